@@ -1,0 +1,67 @@
+"""The app factory: one configured AsyncApp, nothing global."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiohttp import web
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+import handlers
+from bot import inflight as inflight_mod
+from bot.clock import Clock
+from bot.config import Settings
+from bot.inflight import InFlight
+from handlers.errors import on_error
+from handlers.middleware import inject, same_team_only
+from models.db import Database
+
+EVENTS_PATH = "/slack/events"
+
+
+def build_client(settings: Settings) -> AsyncWebClient:
+    return AsyncWebClient(
+        token=settings.slack_bot_token.get_secret_value(),
+        base_url=settings.slack_api_url,
+        timeout=10,
+        retry_handlers=[
+            AsyncRateLimitErrorRetryHandler(max_retry_count=5),
+            AsyncConnectionErrorRetryHandler(max_retry_count=3),
+            AsyncServerErrorRetryHandler(max_retry_count=2),
+        ],
+    )
+
+
+def build_app(
+    settings: Settings, clock: Clock, db: Database, *, inflight: InFlight | None = None
+) -> AsyncApp:
+    app = AsyncApp(
+        client=build_client(settings),
+        signing_secret=settings.slack_signing_secret.get_secret_value(),
+        logger=logging.getLogger("praktik.bolt"),
+    )
+    app.use(inject(db=db, clock=clock, settings=settings))
+    app.use(same_team_only)
+    handlers.register_all(app)
+    app.error(on_error)
+    inflight_mod.install(app, inflight or InFlight())
+    return app
+
+
+def build_web_app(app: AsyncApp, db: Database) -> web.Application:
+    """`POST /slack/events` for everything Slack sends; `GET /healthz` for the operator."""
+    web_app = app.web_app(path=EVENTS_PATH)
+
+    async def healthz(_request: web.Request) -> web.Response:
+        healthy = await asyncio.to_thread(db.ping)
+        return web.json_response({"ok": healthy}, status=200 if healthy else 503)
+
+    web_app.router.add_get("/healthz", healthz)
+    return web_app

@@ -1,0 +1,73 @@
+"""Danish municipalities and regions, from the package's copy of kommuner.csv."""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+
+
+class Sector(StrEnum):
+    STAT = "stat"
+    REGION = "region"
+    KOMMUNE = "kommune"
+
+
+REGIONS: tuple[str, ...] = (
+    "Region Hovedstaden",
+    "Region Sjælland",
+    "Region Syddanmark",
+    "Region Midtjylland",
+    "Region Nordjylland",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Municipality:
+    code: str
+    name: str
+    official_name: str
+    region: str
+
+
+@cache
+def municipalities() -> tuple[Municipality, ...]:
+    text = resources.files("bot").joinpath("kommuner.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(text.splitlines(), delimiter=";")
+    return tuple(
+        Municipality(r["kode"], r["kommune"], r["officielt_navn"], r["region"]) for r in rows
+    )
+
+
+@cache
+def _by_key() -> dict[str, Municipality]:
+    index: dict[str, Municipality] = {}
+    for m in municipalities():
+        for key in (m.code, m.name, m.official_name):
+            index[fold(key)] = m
+    return index
+
+
+def fold(text: str) -> str:
+    """Case-insensitive key that keeps æ, ø and å (NFC, casefolded)."""
+    return unicodedata.normalize("NFC", text).casefold().strip()
+
+
+def municipality(key: str) -> Municipality | None:
+    """Look up by code, short name or official name; None when unknown."""
+    return _by_key().get(fold(key))
+
+
+def region_of(key: str) -> str | None:
+    found = municipality(key)
+    return found.region if found else None
+
+
+def by_region() -> dict[str, list[Municipality]]:
+    grouped: dict[str, list[Municipality]] = {r: [] for r in REGIONS}
+    for m in municipalities():
+        grouped[m.region].append(m)
+    return grouped

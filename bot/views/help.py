@@ -1,0 +1,31 @@
+"""The help answer to `/praktik` and `/praktik hjælp`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    Block,
+    ContextBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+
+from bot import texts
+from bot.views.mrkdwn import clip, escape
+
+
+def help_message(unknown: str | None = None) -> dict[str, Any]:
+    lines = "\n".join(f"`{command}` – {what}" for command, what in texts.HELP_LINES)
+    blocks: list[Block] = []
+    if unknown is not None:
+        blocks.append(SectionBlock(text=texts.unknown_subcommand(escape(clip(unknown, 60)))))
+    blocks += [
+        HeaderBlock(text=texts.HELP_TITLE),
+        SectionBlock(text=MarkdownTextObject(text=texts.HELP_INTRO)),
+        SectionBlock(text=MarkdownTextObject(text=lines)),
+        ContextBlock(elements=[MarkdownTextObject(text=texts.HELP_FOOTER)]),
+    ]
+    fallback = texts.unknown_subcommand(clip(unknown, 60)) if unknown else texts.HELP_TITLE
+    return {"text": fallback, "blocks": [b.to_dict() for b in blocks]}

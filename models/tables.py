@@ -1,0 +1,227 @@
+"""The whole domain of PRODUCT.md as SQLModel tables.
+
+Lists (days, topics, regions) are JSON columns: they are read whole, never queried by item,
+and JSON keeps SQLite and PostgreSQL identical.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from models.types import UTCDateTime
+
+
+def _utc(**kwargs: Any) -> Any:
+    return Field(sa_type=UTCDateTime, **kwargs)
+
+
+def _json() -> Any:
+    return Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class SlotStatus(StrEnum):
+    OPEN = "open"
+    WITHDRAWN = "withdrawn"
+
+
+class WishStatus(StrEnum):
+    ACTIVE = "active"
+    WITHDRAWN = "withdrawn"
+
+
+class ProposalOrigin(StrEnum):
+    REQUEST = "request"  # the intern pressed *Anmod*
+    MATCH = "match"  # the coordinator's matching sent it
+
+
+class ProposalStatus(StrEnum):
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    DECLINED = "declined"
+    EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"
+    FULL = "full"  # accepted, but the slot filled up first
+
+
+class Answer(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
+class PlacementStatus(StrEnum):
+    CONFIRMED = "confirmed"
+    WITHDRAWN = "withdrawn"
+
+
+class OutboxStatus(StrEnum):
+    PLANNED = "planned"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+    CANCELLED = "cancelled"
+
+
+class Participant(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    slack_user_id: str = Field(max_length=32, unique=True, index=True)
+    name: str = Field(default="", max_length=200)
+    title: str = Field(default="", max_length=200)
+    workplace: str = Field(default="", max_length=200)
+    sector: str | None = Field(default=None, max_length=16)
+    municipality: str | None = Field(default=None, max_length=8)
+    created_at: datetime = _utc()
+    updated_at: datetime = _utc()
+
+
+class SeasonSettings(SQLModel, table=True):
+    """Coordinator overrides of the season defaults (bot.season computes the rest)."""
+
+    year: int = Field(primary_key=True)
+    signup_deadline: date | None = None
+    proposal_days: int = 7
+    manager_approval: bool = False
+    cross_sector_weight: int = 0
+    updated_by: str = Field(default="", max_length=32)
+    updated_at: datetime | None = _utc(default=None)
+
+
+class Topic(SQLModel, table=True):
+    name: str = Field(primary_key=True, max_length=60)
+    added_by: str = Field(default="", max_length=32)
+
+
+class HostSlot(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("host_id", "season_year"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    host_id: int = Field(foreign_key="participant.id", index=True)
+    season_year: int = Field(index=True)
+    workplace: str = Field(max_length=150)
+    sector: str = Field(max_length=16)
+    municipality: str = Field(max_length=8)  # a kommunekode, or "stat" for central admin.
+    region: str | None = Field(default=None, max_length=40)
+    capacity: int
+    confirmed: int = 0  # kept in step with placements by a conditional UPDATE
+    days: list[int] = _json()
+    topics: list[str] = _json()
+    description: str = ""
+    status: str = Field(default=SlotStatus.OPEN, max_length=16, index=True)
+    created_at: datetime = _utc()
+    updated_at: datetime = _utc()
+
+
+class Wish(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("intern_id", "season_year"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    intern_id: int = Field(foreign_key="participant.id", index=True)
+    season_year: int = Field(index=True)
+    topics: list[str] = _json()
+    wanted_sectors: list[str] = _json()
+    wanted_regions: list[str] = _json()
+    days: list[int] = _json()
+    text: str = ""
+    manager_user_id: str | None = Field(default=None, max_length=32)
+    status: str = Field(default=WishStatus.ACTIVE, max_length=16, index=True)
+    created_at: datetime = _utc()
+    updated_at: datetime = _utc()
+
+
+class Proposal(SQLModel, table=True):
+    """A request (intern → host) or a coordinator's proposal; both sides answer with buttons."""
+
+    __table_args__ = (Index("ix_proposal_slot_intern", "slot_id", "intern_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    season_year: int = Field(index=True)
+    slot_id: int = Field(foreign_key="hostslot.id", index=True)
+    intern_id: int = Field(foreign_key="participant.id", index=True)
+    origin: str = Field(max_length=16)
+    round: int = 0
+    status: str = Field(default=ProposalStatus.PENDING, max_length=16, index=True)
+    host_answer: str = Field(default=Answer.PENDING, max_length=16)
+    intern_answer: str = Field(default=Answer.PENDING, max_length=16)
+    manager_user_id: str | None = Field(default=None, max_length=32)
+    manager_answer: str | None = Field(default=None, max_length=16)
+    days: list[int] = _json()
+    created_at: datetime = _utc()
+    deadline: datetime | None = _utc(default=None)
+    decided_at: datetime | None = _utc(default=None)
+    # Where each side's buttons live, so the message can be updated to show the outcome.
+    messages: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class Placement(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    season_year: int = Field(index=True)
+    proposal_id: int = Field(foreign_key="proposal.id", unique=True)
+    slot_id: int = Field(foreign_key="hostslot.id", index=True)
+    host_id: int = Field(foreign_key="participant.id", index=True)
+    intern_id: int = Field(foreign_key="participant.id", index=True)
+    days: list[int] = _json()
+    status: str = Field(default=PlacementStatus.CONFIRMED, max_length=16, index=True)
+    confirmed_at: datetime = _utc()
+    withdrawn_at: datetime | None = _utc(default=None)
+
+
+class CheckIn(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("placement_id", "role"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    placement_id: int = Field(foreign_key="placement.id", index=True)
+    role: str = Field(max_length=16)  # host / intern
+    rating: int
+    comment: str = ""
+    updated_at: datetime = _utc()
+
+
+class Evaluation(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("placement_id", "role"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    placement_id: int = Field(foreign_key="placement.id", index=True)
+    role: str = Field(max_length=16)
+    benefit: str = Field(max_length=16)  # ja / delvist / nej
+    recommend: int  # 0–10
+    text: str = ""
+    updated_at: datetime = _utc()
+
+
+class OutboxMessage(SQLModel, table=True):
+    """One planned DM; the dispatcher claims due rows, sends them and records the outcome."""
+
+    __table_args__ = (Index("ix_outbox_due", "status", "due_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=200, unique=True)
+    placement_id: int | None = Field(default=None, foreign_key="placement.id", index=True)
+    recipient: str = Field(max_length=32, index=True)
+    kind: str = Field(max_length=32)
+    due_at: datetime = _utc()
+    status: str = Field(default=OutboxStatus.PLANNED, max_length=16)
+    attempts: int = 0
+    claimed_by: str | None = Field(default=None, max_length=64)
+    claimed_at: datetime | None = _utc(default=None)
+    sent_at: datetime | None = _utc(default=None)
+    channel: str | None = Field(default=None, max_length=32)
+    slack_ts: str | None = Field(default=None, max_length=32)
+    reason: str = ""
+    created_at: datetime = _utc()
+
+
+class AuditEntry(SQLModel, table=True):
+    """Every coordinator action, allowed or refused."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = _utc()
+    actor: str = Field(max_length=32, index=True)
+    action: str = Field(max_length=64)
+    allowed: bool
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
