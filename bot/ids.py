@@ -25,3 +25,42 @@ class Sub(StrEnum):
 
 class View(StrEnum):
     ERROR = "praktik_error"
+
+
+class Callback(StrEnum):
+    SLOT_FORM = "slot_form"
+    WISH_FORM = "wish_form"
+    CHECKIN_FORM = "checkin_form"
+
+
+class Block(StrEnum):
+    SLOT_WORKPLACE = "slot_workplace"
+    SLOT_SECTOR = "slot_sector"
+    SLOT_MUNICIPALITY = "slot_municipality"
+    SLOT_CAPACITY = "slot_capacity"
+    SLOT_DAYS = "slot_days"
+    SLOT_TOPICS = "slot_topics"
+    SLOT_DESCRIPTION = "slot_description"
+    WISH_WORKPLACE = "wish_workplace"
+    WISH_SECTOR = "wish_sector"
+    WISH_MUNICIPALITY = "wish_municipality"
+    WISH_TOPICS = "wish_topics"
+    WISH_SECTORS = "wish_sectors"
+    WISH_REGIONS = "wish_regions"
+    WISH_DAYS = "wish_days"
+    WISH_TEXT = "wish_text"
+    WISH_MANAGER = "wish_manager"
+
+
+class Action(StrEnum):
+    # Form elements (one per input block; the block ID tells which field).
+    FIELD = "field"
+    # Buttons.
+    EDIT_SLOT = "edit_slot"
+    EDIT_WISH = "edit_wish"
+    REQUEST = "request_slot"
+    MORE_RESULTS = "more_results"
+    ACCEPT = "proposal_accept"
+    DECLINE = "proposal_decline"
+    WITHDRAW_HOST = "withdraw_host"
+    WITHDRAW_INTERN = "withdraw_intern"

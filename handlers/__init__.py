@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
 
-from handlers import commands
+from handlers import actions, commands, events, participation, submissions
+
+__all__ = ["participation"]  # imported for its @subcommand registrations
 
 
 def register_all(app: AsyncApp) -> None:
     commands.register(app)
+    actions.register(app)
+    submissions.register(app)
+    events.register(app)

@@ -7,14 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
-from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.clock import Clock
 from bot.commands import parse
-from bot.config import Settings
 from bot.ids import Command, Sub
+from bot.service import Env
 from bot.views.help import help_message
-from models.db import Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,10 +20,7 @@ class CommandCall:
 
     ack: AsyncAck
     respond: AsyncRespond
-    client: AsyncWebClient
-    db: Database
-    clock: Clock
-    settings: Settings
+    env: Env
     user_id: str
     channel_id: str
     trigger_id: str
@@ -51,10 +45,7 @@ async def on_praktik(
     ack: AsyncAck,
     command: dict[str, Any],
     respond: AsyncRespond,
-    client: AsyncWebClient,
-    db: Database,
-    clock: Clock,
-    settings: Settings,
+    env: Env,
 ) -> None:
     invocation = parse(str(command.get("text") or ""))
     handler = _routes.get(invocation.sub) if invocation.sub else None
@@ -65,10 +56,7 @@ async def on_praktik(
     call = CommandCall(
         ack=ack,
         respond=respond,
-        client=client,
-        db=db,
-        clock=clock,
-        settings=settings,
+        env=env,
         user_id=str(command["user_id"]),
         channel_id=str(command.get("channel_id") or ""),
         trigger_id=str(command.get("trigger_id") or ""),

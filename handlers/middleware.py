@@ -10,6 +10,7 @@ from slack_bolt.response import BoltResponse
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.service import Env
 from models.db import Database
 
 Next = Callable[[], Awaitable[Any]]
@@ -22,6 +23,7 @@ def inject(
         context["db"] = db
         context["clock"] = clock
         context["settings"] = settings
+        context["env"] = Env(client=context.client, db=db, clock=clock, settings=settings)
         return await next()
 
     return inject_dependencies

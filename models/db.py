@@ -36,6 +36,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+    # Let SQLAlchemy, not the driver, start transactions (see _sqlite_begin).
+    dbapi_connection.isolation_level = None
+
+
+def _sqlite_begin(connection: Any) -> None:
+    # IMMEDIATE takes the write lock up front: a transaction that reads and then writes
+    # (a seat check, a claim) can then never fail half-way with "database is locked".
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 class Database:
@@ -50,6 +58,7 @@ class Database:
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "begin", _sqlite_begin)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -87,7 +87,7 @@ class SeasonSettings(SQLModel, table=True):
     signup_deadline: date | None = None
     proposal_days: int = 7
     manager_approval: bool = False
-    cross_sector_weight: int = 0
+    cross_sector_weight: int = 6  # bot.scoring.CROSS_SECTOR_POINTS
     updated_by: str = Field(default="", max_length=32)
     updated_at: datetime | None = _utc(default=None)
 

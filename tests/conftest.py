@@ -23,3 +23,31 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
 def sqlite_db(tmp_path: Path) -> Iterator[Database]:
     with fresh_database("sqlite", tmp_path) as database:
         yield database
+
+
+# --- the app over HTTP with the local fake Slack --------------------------------------
+
+from collections.abc import AsyncIterator  # noqa: E402
+from datetime import datetime  # noqa: E402
+from zoneinfo import ZoneInfo  # noqa: E402
+
+from bot.clock import ManualClock  # noqa: E402
+from bot.sandbox.harness import Harness  # noqa: E402
+
+CPH = ZoneInfo("Europe/Copenhagen")
+ADMIN = "UKOORD01"
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    """Sign-up time in the 2027 season."""
+    return ManualClock(datetime(2027, 5, 3, 10, 0, tzinfo=CPH))
+
+
+@pytest.fixture
+async def harness(db: Database, clock: ManualClock) -> AsyncIterator[Harness]:
+    running = await Harness.start(db=db, clock=clock, admins=frozenset({ADMIN}), trigger_ttl=None)
+    try:
+        yield running
+    finally:
+        await running.stop()

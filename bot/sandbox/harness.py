@@ -1,0 +1,78 @@
+"""The real app over HTTP, talking to the local fake Slack: one process, loopback only.
+
+Used by the test-suite, `praktik sandbox` and `praktik demo`, so all three drive the app
+exactly as Slack would: signed requests in, Web API calls out through slack_sdk.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from typing import Self
+
+from aiohttp import web
+from slack_bolt.async_app import AsyncApp
+
+from bot.app import EVENTS_PATH, build_app, build_web_app
+from bot.clock import Clock
+from bot.config import Settings, load_settings
+from bot.inflight import InFlight
+from bot.sandbox.fake_slack import FakeSlack
+from bot.sandbox.person import Workspace
+from models.db import Database
+
+
+@dataclass
+class Harness:
+    fake: FakeSlack
+    db: Database
+    clock: Clock
+    settings: Settings
+    app: AsyncApp
+    inflight: InFlight
+    workspace: Workspace
+    url: str
+    _runner: web.AppRunner
+
+    @classmethod
+    async def start(
+        cls,
+        *,
+        db: Database,
+        clock: Clock,
+        admins: frozenset[str] = frozenset(),
+        trigger_ttl: float | None = None,
+        ack_timeout: float | None = 3.0,
+        **overrides: object,
+    ) -> Self:
+        fake = FakeSlack(trigger_ttl=trigger_ttl)
+        await fake.start()
+        signing_secret = secrets.token_hex(16)
+        settings = load_settings(
+            slack_bot_token=fake.bot_token,
+            slack_signing_secret=signing_secret,
+            slack_api_url=fake.api_url,
+            database_url=db.url,
+            praktik_admins=",".join(sorted(admins)),
+            **overrides,
+        )
+        inflight = InFlight()
+        app = build_app(settings, clock, db, inflight=inflight)
+        runner = web.AppRunner(build_web_app(app, db), access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = runner.addresses[0][1]
+        url = f"http://127.0.0.1:{port}{EVENTS_PATH}"
+        workspace = Workspace(
+            fake, url, signing_secret, settle=inflight.idle, ack_timeout=ack_timeout
+        )
+        return cls(fake, db, clock, settings, app, inflight, workspace, url, runner)
+
+    @property
+    def base_url(self) -> str:
+        return self.url.removesuffix(EVENTS_PATH)
+
+    async def stop(self) -> None:
+        await self._runner.cleanup()
+        await self.fake.stop()

@@ -1,0 +1,36 @@
+"""What the app does, as keyword-only async functions: handlers ack and call these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.current import season_of, season_year
+from bot.season import Season
+from models import repo
+from models.db import Database
+from models.tables import SeasonSettings
+
+
+@dataclass(frozen=True, slots=True)
+class Env:
+    """The app's parts a service needs, gathered from Bolt's context."""
+
+    client: AsyncWebClient
+    db: Database
+    clock: Clock
+    settings: Settings
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def year(self) -> int:
+        return season_year(self.settings, self.now())
+
+    async def season(self) -> tuple[Season, SeasonSettings]:
+        overrides = await self.db.run(repo.season_settings, year=self.year())
+        return season_of(self.settings, overrides), overrides

@@ -1,0 +1,235 @@
+"""Requests, answers and withdrawals, and telling everyone concerned."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot import dm, texts
+from bot.outbox import plan_placement
+from bot.people import profile_of
+from bot.season import Season
+from bot.service import Env
+from bot.service.find import suggestions_for
+from bot.service.home import refresh_home
+from bot.views import deals as views
+from bot.views.mrkdwn import clip, escape
+from bot.views.slots import suggestions
+from models import proposals
+from models.outbox_repo import store_plan
+from models.proposals import Deal, Outcome, Refusal, Result, Role
+from models.tables import Placement
+
+
+def refusal(reason: Refusal) -> dict[str, Any]:
+    return views.notice(texts.REFUSALS[reason.value])
+
+
+async def request(env: Env, *, user_id: str, slot_id: int) -> dict[str, Any]:
+    """*Anmod*: create the request and ask the host. Returns what the intern should see."""
+    season, overrides = await env.season()
+    from bot.current import approval_required
+
+    profile = await profile_of(env.client, user_id)
+    result = await env.db.run(
+        proposals.request_slot,
+        slot_id=slot_id,
+        intern=profile,
+        year=season.year,
+        now=env.now(),
+        approval_required=approval_required(env.settings, overrides),
+    )
+    if result.refusal is not None or result.deal is None:
+        return refusal(result.refusal or Refusal.UNKNOWN)
+    deal = result.deal
+    await _ask(env, deal, Role.HOST, views.ask_host(deal, season))
+    await refresh_home(env, user_id=deal.host.slack_user_id)
+    await refresh_home(env, user_id=user_id)
+    return views.notice(texts.request_sent(escape(clip(deal.slot.workplace, 150))))
+
+
+async def _ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> None:
+    who = {
+        Role.HOST: deal.host.slack_user_id,
+        Role.INTERN: deal.intern.slack_user_id,
+        Role.MANAGER: deal.proposal.manager_user_id,
+    }[role]
+    if who is None or deal.proposal.id is None:
+        return
+    sent = await dm.send(env.client, who, content)
+    if sent is not None:
+        channel, ts = sent
+        await env.db.run(
+            proposals.remember_message,
+            proposal_id=deal.proposal.id,
+            role=role,
+            channel=channel,
+            ts=ts,
+        )
+
+
+async def answer(
+    env: Env, *, user_id: str, proposal_id: int, role: Role, accept: bool
+) -> dict[str, Any] | None:
+    """*Acceptér*/*Afslå*/*Godkend*/*Afvis* of one side. Returns an ephemeral for the presser."""
+    result = await env.db.run(
+        proposals.answer,
+        proposal_id=proposal_id,
+        role=role,
+        user_id=user_id,
+        accept=accept,
+        now=env.now(),
+    )
+    if result.refusal is Refusal.ALREADY_DECIDED:
+        return None  # a second press or a retried payload: the first one already told everyone
+    if result.refusal is not None or result.deal is None or result.outcome is None:
+        return refusal(result.refusal or Refusal.UNKNOWN)
+    season, _ = await env.season()
+    await _tell(env, result, role, season)
+    return None
+
+
+def _original(deal: Deal, role: str, season: Season) -> dict[str, Any]:
+    if role == Role.HOST:
+        return views.ask_host(deal, season)
+    if role == Role.INTERN:
+        return views.ask_intern(deal, season)
+    return views.ask_manager(deal, season)
+
+
+async def _mark(env: Env, deal: Deal, season: Season, line_for: dict[str, str]) -> None:
+    """Replace each side's buttons with the outcome, so nothing can be pressed twice."""
+    for role, where in deal.proposal.messages.items():
+        line = line_for.get(role)
+        if line is None:
+            continue
+        content = views.outcome(_original(deal, role, season), line)
+        await dm.update(env.client, where["channel"], where["ts"], content)
+
+
+async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
+    deal = result.deal
+    assert deal is not None
+    host, intern = deal.host.slack_user_id, deal.intern.slack_user_id
+    intern_name = escape(clip(deal.intern.name or intern, 100))
+    workplace = escape(clip(deal.slot.workplace, 150))
+    if result.outcome is Outcome.WAITING:
+        other = texts.THE_HOST if role is Role.INTERN else intern_name
+        await _mark(env, deal, season, {role.value: texts.outcome_accepted_waiting(other)})
+    elif result.outcome is Outcome.NEEDS_MANAGER:
+        line = texts.OUTCOME_NEEDS_MANAGER
+        await _mark(env, deal, season, {Role.HOST.value: line, Role.INTERN.value: line})
+        await _ask(env, deal, Role.MANAGER, views.ask_manager(deal, season))
+    elif result.outcome is Outcome.CONFIRMED:
+        await _mark(
+            env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_CONFIRMED)
+        )
+        await dm.send(env.client, host, views.confirmed(deal, season, to_host=True))
+        await dm.send(env.client, intern, views.confirmed(deal, season, to_host=False))
+        assert result.placement is not None
+        await _plan(env, result.placement, deal, season)
+    elif result.outcome is Outcome.DECLINED:
+        await _mark(
+            env,
+            deal,
+            season,
+            {
+                r.value: (texts.OUTCOME_DECLINED_BY_YOU if r is role else texts.OUTCOME_DECLINED)
+                for r in Role
+            },
+        )
+        if role is Role.INTERN:
+            await dm.send(env.client, host, views.notice(texts.declined_host(intern_name)))
+        elif role is Role.MANAGER:
+            for user in (host, intern):
+                await dm.send(env.client, user, views.notice(texts.manager_declined(intern_name)))
+        else:
+            await _offer_alternatives(
+                env,
+                deal,
+                season,
+                texts.declined_intern(workplace),
+                texts.declined_intern_no_alternatives(workplace),
+            )
+    elif result.outcome is Outcome.FULL:
+        await _mark(env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_FULL))
+        await _offer_alternatives(
+            env, deal, season, texts.full_intern(workplace), texts.full_intern_none(workplace)
+        )
+    await refresh_home(env, user_id=host)
+    await refresh_home(env, user_id=intern)
+
+
+async def _offer_alternatives(
+    env: Env, deal: Deal, season: Season, intro: str, none_text: str
+) -> None:
+    intern = deal.intern.slack_user_id
+    hits = await suggestions_for(env, user_id=intern, season=season)
+    await dm.send(env.client, intern, suggestions(intro, hits, season, none_text=none_text))
+
+
+async def _plan(env: Env, placement: Placement, deal: Deal, season: Season) -> None:
+    assert placement.id is not None
+    planned = plan_placement(
+        placement_id=placement.id,
+        host_id=deal.host.slack_user_id,
+        intern_id=deal.intern.slack_user_id,
+        days=[season.day(d) for d in placement.days],
+        season=season,
+        now=env.now(),
+    )
+    await env.db.run(store_plan, placement_id=placement.id, planned=planned, now=env.now())
+
+
+async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
+    season, _ = await env.season()
+    done = await env.db.run(
+        proposals.withdraw, user_id=user_id, role=role, year=season.year, now=env.now()
+    )
+    touched = {user_id}
+    for deal in done.placements:
+        await _mark(
+            env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_WITHDRAWN)
+        )
+        if role is Role.HOST:
+            workplace = escape(clip(deal.slot.workplace, 150))
+            await _offer_alternatives(
+                env,
+                deal,
+                season,
+                texts.counterpart_host_left(workplace),
+                texts.counterpart_host_left_none(workplace),
+            )
+            touched.add(deal.intern.slack_user_id)
+        else:
+            name = escape(clip(deal.intern.name or deal.intern.slack_user_id, 100))
+            await dm.send(
+                env.client,
+                deal.host.slack_user_id,
+                views.notice(texts.counterpart_intern_left(name)),
+            )
+            touched.add(deal.host.slack_user_id)
+    for deal in done.proposals:
+        await _mark(
+            env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_WITHDRAWN)
+        )
+        if role is Role.HOST:
+            workplace = escape(clip(deal.slot.workplace, 150))
+            await dm.send(
+                env.client,
+                deal.intern.slack_user_id,
+                views.notice(texts.counterpart_host_left_request(workplace)),
+            )
+            touched.add(deal.intern.slack_user_id)
+        else:
+            name = escape(clip(deal.intern.name or deal.intern.slack_user_id, 100))
+            await dm.send(
+                env.client,
+                deal.host.slack_user_id,
+                views.notice(texts.counterpart_intern_left_request(name)),
+            )
+            touched.add(deal.host.slack_user_id)
+    for user in sorted(touched):
+        await refresh_home(env, user_id=user)
+    if not (done.had_slot or done.had_wish or done.placements or done.proposals):
+        return views.notice(texts.WITHDRAWN_NOTHING)
+    return views.notice(texts.WITHDRAWN_HOST if role is Role.HOST else texts.WITHDRAWN_INTERN)

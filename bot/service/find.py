@@ -1,0 +1,159 @@
+"""Finding a placement: the wish modal, suggestions by score, and free-text search."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session
+
+from bot import dm, search, texts
+from bot.current import approval_required
+from bot.geo import Sector, region_of
+from bot.people import profile_of
+from bot.scoring import DAY_POINTS, TOPIC_POINTS, Part, SlotProfile, WishProfile, compatible, score
+from bot.season import Season
+from bot.service import Env
+from bot.service.home import refresh_home
+from bot.views.forms import WISH_KEYS, keyed, read_state, wish_modal
+from bot.views.slots import PAGE, Hit, search_results, suggestions
+from models import repo
+from models.forms import WishForm, parse_wish
+from models.tables import HostSlot, Participant, Wish
+
+
+def _load(
+    session: Session, *, user_id: str, year: int
+) -> tuple[Wish | None, Participant | None, list[str]]:
+    return (
+        repo.wish_of(session, slack_user_id=user_id, year=year),
+        repo.participant(session, slack_user_id=user_id),
+        repo.topics(session),
+    )
+
+
+async def open_wish_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
+    season, overrides = await env.season()
+    wish, intern, topics = await env.db.run(_load, user_id=user_id, year=season.year)
+    view = wish_modal(
+        wish=wish,
+        intern=intern,
+        topics=topics,
+        season=season,
+        approval_required=approval_required(env.settings, overrides),
+    )
+    await env.client.views_open(trigger_id=trigger_id, view=view)
+
+
+async def validate_wish(env: Env, view: dict[str, Any]) -> WishForm | dict[str, str]:
+    _, overrides = await env.season()
+    topics = set(await env.db.run(repo.topics))
+    parsed = parse_wish(keyed(read_state(view), WISH_KEYS), known_topics=topics, keys=WISH_KEYS)
+    if (
+        isinstance(parsed, WishForm)
+        and parsed.manager_user_id is None
+        and approval_required(env.settings, overrides)
+    ):
+        return {WISH_KEYS["manager"]: texts.ERR_MANAGER}
+    return parsed
+
+
+async def save_wish(env: Env, *, user_id: str, form: WishForm) -> None:
+    season, _ = await env.season()
+    profile = await profile_of(env.client, user_id)
+    await env.db.run(repo.save_wish, intern=profile, year=season.year, form=form, now=env.now())
+    hits = await suggestions_for(env, user_id=user_id, season=season)
+    intro = f"{texts.WISH_SAVED}\n{texts.SUGGESTIONS_HEADER}"
+    await dm.send(
+        env.client,
+        user_id,
+        suggestions(intro, hits, season, none_text=f"{texts.WISH_SAVED}\n{texts.SUGGESTIONS_NONE}"),
+    )
+    await refresh_home(env, user_id=user_id)
+
+
+def slot_profile(slot: HostSlot) -> SlotProfile:
+    assert slot.id is not None
+    return SlotProfile(
+        id=slot.id,
+        capacity=slot.capacity,
+        days=frozenset(slot.days),
+        sector=Sector(slot.sector),
+        municipality=slot.municipality,
+        region=slot.region,
+        topics=frozenset(slot.topics),
+    )
+
+
+def wish_profile(wish: Wish, intern: Participant) -> WishProfile:
+    assert wish.id is not None
+    return WishProfile(
+        id=wish.id,
+        sector=Sector(intern.sector) if intern.sector else None,
+        region=region_of(intern.municipality) if intern.municipality else None,
+        days=frozenset(wish.days),
+        topics=frozenset(wish.topics),
+        wanted_sectors=frozenset(Sector(s) for s in wish.wanted_sectors),
+        wanted_regions=frozenset(wish.wanted_regions),
+    )
+
+
+def _rank_for(session: Session, *, user_id: str, year: int, weight: int) -> list[Hit]:
+    wish = repo.wish_of(session, slack_user_id=user_id, year=year)
+    intern = repo.participant(session, slack_user_id=user_id)
+    if intern is None:
+        return []
+    # Someone who searched and requested without a wish is open to every slot and day.
+    profile = wish_profile(
+        wish or Wish(id=0, intern_id=0, season_year=year, days=[1, 2, 3, 4, 5]), intern
+    )
+    scored = []
+    for found in repo.open_slots(session, year=year, exclude_user=user_id):
+        candidate = slot_profile(found.slot)
+        if not compatible(candidate, profile):
+            continue
+        result = score(candidate, profile, cross_sector_weight=weight)
+        parts = {p.value: v for p, v in result.parts}
+        parts["topics_count"] = result.points(Part.TOPICS) // TOPIC_POINTS
+        parts["days_count"] = result.points(Part.DAYS) // DAY_POINTS
+        scored.append(
+            (-result.total, candidate.id, Hit(found.slot, texts.why_parts(parts) or None))
+        )
+    scored.sort(key=lambda row: (row[0], row[1]))
+    return [hit for _, _, hit in scored[:PAGE]]
+
+
+async def suggestions_for(env: Env, *, user_id: str, season: Season) -> list[Hit]:
+    """The best open slots for the user's wish, by the transparent score (PRODUCT.md)."""
+    _, overrides = await env.season()
+    return await env.db.run(
+        _rank_for, user_id=user_id, year=season.year, weight=overrides.cross_sector_weight
+    )
+
+
+def _search(session: Session, *, user_id: str, year: int, query: str) -> list[HostSlot]:
+    slots = {s.slot.id: s.slot for s in repo.open_slots(session, year=year, exclude_user=user_id)}
+    docs = [
+        search.document(
+            slot_id=slot_id,
+            workplace=s.workplace,
+            sector=s.sector,
+            municipality_code=s.municipality,
+            region=s.region,
+            topics=s.topics,
+            description=s.description,
+        )
+        for slot_id, s in slots.items()
+        if slot_id is not None
+    ]
+    return [slots[i] for i in search.rank(query, docs)]
+
+
+async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> dict[str, Any]:
+    """Ranked free-text search, one page of results with *Anmod* and *Vis flere*."""
+    season, _ = await env.season()
+    if not search.words(query):
+        return search_results(query, [], offset=0, total=0, season=season)
+    found = await env.db.run(_search, user_id=user_id, year=season.year, query=query)
+    offset = max(0, min(offset, len(found)))
+    page = [Hit(slot) for slot in found[offset : offset + PAGE]]
+    return search_results(query, page, offset=offset, total=len(found), season=season)

@@ -1,0 +1,49 @@
+"""Offering a host slot: the modal, saving it, confirming it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session
+
+from bot import dm
+from bot.people import profile_of
+from bot.service import Env
+from bot.service.home import refresh_home
+from bot.views.forms import SLOT_KEYS, keyed, read_state, slot_modal
+from bot.views.slots import slot_saved
+from models import repo
+from models.forms import SlotForm, parse_slot
+
+
+def _load(session: Session, *, user_id: str, year: int) -> tuple[Any, Any, list[str]]:
+    return (
+        repo.slot_of(session, slack_user_id=user_id, year=year),
+        repo.participant(session, slack_user_id=user_id),
+        repo.topics(session),
+    )
+
+
+async def open_slot_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
+    season, _ = await env.season()
+    slot, host, topics = await env.db.run(_load, user_id=user_id, year=season.year)
+    await env.client.views_open(
+        trigger_id=trigger_id, view=slot_modal(slot=slot, host=host, topics=topics, season=season)
+    )
+
+
+async def validate_slot(env: Env, view: dict[str, Any]) -> SlotForm | dict[str, str]:
+    topics = set(await env.db.run(repo.topics))
+    return parse_slot(keyed(read_state(view), SLOT_KEYS), known_topics=topics, keys=SLOT_KEYS)
+
+
+async def save_slot(env: Env, *, user_id: str, form: SlotForm) -> repo.SlotSaved | str:
+    """Store the slot; a Danish refusal (shown inline) when the edit is not allowed."""
+    profile = await profile_of(env.client, user_id)
+    return await env.db.run(repo.save_slot, host=profile, year=env.year(), form=form, now=env.now())
+
+
+async def confirm_slot(env: Env, *, user_id: str, saved: repo.SlotSaved) -> None:
+    season, _ = await env.season()
+    await dm.send(env.client, user_id, slot_saved(saved.slot, season, created=saved.created))
+    await refresh_home(env, user_id=user_id)

@@ -1,0 +1,51 @@
+"""Small pieces shared by the message builders: days, places, people, buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from slack_sdk.models.blocks import Block, ButtonElement
+
+from bot import texts
+from bot.geo import municipality
+from bot.season import Season
+from bot.views.mrkdwn import clip, escape
+
+MAX_SHOWN_TEXT = 600
+
+
+def days_text(days: Sequence[int], season: Season) -> str:
+    return ", ".join(season.weekday_label(d) for d in sorted(days)) or texts.NOT_GIVEN
+
+
+def place_text(code: str | None, region: str | None) -> str:
+    if code is None:
+        return texts.NOT_GIVEN
+    found = municipality(code)
+    if found is None:
+        return texts.CENTRAL_ADMINISTRATION_LABEL
+    return f"{found.name}, {found.region}"
+
+
+def sector_text(sector: str | None) -> str:
+    return texts.SECTOR_LABELS.get(sector or "", texts.NOT_GIVEN)
+
+
+def user_text(text: str, limit: int = MAX_SHOWN_TEXT) -> str:
+    """Free text a user wrote, safe to show in mrkdwn."""
+    return escape(clip(text, limit)) if text else texts.NOT_GIVEN
+
+
+def mention(user_id: str) -> str:
+    return f"<@{user_id}>"
+
+
+def button(
+    label: str, action_id: str, value: str, style: str | None = None, confirm: Any = None
+) -> ButtonElement:
+    return ButtonElement(text=label, action_id=action_id, value=value, style=style, confirm=confirm)
+
+
+def message(fallback: str, blocks: Sequence[Block]) -> dict[str, Any]:
+    return {"text": clip(fallback, 3000), "blocks": [b.to_dict() for b in blocks]}

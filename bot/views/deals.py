@@ -1,0 +1,146 @@
+"""Requests, proposals and their outcomes as DMs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ContextBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+
+from bot import texts
+from bot.ids import Action
+from bot.season import Season
+from bot.views.common import button, days_text, mention, message, place_text, sector_text, user_text
+from bot.views.mrkdwn import clip, escape
+from models.proposals import Deal, Role
+from models.tables import Participant, ProposalOrigin
+
+
+def _name(person: Participant) -> str:
+    return escape(clip(person.name or person.slack_user_id, 100))
+
+
+def _profile(intern: Participant, deal: Deal, season: Season) -> SectionBlock:
+    wish_text = deal.wish.text if deal.wish else ""
+    fields = [
+        MarkdownTextObject(
+            text=f"*{texts.PROFILE_NAME}*\n{mention(intern.slack_user_id)} ({_name(intern)})"
+        ),
+        MarkdownTextObject(text=f"*{texts.PROFILE_TITLE}*\n{user_text(intern.title, 150)}"),
+        MarkdownTextObject(text=f"*{texts.PROFILE_WORKPLACE}*\n{user_text(intern.workplace, 150)}"),
+        MarkdownTextObject(text=f"*{texts.PROFILE_SECTOR}*\n{sector_text(intern.sector)}"),
+        MarkdownTextObject(text=f"*{texts.PROFILE_DAYS}*\n{days_text(deal.proposal.days, season)}"),
+        MarkdownTextObject(text=f"*{texts.PROFILE_WISH}*\n{user_text(wish_text, 1500)}"),
+    ]
+    return SectionBlock(fields=fields)
+
+
+def answer_buttons(
+    deal: Deal, role: Role, *, accept: str = texts.ACCEPT, decline: str = texts.DECLINE
+) -> ActionsBlock:
+    """The buttons of one side; the value names the side, so only its person can press them."""
+    value = f"{deal.proposal.id}:{role.value}"
+    return ActionsBlock(
+        block_id=f"proposal_{deal.proposal.id}_{role.value}",
+        elements=[
+            button(accept, Action.ACCEPT, value, style="primary"),
+            button(decline, Action.DECLINE, value, style="danger"),
+        ],
+    )
+
+
+def ask_host(deal: Deal, season: Season, deadline: str | None = None) -> dict[str, Any]:
+    name = _name(deal.intern)
+    intro = (
+        texts.request_to_host(name)
+        if deal.proposal.origin == ProposalOrigin.REQUEST
+        else texts.proposal_to_host(name)
+    )
+    blocks: list[Block] = [
+        SectionBlock(text=MarkdownTextObject(text=intro)),
+        _profile(deal.intern, deal, season),
+    ]
+    if deadline:
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=texts.answer_by(deadline))]))
+    blocks.append(answer_buttons(deal, Role.HOST))
+    return message(intro, blocks)
+
+
+def ask_intern(deal: Deal, season: Season, deadline: str | None = None) -> dict[str, Any]:
+    from bot.views.slots import slot_blocks
+
+    intro = texts.proposal_to_intern(escape(clip(deal.slot.workplace, 150)))
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=intro))]
+    blocks += slot_blocks(deal.slot, season)
+    if deadline:
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=texts.answer_by(deadline))]))
+    blocks.append(answer_buttons(deal, Role.INTERN))
+    return message(intro, blocks)
+
+
+def ask_manager(deal: Deal, season: Season) -> dict[str, Any]:
+    text = texts.manager_request(
+        f"{mention(deal.intern.slack_user_id)} ({_name(deal.intern)})",
+        escape(clip(deal.slot.workplace, 150)),
+        days_text(deal.proposal.days, season),
+    )
+    blocks: list[Block] = [
+        SectionBlock(text=MarkdownTextObject(text=text)),
+        _profile(deal.intern, deal, season),
+        answer_buttons(
+            deal, Role.MANAGER, accept=texts.MANAGER_APPROVE, decline=texts.MANAGER_DECLINE
+        ),
+    ]
+    return message(text, blocks)
+
+
+def outcome(original: dict[str, Any], line: str) -> dict[str, Any]:
+    """The asked message again, with its buttons replaced by what happened."""
+    kept = [b for b in original.get("blocks") or [] if b.get("type") != "actions"]
+    kept.append({"type": "context", "elements": [{"type": "mrkdwn", "text": line}]})
+    return {"text": line, "blocks": kept}
+
+
+def _contact(person: Participant) -> str:
+    parts = [f"{mention(person.slack_user_id)} ({_name(person)})"]
+    if person.title:
+        parts.append(user_text(person.title, 150))
+    if person.workplace:
+        parts.append(user_text(person.workplace, 150))
+    return " · ".join(parts)
+
+
+def confirmed(deal: Deal, season: Season, *, to_host: bool) -> dict[str, Any]:
+    days = days_text(deal.proposal.days, season)
+    if to_host:
+        head = texts.confirmed_host(_name(deal.intern), days)
+        other = deal.intern
+    else:
+        head = texts.confirmed_intern(
+            _name(deal.host), escape(clip(deal.slot.workplace, 150)), days
+        )
+        other = deal.host
+    where = place_text(deal.slot.municipality, deal.slot.region)
+    blocks: list[Block] = [
+        SectionBlock(text=MarkdownTextObject(text=head)),
+        SectionBlock(
+            fields=[
+                MarkdownTextObject(text=f"*{texts.CONTACT_HEADER}*\n{_contact(other)}"),
+                MarkdownTextObject(
+                    text=f"*{texts.WHERE_LABEL}*\n{escape(clip(deal.slot.workplace, 150))}, {where}"
+                ),
+                MarkdownTextObject(text=f"*{texts.DAYS_LABEL}*\n{days}"),
+            ]
+        ),
+        SectionBlock(text=MarkdownTextObject(text=texts.NEXT_STEPS)),
+    ]
+    return message(head, blocks)
+
+
+def notice(text: str) -> dict[str, Any]:
+    return message(text, [SectionBlock(text=MarkdownTextObject(text=text))])

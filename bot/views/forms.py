@@ -1,0 +1,316 @@
+"""The host slot and wish modals, and reading their state back into raw field values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    Block,
+    CheckboxesElement,
+    InputBlock,
+    MarkdownTextObject,
+    Option,
+    OptionGroup,
+    PlainTextInputElement,
+    SectionBlock,
+    StaticMultiSelectElement,
+    StaticSelectElement,
+    UserSelectElement,
+)
+from slack_sdk.models.views import View
+
+from bot import texts
+from bot.geo import REGIONS, Sector, by_region
+from bot.ids import Action, Callback
+from bot.ids import Block as B
+from bot.season import Season
+from models.forms import CENTRAL_ADMINISTRATION, DESCRIPTION_MAX, WISH_TEXT_MAX, Raw
+from models.tables import HostSlot, Participant, Wish
+
+SLOT_KEYS = {
+    "workplace": B.SLOT_WORKPLACE.value,
+    "sector": B.SLOT_SECTOR.value,
+    "municipality": B.SLOT_MUNICIPALITY.value,
+    "capacity": B.SLOT_CAPACITY.value,
+    "days": B.SLOT_DAYS.value,
+    "topics": B.SLOT_TOPICS.value,
+    "description": B.SLOT_DESCRIPTION.value,
+}
+WISH_KEYS = {
+    "workplace": B.WISH_WORKPLACE.value,
+    "sector": B.WISH_SECTOR.value,
+    "municipality": B.WISH_MUNICIPALITY.value,
+    "topics": B.WISH_TOPICS.value,
+    "wanted_sectors": B.WISH_SECTORS.value,
+    "wanted_regions": B.WISH_REGIONS.value,
+    "days": B.WISH_DAYS.value,
+    "text": B.WISH_TEXT.value,
+    "manager": B.WISH_MANAGER.value,
+}
+
+
+def _options(pairs: Sequence[tuple[str, str]]) -> list[Option]:
+    return [Option(value=value, text=label) for value, label in pairs]
+
+
+def _pick(options: list[Option], values: Sequence[str]) -> list[Option] | None:
+    chosen = [o for o in options if o.value in set(values)]
+    return chosen or None
+
+
+def _text_input(
+    block: B,
+    label: str,
+    value: str,
+    *,
+    multiline: bool = False,
+    optional: bool = False,
+    hint: str | None = None,
+    max_length: int | None = None,
+) -> InputBlock:
+    return InputBlock(
+        block_id=block,
+        label=label,
+        optional=optional,
+        hint=hint,
+        element=PlainTextInputElement(
+            action_id=Action.FIELD,
+            initial_value=value or None,
+            multiline=multiline,
+            max_length=max_length,
+        ),
+    )
+
+
+def _sector_select(block: B, label: str, value: str | None) -> InputBlock:
+    options = _options(list(texts.SECTOR_LABELS.items()))
+    initial = _pick(options, [value] if value else [])
+    return InputBlock(
+        block_id=block,
+        label=label,
+        element=StaticSelectElement(
+            action_id=Action.FIELD,
+            placeholder=texts.PICK,
+            options=options,
+            initial_option=initial[0] if initial else None,
+        ),
+    )
+
+
+def _municipality_select(
+    block: B, label: str, value: str | None, *, optional: bool, hint: str | None = None
+) -> InputBlock:
+    central = [(CENTRAL_ADMINISTRATION, texts.CENTRAL_ADMINISTRATION_LABEL)]
+    grouped = [(texts.STATE_GROUP_LABEL, _options(central))]
+    for region, members in by_region().items():
+        grouped.append((region, _options([(m.code, m.name) for m in members])))
+    groups = [OptionGroup(label=name, options=options) for name, options in grouped]
+    initial = next((o for _, options in grouped for o in options if o.value == value), None)
+    return InputBlock(
+        block_id=block,
+        label=label,
+        optional=optional,
+        hint=hint,
+        element=StaticSelectElement(
+            action_id=Action.FIELD,
+            placeholder=texts.PICK,
+            option_groups=groups,
+            initial_option=initial,
+        ),
+    )
+
+
+def _days(block: B, label: str, season: Season, chosen: Sequence[int]) -> InputBlock:
+    options = _options([(str(d), season.weekday_label(d)) for d in range(1, 6)])
+    return InputBlock(
+        block_id=block,
+        label=label,
+        element=CheckboxesElement(
+            action_id=Action.FIELD,
+            options=options,
+            initial_options=_pick(options, [str(d) for d in chosen]),
+        ),
+    )
+
+
+def _multi(
+    block: B, label: str, pairs: Sequence[tuple[str, str]], chosen: Sequence[str]
+) -> InputBlock:
+    options = _options(pairs)
+    return InputBlock(
+        block_id=block,
+        label=label,
+        optional=True,
+        element=StaticMultiSelectElement(
+            action_id=Action.FIELD,
+            placeholder=texts.PICK,
+            options=options,
+            initial_options=_pick(options, chosen),
+        ),
+    )
+
+
+def slot_modal(
+    *, slot: HostSlot | None, host: Participant | None, topics: Sequence[str], season: Season
+) -> dict[str, Any]:
+    blocks: list[Block] = [
+        SectionBlock(text=MarkdownTextObject(text=texts.SLOT_INTRO)),
+        _text_input(
+            B.SLOT_WORKPLACE,
+            texts.SLOT_WORKPLACE,
+            slot.workplace if slot else (host.workplace if host else ""),
+            hint=texts.SLOT_WORKPLACE_HINT,
+            max_length=150,
+        ),
+        _sector_select(
+            B.SLOT_SECTOR,
+            texts.SLOT_SECTOR,
+            slot.sector if slot else (host.sector if host else None),
+        ),
+        _municipality_select(
+            B.SLOT_MUNICIPALITY,
+            texts.SLOT_MUNICIPALITY,
+            slot.municipality if slot else (host.municipality if host else None),
+            optional=False,
+            hint=texts.SLOT_MUNICIPALITY_HINT,
+        ),
+        _text_input(
+            B.SLOT_CAPACITY, texts.SLOT_CAPACITY, str(slot.capacity) if slot else "1", max_length=3
+        ),
+        _days(B.SLOT_DAYS, texts.SLOT_DAYS, season, slot.days if slot else range(1, 6)),
+        _multi(
+            B.SLOT_TOPICS, texts.SLOT_TOPICS, [(t, t) for t in topics], slot.topics if slot else []
+        ),
+        _text_input(
+            B.SLOT_DESCRIPTION,
+            texts.SLOT_DESCRIPTION,
+            slot.description if slot else "",
+            multiline=True,
+            hint=texts.SLOT_DESCRIPTION_HINT,
+            max_length=DESCRIPTION_MAX,
+        ),
+    ]
+    view = View(
+        type="modal",
+        callback_id=Callback.SLOT_FORM,
+        title=texts.SLOT_TITLE,
+        submit=texts.SLOT_SUBMIT,
+        close=texts.CANCEL,
+        blocks=blocks,
+    )
+    return view.to_dict()
+
+
+def wish_modal(
+    *,
+    wish: Wish | None,
+    intern: Participant | None,
+    topics: Sequence[str],
+    season: Season,
+    approval_required: bool,
+) -> dict[str, Any]:
+    manager = InputBlock(
+        block_id=B.WISH_MANAGER,
+        label=texts.WISH_MANAGER,
+        optional=not approval_required,
+        hint=texts.WISH_MANAGER_HINT if approval_required else texts.WISH_MANAGER_OPTIONAL,
+        element=UserSelectElement(
+            action_id=Action.FIELD,
+            placeholder=texts.PICK,
+            initial_user=wish.manager_user_id if wish and wish.manager_user_id else None,
+        ),
+    )
+    blocks: list[Block] = [
+        SectionBlock(text=MarkdownTextObject(text=texts.WISH_INTRO)),
+        _text_input(
+            B.WISH_WORKPLACE,
+            texts.WISH_WORKPLACE,
+            intern.workplace if intern else "",
+            max_length=150,
+        ),
+        _sector_select(B.WISH_SECTOR, texts.WISH_SECTOR, intern.sector if intern else None),
+        _municipality_select(
+            B.WISH_MUNICIPALITY,
+            texts.WISH_MUNICIPALITY,
+            intern.municipality if intern else None,
+            optional=True,
+        ),
+        _multi(
+            B.WISH_TOPICS, texts.WISH_TOPICS, [(t, t) for t in topics], wish.topics if wish else []
+        ),
+        _multi(
+            B.WISH_SECTORS,
+            texts.WISH_SECTORS,
+            list(texts.SECTOR_LABELS.items()),
+            wish.wanted_sectors if wish else [],
+        ),
+        _multi(
+            B.WISH_REGIONS,
+            texts.WISH_REGIONS,
+            [(r, r) for r in REGIONS],
+            wish.wanted_regions if wish else [],
+        ),
+        _days(B.WISH_DAYS, texts.WISH_DAYS, season, wish.days if wish else range(1, 6)),
+        _text_input(
+            B.WISH_TEXT,
+            texts.WISH_TEXT,
+            wish.text if wish else "",
+            multiline=True,
+            optional=True,
+            max_length=WISH_TEXT_MAX,
+        ),
+        manager,
+    ]
+    view = View(
+        type="modal",
+        callback_id=Callback.WISH_FORM,
+        title=texts.WISH_TITLE,
+        submit=texts.WISH_SUBMIT,
+        close=texts.CANCEL,
+        blocks=blocks,
+    )
+    return view.to_dict()
+
+
+def read_state(view: dict[str, Any]) -> Raw:
+    """Raw values per block ID from a view_submission's `view.state.values`."""
+    raw = Raw()
+    values = ((view.get("state") or {}).get("values")) or {}
+    if not isinstance(values, dict):
+        return raw
+    for block_id, elements in values.items():
+        element = (elements or {}).get(Action.FIELD) if isinstance(elements, dict) else None
+        if not isinstance(element, dict):
+            continue
+        kind = element.get("type")
+        if kind in ("plain_text_input", "number_input"):
+            raw.text[block_id] = _str(element.get("value"))
+        elif kind in ("static_select", "radio_buttons"):
+            raw.choice[block_id] = _str((element.get("selected_option") or {}).get("value"))
+        elif kind == "users_select":
+            raw.choice[block_id] = _str(element.get("selected_user"))
+        elif kind in ("checkboxes", "multi_static_select"):
+            raw.choices[block_id] = [
+                str(o.get("value"))
+                for o in element.get("selected_options") or []
+                if isinstance(o, dict)
+            ]
+    return raw
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def keyed(raw: Raw, keys: dict[str, str]) -> Raw:
+    """Rename block IDs to the form's field names."""
+    back = {block: name for name, block in keys.items()}
+    return Raw(
+        text={back[k]: v for k, v in raw.text.items() if k in back},
+        choice={back[k]: v for k, v in raw.choice.items() if k in back},
+        choices={back[k]: v for k, v in raw.choices.items() if k in back},
+    )
+
+
+__all__ = ["SLOT_KEYS", "WISH_KEYS", "Sector", "keyed", "read_state", "slot_modal", "wish_modal"]

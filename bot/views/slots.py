@@ -1,0 +1,95 @@
+"""Host slots in messages: the saved confirmation, search results and suggestions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ContextBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+
+from bot import texts
+from bot.ids import Action
+from bot.season import Season
+from bot.views.common import button, days_text, message, place_text, sector_text, user_text
+from bot.views.mrkdwn import clip, escape
+from models.tables import HostSlot
+
+PAGE = 10
+
+
+def slot_blocks(
+    slot: HostSlot, season: Season, *, accessory: Any = None, why: str | None = None
+) -> list[Block]:
+    topics = ", ".join(slot.topics) or texts.NOT_GIVEN
+    free = slot.capacity - slot.confirmed
+    head = (
+        f"*{escape(clip(slot.workplace, 150))}* · {sector_text(slot.sector)} · "
+        f"{place_text(slot.municipality, slot.region)}"
+    )
+    fields = [
+        MarkdownTextObject(text=f"*{texts.DAYS_LABEL}*\n{days_text(slot.days, season)}"),
+        MarkdownTextObject(text=f"*{texts.TOPICS_LABEL}*\n{escape(topics)}"),
+        MarkdownTextObject(text=f"*{texts.SEATS_LABEL}*\n{texts.seats(free, slot.capacity)}"),
+    ]
+    blocks: list[Block] = [
+        SectionBlock(text=MarkdownTextObject(text=head), fields=fields, accessory=accessory)
+    ]
+    lines = [user_text(slot.description, 400)] if slot.description else []
+    if why:
+        lines.append(f"_{texts.WHY_LABEL}: {why}_")
+    if lines:
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text="\n".join(lines))]))
+    return blocks
+
+
+def request_button(slot: HostSlot) -> Any:
+    return button(texts.REQUEST, Action.REQUEST, str(slot.id), style="primary")
+
+
+def slot_saved(slot: HostSlot, season: Season, *, created: bool) -> dict[str, Any]:
+    blocks: list[Block] = [SectionBlock(text=texts.slot_saved(created))]
+    blocks += slot_blocks(slot, season)
+    blocks.append(ActionsBlock(elements=[button(texts.EDIT, Action.EDIT_SLOT, str(slot.id))]))
+    return message(texts.slot_saved(created), blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    slot: HostSlot
+    why: str | None = None
+
+
+def search_results(
+    query: str, hits: Sequence[Hit], *, offset: int, total: int, season: Season
+) -> dict[str, Any]:
+    shown = escape(clip(query, 100))
+    if total == 0:
+        return message(
+            texts.search_none(clip(query, 100)), [SectionBlock(text=texts.search_none(shown))]
+        )
+    header = texts.search_header(shown, total, offset + 1, offset + len(hits))
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=header))]
+    for hit in hits:
+        blocks += slot_blocks(hit.slot, season, accessory=request_button(hit.slot))
+    if offset + len(hits) < total:
+        value = f"{offset + len(hits)}|{clip(query, 200)}"
+        blocks.append(ActionsBlock(elements=[button(texts.MORE, Action.MORE_RESULTS, value)]))
+    return message(header, blocks)
+
+
+def suggestions(
+    intro: str, hits: Sequence[Hit], season: Season, *, none_text: str = texts.SUGGESTIONS_NONE
+) -> dict[str, Any]:
+    if not hits:
+        return message(none_text, [SectionBlock(text=none_text)])
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=intro))]
+    for hit in hits[:PAGE]:
+        blocks += slot_blocks(hit.slot, season, accessory=request_button(hit.slot), why=hit.why)
+    return message(intro, blocks)

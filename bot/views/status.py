@@ -1,0 +1,184 @@
+"""The user's own overview: `/praktik status`, App Home and the withdraw prompt."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ConfirmObject,
+    ContextBlock,
+    DividerBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+from slack_sdk.models.views import View
+
+from bot import texts
+from bot.ids import Action
+from bot.season import Season, to_local
+from bot.views.common import button, days_text, mention, message, user_text
+from bot.views.deals import answer_buttons
+from bot.views.mrkdwn import clip, escape
+from bot.views.slots import slot_blocks
+from models.overview import Overview
+from models.proposals import Deal, Role
+from models.tables import Answer, ProposalOrigin, SlotStatus, WishStatus
+
+
+def _md(text: str) -> SectionBlock:
+    return SectionBlock(text=MarkdownTextObject(text=text))
+
+
+def _workplace(deal: Deal) -> str:
+    return escape(clip(deal.slot.workplace, 150))
+
+
+def _intern(deal: Deal) -> str:
+    return f"{mention(deal.intern.slack_user_id)}"
+
+
+def _pending_line(deal: Deal, user_id: str) -> tuple[str, Role | None]:
+    """The line for one open request/proposal, and the side this user should answer as."""
+    p = deal.proposal
+    if deal.host.slack_user_id == user_id:
+        if p.host_answer == Answer.PENDING:
+            return texts.pending_for_host(_intern(deal)), Role.HOST
+    elif p.intern_answer == Answer.PENDING:
+        return texts.pending_for_intern(_workplace(deal)), Role.INTERN
+    if p.manager_answer == Answer.PENDING and p.host_answer == p.intern_answer == Answer.ACCEPTED:
+        return texts.pending_waiting_for_manager(_workplace(deal)), None
+    if p.origin == ProposalOrigin.REQUEST:
+        return texts.pending_waiting_for_host(_workplace(deal)), None
+    return texts.pending_for_intern(_workplace(deal)), None
+
+
+def _wish_text(view: Overview, season: Season) -> str:
+    wish = view.wish
+    assert wish is not None
+    return texts.wish_summary(
+        days_text(wish.days, season),
+        escape(", ".join(wish.topics)) or texts.OPEN_FOR_ALL,
+        ", ".join(texts.SECTOR_LABELS[s] for s in wish.wanted_sectors) or texts.OPEN_FOR_ALL,
+        ", ".join(wish.wanted_regions) or texts.OPEN_FOR_ALL,
+    )
+
+
+def overview_blocks(
+    view: Overview, season: Season, user_id: str, *, with_buttons: bool
+) -> list[Block]:
+    blocks: list[Block] = [_md(f"*{texts.STATUS_SLOT}*")]
+    if view.slot is None:
+        blocks.append(_md(texts.STATUS_NO_SLOT))
+    elif view.slot.status == SlotStatus.WITHDRAWN:
+        blocks.append(_md(texts.STATUS_SLOT_WITHDRAWN))
+    else:
+        edit = button(texts.EDIT, Action.EDIT_SLOT, str(view.slot.id)) if with_buttons else None
+        blocks += slot_blocks(view.slot, season, accessory=edit)
+    blocks += [DividerBlock(), _md(f"*{texts.STATUS_WISH}*")]
+    if view.wish is None:
+        blocks.append(_md(texts.STATUS_NO_WISH))
+    elif view.wish.status == WishStatus.WITHDRAWN:
+        blocks.append(_md(texts.STATUS_WISH_WITHDRAWN))
+    else:
+        edit = button(texts.EDIT_WISH, Action.EDIT_WISH, "wish") if with_buttons else None
+        blocks.append(
+            SectionBlock(text=MarkdownTextObject(text=_wish_text(view, season)), accessory=edit)
+        )
+        if view.wish.text:
+            blocks.append(
+                ContextBlock(elements=[MarkdownTextObject(text=user_text(view.wish.text, 300))])
+            )
+    blocks += [DividerBlock(), _md(f"*{texts.STATUS_PENDING}*")]
+    if not view.pending:
+        blocks.append(_md(texts.STATUS_NO_PENDING))
+    for deal in view.pending[:10]:
+        line, side = _pending_line(deal, user_id)
+        blocks.append(_md(line))
+        if side is not None and with_buttons:
+            blocks.append(answer_buttons(deal, side))
+    blocks += [DividerBlock(), _md(f"*{texts.STATUS_PLACEMENTS}*")]
+    if not view.placements:
+        blocks.append(_md(texts.STATUS_NO_PLACEMENTS))
+    for deal in view.placements[:10]:
+        days = days_text(deal.proposal.days, season)
+        if deal.host.slack_user_id == user_id:
+            blocks.append(_md(texts.placement_as_host(_intern(deal), days)))
+        else:
+            blocks.append(_md(texts.placement_as_intern(_workplace(deal), days)))
+    if view.next_dms:
+        labels = texts.DM_KIND_LABELS
+        lines = [
+            f"• {to_local(m.due_at, season.tz):%d/%m %H:%M} – {labels.get(m.kind, m.kind)}"
+            for m in view.next_dms
+        ]
+        blocks += [DividerBlock(), _md(f"*{texts.STATUS_NEXT_DMS}*\n" + "\n".join(lines))]
+    return blocks
+
+
+def status_message(view: Overview, season: Season, user_id: str) -> dict[str, Any]:
+    blocks: list[Block] = [HeaderBlock(text=texts.STATUS_TITLE)]
+    blocks += overview_blocks(view, season, user_id, with_buttons=True)
+    return message(texts.STATUS_TITLE, blocks)
+
+
+def home_view(
+    view: Overview, season: Season, user_id: str, extra: list[Block] | None = None
+) -> dict[str, Any]:
+    blocks: list[Block] = [HeaderBlock(text=texts.HOME_TITLE)]
+    starters = []
+    if view.slot is None or view.slot.status == SlotStatus.WITHDRAWN:
+        starters.append(button(texts.OFFER_BUTTON, Action.EDIT_SLOT, "new", style="primary"))
+    if view.wish is None or view.wish.status == WishStatus.WITHDRAWN:
+        starters.append(button(texts.WISH_BUTTON, Action.EDIT_WISH, "new", style="primary"))
+    if starters:
+        blocks.append(ActionsBlock(elements=starters))
+    blocks += overview_blocks(view, season, user_id, with_buttons=True)
+    blocks += extra or []
+    return View(type="home", blocks=blocks[:100]).to_dict()
+
+
+def withdraw_prompt(view: Overview, user_id: str) -> dict[str, Any]:
+    buttons = []
+    if view.slot is not None and view.slot.status == SlotStatus.OPEN:
+        buttons.append(
+            button(
+                texts.WITHDRAW_AS_HOST,
+                Action.WITHDRAW_HOST,
+                "host",
+                style="danger",
+                confirm=ConfirmObject(
+                    title=texts.WITHDRAW_CONFIRM_TITLE,
+                    text=texts.WITHDRAW_CONFIRM_HOST,
+                    confirm=texts.WITHDRAW_YES,
+                    deny=texts.WITHDRAW_NO,
+                    style="danger",
+                ),
+            )
+        )
+    interning = (view.wish is not None and view.wish.status == WishStatus.ACTIVE) or any(
+        d.intern.slack_user_id == user_id for d in view.placements + view.pending
+    )
+    if interning:
+        buttons.append(
+            button(
+                texts.WITHDRAW_AS_INTERN,
+                Action.WITHDRAW_INTERN,
+                "intern",
+                style="danger",
+                confirm=ConfirmObject(
+                    title=texts.WITHDRAW_CONFIRM_TITLE,
+                    text=texts.WITHDRAW_CONFIRM_INTERN,
+                    confirm=texts.WITHDRAW_YES,
+                    deny=texts.WITHDRAW_NO,
+                    style="danger",
+                ),
+            )
+        )
+    if not buttons:
+        return message(texts.WITHDRAW_NOTHING, [_md(texts.WITHDRAW_NOTHING)])
+    return message(
+        texts.WITHDRAW_PROMPT, [_md(texts.WITHDRAW_PROMPT), ActionsBlock(elements=buttons)]
+    )

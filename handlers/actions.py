@@ -1,0 +1,124 @@
+"""Buttons: edit, request (*Anmod*), show more, accept/decline, withdraw."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+
+from bot import dm
+from bot.ids import Action
+from bot.service import Env, deals, slots
+from bot.service import find as finding
+from models.proposals import Refusal, Role
+
+
+def _user(body: dict[str, Any]) -> str:
+    return str((body.get("user") or {}).get("id") or "")
+
+
+def _channel(body: dict[str, Any]) -> str:
+    return str((body.get("channel") or {}).get("id") or "")
+
+
+def _value(body: dict[str, Any]) -> str:
+    actions = body.get("actions") or [{}]
+    return str(actions[0].get("value") or "")
+
+
+def _int(value: str) -> int | None:
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else None
+
+
+async def _answer(env: Env, body: dict[str, Any], content: dict[str, Any] | None) -> None:
+    """An ephemeral to whoever pressed: in the channel if there is one, else as a DM."""
+    if content is not None:
+        await dm.ephemeral(env.client, _channel(body), _user(body), content)
+
+
+async def on_edit_slot(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
+    await ack()
+    await slots.open_slot_modal(env, user_id=_user(body), trigger_id=str(body.get("trigger_id")))
+
+
+async def on_edit_wish(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
+    await ack()
+    await finding.open_wish_modal(env, user_id=_user(body), trigger_id=str(body.get("trigger_id")))
+
+
+async def on_request(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
+    await ack()
+    slot_id = _int(_value(body))
+    if slot_id is None:
+        await _answer(env, body, deals.refusal(Refusal.NOT_OPEN))
+        return
+    await _answer(env, body, await deals.request(env, user_id=_user(body), slot_id=slot_id))
+
+
+async def on_more(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond) -> None:
+    await ack()
+    offset_text, _, query = _value(body).partition("|")
+    offset = _int(offset_text) or 0
+    content = await finding.find(env, user_id=_user(body), query=query, offset=offset)
+    await respond(replace_original=True, **content)
+
+
+async def _on_answer(body: dict[str, Any], env: Env, *, accept: bool) -> None:
+    proposal_text, _, role_text = _value(body).partition(":")
+    proposal_id = _int(proposal_text)
+    role = next((r for r in Role if r.value == role_text), None)
+    if proposal_id is None or role is None:
+        await _answer(env, body, deals.refusal(Refusal.UNKNOWN))
+        return
+    answered = await deals.answer(
+        env, user_id=_user(body), proposal_id=proposal_id, role=role, accept=accept
+    )
+    await _answer(env, body, answered)
+
+
+async def on_accept(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
+    await ack()
+    await _on_answer(body, env, accept=True)
+
+
+async def on_decline(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
+    await ack()
+    await _on_answer(body, env, accept=False)
+
+
+async def on_withdraw_host(
+    ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond
+) -> None:
+    await ack()
+    await _withdrawn(
+        body, env, respond, await deals.withdraw(env, user_id=_user(body), role=Role.HOST)
+    )
+
+
+async def on_withdraw_intern(
+    ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond
+) -> None:
+    await ack()
+    await _withdrawn(
+        body, env, respond, await deals.withdraw(env, user_id=_user(body), role=Role.INTERN)
+    )
+
+
+async def _withdrawn(
+    body: dict[str, Any], env: Env, respond: AsyncRespond, content: dict[str, Any]
+) -> None:
+    if body.get("response_url"):
+        await respond(replace_original=True, **content)
+    else:
+        await _answer(env, body, content)
+
+
+def register(app: AsyncApp) -> None:
+    app.action(Action.EDIT_SLOT)(on_edit_slot)
+    app.action(Action.EDIT_WISH)(on_edit_wish)
+    app.action(Action.REQUEST)(on_request)
+    app.action(Action.MORE_RESULTS)(on_more)
+    app.action(Action.ACCEPT)(on_accept)
+    app.action(Action.DECLINE)(on_decline)
+    app.action(Action.WITHDRAW_HOST)(on_withdraw_host)
+    app.action(Action.WITHDRAW_INTERN)(on_withdraw_intern)

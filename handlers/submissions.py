@@ -1,0 +1,42 @@
+"""Modal submissions: validate, answer inline errors or close, then do the work."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp
+
+from bot.ids import Block, Callback
+from bot.service import Env, slots
+from bot.service import find as finding
+
+
+def _user(body: dict[str, Any]) -> str:
+    return str((body.get("user") or {}).get("id") or "")
+
+
+async def on_slot_form(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], env: Env) -> None:
+    form = await slots.validate_slot(env, view)
+    if isinstance(form, dict):
+        await ack(response_action="errors", errors=form)
+        return
+    saved = await slots.save_slot(env, user_id=_user(body), form=form)
+    if isinstance(saved, str):
+        await ack(response_action="errors", errors={Block.SLOT_CAPACITY.value: saved})
+        return
+    await ack()
+    await slots.confirm_slot(env, user_id=_user(body), saved=saved)
+
+
+async def on_wish_form(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], env: Env) -> None:
+    form = await finding.validate_wish(env, view)
+    if isinstance(form, dict):
+        await ack(response_action="errors", errors=form)
+        return
+    await ack()
+    await finding.save_wish(env, user_id=_user(body), form=form)
+
+
+def register(app: AsyncApp) -> None:
+    app.view(Callback.SLOT_FORM)(on_slot_form)
+    app.view(Callback.WISH_FORM)(on_wish_form)

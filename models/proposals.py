@@ -1,0 +1,381 @@
+"""Requests, proposals and placements: the state machine behind every *Acceptér*/*Afslå*.
+
+Capacity is protected by one conditional UPDATE (`confirmed < capacity`), which PostgreSQL
+re-checks under the row lock and SQLite runs inside its single writer: two accepts at the
+same moment can never both take the last seat.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import or_, update
+from sqlmodel import Session, col, select
+
+from models.repo import OpenSlot, Profile, ensure_participant, slot_with_host, wish_of
+from models.tables import (
+    Answer,
+    HostSlot,
+    OutboxMessage,
+    OutboxStatus,
+    Participant,
+    Placement,
+    PlacementStatus,
+    Proposal,
+    ProposalOrigin,
+    ProposalStatus,
+    SlotStatus,
+    Wish,
+    WishStatus,
+)
+from models.types import changed
+
+
+class Role(StrEnum):
+    HOST = "host"
+    INTERN = "intern"
+    MANAGER = "manager"
+
+
+class Refusal(StrEnum):
+    NOT_OPEN = "not_open"
+    FULL = "full"
+    OWN_SLOT = "own_slot"
+    ALREADY_PLACED = "already_placed"
+    ALREADY_REQUESTED = "already_requested"
+    NO_COMMON_DAY = "no_common_day"
+    NEED_MANAGER = "need_manager"
+    NOT_YOURS = "not_yours"
+    ALREADY_DECIDED = "already_decided"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Deal:
+    """A proposal with the people and the slot it concerns, for building messages."""
+
+    proposal: Proposal
+    slot: HostSlot
+    host: Participant
+    intern: Participant
+    wish: Wish | None
+
+
+class Outcome(StrEnum):
+    CREATED = "created"
+    WAITING = "waiting"  # this side said yes; another side has not answered yet
+    NEEDS_MANAGER = "needs_manager"
+    CONFIRMED = "confirmed"
+    DECLINED = "declined"
+    FULL = "full"  # everyone said yes, but the last seat went to someone else first
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    outcome: Outcome | None
+    deal: Deal | None = None
+    refusal: Refusal | None = None
+    placement: Placement | None = None
+
+    @property
+    def refused(self) -> bool:
+        return self.refusal is not None
+
+
+def _refuse(refusal: Refusal, deal: Deal | None = None) -> Result:
+    return Result(outcome=None, deal=deal, refusal=refusal)
+
+
+def _placed(session: Session, *, intern_id: int, year: int) -> Placement | None:
+    return session.exec(
+        select(Placement).where(
+            Placement.intern_id == intern_id,
+            Placement.season_year == year,
+            Placement.status == PlacementStatus.CONFIRMED,
+        )
+    ).first()
+
+
+def placement_of(session: Session, *, participant_id: int, year: int) -> list[Placement]:
+    return list(
+        session.exec(
+            select(Placement).where(
+                or_(
+                    col(Placement.intern_id) == participant_id,
+                    col(Placement.host_id) == participant_id,
+                ),
+                Placement.season_year == year,
+                Placement.status == PlacementStatus.CONFIRMED,
+            )
+        ).all()
+    )
+
+
+def request_slot(
+    session: Session,
+    *,
+    slot_id: int,
+    intern: Profile,
+    year: int,
+    now: datetime,
+    approval_required: bool,
+) -> Result:
+    found = slot_with_host(session, slot_id=slot_id)
+    if found is None or found.slot.status != SlotStatus.OPEN or found.slot.season_year != year:
+        return _refuse(Refusal.NOT_OPEN)
+    if found.host.slack_user_id == intern.slack_user_id:
+        return _refuse(Refusal.OWN_SLOT)
+    if found.slot.confirmed >= found.slot.capacity:
+        return _refuse(Refusal.FULL)
+    person = ensure_participant(session, profile=intern, now=now)
+    assert person.id is not None and found.slot.id is not None
+    if _placed(session, intern_id=person.id, year=year):
+        return _refuse(Refusal.ALREADY_PLACED)
+    existing = session.exec(
+        select(Proposal).where(
+            Proposal.slot_id == found.slot.id,
+            Proposal.intern_id == person.id,
+            Proposal.status == ProposalStatus.PENDING,
+        )
+    ).first()
+    wish = wish_of(session, slack_user_id=intern.slack_user_id, year=year)
+    if existing is not None:
+        return _refuse(
+            Refusal.ALREADY_REQUESTED, Deal(existing, found.slot, found.host, person, wish)
+        )
+    days = sorted(set(found.slot.days) & set(wish.days)) if wish else sorted(found.slot.days)
+    if not days:
+        return _refuse(Refusal.NO_COMMON_DAY)
+    manager = wish.manager_user_id if wish else None
+    if approval_required and manager is None:
+        return _refuse(Refusal.NEED_MANAGER)
+    proposal = Proposal(
+        season_year=year,
+        slot_id=found.slot.id,
+        intern_id=person.id,
+        origin=ProposalOrigin.REQUEST,
+        intern_answer=Answer.ACCEPTED,  # asking is saying yes
+        manager_user_id=manager if approval_required else None,
+        manager_answer=Answer.PENDING if approval_required else None,
+        days=days,
+        created_at=now,
+    )
+    session.add(proposal)
+    session.flush()
+    return Result(Outcome.CREATED, Deal(proposal, found.slot, found.host, person, wish))
+
+
+def deal_of(session: Session, *, proposal_id: int, lock: bool = False) -> Deal | None:
+    query = select(Proposal).where(Proposal.id == proposal_id)
+    if lock:
+        query = query.with_for_update()
+    proposal = session.exec(query).first()
+    if proposal is None:
+        return None
+    found: OpenSlot | None = slot_with_host(session, slot_id=proposal.slot_id)
+    intern = session.get(Participant, proposal.intern_id)
+    if found is None or intern is None:
+        return None
+    wish = wish_of(session, slack_user_id=intern.slack_user_id, year=proposal.season_year)
+    return Deal(proposal, found.slot, found.host, intern, wish)
+
+
+def _actor_of(deal: Deal, role: Role) -> str | None:
+    if role is Role.HOST:
+        return deal.host.slack_user_id
+    if role is Role.INTERN:
+        return deal.intern.slack_user_id
+    return deal.proposal.manager_user_id
+
+
+def answer(
+    session: Session, *, proposal_id: int, role: Role, user_id: str, accept: bool, now: datetime
+) -> Result:
+    """One side answers. A second press, a retried payload or the wrong person changes nothing."""
+    deal = deal_of(session, proposal_id=proposal_id, lock=True)
+    if deal is None:
+        return _refuse(Refusal.UNKNOWN)
+    if _actor_of(deal, role) != user_id:
+        return _refuse(Refusal.NOT_YOURS, deal)
+    proposal = deal.proposal
+    current = {
+        Role.HOST: proposal.host_answer,
+        Role.INTERN: proposal.intern_answer,
+        Role.MANAGER: proposal.manager_answer,
+    }[role]
+    if proposal.status != ProposalStatus.PENDING or current != Answer.PENDING:
+        return _refuse(Refusal.ALREADY_DECIDED, deal)
+    given = Answer.ACCEPTED if accept else Answer.DECLINED
+    if role is Role.HOST:
+        proposal.host_answer = given
+    elif role is Role.INTERN:
+        proposal.intern_answer = given
+    else:
+        proposal.manager_answer = given
+    session.add(proposal)
+    if not accept:
+        proposal.status, proposal.decided_at = ProposalStatus.DECLINED, now
+        return Result(Outcome.DECLINED, deal)
+    both = proposal.host_answer == Answer.ACCEPTED and proposal.intern_answer == Answer.ACCEPTED
+    if not both:
+        return Result(Outcome.WAITING, deal)
+    if proposal.manager_answer == Answer.PENDING:
+        return Result(Outcome.NEEDS_MANAGER, deal)
+    return _confirm(session, deal=deal, now=now)
+
+
+def _confirm(session: Session, *, deal: Deal, now: datetime) -> Result:
+    proposal = deal.proposal
+    # Lock the intern too, so two hosts accepting the same intern at once give one placement.
+    session.exec(
+        select(Participant).where(Participant.id == deal.intern.id).with_for_update()
+    ).first()
+    assert deal.intern.id is not None and deal.host.id is not None and proposal.id is not None
+    if _placed(session, intern_id=deal.intern.id, year=proposal.season_year):
+        proposal.status, proposal.decided_at = ProposalStatus.WITHDRAWN, now
+        session.add(proposal)
+        return _refuse(Refusal.ALREADY_PLACED, deal)
+    taken = session.execute(
+        update(HostSlot)
+        .where(
+            col(HostSlot.id) == proposal.slot_id,
+            col(HostSlot.status) == SlotStatus.OPEN,
+            col(HostSlot.confirmed) < col(HostSlot.capacity),
+        )
+        .values(confirmed=col(HostSlot.confirmed) + 1)
+    )
+    if changed(taken) != 1:
+        proposal.status, proposal.decided_at = ProposalStatus.FULL, now
+        session.add(proposal)
+        return Result(Outcome.FULL, deal)
+    proposal.status, proposal.decided_at = ProposalStatus.CONFIRMED, now
+    placement = Placement(
+        season_year=proposal.season_year,
+        proposal_id=proposal.id,
+        slot_id=proposal.slot_id,
+        host_id=deal.host.id,
+        intern_id=deal.intern.id,
+        days=list(proposal.days),
+        confirmed_at=now,
+    )
+    session.add_all([proposal, placement])
+    session.flush()
+    session.refresh(deal.slot)
+    return Result(Outcome.CONFIRMED, deal, placement=placement)
+
+
+def remember_message(
+    session: Session, *, proposal_id: int, role: Role, channel: str, ts: str
+) -> None:
+    """Where a side's buttons are, so the message can later show the outcome instead."""
+    proposal = session.exec(
+        select(Proposal).where(Proposal.id == proposal_id).with_for_update()
+    ).one()
+    proposal.messages = {**proposal.messages, role.value: {"channel": channel, "ts": ts}}
+    session.add(proposal)
+
+
+@dataclass
+class Withdrawal:
+    """What a withdrawal touched, so the handler can tell everyone concerned."""
+
+    placements: list[Deal] = field(default_factory=list)  # confirmed ones now cancelled
+    proposals: list[Deal] = field(default_factory=list)  # pending ones now withdrawn
+    had_slot: bool = False
+    had_wish: bool = False
+
+
+def _free_seat(session: Session, *, slot_id: int) -> None:
+    session.execute(
+        update(HostSlot)
+        .where(col(HostSlot.id) == slot_id, col(HostSlot.confirmed) > 0)
+        .values(confirmed=col(HostSlot.confirmed) - 1)
+    )
+
+
+def cancel_outbox(session: Session, *, placement_id: int) -> int:
+    result = session.execute(
+        update(OutboxMessage)
+        .where(
+            col(OutboxMessage.placement_id) == placement_id,
+            col(OutboxMessage.status) == OutboxStatus.PLANNED,
+        )
+        .values(status=OutboxStatus.CANCELLED, reason="placement withdrawn")
+    )
+    return changed(result)
+
+
+def withdraw(session: Session, *, user_id: str, role: Role, year: int, now: datetime) -> Withdrawal:
+    """The user leaves as host (their slot) or as intern (their wish and placement)."""
+    done = Withdrawal()
+    person = session.exec(
+        select(Participant).where(Participant.slack_user_id == user_id).with_for_update()
+    ).first()
+    if person is None or person.id is None:
+        return done
+    if role is Role.HOST:
+        slot = session.exec(
+            select(HostSlot)
+            .where(HostSlot.host_id == person.id, HostSlot.season_year == year)
+            .with_for_update()
+        ).first()
+        if slot is None or slot.status != SlotStatus.OPEN:
+            return done
+        done.had_slot = True
+        slot.status, slot.updated_at = SlotStatus.WITHDRAWN, now
+        session.add(slot)
+        placements = select(Placement).where(Placement.slot_id == slot.id)
+        proposals = select(Proposal).where(Proposal.slot_id == slot.id)
+    else:
+        wish = wish_of(session, slack_user_id=user_id, year=year)
+        if wish is not None and wish.status == WishStatus.ACTIVE:
+            done.had_wish = True
+            wish.status, wish.updated_at = WishStatus.WITHDRAWN, now
+            session.add(wish)
+        placements = select(Placement).where(Placement.intern_id == person.id)
+        proposals = select(Proposal).where(Proposal.intern_id == person.id)
+    for placement in session.exec(
+        placements.where(
+            Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED
+        )
+    ).all():
+        placement.status, placement.withdrawn_at = PlacementStatus.WITHDRAWN, now
+        session.add(placement)
+        _free_seat(session, slot_id=placement.slot_id)
+        assert placement.id is not None
+        cancel_outbox(session, placement_id=placement.id)
+        deal = deal_of(session, proposal_id=placement.proposal_id)
+        if deal is not None:
+            done.placements.append(deal)
+    for proposal in session.exec(
+        proposals.where(Proposal.season_year == year, Proposal.status == ProposalStatus.PENDING)
+    ).all():
+        proposal.status, proposal.decided_at = ProposalStatus.WITHDRAWN, now
+        session.add(proposal)
+        assert proposal.id is not None
+        deal = deal_of(session, proposal_id=proposal.id)
+        if deal is not None:
+            done.proposals.append(deal)
+    session.flush()
+    return done
+
+
+def pending_for(session: Session, *, user_id: str, year: int) -> list[Deal]:
+    """Open requests/proposals where the user is host or intern."""
+    person = session.exec(select(Participant).where(Participant.slack_user_id == user_id)).first()
+    if person is None or person.id is None:
+        return []
+    slot_ids = select(HostSlot.id).where(HostSlot.host_id == person.id)
+    rows = session.exec(
+        select(Proposal)
+        .where(
+            Proposal.season_year == year,
+            Proposal.status == ProposalStatus.PENDING,
+            or_(col(Proposal.intern_id) == person.id, col(Proposal.slot_id).in_(slot_ids)),
+        )
+        .order_by(col(Proposal.id))
+    ).all()
+    deals = [deal_of(session, proposal_id=p.id) for p in rows if p.id is not None]
+    return [d for d in deals if d is not None]

@@ -1,0 +1,201 @@
+"""Queries and updates for participants, host slots, wishes and topics.
+
+Every function takes the session first and the rest by keyword; handlers call them through
+`Database.run`, so they never hold a session themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from bot import texts
+from models.forms import SlotForm, WishForm
+from models.tables import (
+    HostSlot,
+    Participant,
+    Placement,
+    PlacementStatus,
+    SeasonSettings,
+    SlotStatus,
+    Topic,
+    Wish,
+    WishStatus,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What Slack tells us about a user (users.info), refreshed when they act."""
+
+    slack_user_id: str
+    name: str
+    title: str = ""
+
+
+def ensure_participant(session: Session, *, profile: Profile, now: datetime) -> Participant:
+    person = session.exec(
+        select(Participant).where(Participant.slack_user_id == profile.slack_user_id)
+    ).first()
+    if person is None:
+        person = Participant(
+            slack_user_id=profile.slack_user_id,
+            name=profile.name,
+            title=profile.title,
+            created_at=now,
+            updated_at=now,
+        )
+    elif (person.name, person.title) != (profile.name, profile.title):
+        person.name, person.title, person.updated_at = profile.name, profile.title, now
+    session.add(person)
+    session.flush()
+    return person
+
+
+def participant(session: Session, *, slack_user_id: str) -> Participant | None:
+    return session.exec(
+        select(Participant).where(Participant.slack_user_id == slack_user_id)
+    ).first()
+
+
+def topics(session: Session) -> list[str]:
+    """The fixed list and whatever the coordinators added, in display order."""
+    extra = [t.name for t in session.exec(select(Topic).order_by(col(Topic.name))).all()]
+    return list(texts.DEFAULT_TOPICS) + [t for t in extra if t not in texts.DEFAULT_TOPICS]
+
+
+def add_topic(session: Session, *, name: str, added_by: str) -> bool:
+    if name in topics(session):
+        return False
+    session.add(Topic(name=name, added_by=added_by))
+    return True
+
+
+def season_settings(session: Session, *, year: int) -> SeasonSettings:
+    found = session.get(SeasonSettings, year)
+    return found if found is not None else SeasonSettings(year=year)
+
+
+# Host slots ------------------------------------------------------------------------------
+
+
+def slot_of(session: Session, *, slack_user_id: str, year: int) -> HostSlot | None:
+    return session.exec(
+        select(HostSlot)
+        .join(Participant, col(Participant.id) == HostSlot.host_id)
+        .where(Participant.slack_user_id == slack_user_id, HostSlot.season_year == year)
+    ).first()
+
+
+@dataclass(frozen=True, slots=True)
+class SlotSaved:
+    slot: HostSlot
+    created: bool
+
+
+def save_slot(
+    session: Session, *, host: Profile, year: int, form: SlotForm, now: datetime
+) -> SlotSaved | str:
+    """Create or edit the host's slot; a Danish refusal when the edit would break a promise."""
+    person = ensure_participant(session, profile=host, now=now)
+    slot = slot_of(session, slack_user_id=host.slack_user_id, year=year)
+    created = slot is None
+    if slot is None:
+        slot = HostSlot(
+            host_id=person.id or 0,
+            season_year=year,
+            created_at=now,
+            capacity=1,
+            workplace="",
+            sector="",
+            municipality="",
+            updated_at=now,
+        )
+    elif form.capacity < slot.confirmed:
+        return texts.err_capacity_below_confirmed(slot.confirmed)
+    slot.workplace, slot.sector = form.workplace, form.sector.value
+    slot.municipality, slot.region = form.municipality, form.region
+    slot.capacity, slot.days = form.capacity, list(form.days)
+    slot.topics, slot.description = list(form.topics), form.description
+    slot.status, slot.updated_at = SlotStatus.OPEN, now
+    person.workplace, person.sector = form.workplace, form.sector.value
+    if form.municipality.isdigit():
+        person.municipality = form.municipality
+    session.add_all([slot, person])
+    session.flush()
+    return SlotSaved(slot=slot, created=created)
+
+
+@dataclass(frozen=True, slots=True)
+class OpenSlot:
+    slot: HostSlot
+    host: Participant
+
+
+def open_slots(session: Session, *, year: int, exclude_user: str | None = None) -> list[OpenSlot]:
+    """Slots that still take interns: open, not full, not the asker's own."""
+    query = (
+        select(HostSlot, Participant)
+        .join(Participant, col(Participant.id) == HostSlot.host_id)
+        .where(
+            HostSlot.season_year == year,
+            HostSlot.status == SlotStatus.OPEN,
+            col(HostSlot.confirmed) < col(HostSlot.capacity),
+        )
+        .order_by(col(HostSlot.id))
+    )
+    if exclude_user is not None:
+        query = query.where(Participant.slack_user_id != exclude_user)
+    return [OpenSlot(slot, host) for slot, host in session.exec(query).all()]
+
+
+def slot_with_host(session: Session, *, slot_id: int) -> OpenSlot | None:
+    row = session.exec(
+        select(HostSlot, Participant)
+        .join(Participant, col(Participant.id) == HostSlot.host_id)
+        .where(HostSlot.id == slot_id)
+    ).first()
+    return OpenSlot(row[0], row[1]) if row else None
+
+
+# Wishes ---------------------------------------------------------------------------------
+
+
+def wish_of(session: Session, *, slack_user_id: str, year: int) -> Wish | None:
+    return session.exec(
+        select(Wish)
+        .join(Participant, col(Participant.id) == Wish.intern_id)
+        .where(Participant.slack_user_id == slack_user_id, Wish.season_year == year)
+    ).first()
+
+
+def save_wish(
+    session: Session, *, intern: Profile, year: int, form: WishForm, now: datetime
+) -> Wish:
+    person = ensure_participant(session, profile=intern, now=now)
+    wish = wish_of(session, slack_user_id=intern.slack_user_id, year=year)
+    if wish is None:
+        wish = Wish(intern_id=person.id or 0, season_year=year, created_at=now, updated_at=now)
+    wish.topics, wish.days = list(form.topics), list(form.days)
+    wish.wanted_sectors = [s.value for s in form.wanted_sectors]
+    wish.wanted_regions = list(form.wanted_regions)
+    wish.text, wish.manager_user_id = form.text, form.manager_user_id
+    wish.status, wish.updated_at = WishStatus.ACTIVE, now
+    person.workplace, person.sector = form.workplace, form.sector.value
+    if form.municipality and form.municipality.isdigit():
+        person.municipality = form.municipality
+    person.updated_at = now
+    session.add_all([wish, person])
+    session.flush()
+    return wish
+
+
+def confirmed_placement_count(session: Session, *, year: int) -> int:
+    return session.exec(
+        select(func.count())
+        .select_from(Placement)
+        .where(Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED)
+    ).one()

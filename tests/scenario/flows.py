@@ -1,0 +1,54 @@
+"""Steps that many conversations share: offering a slot, registering a wish."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.sandbox.person import Person
+
+ALL_DAYS = ("man 13/9", "tir 14/9", "ons 15/9", "tor 16/9", "fre 17/9")
+
+
+async def offer(
+    host: Person,
+    *,
+    workplace: str = "Ærø Kommune",
+    sector: str = "Kommune",
+    municipality: str = "Ærø",
+    capacity: str = "1",
+    days: Sequence[str] = ALL_DAYS,
+    topics: Sequence[str] = ("klima",),
+    description: str = "Du følger vores klimateam og besøger havnen.",
+) -> None:
+    await host.command("/praktik", "tilbyd")
+    host.fill("slot_workplace", workplace)
+    host.fill("slot_sector", sector)
+    host.fill("slot_municipality", municipality)
+    host.fill("slot_capacity", capacity)
+    host.fill("slot_days", list(days))
+    host.fill("slot_topics", list(topics))
+    host.fill("slot_description", description)
+    outcome = await host.submit()
+    assert outcome.action == "close", outcome.errors
+
+
+async def wish(
+    intern: Person,
+    *,
+    workplace: str = "Styrelsen for Dataforsyning",
+    sector: str = "Stat",
+    days: Sequence[str] = ALL_DAYS,
+    topics: Sequence[str] = ("klima",),
+    text: str = "Jeg vil lære om lokal klimatilpasning.",
+    manager: str | None = None,
+) -> None:
+    await intern.command("/praktik", "find")
+    intern.fill("wish_workplace", workplace)
+    intern.fill("wish_sector", sector)
+    intern.fill("wish_days", list(days))
+    intern.fill("wish_topics", list(topics))
+    intern.fill("wish_text", text)
+    if manager is not None:
+        intern.fill("wish_manager", manager)
+    outcome = await intern.submit()
+    assert outcome.action == "close", outcome.errors

@@ -1,0 +1,180 @@
+"""Host offers → intern finds → requests → host answers: the programme's core conversation."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+
+from bot.sandbox.harness import Harness
+from tests.scenario.flows import offer, wish
+from tests.talk import buttons, press_as, shown
+
+
+async def test_host_offers_intern_finds_and_requests_host_accepts(harness: Harness) -> None:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen", title="Klimakoordinator")
+    anna = ws.person("UANNA", "anna", "Anna Jensen", title="Udviklingskonsulent")
+
+    await offer(bo, days=["man 13/9", "tir 14/9"])
+    saved = shown(bo.last_dm)
+    assert "Din værtsplads er oprettet" in saved and "Ærø Kommune" in saved
+    assert buttons(bo.last_dm) == ["Rediger"]
+
+    await anna.command("/praktik", "find ærø")
+    results = anna.ephemerals[-1]
+    assert "Ærø Kommune" in shown(results) and buttons(results) == ["Anmod"]
+
+    await anna.press("Anmod")
+    assert "Din anmodning er sendt" in shown(anna.ephemerals[-1])
+    ask = bo.last_dm
+    assert "Anna Jensen" in shown(ask) and "Udviklingskonsulent" in shown(ask)
+    assert buttons(ask) == ["Acceptér", "Afslå"]
+
+    await bo.press("Acceptér")
+    to_anna, to_bo = shown(anna.last_dm), shown(bo.dms[-1])
+    assert "Din praktik er bekræftet" in to_anna
+    assert "man 13/9, tir 14/9" in to_anna and "<@UBO>" in to_anna
+    assert "man 13/9, tir 14/9" in to_bo and "<@UANNA>" in to_bo
+    # The request message now shows the outcome instead of buttons.
+    asked = next(m for m in bo.dms if "vil gerne i praktik" in shown(m))
+    assert buttons(asked) == [] and "Aftalen er bekræftet" in shown(asked)
+
+
+async def test_host_declines_and_the_intern_is_told_kindly_with_other_slots(
+    harness: Harness,
+) -> None:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    cas = ws.person("UCAS", "cas", "Cas Holm")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(bo)
+    await offer(cas, workplace="Region Midtjylland", sector="Region", municipality="Viborg")
+    await wish(anna)
+
+    await anna.press("Anmod", value=None)  # the best suggestion comes first
+    asked = bo.last_dm if "vil gerne i praktik" in shown(bo.last_dm) else cas.last_dm
+    host = bo if asked is bo.last_dm else cas
+    await host.press("Afslå")
+    told = shown(anna.last_dm)
+    assert "kan desværre ikke tage imod dig denne gang" in told
+    assert buttons(anna.last_dm) == ["Anmod", "Anmod"] or buttons(anna.last_dm) == ["Anmod"]
+    assert "Forespørgslen blev afslået" in shown(host.dms[-1]) or "Du har afslået" in shown(
+        host.dms[-1]
+    )
+    assert harness.fake.calls_to("chat.postMessage")[-1].params[
+        "channel"
+    ] == harness.fake.dm_channel("UANNA")
+
+
+async def test_intern_withdraws_after_confirmation_frees_the_seat_and_tells_the_host(
+    harness: Harness,
+) -> None:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    dan = ws.person("UDAN", "dan", "Dan Berg")
+    await offer(bo)
+    await anna.command("/praktik", "find ærø")
+    await anna.press("Anmod")
+    await bo.press("Acceptér")
+    await dan.command("/praktik", "find ærø")
+    assert "Ingen ledige pladser" in shown(dan.ephemerals[-1])  # the only seat is taken
+
+    await anna.command("/praktik", "afmeld")
+    assert buttons(anna.ephemerals[-1]) == ["Træk mit praktikønske tilbage"]
+    await anna.press("Træk mit praktikønske tilbage")
+    assert "Du er meldt fra som praktikant" in shown(anna.ephemerals[-1])
+    assert "har meldt fra, så jeres aftale er aflyst" in shown(bo.last_dm)
+    planned = await harness.db.run(_planned_for, user="UANNA")
+    assert planned == 0  # every planned DM of the placement is cancelled
+
+    await dan.command("/praktik", "find ærø")
+    assert buttons(dan.ephemerals[-1]) == ["Anmod"]  # the seat is free again
+
+
+def _planned_for(session: object, *, user: str) -> int:
+    from sqlmodel import Session, select
+
+    from models.tables import OutboxMessage, OutboxStatus
+
+    assert isinstance(session, Session)
+    rows = session.exec(
+        select(OutboxMessage).where(
+            OutboxMessage.recipient == user, OutboxMessage.status == OutboxStatus.PLANNED
+        )
+    ).all()
+    return len(rows)
+
+
+async def test_host_withdraws_and_the_intern_gets_other_slots(harness: Harness) -> None:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    cas = ws.person("UCAS", "cas", "Cas Holm")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(bo)
+    await offer(cas, workplace="Viborg Bibliotek", municipality="Viborg")
+    await anna.command("/praktik", "find ærø")
+    await anna.press("Anmod")
+    await bo.press("Acceptér")
+
+    await bo.command("/praktik", "afmeld")
+    await bo.press("Træk min værtsplads tilbage")
+    assert "Din værtsplads er trukket tilbage" in shown(bo.ephemerals[-1])
+    told = anna.last_dm
+    assert "har desværre trukket sin plads tilbage" in shown(told)
+    assert "Viborg Bibliotek" in shown(told) and buttons(told) == ["Anmod"]
+    await anna.command("/praktik", "find ærø")
+    assert "Ingen ledige pladser" in shown(anna.ephemerals[-1])
+
+
+async def test_a_double_click_and_a_retried_payload_change_nothing(harness: Harness) -> None:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(bo)
+    await anna.command("/praktik", "find ærø")
+    await anna.press("Anmod")
+    ask = copy.deepcopy(bo.last_dm)  # as the host's client still shows it before any update
+
+    await asyncio.gather(press_as(bo, ask, "Acceptér"), press_as(bo, ask, "Acceptér"))
+    posted = len(harness.fake.calls_to("chat.postMessage"))
+    assert await press_as(bo, ask, "Acceptér") == 200  # the same payload once more
+    assert await press_as(bo, ask, "Afslå") == 200
+    assert len(harness.fake.calls_to("chat.postMessage")) == posted
+    assert await harness.db.run(_placements) == 1
+    confirmations = [m for m in anna.dms if "Din praktik er bekræftet" in shown(m)]
+    assert len(confirmations) == 1
+
+
+def _placements(session: object) -> int:
+    from sqlmodel import Session, select
+
+    from models.tables import Placement, PlacementStatus
+
+    assert isinstance(session, Session)
+    return len(
+        session.exec(select(Placement).where(Placement.status == PlacementStatus.CONFIRMED)).all()
+    )
+
+
+async def test_only_the_host_can_press_the_hosts_buttons(harness: Harness) -> None:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    eve = ws.person("UEVE", "eve", "Eve Mallory")
+    await offer(bo)
+    await anna.command("/praktik", "find ærø")
+    await anna.press("Anmod")
+    ask = bo.last_dm
+
+    for who in (eve, anna):
+        assert await press_as(who, ask, "Acceptér") == 200
+        # Not in the host's DM, so the refusal reaches them where they are: a DM.
+        seen = who.ephemerals + who.dms
+        assert "Den knap er ikke til dig" in shown(seen[-1]) or "Den knap er ikke til dig" in shown(
+            who.last_dm
+        )
+    assert await harness.db.run(_placements) == 0
+    assert buttons(bo.last_dm) == ["Acceptér", "Afslå"]  # untouched
+    await bo.press("Acceptér")
+    assert await harness.db.run(_placements) == 1

@@ -1,0 +1,82 @@
+"""The app's front door: signatures, health, help and the error sentence."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import aiohttp
+import pytest
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from bot.sandbox.wire import Signing
+from tests.talk import shown
+
+
+async def test_healthz_answers_when_the_database_does(harness: Harness) -> None:
+    async with aiohttp.ClientSession() as http, http.get(f"{harness.base_url}/healthz") as answer:
+        assert answer.status == 200
+        assert await answer.json() == {"ok": True}
+
+
+async def test_wrong_secret_is_401_and_nothing_happens(harness: Harness) -> None:
+    anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
+    answer = await anna.command("/praktik", "hjælp", signing=Signing(secret="not-the-secret"))
+    assert answer.status == 401
+    assert harness.fake.calls_to("chat.postEphemeral") == []
+    assert anna.ephemerals == []
+
+
+async def test_six_minutes_old_timestamp_is_401(harness: Harness) -> None:
+    anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
+    answer = await anna.command(
+        "/praktik", "hjælp", signing=Signing(timestamp=int(time.time()) - 360)
+    )
+    assert answer.status == 401
+
+
+async def test_body_altered_after_signing_is_401(harness: Harness) -> None:
+    anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
+    answer = await anna.command(
+        "/praktik", "hjælp", signing=Signing(tamper=lambda body: body.replace("hj", "xx"))
+    )
+    assert answer.status == 401
+
+
+@pytest.mark.parametrize("text", ["", "hjælp", "  HJÆLP  "])
+async def test_help_lists_every_subcommand(harness: Harness, text: str) -> None:
+    anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
+    answer = await anna.command("/praktik", text)
+    assert answer.status == 200
+    seen = shown(anna.ephemerals[-1])
+    for command, _ in texts.HELP_LINES:
+        assert command in seen
+    assert "kender ikke" not in seen
+
+
+async def test_unknown_subcommand_gets_help_with_a_line_saying_so(harness: Harness) -> None:
+    anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
+    await anna.command("/praktik", "tilbydd noget")
+    seen = shown(anna.ephemerals[-1])
+    assert "Jeg kender ikke kommandoen »tilbydd«" in seen
+    assert "/praktik tilbyd" in seen
+
+
+async def test_internal_error_gives_the_danish_sentence_and_logs_the_trace(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.service import home
+
+    async def broken(*_args: object, **_kwargs: object) -> dict[str, object]:
+        raise RuntimeError("database on fire")
+
+    monkeypatch.setattr(home, "status", broken)
+    anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
+    with caplog.at_level(logging.ERROR):
+        answer = await anna.command("/praktik", "status")
+    assert answer.status == 200
+    assert shown(anna.ephemerals[-1]).startswith("Beklager, noget gik galt")
+    logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
+    assert "database on fire" in caplog.text
+    assert harness.fake.bot_token not in caplog.text and harness.fake.bot_token not in logged
