@@ -15,6 +15,7 @@ from bot.season import Season
 from bot.service import Env
 from bot.service.home import refresh_home
 from bot.views.forms import WISH_KEYS, keyed, read_state, wish_modal
+from bot.views.deals import notice
 from bot.views.slots import PAGE, Hit, search_results, suggestions
 from models import repo
 from models.forms import WishForm, parse_wish
@@ -152,7 +153,7 @@ async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> dict[s
     """Ranked free-text search, one page of results with *Anmod* and *Vis flere*."""
     season, _ = await env.season()
     if not search.words(query):
-        return search_results(query, [], offset=0, total=0, season=season)
+        return notice(texts.SEARCH_EMPTY_QUERY)
     found = await env.db.run(_search, user_id=user_id, year=season.year, query=query)
     offset = max(0, min(offset, len(found)))
     page = [Hit(slot) for slot in found[offset : offset + PAGE]]

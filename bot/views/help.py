@@ -27,5 +27,5 @@ def help_message(unknown: str | None = None) -> dict[str, Any]:
         SectionBlock(text=MarkdownTextObject(text=lines)),
         ContextBlock(elements=[MarkdownTextObject(text=texts.HELP_FOOTER)]),
     ]
-    fallback = texts.unknown_subcommand(clip(unknown, 60)) if unknown else texts.HELP_TITLE
+    fallback = texts.unknown_subcommand(escape(clip(unknown, 60))) if unknown else texts.HELP_TITLE
     return {"text": fallback, "blocks": [b.to_dict() for b in blocks]}

@@ -71,9 +71,7 @@ def search_results(
 ) -> dict[str, Any]:
     shown = escape(clip(query, 100))
     if total == 0:
-        return message(
-            texts.search_none(clip(query, 100)), [SectionBlock(text=texts.search_none(shown))]
-        )
+        return message(texts.search_none(shown), [SectionBlock(text=texts.search_none(shown))])
     header = texts.search_header(shown, total, offset + 1, offset + len(hits))
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=header))]
     for hit in hits:

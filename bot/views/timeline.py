@@ -1,0 +1,211 @@
+"""The scheduled DMs of a placement, one builder per DMKind, from fresh placement data.
+
+The dispatcher builds each DM when it sends it (not when it was planned), so a changed
+title, workplace or description shows as it is that day. The check-in and evaluation
+builders are also used to redraw their DM after an answer (chat.update).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ContextBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+
+from bot.ids import FeedbackAction, rating_action
+from bot.outbox import DMKind
+from bot.season import Season, day_label
+from bot.texts import timeline as texts
+from bot.views.common import button, days_text, mention, message, place_text, user_text
+from bot.views.mrkdwn import clip, escape
+from models.feedback import FeedbackRole, PlacementContext
+from models.tables import Participant
+
+
+def _md(text: str) -> SectionBlock:
+    return SectionBlock(text=MarkdownTextObject(text=text))
+
+
+def _note(text: str) -> ContextBlock:
+    return ContextBlock(elements=[MarkdownTextObject(text=text)])
+
+
+def name_of(person: Participant) -> str:
+    return escape(clip(person.name or person.slack_user_id, 100))
+
+
+def who(person: Participant) -> str:
+    """A mention with the name beside it, so it reads well in notifications too."""
+    return f"{mention(person.slack_user_id)} ({name_of(person)})"
+
+
+def workplace_of(ctx: PlacementContext) -> str:
+    return escape(clip(ctx.deal.slot.workplace, 150))
+
+
+def date_text(day: date) -> str:
+    return f"{day.day}/{day.month} {day.year}"
+
+
+def first_day(ctx: PlacementContext, season: Season) -> date:
+    return season.day(min(ctx.placement.days))
+
+
+def _other(ctx: PlacementContext, role: FeedbackRole) -> Participant:
+    return ctx.deal.intern if role is FeedbackRole.HOST else ctx.deal.host
+
+
+def _intro(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[str, Any]:
+    days = days_text(ctx.placement.days, season)
+    other = _other(ctx, role)
+    if role is FeedbackRole.HOST:
+        head = texts.intro_host(who(other), days)
+        about = (texts.INTERN_WISH, ctx.deal.wish.text if ctx.deal.wish else "")
+        label = texts.YOUR_INTERN
+    else:
+        head = texts.intro_intern(workplace_of(ctx), days)
+        about = (texts.HOST_DESCRIPTION, ctx.deal.slot.description)
+        label = texts.YOUR_HOST
+    fields = [MarkdownTextObject(text=f"*{label}*\n{who(other)}")]
+    if other.title or other.workplace:
+        heading = texts.TITLE_AND_WORKPLACE if other.title else texts.WORKPLACE
+        fields.append(MarkdownTextObject(text=f"*{heading}*\n{_title_at(other)}"))
+    fields.append(MarkdownTextObject(text=f"*{texts.DAYS}*\n{days}"))
+    blocks: list[Block] = [_md(head), SectionBlock(fields=fields)]
+    if about[1]:
+        blocks.append(_md(f"*{about[0]}*\n{user_text(about[1], 1500)}"))
+    blocks.append(_note(texts.INTRO_TIP))
+    return message(head, blocks)
+
+
+def _title_at(person: Participant) -> str:
+    """ "Klimakoordinator, Ærø Kommune" – title and workplace as the person gave them."""
+    parts = [user_text(p, 150) for p in (person.title, person.workplace) if p]
+    return ", ".join(parts)
+
+
+def _practical(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[str, Any]:
+    start = day_label(first_day(ctx, season))
+    other = _other(ctx, role)
+    slot = ctx.deal.slot
+    if role is FeedbackRole.HOST:
+        head = texts.practical_host(who(other), start)
+        arrival = texts.PRACTICAL_ARRIVAL_HOST
+    else:
+        head = texts.practical_intern(workplace_of(ctx), start)
+        arrival = texts.PRACTICAL_ARRIVAL_INTERN
+    where = f"{workplace_of(ctx)}, {place_text(slot.municipality, slot.region)}"
+    fields = [
+        MarkdownTextObject(text=f"*{texts.PLACE}*\n{where}"),
+        MarkdownTextObject(text=f"*{texts.FIRST_DAY}*\n{start}"),
+        MarkdownTextObject(text=f"*{texts.DAYS}*\n{days_text(ctx.placement.days, season)}"),
+        MarkdownTextObject(text=f"*{texts.CONTACT}*\n{who(other)}"),
+    ]
+    blocks: list[Block] = [
+        _md(head),
+        SectionBlock(fields=fields),
+        _md(arrival),
+        _note(texts.AGREEMENT_LINK),
+    ]
+    return message(head, blocks)
+
+
+def _welcome(ctx: PlacementContext, role: FeedbackRole) -> dict[str, Any]:
+    if role is FeedbackRole.HOST:
+        head = texts.welcome_host(who(ctx.deal.intern))
+    else:
+        head = texts.welcome_intern(workplace_of(ctx))
+    return message(head, [_md(head)])
+
+
+def checkin_message(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[str, Any]:
+    """The last-day DM; with the stored answer marked once there is one."""
+    if role is FeedbackRole.HOST:
+        head = texts.checkin_host(who(ctx.deal.intern))
+    else:
+        head = texts.checkin_intern(workplace_of(ctx))
+    answer = ctx.checkins.get(role)
+    value = str(ctx.id)
+    ratings = [
+        button(
+            str(n),
+            rating_action(n),
+            value,
+            style="primary" if answer is not None and answer.rating == n else None,
+        )
+        for n in range(1, 6)
+    ]
+    has_comment = answer is not None and bool(answer.comment)
+    comment = button(
+        texts.EDIT_COMMENT if has_comment else texts.ADD_COMMENT, FeedbackAction.COMMENT, value
+    )
+    blocks: list[Block] = [
+        _md(head),
+        ActionsBlock(block_id=f"checkin_{ctx.id}", elements=[*ratings, comment]),
+        _note(texts.CHECKIN_SCALE),
+    ]
+    until = date_text(season.close_date)
+    if answer is not None:
+        blocks.append(_note(texts.checkin_answered(answer.rating, until)))
+        if answer.comment:
+            blocks.append(_note(user_text(answer.comment, 1500)))
+    return message(head, blocks)
+
+
+def evaluation_message(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[str, Any]:
+    if role is FeedbackRole.HOST:
+        head = texts.evaluation_host(who(ctx.deal.intern))
+    else:
+        head = texts.evaluation_intern(workplace_of(ctx))
+    answered = role in ctx.evaluations
+    label = texts.EDIT_EVALUATION if answered else texts.EVALUATE
+    blocks: list[Block] = [
+        _md(head),
+        ActionsBlock(
+            block_id=f"evaluation_{ctx.id}",
+            elements=[
+                button(
+                    label,
+                    FeedbackAction.EVALUATE,
+                    str(ctx.id),
+                    style=None if answered else "primary",
+                )
+            ],
+        ),
+    ]
+    if answered:
+        blocks.append(_note(texts.evaluation_answered(date_text(season.close_date))))
+    return message(head, blocks)
+
+
+def _followup(ctx: PlacementContext, role: FeedbackRole) -> dict[str, Any]:
+    if role is FeedbackRole.HOST:
+        head = texts.followup_host(who(ctx.deal.intern))
+    else:
+        head = texts.followup_intern(who(ctx.deal.host), workplace_of(ctx))
+    return message(head, [_md(head)])
+
+
+def timeline_dm(
+    kind: DMKind, ctx: PlacementContext, role: FeedbackRole, season: Season
+) -> dict[str, Any]:
+    """The content (text + blocks) of one scheduled DM to the host or the intern."""
+    match kind:
+        case DMKind.INTRO:
+            return _intro(ctx, role, season)
+        case DMKind.PRACTICAL:
+            return _practical(ctx, role, season)
+        case DMKind.WELCOME:
+            return _welcome(ctx, role)
+        case DMKind.CHECKIN:
+            return checkin_message(ctx, role, season)
+        case DMKind.EVALUATION:
+            return evaluation_message(ctx, role, season)
+        case DMKind.FOLLOWUP:
+            return _followup(ctx, role)

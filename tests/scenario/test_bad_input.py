@@ -1,0 +1,126 @@
+"""Odd, long and hostile text: stored as given or refused in Danish, shown as text, never a crash."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from bot.sandbox.harness import Harness
+from models.tables import HostSlot, Participant, Wish
+from tests.scenario.flows import offer
+from tests.talk import shown, submit_raw
+
+HOSTILE = [
+    "🎉 Klima & kaffe ☕ – ÆØÅ æøå",
+    "'; DROP TABLE hostslot; --",
+    "<!channel> ring til <@UANNA> og <https://evil.example|klik her>",
+    "*fed* _kursiv_ ~streg~ `kode`",
+    "tab\tog\x00nul\x07klokke",
+]
+
+
+def _slot(session: Session) -> HostSlot:
+    return session.exec(select(HostSlot)).one()
+
+
+def _wish(session: Session) -> Wish:
+    return session.exec(select(Wish)).one()
+
+
+def _assert_never_markup(harness: Harness) -> None:
+    """Nothing the bot showed may carry a live mention, link or broadcast from user text.
+
+    Modals are left out: their inputs hold the text as plain text, which Slack never renders.
+    """
+    shown_to_people = [
+        str(c.params) for c in harness.fake.calls if not c.method.startswith("views.open")
+    ]
+    for person in harness.workspace.people.values():
+        shown_to_people += [str(m.blocks) + m.text for m in person.ephemerals]
+    for raw in shown_to_people:
+        assert "<!channel>" not in raw and "<!here>" not in raw
+        assert "<https://evil.example" not in raw
+
+
+async def test_slot_text_fields_store_what_was_written_and_show_it_as_text(
+    harness: Harness,
+) -> None:
+    bo = harness.workspace.person("UBO", "bo", "Bo Hansen")
+    anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
+    for text in HOSTILE:
+        await offer(bo, workplace=text[:150], description=text)
+        slot = await harness.db.run(_slot)
+        expected = text.replace("\x00", "").replace("\x07", "")
+        assert slot.description == expected and slot.workplace == expected[:150]
+        await anna.command("/praktik", f"find {text}")
+        assert anna.ephemerals[-1].blocks  # an answer, never an error sentence
+        assert "Beklager" not in shown(anna.ephemerals[-1])
+        if text.startswith("*fed*"):
+            assert "*fed*" not in shown(bo.last_dm)  # formatting characters are neutralised…
+            assert "fed" in shown(bo.last_dm) and "kursiv" in shown(bo.last_dm)  # …words stay
+    _assert_never_markup(harness)
+
+
+async def test_empty_and_too_long_fields_are_refused_inline_and_nothing_is_saved(
+    harness: Harness,
+) -> None:
+    bo = harness.workspace.person("UBO", "bo", "Bo Hansen")
+    await bo.command("/praktik", "tilbyd")
+    bo.fill("slot_workplace", "x" * 5000)
+    bo.fill("slot_sector", "Kommune")
+    bo.fill("slot_municipality", "Ærø")
+    bo.fill("slot_capacity", "to")
+    bo.fill("slot_days", [])
+    bo.fill("slot_description", "y" * 5000)
+    status, action, errors = await submit_raw(bo)
+    assert (status, action) == (200, "errors")
+    assert errors["slot_workplace"].startswith("Højst 150 tegn")
+    assert errors["slot_capacity"] == "Skriv et helt tal fra 1 til 10 – fx 2."
+    assert errors["slot_days"] == "Vælg mindst én dag i uge 37."
+    assert errors["slot_description"].startswith("Højst 2000 tegn")
+    for capacity in ("0", "11", "-1", "2.5", "١", " "):
+        bo.fill("slot_capacity", capacity)
+        _, action, errors = await submit_raw(bo)
+        assert action == "errors" and "slot_capacity" in errors
+    assert await harness.db.run(lambda s: s.exec(select(HostSlot)).all()) == []
+    assert harness.fake.calls_to("chat.postMessage") == []
+
+
+async def test_a_forged_option_value_is_refused(harness: Harness) -> None:
+    bo = harness.workspace.person("UBO", "bo", "Bo Hansen")
+    await bo.command("/praktik", "tilbyd")
+    bo.fill("slot_workplace", "Ærø Kommune")
+    bo.fill("slot_sector", "Kommune")
+    bo.fill("slot_municipality", "Ærø")
+    bo.fill("slot_days", ["man 13/9"])
+    values = bo.modal["state"]["values"]
+    values["slot_sector"]["field"]["selected_option"]["value"] = "kongehuset"
+    values["slot_days"]["field"]["selected_options"][0]["value"] = "7"
+    _, action, errors = await submit_raw(bo)
+    assert action == "errors" and set(errors) >= {"slot_sector", "slot_days"}
+
+
+async def test_wish_text_fields_and_search_survive_hostile_text(harness: Harness) -> None:
+    anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
+    for text in [*HOSTILE, "z" * 2000]:
+        await anna.command("/praktik", "find")
+        anna.fill("wish_workplace", text[:150])
+        anna.fill("wish_sector", "Region")
+        anna.fill("wish_text", text)
+        status, action, errors = await submit_raw(anna)
+        assert (status, action, errors) == (200, "close", {})
+        wish = await harness.db.run(_wish)
+        assert wish.text == text.replace("\x00", "").replace("\x07", "")
+    await anna.command("/praktik", "find")
+    anna.fill("wish_text", "æ" * 5000)
+    _, action, errors = await submit_raw(anna)
+    assert action == "errors" and errors["wish_text"].startswith("Højst 2000 tegn")
+    await anna.close()
+    for query in ["x" * 20000, "\x00\x01", "%", "_", "'; DROP TABLE wish; --", "<!here>"]:
+        await anna.command("/praktik", f"find {query}")
+        assert "Beklager" not in shown(anna.ephemerals[-1])
+        assert "Ingen ledige pladser" in shown(anna.ephemerals[-1]) or "søgeord" in shown(
+            anna.ephemerals[-1]
+        )
+    person = await harness.db.run(lambda s: s.exec(select(Participant)).one())
+    assert person.slack_user_id == "UANNA"
+    _assert_never_markup(harness)

@@ -1,0 +1,58 @@
+"""/praktik status and App Home: the user's own overview, fresh after every change."""
+
+from __future__ import annotations
+
+from bot.sandbox.harness import Harness
+from tests.scenario.flows import offer, wish
+from tests.talk import buttons, shown
+
+
+async def test_app_home_is_drawn_when_opened_and_redrawn_after_each_change(
+    harness: Harness,
+) -> None:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+
+    await bo.open_home()
+    assert "Du har ingen værtsplads" in shown(bo.home)
+    assert buttons(bo.home)[:2] == ["Tilbyd en plads", "Registrér ønske"]
+
+    await offer(bo)
+    assert "Ærø Kommune" in shown(bo.home) and "Rediger" in buttons(bo.home)
+
+    await wish(anna)
+    await anna.press("Anmod")
+    assert "vil gerne i praktik hos dig – du skal svare" in shown(bo.home)
+    assert "venter på værtens svar" in shown(anna.home)
+
+    await bo.press("Acceptér", where="home")  # answered from App Home, not from the DM
+    assert "er i praktik hos dig" in shown(bo.home)
+    assert "Du er i praktik hos *Ærø Kommune*" in shown(anna.home)
+    assert "Introduktion til hinanden" in shown(anna.home)  # the next planned DMs
+    asked = next(m for m in bo.dms if "vil gerne i praktik" in shown(m))
+    assert buttons(asked) == []  # the DM's buttons are gone too
+
+
+async def test_status_shows_slot_wish_requests_and_placement(harness: Harness) -> None:
+    ws = harness.workspace
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    await anna.command("/praktik", "status")
+    first = shown(anna.ephemerals[-1])
+    assert "Du har ingen værtsplads" in first and "Du har intet praktikønske" in first
+
+    await wish(anna, topics=["klima", "ledelse"])
+    await anna.command("/praktik", "status")
+    now = shown(anna.ephemerals[-1])
+    assert "klima, ledelse" in now and "Ingen bekræftede aftaler endnu" in now
+
+
+async def test_edit_slot_from_the_confirmation_keeps_one_slot(harness: Harness) -> None:
+    bo = harness.workspace.person("UBO", "bo", "Bo Hansen")
+    await offer(bo, capacity="1")
+    await bo.press("Rediger")
+    assert bo.modal is not None
+    bo.fill("slot_capacity", "3")
+    assert (await bo.submit()).action == "close"
+    assert "Din værtsplads er opdateret" in shown(bo.last_dm)
+    assert "3 af 3 ledige" in shown(bo.last_dm)
