@@ -78,6 +78,12 @@ def cmd_db(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sandbox(args: argparse.Namespace) -> int:
+    from bot.sandbox.console import run_sandbox
+
+    return run_sandbox(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="praktik", description="Praktikbot – Innovationspraktikken"
@@ -95,6 +101,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("serve", cmd_serve, "run the app over HTTP (POST /slack/events, GET /healthz)")
     add("socket", cmd_socket, "run the app in Socket Mode (SLACK_APP_TOKEN)")
+    sandbox = add("sandbox", cmd_sandbox, "the real app and a local Slack in a text console")
+    sandbox.add_argument("--script", metavar="FILE", help="read the lines from FILE ('-': stdin)")
+    sandbox.add_argument(
+        "--db",
+        metavar="PATH",
+        help="SQLite file kept between runs, or a database URL; migrated on start "
+        "(default: a fresh SQLite file in a temporary folder, deleted on exit)",
+    )
+    sandbox.add_argument("--year", type=int, help="season year (default: the next week 37)")
+    sandbox.add_argument(
+        "--now",
+        metavar="'YYYY-MM-DD HH:MM'",
+        help="start time, Copenhagen (default: first working day from 3 May of the season, 10:00)",
+    )
+    sandbox.add_argument("--strict", action="store_true", help="stop with exit 1 at a failed line")
     db = add("db", cmd_db, "database maintenance")
     db.add_argument("action", choices=["upgrade"])
     db.add_argument("--url", help="database URL (default: DATABASE_URL or the SQLite file)")

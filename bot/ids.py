@@ -64,3 +64,34 @@ class Action(StrEnum):
     DECLINE = "proposal_decline"
     WITHDRAW_HOST = "withdraw_host"
     WITHDRAW_INTERN = "withdraw_intern"
+
+
+class FeedbackAction(StrEnum):
+    """Buttons of the check-in and evaluation DMs (issue 4)."""
+
+    # One action ID per rating ("checkin_rate_1" … "checkin_rate_5"): action IDs must be
+    # unique within a block; `rating_action` builds them, `RATE_PATTERN` matches them.
+    RATE = "checkin_rate"
+    COMMENT = "checkin_comment"
+    EVALUATE = "evaluation_open"
+
+
+RATE_PATTERN = r"^checkin_rate_[1-5]$"
+
+
+def rating_action(rating: int) -> str:
+    return f"{FeedbackAction.RATE}_{rating}"
+
+
+class FeedbackCallback(StrEnum):
+    CHECKIN = "checkin_form"  # the same value as Callback.CHECKIN_FORM
+    EVALUATION = "evaluation_form"
+
+
+class FeedbackBlock(StrEnum):
+    PLACEMENT = "feedback_placement"
+    RATING = "checkin_rating"
+    COMMENT = "checkin_comment_text"
+    BENEFIT = "evaluation_benefit"
+    RECOMMEND = "evaluation_recommend"
+    TEXT = "evaluation_text"

@@ -23,10 +23,11 @@ WishId = int | str
 
 # Integer points, so ties are exact and the UI can show the sum as plain arithmetic.
 # The order of magnitude is the policy: an explicit request outweighs everything else
-# together; one shared topic outweighs any other single part, because the visit must be
-# about something the intern works on; crossing sector (the programme's purpose) comes
-# next, then the wanted region, then a wanted sector; each shared day only breaks
-# near-ties. Topics count up to MAX_TOPICS so that a long topic list cannot drown a request.
+# together; at the default weights one shared topic outweighs any other single part,
+# because the visit must be about something the intern works on; crossing sector (the
+# programme's purpose, and the coordinator's knob: cross_sector_weight) comes next, then
+# the wanted region, then a wanted sector; each shared day only breaks near-ties. Topics
+# count up to MAX_TOPICS so that a long topic list cannot drown a request.
 REQUEST_POINTS = 1000
 TOPIC_POINTS = 10
 MAX_TOPICS = 5
@@ -37,11 +38,13 @@ DAY_POINTS = 1
 MAX_CROSS_SECTOR_WEIGHT = 100
 
 # Each intern's list: their compatible explicit choices, then at most LIST_CAP more slots.
-# At scale the LIST_CAP slots are the best-scoring ones among a deterministic sample of
-# about POOL_SIZE slots from the intern's (topic, region, day) buckets, not a global
-# top-K: scoring every slot for every intern (100k x 50k) is out of reach in Python.
-# Instances with at most EXACT_SCAN slots score every slot. Blocking pairs are counted
-# with respect to these truncated orders.
+# Instances with at most EXACT_SCAN slots score every slot, so the list is the true top.
+# Above that, scoring every slot for every intern (100k x 50k) is out of reach, and the
+# LIST_CAP slots are the best-scoring among about POOL_SIZE sampled from the intern's
+# buckets: (any or a shared topic) x (wanted regions, else home region) x (their days),
+# each read from an offset drawn from the intern's id, so that interns with the same
+# profile do not all crowd onto the same few slots. Only when that finds too few does the
+# sample widen to other regions. Blocking pairs are counted w.r.t. these truncated orders.
 LIST_CAP = 20
 POOL_SIZE = 48
 EXACT_SCAN = 256
@@ -284,6 +287,7 @@ def _pool(
     h = zlib.crc32(str(wish.id).encode())
     nr = index.n_regions
     pool: set[int] = set()
+    # index.bucket_key(t, r, d), inlined: this runs for every intern.
     keys = [((t + 1) * nr + r) * 5 + d for t in [-1, *_bits(tm)] for r in roi for d in day_bits]
     _sample(index.buckets, keys, h, pool)
     if len(pool) < need:

@@ -1,15 +1,17 @@
-"""Storing a placement's DM plan as outbox rows (the dispatcher sends them)."""
+"""Storing a placement's DM plan as outbox rows, claiming and settling them for the
+dispatcher (bot.dispatch), and the queries behind `praktik outbox`."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import and_, func, or_, update
 from sqlmodel import Session, col, select
 
 from bot.outbox import PlannedDM, diff_plans
-from models.tables import OutboxMessage, OutboxStatus
+from models.tables import OutboxMessage, OutboxStatus, Placement
 from models.types import changed
 
 
@@ -50,3 +52,182 @@ def store_plan(
         cancelled = changed(result)
     session.flush()
     return len(to_add), cancelled
+
+
+# Claiming and settling (bot.dispatch) -----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """An outbox row this worker now holds in status `sending`."""
+
+    id: int
+    key: str
+    placement_id: int | None
+    recipient: str
+    kind: str
+    due_at: datetime
+    attempts: int  # claims so far, this one included
+
+
+def claim_due(
+    session: Session, *, now: datetime, worker_id: str, limit: int, lease: timedelta
+) -> list[Claimed]:
+    """Take up to `limit` due rows: planned ones whose moment has come, and `sending` ones
+    whose claim is older than `lease` (their worker died mid-send).
+
+    PostgreSQL: `FOR UPDATE SKIP LOCKED`, so concurrent workers take disjoint rows without
+    waiting for each other. SQLite: the transaction is BEGIN IMMEDIATE (models.db), so the
+    select-then-update runs under the single write lock; FOR UPDATE is not rendered there.
+    """
+    stale = now - lease
+    rows = session.exec(
+        select(OutboxMessage)
+        .where(
+            or_(
+                and_(
+                    col(OutboxMessage.status) == OutboxStatus.PLANNED,
+                    col(OutboxMessage.due_at) <= now,
+                ),
+                and_(
+                    col(OutboxMessage.status) == OutboxStatus.SENDING,
+                    col(OutboxMessage.claimed_at) < stale,
+                ),
+            )
+        )
+        .order_by(col(OutboxMessage.due_at), col(OutboxMessage.id))
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    ).all()
+    if not rows:
+        return []
+    ids = [row.id for row in rows if row.id is not None]
+    session.execute(
+        update(OutboxMessage)
+        .where(col(OutboxMessage.id).in_(ids))
+        .values(
+            status=OutboxStatus.SENDING,
+            claimed_by=worker_id,
+            claimed_at=now,
+            attempts=col(OutboxMessage.attempts) + 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return [
+        Claimed(
+            id=row.id,
+            key=row.key,
+            placement_id=row.placement_id,
+            recipient=row.recipient,
+            kind=row.kind,
+            due_at=row.due_at,
+            attempts=row.attempts + 1,
+        )
+        for row in rows
+        if row.id is not None
+    ]
+
+
+def _held(outbox_id: int, worker_id: str) -> list[object]:
+    # Only the worker holding the claim settles a row: if its lease ran out and another
+    # worker took the row over, the late answer changes nothing (and is logged).
+    return [
+        col(OutboxMessage.id) == outbox_id,
+        col(OutboxMessage.status) == OutboxStatus.SENDING,
+        col(OutboxMessage.claimed_by) == worker_id,
+    ]
+
+
+def mark_sent(
+    session: Session, *, outbox_id: int, worker_id: str, channel: str, ts: str, now: datetime
+) -> bool:
+    result = session.execute(
+        update(OutboxMessage)
+        .where(*_held(outbox_id, worker_id))
+        .values(status=OutboxStatus.SENT, channel=channel, slack_ts=ts, sent_at=now, reason="")
+    )
+    return changed(result) == 1
+
+
+def mark_done(
+    session: Session, *, outbox_id: int, worker_id: str, status: OutboxStatus, reason: str
+) -> bool:
+    """Settle a held row as failed, skipped or cancelled, with the reason."""
+    if status not in (OutboxStatus.FAILED, OutboxStatus.SKIPPED, OutboxStatus.CANCELLED):
+        raise ValueError(f"not a final status without a message: {status}")
+    result = session.execute(
+        update(OutboxMessage)
+        .where(*_held(outbox_id, worker_id))
+        .values(status=status, reason=reason[:500])
+    )
+    return changed(result) == 1
+
+
+def release(
+    session: Session,
+    *,
+    outbox_id: int,
+    worker_id: str,
+    due_at: datetime,
+    reason: str,
+    count_attempt: bool = True,
+) -> bool:
+    """Give a held row back as planned for `due_at` (a retry, or a wait Slack asked for).
+
+    `count_attempt=False` takes back the attempt the claim counted: waiting because Slack
+    said so, or because the send window is shut, is no failed try.
+    """
+    attempts = col(OutboxMessage.attempts)
+    result = session.execute(
+        update(OutboxMessage)
+        .where(*_held(outbox_id, worker_id))
+        .values(
+            status=OutboxStatus.PLANNED,
+            due_at=due_at,
+            reason=reason[:500],
+            claimed_by=None,
+            claimed_at=None,
+            attempts=attempts if count_attempt else attempts - 1,
+        )
+    )
+    return changed(result) == 1
+
+
+# Reports (`praktik outbox`, coordinators) -------------------------------------------------
+
+
+def outbox_report(
+    session: Session,
+    *,
+    user: str | None = None,
+    kinds: Collection[str] = (),
+    statuses: Collection[str] = (),
+    year: int | None = None,
+    limit: int | None = None,
+) -> list[OutboxMessage]:
+    """Outbox rows by due time, optionally for one recipient, some kinds and statuses."""
+    query = select(OutboxMessage)
+    if user is not None:
+        query = query.where(OutboxMessage.recipient == user)
+    if kinds:
+        query = query.where(col(OutboxMessage.kind).in_(list(kinds)))
+    if statuses:
+        query = query.where(col(OutboxMessage.status).in_(list(statuses)))
+    if year is not None:
+        query = query.join(Placement, col(Placement.id) == OutboxMessage.placement_id).where(
+            Placement.season_year == year
+        )
+    query = query.order_by(col(OutboxMessage.due_at), col(OutboxMessage.id))
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.exec(query).all())
+
+
+def outbox_counts(session: Session, *, year: int | None = None) -> dict[str, int]:
+    """How many rows are in each status (for a coordinator's overview)."""
+    query = select(OutboxMessage.status, func.count()).group_by(col(OutboxMessage.status))
+    if year is not None:
+        query = query.join(Placement, col(Placement.id) == OutboxMessage.placement_id).where(
+            Placement.season_year == year
+        )
+    return {str(status): int(count) for status, count in session.exec(query).all()}

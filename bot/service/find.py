@@ -14,8 +14,8 @@ from bot.scoring import DAY_POINTS, TOPIC_POINTS, Part, SlotProfile, WishProfile
 from bot.season import Season
 from bot.service import Env
 from bot.service.home import refresh_home
-from bot.views.forms import WISH_KEYS, keyed, read_state, wish_modal
 from bot.views.deals import notice
+from bot.views.forms import WISH_KEYS, keyed, read_state, wish_modal
 from bot.views.slots import PAGE, Hit, search_results, suggestions
 from models import repo
 from models.forms import WishForm, parse_wish

@@ -1,4 +1,4 @@
-"""Odd, long and hostile text: stored as given or refused in Danish, shown as text, never a crash."""
+"""Odd, long and hostile text: stored as given or refused in Danish, shown as text."""
 
 from __future__ import annotations
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import copy
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 import pytest
