@@ -95,3 +95,7 @@ class FeedbackBlock(StrEnum):
     BENEFIT = "evaluation_benefit"
     RECOMMEND = "evaluation_recommend"
     TEXT = "evaluation_text"
+
+
+class AdminAction(StrEnum):
+    ANNOUNCE_SEND = "admin_announce_send"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
 
-from handlers import actions, commands, events, participation, submissions
+from handlers import actions, admin, commands, events, feedback, participation, submissions
 
 __all__ = ["participation"]  # imported for its @subcommand registrations
 
@@ -14,3 +14,5 @@ def register_all(app: AsyncApp) -> None:
     actions.register(app)
     submissions.register(app)
     events.register(app)
+    admin.register(app)
+    feedback.register(app)

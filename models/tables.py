@@ -214,6 +214,9 @@ class OutboxMessage(SQLModel, table=True):
     slack_ts: str | None = Field(default=None, max_length=32)
     reason: str = ""
     created_at: datetime = _utc()
+    # Content fixed when planned (a coordinator's announcement); timeline DMs leave it empty
+    # and are drawn from the placement when sent, so they show the latest details.
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 
 class AuditEntry(SQLModel, table=True):

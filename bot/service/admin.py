@@ -1,0 +1,222 @@
+"""Coordinators: access, audit, the season's settings and announcements."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    ConfirmObject,
+    ContextBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+from sqlmodel import Session, col, select
+
+from bot.current import approval_required
+from bot.ids import AdminAction
+from bot.season import Season, day_label, next_allowed
+from bot.service import Env
+from bot.texts import admin as t
+from bot.views.common import button, message
+from bot.views.mrkdwn import clip, escape
+from models import audit as audit_log
+from models.tables import HostSlot, OutboxMessage, Participant, SeasonSettings, Wish
+
+ANNOUNCE_MAX = 1900
+
+
+async def audit(env: Env, *, actor: str, action: str, allowed: bool, **detail: Any) -> None:
+    await env.db.run(
+        audit_log.record, actor=actor, action=action, allowed=allowed, now=env.now(), detail=detail
+    )
+
+
+def not_coordinator() -> dict[str, Any]:
+    return message(t.NOT_COORDINATOR, [SectionBlock(text=t.NOT_COORDINATOR)])
+
+
+def admin_help(unknown: str | None) -> dict[str, Any]:
+    lines = "\n".join(f"`{command}` – {what}" for command, what in t.HELP_LINES)
+    head = t.unknown(escape(clip(unknown, 60))) if unknown else f"*{t.HELP_TITLE}*"
+    return message(head, [SectionBlock(text=MarkdownTextObject(text=f"{head}\n{lines}"))])
+
+
+def notice(text: str) -> dict[str, Any]:
+    return message(text, [SectionBlock(text=MarkdownTextObject(text=text))])
+
+
+# sæson ---------------------------------------------------------------------------------
+
+
+def season_text(env: Env, season: Season, overrides: SeasonSettings) -> str:
+    week = f"{day_label(season.days[0])} – {day_label(season.days[-1])}"
+    return t.season_facts(
+        season.year,
+        week,
+        f"{season.signup_deadline:%d/%m/%Y}",
+        season.proposal_days,
+        approval_required(env.settings, overrides),
+        overrides.cross_sector_weight,
+        t.PHASES[season.phase(env.now()).value],
+    )
+
+
+def _store(
+    session: Session, *, year: int, field: str, value: object, actor: str, env_now: Any
+) -> None:
+    current = session.get(SeasonSettings, year) or SeasonSettings(year=year)
+    setattr(current, field, value)
+    current.updated_by, current.updated_at = actor, env_now
+    session.add(current)
+
+
+def _parse_setting(season: Season, key: str, value: str) -> tuple[str, object] | str:
+    """(column, value) to store, or the Danish reason it cannot be stored."""
+    if key == "frist":
+        try:
+            deadline = date.fromisoformat(value)
+        except ValueError:
+            return t.ERR_DATE
+        if deadline >= season.days[0]:
+            return t.ERR_DEADLINE_AFTER_WEEK
+        return "signup_deadline", deadline
+    if key == "svarfrist":
+        return (
+            ("proposal_days", int(value))
+            if value.isdigit() and 1 <= int(value) <= 60
+            else t.ERR_DAYS
+        )
+    if key == "godkendelse":
+        return ("manager_approval", value == t.ON) if value in (t.ON, t.OFF) else t.ERR_ON_OFF
+    if key in ("vægt", "vaegt"):
+        return (
+            ("cross_sector_weight", int(value))
+            if value.isdigit() and int(value) <= 100
+            else t.ERR_WEIGHT
+        )
+    return t.SEASON_USAGE
+
+
+async def season_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]:
+    season, overrides = await env.season()
+    if args:
+        key, _, value = args.partition(" ")
+        parsed = _parse_setting(season, key.casefold(), value.strip().casefold())
+        if isinstance(parsed, str):
+            return notice(parsed)
+        field, stored = parsed
+        await env.db.run(
+            _store, year=season.year, field=field, value=stored, actor=user_id, env_now=env.now()
+        )
+        await audit(
+            env, actor=user_id, action="season set", allowed=True, field=field, value=str(stored)
+        )
+        season, overrides = await env.season()
+        return notice(f"{t.SEASON_SAVED}\n{season_text(env, season, overrides)}")
+    return message(
+        t.SEASON_TITLE,
+        [
+            SectionBlock(text=MarkdownTextObject(text=season_text(env, season, overrides))),
+            ContextBlock(elements=[MarkdownTextObject(text=t.SEASON_USAGE)]),
+        ],
+    )
+
+
+# besked --------------------------------------------------------------------------------
+
+
+def participants(session: Session, *, year: int) -> list[str]:
+    """Everyone with a slot or a wish this season, each once."""
+    hosts = select(HostSlot.host_id).where(HostSlot.season_year == year)
+    interns = select(Wish.intern_id).where(Wish.season_year == year)
+    rows = session.exec(
+        select(Participant.slack_user_id)
+        .where(col(Participant.id).in_(hosts) | col(Participant.id).in_(interns))
+        .order_by(col(Participant.slack_user_id))
+    ).all()
+    return list(rows)
+
+
+def announcement_blocks(text: str) -> list[Any]:
+    return [
+        SectionBlock(text=MarkdownTextObject(text=f"*{t.ANNOUNCE_FROM}*")),
+        SectionBlock(text=MarkdownTextObject(text=escape(text))),
+    ]
+
+
+async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
+    if not text:
+        return notice(t.ANNOUNCE_EMPTY)
+    if len(text) > ANNOUNCE_MAX:
+        return notice(t.ANNOUNCE_TOO_LONG)
+    count = len(await env.db.run(participants, year=env.year()))
+    if count == 0:
+        return notice(t.ANNOUNCE_NONE)
+    confirm = ConfirmObject(
+        title=t.ANNOUNCE_CONFIRM_TITLE,
+        text=t.announce_preview(count),
+        confirm=t.ANNOUNCE_CONFIRM_YES,
+        deny=t.ANNOUNCE_CONFIRM_NO,
+    )
+    blocks = [
+        SectionBlock(text=MarkdownTextObject(text=t.announce_preview(count))),
+        *announcement_blocks(text),
+        ActionsBlock(
+            elements=[
+                button(
+                    t.ANNOUNCE_SEND,
+                    AdminAction.ANNOUNCE_SEND,
+                    text,
+                    style="primary",
+                    confirm=confirm,
+                )
+            ]
+        ),
+    ]
+    return message(t.announce_preview(count), blocks)
+
+
+def _plan_announcement(session: Session, *, year: int, text: str, now: Any, due: Any) -> int:
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    existing = set(
+        session.exec(
+            select(OutboxMessage.key).where(
+                col(OutboxMessage.key).startswith(f"besked:{year}:{digest}:")
+            )
+        ).all()
+    )
+    added = 0
+    for user in participants(session, year=year):
+        key = f"besked:{year}:{digest}:{user}"
+        if key in existing:
+            continue
+        session.add(
+            OutboxMessage(
+                key=key,
+                recipient=user,
+                kind="announcement",
+                due_at=due,
+                created_at=now,
+                payload={"text": text},
+            )
+        )
+        added += 1
+    return added
+
+
+async def announce_send(env: Env, *, user_id: str, text: str) -> dict[str, Any]:
+    if not env.settings.is_admin(user_id):
+        await audit(env, actor=user_id, action="announce", allowed=False)
+        return not_coordinator()
+    if not text or len(text) > ANNOUNCE_MAX:
+        return notice(t.ANNOUNCE_TOO_LONG if text else t.ANNOUNCE_EMPTY)
+    season, _ = await env.season()
+    due = next_allowed(env.now(), season)
+    added = await env.db.run(
+        _plan_announcement, year=season.year, text=text, now=env.now(), due=due
+    )
+    await audit(env, actor=user_id, action="announce", allowed=True, recipients=added)
+    return notice(t.announce_planned(added))

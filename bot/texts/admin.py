@@ -1,0 +1,81 @@
+"""The coordinators' texts: /praktik admin …"""
+
+from __future__ import annotations
+
+from typing import Final
+
+NOT_COORDINATOR: Final = (
+    "Kun koordinatorer kan bruge `/praktik admin`. Kontakt Center for Offentlig Innovation, "
+    "hvis du skal have adgang."
+)
+HELP_TITLE: Final = "Koordinatorens kommandoer"
+HELP_LINES: Final[tuple[tuple[str, str], ...]] = (
+    ("/praktik admin match", "se forslag til match (stabil og flest) og send dem"),
+    ("/praktik admin stats", "tal for sæsonen med diagram"),
+    ("/praktik admin eksport", "aftaler og evalueringer som CSV"),
+    ("/praktik admin sæson", "se og ret sæsonens datoer og indstillinger"),
+    ("/praktik admin besked <tekst>", "send en besked til alle deltagere"),
+)
+
+
+def unknown(word: str) -> str:
+    return f"Koordinatorkommandoen »{word}« findes ikke. Her er dem, der gør:"
+
+
+# sæson --------------------------------------------------------------------------------
+SEASON_TITLE: Final = "Sæsonen"
+SEASON_USAGE: Final = (
+    "Ret med `/praktik admin sæson frist ÅÅÅÅ-MM-DD`, `… svarfrist <dage>`, "
+    "`… godkendelse til|fra` eller `… vægt <0–100>`."
+)
+PHASES: Final = {
+    "signup": "tilmelding",
+    "matching": "match og forslag",
+    "before_week": "op til uge 37",
+    "during_week": "uge 37",
+    "after_week": "evaluering og opfølgning",
+    "closed": "afsluttet",
+}
+ON: Final = "til"
+OFF: Final = "fra"
+
+
+def season_facts(
+    year: int, week: str, deadline: str, days: int, approval: bool, weight: int, phase: str
+) -> str:
+    return (
+        f"*Sæson {year}* – nu: {phase}\n"
+        f"*Uge 37:* {week}\n"
+        f"*Tilmeldingsfrist:* {deadline}\n"
+        f"*Svarfrist på forslag:* {days} dage\n"
+        f"*Lederens godkendelse:* {'til' if approval else 'fra'}\n"
+        f"*Vægt på tværgående match:* {weight}"
+    )
+
+
+SEASON_SAVED: Final = "Sæsonen er opdateret."
+ERR_DATE: Final = "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-06-11."
+ERR_DEADLINE_AFTER_WEEK: Final = "Tilmeldingsfristen skal ligge før uge 37."
+ERR_DAYS: Final = "Svarfristen skal være et helt antal dage fra 1 til 60."
+ERR_ON_OFF: Final = "Skriv `til` eller `fra`."
+ERR_WEIGHT: Final = "Vægten skal være et helt tal fra 0 til 100."
+
+# besked -------------------------------------------------------------------------------
+ANNOUNCE_EMPTY: Final = "Skriv beskeden efter `/praktik admin besked`."
+ANNOUNCE_TOO_LONG: Final = "Beskeden må højst være 1900 tegn."
+ANNOUNCE_SEND: Final = "Send til alle"
+ANNOUNCE_CONFIRM_TITLE: Final = "Send beskeden?"
+ANNOUNCE_CONFIRM_YES: Final = "Ja, send"
+ANNOUNCE_CONFIRM_NO: Final = "Fortryd"
+ANNOUNCE_FROM: Final = "Besked fra koordinatoren"
+
+
+def announce_preview(count: int) -> str:
+    return f"Sådan ser beskeden ud. Den sendes til *{count}* deltagere i sæsonen:"
+
+
+def announce_planned(count: int) -> str:
+    return f"Beskeden er lagt i kø til {count} deltagere og sendes inden for sendetiden (hverdage 8–17)."
+
+
+ANNOUNCE_NONE: Final = "Der er ingen deltagere i sæsonen endnu, så beskeden blev ikke sendt."

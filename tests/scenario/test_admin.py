@@ -1,0 +1,73 @@
+"""Coordinators: only they get in, everything they do is in the audit log."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from sqlmodel import Session, select
+
+from bot.sandbox.harness import Harness
+from models.tables import AuditEntry, OutboxMessage, SeasonSettings
+from tests.conftest import ADMIN
+from tests.scenario.flows import offer, wish
+from tests.talk import buttons, press_as, shown
+
+
+def _audit(session: Session) -> list[tuple[str, str, bool]]:
+    return [
+        (a.actor, a.action, a.allowed)
+        for a in session.exec(select(AuditEntry).order_by(AuditEntry.id)).all()
+    ]
+
+
+@pytest.mark.parametrize(
+    "sub", ["", "match", "stats", "eksport", "sæson", "sæson frist 2027-06-01", "besked hej"]
+)
+async def test_every_admin_command_is_refused_for_others_and_audited(
+    harness: Harness, sub: str
+) -> None:
+    eve = harness.workspace.person("UEVE", "eve", "Eve Mallory")
+    await eve.command("/praktik", f"admin {sub}")
+    assert "Kun koordinatorer" in shown(eve.ephemerals[-1])
+    entries = await harness.db.run(_audit)
+    assert entries == [("UEVE", f"admin {sub.split(' ')[0]}".strip(), False)]
+    assert await harness.db.run(lambda s: s.exec(select(SeasonSettings)).all()) == []
+
+
+async def test_coordinator_sees_and_changes_the_season(harness: Harness) -> None:
+    kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
+    await kim.command("/praktik", "admin sæson")
+    facts = shown(kim.ephemerals[-1])
+    assert "Sæson 2027" in facts and "man 13/9 – fre 17/9" in facts and "11/06/2027" in facts
+
+    await kim.command("/praktik", "admin sæson frist 2027-09-20")
+    assert "før uge 37" in shown(kim.ephemerals[-1])
+    await kim.command("/praktik", "admin sæson frist 2027-06-04")
+    assert "04/06/2027" in shown(kim.ephemerals[-1])
+    await kim.command("/praktik", "admin sæson godkendelse til")
+    assert "Lederens godkendelse:* til" in shown(kim.ephemerals[-1])
+    actions = [a for _, a, _ in await harness.db.run(_audit)]
+    assert actions.count("season set") == 2
+
+
+async def test_announcement_is_previewed_then_queued_once_for_every_participant(
+    harness: Harness,
+) -> None:
+    ws = harness.workspace
+    kim = ws.person(ADMIN, "kim", "Kim Koordinator")
+    bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(bo)
+    await wish(anna)
+    await kim.command("/praktik", "admin besked Husk evalueringen <!channel> *tak*")
+    preview = copy.deepcopy(kim.ephemerals[-1])
+    assert "sendes til *2* deltagere" in shown(preview) and buttons(preview) == ["Send til alle"]
+    await kim.press("Send til alle")
+    assert "lagt i kø til 2 deltagere" in shown(kim.ephemerals[-1])
+    await press_as(kim, preview, "Send til alle")  # a retried press queues nothing more
+    assert "lagt i kø til 0 deltagere" in shown(kim.ephemerals[-1])
+    rows = await harness.db.run(
+        lambda s: s.exec(select(OutboxMessage).where(OutboxMessage.kind == "announcement")).all()
+    )
+    assert sorted(r.recipient for r in rows) == ["UANNA", "UBO"]
+    assert all(r.payload["text"] == "Husk evalueringen <!channel> *tak*" for r in rows)
