@@ -119,6 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     db = add("db", cmd_db, "database maintenance")
     db.add_argument("action", choices=["upgrade"])
     db.add_argument("--url", help="database URL (default: DATABASE_URL or the SQLite file)")
+    from bot.outbox_cli import add_parser as add_outbox
+
+    add_outbox(sub)
     return parser
 
 
