@@ -99,3 +99,7 @@ class FeedbackBlock(StrEnum):
 
 class AdminAction(StrEnum):
     ANNOUNCE_SEND = "admin_announce_send"
+
+
+class PrivacyAction(StrEnum):
+    DELETE_MY_DATA = "delete_my_data"

@@ -7,8 +7,8 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 
 from bot import dm
-from bot.ids import Action
-from bot.service import Env, deals, slots
+from bot.ids import Action, PrivacyAction
+from bot.service import Env, deals, privacy, slots
 from bot.service import find as finding
 from models.proposals import Refusal, Role
 
@@ -113,7 +113,15 @@ async def _withdrawn(
         await _answer(env, body, content)
 
 
+async def on_delete_my_data(
+    ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond
+) -> None:
+    await ack()
+    await _withdrawn(body, env, respond, await privacy.delete_my_data(env, user_id=_user(body)))
+
+
 def register(app: AsyncApp) -> None:
+    app.action(PrivacyAction.DELETE_MY_DATA)(on_delete_my_data)
     app.action(Action.EDIT_SLOT)(on_edit_slot)
     app.action(Action.EDIT_WISH)(on_edit_wish)
     app.action(Action.REQUEST)(on_request)

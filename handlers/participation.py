@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.ids import Sub
 from bot.service import find as finding
-from bot.service import home, slots
+from bot.service import home, privacy, slots
 from handlers.commands import CommandCall, subcommand
 
 
@@ -31,3 +31,14 @@ async def status(call: CommandCall) -> None:
 @subcommand(Sub.WITHDRAW)
 async def withdraw(call: CommandCall) -> None:
     await call.ack(**await home.withdraw_options(call.env, user_id=call.user_id))
+
+
+@subcommand(Sub.MY_DATA)
+async def my_data(call: CommandCall) -> None:
+    await call.ack()
+    await call.respond(**await privacy.my_data(call.env, user_id=call.user_id))
+
+
+@subcommand(Sub.DELETE_MY_DATA)
+async def delete_my_data(call: CommandCall) -> None:
+    await call.ack(**privacy.delete_prompt())

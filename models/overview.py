@@ -21,7 +21,10 @@ class Overview:
     next_dms: list[OutboxMessage] = field(default_factory=list)
 
 
-def overview(session: Session, *, user_id: str, year: int, now: datetime) -> Overview:
+def overview(
+    session: Session, *, user_id: str, year: int, now: datetime, earlier_year: int | None = None
+) -> Overview:
+    """`earlier_year`: last season while its follow-up still runs; its placements show too."""
     view = Overview(
         slot=repo.slot_of(session, slack_user_id=user_id, year=year),
         wish=repo.wish_of(session, slack_user_id=user_id, year=year),
@@ -29,7 +32,11 @@ def overview(session: Session, *, user_id: str, year: int, now: datetime) -> Ove
     )
     person = repo.participant(session, slack_user_id=user_id)
     if person is not None and person.id is not None:
-        for placement in placement_of(session, participant_id=person.id, year=year):
+        years = [y for y in (earlier_year, year) if y is not None]
+        placements = [
+            p for y in years for p in placement_of(session, participant_id=person.id, year=y)
+        ]
+        for placement in placements:
             deal = deal_of(session, proposal_id=placement.proposal_id)
             if deal is not None:
                 view.placements.append(deal)

@@ -19,6 +19,7 @@ from models.tables import (
     Participant,
     Placement,
     PlacementStatus,
+    Proposal,
     SeasonSettings,
     SlotStatus,
     Topic,
@@ -191,6 +192,16 @@ def save_wish(
     session.add_all([wish, person])
     session.flush()
     return wish
+
+
+def slots_asked_by(session: Session, *, intern_id: int, year: int) -> set[int]:
+    """Slots the intern has a request or proposal for, in any state: never suggest them again."""
+    rows = session.exec(
+        select(Proposal.slot_id).where(
+            Proposal.intern_id == intern_id, Proposal.season_year == year
+        )
+    ).all()
+    return set(rows)
 
 
 def confirmed_placement_count(session: Session, *, year: int) -> int:

@@ -107,11 +107,13 @@ def _rank_for(session: Session, *, user_id: str, year: int, weight: int) -> list
     profile = wish_profile(
         wish or Wish(id=0, intern_id=0, season_year=year, days=[1, 2, 3, 4, 5]), intern
     )
+    asked = repo.slots_asked_by(session, intern_id=intern.id or 0, year=year)
     scored = []
     for found in repo.open_slots(session, year=year, exclude_user=user_id):
         candidate = slot_profile(found.slot)
-        if not compatible(candidate, profile):
+        if found.slot.id in asked or not compatible(candidate, profile):
             continue
+
         result = score(candidate, profile, cross_sector_weight=weight)
         parts = {p.value: v for p, v in result.parts}
         parts["topics_count"] = result.points(Part.TOPICS) // TOPIC_POINTS

@@ -7,6 +7,7 @@ from typing import Any
 
 from slack_sdk.errors import SlackApiError
 
+from bot.season import Season
 from bot.service import Env
 from bot.views.status import home_view, status_message, withdraw_prompt
 from models.overview import Overview, overview
@@ -15,7 +16,13 @@ log = logging.getLogger("praktik.home")
 
 
 async def _overview(env: Env, user_id: str) -> Overview:
-    return await env.db.run(overview, user_id=user_id, year=env.year(), now=env.now())
+    # After week 37 the season year moves on, but last season's follow-up is still running.
+    year, now = env.year(), env.now()
+    earlier = Season.for_year(year - 1, tz=env.settings.tz)
+    earlier_year = earlier.year if now < earlier.closes_at else None
+    return await env.db.run(
+        overview, user_id=user_id, year=year, now=now, earlier_year=earlier_year
+    )
 
 
 async def refresh_home(env: Env, *, user_id: str) -> None:

@@ -13,11 +13,12 @@ from slack_sdk.models.blocks import (
 )
 
 from bot import texts
-from bot.views.mrkdwn import clip, escape
+from bot.views.mrkdwn import angles, clip, escape
 
 
 def help_message(unknown: str | None = None) -> dict[str, Any]:
-    lines = "\n".join(f"`{command}` – {what}" for command, what in texts.HELP_LINES)
+    # "<søgeord>" must reach Slack as &lt;…&gt; or it is read as a link.
+    lines = "\n".join(f"`{angles(command)}` – {angles(what)}" for command, what in texts.HELP_LINES)
     blocks: list[Block] = []
     if unknown is not None:
         blocks.append(SectionBlock(text=texts.unknown_subcommand(escape(clip(unknown, 60)))))

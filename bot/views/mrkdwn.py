@@ -13,8 +13,12 @@ _FORMATTING = re.compile(r"([*_~`])")
 def escape(text: str) -> str:
     """User text shown as text: no mentions, links or formatting survive."""
     text = _CONTROL.sub("", text)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _FORMATTING.sub("\\1\u200b", text)
+    return _FORMATTING.sub("\\1\u200b", angles(text))
+
+
+def angles(text: str) -> str:
+    """Our own text with <, > and & in it, shown literally (Slack's three control characters)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def clip(text: str, limit: int) -> str:

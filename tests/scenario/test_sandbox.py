@@ -19,7 +19,6 @@ from bot.cli import main
 from bot.sandbox.console import Console
 from bot.sandbox.console_tools import listed, read_lines
 from bot.sandbox.harness import Harness
-from bot.sandbox.render import mrkdwn
 from tests.conftest import CPH
 
 HOST_INTERN_ACCEPT = """\
@@ -88,16 +87,11 @@ def test_a_scripted_run_of_praktik_hjaelp_prints_every_subcommand(
     assert "anna> /praktik hjælp" in out
     assert texts.HELP_TITLE in out
     for command, what in texts.HELP_LINES:
-        # As Slack shows the line (see the xfail below for the one that loses characters).
-        assert f"{mrkdwn(command)}` – {what}" in out
+        assert f"{command}` – {what}" in out  # "<søgeord>" shown as typed, not eaten as a link
     assert "\x1b[" not in out  # not a terminal: no colours
     assert texts.HELP_FOOTER in out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app bug: HELP_LINES' '<søgeord>' is sent unescaped, so Slack reads it as a link",
-)
 def test_the_help_shows_the_search_placeholder_in_angle_brackets(
     help_run: subprocess.CompletedProcess[str],
 ) -> None:
@@ -146,10 +140,6 @@ def test_host_offers_intern_requests_host_accepts_in_one_script(
     assert "Aftalen er bekræftet." in to_bo
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app bug: after a host declines, the 'other open slots' DM offers that same slot",
-)
 async def test_after_a_decline_the_intern_is_offered_other_slots_not_the_same_one(
     harness: Harness,
 ) -> None:

@@ -1,0 +1,311 @@
+"""Reading the coordinators' CSV sign-up lists of hosts and interns.
+
+UTF-8 with or without BOM, a header row, `,` between columns and `;` between the items of
+a list inside a cell. A file with any error loads nothing: every bad row is reported with
+its line number (the header is line 1), in Danish, because coordinators read them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass
+from typing import TypeVar
+
+from bot import geo
+from bot.geo import Sector
+from bot.scoring import SlotProfile, WishProfile
+
+# Every coordinator-facing sentence of this module (to move into the text catalogue).
+TEXT = {
+    "not_utf8": "filen er ikke gemt som UTF-8 (gem den som 'CSV UTF-8')",
+    "empty_file": "filen er tom: første linje skal være overskrifterne",
+    "semicolon": "kolonnerne skal adskilles med komma, ikke semikolon",
+    "missing_columns": "kolonne mangler i overskriften: {names}",
+    "duplicate_column": "kolonnen '{name}' står to gange i overskriften",
+    "too_many_cells": "linjen har {got} felter, men overskriften har {want}",
+    "required": "{label} mangler",
+    "duplicate_id": "id '{value}' er allerede brugt på linje {line}",
+    "sector": "ukendt sektor '{value}' (brug stat, region eller kommune)",
+    "municipality": "ukendt kommune '{value}'",
+    "capacity": "kapacitet skal være et helt tal fra 1 til 10, ikke '{value}'",
+    "day": "ukendt dag '{value}' (brug man, tir, ons, tor eller fre)",
+    "no_days": "mindst én dag skal angives (man, tir, ons, tor eller fre)",
+    "region": (
+        "ukendt region '{value}' "
+        "(brug Hovedstaden, Sjælland, Syddanmark, Midtjylland eller Nordjylland)"
+    ),
+    "repeated": "'{value}' står mere end én gang",
+    "unknown_intern": "ukendt praktikant '{value}'",
+    "unknown_host": "ukendt vært '{value}'",
+}
+LABELS = {
+    "id": "id",
+    "name": "navn",
+    "organisation": "organisation",
+    "sector": "sektor",
+    "municipality": "kommune",
+    "capacity": "kapacitet",
+}
+
+HOST_COLUMNS = ("id", "name", "organisation", "sector", "municipality", "capacity", "days")
+HOST_OPTIONAL = ("topics", "ranking")
+INTERN_COLUMNS = ("id", "name", "organisation", "sector", "municipality", "days")
+INTERN_OPTIONAL = ("topics", "wanted_sectors", "wanted_regions", "choices")
+
+DAYS = {"man": 1, "tir": 2, "ons": 3, "tor": 4, "fre": 5}
+DAYS |= {"mandag": 1, "tirsdag": 2, "onsdag": 3, "torsdag": 4, "fredag": 5}
+REGION_KEYS = {geo.fold(r): r for r in geo.REGIONS} | {
+    geo.fold(r.removeprefix("Region ")): r for r in geo.REGIONS
+}
+
+_T = TypeVar("_T")
+_R = TypeVar("_R", "HostRow", "InternRow")
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"linje {self.line}: {self.message}"
+
+
+class CsvError(ValueError):
+    """The file was not loaded; errors says why, row by row."""
+
+    def __init__(self, errors: list[RowError]) -> None:
+        self.errors = tuple(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+@dataclass(frozen=True, slots=True)
+class HostRow:
+    line: int
+    name: str
+    organisation: str
+    profile: SlotProfile
+
+
+@dataclass(frozen=True, slots=True)
+class InternRow:
+    line: int
+    name: str
+    organisation: str
+    municipality: str
+    profile: WishProfile
+
+
+class _Bad(Exception):
+    """A cell's value is wrong; the message is for the coordinator."""
+
+
+def read_hosts(data: bytes | str, *, intern_ids: Collection[str] | None = None) -> list[HostRow]:
+    """Hosts' slots. With intern_ids, a ranking may name only those interns."""
+    rows: list[HostRow] = []
+    errors: list[RowError] = []
+    for row in _rows(data, HOST_COLUMNS, HOST_OPTIONAL, errors):
+        place = row.get("municipality", _municipality, None)
+        profile = SlotProfile(
+            id=row.get("id", _required("id"), ""),
+            capacity=row.get("capacity", _capacity, 0),
+            days=row.get("days", _days, frozenset()),
+            sector=row.get("sector", _sector, Sector.STAT),
+            municipality=place.name if place else None,
+            region=place.region if place else None,
+            topics=row.get("topics", _topics, frozenset()),
+            ranking=row.get("ranking", _ids(intern_ids, "unknown_intern"), ()),
+        )
+        name = row.get("name", _required("name"), "")
+        organisation = row.get("organisation", _required("organisation"), "")
+        rows.append(HostRow(row.line, name, organisation, profile))
+    return _checked(rows, [(r.line, str(r.profile.id)) for r in rows], errors)
+
+
+def read_interns(data: bytes | str, *, host_ids: Collection[str] | None = None) -> list[InternRow]:
+    """Interns' wishes. With host_ids, choices may name only those hosts."""
+    rows: list[InternRow] = []
+    errors: list[RowError] = []
+    for row in _rows(data, INTERN_COLUMNS, INTERN_OPTIONAL, errors):
+        place = row.get("municipality", _municipality, None)
+        profile = WishProfile(
+            id=row.get("id", _required("id"), ""),
+            sector=row.get("sector", _sector, None),
+            region=place.region if place else None,
+            days=row.get("days", _days, frozenset()),
+            topics=row.get("topics", _topics, frozenset()),
+            wanted_sectors=row.get("wanted_sectors", _set(_sector), frozenset()),
+            wanted_regions=row.get("wanted_regions", _set(_region), frozenset()),
+            choices=row.get("choices", _ids(host_ids, "unknown_host"), ()),
+        )
+        name = row.get("name", _required("name"), "")
+        organisation = row.get("organisation", _required("organisation"), "")
+        municipality = place.name if place else ""
+        rows.append(InternRow(row.line, name, organisation, municipality, profile))
+    return _checked(rows, [(r.line, str(r.profile.id)) for r in rows], errors)
+
+
+def _checked(rows: list[_R], ids: list[tuple[int, str]], errors: list[RowError]) -> list[_R]:
+    first: dict[str, int] = {}
+    for line, value in ids:
+        if value in first:
+            message = TEXT["duplicate_id"].format(value=value, line=first[value])
+            errors.append(RowError(line, "id", message))
+        elif value:
+            first[value] = line
+    if errors:
+        raise CsvError(sorted(errors, key=_reading_order))
+    return rows
+
+
+def _reading_order(error: RowError) -> tuple[int, int]:
+    """By line, then in the order the columns are listed in the file's layout."""
+    columns = HOST_COLUMNS + HOST_OPTIONAL + INTERN_OPTIONAL
+    return (error.line, columns.index(error.column) if error.column in columns else -1)
+
+
+@dataclass(slots=True)
+class _Row:
+    line: int
+    values: list[str]
+    where: dict[str, int]
+    errors: list[RowError]
+
+    def get(self, column: str, parse: Callable[[str], _T], fallback: _T) -> _T:
+        """The parsed cell; a bad value is recorded and the fallback keeps the row going,
+        so that every error of the row is reported (a file with errors loads nothing)."""
+        k = self.where.get(column)
+        raw = self.values[k].strip() if k is not None and k < len(self.values) else ""
+        try:
+            return parse(raw)
+        except _Bad as bad:
+            self.errors.append(RowError(self.line, column, str(bad)))
+            return fallback
+
+
+def _decode(data: bytes | str) -> str:
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise CsvError([RowError(data[: e.start].count(b"\n") + 1, "", TEXT["not_utf8"])]) from e
+
+
+def _rows(
+    data: bytes | str, required: tuple[str, ...], optional: tuple[str, ...], errors: list[RowError]
+) -> Iterator[_Row]:
+    """Each non-blank row after a valid header, numbered by the line it starts on."""
+    reader = csv.reader(io.StringIO(_decode(data), newline=""))
+    header = next(reader, None)
+    if header is None or not any(h.strip() for h in header):
+        raise CsvError([RowError(1, "", TEXT["empty_file"])])
+    columns = [geo.fold(h) for h in header]
+    if len(columns) == 1 and ";" in header[0]:
+        raise CsvError([RowError(1, "", TEXT["semicolon"])])
+    problems = [
+        RowError(1, c, TEXT["duplicate_column"].format(name=c))
+        for k, c in enumerate(columns)
+        if c and c in columns[:k]
+    ]
+    missing = [c for c in required if c not in columns]
+    if missing:
+        problems.append(RowError(1, "", TEXT["missing_columns"].format(names=", ".join(missing))))
+    if problems:
+        raise CsvError(problems)
+    where = {c: k for k, c in enumerate(columns) if c in required + optional}
+
+    last_line = reader.line_num
+    for values in reader:
+        line, last_line = last_line + 1, reader.line_num
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) > len(columns):
+            got, want = len(values), len(columns)
+            errors.append(RowError(line, "", TEXT["too_many_cells"].format(got=got, want=want)))
+            continue
+        yield _Row(line, values, where, errors)
+
+
+def _required(column: str) -> Callable[[str], str]:
+    def parse(raw: str) -> str:
+        if not raw:
+            raise _Bad(TEXT["required"].format(label=LABELS[column]))
+        return raw
+
+    return parse
+
+
+def _sector(raw: str) -> Sector:
+    try:
+        return Sector(geo.fold(raw))
+    except ValueError:
+        if not raw:
+            raise _Bad(TEXT["required"].format(label=LABELS["sector"])) from None
+        raise _Bad(TEXT["sector"].format(value=raw)) from None
+
+
+def _municipality(raw: str) -> geo.Municipality | None:
+    if not raw:
+        raise _Bad(TEXT["required"].format(label=LABELS["municipality"]))
+    found = geo.municipality(raw)
+    if found is None:
+        raise _Bad(TEXT["municipality"].format(value=raw))
+    return found
+
+
+def _capacity(raw: str) -> int:
+    if not re.fullmatch(r"\d{1,2}", raw) or not 1 <= int(raw) <= 10:
+        raise _Bad(TEXT["capacity"].format(value=raw))
+    return int(raw)
+
+
+def _items(raw: str) -> list[str]:
+    return [item.strip() for item in raw.split(";") if item.strip()]
+
+
+def _days(raw: str) -> frozenset[int]:
+    days = set()
+    for item in _items(raw):
+        day = DAYS.get(geo.fold(item).rstrip("."))
+        if day is None:
+            raise _Bad(TEXT["day"].format(value=item))
+        days.add(day)
+    if not days:
+        raise _Bad(TEXT["no_days"])
+    return frozenset(days)
+
+
+def _topics(raw: str) -> frozenset[str]:
+    return frozenset(" ".join(geo.fold(item).split()) for item in _items(raw))
+
+
+def _region(raw: str) -> str:
+    found = REGION_KEYS.get(geo.fold(raw))
+    if found is None:
+        raise _Bad(TEXT["region"].format(value=raw))
+    return found
+
+
+def _set(parse: Callable[[str], _T]) -> Callable[[str], frozenset[_T]]:
+    def parse_all(raw: str) -> frozenset[_T]:
+        return frozenset(parse(item) for item in _items(raw))
+
+    return parse_all
+
+
+def _ids(known: Collection[str] | None, unknown: str) -> Callable[[str], tuple[str, ...]]:
+    def parse(raw: str) -> tuple[str, ...]:
+        ids = _items(raw)
+        for k, value in enumerate(ids):
+            if value in ids[:k]:
+                raise _Bad(TEXT["repeated"].format(value=value))
+            if known is not None and value not in known:
+                raise _Bad(TEXT[unknown].format(value=value))
+        return tuple(ids)
+
+    return parse

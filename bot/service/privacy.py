@@ -1,0 +1,81 @@
+"""mine-data: a file with everything about the caller; slet-mine-data: withdraw, then erase."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.models.blocks import ActionsBlock, ConfirmObject, SectionBlock
+
+from bot.ids import PrivacyAction
+from bot.service import Env
+from bot.service.deals import withdraw
+from bot.service.home import refresh_home
+from bot.texts import privacy as t
+from bot.views.common import button, message
+from models import privacy
+from models.proposals import Role
+
+log = logging.getLogger("praktik.privacy")
+
+
+def _notice(text: str) -> dict[str, Any]:
+    return message(text, [SectionBlock(text=text)])
+
+
+async def my_data(env: Env, *, user_id: str) -> dict[str, Any]:
+    data = await env.db.run(privacy.export, user_id=user_id)
+    if data is None:
+        return _notice(t.NOTHING_HELD)
+    content = json.dumps(data, ensure_ascii=False, indent=2)
+    try:
+        opened = await env.client.conversations_open(users=user_id)
+        await env.client.files_upload_v2(
+            channel=opened["channel"]["id"],
+            filename="praktikbot-mine-data.json",
+            title=t.EXPORT_TITLE,
+            content=content,
+            initial_comment=t.EXPORT_SENT,
+        )
+    except SlackApiError as error:
+        log.warning("mine-data upload failed: %s", error.response.get("error"))
+        return _notice(t.EXPORT_FAILED)
+    return _notice(t.EXPORT_SENT)
+
+
+def delete_prompt() -> dict[str, Any]:
+    confirm = ConfirmObject(
+        title=t.DELETE_CONFIRM_TITLE,
+        text=t.DELETE_CONFIRM_TEXT,
+        confirm=t.DELETE_YES,
+        deny=t.DELETE_NO,
+        style="danger",
+    )
+    return message(
+        t.DELETE_PROMPT,
+        [
+            SectionBlock(text=t.DELETE_PROMPT),
+            ActionsBlock(
+                elements=[
+                    button(
+                        t.DELETE_BUTTON,
+                        PrivacyAction.DELETE_MY_DATA,
+                        "delete",
+                        style="danger",
+                        confirm=confirm,
+                    )
+                ]
+            ),
+        ],
+    )
+
+
+async def delete_my_data(env: Env, *, user_id: str) -> dict[str, Any]:
+    # Withdrawing first tells counterparts and frees seats, exactly as /praktik afmeld does.
+    await withdraw(env, user_id=user_id, role=Role.HOST)
+    await withdraw(env, user_id=user_id, role=Role.INTERN)
+    erased = await env.db.run(privacy.erase, user_id=user_id, now=env.now())
+    await refresh_home(env, user_id=user_id)
+    return _notice(t.DELETED if erased else t.NOTHING_HELD)

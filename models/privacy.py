@@ -1,0 +1,138 @@
+"""GDPR: everything held about one person, and erasing it while keeping anonymous figures."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, update
+from sqlmodel import Session, SQLModel, col, select
+
+from models.tables import (
+    AuditEntry,
+    CheckIn,
+    Evaluation,
+    HostSlot,
+    OutboxMessage,
+    Participant,
+    Placement,
+    Proposal,
+    Wish,
+)
+
+ERASED = "slettet"
+
+
+def _plain(row: SQLModel, *, leave_out: tuple[str, ...] = ()) -> dict[str, Any]:
+    data = row.model_dump(mode="json")
+    return {k: v for k, v in data.items() if k not in leave_out}
+
+
+def export(session: Session, *, user_id: str) -> dict[str, Any] | None:
+    """The caller's own data. Counterparts appear only as the slot or proposal they concern."""
+    person = session.exec(select(Participant).where(Participant.slack_user_id == user_id)).first()
+    if person is None or person.id is None:
+        return None
+    me = person.id
+    slots = session.exec(select(HostSlot).where(HostSlot.host_id == me)).all()
+    slot_ids = [s.id for s in slots]
+    proposals = session.exec(
+        select(Proposal).where(
+            (col(Proposal.intern_id) == me) | col(Proposal.slot_id).in_(slot_ids)
+        )
+    ).all()
+    placements = session.exec(
+        select(Placement).where((col(Placement.intern_id) == me) | (col(Placement.host_id) == me))
+    ).all()
+    mine: list[tuple[int, str]] = [
+        (p.id or 0, "host" if p.host_id == me else "intern") for p in placements
+    ]
+    checkins = [
+        c
+        for pid, role in mine
+        for c in session.exec(
+            select(CheckIn).where(CheckIn.placement_id == pid, CheckIn.role == role)
+        ).all()
+    ]
+    evaluations = [
+        e
+        for pid, role in mine
+        for e in session.exec(
+            select(Evaluation).where(Evaluation.placement_id == pid, Evaluation.role == role)
+        ).all()
+    ]
+    return {
+        "person": _plain(person),
+        "host_slots": [_plain(s) for s in slots],
+        "wishes": [_plain(w) for w in session.exec(select(Wish).where(Wish.intern_id == me)).all()],
+        # Another person's answer is theirs: only the status and one's own side are shown.
+        "proposals": [
+            _plain(
+                p, leave_out=("messages", "host_answer" if p.intern_id == me else "intern_answer")
+            )
+            for p in proposals
+        ],
+        "placements": [_plain(p) for p in placements],
+        "checkins": [_plain(c) for c in checkins],
+        "evaluations": [_plain(e) for e in evaluations],
+        "messages_to_you": [
+            _plain(m, leave_out=("claimed_by", "claimed_at"))
+            for m in session.exec(
+                select(OutboxMessage).where(OutboxMessage.recipient == user_id)
+            ).all()
+        ],
+        "coordinator_actions": [
+            _plain(a)
+            for a in session.exec(select(AuditEntry).where(AuditEntry.actor == user_id)).all()
+        ],
+    }
+
+
+def erase(session: Session, *, user_id: str, now: datetime) -> bool:
+    """Remove what identifies the person; keep sector, days and answers' numbers for statistics.
+
+    Run after the person has been withdrawn (so counterparts were told and seats freed).
+    """
+    person = session.exec(
+        select(Participant).where(Participant.slack_user_id == user_id).with_for_update()
+    ).first()
+    if person is None or person.id is None:
+        return False
+    me = person.id
+    person.slack_user_id = f"{ERASED}-{me}"
+    person.name = person.title = person.workplace = ""
+    person.municipality, person.updated_at = None, now
+    session.add(person)
+    session.execute(
+        update(HostSlot).where(col(HostSlot.host_id) == me).values(workplace=ERASED, description="")
+    )
+    session.execute(
+        update(Wish).where(col(Wish.intern_id) == me).values(text="", manager_user_id=None)
+    )
+    session.execute(update(Proposal).where(col(Proposal.intern_id) == me).values(messages={}))
+    # Named as someone's manager: the name goes, the approval that was given stays.
+    session.execute(
+        update(Wish).where(col(Wish.manager_user_id) == user_id).values(manager_user_id=None)
+    )
+    session.execute(
+        update(Proposal)
+        .where(col(Proposal.manager_user_id) == user_id)
+        .values(manager_user_id=f"{ERASED}-{me}")
+    )
+    placements = session.exec(
+        select(Placement).where((col(Placement.intern_id) == me) | (col(Placement.host_id) == me))
+    ).all()
+    for placement in placements:
+        role = "host" if placement.host_id == me else "intern"
+        for table in (CheckIn, Evaluation):
+            session.execute(
+                update(table)
+                .where(col(table.placement_id) == placement.id, col(table.role) == role)
+                .values(**({"comment": ""} if table is CheckIn else {"text": ""}))
+            )
+    session.execute(delete(OutboxMessage).where(col(OutboxMessage.recipient) == user_id))
+    session.execute(
+        update(AuditEntry).where(col(AuditEntry.actor) == user_id).values(actor=f"{ERASED}-{me}")
+    )
+    session.flush()
+    return True

@@ -1,0 +1,65 @@
+"""mine-data returns only the caller's data; slet-mine-data withdraws, erases and keeps figures."""
+
+from __future__ import annotations
+
+import json
+
+from sqlmodel import Session, select
+
+from bot.sandbox.harness import Harness
+from models.tables import HostSlot, Participant, Placement, PlacementStatus
+from tests.scenario.flows import offer, wish
+from tests.talk import shown
+
+
+async def _placed_pair(harness: Harness) -> tuple[object, object]:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen", title="Klimakoordinator")
+    anna = ws.person("UANNA", "anna", "Anna Jensen", title="Udviklingskonsulent")
+    await offer(bo, description="Bos hemmelige beskrivelse")
+    await wish(anna, text="Annas eget ønske")
+    await anna.press("Anmod")
+    await bo.press("Acceptér")
+    return bo, anna
+
+
+async def test_mine_data_is_a_file_with_everything_about_me_and_nothing_about_others(
+    harness: Harness,
+) -> None:
+    _, anna = await _placed_pair(harness)
+    await anna.command("/praktik", "mine-data")
+
+    files = anna.files
+    assert len(files) == 1 and files[0].name == "praktikbot-mine-data.json"
+    data = json.loads(files[0].text())
+    assert data["person"]["slack_user_id"] == "UANNA"
+    assert data["wishes"][0]["text"] == "Annas eget ønske"
+    assert len(data["placements"]) == 1 and len(data["messages_to_you"]) == 6
+    raw = files[0].text()
+    assert "Bos hemmelige beskrivelse" not in raw and "Klimakoordinator" not in raw
+    assert "UBO" not in raw and "Bo Hansen" not in raw
+
+
+async def test_slet_mine_data_withdraws_tells_the_host_and_keeps_only_anonymous_figures(
+    harness: Harness,
+) -> None:
+    bo, anna = await _placed_pair(harness)
+    await anna.command("/praktik", "slet-mine-data")
+    assert "Vil du slette dine data?" in shown(anna.ephemerals[-1])
+    await anna.press("Slet mine data")
+    assert "Dine data er slettet" in shown(anna.ephemerals[-1])
+    assert "har meldt fra" in shown(bo.last_dm)
+
+    def check(session: Session) -> None:
+        people = {p.slack_user_id: p for p in session.exec(select(Participant)).all()}
+        assert "UANNA" not in people
+        erased = next(p for k, p in people.items() if k.startswith("slettet-"))
+        assert (erased.name, erased.title, erased.workplace) == ("", "", "")
+        assert erased.sector == "stat"  # the anonymous figure the statistics need
+        placement = session.exec(select(Placement)).one()
+        assert placement.status == PlacementStatus.WITHDRAWN
+        assert session.exec(select(HostSlot)).one().confirmed == 0
+
+    await harness.db.run(check)
+    await anna.command("/praktik", "mine-data")
+    assert "ingen data om dig" in shown(anna.ephemerals[-1])
