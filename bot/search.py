@@ -1,22 +1,30 @@
 """Free-text search over open host slots: `/praktik find <søgeord>`.
 
-Every word of the query must occur somewhere in the slot (AND); fields weigh differently,
-so a hit in the workplace or municipality ranks above one deep in the description.
-Danish letters are matched as written and in their two-letter spelling, so `århus`,
-`aarhus` and `AARHUS` all find Aarhus, and `ærø` finds Ærø Kommune.
+Every word of the query must begin a word somewhere in the slot (AND); fields weigh
+differently, so a hit in the workplace or municipality ranks above one deep in the
+description, and a whole-word hit above a prefix. Danish letters are matched as written and
+in their two-letter spelling, so `århus`, `aarhus` and `AARHUS` all find Aarhus, and `ærø`
+finds Ærø Kommune.
+
+The index is built once per change of the slots (content, not seats) and kept in memory:
+a search then costs a few set operations instead of reading and scanning every slot.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+import time
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot import texts
 from bot.geo import municipality
 
-_WORD = re.compile(r"[\w-]+", re.UNICODE)
+_WORD = re.compile(r"\w+", re.UNICODE)
 _TWO_LETTER = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue"})
 MAX_QUERY = 200
 MAX_WORDS = 10
@@ -34,8 +42,16 @@ WEIGHTS = {
 def fold(text: str) -> str:
     """Lower-case, two-letter Danish spelling, accents removed: the form both sides meet in."""
     text = unicodedata.normalize("NFC", text).casefold().translate(_TWO_LETTER)
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=4096)
+def _fold_shared(text: str) -> str:
+    """`fold` for the values many slots share (places, topics, sectors)."""
+    return fold(text)
 
 
 def words(query: str) -> list[str]:
@@ -65,41 +81,121 @@ def document(
         slot_id=slot_id,
         fields={
             "workplace": fold(workplace),
-            "municipality": fold(where),
-            "region": fold(region or ""),
-            "topics": fold(" ".join(topics)),
-            "sector": fold(texts.SECTOR_LABELS.get(sector, sector)),
+            "municipality": _fold_shared(where),
+            "region": _fold_shared(region or ""),
+            "topics": " ".join(_fold_shared(t) for t in topics),
+            "sector": _fold_shared(texts.SECTOR_LABELS.get(sector, sector)),
             "description": fold(description),
         },
     )
 
 
-def _word_score(word: str, doc: Doc) -> int:
-    best = 0
-    for name, text in doc.fields.items():
-        if word not in text:
-            continue
-        weight = WEIGHTS[name]
-        # A whole-word or word-start hit counts double: "aarhus" in "aarhus kommune".
-        if re.search(rf"(?<![\w]){re.escape(word)}", text):
-            weight *= 2
-        best = max(best, weight)
-    return best
+@dataclass
+class _Field:
+    weight: int
+    postings: dict[str, set[int]] = field(default_factory=dict)  # word → slot IDs
+    vocabulary: list[str] = field(default_factory=list)  # sorted, for prefix look-ups
+
+    def add(self, slot_id: int, text: str) -> None:
+        for word in set(_WORD.findall(text)):
+            self.postings.setdefault(word, set()).add(slot_id)
+
+    def seal(self) -> None:
+        self.vocabulary = sorted(self.postings)
+
+    def exact(self, word: str) -> set[int]:
+        return self.postings.get(word, set())
+
+    def prefixed(self, word: str) -> set[int]:
+        found: set[int] = set()
+        at = bisect_left(self.vocabulary, word)
+        while at < len(self.vocabulary) and self.vocabulary[at].startswith(word):
+            found |= self.postings[self.vocabulary[at]]
+            at += 1
+        return found
+
+
+class Index:
+    def __init__(self, docs: Sequence[Doc]) -> None:
+        self.fields = {name: _Field(weight) for name, weight in WEIGHTS.items()}
+        for doc in docs:
+            for name, text in doc.fields.items():
+                self.fields[name].add(doc.slot_id, text)
+        for index in self.fields.values():
+            index.seal()
+        self.size = len(docs)
+
+    def _scores(self, word: str) -> dict[int, int]:
+        best: dict[int, int] = {}
+        for index in self.fields.values():
+            whole = index.exact(word)
+            for slot_id in index.prefixed(word):
+                # A whole-word hit counts double: "aarhus" in "aarhus kommune".
+                score = index.weight * (2 if slot_id in whole else 1)
+                if score > best.get(slot_id, 0):
+                    best[slot_id] = score
+        return best
+
+    def rank(self, query: str) -> list[int]:
+        """Slot IDs that match every word, best first; ties by slot ID (oldest first)."""
+        terms = words(query)
+        if not terms:
+            return []
+        totals: dict[int, int] | None = None
+        for term in terms:
+            scores = self._scores(term)
+            if totals is None:
+                totals = scores
+            else:
+                totals = {i: t + scores[i] for i, t in totals.items() if i in scores}
+            if not totals:
+                return []
+        assert totals is not None
+        return [slot_id for slot_id, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def rank(query: str, docs: Sequence[Doc]) -> list[int]:
-    """Slot IDs that match every word, best first; ties by slot ID (oldest first)."""
-    terms = words(query)
-    if not terms:
-        return []
-    scored: list[tuple[int, int]] = []
-    for doc in docs:
-        total = 0
-        for term in terms:
-            score = _word_score(term, doc)
-            if score == 0:
-                break
-            total += score
-        else:
-            scored.append((-total, doc.slot_id))
-    return [slot_id for _, slot_id in sorted(scored)]
+    return Index(docs).rank(query)
+
+
+class SearchCache:
+    """One index per process, rebuilt when the slots' content version changes.
+
+    The version and the set of full slots are read again after any write by this process,
+    and otherwise at most once per `recheck` seconds: a change made by another process may
+    then take that long to show (a slot that filled meanwhile is refused kindly on request),
+    which saves two table scans on every search under load.
+    """
+
+    def __init__(self, recheck: float = 1.0, timer: Callable[[], float] = time.monotonic) -> None:
+        self.recheck = recheck
+        self._timer = timer
+        self._lock = threading.Lock()
+        self._key: Hashable | None = None
+        self._version: Hashable | None = None
+        self._checked = -float("inf")
+        self._writes = -1
+
+        self._index = Index([])
+        self._full: frozenset[int] = frozenset()
+
+    def get(
+        self,
+        key: Hashable,
+        writes: int,
+        version: Callable[[], Hashable],
+        load: Callable[[], Sequence[Doc]],
+        full: Callable[[], frozenset[int]],
+    ) -> tuple[Index, frozenset[int]]:
+        """The index and the full slots for `key` (the season), refreshed when due."""
+        with self._lock:
+            now = self._timer()
+            stale = writes != self._writes or now - self._checked >= self.recheck
+            if key != self._key or stale:
+                current = version()
+                if key != self._key or current != self._version:
+                    self._index = Index(load())
+                    self._key, self._version = key, current
+                self._full = full()
+                self._checked, self._writes = now, writes
+            return self._index, self._full

@@ -10,6 +10,7 @@ from slack_bolt.response import BoltResponse
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.search import SearchCache
 from bot.service import Env
 from models.db import Database
 
@@ -19,11 +20,15 @@ Next = Callable[[], Awaitable[Any]]
 def inject(
     *, db: Database, clock: Clock, settings: Settings
 ) -> Callable[[AsyncBoltContext, Next], Awaitable[Any]]:
+    search = SearchCache()
+
     async def inject_dependencies(context: AsyncBoltContext, next: Next) -> Any:
         context["db"] = db
         context["clock"] = clock
         context["settings"] = settings
-        context["env"] = Env(client=context.client, db=db, clock=clock, settings=settings)
+        context["env"] = Env(
+            client=context.client, db=db, clock=clock, settings=settings, search=search
+        )
         return await next()
 
     return inject_dependencies

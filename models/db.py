@@ -59,6 +59,13 @@ class Database:
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin)
+        # Counts this process's writes, so in-memory caches know when to look again.
+        self.writes = 0
+        event.listen(self.engine, "before_cursor_execute", self._count_write)
+
+    def _count_write(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE"):
+            self.writes += 1
 
     @contextmanager
     def session(self) -> Iterator[Session]:

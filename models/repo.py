@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from bot import texts
@@ -210,3 +212,62 @@ def confirmed_placement_count(session: Session, *, year: int) -> int:
         .select_from(Placement)
         .where(Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED)
     ).one()
+
+
+# Search ---------------------------------------------------------------------------------
+
+
+def open_slots_version(session: Session, *, year: int) -> tuple[int, object, int]:
+    """Changes whenever an open slot's content changes (not when seats fill)."""
+    count, latest, top = session.exec(
+        select(func.count(), func.max(HostSlot.updated_at), func.max(HostSlot.id)).where(
+            HostSlot.season_year == year, HostSlot.status == SlotStatus.OPEN
+        )
+    ).one()
+    return int(count), latest, int(top or 0)
+
+
+def open_slot_texts(session: Session, *, year: int) -> list[tuple[Any, ...]]:
+    """The searchable columns of every open slot, without building ORM objects."""
+    columns = (
+        HostSlot.id,
+        HostSlot.workplace,
+        HostSlot.sector,
+        HostSlot.municipality,
+        HostSlot.region,
+        HostSlot.topics,
+        HostSlot.description,
+    )
+    rows = session.execute(
+        sa_select(*(col(c) for c in columns)).where(
+            col(HostSlot.season_year) == year, col(HostSlot.status) == SlotStatus.OPEN
+        )
+    ).all()
+
+    return [tuple(row) for row in rows]
+
+
+def full_slot_ids(session: Session, *, year: int) -> frozenset[int]:
+    """Open slots with no seat left."""
+    full = session.exec(
+        select(HostSlot.id).where(
+            HostSlot.season_year == year,
+            HostSlot.status == SlotStatus.OPEN,
+            col(HostSlot.confirmed) >= col(HostSlot.capacity),
+        )
+    ).all()
+    return frozenset(i for i in full if i is not None)
+
+
+def own_slot_ids(session: Session, *, year: int, user_id: str) -> set[int]:
+    own = session.exec(
+        select(HostSlot.id)
+        .join(Participant, col(Participant.id) == HostSlot.host_id)
+        .where(HostSlot.season_year == year, Participant.slack_user_id == user_id)
+    ).all()
+    return {i for i in own if i is not None}
+
+
+def slots_by_ids(session: Session, *, ids: list[int]) -> list[HostSlot]:
+    found = {s.id: s for s in session.exec(select(HostSlot).where(col(HostSlot.id).in_(ids))).all()}
+    return [found[i] for i in ids if i in found]

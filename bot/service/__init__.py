@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from slack_sdk.web.async_client import AsyncWebClient
@@ -10,6 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.clock import Clock
 from bot.config import Settings
 from bot.current import season_of, season_year
+from bot.search import SearchCache
 from bot.season import Season
 from models import repo
 from models.db import Database
@@ -24,6 +25,8 @@ class Env:
     db: Database
     clock: Clock
     settings: Settings
+    # Shared by every request of the process (the middleware hands the app's one in).
+    search: SearchCache = field(default_factory=SearchCache)
 
     def now(self) -> datetime:
         return self.clock.now()

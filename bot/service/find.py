@@ -133,22 +133,46 @@ async def suggestions_for(env: Env, *, user_id: str, season: Season) -> list[Hit
     )
 
 
-def _search(session: Session, *, user_id: str, year: int, query: str) -> list[HostSlot]:
-    slots = {s.slot.id: s.slot for s in repo.open_slots(session, year=year, exclude_user=user_id)}
-    docs = [
+def _docs(session: Session, *, year: int) -> list[search.Doc]:
+    return [
         search.document(
             slot_id=slot_id,
-            workplace=s.workplace,
-            sector=s.sector,
-            municipality_code=s.municipality,
-            region=s.region,
-            topics=s.topics,
-            description=s.description,
+            workplace=workplace,
+            sector=sector,
+            municipality_code=where,
+            region=region,
+            topics=topics,
+            description=description,
         )
-        for slot_id, s in slots.items()
-        if slot_id is not None
+        for slot_id, workplace, sector, where, region, topics, description in repo.open_slot_texts(
+            session, year=year
+        )
     ]
-    return [slots[i] for i in search.rank(query, docs)]
+
+
+def _search(
+    session: Session,
+    *,
+    cache: search.SearchCache,
+    writes: int,
+    user_id: str,
+    year: int,
+    query: str,
+    offset: int,
+) -> tuple[list[HostSlot], int]:
+    """One page of matching slots with room (not the user's own), and how many there are."""
+    index, full = cache.get(
+        year,
+        writes=writes,
+        version=lambda: repo.open_slots_version(session, year=year),
+        load=lambda: _docs(session, year=year),
+        full=lambda: repo.full_slot_ids(session, year=year),
+    )
+    own = repo.own_slot_ids(session, year=year, user_id=user_id)
+    found = [slot_id for slot_id in index.rank(query) if slot_id not in full and slot_id not in own]
+
+    offset = max(0, min(offset, len(found)))
+    return repo.slots_by_ids(session, ids=found[offset : offset + PAGE]), len(found)
 
 
 async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> dict[str, Any]:
@@ -156,7 +180,15 @@ async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> dict[s
     season, _ = await env.season()
     if not search.words(query):
         return notice(texts.SEARCH_EMPTY_QUERY)
-    found = await env.db.run(_search, user_id=user_id, year=season.year, query=query)
-    offset = max(0, min(offset, len(found)))
-    page = [Hit(slot) for slot in found[offset : offset + PAGE]]
-    return search_results(query, page, offset=offset, total=len(found), season=season)
+    page, total = await env.db.run(
+        _search,
+        cache=env.search,
+        writes=env.db.writes,
+        user_id=user_id,
+        year=season.year,
+        query=query,
+        offset=offset,
+    )
+
+    offset = max(0, min(offset, total))
+    return search_results(query, [Hit(s) for s in page], offset=offset, total=total, season=season)

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from bot.search import Index, SearchCache, document, rank, words
+
+
+def docs() -> list:
+    return [
+        document(
+            slot_id=1,
+            workplace="Ærø Kommune",
+            sector="kommune",
+            municipality_code="0492",
+            region="Region Syddanmark",
+            topics=["klima"],
+            description="Havnen og færgerne",
+        ),
+        document(
+            slot_id=2,
+            workplace="Aarhus Kommune",
+            sector="kommune",
+            municipality_code="0751",
+            region="Region Midtjylland",
+            topics=["digitalisering"],
+            description="Borgerservice",
+        ),
+        document(
+            slot_id=3,
+            workplace="Digitaliseringsstyrelsen",
+            sector="stat",
+            municipality_code="stat",
+            region=None,
+            topics=["digitalisering"],
+            description="Vi samarbejder med Aarhus om data",
+        ),
+    ]
+
+
+def test_danish_letters_and_case_meet() -> None:
+    assert rank("ærø", docs()) == [1]
+    assert rank("AERØ", docs()) == [1]
+    assert rank("AARHUS", docs()) == rank("århus", docs()) == [2, 3]  # workplace before description
+
+
+def test_every_word_must_match_and_whole_words_rank_first() -> None:
+    assert rank("digitalisering stat", docs()) == [3]
+    assert rank("digital", docs()) == [3, 2]  # a prefix of both; the workplace hit weighs most
+    assert rank("klima aarhus", docs()) == []
+
+
+def test_odd_queries_find_nothing_and_never_fail() -> None:
+    for query in [
+        "",
+        "   ",
+        "%",
+        "_",
+        "'; DROP TABLE hostslot; --",
+        "<!channel>",
+        "\x00",
+        "x" * 20000,
+    ]:
+        assert isinstance(rank(query, docs()), list)
+    assert words("x" * 20000) == ["x" * 200]
+    assert len(words(" ".join(f"ord{i}" for i in range(50)))) == 10
+
+
+def test_the_cache_rebuilds_only_when_the_version_or_the_writes_change() -> None:
+    clock = [0.0]
+    cache = SearchCache(recheck=1.0, timer=lambda: clock[0])
+    built: list[int] = []
+
+    def load() -> list:
+        built.append(1)
+        return docs()
+
+    def get(writes: int, version: int) -> Index:
+        index, _ = cache.get(2027, writes, lambda: version, load, frozenset)
+        return index
+
+    assert get(0, 1).rank("ærø") == [1]
+    get(0, 1)
+    get(1, 1)  # a write by this process: the version is read again, unchanged
+    assert len(built) == 1
+    get(2, 2)  # a changed version: rebuilt
+    clock[0] = 5.0
+    get(2, 3)  # another process changed it; noticed after `recheck`
+    assert len(built) == 3
