@@ -21,9 +21,10 @@ def _settings() -> Settings:
 def cmd_serve(_args: argparse.Namespace) -> int:
     from aiohttp import web
 
-    from bot import logs
+    from bot import jobs, logs
     from bot.app import build_app, build_web_app
     from bot.clock import SystemClock
+    from bot.dispatch import Dispatcher
     from models.db import Database
 
     settings = _settings()
@@ -35,16 +36,20 @@ def cmd_serve(_args: argparse.Namespace) -> int:
     if db.is_sqlite:
         db.upgrade()
     app = build_app(settings, SystemClock(), db)
-    web.run_app(build_web_app(app, db), port=settings.port, print=None)
+    web_app = build_web_app(app, db)
+    # Due DMs go out from every serving process; their claims keep each DM to one sender.
+    jobs.attach(web_app, Dispatcher.from_settings(settings, db))
+    web.run_app(web_app, port=settings.port, print=None, access_log=None)
     return 0
 
 
 def cmd_socket(_args: argparse.Namespace) -> int:
     from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
-    from bot import logs
+    from bot import jobs, logs
     from bot.app import build_app
     from bot.clock import SystemClock
+    from bot.dispatch import Dispatcher
     from models.db import Database
 
     settings = _settings()
@@ -61,7 +66,16 @@ def cmd_socket(_args: argparse.Namespace) -> int:
         db.upgrade()
     app = build_app(settings, SystemClock(), db)
     handler = AsyncSocketModeHandler(app, app_token)
-    asyncio.run(handler.start_async())  # type: ignore[no-untyped-call]
+
+    async def run() -> None:
+        job = jobs.DispatchJob(Dispatcher.from_settings(settings, db))
+        job.start()
+        try:
+            await handler.start_async()  # type: ignore[no-untyped-call]
+        finally:
+            await job.stop()
+
+    asyncio.run(run())
     return 0
 
 

@@ -12,12 +12,13 @@ a search then costs a few set operations instead of reading and scanning every s
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import time
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -124,8 +125,11 @@ class Index:
         for index in self.fields.values():
             index.seal()
         self.size = len(docs)
+        # Queries repeat ("klima", "aarhus"): scores and orders are kept once computed.
+        self._scores = lru_cache(maxsize=1024)(self._word_scores)
+        self._ranked = lru_cache(maxsize=256)(self._rank_words)
 
-    def _scores(self, word: str) -> dict[int, int]:
+    def _word_scores(self, word: str) -> dict[int, int]:
         best: dict[int, int] = {}
         for index in self.fields.values():
             whole = index.exact(word)
@@ -136,22 +140,35 @@ class Index:
                     best[slot_id] = score
         return best
 
-    def rank(self, query: str) -> list[int]:
-        """Slot IDs that match every word, best first; ties by slot ID (oldest first)."""
-        terms = words(query)
-        if not terms:
-            return []
+    def _totals(self, query: str) -> dict[int, int]:
         totals: dict[int, int] | None = None
-        for term in terms:
+        for term in words(query):
             scores = self._scores(term)
             if totals is None:
                 totals = scores
             else:
                 totals = {i: t + scores[i] for i, t in totals.items() if i in scores}
             if not totals:
-                return []
-        assert totals is not None
-        return [slot_id for slot_id, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))]
+                return {}
+        return totals or {}
+
+    def _rank_words(self, terms: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset[int]]:
+        totals = self._totals(" ".join(terms))
+        ordered = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+        return tuple(slot_id for slot_id, _ in ordered), frozenset(totals)
+
+    def rank(self, query: str) -> list[int]:
+        """Slot IDs that match every word, best first; ties by slot ID (oldest first)."""
+        return list(self._ranked(tuple(words(query)))[0])
+
+    def page(
+        self, query: str, *, hidden: Set[int], offset: int, limit: int
+    ) -> tuple[list[int], int]:
+        """One page of `rank` without the hidden slots, and how many matched in all."""
+        ranked, matched = self._ranked(tuple(words(query)))
+        total = len(matched) - sum(1 for slot_id in hidden if slot_id in matched)
+        shown = (slot_id for slot_id in ranked if slot_id not in hidden)
+        return list(itertools.islice(shown, max(0, offset), max(0, offset) + limit)), total
 
 
 def rank(query: str, docs: Sequence[Doc]) -> list[int]:

@@ -8,9 +8,9 @@ from typing import Any
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.response import BoltResponse
 
+from bot.caches import Caches
 from bot.clock import Clock
 from bot.config import Settings
-from bot.search import SearchCache
 from bot.service import Env
 from models.db import Database
 
@@ -20,14 +20,14 @@ Next = Callable[[], Awaitable[Any]]
 def inject(
     *, db: Database, clock: Clock, settings: Settings
 ) -> Callable[[AsyncBoltContext, Next], Awaitable[Any]]:
-    search = SearchCache()
+    caches = Caches()
 
     async def inject_dependencies(context: AsyncBoltContext, next: Next) -> Any:
         context["db"] = db
         context["clock"] = clock
         context["settings"] = settings
         context["env"] = Env(
-            client=context.client, db=db, clock=clock, settings=settings, search=search
+            client=context.client, db=db, clock=clock, settings=settings, caches=caches
         )
         return await next()
 

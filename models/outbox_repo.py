@@ -4,10 +4,11 @@ dispatcher (bot.dispatch), and the queries behind `praktik outbox`."""
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, func, or_, update
+from sqlalchemy import ColumnElement, and_, func, or_, update
 from sqlmodel import Session, col, select
 
 from bot.outbox import PlannedDM, diff_plans
@@ -68,6 +69,7 @@ class Claimed:
     kind: str
     due_at: datetime
     attempts: int  # claims so far, this one included
+    payload: dict[str, Any] = field(default_factory=dict)  # fixed content, if any
 
 
 def claim_due(
@@ -122,20 +124,21 @@ def claim_due(
             kind=row.kind,
             due_at=row.due_at,
             attempts=row.attempts + 1,
+            payload=dict(row.payload or {}),
         )
         for row in rows
         if row.id is not None
     ]
 
 
-def _held(outbox_id: int, worker_id: str) -> list[object]:
+def _held(outbox_id: int, worker_id: str) -> ColumnElement[bool]:
     # Only the worker holding the claim settles a row: if its lease ran out and another
     # worker took the row over, the late answer changes nothing (and is logged).
-    return [
+    return and_(
         col(OutboxMessage.id) == outbox_id,
         col(OutboxMessage.status) == OutboxStatus.SENDING,
         col(OutboxMessage.claimed_by) == worker_id,
-    ]
+    )
 
 
 def mark_sent(
@@ -143,7 +146,7 @@ def mark_sent(
 ) -> bool:
     result = session.execute(
         update(OutboxMessage)
-        .where(*_held(outbox_id, worker_id))
+        .where(_held(outbox_id, worker_id))
         .values(status=OutboxStatus.SENT, channel=channel, slack_ts=ts, sent_at=now, reason="")
     )
     return changed(result) == 1
@@ -157,7 +160,7 @@ def mark_done(
         raise ValueError(f"not a final status without a message: {status}")
     result = session.execute(
         update(OutboxMessage)
-        .where(*_held(outbox_id, worker_id))
+        .where(_held(outbox_id, worker_id))
         .values(status=status, reason=reason[:500])
     )
     return changed(result) == 1
@@ -180,7 +183,7 @@ def release(
     attempts = col(OutboxMessage.attempts)
     result = session.execute(
         update(OutboxMessage)
-        .where(*_held(outbox_id, worker_id))
+        .where(_held(outbox_id, worker_id))
         .values(
             status=OutboxStatus.PLANNED,
             due_at=due_at,
@@ -191,6 +194,58 @@ def release(
         )
     )
     return changed(result) == 1
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    """One held row's outcome: sent (channel + ts), final (failed/skipped/cancelled with a
+    reason), or planned again for `due_at`."""
+
+    outbox_id: int
+    status: OutboxStatus
+    reason: str = ""
+    channel: str = ""
+    ts: str = ""
+    due_at: datetime | None = None
+    count_attempt: bool = True
+
+
+def settle(
+    session: Session, *, worker_id: str, items: Sequence[Settlement], now: datetime
+) -> list[bool]:
+    """Record many outcomes in one transaction (the dispatcher's group commit); per item,
+    whether this worker still held the row."""
+    kept = []
+    for item in items:
+        if item.status == OutboxStatus.SENT:
+            ok = mark_sent(
+                session,
+                outbox_id=item.outbox_id,
+                worker_id=worker_id,
+                channel=item.channel,
+                ts=item.ts,
+                now=now,
+            )
+        elif item.status == OutboxStatus.PLANNED:
+            assert item.due_at is not None
+            ok = release(
+                session,
+                outbox_id=item.outbox_id,
+                worker_id=worker_id,
+                due_at=item.due_at,
+                reason=item.reason,
+                count_attempt=item.count_attempt,
+            )
+        else:
+            ok = mark_done(
+                session,
+                outbox_id=item.outbox_id,
+                worker_id=worker_id,
+                status=item.status,
+                reason=item.reason,
+            )
+        kept.append(ok)
+    return kept
 
 
 # Reports (`praktik outbox`, coordinators) -------------------------------------------------

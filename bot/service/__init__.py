@@ -7,10 +7,10 @@ from datetime import datetime
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.caches import Caches
 from bot.clock import Clock
 from bot.config import Settings
 from bot.current import season_of, season_year
-from bot.search import SearchCache
 from bot.season import Season
 from models import repo
 from models.db import Database
@@ -26,7 +26,7 @@ class Env:
     clock: Clock
     settings: Settings
     # Shared by every request of the process (the middleware hands the app's one in).
-    search: SearchCache = field(default_factory=SearchCache)
+    caches: Caches = field(default_factory=Caches)
 
     def now(self) -> datetime:
         return self.clock.now()
@@ -35,5 +35,9 @@ class Env:
         return season_year(self.settings, self.now())
 
     async def season(self) -> tuple[Season, SeasonSettings]:
-        overrides = await self.db.run(repo.season_settings, year=self.year())
+        year = self.year()
+        overrides = self.caches.seasons.get(year)
+        if overrides is None:
+            overrides = await self.db.run(repo.season_settings, year=year)
+            self.caches.seasons.put(year, overrides)
         return season_of(self.settings, overrides), overrides

@@ -111,6 +111,8 @@ async def season_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]
         await env.db.run(
             _store, year=season.year, field=field, value=stored, actor=user_id, env_now=env.now()
         )
+        env.caches.seasons.forget()
+
         await audit(
             env, actor=user_id, action="season set", allowed=True, field=field, value=str(stored)
         )

@@ -168,11 +168,9 @@ def _search(
         load=lambda: _docs(session, year=year),
         full=lambda: repo.full_slot_ids(session, year=year),
     )
-    own = repo.own_slot_ids(session, year=year, user_id=user_id)
-    found = [slot_id for slot_id in index.rank(query) if slot_id not in full and slot_id not in own]
-
-    offset = max(0, min(offset, len(found)))
-    return repo.slots_by_ids(session, ids=found[offset : offset + PAGE]), len(found)
+    hidden = full | repo.own_slot_ids(session, year=year, user_id=user_id)
+    ids, total = index.page(query, hidden=hidden, offset=offset, limit=PAGE)
+    return repo.slots_by_ids(session, ids=ids), total
 
 
 async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> dict[str, Any]:
@@ -182,7 +180,7 @@ async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> dict[s
         return notice(texts.SEARCH_EMPTY_QUERY)
     page, total = await env.db.run(
         _search,
-        cache=env.search,
+        cache=env.caches.search,
         writes=env.db.writes,
         user_id=user_id,
         year=season.year,

@@ -23,6 +23,7 @@ from bot.texts import timeline as texts
 from bot.views.mrkdwn import plain
 from bot.views.timeline import name_of, workplace_of
 from models.feedback import Benefit, FeedbackRole, PlacementContext
+from models.forms import clean_text
 
 COMMENT_MAX = 2000
 TEXT_MAX = 3000
@@ -212,8 +213,6 @@ class EvaluationAnswer:
 
 def read_checkin(view: dict[str, Any]) -> CheckInAnswer | dict[str, str]:
     """The answer, or Danish errors per block for `response_action: errors`."""
-    from models.forms import clean_text
-
     values = _values(view)
     rating = _selected(values.get(FeedbackBlock.RATING))
     errors: dict[str, str] = {}
@@ -233,8 +232,6 @@ def read_checkin(view: dict[str, Any]) -> CheckInAnswer | dict[str, str]:
 
 
 def read_evaluation(view: dict[str, Any]) -> EvaluationAnswer | dict[str, str]:
-    from models.forms import clean_text
-
     values = _values(view)
     benefit = _selected(values.get(FeedbackBlock.BENEFIT))
     recommend = _selected(values.get(FeedbackBlock.RECOMMEND))

@@ -1,0 +1,358 @@
+"""Sending due DMs from the outbox: claim, re-check, build fresh, send, record.
+
+`Dispatcher.run_once(now)` is the whole job; bot.jobs runs it every 30 s in the app
+process, tests call it with a ManualClock's `now`.
+
+Delivery. A row goes planned → sending (claimed, committed) → sent | skipped | failed |
+cancelled, or back to planned for a later try. Every outcome is recorded by the worker
+that holds the claim, so a DM is sent once in every case but one: a process that dies
+after Slack accepted the message and before `sent` was committed. Its row stays `sending`;
+once the claim is older than the lease (10 min) another run takes it over and sends it
+again. That one message may then arrive twice (at-least-once at a kill); nothing is lost.
+A network timeout on chat.postMessage is the same ambiguity and is retried the same way.
+Each message carries its outbox key as Slack message metadata, so a duplicate can be
+recognised afterwards.
+
+Several processes may run dispatchers on one PostgreSQL database: claims use
+`FOR UPDATE SKIP LOCKED` (models.outbox_repo.claim_due), so each row has one holder.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, tzinfo
+from functools import partial
+from typing import Any
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.config import Settings
+from bot.current import season_of
+from bot.dispatch_rules import (
+    METADATA_EVENT,
+    PERMANENT_ERRORS,
+    Decision,
+    DispatchReport,
+    Later,
+    Send,
+    Settle,
+    decide,
+)
+from bot.season import COPENHAGEN, Season, SendWindow
+from models.db import Database
+from models.feedback import PlacementContext, placement_contexts
+from models.outbox_repo import Claimed, Settlement, claim_due, settle
+from models.tables import OutboxStatus, SeasonSettings
+
+log = logging.getLogger("praktik.dispatch")
+
+__all__ = ["DispatchReport", "Dispatcher", "decide", "dispatch_client"]
+
+SeasonProvider = Callable[[SeasonSettings], Season]
+Sleep = Callable[[float], Awaitable[None]]
+
+
+def default_worker_id() -> str:
+    return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+def dispatch_client(settings: Settings) -> AsyncWebClient:
+    """A Web API client without slack_sdk's retry handlers: the dispatcher retries itself,
+    through the outbox, so a retry is never invisible and never doubles a message."""
+    return AsyncWebClient(
+        token=settings.slack_bot_token.get_secret_value(),
+        base_url=settings.slack_api_url,
+        timeout=10,
+        retry_handlers=[],
+    )
+
+
+class _Recorder:
+    """Group commit: outcomes that arrive while a write is under way go in the next one.
+
+    A send is recorded as soon as the database can take it (one transaction for all that
+    queued up meanwhile), so the window in which a crash would re-send a DM stays as short
+    as one write, while 500 DMs cost a few dozen transactions rather than 500.
+    """
+
+    def __init__(self, db: Database, worker_id: str, now: datetime) -> None:
+        self.db, self.worker_id, self.now = db, worker_id, now
+        self._pending: list[tuple[Settlement, asyncio.Future[bool]]] = []
+        self._writer: asyncio.Task[None] | None = None
+
+    async def record(self, item: Settlement) -> bool:
+        done: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._pending.append((item, done))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.ensure_future(self._write())
+        return await done
+
+    async def _write(self) -> None:
+        while self._pending:
+            batch, self._pending = self._pending[:200], self._pending[200:]
+            try:
+                kept = await self.db.run(
+                    settle, worker_id=self.worker_id, items=[i for i, _ in batch], now=self.now
+                )
+            except Exception as error:
+                for _, done in batch:
+                    done.set_exception(error)
+                continue
+            for (_, done), ok in zip(batch, kept, strict=True):
+                done.set_result(ok)
+
+
+@dataclass
+class _Run:
+    now: datetime
+    report: DispatchReport
+    recorder: _Recorder
+    client: AsyncWebClient
+    gate: asyncio.Semaphore  # Slack calls in flight; not held while waiting
+    channels: dict[str, str] = field(default_factory=dict)  # recipient → DM channel
+    turns: dict[str, asyncio.Lock] = field(default_factory=dict)  # one DM at a time each
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        db: Database,
+        client: AsyncWebClient,
+        seasons: SeasonProvider,
+        *,
+        worker_id: str | None = None,
+        batch: int = 100,
+        concurrency: int = 16,
+        max_in_flight: int = 1000,
+        lease: timedelta = timedelta(minutes=10),
+        max_attempts: int = 5,
+        backoff: timedelta = timedelta(minutes=1),
+        max_backoff: timedelta = timedelta(hours=1),
+        max_wait: float = 60.0,
+        channel_interval: float = 0.0,
+        tz: tzinfo = COPENHAGEN,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self.db = db
+        self.client = client
+        self.seasons = seasons
+        self.worker_id = (worker_id or default_worker_id())[:64]
+        self.batch = batch
+        self.concurrency = concurrency
+        self.max_in_flight = max(max_in_flight, batch)
+        self.lease = lease
+        self.max_attempts = max_attempts
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+        # Longest Retry-After waited out while holding the claim; a longer one gives the
+        # row back as planned for after the wait (well inside the lease either way).
+        self.max_wait = max_wait
+        # Seconds between two posts to one channel (0: rely on Slack's 429 alone).
+        self.channel_interval = channel_interval
+        self.tz = tz
+        self.sleep = sleep
+        self._last_post: dict[str, float] = {}
+        self._running = asyncio.Lock()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, db: Database, **options: Any) -> Dispatcher:
+        return cls(
+            db, dispatch_client(settings), partial(season_of, settings), tz=settings.tz, **options
+        )
+
+    async def run_once(self, now: datetime) -> DispatchReport:
+        """Send everything due at `now`, until nothing due is left.
+
+        Claiming runs ahead of sending (up to `max_in_flight` rows held), so a channel
+        that Slack slows down does not hold up the others; one recipient's DMs still go
+        one at a time, in claim order.
+        """
+        async with self._running, _connection_pool(self.client) as client:
+            run = _Run(
+                now,
+                DispatchReport(),
+                _Recorder(self.db, self.worker_id, now),
+                client,
+                asyncio.Semaphore(self.concurrency),
+            )
+            tasks: set[asyncio.Task[None]] = set()
+            while True:
+                while len(tasks) + self.batch > self.max_in_flight and tasks:
+                    _, tasks = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+                claimed = await self.db.run(
+                    claim_due, now=now, worker_id=self.worker_id, limit=self.batch, lease=self.lease
+                )
+                run.report.claimed += len(claimed)
+                if claimed:
+                    ids = {row.placement_id for row in claimed if row.placement_id is not None}
+                    contexts = await self.db.run(placement_contexts, placement_ids=ids)
+                    for row in claimed:
+                        ctx = contexts.get(row.placement_id) if row.placement_id else None
+                        tasks.add(asyncio.ensure_future(self._in_turn(row, ctx, run)))
+                if len(claimed) < self.batch:
+                    break
+            if tasks:
+                await asyncio.gather(*tasks)
+        if run.report.claimed:
+            log.info("dispatch %s: %s", self.worker_id, run.report)
+        return run.report
+
+    async def _in_turn(self, row: Claimed, ctx: PlacementContext | None, run: _Run) -> None:
+        # asyncio.Lock wakes waiters in order, so a recipient's DMs keep their claim order.
+        turn = run.turns.setdefault(row.recipient, asyncio.Lock())
+        async with turn:
+            await self._row(row, ctx, run)
+
+    async def _row(self, row: Claimed, ctx: PlacementContext | None, run: _Run) -> None:
+        try:
+            season = self.seasons(ctx.overrides) if ctx is not None else None
+            decision = decide(
+                row,
+                ctx,
+                season,
+                run.now,
+                max_attempts=self.max_attempts,
+                window=SendWindow(tz=self.tz),
+            )
+            outcome = (
+                await self._send(row, decision.content, run)
+                if isinstance(decision, Send)
+                else decision
+            )
+            await self._record(row, outcome, run)
+        except Exception:
+            # The claim stays; after the lease another run picks the row up again.
+            log.exception("dispatch of outbox row %s failed", row.id)
+
+    async def _open(self, recipient: str, run: _Run) -> str:
+        channel = run.channels.get(recipient)
+        if channel is None:
+            opened = await run.client.conversations_open(users=recipient)
+            channel = run.channels[recipient] = str(opened["channel"]["id"])
+        return channel
+
+    async def _send(
+        self, row: Claimed, content: dict[str, Any], run: _Run
+    ) -> Decision | tuple[str, str]:
+        waited = 0.0
+        while True:
+            try:
+                async with run.gate:
+                    channel = await self._open(row.recipient, run)
+                await self._pace(channel)
+                async with run.gate:
+                    posted = await run.client.chat_postMessage(
+                        channel=channel,
+                        **content,
+                        metadata={"event_type": METADATA_EVENT, "event_payload": {"key": row.key}},
+                    )
+                self._posted(channel)
+                return channel, str(posted["ts"])
+            except SlackApiError as error:
+                answer = error.response
+                code = answer.get("error") if isinstance(answer.data, dict) else None
+                if answer.status_code == 429 or code == "ratelimited":
+                    run.report.rate_limited += 1
+                    wait = _retry_after(answer.headers)
+                    if waited + wait > self.max_wait:
+                        return Later(run.now + timedelta(seconds=wait), "ratelimited", False)
+                    await self.sleep(wait)
+                    waited += wait
+                    continue
+                if code in PERMANENT_ERRORS:
+                    return Settle(OutboxStatus.FAILED, str(code))
+                return self._retry(row, str(code or f"http_{answer.status_code}"), run.now)
+            except (aiohttp.ClientError, TimeoutError, OSError) as error:
+                return self._retry(row, type(error).__name__, run.now)
+
+    def _retry(self, row: Claimed, reason: str, now: datetime) -> Decision:
+        if row.attempts >= self.max_attempts:
+            return Settle(OutboxStatus.FAILED, f"{reason} (after {row.attempts} attempts)")
+        delay = min(self.backoff * 2 ** (row.attempts - 1), self.max_backoff)
+        return Later(now + delay, reason, count_attempt=True)
+
+    async def _pace(self, channel: str) -> None:
+        if self.channel_interval <= 0:
+            return
+        last = self._last_post.get(channel)
+        gap = 0.0 if last is None else last + self.channel_interval - time.monotonic()
+        if gap > 0:
+            await self.sleep(gap)
+
+    def _posted(self, channel: str) -> None:
+        # Counted from Slack's answer, so the next post cannot arrive within the interval
+        # even when this one travelled slowly.
+        if self.channel_interval > 0:
+            if len(self._last_post) > 50_000:
+                self._last_post.clear()
+            self._last_post[channel] = time.monotonic()
+
+    async def _record(self, row: Claimed, outcome: Decision | tuple[str, str], run: _Run) -> None:
+        report = run.report
+        if isinstance(outcome, tuple):
+            channel, ts = outcome
+            item = Settlement(row.id, OutboxStatus.SENT, channel=channel, ts=ts)
+            report.sent += 1
+        elif isinstance(outcome, Later):
+            item = Settlement(
+                row.id,
+                OutboxStatus.PLANNED,
+                reason=outcome.reason,
+                due_at=outcome.due_at,
+                count_attempt=outcome.count_attempt,
+            )
+            if outcome.count_attempt:
+                report.retried += 1
+            else:
+                report.postponed += 1
+        elif isinstance(outcome, Settle):
+            item = Settlement(row.id, outcome.status, reason=outcome.reason)
+            counter = {
+                OutboxStatus.SKIPPED: "skipped",
+                OutboxStatus.FAILED: "failed",
+                OutboxStatus.CANCELLED: "cancelled",
+            }[outcome.status]
+            setattr(report, counter, getattr(report, counter) + 1)
+            report.note(outcome.reason)
+        else:  # a Send never reaches here: _send turns it into an outcome
+            raise TypeError(f"unexpected outcome {outcome!r}")
+        if not await run.recorder.record(item):
+            report.lost_claims += 1
+            log.warning(
+                "outbox row %s was taken over before %s recorded it", row.id, self.worker_id
+            )
+
+
+@asynccontextmanager
+async def _connection_pool(client: AsyncWebClient) -> AsyncIterator[AsyncWebClient]:
+    """The client with one HTTP session for the whole run (keep-alive), unless it has one:
+    slack_sdk otherwise opens a new connection for every call."""
+    if client.session is not None:
+        yield client
+        return
+    async with aiohttp.ClientSession() as session:
+        client.session = session
+        try:
+            yield client
+        finally:
+            client.session = None
+
+
+def _retry_after(headers: Any) -> float:
+    raw = None
+    if headers:
+        raw = headers.get("Retry-After") or headers.get("retry-after")
+    try:
+        return max(1.0, float(raw)) if raw is not None else 1.0
+    except (TypeError, ValueError):
+        return 1.0

@@ -1,0 +1,110 @@
+"""APScheduler wiring: run the dispatcher every 30 s inside the app process. Nothing else.
+
+    web_app = build_web_app(app, db)
+    jobs.attach(web_app, Dispatcher.from_settings(settings, db))
+    web.run_app(web_app, ...)
+
+The first run is at start-up, so DMs that fell due while the app was down go out (or are
+skipped as no longer meaningful) at once rather than 30 s later.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import datetime, tzinfo
+
+from aiohttp import web
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.clock import Clock, SystemClock
+from bot.dispatch import Dispatcher, DispatchReport
+
+log = logging.getLogger("praktik.jobs")
+
+JOB_ID = "praktik-dispatch"
+INTERVAL_SECONDS = 30.0
+DRAIN_SECONDS = 60.0
+
+
+class DispatchJob:
+    """The scheduler and the run in progress, so stopping can let that run finish."""
+
+    def __init__(
+        self,
+        dispatcher: Dispatcher,
+        *,
+        clock: Clock | None = None,
+        interval: float = INTERVAL_SECONDS,
+        tz: tzinfo | None = None,
+    ) -> None:
+        self.dispatcher = dispatcher
+        self.clock = clock or SystemClock()
+        self.interval = interval
+        self.tz = tz or dispatcher.tz
+        self.scheduler: AsyncIOScheduler | None = None
+        self._current: asyncio.Task[DispatchReport] | None = None
+
+    async def tick(self) -> None:
+        # Shielded: APScheduler cancels running jobs when it shuts down, and a run cut off
+        # between "Slack accepted" and "recorded as sent" would send that DM again later.
+        if self._current is None or self._current.done():
+            self._current = asyncio.ensure_future(self.dispatcher.run_once(self.clock.now()))
+        try:
+            await asyncio.shield(self._current)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("dispatch run failed; the next run tries again")
+
+    def start(self) -> None:
+        scheduler = AsyncIOScheduler(timezone=self.tz)
+        scheduler.add_job(
+            self.tick,
+            "interval",
+            seconds=self.interval,
+            id=JOB_ID,
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=int(self.interval),
+            # APScheduler keeps real time; the domain's `now` comes from the clock per run.
+            next_run_time=datetime.now(self.tz),
+        )
+        scheduler.start()
+        self.scheduler = scheduler
+
+    async def stop(self, drain: float = DRAIN_SECONDS) -> None:
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
+            self.scheduler = None
+        current = self._current
+        if current is not None and not current.done():
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.shield(current), drain)
+
+
+JOB_KEY = web.AppKey("praktik_dispatch_job", DispatchJob)
+
+
+def attach(
+    web_app: web.Application,
+    dispatcher: Dispatcher,
+    *,
+    clock: Clock | None = None,
+    interval: float = INTERVAL_SECONDS,
+    tz: tzinfo | None = None,
+) -> DispatchJob:
+    """Start the dispatch job with the web app and stop it (letting a run finish) with it."""
+    job = DispatchJob(dispatcher, clock=clock, interval=interval, tz=tz)
+    web_app[JOB_KEY] = job
+
+    async def on_startup(_app: web.Application) -> None:
+        job.start()
+
+    async def on_cleanup(_app: web.Application) -> None:
+        await job.stop()
+
+    web_app.on_startup.append(on_startup)
+    web_app.on_cleanup.append(on_cleanup)
+    return job

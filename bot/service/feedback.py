@@ -1,0 +1,275 @@
+"""Check-ins and evaluations: the rating buttons, the two modals and `/praktik checkin`.
+
+Answers belong to a placement and a role (host or intern); only that placement's host and
+intern can give them, and they can be changed until the season closes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bot import dm
+from bot.current import season_of
+from bot.ids import FeedbackBlock
+from bot.outbox import DMKind
+from bot.season import Season, day_label, start_of_day
+from bot.service import Env
+from bot.texts import timeline as texts
+from bot.views.deals import notice
+from bot.views.feedback import (
+    CheckInAnswer,
+    EvaluationAnswer,
+    Where,
+    checkin_modal,
+    evaluation_modal,
+    read_checkin,
+    read_evaluation,
+)
+from bot.views.timeline import checkin_message, date_text, evaluation_message, first_day
+from models.feedback import (
+    FeedbackRole,
+    PlacementContext,
+    SaveRefusal,
+    placement_context,
+    placements_of,
+    save_checkin,
+    save_evaluation,
+)
+from models.tables import CheckIn, Evaluation
+
+FORM_ERROR_BLOCK = {"checkin": FeedbackBlock.RATING, "evaluation": FeedbackBlock.BENEFIT}
+
+
+def _season(env: Env, ctx: PlacementContext) -> Season:
+    return season_of(env.settings, ctx.overrides)
+
+
+def _refusal_text(refusal: SaveRefusal, season: Season | None) -> str:
+    if refusal is SaveRefusal.CLOSED and season is not None:
+        return texts.season_closed(date_text(season.close_date))
+    if refusal is SaveRefusal.NOT_YOURS:
+        return texts.NOT_YOURS
+    return texts.UNKNOWN_PLACEMENT
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Allowed:
+    ctx: PlacementContext
+    role: FeedbackRole
+    season: Season
+
+
+async def _allowed(env: Env, *, user_id: str, placement_id: int) -> Allowed | str:
+    """The placement, the user's role in it and its season, or the Danish refusal."""
+    ctx = await env.db.run(placement_context, placement_id=placement_id)
+    if ctx is None or not ctx.confirmed:
+        return texts.UNKNOWN_PLACEMENT
+    role = ctx.role_of(user_id)
+    if role is None:
+        return texts.NOT_YOURS
+    season = _season(env, ctx)
+    if env.now() >= season.closes_at:
+        return _refusal_text(SaveRefusal.CLOSED, season)
+    return Allowed(ctx, role, season)
+
+
+async def _redraw(env: Env, *, placement_id: int, user_id: str, kind: DMKind, where: Where) -> None:
+    """Show the stored answer in the DM the user answered from (chat.update)."""
+    if not (where.channel and where.ts):
+        return
+    ctx = await env.db.run(placement_context, placement_id=placement_id)
+    role = ctx.role_of(user_id) if ctx is not None else None
+    if ctx is None or role is None:
+        return
+    build = checkin_message if kind is DMKind.CHECKIN else evaluation_message
+    await dm.update(env.client, where.channel, where.ts, build(ctx, role, _season(env, ctx)))
+
+
+# The check-in DM's buttons ---------------------------------------------------------------
+
+
+async def rate(
+    env: Env, *, user_id: str, placement_id: int, rating: int, where: Where
+) -> dict[str, Any] | None:
+    """A rating button: store it, redraw the DM. Returns a refusal for the presser, if any."""
+    allowed = await _allowed(env, user_id=user_id, placement_id=placement_id)
+    if isinstance(allowed, str):
+        return notice(allowed)
+    saved = await env.db.run(
+        save_checkin,
+        placement_id=placement_id,
+        user_id=user_id,
+        rating=rating,
+        comment=None,
+        now=env.now(),
+        closes_at=allowed.season.closes_at,
+    )
+    if isinstance(saved, SaveRefusal):
+        return notice(_refusal_text(saved, allowed.season))
+    await _redraw(env, placement_id=placement_id, user_id=user_id, kind=DMKind.CHECKIN, where=where)
+    return None
+
+
+async def open_checkin(
+    env: Env, *, user_id: str, placement_id: int, trigger_id: str, where: Where
+) -> dict[str, Any] | None:
+    """*Tilføj kommentar*: the check-in modal for this placement."""
+    allowed = await _allowed(env, user_id=user_id, placement_id=placement_id)
+    if isinstance(allowed, str):
+        return notice(allowed)
+    view = checkin_modal([allowed.ctx], user_id, where)
+    await env.client.views_open(trigger_id=trigger_id, view=view)
+    return None
+
+
+async def open_evaluation(
+    env: Env, *, user_id: str, placement_id: int, trigger_id: str, where: Where
+) -> dict[str, Any] | None:
+    allowed = await _allowed(env, user_id=user_id, placement_id=placement_id)
+    if isinstance(allowed, str):
+        return notice(allowed)
+    view = evaluation_modal(allowed.ctx, allowed.role, where)
+    await env.client.views_open(trigger_id=trigger_id, view=view)
+    return None
+
+
+# The modals ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """A stored answer, and where to say so once the modal has closed."""
+
+    kind: DMKind
+    user_id: str
+    placement_id: int
+    where: Where
+    until: str
+
+
+async def submit_checkin(env: Env, *, user_id: str, view: dict[str, Any]) -> Saved | dict[str, str]:
+    """Store the check-in modal's answer; Danish errors per block if it cannot be."""
+    answer = read_checkin(view)
+    if isinstance(answer, dict):
+        return answer
+    where = Where.decode(view.get("private_metadata"))
+    placement_id = answer.placement_id or where.placement_id
+    stored = await _store_checkin(env, user_id=user_id, placement_id=placement_id, answer=answer)
+    if isinstance(stored, Refused):
+        return {FORM_ERROR_BLOCK["checkin"]: stored.text}
+    return Saved(DMKind.CHECKIN, user_id, placement_id, where, stored)
+
+
+async def _store_checkin(
+    env: Env, *, user_id: str, placement_id: int, answer: CheckInAnswer
+) -> Refused | str:
+    """The date the answer can be changed until, or why it was not stored."""
+    allowed = await _allowed(env, user_id=user_id, placement_id=placement_id)
+    if isinstance(allowed, str):
+        return Refused(allowed)
+    saved: CheckIn | SaveRefusal = await env.db.run(
+        save_checkin,
+        placement_id=placement_id,
+        user_id=user_id,
+        rating=answer.rating,
+        comment=answer.comment,
+        now=env.now(),
+        closes_at=allowed.season.closes_at,
+    )
+    if isinstance(saved, SaveRefusal):
+        return Refused(_refusal_text(saved, allowed.season))
+    return date_text(allowed.season.close_date)
+
+
+async def submit_evaluation(
+    env: Env, *, user_id: str, view: dict[str, Any]
+) -> Saved | dict[str, str]:
+    answer = read_evaluation(view)
+    if isinstance(answer, dict):
+        return answer
+    where = Where.decode(view.get("private_metadata"))
+    stored = await _store_evaluation(
+        env, user_id=user_id, placement_id=where.placement_id, answer=answer
+    )
+    if isinstance(stored, Refused):
+        return {FORM_ERROR_BLOCK["evaluation"]: stored.text}
+    return Saved(DMKind.EVALUATION, user_id, where.placement_id, where, stored)
+
+
+async def _store_evaluation(
+    env: Env, *, user_id: str, placement_id: int, answer: EvaluationAnswer
+) -> Refused | str:
+    allowed = await _allowed(env, user_id=user_id, placement_id=placement_id)
+    if isinstance(allowed, str):
+        return Refused(allowed)
+    saved: Evaluation | SaveRefusal = await env.db.run(
+        save_evaluation,
+        placement_id=placement_id,
+        user_id=user_id,
+        benefit=answer.benefit,
+        recommend=answer.recommend,
+        text=answer.text,
+        now=env.now(),
+        closes_at=allowed.season.closes_at,
+    )
+    if isinstance(saved, SaveRefusal):
+        return Refused(_refusal_text(saved, allowed.season))
+    return date_text(allowed.season.close_date)
+
+
+async def show_saved(env: Env, saved: Saved) -> None:
+    """After the modal closed: redraw the DM it came from, or confirm where the command was."""
+    if saved.where.ts:
+        await _redraw(
+            env,
+            placement_id=saved.placement_id,
+            user_id=saved.user_id,
+            kind=saved.kind,
+            where=saved.where,
+        )
+    elif saved.where.channel:
+        await dm.ephemeral(
+            env.client, saved.where.channel, saved.user_id, notice(texts.answer_saved(saved.until))
+        )
+
+
+# /praktik checkin -----------------------------------------------------------------------
+
+
+async def checkin_command(
+    env: Env, *, user_id: str, channel_id: str, trigger_id: str
+) -> dict[str, Any] | None:
+    """Open the check-in form for the placement(s) under way or over; otherwise say why not."""
+    now = env.now()
+    year = env.year()
+    # After week 37 the app's season year is already next year's: look one year back too.
+    contexts = await env.db.run(placements_of, user_id=user_id, years=[year - 1, year])
+    if not contexts:
+        return notice(texts.NO_PLACEMENT)
+    open_now: list[PlacementContext] = []
+    upcoming: list[tuple[Any, PlacementContext]] = []
+    closed: list[Season] = []
+    for ctx in contexts:
+        season = _season(env, ctx)
+        starts = first_day(ctx, season)
+        if now >= season.closes_at:
+            closed.append(season)
+        elif now < start_of_day(starts, season.tz):
+            upcoming.append((starts, ctx))
+        else:
+            open_now.append(ctx)
+    if open_now:
+        single = open_now[0].id if len(open_now) == 1 else 0
+        view = checkin_modal(open_now, user_id, Where(single, channel_id, ""))
+        await env.client.views_open(trigger_id=trigger_id, view=view)
+        return None
+    if upcoming:
+        starts, _ = min(upcoming, key=lambda pair: pair[0])
+        return notice(texts.not_started(day_label(starts)))
+    return notice(texts.season_closed(date_text(closed[-1].close_date)))

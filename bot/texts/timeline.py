@@ -1,0 +1,213 @@
+"""The Danish sentences of the season's timeline: the scheduled DMs before and after the
+placement, the check-in and evaluation forms, and their refusals (issue 4)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Field labels shared by the DMs ---------------------------------------------------------
+YOUR_HOST: Final = "Din vært"
+YOUR_INTERN: Final = "Din praktikant"
+WORKPLACE: Final = "Arbejdsplads"
+TITLE_AND_WORKPLACE: Final = "Stilling og arbejdsplads"
+PLACE: Final = "Sted"
+DAYS: Final = "Dage"
+FIRST_DAY: Final = "Første dag"
+CONTACT: Final = "Kontakt"
+INTERN_WISH: Final = "Praktikantens ønske"
+HOST_DESCRIPTION: Final = "Det skriver værten om pladsen"
+
+# T−14 days: introduce each other -------------------------------------------------------
+
+
+def intro_intern(workplace: str, days: str) -> str:
+    return (
+        f"👋 Om to uger er du i praktik hos *{workplace}* – {days}. Her er din vært. "
+        "Tag kontakt, sig hej, og aftal programmet og de dage, I ses."
+    )
+
+
+def intro_host(intern: str, days: str) -> str:
+    return (
+        f"👋 Om to uger kommer {intern} i praktik hos dig – {days}. Her er din praktikant. "
+        "Tag kontakt, sig hej, og aftal programmet og de dage, I ses."
+    )
+
+
+INTRO_TIP: Final = (
+    "Et godt program blander det daglige arbejde med møder, hvor praktikanten kan spørge løs. "
+    "Skriv gerne til hinanden her i Slack."
+)
+
+# Two working days before: the practical details ----------------------------------------
+
+
+def practical_intern(workplace: str, first_day: str) -> str:
+    return (
+        f"🧭 Nu nærmer det sig: din praktik hos *{workplace}* begynder {first_day}. "
+        "Her er det praktiske."
+    )
+
+
+def practical_host(intern: str, first_day: str) -> str:
+    return f"🧭 Nu nærmer det sig: {intern} begynder i praktik hos dig {first_day}. Her er det praktiske."
+
+
+PRACTICAL_ARRIVAL_INTERN: Final = (
+    "Aftal mødetid og adresse med din vært, hvis I ikke allerede har gjort det – "
+    "og husk at give besked hjemme på din egen arbejdsplads."
+)
+PRACTICAL_ARRIVAL_HOST: Final = "Send gerne praktikanten adresse, mødetid og hvem der tager imod, hvis I ikke allerede har aftalt det."
+AGREEMENT_LINK: Final = "Hele aftalen kan I altid se med `/praktik status`."
+
+# First day, 08:30: welcome -------------------------------------------------------------
+
+
+def welcome_intern(workplace: str) -> str:
+    return (
+        f"🌱 God praktik i dag hos *{workplace}*! Vær nysgerrig, stil spørgsmål og tag noter "
+        "– på sidste dag spørger jeg, hvordan det gik."
+    )
+
+
+def welcome_host(intern: str) -> str:
+    return f"🌱 I dag kommer {intern} i praktik hos dig. Tak, fordi du er vært – god fornøjelse!"
+
+
+# Last day, 15:00: the check-in ---------------------------------------------------------
+CHECKIN_QUESTION: Final = "Hvordan gik det?"
+
+
+def checkin_intern(workplace: str) -> str:
+    return f"🙌 Din praktik hos *{workplace}* slutter i dag. *Hvordan gik det?* Giv praktikken en karakter fra 1 til 5."
+
+
+def checkin_host(intern: str) -> str:
+    return f"🙌 {intern}s praktik hos dig slutter i dag. *Hvordan gik det?* Giv praktikken en karakter fra 1 til 5."
+
+
+CHECKIN_SCALE: Final = "1 = dårligt · 5 = rigtig godt"
+ADD_COMMENT: Final = "Tilføj kommentar"
+EDIT_COMMENT: Final = "Ret kommentar"
+
+
+def checkin_answered(rating: int, until: str) -> str:
+    return f"✅ Du har svaret *{rating}* – tak! Du kan ændre dit svar indtil {until}."
+
+
+def checkin_comment_saved(until: str) -> str:
+    return f"Din kommentar er gemt. Du kan rette den indtil {until}."
+
+
+# Three working days after: the evaluation ----------------------------------------------
+
+
+def evaluation_intern(workplace: str) -> str:
+    return (
+        f"📝 Tak for din praktik hos *{workplace}*! Hjælp os med at gøre Innovationspraktikken "
+        "bedre: tre korte spørgsmål om udbytte, anbefaling og hvad du ellers vil sige."
+    )
+
+
+def evaluation_host(intern: str) -> str:
+    return (
+        f"📝 Tak, fordi du var vært for {intern}! Hjælp os med at gøre Innovationspraktikken "
+        "bedre: tre korte spørgsmål om udbytte, anbefaling og hvad du ellers vil sige."
+    )
+
+
+EVALUATE: Final = "Evaluér"
+EDIT_EVALUATION: Final = "Ret evaluering"
+
+
+def evaluation_answered(until: str) -> str:
+    return f"✅ Tak for din evaluering! Du kan rette den indtil {until}."
+
+
+# 90 days after: follow-up ---------------------------------------------------------------
+
+
+def followup_intern(host: str, workplace: str) -> str:
+    return (
+        f"🔁 Det er tre måneder siden din praktik hos *{workplace}*. Har du brugt det, du lærte? "
+        f"Hold kontakten med {host} – netværket på tværs er noget af det bedste, praktikken giver."
+    )
+
+
+def followup_host(intern: str) -> str:
+    return (
+        f"🔁 Det er tre måneder siden, {intern} var i praktik hos dig. Har du brugt det, du lærte "
+        "af at være vært? Hold kontakten – netværket på tværs er noget af det bedste, praktikken giver."
+    )
+
+
+# The check-in modal ---------------------------------------------------------------------
+CHECKIN_TITLE: Final = "Hvordan gik det?"
+SAVE: Final = "Gem"
+CANCEL: Final = "Annullér"
+CHECKIN_RATING: Final = "Din karakter til praktikken"
+RATING_LABELS: Final = {
+    5: "5 – rigtig godt",
+    4: "4 – godt",
+    3: "3 – nogenlunde",
+    2: "2 – mindre godt",
+    1: "1 – dårligt",
+}
+CHECKIN_COMMENT: Final = "Kommentar"
+CHECKIN_COMMENT_HINT: Final = "Valgfrit: hvad gik godt, og hvad kunne være bedre?"
+WHICH_PLACEMENT: Final = "Hvilken praktik?"
+
+
+def checkin_about_intern(workplace: str) -> str:
+    return f"Om din praktik hos *{workplace}*."
+
+
+def checkin_about_host(intern: str) -> str:
+    return f"Om {intern}s praktik hos dig."
+
+
+def placement_option_host(intern: str) -> str:
+    return f"{intern} hos dig"
+
+
+def placement_option_intern(workplace: str) -> str:
+    return f"Din praktik hos {workplace}"
+
+
+# The evaluation modal ------------------------------------------------------------------
+EVALUATION_TITLE: Final = "Evaluering"
+BENEFIT_QUESTION: Final = "Fik du konkret udbytte?"
+BENEFIT_LABELS: Final = {"ja": "Ja", "delvist": "Delvist", "nej": "Nej"}
+RECOMMEND_QUESTION: Final = "Vil du anbefale det?"
+RECOMMEND_HINT: Final = "0 = slet ikke, 10 = helt sikkert"
+RECOMMEND_PLACEHOLDER: Final = "Vælg fra 0 til 10"
+EVALUATION_TEXT: Final = "Er der andet, du vil fortælle os?"
+EVALUATION_TEXT_HINT: Final = "Valgfrit. Koordinatoren læser alle svar."
+
+# Form errors and refusals --------------------------------------------------------------
+ERR_RATING: Final = "Vælg en karakter fra 1 til 5."
+ERR_BENEFIT: Final = "Vælg ja, delvist eller nej."
+ERR_RECOMMEND: Final = "Vælg et tal fra 0 til 10."
+NOT_YOURS: Final = "Den knap er ikke til dig – kun værten og praktikanten kan svare på den."
+UNKNOWN_PLACEMENT: Final = "Jeg kan ikke finde den praktik længere – den er måske aflyst."
+
+
+def season_closed(closed_on: str) -> str:
+    return f"Sæsonen lukkede {closed_on}, så svarene kan ikke længere ændres. Tak for din hjælp!"
+
+
+NO_PLACEMENT: Final = (
+    "Du har ingen bekræftet praktik i år, så der er ikke noget at checke ind på. "
+    "Find en plads med `/praktik find`, eller tilbyd en med `/praktik tilbyd`."
+)
+
+
+def not_started(first_day: str) -> str:
+    return (
+        f"Din praktik begynder {first_day}. Check-in åbner den dag – og på sidste dag kl. 15 "
+        "spørger jeg selv, hvordan det gik."
+    )
+
+
+def answer_saved(until: str) -> str:
+    return f"Tak! Dit svar er gemt. Du kan ændre det indtil {until} med `/praktik checkin`."

@@ -1,0 +1,403 @@
+"""The dispatcher against the local fake Slack: claims, outcomes, errors and retries."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+from slack_sdk.web.async_client import AsyncWebClient
+from sqlmodel import Session, col, select
+
+from bot.dispatch import Dispatcher, decide
+from bot.dispatch_rules import Settle
+from bot.outbox import DMKind, plan_placement
+from bot.sandbox.fake_slack import FakeSlack
+from bot.season import COPENHAGEN, Season
+from models.db import Database
+from models.outbox_repo import Claimed, store_plan
+from models.tables import (
+    HostSlot,
+    OutboxMessage,
+    OutboxStatus,
+    Participant,
+    Placement,
+    PlacementStatus,
+    Proposal,
+)
+
+CPH = COPENHAGEN
+SEASON = Season.for_year(2027)
+
+
+def local(mo: int, d: int, h: int = 0, mi: int = 0, y: int = 2027) -> datetime:
+    return datetime(y, mo, d, h, mi, tzinfo=CPH)
+
+
+JUNE = local(6, 14, 10)
+
+
+def seasons(_overrides: Any) -> Season:
+    return SEASON
+
+
+def seed_placements(
+    session: Session,
+    *,
+    count: int,
+    now: datetime = JUNE,
+    days: Sequence[int] = (1, 2, 3, 4, 5),
+    start: int = 0,
+) -> list[tuple[int, str, str]]:
+    """`count` confirmed placements with their DMs planned at `now`: (id, host, intern)."""
+    made = []
+    for i in range(start, start + count):
+        host = Participant(slack_user_id=f"UH{i:04d}", name=f"Vært {i}", created_at=now,
+                           updated_at=now, workplace=f"Kommune {i}", title="Konsulent")  # fmt: skip
+        intern = Participant(slack_user_id=f"UI{i:04d}", name=f"Praktikant {i}", created_at=now,
+                             updated_at=now, workplace="Styrelsen", title="Fuldmægtig")  # fmt: skip
+        session.add_all([host, intern])
+        session.flush()
+        assert host.id is not None and intern.id is not None
+        slot = HostSlot(host_id=host.id, season_year=2027, workplace=f"Kommune {i}",
+                        sector="kommune", municipality="492", capacity=1, confirmed=1,
+                        days=list(days), created_at=now, updated_at=now)  # fmt: skip
+        session.add(slot)
+        session.flush()
+        assert slot.id is not None
+        proposal = Proposal(season_year=2027, slot_id=slot.id, intern_id=intern.id,
+                            origin="request", status="confirmed", days=list(days),
+                            created_at=now)  # fmt: skip
+        session.add(proposal)
+        session.flush()
+        assert proposal.id is not None
+        placement = Placement(season_year=2027, proposal_id=proposal.id, slot_id=slot.id,
+                              host_id=host.id, intern_id=intern.id, days=list(days),
+                              confirmed_at=now)  # fmt: skip
+        session.add(placement)
+        session.flush()
+        assert placement.id is not None
+        planned = plan_placement(
+            placement_id=placement.id,
+            host_id=host.slack_user_id,
+            intern_id=intern.slack_user_id,
+            days=[SEASON.day(d) for d in days],
+            season=SEASON,
+            now=now,
+        )
+        store_plan(session, placement_id=placement.id, planned=planned, now=now)
+        made.append((placement.id, host.slack_user_id, intern.slack_user_id))
+    return made
+
+
+def rows(session: Session, **where: Any) -> list[OutboxMessage]:
+    query = select(OutboxMessage).order_by(col(OutboxMessage.due_at), col(OutboxMessage.id))
+    for name, value in where.items():
+        query = query.where(getattr(OutboxMessage, name) == value)
+    return list(session.exec(query).all())
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeSlack]:
+    async with FakeSlack() as running:
+        yield running
+
+
+def client_for(fake: FakeSlack) -> AsyncWebClient:
+    return AsyncWebClient(token=fake.bot_token, base_url=fake.api_url, retry_handlers=[])
+
+
+def dispatcher(db: Database, fake: FakeSlack, **options: Any) -> Dispatcher:
+    options.setdefault("worker_id", "w1")
+    return Dispatcher(db, client_for(fake), seasons, **options)
+
+
+def people(fake: FakeSlack, placements: list[tuple[int, str, str]]) -> None:
+    for _, host, intern in placements:
+        fake.add_user(host, name=host.lower(), real_name=host)
+        fake.add_user(intern, name=intern.lower(), real_name=intern)
+
+
+def posted(fake: FakeSlack) -> list[Any]:
+    """chat.postMessage calls Slack accepted."""
+    return [c for c in fake.calls_to("chat.postMessage") if c.error is None]
+
+
+def keys_posted(fake: FakeSlack) -> list[str]:
+    return [str(c.params["metadata"]["event_payload"]["key"]) for c in posted(fake)]
+
+
+# --- sending -----------------------------------------------------------------------------
+
+
+async def test_due_dms_go_out_once_and_the_slack_ts_is_recorded(
+    db: Database, fake: FakeSlack
+) -> None:
+    made = await db.run(seed_placements, count=1)
+    people(fake, made)
+    worker = dispatcher(db, fake)
+
+    assert (await worker.run_once(local(8, 30, 8, 59))).claimed == 0
+    report = await worker.run_once(local(8, 30, 9))
+    assert (report.claimed, report.sent) == (2, 2)
+    assert (await worker.run_once(local(8, 30, 9, 1))).claimed == 0
+
+    sent = await db.run(rows, status=OutboxStatus.SENT)
+    assert sorted(r.recipient for r in sent) == ["UH0000", "UI0000"]
+    assert {r.kind for r in sent} == {DMKind.INTRO}
+    for row in sent:
+        assert row.channel == fake.dm_channel(row.recipient)
+        assert row.slack_ts and row.sent_at == local(8, 30, 9)
+        assert row.claimed_by == "w1" and row.attempts == 1
+    assert sorted(keys_posted(fake)) == sorted(r.key for r in sent)
+
+
+async def test_a_missing_slack_user_fails_with_the_reason_and_the_other_still_gets_it(
+    db: Database, fake: FakeSlack
+) -> None:
+    made = await db.run(seed_placements, count=1)
+    fake.add_user("UH0000", name="host", real_name="Host")  # the intern is not in Slack
+    report = await dispatcher(db, fake).run_once(local(8, 30, 9))
+    assert (report.sent, report.failed) == (1, 1)
+    failed = await db.run(rows, status=OutboxStatus.FAILED)
+    assert [(r.recipient, r.reason) for r in failed] == [(made[0][2], "user_not_found")]
+
+
+async def test_a_deactivated_user_fails_as_user_disabled(db: Database, fake: FakeSlack) -> None:
+    made = await db.run(seed_placements, count=1)
+    people(fake, made)
+    fake.users[made[0][1]].deleted = True
+    report = await dispatcher(db, fake).run_once(local(8, 30, 9))
+    assert (report.sent, report.failed, report.reasons) == (1, 1, {"user_disabled": 1})
+
+
+async def test_ratelimited_waits_as_slack_says_and_sends_each_dm_once(
+    db: Database, fake: FakeSlack
+) -> None:
+    made = await db.run(seed_placements, count=2)
+    people(fake, made)
+    fake.fail("chat.postMessage", status=429, retry_after=1, times=3)
+    started = time.monotonic()
+    report = await dispatcher(db, fake).run_once(local(8, 30, 9))
+    assert time.monotonic() - started >= 1.0  # Retry-After: 1 was honoured
+    assert report.rate_limited == 3 and report.sent == 4
+    assert len(posted(fake)) == 4 and len(set(keys_posted(fake))) == 4
+    assert [r.attempts for r in await db.run(rows, status=OutboxStatus.SENT)] == [1] * 4
+
+
+async def test_a_long_retry_after_gives_the_row_back_for_after_the_wait(
+    db: Database, fake: FakeSlack
+) -> None:
+    made = await db.run(seed_placements, count=1)
+    people(fake, made)
+    waits: list[float] = []
+
+    async def no_sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    fake.fail("chat.postMessage", status=429, retry_after=120, times=2)
+    worker = dispatcher(db, fake, sleep=no_sleep, max_wait=60.0)
+    report = await worker.run_once(local(8, 30, 9))
+    assert report.postponed == 2 and waits == []
+    planned = await db.run(rows, kind=DMKind.INTRO)
+    assert {(r.status, r.due_at, r.attempts) for r in planned} == {
+        ("planned", local(8, 30, 9, 2), 0)
+    }
+    assert (await worker.run_once(local(8, 30, 9, 1))).claimed == 0
+    assert (await worker.run_once(local(8, 30, 9, 2))).sent == 2
+
+
+async def test_server_errors_back_off_exponentially_then_fail_after_five_attempts(
+    db: Database, fake: FakeSlack
+) -> None:
+    made = await db.run(seed_placements, count=1)
+    people(fake, made)
+    fake.fail("chat.postMessage", status=500, times=None)
+    worker = dispatcher(db, fake)
+    now = local(8, 30, 9)
+    delays = []
+    for _ in range(4):
+        assert (await worker.run_once(now)).retried == 2
+        row = (await db.run(rows, kind=DMKind.INTRO))[0]
+        assert row.status == "planned" and row.reason == "http_500"
+        delays.append(row.due_at - now)
+        now = row.due_at
+    assert delays == [timedelta(minutes=m) for m in (1, 2, 4, 8)]
+    report = await worker.run_once(now)
+    assert report.failed == 2
+    failed = await db.run(rows, status=OutboxStatus.FAILED)
+    assert {r.reason for r in failed} == {"http_500 (after 5 attempts)"}
+    assert posted(fake) == []
+
+
+async def test_one_server_error_is_retried_and_the_dm_goes_out_once(
+    db: Database, fake: FakeSlack
+) -> None:
+    made = await db.run(seed_placements, count=1)
+    people(fake, made)
+    fake.fail("chat.postMessage", error="internal_error", status=503, times=1)
+    worker = dispatcher(db, fake)
+    first = await worker.run_once(local(8, 30, 9))
+    assert (first.sent, first.retried) == (1, 1)
+    assert (await worker.run_once(local(8, 30, 9, 1))).sent == 1
+    assert len(posted(fake)) == 2 and len(set(keys_posted(fake))) == 2
+
+
+async def test_outside_the_send_window_a_dm_waits_for_monday_morning(
+    db: Database, fake: FakeSlack
+) -> None:
+    made = await db.run(seed_placements, count=1)
+    people(fake, made)
+    worker = dispatcher(db, fake)
+    saturday = local(9, 4, 11)  # both intro (30/8) and practical (9/9) — only intro is due
+    report = await worker.run_once(saturday)
+    assert (report.postponed, report.sent) == (2, 0)
+    assert {r.due_at for r in await db.run(rows, kind=DMKind.INTRO)} == {local(9, 6, 8)}
+    assert (await worker.run_once(local(9, 6, 8))).sent == 2
+
+
+async def test_missed_while_down_goes_out_if_still_meaningful_else_is_skipped(
+    db: Database, fake: FakeSlack
+) -> None:
+    made = await db.run(seed_placements, count=2)
+    people(fake, made)
+    worker = dispatcher(db, fake)
+    # Down from before 30 Aug until 10 Sep: intro and practical are late but still useful.
+    report = await worker.run_once(local(9, 10, 10))
+    assert (report.sent, report.skipped) == (8, 0)
+    # Down again until Tuesday of the week: the welcome (Monday 08:30) is over.
+    report = await worker.run_once(local(9, 14, 10))
+    assert (report.sent, report.skipped, report.reasons) == (0, 4, {"first_day_over": 4})
+
+
+async def test_late_intro_and_practical_are_skipped_once_the_placement_started(
+    db: Database, fake: FakeSlack
+) -> None:
+    made = await db.run(seed_placements, count=1)
+    people(fake, made)
+    report = await dispatcher(db, fake).run_once(local(9, 13, 9))
+    assert report.sent == 2  # the welcome
+    skipped = await db.run(rows, status=OutboxStatus.SKIPPED)
+    assert {(r.kind, r.reason) for r in skipped} == {
+        ("intro", "placement_started"),
+        ("practical", "placement_started"),
+    }
+
+
+async def test_a_placement_withdrawn_after_the_claim_is_cancelled_not_sent(
+    db: Database, fake: FakeSlack
+) -> None:
+    made = await db.run(seed_placements, count=1)
+    people(fake, made)
+
+    def withdraw(session: Session) -> None:
+        placement = session.get(Placement, made[0][0])
+        assert placement is not None
+        placement.status = PlacementStatus.WITHDRAWN
+        session.add(placement)
+
+    await db.run(withdraw)  # rows still planned: as if withdrawn while they were claimed
+    report = await dispatcher(db, fake).run_once(local(8, 30, 9))
+    assert (report.cancelled, report.sent, report.reasons) == (2, 0, {"placement_withdrawn": 2})
+
+
+async def test_a_claim_of_a_dead_worker_is_taken_over_after_the_lease(
+    db: Database, fake: FakeSlack
+) -> None:
+    made = await db.run(seed_placements, count=1)
+    people(fake, made)
+    crashed_at = local(8, 30, 9)
+
+    def die_mid_send(session: Session) -> None:
+        for row in rows(session, kind=DMKind.INTRO):
+            row.status, row.claimed_by, row.claimed_at = "sending", "dead", crashed_at
+            row.attempts = 1
+            session.add(row)
+
+    await db.run(die_mid_send)
+    worker = dispatcher(db, fake, lease=timedelta(minutes=10))
+    assert (await worker.run_once(crashed_at + timedelta(minutes=9))).claimed == 0
+    report = await worker.run_once(crashed_at + timedelta(minutes=11))
+    assert report.sent == 2
+    assert {(r.claimed_by, r.attempts) for r in await db.run(rows, kind=DMKind.INTRO)} == {
+        ("w1", 2)
+    }
+
+
+async def test_a_late_answer_after_a_takeover_changes_nothing(
+    db: Database, fake: FakeSlack
+) -> None:
+    from models.outbox_repo import claim_due, mark_sent
+
+    made = await db.run(seed_placements, count=1)
+    people(fake, made)
+    now = local(8, 30, 9)
+    first = await db.run(claim_due, now=now, worker_id="slow", limit=10, lease=timedelta(1))
+    later = now + timedelta(days=2)
+    second = await db.run(claim_due, now=later, worker_id="fast", limit=10, lease=timedelta(1))
+    assert [c.id for c in first] == [c.id for c in second]
+    assert not await db.run(
+        mark_sent, outbox_id=first[0].id, worker_id="slow", channel="D1", ts="1.0", now=now
+    )
+    assert await db.run(
+        mark_sent, outbox_id=first[0].id, worker_id="fast", channel="D1", ts="2.0", now=later
+    )
+
+
+async def test_an_announcement_row_is_sent_with_its_own_content(
+    db: Database, fake: FakeSlack
+) -> None:
+    fake.add_user("UANNA", name="anna", real_name="Anna")
+
+    def announce(session: Session) -> None:
+        session.add(OutboxMessage(key="besked:1", recipient="UANNA", kind="announcement",
+                                  due_at=JUNE, created_at=JUNE,
+                                  payload={"text": "Husk uge 37!"}))  # fmt: skip
+
+    await db.run(announce)
+    assert (await dispatcher(db, fake).run_once(JUNE)).sent == 1
+    assert posted(fake)[0].params["text"] == "Husk uge 37!"
+
+
+# --- several dispatchers at once ---------------------------------------------------------
+
+
+async def test_two_dispatchers_on_one_database_send_500_dms_exactly_once(
+    db: Database, fake: FakeSlack
+) -> None:
+    made = await db.run(seed_placements, count=125)
+    people(fake, made)
+    other = Database(db.url)  # a second process: its own engine and connection pool
+    try:
+        workers = [
+            Dispatcher(db, client_for(fake), seasons, worker_id="a", batch=50),
+            Dispatcher(other, client_for(fake), seasons, worker_id="b", batch=50),
+        ]
+        # 10 Sep: intro (30/8, missed) and practical (9/9) for 250 people = 500 DMs.
+        reports = await asyncio.gather(*(w.run_once(local(9, 10, 10)) for w in workers))
+    finally:
+        other.dispose()
+    assert sum(r.sent for r in reports) == 500
+    assert all(r.sent > 0 for r in reports), reports  # both took part
+    keys = keys_posted(fake)
+    assert len(keys) == 500 and len(set(keys)) == 500
+    sent = await db.run(rows, status=OutboxStatus.SENT)
+    assert len(sent) == 500 and {r.claimed_by for r in sent} == {"a", "b"}
+    assert {r.attempts for r in sent} == {1}
+
+
+# --- the decision, pure ------------------------------------------------------------------
+
+
+def test_decide_cancels_rows_of_unknown_placements_and_gives_up_after_max_attempts() -> None:
+    row = Claimed(id=1, key="k", placement_id=7, recipient="U1", kind="intro",
+                  due_at=local(8, 30, 9), attempts=1)  # fmt: skip
+    gone = decide(row, None, None, local(8, 30, 9), max_attempts=5)
+    assert isinstance(gone, Settle) and gone.reason == "placement_missing"
+    tired = Claimed(id=1, key="k", placement_id=7, recipient="U1", kind="intro",
+                    due_at=local(8, 30, 9), attempts=6)  # fmt: skip
+    given_up = decide(tired, None, None, local(8, 30, 9), max_attempts=5)
+    assert isinstance(given_up, Settle) and given_up.reason == "gave_up_after_5_attempts"

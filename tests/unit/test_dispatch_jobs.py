@@ -1,0 +1,99 @@
+"""The scheduler wiring (bot.jobs) and `praktik outbox` (bot.outbox_cli)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+import pytest
+from aiohttp import web
+
+from bot import jobs
+from bot.cli import main
+from bot.clock import ManualClock
+from bot.dispatch import Dispatcher
+from bot.sandbox.fake_slack import FakeSlack
+from models.db import Database
+from tests.unit.test_dispatch import client_for, local, people, seasons, seed_placements
+
+
+async def test_the_job_runs_at_start_up_and_lets_a_run_finish_when_stopped(
+    sqlite_db: Database,
+) -> None:
+    made = await sqlite_db.run(seed_placements, count=3)
+    async with FakeSlack() as fake:
+        people(fake, made)
+        fake.fail("chat.postMessage", delay=0.3, times=1)  # a run still busy at the stop
+        dispatcher = Dispatcher(sqlite_db, client_for(fake), seasons, worker_id="job")
+        web_app = web.Application()
+        job = jobs.attach(web_app, dispatcher, clock=ManualClock(local(8, 30, 9)), interval=3600)
+        runner = web.AppRunner(web_app)
+        await runner.setup()  # on_startup: the scheduler starts, its first run is now
+        assert job.scheduler is not None and job.scheduler.running
+        await fake.wait_for("chat.postMessage", timeout=5)
+        await runner.cleanup()  # on_cleanup: waits for the run instead of cutting it off
+        assert job.scheduler is None
+    sent = [c for c in fake.calls_to("chat.postMessage") if c.error is None]
+    assert len(sent) == 6
+
+
+async def test_a_failing_run_is_logged_and_the_job_goes_on(
+    sqlite_db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    class Broken(Dispatcher):
+        async def run_once(self, now: object) -> object:  # type: ignore[override]
+            raise RuntimeError("database is away")
+
+    async with FakeSlack() as fake:
+        job = jobs.DispatchJob(
+            Broken(sqlite_db, client_for(fake), seasons), clock=ManualClock(local(8, 30, 9))
+        )
+        await job.tick()
+        await job.tick()
+    assert caplog.text.count("dispatch run failed") == 2
+
+
+def test_praktik_outbox_lists_and_filters_without_slack_tokens(
+    sqlite_db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from models.outbox_repo import claim_due, mark_done
+
+    sqlite_db.call(seed_placements, count=1)
+    claimed = sqlite_db.call(
+        claim_due, now=local(8, 30, 9), worker_id="w", limit=1, lease=timedelta(minutes=10)
+    )
+    sqlite_db.call(
+        mark_done, outbox_id=claimed[0].id, worker_id="w", status="failed", reason="user_not_found"
+    )
+    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DATABASE_URL", sqlite_db.url)
+
+    assert main(["outbox"]) == 0
+    everything = capsys.readouterr().out.splitlines()
+    assert everything[0].split() == [
+        "due", "(local)", "sent", "(local)", "recipient", "kind", "status", "tries", "reason"
+    ]  # fmt: skip
+    assert len(everything) == 2 + 12 + 1 and everything[-1] == "12 DMs: failed 1, planned 11"
+    assert "2027-08-30 09:00" in everything[2] and "user_not_found" in everything[2]
+
+    assert main(["outbox", "--status", "failed"]) == 0
+    failed = capsys.readouterr().out.splitlines()
+    assert len(failed) == 4 and "failed" in failed[2] and failed[-1] == "1 DMs: failed 1"
+
+    assert main(["outbox", "--user", "UI0000", "--kind", "checkin", "--kind", "followup"]) == 0
+    mine = capsys.readouterr().out.splitlines()
+    assert [line.split()[4] for line in mine[2:-1]] == ["checkin", "followup"]
+    assert all("UI0000" in line for line in mine[2:-1])
+    assert "2027-09-17 15:00" in mine[2] and "2027-12-16 09:00" in mine[3]
+
+
+async def test_the_dispatcher_closes_the_http_session_it_opened(
+    sqlite_db: Database,
+) -> None:
+    async with FakeSlack() as fake:
+        client = client_for(fake)
+        dispatcher = Dispatcher(sqlite_db, client, seasons, worker_id="w")
+        await dispatcher.run_once(local(8, 30, 9))
+        assert client.session is None
+        await asyncio.sleep(0)
