@@ -205,7 +205,7 @@ async def run_level(
         user = rng.choice(interns)
         jobs.append(
             press_body(user, rng.choice(slots))
-            if rng.random() < 0.2
+            if rng.random() < PRESS_SHARE
             else command_body(user, rng.choice(QUERIES))
         )
     queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
@@ -314,6 +314,11 @@ async def main() -> None:
                     f"{pct(lat, 50):>8.1f} {pct(lat, 95):>8.1f} {pct(lat, 99):>8.1f}  {note}"
                 )
         calls = len(fake.calls)
+        methods: dict[str, int] = {}
+        for call in fake.calls:
+            methods[call.method] = methods.get(call.method, 0) + 1
+        print("Web API calls by method:", dict(sorted(methods.items())))
+
         print(
             f"\nfake Slack received {calls} Web API calls from the app "
             f"(users.info, conversations.open, chat.postMessage, views.publish)"

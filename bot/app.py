@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator, Callable
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.http_retry.builtin_async_handlers import (
@@ -64,4 +66,26 @@ def build_web_app(app: AsyncApp, db: Database) -> web.Application:
         return web.json_response({"ok": healthy}, status=200 if healthy else 503)
 
     web_app.router.add_get("/healthz", healthz)
+    web_app.cleanup_ctx.append(_shared_http_session(app))
     return web_app
+
+
+def _shared_http_session(
+    app: AsyncApp,
+) -> Callable[[web.Application], AsyncIterator[None]]:
+    """One pooled HTTP session for all Web API calls while the server runs.
+
+    Without it slack_sdk opens (and tears down) a new session and connection per call,
+    which was most of the cost of a button press under load.
+    """
+
+    async def session(_web_app: web.Application) -> AsyncIterator[None]:
+        shared = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=app.client.timeout))
+        app.client.session = shared
+        try:
+            yield
+        finally:
+            app.client.session = None
+            await shared.close()
+
+    return session

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from bot.search import SearchCache
+from bot.views.slots import RenderedSlots
 from models.tables import SeasonSettings
 
 K = TypeVar("K")
@@ -47,3 +48,4 @@ class Recent(Generic[K, V]):
 class Caches:
     search: SearchCache = field(default_factory=SearchCache)
     seasons: Recent[int, SeasonSettings] = field(default_factory=Recent)
+    slot_blocks: RenderedSlots = field(default_factory=RenderedSlots)

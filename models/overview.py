@@ -8,8 +8,8 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from models import repo
-from models.proposals import Deal, deal_of, pending_for, placement_of
-from models.tables import HostSlot, OutboxMessage, OutboxStatus, Wish
+from models.proposals import Deal, deals_of, pending_for, placement_of
+from models.tables import HostSlot, OutboxMessage, OutboxStatus, Proposal, Wish
 
 
 @dataclass
@@ -36,10 +36,11 @@ def overview(
         placements = [
             p for y in years for p in placement_of(session, participant_id=person.id, year=y)
         ]
-        for placement in placements:
-            deal = deal_of(session, proposal_id=placement.proposal_id)
-            if deal is not None:
-                view.placements.append(deal)
+        if placements:
+            agreed = session.exec(
+                select(Proposal).where(col(Proposal.id).in_([p.proposal_id for p in placements]))
+            ).all()
+            view.placements = deals_of(session, proposals=list(agreed))
     view.next_dms = list(
         session.exec(
             select(OutboxMessage)

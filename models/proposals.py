@@ -377,5 +377,37 @@ def pending_for(session: Session, *, user_id: str, year: int) -> list[Deal]:
         )
         .order_by(col(Proposal.id))
     ).all()
-    deals = [deal_of(session, proposal_id=p.id) for p in rows if p.id is not None]
-    return [d for d in deals if d is not None]
+    return deals_of(session, proposals=list(rows))
+
+
+def deals_of(session: Session, *, proposals: list[Proposal]) -> list[Deal]:
+    """`deal_of` for many proposals in four queries (App Home lists them on every change)."""
+    if not proposals:
+        return []
+    slot_ids = {p.slot_id for p in proposals}
+    slots = {
+        slot.id: (slot, host)
+        for slot, host in session.exec(
+            select(HostSlot, Participant)
+            .join(Participant, col(Participant.id) == HostSlot.host_id)
+            .where(col(HostSlot.id).in_(slot_ids))
+        ).all()
+    }
+    interns = {
+        p.id: p
+        for p in session.exec(
+            select(Participant).where(col(Participant.id).in_({p.intern_id for p in proposals}))
+        ).all()
+    }
+    wishes = {
+        (w.intern_id, w.season_year): w
+        for w in session.exec(select(Wish).where(col(Wish.intern_id).in_(set(interns)))).all()
+    }
+    deals = []
+    for proposal in proposals:
+        found, intern = slots.get(proposal.slot_id), interns.get(proposal.intern_id)
+        if found is None or intern is None:
+            continue
+        wish = wishes.get((proposal.intern_id, proposal.season_year))
+        deals.append(Deal(proposal, found[0], found[1], intern, wish))
+    return deals

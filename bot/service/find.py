@@ -189,4 +189,11 @@ async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> dict[s
     )
 
     offset = max(0, min(offset, total))
-    return search_results(query, [Hit(s) for s in page], offset=offset, total=total, season=season)
+    return search_results(
+        query,
+        [Hit(s) for s in page],
+        offset=offset,
+        total=total,
+        season=season,
+        rendered=env.caches.slot_blocks,
+    )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,20 +68,55 @@ class Hit:
     why: str | None = None
 
 
+class RenderedSlots:
+    """Search results' blocks per slot version, so a search serialises only what changed.
+
+    Turning slack_sdk block objects into dicts was most of a search's CPU time under load.
+    """
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._lock = threading.Lock()
+        self._blocks: OrderedDict[Hashable, list[dict[str, Any]]] = OrderedDict()
+
+    def of(self, slot: HostSlot, season: Season) -> list[dict[str, Any]]:
+        key = (slot.id, slot.updated_at, slot.confirmed, slot.capacity, season.year)
+        with self._lock:
+            found = self._blocks.get(key)
+            if found is not None:
+                self._blocks.move_to_end(key)
+                return found
+        made = [b.to_dict() for b in slot_blocks(slot, season, accessory=request_button(slot))]
+        with self._lock:
+            self._blocks[key] = made
+            while len(self._blocks) > self.size:
+                self._blocks.popitem(last=False)
+        return made
+
+
 def search_results(
-    query: str, hits: Sequence[Hit], *, offset: int, total: int, season: Season
+    query: str,
+    hits: Sequence[Hit],
+    *,
+    offset: int,
+    total: int,
+    season: Season,
+    rendered: RenderedSlots | None = None,
 ) -> dict[str, Any]:
+    rendered = rendered or RenderedSlots(size=len(hits))
     shown = escape(clip(query, 100))
     if total == 0:
         return message(texts.search_none(shown), [SectionBlock(text=texts.search_none(shown))])
     header = texts.search_header(shown, total, offset + 1, offset + len(hits))
-    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=header))]
+    blocks: list[dict[str, Any]] = [SectionBlock(text=MarkdownTextObject(text=header)).to_dict()]
     for hit in hits:
-        blocks += slot_blocks(hit.slot, season, accessory=request_button(hit.slot))
+        blocks += rendered.of(hit.slot, season)
+
     if offset + len(hits) < total:
         value = f"{offset + len(hits)}|{clip(query, 200)}"
-        blocks.append(ActionsBlock(elements=[button(texts.MORE, Action.MORE_RESULTS, value)]))
-    return message(header, blocks)
+        more = ActionsBlock(elements=[button(texts.MORE, Action.MORE_RESULTS, value)])
+        blocks.append(more.to_dict())
+    return {"text": clip(header, 3000), "blocks": blocks}
 
 
 def suggestions(
