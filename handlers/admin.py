@@ -79,3 +79,10 @@ async def on_announce_send(
 
 def register(app: AsyncApp) -> None:
     app.action(AdminAction.ANNOUNCE_SEND)(on_announce_send)
+
+
+@admin_command("emner", "emne")
+async def topics(call: CommandCall) -> None:
+    await call.ack(
+        **await admin_service.topics_command(call.env, user_id=call.user_id, args=call.args)
+    )

@@ -21,8 +21,10 @@ from bot.season import Season, day_label, next_allowed
 from bot.service import Env
 from bot.texts import admin as t
 from bot.views.common import button, message
-from bot.views.mrkdwn import clip, escape
+from bot.views.mrkdwn import angles, clip, escape
 from models import audit as audit_log
+from models import repo
+from models.forms import TOPIC_MAX, clean_text
 from models.tables import HostSlot, OutboxMessage, Participant, SeasonSettings, Wish
 
 ANNOUNCE_MAX = 1900
@@ -39,7 +41,7 @@ def not_coordinator() -> dict[str, Any]:
 
 
 def admin_help(unknown: str | None) -> dict[str, Any]:
-    lines = "\n".join(f"`{command}` – {what}" for command, what in t.HELP_LINES)
+    lines = "\n".join(f"`{angles(command)}` – {angles(what)}" for command, what in t.HELP_LINES)
     head = t.unknown(escape(clip(unknown, 60))) if unknown else f"*{t.HELP_TITLE}*"
     return message(head, [SectionBlock(text=MarkdownTextObject(text=f"{head}\n{lines}"))])
 
@@ -222,3 +224,22 @@ async def announce_send(env: Env, *, user_id: str, text: str) -> dict[str, Any]:
     )
     await audit(env, actor=user_id, action="announce", allowed=True, recipients=added)
     return notice(t.announce_planned(added))
+
+
+# emner ---------------------------------------------------------------------------------
+
+
+async def topics_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]:
+    """List the topics, or add one: `/praktik admin emne tilføj <navn>`."""
+    verb, _, name = args.partition(" ")
+    if verb.casefold() in ("tilføj", "tilfoej", "ny"):
+        name = clean_text(name)
+        if not name or len(name) > TOPIC_MAX:
+            return notice(t.TOPIC_INVALID)
+        added = await env.db.run(repo.add_topic, name=name, added_by=user_id)
+        await audit(env, actor=user_id, action="topic add", allowed=True, topic=name, added=added)
+        return notice(t.topic_added(escape(name)) if added else t.topic_exists(escape(name)))
+    if verb:
+        return notice(t.TOPICS_USAGE)
+    names = await env.db.run(repo.topics)
+    return notice(t.topics_list(escape(", ".join(names))))

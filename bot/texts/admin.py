@@ -15,6 +15,7 @@ HELP_LINES: Final[tuple[tuple[str, str], ...]] = (
     ("/praktik admin eksport", "aftaler og evalueringer som CSV"),
     ("/praktik admin sæson", "se og ret sæsonens datoer og indstillinger"),
     ("/praktik admin besked <tekst>", "send en besked til alle deltagere"),
+    ("/praktik admin emner", "se emnelisten, og udvid den med `emne tilføj <navn>`"),
 )
 
 
@@ -79,3 +80,19 @@ def announce_planned(count: int) -> str:
 
 
 ANNOUNCE_NONE: Final = "Der er ingen deltagere i sæsonen endnu, så beskeden blev ikke sendt."
+
+# emner --------------------------------------------------------------------------------
+TOPIC_INVALID: Final = "Skriv emnets navn (højst 60 tegn) efter `/praktik admin emne tilføj`."
+TOPICS_USAGE: Final = "Brug `/praktik admin emner` for at se listen og `/praktik admin emne tilføj <navn>` for at udvide den."
+
+
+def topics_list(names: str) -> str:
+    return f"*Emner, værter og praktikanter kan vælge:*\n{names}\n\n{TOPICS_USAGE}"
+
+
+def topic_added(name: str) -> str:
+    return f"Emnet »{name}« er tilføjet. Det kan vælges i `/praktik tilbyd` og `/praktik find` fra nu af."
+
+
+def topic_exists(name: str) -> str:
+    return f"Emnet »{name}« findes allerede."

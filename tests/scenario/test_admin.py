@@ -71,3 +71,20 @@ async def test_announcement_is_previewed_then_queued_once_for_every_participant(
     )
     assert sorted(r.recipient for r in rows) == ["UANNA", "UBO"]
     assert all(r.payload["text"] == "Husk evalueringen <!channel> *tak*" for r in rows)
+
+
+async def test_coordinator_extends_the_topic_list_and_hosts_can_pick_the_new_topic(
+    harness: Harness,
+) -> None:
+    ws = harness.workspace
+    kim = ws.person(ADMIN, "kim", "Kim Koordinator")
+    await kim.command("/praktik", "admin emne tilføj grøn omstilling")
+    assert "»grøn omstilling« er tilføjet" in shown(kim.ephemerals[-1])
+    await kim.command("/praktik", "admin emne tilføj grøn omstilling")
+    assert "findes allerede" in shown(kim.ephemerals[-1])
+    await kim.command("/praktik", "admin emner")
+    assert "grøn omstilling" in shown(kim.ephemerals[-1])
+
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    await offer(bo, topics=["grøn omstilling", "klima"])
+    assert "grøn omstilling, klima" in shown(bo.last_dm)

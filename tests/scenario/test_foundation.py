@@ -81,3 +81,23 @@ async def test_internal_error_gives_the_danish_sentence_and_logs_the_trace(
     logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
     assert "database on fire" in caplog.text
     assert harness.fake.bot_token not in caplog.text and harness.fake.bot_token not in logged
+
+
+async def test_the_apps_client_waits_out_a_rate_limit_and_retries(harness: Harness) -> None:
+    anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
+    harness.fake.fail("views.publish", status=429, retry_after=1, times=2)
+    await anna.open_home()
+    publishes = harness.fake.calls_to("views.publish")
+    assert len(publishes) == 3  # two 429s, then the call that went through
+    assert "Innovationspraktikken" in shown(anna.home)
+
+
+async def test_a_payload_naming_another_workspace_is_refused(harness: Harness) -> None:
+    from bot.sandbox.wire import Actor
+
+    wire = harness.workspace.wire
+    answer = await wire.slash_command(
+        Actor("UEVE", "eve", "TOTHER"), "/praktik", "status", team_id="TOTHER"
+    )
+    assert answer.status == 403
+    assert harness.fake.calls_to("chat.postEphemeral") == []
