@@ -1,4 +1,4 @@
-"""Reading the coordinators' CSV sign-up lists of hosts and interns.
+"""Reading the coordinators' CSV sign-up lists of hosts and interns; writing exports.
 
 UTF-8 with or without BOM, a header row, `,` between columns and `;` between the items of
 a list inside a cell. A file with any error loads nothing: every bad row is reported with
@@ -10,45 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 from bot import geo
 from bot.geo import Sector
 from bot.scoring import SlotProfile, WishProfile
+from bot.texts import csvio as t
 
-# Every coordinator-facing sentence of this module (to move into the text catalogue).
-TEXT = {
-    "not_utf8": "filen er ikke gemt som UTF-8 (gem den som 'CSV UTF-8')",
-    "empty_file": "filen er tom: første linje skal være overskrifterne",
-    "semicolon": "kolonnerne skal adskilles med komma, ikke semikolon",
-    "missing_columns": "kolonne mangler i overskriften: {names}",
-    "duplicate_column": "kolonnen '{name}' står to gange i overskriften",
-    "too_many_cells": "linjen har {got} felter, men overskriften har {want}",
-    "required": "{label} mangler",
-    "duplicate_id": "id '{value}' er allerede brugt på linje {line}",
-    "sector": "ukendt sektor '{value}' (brug stat, region eller kommune)",
-    "municipality": "ukendt kommune '{value}'",
-    "capacity": "kapacitet skal være et helt tal fra 1 til 10, ikke '{value}'",
-    "day": "ukendt dag '{value}' (brug man, tir, ons, tor eller fre)",
-    "no_days": "mindst én dag skal angives (man, tir, ons, tor eller fre)",
-    "region": (
-        "ukendt region '{value}' "
-        "(brug Hovedstaden, Sjælland, Syddanmark, Midtjylland eller Nordjylland)"
-    ),
-    "repeated": "'{value}' står mere end én gang",
-    "unknown_intern": "ukendt praktikant '{value}'",
-    "unknown_host": "ukendt vært '{value}'",
-}
-LABELS = {
-    "id": "id",
-    "name": "navn",
-    "organisation": "organisation",
-    "sector": "sektor",
-    "municipality": "kommune",
-    "capacity": "kapacitet",
-}
+TEXT = t.ROW_ERRORS
+LABELS = t.COLUMN_LABELS
 
 HOST_COLUMNS = ("id", "name", "organisation", "sector", "municipality", "capacity", "days")
 HOST_OPTIONAL = ("topics", "ranking")
@@ -62,6 +34,7 @@ REGION_KEYS = {geo.fold(r): r for r in geo.REGIONS} | {
 }
 
 _T = TypeVar("_T")
+_MISSING = object()
 _R = TypeVar("_R", "HostRow", "InternRow")
 
 
@@ -72,7 +45,7 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        return f"linje {self.line}: {self.message}"
+        return t.line(self.line, self.message)
 
 
 class CsvError(ValueError):
@@ -108,20 +81,22 @@ def read_hosts(data: bytes | str, *, intern_ids: Collection[str] | None = None) 
     """Hosts' slots. With intern_ids, a ranking may name only those interns."""
     rows: list[HostRow] = []
     errors: list[RowError] = []
+    ids, names, organisations = _required("id"), _required("name"), _required("organisation")
+    ranking = _ids(intern_ids, "unknown_intern")
     for row in _rows(data, HOST_COLUMNS, HOST_OPTIONAL, errors):
-        place = row.get("municipality", _municipality, None)
+        place = row.get("municipality", _municipality, None, memo=True)
         profile = SlotProfile(
-            id=row.get("id", _required("id"), ""),
-            capacity=row.get("capacity", _capacity, 0),
-            days=row.get("days", _days, frozenset()),
-            sector=row.get("sector", _sector, Sector.STAT),
+            id=row.get("id", ids, ""),
+            capacity=row.get("capacity", _capacity, 0, memo=True),
+            days=row.get("days", _days, frozenset(), memo=True),
+            sector=row.get("sector", _sector, Sector.STAT, memo=True),
             municipality=place.name if place else None,
             region=place.region if place else None,
-            topics=row.get("topics", _topics, frozenset()),
-            ranking=row.get("ranking", _ids(intern_ids, "unknown_intern"), ()),
+            topics=row.get("topics", _topics, frozenset(), memo=True),
+            ranking=row.get("ranking", ranking, ()),
         )
-        name = row.get("name", _required("name"), "")
-        organisation = row.get("organisation", _required("organisation"), "")
+        name = row.get("name", names, "")
+        organisation = row.get("organisation", organisations, "")
         rows.append(HostRow(row.line, name, organisation, profile))
     return _checked(rows, [(r.line, str(r.profile.id)) for r in rows], errors)
 
@@ -130,23 +105,44 @@ def read_interns(data: bytes | str, *, host_ids: Collection[str] | None = None) 
     """Interns' wishes. With host_ids, choices may name only those hosts."""
     rows: list[InternRow] = []
     errors: list[RowError] = []
+    ids, names, organisations = _required("id"), _required("name"), _required("organisation")
+    sectors, regions = _set(_sector), _set(_region)
+    choices = _ids(host_ids, "unknown_host")
     for row in _rows(data, INTERN_COLUMNS, INTERN_OPTIONAL, errors):
-        place = row.get("municipality", _municipality, None)
+        place = row.get("municipality", _municipality, None, memo=True)
         profile = WishProfile(
-            id=row.get("id", _required("id"), ""),
-            sector=row.get("sector", _sector, None),
+            id=row.get("id", ids, ""),
+            sector=row.get("sector", _sector, None, memo=True),
             region=place.region if place else None,
-            days=row.get("days", _days, frozenset()),
-            topics=row.get("topics", _topics, frozenset()),
-            wanted_sectors=row.get("wanted_sectors", _set(_sector), frozenset()),
-            wanted_regions=row.get("wanted_regions", _set(_region), frozenset()),
-            choices=row.get("choices", _ids(host_ids, "unknown_host"), ()),
+            days=row.get("days", _days, frozenset(), memo=True),
+            topics=row.get("topics", _topics, frozenset(), memo=True),
+            wanted_sectors=row.get("wanted_sectors", sectors, frozenset(), memo=True),
+            wanted_regions=row.get("wanted_regions", regions, frozenset(), memo=True),
+            choices=row.get("choices", choices, ()),
         )
-        name = row.get("name", _required("name"), "")
-        organisation = row.get("organisation", _required("organisation"), "")
+        name = row.get("name", names, "")
+        organisation = row.get("organisation", organisations, "")
         municipality = place.name if place else ""
         rows.append(InternRow(row.line, name, organisation, municipality, profile))
     return _checked(rows, [(r.line, str(r.profile.id)) for r in rows], errors)
+
+
+def unknown_references(
+    rows: Sequence[HostRow] | Sequence[InternRow], known: Collection[str]
+) -> list[RowError]:
+    """A ranking (hosts) or choices (interns) naming an id the other list does not have:
+    the check read_hosts/read_interns make when given the other list's ids, for rows
+    already read (so neither file is read twice)."""
+    errors = []
+    for row in rows:
+        if isinstance(row, HostRow):
+            column, refs, unknown = "ranking", row.profile.ranking, "unknown_intern"
+        else:
+            column, refs, unknown = "choices", row.profile.choices, "unknown_host"
+        missing = next((str(r) for r in refs if str(r) not in known), None)
+        if missing is not None:
+            errors.append(RowError(row.line, column, TEXT[unknown].format(value=missing)))
+    return errors
 
 
 def _checked(rows: list[_R], ids: list[tuple[int, str]], errors: list[RowError]) -> list[_R]:
@@ -174,17 +170,27 @@ class _Row:
     values: list[str]
     where: dict[str, int]
     errors: list[RowError]
+    memo: dict[tuple[str, str], Any]
 
-    def get(self, column: str, parse: Callable[[str], _T], fallback: _T) -> _T:
+    def get(self, column: str, parse: Callable[[str], _T], fallback: _T, memo: bool = False) -> _T:
         """The parsed cell; a bad value is recorded and the fallback keeps the row going,
-        so that every error of the row is reported (a file with errors loads nothing)."""
+        so that every error of the row is reported (a file with errors loads nothing).
+        memo: the parse is pure and the column repeats a few values (days, sector, ...):
+        parse each distinct value once per file."""
         k = self.where.get(column)
         raw = self.values[k].strip() if k is not None and k < len(self.values) else ""
+        if memo:
+            found = self.memo.get((column, raw), _MISSING)
+            if found is not _MISSING:
+                return cast(_T, found)
         try:
-            return parse(raw)
+            value = parse(raw)
         except _Bad as bad:
             self.errors.append(RowError(self.line, column, str(bad)))
             return fallback
+        if memo:
+            self.memo[(column, raw)] = value
+        return value
 
 
 def _decode(data: bytes | str) -> str:
@@ -218,6 +224,7 @@ def _rows(
     if problems:
         raise CsvError(problems)
     where = {c: k for k, c in enumerate(columns) if c in required + optional}
+    memo: dict[tuple[str, str], Any] = {}
 
     last_line = reader.line_num
     for values in reader:
@@ -228,7 +235,7 @@ def _rows(
             got, want = len(values), len(columns)
             errors.append(RowError(line, "", TEXT["too_many_cells"].format(got=got, want=want)))
             continue
-        yield _Row(line, values, where, errors)
+        yield _Row(line, values, where, errors, memo)
 
 
 def _required(column: str) -> Callable[[str], str]:
@@ -265,7 +272,7 @@ def _capacity(raw: str) -> int:
 
 
 def _items(raw: str) -> list[str]:
-    return [item.strip() for item in raw.split(";") if item.strip()]
+    return [item for item in map(str.strip, raw.split(";")) if item]
 
 
 def _days(raw: str) -> frozenset[int]:
@@ -309,3 +316,27 @@ def _ids(known: Collection[str] | None, unknown: str) -> Callable[[str], tuple[s
         return tuple(ids)
 
     return parse
+
+
+def write_sheet(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """A CSV that Excel opens as it is: UTF-8 with BOM, `;` between cells, CRLF lines.
+
+    None is an empty cell; a cell that starts like a formula gets a leading apostrophe, so
+    that free text from users can never run as a formula in the coordinator's spreadsheet.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([_cell(value) for value in row] for row in rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _number(text):
+        return "'" + text
+    return text
+
+
+def _number(text: str) -> bool:
+    return re.fullmatch(r"-?\d+([.,]\d+)?", text) is not None

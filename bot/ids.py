@@ -103,3 +103,10 @@ class AdminAction(StrEnum):
 
 class PrivacyAction(StrEnum):
     DELETE_MY_DATA = "delete_my_data"
+
+
+class CoordinatorAction(StrEnum):
+    """The coordinators' matching round (issue 5): one *Send forslag* button per mode."""
+
+    MATCH_SEND_STABIL = "admin_match_send_stabil"
+    MATCH_SEND_FLEST = "admin_match_send_flest"

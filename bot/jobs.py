@@ -1,4 +1,4 @@
-"""APScheduler wiring: run the dispatcher every 30 s inside the app process. Nothing else.
+"""APScheduler wiring: the dispatcher every 30 s, and proposal expiry every 5 minutes.
 
     web_app = build_web_app(app, db)
     jobs.attach(web_app, Dispatcher.from_settings(settings, db))
@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import datetime, tzinfo
 
 from aiohttp import web
@@ -24,7 +25,9 @@ from bot.dispatch import Dispatcher, DispatchReport
 log = logging.getLogger("praktik.jobs")
 
 JOB_ID = "praktik-dispatch"
+EXPIRE_JOB_ID = "praktik-expire"
 INTERVAL_SECONDS = 30.0
+EXPIRE_MINUTES = 5
 DRAIN_SECONDS = 60.0
 
 
@@ -38,8 +41,10 @@ class DispatchJob:
         clock: Clock | None = None,
         interval: float = INTERVAL_SECONDS,
         tz: tzinfo | None = None,
+        expire: Callable[[], Awaitable[int]] | None = None,
     ) -> None:
         self.dispatcher = dispatcher
+        self.expire = expire
         self.clock = clock or SystemClock()
         self.interval = interval
         self.tz = tz or dispatcher.tz
@@ -71,8 +76,26 @@ class DispatchJob:
             # APScheduler keeps real time; the domain's `now` comes from the clock per run.
             next_run_time=datetime.now(self.tz),
         )
+        if self.expire is not None:
+            # Unanswered proposals past their deadline: freed seats go to the next round.
+            scheduler.add_job(
+                self._expire,
+                "interval",
+                minutes=EXPIRE_MINUTES,
+                id=EXPIRE_JOB_ID,
+                coalesce=True,
+                max_instances=1,
+                next_run_time=datetime.now(self.tz),
+            )
         scheduler.start()
         self.scheduler = scheduler
+
+    async def _expire(self) -> None:
+        assert self.expire is not None
+        try:
+            await self.expire()
+        except Exception:
+            log.exception("proposal expiry failed; the next run tries again")
 
     async def stop(self, drain: float = DRAIN_SECONDS) -> None:
         if self.scheduler is not None:
@@ -94,9 +117,11 @@ def attach(
     clock: Clock | None = None,
     interval: float = INTERVAL_SECONDS,
     tz: tzinfo | None = None,
+    expire: Callable[[], Awaitable[int]] | None = None,
 ) -> DispatchJob:
     """Start the dispatch job with the web app and stop it (letting a run finish) with it."""
-    job = DispatchJob(dispatcher, clock=clock, interval=interval, tz=tz)
+    job = DispatchJob(dispatcher, clock=clock, interval=interval, tz=tz, expire=expire)
+
     web_app[JOB_KEY] = job
 
     async def on_startup(_app: web.Application) -> None:

@@ -6,9 +6,10 @@ in any order gives the same result.
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -291,6 +292,29 @@ def positions(prefs: Preferences, assignments: Mapping[WishId, SlotId]) -> list[
             raise ValueError(f"{wish.id!r} -> {slot_id!r} is not on the intern's list")
         chosen.append(found)
     return chosen
+
+
+def without_pairs(prefs: Preferences, pairs: Collection[tuple[WishId, SlotId]]) -> Preferences:
+    """The same orders less some (wish, slot) pairs: ones proposed in an earlier round, or a
+    host's own slot. Each side's order among the pairs left is unchanged, so both modes and
+    the blocking-pair count work on the result as on any other orders."""
+    slot_index = {s.id: k for k, s in enumerate(prefs.slots)}
+    drop: dict[int, set[int]] = {}
+    for wish_id, slot_id in pairs:
+        i, s = prefs.wish_index.get(wish_id), slot_index.get(slot_id)
+        if i is not None and s is not None:
+            drop.setdefault(i, set()).add(s)
+    if not drop:
+        return prefs
+    start, slot_of, host_key = array("q", [0]), array("i"), array("q")
+    for i in range(len(prefs.wishes)):
+        gone = drop.get(i, ())
+        for p in range(prefs.start[i], prefs.start[i + 1]):
+            if prefs.slot_of[p] not in gone:
+                slot_of.append(prefs.slot_of[p])
+                host_key.append(prefs.host_key[p])
+        start.append(len(slot_of))
+    return dataclasses.replace(prefs, start=start, slot_of=slot_of, host_key=host_key)
 
 
 def _pct(part: int, whole: int) -> float:

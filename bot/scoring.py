@@ -11,7 +11,7 @@ import itertools
 import operator
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeVar
@@ -48,6 +48,8 @@ MAX_CROSS_SECTOR_WEIGHT = 100
 LIST_CAP = 20
 POOL_SIZE = 48
 EXACT_SCAN = 256
+
+PROGRESS_EVERY = 2047  # report after every 2048 wishes (a mask: the test is one AND)
 
 SECTORS: tuple[Sector, ...] = (Sector.STAT, Sector.REGION, Sector.KOMMUNE)
 WEEKDAYS = range(1, 6)
@@ -302,8 +304,12 @@ def build_preferences(
     *,
     cross_sector_weight: int = CROSS_SECTOR_POINTS,
     list_cap: int = LIST_CAP,
+    progress: Callable[[int], None] | None = None,
 ) -> Preferences:
-    """Each wish's list (choices, then up to list_cap more by score) and the hosts' keys."""
+    """Each wish's list (choices, then up to list_cap more by score) and the hosts' keys.
+
+    progress, if given, is told how many wishes are done now and then (for a progress bar).
+    """
     check_weight(cross_sector_weight)
     ordered = _unique_sorted(wishes, "wish")
     index = _index_slots(tuple(s for s in _unique_sorted(slots, "slot") if s.capacity > 0), ordered)
@@ -327,6 +333,8 @@ def build_preferences(
     day_masks: dict[frozenset[int], int] = {}
     topic_masks: dict[frozenset[str], int] = {}
     for i, wish in enumerate(ordered):
+        if progress is not None and not i & PROGRESS_EVERY:
+            progress(i)
         dm = day_masks.get(wish.days, -1)
         if dm < 0:
             dm = day_masks[wish.days] = _day_mask(wish.days)
@@ -389,6 +397,8 @@ def build_preferences(
         host_key.extend(keys)
         start.append(len(slot_of))
 
+    if progress is not None:
+        progress(n)
     return Preferences(
         slots=index.slots,
         wishes=ordered,

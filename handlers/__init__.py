@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
 
-from handlers import actions, admin, commands, events, feedback, participation, submissions
+from handlers import (
+    actions,
+    admin,
+    commands,
+    coordinator,
+    events,
+    feedback,
+    participation,
+    submissions,
+)
 
 __all__ = ["participation"]  # imported for its @subcommand registrations
 
@@ -16,3 +25,4 @@ def register_all(app: AsyncApp) -> None:
     events.register(app)
     admin.register(app)
     feedback.register(app)
+    coordinator.register(app)

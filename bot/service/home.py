@@ -27,7 +27,12 @@ async def _overview(env: Env, user_id: str) -> Overview:
 
 async def refresh_home(env: Env, *, user_id: str) -> None:
     season, _ = await env.season()
-    view = home_view(await _overview(env, user_id), season, user_id)
+    extra = None
+    if env.settings.is_admin(user_id):
+        from bot.service.stats import coordinator_blocks  # loads the figures only for them
+
+        extra = await coordinator_blocks(env, user_id)
+    view = home_view(await _overview(env, user_id), season, user_id, extra=extra)
     try:
         await env.client.views_publish(user_id=user_id, view=view)
     except SlackApiError as error:

@@ -1,0 +1,318 @@
+"""The coordinators' offline commands: `praktik import`, `praktik eksport`, `praktik match`.
+
+They need the database (DATABASE_URL) or only the CSV files, never Slack tokens. Messages
+are Danish (coordinators read them); bad rows go to stderr with their line numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import json
+import os
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO, cast
+
+from bot import csvio, geo
+from bot.csvio import CsvError, HostRow, InternRow, RowError
+from bot.matching import MatchResult, Mode, result, solve
+from bot.progress import Progress
+from bot.scoring import CROSS_SECTOR_POINTS, MAX_CROSS_SECTOR_WEIGHT, build_preferences
+from bot.texts import csvio as t
+from bot.texts import matching as mt
+
+if TYPE_CHECKING:
+    from models.imports import HostSignUp, InternSignUp
+
+SLACK_ID = re.compile(r"[UW][A-Z0-9]{2,31}")
+LARGE_INPUT_BYTES = 200_000  # about 2,000 rows: below that the command is done at once
+PROGRESS_SHARES = {"read": 0.3, "prefs": 0.5, "solve": 0.15, "metrics": 0.05}
+
+
+def _database_url() -> str:
+    from bot.config import DEFAULT_DATABASE_URL
+
+    return os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
+
+
+def _year(given: int | None) -> int:
+    """--year, else PRAKTIK_YEAR, else the season of the next week 37 (as the app does)."""
+    if given is not None:
+        return given
+    if os.environ.get("PRAKTIK_YEAR", "").isdigit():
+        return int(os.environ["PRAKTIK_YEAR"])
+    from zoneinfo import ZoneInfo
+
+    from bot.season import default_season_year
+
+    tz = ZoneInfo(os.environ.get("PRAKTIK_TZ") or "Europe/Copenhagen")
+    return default_season_year(datetime.now(UTC), tz)
+
+
+# Reading both lists ---------------------------------------------------------------------
+
+
+@dataclass
+class Lists:
+    hosts: list[HostRow]
+    interns: list[InternRow]
+    errors: list[str]  # Danish, one line each: nothing may be loaded when there are any
+
+
+def _read(path: str | None, errors: list[str]) -> bytes | None:
+    if path is None:
+        return None
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        errors.append(t.file_unreadable(path, error.strerror or str(error)))
+        return None
+
+
+def read_lists(hosts_path: str | None, interns_path: str | None) -> Lists:
+    """Both files, each checked whole; rankings and choices must name the other file's ids
+    (when both are given and readable). Every bad row of every file is reported."""
+    errors: list[str] = []
+    host_data, intern_data = _read(hosts_path, errors), _read(interns_path, errors)
+    found = Lists([], [], errors)
+    problems: dict[str, list[RowError]] = {}
+    if host_data is not None:
+        try:
+            found.hosts = csvio.read_hosts(host_data)
+        except CsvError as error:
+            problems["hosts"] = list(error.errors)
+    if intern_data is not None:
+        try:
+            found.interns = csvio.read_interns(intern_data)
+        except CsvError as error:
+            problems["interns"] = list(error.errors)
+    if host_data is not None and intern_data is not None and not problems:
+        host_ids = {str(r.profile.id) for r in found.hosts}
+        intern_ids = {str(r.profile.id) for r in found.interns}
+        for key, unknown in (
+            ("hosts", csvio.unknown_references(found.hosts, intern_ids)),
+            ("interns", csvio.unknown_references(found.interns, host_ids)),
+        ):
+            if unknown:
+                problems[key] = unknown
+    for key, path in (("hosts", hosts_path), ("interns", interns_path)):
+        if key in problems and path is not None:
+            errors.append(t.file_errors(path, len(problems[key])))
+            errors += [f"  {e}" for e in problems[key]]
+    return found
+
+
+# praktik import ---------------------------------------------------------------------------
+
+
+def _key(raw: str, kind: str) -> str:
+    """The participant's key: a Slack user ID as it is, else a stand-in per list."""
+    if SLACK_ID.fullmatch(raw):
+        return raw
+    key = f"csv{kind}:{raw}"
+    return key if len(key) <= 32 else f"csv{kind}:" + hashlib.sha256(raw.encode()).hexdigest()[:27]
+
+
+def _code(name: str | None) -> str | None:
+    found = geo.municipality(name) if name else None
+    return found.code if found else None
+
+
+def signups(lists: Lists) -> tuple[list[HostSignUp], list[InternSignUp]]:
+    from models.imports import HostSignUp, InternSignUp, Person
+
+    hosts = [
+        HostSignUp(
+            line=r.line,
+            person=Person(
+                _key(str(r.profile.id), "h"),
+                r.name,
+                r.organisation,
+                r.profile.sector.value,
+                _code(r.profile.municipality),
+            ),
+            region=r.profile.region,
+            capacity=r.profile.capacity,
+            days=sorted(r.profile.days),
+            topics=sorted(r.profile.topics),
+        )
+        for r in lists.hosts
+    ]
+    interns = [
+        InternSignUp(
+            line=r.line,
+            person=Person(
+                _key(str(r.profile.id), "i"),
+                r.name,
+                r.organisation,
+                r.profile.sector.value if r.profile.sector else "",
+                _code(r.municipality),
+            ),
+            days=sorted(r.profile.days),
+            topics=sorted(r.profile.topics),
+            wanted_sectors=sorted(s.value for s in r.profile.wanted_sectors),
+            wanted_regions=sorted(r.profile.wanted_regions),
+        )
+        for r in lists.interns
+    ]
+    return hosts, interns
+
+
+def run_import(
+    args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
+    from models.db import Database
+    from models.imports import ImportRefused, load_signups
+
+    if args.hosts is None and args.interns is None:
+        print(t.IMPORT_NEED_FILE, file=err)
+        return 2
+    lists = read_lists(args.hosts, args.interns)
+    if lists.errors:
+        print("\n".join(lists.errors), file=err)
+        print(t.IMPORT_NOTHING, file=err)
+        return 1
+    hosts, interns = signups(lists)
+    year = _year(args.year)
+    db = Database(args.url or _database_url())
+    try:
+        if db.is_sqlite:
+            db.upgrade()
+        loaded = db.call(
+            load_signups,
+            year=year,
+            hosts=hosts,
+            interns=interns,
+            now=datetime.now(UTC),
+        )
+    except ImportRefused as refused:
+        print(t.file_errors(args.hosts or "", 1), file=err)
+        print(f"  {t.line(refused.line, t.capacity_below(refused.confirmed))}", file=err)
+        print(t.IMPORT_NOTHING, file=err)
+        return 1
+    finally:
+        db.dispose()
+    print(t.imported(year, loaded.hosts, loaded.interns, loaded.created, loaded.updated), file=out)
+    ids = [str(r.profile.id) for r in lists.hosts] + [str(r.profile.id) for r in lists.interns]
+    stand_ins = sum(not SLACK_ID.fullmatch(i) for i in ids)
+    if stand_ins:
+        print(t.without_slack_id(stand_ins), file=out)
+    if any(r.profile.ranking for r in lists.hosts) or any(r.profile.choices for r in lists.interns):
+        print(t.RANKINGS_NOT_STORED, file=out)
+    return 0
+
+
+# praktik eksport --------------------------------------------------------------------------
+
+
+def run_export(
+    args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
+    from bot.season import Season
+    from bot.service.stats import export_csv
+    from models.db import Database
+    from models.stats import export_rows
+
+    year = _year(args.year)
+    db = Database(args.url or _database_url())
+    try:
+        rows = db.call(export_rows, year=year)
+    finally:
+        db.dispose()
+    try:
+        Path(args.out).write_bytes(export_csv(rows, Season.for_year(year)))
+    except OSError as error:
+        print(t.file_unreadable(args.out, error.strerror or str(error)), file=err)
+        return 1
+    print(t.exported(args.out, len(rows), year), file=out)
+    return 0
+
+
+# praktik match ----------------------------------------------------------------------------
+
+
+def match_json(found: MatchResult) -> dict[str, object]:
+    """{"assignments": [{"intern", "host"}], "metrics": {...}} with the CSV files' ids."""
+    metrics = dict(cast(dict[str, object], found.to_json_dict()["metrics"]))
+    metrics["mode"] = found.mode.value
+    metrics["unplaced"] = [
+        {"intern": u.wish_id, "reason": u.reason.value} for u in found.metrics.unplaced
+    ]
+    return {
+        "assignments": [{"intern": w, "host": s} for w, s in found.assignments.items()],
+        "metrics": metrics,
+    }
+
+
+def match_table(found: MatchResult) -> list[str]:
+    m = found.metrics
+    lines = [
+        t.MATCH_TITLE.format(mode=found.mode.value, placed=m.placed, wishes=m.wishes),
+        f"{mt.PLACED} {mt.pct(m.placed_pct)} · {mt.CROSS_SECTOR} {mt.pct(m.cross_sector_pct)} · "
+        f"{mt.FIRST_CHOICE} {mt.pct(m.first_choice_pct)} · {mt.TOP3} {mt.pct(m.top3_pct)} · "
+        f"{mt.MEAN_RANK} {mt.number(m.mean_rank, 2) if m.mean_rank is not None else '–'} · "
+        f"{mt.BLOCKING} {m.blocking_pairs} · {mt.SEATS_LEFT} {m.seats_left}",
+        "",
+    ]
+    rows = [(str(w), str(s), str(found.ranks[w])) for w, s in found.assignments.items()]
+    widths = [max([len(h), *(len(r[k]) for r in rows)]) for k, h in enumerate(t.MATCH_COLUMNS)]
+    for cells in [t.MATCH_COLUMNS, *rows]:
+        lines.append("  ".join(v.ljust(w) for v, w in zip(cells, widths, strict=True)).rstrip())
+    if m.unplaced:
+        lines += ["", f"{t.MATCH_UNPLACED} ({len(m.unplaced)}):"]
+        lines += [f"  {u.wish_id} – {mt.REASONS[u.reason.value]}" for u in m.unplaced]
+    return lines
+
+
+def _size(paths: Sequence[str]) -> int:
+    total = 0
+    for path in paths:
+        with contextlib.suppress(OSError):
+            total += Path(path).stat().st_size
+    return total
+
+
+def run_match(
+    args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
+    weight = CROSS_SECTOR_POINTS if args.weight is None else args.weight
+    if not 0 <= weight <= MAX_CROSS_SECTOR_WEIGHT:
+        print(t.WEIGHT_RANGE, file=err)
+        return 2
+    large = _size([args.hosts, args.interns]) >= LARGE_INPUT_BYTES
+    bar = Progress(err, PROGRESS_SHARES, t.PROGRESS_STEPS, enabled=large or args.progress)
+    bar.stage("read")
+    lists = read_lists(args.hosts, args.interns)
+    if lists.errors:
+        bar.finish()
+        print("\n".join(lists.errors), file=err)
+        return 1
+    bar.stage("prefs")
+    n = len(lists.interns)
+    prefs = build_preferences(
+        [r.profile for r in lists.hosts],
+        [r.profile for r in lists.interns],
+        cross_sector_weight=weight,
+        progress=lambda done: bar.update(done, n),
+    )
+    bar.stage("solve")
+    mode = Mode(args.mode)
+    chosen = solve(prefs, mode)
+    bar.stage("metrics")
+    found = result(prefs, mode, chosen)
+    bar.finish()
+    if args.json:
+        json.dump(match_json(found), out, ensure_ascii=False, separators=(",", ":"))
+        out.write("\n")
+    else:
+        out.write("\n".join(match_table(found)) + "\n")
+    return 0

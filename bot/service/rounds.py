@@ -1,0 +1,158 @@
+"""`/praktik admin match`: preview a round, send it, and let unanswered proposals expire."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from bot import dm, texts
+from bot.clock import Clock
+from bot.config import Settings
+from bot.current import approval_required
+from bot.matching import MatchResult, Mode, Reason
+from bot.rounds import RoundInput, plan, preview, seats_left
+from bot.service import Env
+from bot.service.admin import audit, not_coordinator
+from bot.service.deals import _ask, _mark
+from bot.service.find import slot_profile, suggestions_for, wish_profile
+from bot.service.home import refresh_home
+from bot.texts import matching as t
+from bot.views import deals as deal_views
+from bot.views import rounds as views
+from models.db import Database
+from models.proposals import Role
+from models.rounds import SENT_ACTION, RoundRows, expire_due, round_rows, send_round
+
+log = logging.getLogger("praktik.rounds")
+
+
+def to_input(rows: RoundRows) -> RoundInput:
+    """The round's rows as matching input: each slot's capacity is its free seats."""
+    return RoundInput(
+        slots=tuple(replace(slot_profile(f.slot), capacity=f.free) for f in rows.slots),
+        wishes=tuple(wish_profile(w.wish, w.intern) for w in rows.wishes),
+        excluded=frozenset(rows.excluded),
+    )
+
+
+async def preview_message(env: Env) -> dict[str, Any]:
+    # Expire first, so the round shows every seat and person that is free by now, even
+    # when the periodic job has not run yet.
+    await expire_proposals(env, env.now())
+    season, overrides = await env.season()
+    rows = await env.db.run(round_rows, year=season.year)
+    if not rows.wishes:
+        held = t.preview_held(rows.pending, rows.placed)
+        return views.notice(f"{t.NOTHING_TO_MATCH}\n{held}".strip())
+    shown = await asyncio.to_thread(preview, to_input(rows), overrides.cross_sector_weight)
+    return views.preview_message(
+        shown,
+        round_no=rows.round_no,
+        year=season.year,
+        seats=sum(f.free for f in rows.slots),
+        slots=len(rows.slots),
+        pending=rows.pending,
+        placed=rows.placed,
+        deadline=views.deadline_text(season.proposal_deadline(env.now()), season),
+        names={
+            w.wish.id: w.intern.name or w.intern.slack_user_id for w in rows.wishes if w.wish.id
+        },
+    )
+
+
+class _Planner:
+    """Chooses the round inside the sending transaction, and keeps what it chose."""
+
+    def __init__(self, mode: Mode, weight: int) -> None:
+        self.mode, self.weight = mode, weight
+        self.data = RoundInput((), ())
+        self.result: MatchResult | None = None
+
+    def __call__(self, rows: RoundRows) -> Mapping[int, int]:
+        self.data = to_input(rows)
+        self.result = plan(self.data, self.mode, self.weight)
+        return {int(w): int(s) for w, s in self.result.assignments.items()}
+
+
+async def send(env: Env, *, user_id: str, mode: Mode, round_no: int) -> dict[str, Any]:
+    """*Send forslag*: write the round's proposals and tell everyone. Only once per round."""
+    if not env.settings.is_admin(user_id):
+        await audit(env, actor=user_id, action=SENT_ACTION, allowed=False)
+        return not_coordinator()
+    season, overrides = await env.season()
+    now = env.now()
+    deadline = season.proposal_deadline(now)
+    planner = _Planner(mode, overrides.cross_sector_weight)
+    sent = await env.db.run(
+        send_round,
+        year=season.year,
+        round_no=round_no,
+        mode=mode.value,
+        actor=user_id,
+        now=now,
+        deadline=deadline,
+        approval_required=approval_required(env.settings, overrides),
+        choose=planner,
+    )
+    if sent is None or planner.result is None:
+        return views.notice(t.already_sent(round_no))
+    shown_deadline = views.deadline_text(deadline, season)
+    for deal in sent.deals:
+        await _ask(env, deal, Role.HOST, deal_views.ask_host(deal, season, shown_deadline))
+        await _ask(env, deal, Role.INTERN, deal_views.ask_intern(deal, season, shown_deadline))
+    rooms = seats_left(planner.data, planner.result)
+    reasons = {u.wish_id: u.reason for u in planner.result.metrics.unplaced}
+    for waiting in sent.unplaced:
+        intern = waiting.intern.slack_user_id
+        hits = await suggestions_for(env, user_id=intern, season=season)
+        hits = [h for h in hits if h.slot.id in rooms]
+        reason: Reason | None = reasons.get(waiting.wish.id or 0)
+        await dm.send(env.client, intern, views.unplaced_message(reason, hits, season))
+    touched = {d.host.slack_user_id for d in sent.deals} | {
+        d.intern.slack_user_id for d in sent.deals
+    }
+    for user in sorted(touched):
+        await refresh_home(env, user_id=user)
+    await refresh_home(env, user_id=user_id)
+    return views.notice(
+        t.sent(sent.round_no, mode.value, len(sent.deals), shown_deadline, len(sent.unplaced))
+    )
+
+
+async def expire_proposals(env: Env, now: datetime) -> int:
+    """Unanswered proposals past their deadline become expired, and both sides' messages
+    say so. Returns how many expired. Safe to run from any number of processes: each
+    proposal is expired (and announced) by the one transaction that changes it."""
+    deals = await env.db.run(expire_due, now=now)
+    if not deals:
+        return 0
+    season, _ = await env.season()
+    expired = dict.fromkeys([r.value for r in Role], texts.OUTCOME_EXPIRED)
+    for deal in deals:
+        await _mark(env, deal, season, expired)
+    for user in sorted(
+        {d.host.slack_user_id for d in deals} | {d.intern.slack_user_id for d in deals}
+    ):
+        await refresh_home(env, user_id=user)
+    log.info("expired %d proposals", len(deals))
+    return len(deals)
+
+
+def expiry_job(settings: Settings, db: Database, clock: Clock) -> Callable[[], Awaitable[int]]:
+    """A no-argument coroutine function for the scheduler: expire what is due now."""
+    from bot.app import build_client  # bot.app imports the handlers, which import this
+
+    env = Env(client=build_client(settings), db=db, clock=clock, settings=settings)
+
+    async def tick() -> int:
+        try:
+            return await expire_proposals(env, clock.now())
+        except Exception:
+            log.exception("expiring proposals failed; the next run tries again")
+            return 0
+
+    return tick

@@ -1,0 +1,152 @@
+"""The coordinators' figures: /praktik admin stats, the chart, App Home and the export."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from bot.texts.matching import number, pct
+
+SECTORS: Final = {"stat": "Stat", "region": "Region", "kommune": "Kommune", "": "Ikke oplyst"}
+CROSS_SECTOR_2017: Final = 28  # per cent of the 2017 participants who crossed sector
+
+
+def title(year: int) -> str:
+    return f"Innovationspraktikken {year} i tal"
+
+
+def by_sector(counts: dict[str, int]) -> str:
+    parts = [f"{SECTORS.get(k, k)} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1])]
+    return ", ".join(parts) or "ingen endnu"
+
+
+def signups(hosts: int, seats: int, host_sectors: str, interns: int, intern_sectors: str) -> str:
+    return (
+        f"*Tilmeldte*\n{hosts} værter med {seats} pladser ({host_sectors})\n"
+        f"{interns} praktikanter ({intern_sectors})"
+    )
+
+
+def placements(placed: int, hosts: int, pending: int) -> str:
+    waiting = f"\n{pending} forslag venter på svar" if pending else ""
+    return f"*Aftaler*\n{placed} bekræftede hos {hosts} værter{waiting}"
+
+
+def cross_sector(share: float | None, crossing: int, known: int) -> str:
+    shown = pct(share) if share is not None else "–"
+    return (
+        f"*På tværs af sektor*\n{shown} ({crossing} af {known})\n"
+        f"_2017: {CROSS_SECTOR_2017} % af deltagerne_"
+    )
+
+
+def acceptance(share: float | None, confirmed: int, decided: int) -> str:
+    shown = pct(share) if share is not None else "–"
+    return f"*Forslag accepteret*\n{shown} ({confirmed} af {decided} afgjorte)"
+
+
+def checkin(average: float | None, count: int) -> str:
+    shown = f"{number(average)} af 5" if average is not None else "–"
+    return f"*Check-in*\n{shown} ({count} svar)"
+
+
+def benefit(share: float | None, partly: float | None, count: int) -> str:
+    shown = pct(share) if share is not None else "–"
+    more = f", delvist {pct(partly)}" if partly is not None else ""
+    return f"*Konkret udbytte*\nja {shown}{more} ({count} svar)\n_2017: 3 ud af 4_"
+
+
+def recommend(share: float | None, nps: float | None) -> str:
+    shown = pct(share) if share is not None else "–"
+    score = f"{nps:+.0f}" if nps is not None else "–"
+    return f"*Vil anbefale det (9–10)*\n{shown} · NPS {score}\n_2017: over 9 ud af 10_"
+
+
+CHART_SENT: Final = "Diagrammet er sendt til dig som besked."
+CHART_FAILED: Final = "Diagrammet kunne ikke sendes lige nu. Prøv igen om lidt."
+CHART_FLOWS: Final = "Fra sektor → til sektor (bekræftede aftaler)"
+CHART_FROM: Final = "Praktikantens sektor"
+CHART_TO: Final = "Værtens sektor"
+CHART_RANKS: Final = "Aftalens plads på praktikantens ønskeliste"
+CHART_RANK_AXIS: Final = "Plads på listen"
+CHART_COUNT_AXIS: Final = "Aftaler"
+CHART_RANK_BEYOND: Final = "længere nede"
+
+
+def chart_alt(year: int, placed: int) -> str:
+    return (
+        f"Diagram for sæson {year}: {placed} aftaler fordelt på praktikantens og værtens sektor, "
+        "og hvor højt aftalen lå på praktikantens ønskeliste."
+    )
+
+
+def chart_comment(year: int) -> str:
+    return f"Statistik for Innovationspraktikken {year}"
+
+
+# App Home: the coordinators' section --------------------------------------------------------
+HOME_HEADER: Final = "Koordinator"
+
+
+def home_summary(hosts: int, seats: int, interns: int, placed: int, pending: int) -> str:
+    return (
+        f"*{hosts}* værter med *{seats}* pladser · *{interns}* praktikanter · "
+        f"*{placed}* aftaler · *{pending}* forslag venter på svar"
+    )
+
+
+def home_figures(cross: str, acceptance: str, nps: str) -> str:
+    return f"På tværs af sektor: {cross} (2017: {CROSS_SECTOR_2017} %) · Accepteret: {acceptance} · NPS: {nps}"
+
+
+HOME_HINT: Final = (
+    "`/praktik admin match` – næste runde · `/praktik admin stats` – tal og diagram · "
+    "`/praktik admin eksport` – aftaler som CSV"
+)
+
+# Export -------------------------------------------------------------------------------------
+EXPORT_HEADER: Final = (
+    "Aftale",
+    "Status",
+    "Oprindelse",
+    "Runde",
+    "Bekræftet",
+    "Dage",
+    "Vært",
+    "Værtens Slack-id",
+    "Arbejdsplads",
+    "Værtens sektor",
+    "Kommune",
+    "Region",
+    "Praktikant",
+    "Praktikantens Slack-id",
+    "Praktikantens arbejdsplads",
+    "Praktikantens sektor",
+    "På tværs af sektor",
+    "Check-in vært (1-5)",
+    "Check-in praktikant (1-5)",
+    "Udbytte vært",
+    "Udbytte praktikant",
+    "Anbefaling vært (0-10)",
+    "Anbefaling praktikant (0-10)",
+    "Evaluering vært",
+    "Evaluering praktikant",
+)
+STATUS: Final = {"confirmed": "bekræftet", "withdrawn": "trukket tilbage"}
+ORIGIN: Final = {"request": "anmodning", "match": "match"}
+YES: Final = "ja"
+NO: Final = "nej"
+
+
+def export_filename(year: int) -> str:
+    return f"innovationspraktik-{year}-aftaler.csv"
+
+
+def export_title(year: int) -> str:
+    return f"Aftaler og evalueringer {year}"
+
+
+def export_sent(rows: int) -> str:
+    return f"Eksporten med {rows} aftaler er sendt til dig som besked (CSV til Excel)."
+
+
+EXPORT_FAILED: Final = "Eksporten kunne ikke sendes lige nu. Prøv igen om lidt."

@@ -1,0 +1,168 @@
+"""The coordinator's matching round: the side-by-side preview, and what sending reports."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ConfirmObject,
+    ContextBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+
+from bot.ids import CoordinatorAction
+from bot.matching import MatchResult, Mode, Reason
+from bot.rounds import Preview
+from bot.scoring import WishId
+from bot.season import Season, day_label, to_local
+from bot.texts import matching as t
+from bot.views.common import button, message
+from bot.views.mrkdwn import clip, escape
+from bot.views.slots import Hit, suggestions
+
+UNPLACED_NAMES = 10  # listed by name in the preview; the rest are counted
+
+SEND_ACTIONS = {
+    Mode.STABIL: CoordinatorAction.MATCH_SEND_STABIL,
+    Mode.FLEST: CoordinatorAction.MATCH_SEND_FLEST,
+}
+
+
+def _md(text: str) -> SectionBlock:
+    return SectionBlock(text=MarkdownTextObject(text=text))
+
+
+def deadline_text(deadline: datetime, season: Season) -> str:
+    local = to_local(deadline, season.tz)
+    return t.deadline(day_label(local.date()), local.hour, local.minute)
+
+
+def figures(mode: Mode, found: MatchResult) -> str:
+    """One column of the preview: the figures PRODUCT.md asks every preview to report."""
+    m = found.metrics
+    placed = m.placed > 0
+    reasons = Counter(u.reason for u in m.unplaced)
+    lines = [
+        f"*{t.MODE_TITLES[mode.value]}*",
+        f"{t.PLACED}: {t.placed(t.pct(m.placed_pct), m.placed)}",
+        f"{t.CROSS_SECTOR}: {t.pct(m.cross_sector_pct) if placed else t.NONE_SHOWN}",
+        f"{t.FIRST_CHOICE}: {t.pct(m.first_choice_pct) if placed else t.NONE_SHOWN}",
+        f"{t.TOP3}: {t.pct(m.top3_pct) if placed else t.NONE_SHOWN}",
+        f"{t.MEAN_RANK}: {t.number(m.mean_rank, 2) if m.mean_rank is not None else t.NONE_SHOWN}",
+        f"{t.BLOCKING}: {m.blocking_pairs}",
+        f"{t.UNPLACED}: {len(m.unplaced)}",
+    ]
+    lines += [f"   – {t.REASONS[r.value]}: {reasons[r]}" for r in Reason if reasons[r]]
+    lines.append(f"{t.SEATS_LEFT}: {m.seats_left}")
+    return "\n".join(lines)
+
+
+def _send_button(mode: Mode, found: MatchResult, round_no: int, deadline: str) -> Any:
+    confirm = ConfirmObject(
+        title=t.CONFIRM_TITLE,
+        text=t.confirm_text(
+            mode.value, found.metrics.placed, len(found.metrics.unplaced), deadline
+        ),
+        confirm=t.CONFIRM_YES,
+        deny=t.CONFIRM_NO,
+    )
+    return button(
+        t.send_button(mode.value),
+        SEND_ACTIONS[mode],
+        f"{mode.value}:{round_no}",
+        style="primary",
+        confirm=confirm,
+    )
+
+
+def preview_message(
+    shown: Preview,
+    *,
+    round_no: int,
+    year: int,
+    seats: int,
+    slots: int,
+    pending: int,
+    placed: int,
+    deadline: str,
+    names: Mapping[WishId, str],
+) -> dict[str, Any]:
+    """names: the interns' names by wish id, for the list of those a mode leaves out."""
+    title = t.preview_title(round_no, year)
+    blocks: list[Block] = [
+        HeaderBlock(text=title),
+        _md(t.preview_intro(shown.stabil.metrics.wishes, seats, slots)),
+    ]
+    held = t.preview_held(pending, placed)
+    if held:
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=held)]))
+    if seats == 0:
+        blocks.append(_md(t.NO_SEATS))
+    blocks.append(
+        SectionBlock(
+            fields=[
+                MarkdownTextObject(text=figures(Mode.STABIL, shown.stabil)),
+                MarkdownTextObject(text=figures(Mode.FLEST, shown.flest)),
+            ]
+        )
+    )
+    left_out = [
+        MarkdownTextObject(text=_unplaced(mode, found, names))
+        for mode, found in ((Mode.STABIL, shown.stabil), (Mode.FLEST, shown.flest))
+        if found.metrics.unplaced
+    ]
+    if left_out:
+        blocks.append(ContextBlock(elements=left_out))
+    other = shown.compared
+    blocks.append(
+        ContextBlock(
+            elements=[
+                MarkdownTextObject(
+                    text=t.weight_line(
+                        shown.weight,
+                        other.weight,
+                        (_cross(shown.stabil), _cross(shown.flest)),
+                        (_cross(other.stabil), _cross(other.flest)),
+                    )
+                ),
+                MarkdownTextObject(text=t.MODES_EXPLAINED),
+            ]
+        )
+    )
+    blocks.append(
+        ActionsBlock(
+            elements=[
+                _send_button(Mode.STABIL, shown.stabil, round_no, deadline),
+                _send_button(Mode.FLEST, shown.flest, round_no, deadline),
+            ]
+        )
+    )
+    return message(title, blocks)
+
+
+def _unplaced(mode: Mode, found: MatchResult, names: Mapping[WishId, str]) -> str:
+    shown = [
+        escape(clip(names.get(u.wish_id) or str(u.wish_id), 60))
+        for u in found.metrics.unplaced[:UNPLACED_NAMES]
+    ]
+    return t.unplaced_names(mode.value, shown, len(found.metrics.unplaced) - len(shown))
+
+
+def _cross(found: MatchResult) -> str:
+    return t.pct(found.metrics.cross_sector_pct) if found.metrics.placed else t.NONE_SHOWN
+
+
+def unplaced_message(reason: Reason | None, hits: Sequence[Hit], season: Season) -> dict[str, Any]:
+    intro = t.UNPLACED_NO_DAY if reason is Reason.NO_COMPATIBLE_SLOT else t.UNPLACED_FULL
+    return suggestions(intro, hits, season, none_text=t.UNPLACED_NONE_LEFT)
+
+
+def notice(text: str) -> dict[str, Any]:
+    return message(text, [_md(text)])

@@ -1,0 +1,153 @@
+"""Loading coordinators' sign-up lists: participants with their host slots and wishes.
+
+All or nothing: the caller runs `load_signups` in one transaction, and any refusal raises
+ImportRefused, so a list that cannot be loaded whole leaves the database as it was. Loading
+the same list again updates the same people, slots and wishes instead of adding new ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from models import repo
+from models.tables import HostSlot, Participant, SlotStatus, Topic, Wish, WishStatus
+
+CHUNK = 1000  # keys per IN (...) query
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    slack_user_id: str  # a Slack user ID, or a stand-in key for someone known only by list
+    name: str
+    workplace: str
+    sector: str
+    municipality: str | None  # kommunekode
+
+
+@dataclass(frozen=True, slots=True)
+class HostSignUp:
+    line: int
+    person: Person
+    region: str | None
+    capacity: int
+    days: list[int]
+    topics: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class InternSignUp:
+    line: int
+    person: Person
+    days: list[int]
+    topics: list[str]
+    wanted_sectors: list[str]
+    wanted_regions: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    hosts: int
+    interns: int
+    created: int  # participants new to the database
+    updated: int
+
+
+class ImportRefused(Exception):
+    """A row cannot be loaded without breaking a promise (e.g. seats already confirmed)."""
+
+    def __init__(self, line: int, confirmed: int) -> None:
+        self.line, self.confirmed = line, confirmed
+        super().__init__(f"line {line}: capacity below {confirmed} confirmed placements")
+
+
+class _Loader:
+    """Looks everyone up once, so a list of thousands loads in a few queries."""
+
+    def __init__(self, session: Session, *, year: int, keys: set[str], now: datetime) -> None:
+        self.session, self.year, self.now = session, year, now
+        self.people: dict[str, Participant] = {}
+        ordered = sorted(keys)
+        for k in range(0, len(ordered), CHUNK):
+            chunk = ordered[k : k + CHUNK]
+            query = select(Participant).where(col(Participant.slack_user_id).in_(chunk))
+            self.people.update((p.slack_user_id, p) for p in session.exec(query))
+        self.existing = set(self.people)
+        self.slots = {
+            s.host_id: s for s in session.exec(select(HostSlot).where(HostSlot.season_year == year))
+        }
+        self.wishes = {
+            w.intern_id: w for w in session.exec(select(Wish).where(Wish.season_year == year))
+        }
+        self.known = {t.casefold(): t for t in repo.topics(session)}
+
+    def person(self, row: Person) -> Participant:
+        found = self.people.get(row.slack_user_id)
+        if found is None:
+            found = Participant(slack_user_id=row.slack_user_id, created_at=self.now)
+            self.people[row.slack_user_id] = found
+        found.name, found.workplace, found.sector = row.name, row.workplace[:200], row.sector
+        found.municipality, found.updated_at = row.municipality, self.now
+        self.session.add(found)
+        return found
+
+    def topics(self, wanted: list[str]) -> list[str]:
+        """The catalogue's spelling of each topic (lists are folded); new ones are added."""
+        out = []
+        for topic in wanted:
+            name = self.known.get(topic.casefold())
+            if name is None:
+                self.session.add(Topic(name=topic[:60], added_by="import"))
+                name = self.known[topic.casefold()] = topic[:60]
+            out.append(name)
+        return out
+
+
+def load_signups(
+    session: Session,
+    *,
+    year: int,
+    hosts: list[HostSignUp],
+    interns: list[InternSignUp],
+    now: datetime,
+) -> Loaded:
+    keys = {r.person.slack_user_id for r in hosts} | {r.person.slack_user_id for r in interns}
+    load = _Loader(session, year=year, keys=keys, now=now)
+    people = [load.person(r.person) for r in hosts] + [load.person(r.person) for r in interns]
+    session.flush()  # ids for the new participants
+    for row, person in zip(hosts, people, strict=False):
+        assert person.id is not None
+        slot = load.slots.get(person.id)
+        if slot is None:
+            slot = HostSlot(
+                host_id=person.id,
+                season_year=year,
+                workplace="",
+                sector="",
+                municipality="",
+                capacity=row.capacity,
+                created_at=now,
+                updated_at=now,
+            )
+        elif row.capacity < slot.confirmed:
+            raise ImportRefused(row.line, slot.confirmed)
+        slot.workplace, slot.sector = row.person.workplace[:150], row.person.sector
+        slot.municipality, slot.region = row.person.municipality or "", row.region
+        slot.capacity, slot.days, slot.topics = row.capacity, row.days, load.topics(row.topics)
+        slot.status, slot.updated_at = SlotStatus.OPEN, now
+        session.add(slot)
+    for signup, person in zip(interns, people[len(hosts) :], strict=True):
+        assert person.id is not None
+        wish = load.wishes.get(person.id)
+        if wish is None:
+            wish = Wish(intern_id=person.id, season_year=year, created_at=now)
+        wish.topics = load.topics(signup.topics)
+        wish.days, wish.wanted_sectors = signup.days, signup.wanted_sectors
+        wish.wanted_regions = signup.wanted_regions
+        wish.status, wish.updated_at = WishStatus.ACTIVE, now
+        session.add(wish)
+    session.flush()
+    created = len(set(load.people) - load.existing)
+    return Loaded(len(hosts), len(interns), created, len(load.people) - created)

@@ -1,0 +1,235 @@
+"""Matching rounds in the database: who takes part, writing a round's proposals, expiry.
+
+A round is sent at most once. Sending locks the season's settings row, re-reads who takes
+part, and records the round in the audit log ("match send") in the same transaction as its
+proposals; a second press, a retried payload or a stale preview then finds the round taken
+and writes nothing. The audit entry, not the proposals, marks the round, so a round that
+placed nobody (and only told the unplaced) is not sent twice either.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, col, select
+
+from models import audit
+from models.proposals import Deal, deal_of
+from models.tables import (
+    Answer,
+    AuditEntry,
+    HostSlot,
+    Participant,
+    Placement,
+    PlacementStatus,
+    Proposal,
+    ProposalOrigin,
+    ProposalStatus,
+    SeasonSettings,
+    SlotStatus,
+    Wish,
+    WishStatus,
+)
+
+SENT_ACTION = "match send"
+
+
+@dataclass(frozen=True, slots=True)
+class FreeSlot:
+    slot: HostSlot
+    host: Participant
+    free: int  # seats neither confirmed nor held by a pending proposal of an earlier round
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    wish: Wish
+    intern: Participant
+
+
+@dataclass
+class RoundRows:
+    """Everything a round is computed from, read in one transaction."""
+
+    year: int
+    round_no: int
+    slots: list[FreeSlot] = field(default_factory=list)
+    wishes: list[Waiting] = field(default_factory=list)
+    # (wish id, slot id) pairs never to propose: asked or proposed before, or one's own slot.
+    excluded: set[tuple[int, int]] = field(default_factory=set)
+    pending: int = 0  # proposals of earlier rounds still waiting for answers
+    placed: int = 0  # confirmed placements so far
+
+
+def sent_rounds(session: Session, *, year: int) -> list[int]:
+    rows = session.exec(
+        select(AuditEntry.detail).where(AuditEntry.action == SENT_ACTION, col(AuditEntry.allowed))
+    ).all()
+    return sorted(int(d["round"]) for d in rows if d.get("year") == year and "round" in d)
+
+
+def next_round(session: Session, *, year: int) -> int:
+    from_proposals = session.exec(
+        select(func.max(Proposal.round)).where(
+            Proposal.season_year == year, Proposal.origin == ProposalOrigin.MATCH
+        )
+    ).one()
+    return max([int(from_proposals or 0), *sent_rounds(session, year=year)]) + 1
+
+
+def round_rows(session: Session, *, year: int) -> RoundRows:
+    """Open slots with free seats, and the active wishes of interns who are neither placed
+    nor waiting on a proposal of an earlier round."""
+    rows = RoundRows(year=year, round_no=next_round(session, year=year))
+    proposals = session.exec(select(Proposal).where(Proposal.season_year == year)).all()
+    waiting = [
+        p
+        for p in proposals
+        if p.status == ProposalStatus.PENDING and p.origin == ProposalOrigin.MATCH
+    ]
+    held = Counter(p.slot_id for p in waiting)
+    busy = {p.intern_id for p in waiting}
+    placed = set(
+        session.exec(
+            select(Placement.intern_id).where(
+                Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED
+            )
+        ).all()
+    )
+    rows.pending, rows.placed = len(waiting), len(placed)
+    for slot, host in session.exec(
+        select(HostSlot, Participant)
+        .join(Participant, col(Participant.id) == HostSlot.host_id)
+        .where(HostSlot.season_year == year, HostSlot.status == SlotStatus.OPEN)
+        .order_by(col(HostSlot.id))
+    ).all():
+        free = slot.capacity - slot.confirmed - held[slot.id or 0]
+        if free > 0:
+            rows.slots.append(FreeSlot(slot, host, free))
+    for wish, intern in session.exec(
+        select(Wish, Participant)
+        .join(Participant, col(Participant.id) == Wish.intern_id)
+        .where(Wish.season_year == year, Wish.status == WishStatus.ACTIVE)
+        .order_by(col(Wish.id))
+    ).all():
+        if intern.id not in placed and intern.id not in busy:
+            rows.wishes.append(Waiting(wish, intern))
+    wish_of_intern = {w.intern.id: w.wish.id for w in rows.wishes}
+    for p in proposals:
+        wish_id = wish_of_intern.get(p.intern_id)
+        if wish_id is not None:
+            rows.excluded.add((wish_id, p.slot_id))
+    for free_slot in rows.slots:
+        own = wish_of_intern.get(free_slot.slot.host_id)
+        if own is not None and free_slot.slot.id is not None:
+            rows.excluded.add((own, free_slot.slot.id))
+    return rows
+
+
+def _lock_season(session: Session, *, year: int) -> None:
+    """Take the season's row lock (creating the row with the defaults if it is missing), so
+    two sends of the same round run one after the other. SQLite's single writer already
+    does that; the lock is for PostgreSQL."""
+    defaults = SeasonSettings(year=year).model_dump()
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(insert(SeasonSettings).values(**defaults).on_conflict_do_nothing())
+    session.exec(select(SeasonSettings).where(SeasonSettings.year == year).with_for_update()).one()
+
+
+@dataclass(frozen=True, slots=True)
+class SentRound:
+    round_no: int
+    deals: list[Deal]
+    unplaced: list[Waiting]
+    rows: RoundRows
+
+
+def send_round(
+    session: Session,
+    *,
+    year: int,
+    round_no: int,
+    mode: str,
+    actor: str,
+    now: datetime,
+    deadline: datetime,
+    approval_required: bool,
+    choose: Callable[[RoundRows], Mapping[int, int]],
+) -> SentRound | None:
+    """Write round `round_no`'s proposals, chosen by `choose` (wish id -> slot id) from the
+    rows read under the lock. None when that round is already sent (or the preview it came
+    from is out of date): nothing is written then."""
+    _lock_season(session, year=year)
+    rows = round_rows(session, year=year)
+    if rows.round_no != round_no:
+        return None
+    chosen = choose(rows)
+    slots = {s.slot.id: s for s in rows.slots}
+    deals: list[Deal] = []
+    unplaced: list[Waiting] = []
+    for waiting in rows.wishes:
+        slot_id = chosen.get(waiting.wish.id or 0)
+        target = slots.get(slot_id) if slot_id is not None else None
+        if target is None or waiting.intern.id is None or target.slot.id is None:
+            unplaced.append(waiting)
+            continue
+        manager = waiting.wish.manager_user_id if approval_required else None
+        proposal = Proposal(
+            season_year=year,
+            slot_id=target.slot.id,
+            intern_id=waiting.intern.id,
+            origin=ProposalOrigin.MATCH,
+            round=round_no,
+            host_answer=Answer.PENDING,
+            intern_answer=Answer.PENDING,
+            manager_user_id=manager,
+            manager_answer=Answer.PENDING if manager else None,
+            days=sorted(set(target.slot.days) & set(waiting.wish.days)),
+            created_at=now,
+            deadline=deadline,
+        )
+        session.add(proposal)
+        deals.append(Deal(proposal, target.slot, target.host, waiting.intern, waiting.wish))
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action=SENT_ACTION,
+        allowed=True,
+        now=now,
+        detail={
+            "year": year,
+            "round": round_no,
+            "mode": mode,
+            "proposals": len(deals),
+            "unplaced": len(unplaced),
+        },
+    )
+    return SentRound(round_no, deals, unplaced, rows)
+
+
+def expire_due(session: Session, *, now: datetime) -> list[Deal]:
+    """Proposals whose answer deadline has passed without every answer: expired. Their
+    seats and people are free for the coordinator's next round."""
+    due = session.exec(
+        select(Proposal)
+        .where(
+            Proposal.status == ProposalStatus.PENDING,
+            col(Proposal.deadline).is_not(None),
+            col(Proposal.deadline) <= now,
+        )
+        .order_by(col(Proposal.id))
+        .with_for_update()
+    ).all()
+    for proposal in due:
+        proposal.status, proposal.decided_at = ProposalStatus.EXPIRED, now
+        session.add(proposal)
+    session.flush()
+    deals = [deal_of(session, proposal_id=p.id) for p in due if p.id is not None]
+    return [d for d in deals if d is not None]

@@ -1,0 +1,227 @@
+"""`praktik import`, `praktik eksport` and `praktik match`: the coordinators' offline tools."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from bot.cli import main
+from bot.progress import Progress
+from models.db import Database
+from models.tables import HostSlot, Participant, Topic, Wish
+
+HOSTS = """\
+id,name,organisation,sector,municipality,capacity,days,topics,ranking
+UHOST1,Bo Hansen,Ærø Kommune,kommune,Ærø,2,man;tir,klima;Ledelse,
+h2,Cille Dahl,Region Midtjylland,region,Viborg,1,ons,sundhed,i2
+h3,Dan Berg,Digitaliseringsstyrelsen,stat,København,1,fre,digitalisering;robotter,
+"""
+INTERNS = """\
+id,name,organisation,sector,municipality,days,topics,wanted_sectors,wanted_regions,choices
+UANNA1,Anna Jensen,Styrelsen for Dataforsyning,stat,København,man,klima,kommune,,
+i2,Emil Krog,Viborg Kommune,kommune,Viborg,ons;fre,sundhed,,Midtjylland,h2
+i3,Frida Lund,Odense Kommune,kommune,Odense,tir,klima,,,UHOST1;h3
+i4,Gorm Vang,Skat,stat,Aarhus,tor,klima,,,
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def _counts(db: Database) -> tuple[int, int, int]:
+    def count(session: object) -> tuple[int, int, int]:
+        exec_ = session.exec  # type: ignore[attr-defined]
+        return (
+            len(exec_(select(Participant)).all()),
+            len(exec_(select(HostSlot)).all()),
+            len(exec_(select(Wish)).all()),
+        )
+
+    return db.call(count)
+
+
+def test_import_reports_every_bad_row_and_loads_nothing_from_the_files(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad_hosts = HOSTS.replace("region,Viborg,1", "regionen,Viborg,0").replace(
+        "stat,København,1,fre", "stat,Atlantis,1,lør"
+    )
+    bad_interns = INTERNS.replace(",h2\n", ",h9\n")
+    code = main(
+        [
+            "import",
+            "--hosts",
+            _write(tmp_path, "v.csv", bad_hosts),
+            "--interns",
+            _write(tmp_path, "p.csv", bad_interns),
+            "--url",
+            db.url,
+            "--year",
+            "2027",
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "v.csv: 4 fejl – intet fra filen er indlæst:" in err
+    assert "linje 3: ukendt sektor 'regionen'" in err
+    assert "linje 3: kapacitet skal være et helt tal fra 1 til 10, ikke '0'" in err
+    assert "linje 4: ukendt kommune 'Atlantis'" in err and "linje 4: ukendt dag 'lør'" in err
+    assert "Intet er indlæst" in err
+    assert _counts(db) == (0, 0, 0)
+
+    # With good hosts, an intern naming a host that is not on the list stops it all too.
+    code = main(
+        [
+            "import",
+            "--hosts",
+            _write(tmp_path, "v.csv", HOSTS),
+            "--interns",
+            _write(tmp_path, "p.csv", bad_interns),
+            "--url",
+            db.url,
+            "--year",
+            "2027",
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 1 and "p.csv: 1 fejl" in err and "linje 3: ukendt vært 'h9'" in err
+    assert _counts(db) == (0, 0, 0)
+
+
+def test_import_loads_participants_slots_and_wishes_and_again_updates_them(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [
+        "import",
+        "--hosts",
+        _write(tmp_path, "v.csv", HOSTS),
+        "--interns",
+        _write(tmp_path, "p.csv", INTERNS),
+        "--url",
+        db.url,
+        "--year",
+        "2027",
+    ]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "Sæson 2027: 3 værtspladser og 4 praktikønsker er indlæst (7 nye deltagere" in out
+    assert "5 deltagere har ikke et Slack-id" in out and "'ranking' og 'choices'" in out
+    assert _counts(db) == (7, 3, 4)
+
+    def loaded(session: object) -> tuple[HostSlot, Participant, Wish, list[str]]:
+        exec_ = session.exec  # type: ignore[attr-defined]
+        slot = exec_(select(HostSlot).where(HostSlot.workplace == "Ærø Kommune")).one()
+        bo = exec_(select(Participant).where(Participant.slack_user_id == "UHOST1")).one()
+        emil = exec_(select(Participant).where(Participant.slack_user_id == "csvi:i2")).one()
+        wish = exec_(select(Wish).where(Wish.intern_id == emil.id)).one()
+        return slot, bo, wish, [t.name for t in exec_(select(Topic)).all()]
+
+    slot, bo, wish, topics = db.call(loaded)
+    assert (slot.capacity, slot.days, slot.sector, slot.region) == (
+        2,
+        [1, 2],
+        "kommune",
+        "Region Syddanmark",
+    )
+    assert sorted(slot.topics) == ["klima", "ledelse"]  # the catalogue's spelling
+    assert (bo.name, bo.workplace, bo.municipality) == ("Bo Hansen", "Ærø Kommune", "0492")
+    assert (wish.days, wish.wanted_regions) == ([3, 5], ["Region Midtjylland"])
+    assert topics == ["robotter"]  # a topic the catalogue did not have
+
+    assert main(args) == 0
+    assert "(0 nye deltagere, 7 opdaterede)" in capsys.readouterr().out
+    assert _counts(db) == (7, 3, 4)
+
+
+def test_export_writes_an_excel_friendly_file(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "aftaler.csv"
+    assert main(["eksport", "--out", str(out), "--url", db.url, "--year", "2027"]) == 0
+    assert "0 aftaler fra sæson 2027" in capsys.readouterr().out
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfAftale;Status;Oprindelse;Runde;") and data.endswith(
+        b"\r\n"
+    )
+
+
+@pytest.mark.parametrize("mode", ["stabil", "flest"])
+def test_match_prints_assignments_and_metrics_as_json(
+    mode: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hosts, interns = _write(tmp_path, "v.csv", HOSTS), _write(tmp_path, "p.csv", INTERNS)
+    assert main(["match", "--hosts", hosts, "--interns", interns, "--mode", mode, "--json"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""  # a small input draws no progress bar
+    found = json.loads(captured.out)
+    assert set(found) == {"assignments", "metrics"}
+    assert all(set(a) == {"intern", "host"} for a in found["assignments"])
+    pairs = {a["intern"]: a["host"] for a in found["assignments"]}
+    load = Counter(pairs.values())
+    assert load["UHOST1"] <= 2 and load["h2"] <= 1 and load["h3"] <= 1
+    assert pairs.get("i2") == "h2"  # Emil's explicit choice, on his days
+    metrics = found["metrics"]
+    for key in (
+        "placed_pct",
+        "cross_sector_pct",
+        "first_choice_pct",
+        "top3_pct",
+        "mean_rank",
+        "blocking_pairs",
+        "seats_left",
+        "unplaced",
+    ):
+        assert key in metrics, key
+    assert metrics["mode"] == mode and metrics["wishes"] == 4
+    assert {"intern": "i4", "reason": "no_compatible_slot"} in metrics["unplaced"]
+    if mode == "stabil":
+        assert metrics["blocking_pairs"] == 0
+
+
+def test_match_prints_a_readable_table_and_refuses_bad_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hosts, interns = _write(tmp_path, "v.csv", HOSTS), _write(tmp_path, "p.csv", INTERNS)
+    assert main(["match", "--hosts", hosts, "--interns", interns, "--weight", "0"]) == 0
+    table = capsys.readouterr().out
+    assert table.startswith("Match (stabil): 3 af 4 praktikanter placeret")
+    assert "praktikant  vært" in table and "i4 – ingen plads på deres dage" in table
+
+    bad = _write(tmp_path, "bad.csv", INTERNS.replace("ons;fre", "søn"))
+    assert main(["match", "--hosts", hosts, "--interns", bad, "--json"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "linje 3: ukendt dag 'søn'" in captured.err
+    assert main(["match", "--hosts", hosts, "--interns", interns, "--weight", "101"]) == 2
+
+
+def test_progress_goes_to_stderr_in_stages_and_as_a_bar_on_a_terminal() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    shares, labels = {"read": 1.0, "prefs": 1.0}, {"read": "læser", "prefs": "lister"}
+    log = io.StringIO()
+    bar = Progress(log, shares, labels, enabled=True)
+    bar.stage("read")
+    bar.stage("prefs")
+    bar.update(5, 10)
+    bar.finish()
+    assert log.getvalue() == "  0% læser\n 50% lister\n"
+    screen = Terminal()
+    ticks = iter(range(100))
+    bar = Progress(screen, shares, labels, enabled=True, clock=lambda: next(ticks))
+    bar.stage("prefs")
+    bar.update(10, 10)
+    bar.finish()
+    assert screen.getvalue().startswith("\r 50% ") and "\r100% " in screen.getvalue()
+    quiet = io.StringIO()
+    Progress(quiet, shares, labels, enabled=False).stage("read")
+    assert quiet.getvalue() == ""
