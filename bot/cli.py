@@ -6,11 +6,15 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from bot.config import ConfigError, Settings, load_settings
+if TYPE_CHECKING:  # imported when needed: `praktik match` starts without pydantic
+    from bot.config import Settings
 
 
 def _settings() -> Settings:
+    from bot.config import ConfigError, load_settings
+
     try:
         return load_settings()
     except ConfigError as error:
@@ -25,6 +29,7 @@ def cmd_serve(_args: argparse.Namespace) -> int:
     from bot.app import build_app, build_web_app
     from bot.clock import SystemClock
     from bot.dispatch import Dispatcher
+    from bot.service.rounds import expiry_job
     from models.db import Database
 
     settings = _settings()
@@ -38,7 +43,8 @@ def cmd_serve(_args: argparse.Namespace) -> int:
     app = build_app(settings, SystemClock(), db)
     web_app = build_web_app(app, db)
     # Due DMs go out from every serving process; their claims keep each DM to one sender.
-    jobs.attach(web_app, Dispatcher.from_settings(settings, db))
+    expire = expiry_job(settings, db, SystemClock())
+    jobs.attach(web_app, Dispatcher.from_settings(settings, db), expire=expire)
     web.run_app(web_app, port=settings.port, print=None, access_log=None)
     return 0
 
@@ -50,6 +56,7 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     from bot.app import build_app
     from bot.clock import SystemClock
     from bot.dispatch import Dispatcher
+    from bot.service.rounds import expiry_job
     from models.db import Database
 
     settings = _settings()
@@ -68,7 +75,9 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     handler = AsyncSocketModeHandler(app, app_token)
 
     async def run() -> None:
-        job = jobs.DispatchJob(Dispatcher.from_settings(settings, db))
+        expire = expiry_job(settings, db, SystemClock())
+        job = jobs.DispatchJob(Dispatcher.from_settings(settings, db), expire=expire)
+
         job.start()
         try:
             await handler.start_async()  # type: ignore[no-untyped-call]
@@ -96,6 +105,43 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     from bot.sandbox.console import run_sandbox
 
     return run_sandbox(args)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from bot.demo.command import main as run_demo
+
+    return run_demo(args)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from bot.offline import run_export
+
+    return run_export(args)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from bot.offline import run_import
+
+    return run_import(args)
+
+
+def cmd_match(args: argparse.Namespace) -> int:
+    from bot.offline import run_match
+
+    return run_match(args)
+
+
+MATCH_HELP = "match sign-up lists (CSV) offline, without the database"
+
+
+def _match_arguments(match: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    match.add_argument("--hosts", required=True, metavar="HOSTS.csv")
+    match.add_argument("--interns", required=True, metavar="INTERNS.csv")
+    match.add_argument("--mode", choices=["stabil", "flest"], default="stabil")
+    match.add_argument("--json", action="store_true", help="print the result as JSON")
+    match.add_argument("--weight", type=int, help="cross-sector weight 0-100 (default: 6)")
+    match.add_argument("--progress", action="store_true", help="progress bar on stderr always")
+    return match
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -133,6 +179,21 @@ def build_parser() -> argparse.ArgumentParser:
     db = add("db", cmd_db, "database maintenance")
     db.add_argument("action", choices=["upgrade"])
     db.add_argument("--url", help="database URL (default: DATABASE_URL or the SQLite file)")
+    url_help = "database URL (default: DATABASE_URL or the SQLite file)"
+    year_help = "season year (default: PRAKTIK_YEAR or the next week 37)"
+    export = add("eksport", cmd_export, "placements and evaluations as CSV (Excel: BOM, ';')")
+    export.add_argument("--out", required=True, metavar="FILE")
+    export.add_argument("--year", type=int, help=year_help)
+    export.add_argument("--url", help=url_help)
+    imports = add("import", cmd_import, "load sign-up lists (CSV) of hosts and interns")
+    imports.add_argument("--hosts", metavar="HOSTS.csv")
+    imports.add_argument("--interns", metavar="INTERNS.csv")
+    imports.add_argument("--year", type=int, help=year_help)
+    imports.add_argument("--url", help=url_help)
+    _match_arguments(add("match", cmd_match, MATCH_HELP))
+    from bot.demo.command import add_arguments as demo_arguments
+
+    demo_arguments(add("demo", cmd_demo, "a whole season in the sandbox, with its report"))
     from bot.outbox_cli import add_parser as add_outbox
 
     add_outbox(sub)
@@ -140,7 +201,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given[:1] == ["match"]:
+        # Offline matching reads two files: skip the parsers (and imports) of the database
+        # commands, which cost more start-up time than the matching itself at 10k x 5k.
+        parser = _match_arguments(argparse.ArgumentParser(prog="praktik match"))
+        return cmd_match(parser.parse_args(given[1:]))
+    args = build_parser().parse_args(given)
     code: int = args.run(args)
     return code
 

@@ -35,6 +35,7 @@ from typing import Any
 import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.exc import OperationalError
 
 from bot.config import Settings
 from bot.current import season_of
@@ -60,6 +61,8 @@ __all__ = ["DispatchReport", "Dispatcher", "decide", "dispatch_client"]
 
 SeasonProvider = Callable[[SeasonSettings], Season]
 Sleep = Callable[[float], Awaitable[None]]
+# Seconds between tries to record outcomes while the database is away (a minute in all).
+SETTLE_RETRY_WAITS = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
 
 
 def default_worker_id() -> str:
@@ -101,15 +104,27 @@ class _Recorder:
         while self._pending:
             batch, self._pending = self._pending[:200], self._pending[200:]
             try:
-                kept = await self.db.run(
-                    settle, worker_id=self.worker_id, items=[i for i, _ in batch], now=self.now
-                )
+                kept = await self._settle([i for i, _ in batch])
             except Exception as error:
                 for _, done in batch:
                     done.set_exception(error)
                 continue
             for (_, done), ok in zip(batch, kept, strict=True):
                 done.set_result(ok)
+
+    async def _settle(self, items: list[Settlement]) -> list[bool]:
+        """Write the outcomes, waiting out a database that is briefly away (a restart, a
+        fail-over): a sent DM whose outcome is lost would be sent again after the lease.
+        Writing twice is harmless: the second write finds the row no longer held."""
+        for wait in SETTLE_RETRY_WAITS:
+            try:
+                return await self.db.run(
+                    settle, worker_id=self.worker_id, items=items, now=self.now
+                )
+            except OperationalError:
+                log.warning("database away; recording %d outcomes again in %s s", len(items), wait)
+                await asyncio.sleep(wait)
+        return await self.db.run(settle, worker_id=self.worker_id, items=items, now=self.now)
 
 
 @dataclass
@@ -186,23 +201,32 @@ class Dispatcher:
                 asyncio.Semaphore(self.concurrency),
             )
             tasks: set[asyncio.Task[None]] = set()
-            while True:
-                while len(tasks) + self.batch > self.max_in_flight and tasks:
-                    _, tasks = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-                claimed = await self.db.run(
-                    claim_due, now=now, worker_id=self.worker_id, limit=self.batch, lease=self.lease
-                )
-                run.report.claimed += len(claimed)
-                if claimed:
-                    ids = {row.placement_id for row in claimed if row.placement_id is not None}
-                    contexts = await self.db.run(placement_contexts, placement_ids=ids)
-                    for row in claimed:
-                        ctx = contexts.get(row.placement_id) if row.placement_id else None
-                        tasks.add(asyncio.ensure_future(self._in_turn(row, ctx, run)))
-                if len(claimed) < self.batch:
-                    break
-            if tasks:
-                await asyncio.gather(*tasks)
+            try:
+                while True:
+                    while len(tasks) + self.batch > self.max_in_flight and tasks:
+                        _, tasks = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+                    claimed = await self.db.run(
+                        claim_due,
+                        now=now,
+                        worker_id=self.worker_id,
+                        limit=self.batch,
+                        lease=self.lease,
+                    )
+                    run.report.claimed += len(claimed)
+                    if claimed:
+                        ids = {r.placement_id for r in claimed if r.placement_id is not None}
+                        contexts = await self.db.run(placement_contexts, placement_ids=ids)
+                        for row in claimed:
+                            ctx = contexts.get(row.placement_id) if row.placement_id else None
+                            tasks.add(asyncio.ensure_future(self._in_turn(row, ctx, run)))
+                    if len(claimed) < self.batch:
+                        break
+            finally:
+                # Sends under way finish and are recorded even when claiming more failed
+                # (the database went away): cut off with the HTTP session, they would
+                # count as failed and go out again after the lease.
+                if tasks:
+                    await asyncio.gather(*tasks, return_exceptions=True)
         if run.report.claimed:
             log.info("dispatch %s: %s", self.worker_id, run.report)
         return run.report
@@ -340,7 +364,10 @@ async def _connection_pool(client: AsyncWebClient) -> AsyncIterator[AsyncWebClie
     if client.session is not None:
         yield client
         return
-    async with aiohttp.ClientSession() as session:
+    # slack_sdk applies `client.timeout` only to sessions it opens itself: a session handed
+    # to it keeps its own (aiohttp's default is five minutes), so give this one the client's.
+    timeout = aiohttp.ClientTimeout(total=client.timeout)
+    async with aiohttp.ClientSession(timeout=timeout) as session:
         client.session = session
         try:
             yield client

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, update
+from sqlalchemy import ColumnElement, and_, case, func, or_, update
 from sqlmodel import Session, col, select
 
 from bot.outbox import PlannedDM, diff_plans
@@ -144,12 +144,8 @@ def _held(outbox_id: int, worker_id: str) -> ColumnElement[bool]:
 def mark_sent(
     session: Session, *, outbox_id: int, worker_id: str, channel: str, ts: str, now: datetime
 ) -> bool:
-    result = session.execute(
-        update(OutboxMessage)
-        .where(_held(outbox_id, worker_id))
-        .values(status=OutboxStatus.SENT, channel=channel, slack_ts=ts, sent_at=now, reason="")
-    )
-    return changed(result) == 1
+    item = Settlement(outbox_id=outbox_id, status=OutboxStatus.SENT, channel=channel, ts=ts)
+    return outbox_id in mark_sent_many(session, worker_id=worker_id, items=[item], now=now)
 
 
 def mark_done(
@@ -210,22 +206,51 @@ class Settlement:
     count_attempt: bool = True
 
 
+def mark_sent_many(
+    session: Session, *, worker_id: str, items: Sequence[Settlement], now: datetime
+) -> set[int]:
+    """Record many sends in one statement; the ids this worker still held.
+
+    One statement rather than one per row keeps recording as fast as sending, so the DMs
+    Slack has accepted but the outbox does not yet show as sent (those a crash would send
+    again) stay a handful instead of a backlog that grows through a long run.
+    """
+    if not items:
+        return set()
+    # CASE on the id rather than UPDATE … FROM (VALUES …): SQLite cannot name a VALUES
+    # list's columns, and the same statement must run on both databases.
+    oid = col(OutboxMessage.id)
+    result = session.execute(
+        update(OutboxMessage)
+        .where(
+            oid.in_([i.outbox_id for i in items]),
+            col(OutboxMessage.status) == OutboxStatus.SENDING,
+            col(OutboxMessage.claimed_by) == worker_id,
+        )
+        .values(
+            status=OutboxStatus.SENT,
+            channel=case({i.outbox_id: i.channel for i in items}, value=oid),
+            slack_ts=case({i.outbox_id: i.ts for i in items}, value=oid),
+            sent_at=now,
+            reason="",
+        )
+        .returning(col(OutboxMessage.id))
+        .execution_options(synchronize_session=False)
+    )
+    return {int(held) for held in result.scalars()}
+
+
 def settle(
     session: Session, *, worker_id: str, items: Sequence[Settlement], now: datetime
 ) -> list[bool]:
     """Record many outcomes in one transaction (the dispatcher's group commit); per item,
     whether this worker still held the row."""
+    sends = [item for item in items if item.status == OutboxStatus.SENT]
+    held = mark_sent_many(session, worker_id=worker_id, items=sends, now=now)
     kept = []
     for item in items:
         if item.status == OutboxStatus.SENT:
-            ok = mark_sent(
-                session,
-                outbox_id=item.outbox_id,
-                worker_id=worker_id,
-                channel=item.channel,
-                ts=item.ts,
-                now=now,
-            )
+            ok = item.outbox_id in held
         elif item.status == OutboxStatus.PLANNED:
             assert item.due_at is not None
             ok = release(

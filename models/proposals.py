@@ -131,6 +131,9 @@ def request_slot(
         return _refuse(Refusal.FULL)
     person = ensure_participant(session, profile=intern, now=now)
     assert person.id is not None and found.slot.id is not None
+    # One request of an intern at a time (a double click reaching two processes): the
+    # second then sees the first one's pending proposal below instead of adding another.
+    session.exec(select(Participant).where(Participant.id == person.id).with_for_update()).first()
     if _placed(session, intern_id=person.id, year=year):
         return _refuse(Refusal.ALREADY_PLACED)
     existing = session.exec(

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy import select as sa_select
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from bot import texts
@@ -40,9 +41,8 @@ class Profile:
 
 
 def ensure_participant(session: Session, *, profile: Profile, now: datetime) -> Participant:
-    person = session.exec(
-        select(Participant).where(Participant.slack_user_id == profile.slack_user_id)
-    ).first()
+    wanted = select(Participant).where(Participant.slack_user_id == profile.slack_user_id)
+    person = session.exec(wanted).first()
     if person is None:
         person = Participant(
             slack_user_id=profile.slack_user_id,
@@ -51,7 +51,15 @@ def ensure_participant(session: Session, *, profile: Profile, now: datetime) -> 
             created_at=now,
             updated_at=now,
         )
-    elif (person.name, person.title) != (profile.name, profile.title):
+        try:
+            # A new user's first two gestures at once (a double click, two processes): the
+            # one that loses the unique index takes the winner's row instead of failing.
+            with session.begin_nested():
+                session.add(person)
+            return person
+        except IntegrityError:
+            person = session.exec(wanted).one()
+    if (person.name, person.title) != (profile.name, profile.title):
         person.name, person.title, person.updated_at = profile.name, profile.title, now
     session.add(person)
     session.flush()

@@ -14,7 +14,6 @@ SHARED = ROOT.parent / "shared" / "slack" / "manifest.schema.1.0.0.json"
 SCHEMA = SHARED if SHARED.exists() else ROOT / "tests" / "data" / "manifest.schema.1.0.0.json"
 
 
-
 def load() -> tuple[dict[str, Any], dict[str, Any]]:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     manifest = yaml.safe_load((ROOT / "manifest.yml").read_text(encoding="utf-8"))

@@ -1,0 +1,295 @@
+"""The demo's report: the season's figures as the participants saw them, checked against the
+database, with the DMs, the failures, the time per phase and the coordinator's chart."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, func, select
+
+from bot.demo.ledger import Ledger
+from bot.demo.people import Persona
+from bot.texts import demo as t
+from models.db import Database
+from models.tables import (
+    CheckIn,
+    Evaluation,
+    HostSlot,
+    OutboxMessage,
+    OutboxStatus,
+    Participant,
+    Placement,
+    PlacementStatus,
+    Wish,
+    WishStatus,
+)
+
+if TYPE_CHECKING:
+    from bot.demo.run import Demo
+
+REPORT_FILE = "rapport.md"
+CHART_FILE = "praktik-stats.png"
+RECOMMENDS_FROM = 9  # as the app's statistics count "would recommend" (models.feedback)
+DM_ORDER = ("intro", "practical", "welcome", "checkin", "evaluation", "followup", "announcement")
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The season's figures, the way the programme reports them."""
+
+    hosts: int
+    interns: int
+    placements: int
+    hosts_with_interns: int
+    interns_placed: int
+    cross_sector: int
+    checkins: int
+    checkin_sum: int
+    evaluations: int
+    benefit_yes: int
+    recommend: int
+    dms: dict[str, int] = field(default_factory=dict)  # delivered, by kind
+
+
+@dataclass(frozen=True)
+class Report:
+    text: str
+    path: Path
+    chart: Path | None
+    year: int
+    seen: Figures
+    stored: Figures
+    mismatches: list[str]
+    failures: list[str]
+
+
+def observed(ledger: Ledger, personas: dict[str, Persona]) -> Figures:
+    """From the participants' side: what they did, and what Slack showed them."""
+    pairs = ledger.placements.items()
+    return Figures(
+        hosts=ledger.signed_up["host"],
+        interns=ledger.signed_up["intern"],
+        placements=len(ledger.placements),
+        hosts_with_interns=len(set(ledger.placements.values())),
+        interns_placed=len(ledger.placements),
+        cross_sector=sum(
+            1
+            for intern, host in pairs
+            if personas[intern].workplace.sector != personas[host].workplace.sector
+        ),
+        checkins=len(ledger.checkins),
+        checkin_sum=sum(ledger.checkins),
+        evaluations=len(ledger.evaluations),
+        benefit_yes=sum(1 for benefit, _ in ledger.evaluations if benefit == "ja"),
+        recommend=sum(1 for _, score in ledger.evaluations if score >= RECOMMENDS_FROM),
+        dms=dict(ledger.dms),
+    )
+
+
+def stored(session: Session, *, year: int) -> Figures:
+    """The same figures, from the database."""
+    host = aliased(HostSlot)
+    intern = aliased(Participant)
+    placements = session.exec(
+        select(Placement.host_id, Placement.intern_id, host.sector, intern.sector)
+        .join(host, col(host.id) == Placement.slot_id)
+        .join(intern, col(intern.id) == Placement.intern_id)
+        .where(Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED)
+    ).all()
+    confirmed = [p for p in placements]
+    ids = select(Placement.id).where(
+        Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED
+    )
+    ratings = session.exec(select(CheckIn.rating).where(col(CheckIn.placement_id).in_(ids))).all()
+    answers = session.exec(
+        select(Evaluation.benefit, Evaluation.recommend).where(
+            col(Evaluation.placement_id).in_(ids)
+        )
+    ).all()
+    sent = session.exec(
+        select(OutboxMessage.kind, func.count())
+        .where(OutboxMessage.status == OutboxStatus.SENT)
+        .group_by(col(OutboxMessage.kind))
+    ).all()
+    return Figures(
+        hosts=_count(session, HostSlot, year),
+        interns=_count(session, Wish, year),
+        placements=len(confirmed),
+        hosts_with_interns=len({h for h, _, _, _ in confirmed}),
+        interns_placed=len({i for _, i, _, _ in confirmed}),
+        cross_sector=sum(1 for _, _, hs, si in confirmed if hs != si),
+        checkins=len(ratings),
+        checkin_sum=sum(ratings),
+        evaluations=len(answers),
+        benefit_yes=sum(1 for benefit, _ in answers if benefit == "ja"),
+        recommend=sum(1 for _, score in answers if score >= RECOMMENDS_FROM),
+        dms={kind: int(n) for kind, n in sent},
+    )
+
+
+def _count(session: Session, table: type[HostSlot] | type[Wish], year: int) -> int:
+    if table is HostSlot:
+        where = (HostSlot.season_year == year, HostSlot.status == "open")
+    else:
+        where = (Wish.season_year == year, Wish.status == WishStatus.ACTIVE)
+    return session.exec(select(func.count()).select_from(table).where(*where)).one()
+
+
+def outbox_outcomes(session: Session) -> Counter[tuple[str, str, str]]:
+    """(kind, status, reason) → rows, for what was not simply sent."""
+    rows = session.exec(
+        select(OutboxMessage.kind, OutboxMessage.status, OutboxMessage.reason, func.count())
+        .where(OutboxMessage.status != OutboxStatus.SENT)
+        .group_by(col(OutboxMessage.kind), col(OutboxMessage.status), col(OutboxMessage.reason))
+    ).all()
+    return Counter({(k, s, r): int(n) for k, s, r, n in rows})
+
+
+def compare(seen: Figures, stored_figures: Figures) -> list[str]:
+    wrong = []
+    for item in fields(Figures):
+        a, b = getattr(seen, item.name), getattr(stored_figures, item.name)
+        if a != b:
+            wrong.append(t.mismatch(item.name, a, b))
+    return wrong
+
+
+async def build_report(
+    *, demo: Demo, db: Database, folder: Path, left: int, app_errors: int
+) -> Report:
+    year = demo.options.year
+    personas = {p.user_id: p for p in demo.personas}
+    seen = observed(demo.ledger, personas)
+    from_db = await db.run(stored, year=year)
+    outcomes = await db.run(outbox_outcomes)
+    mismatches = compare(seen, from_db)
+    chart = None
+    if demo.chart is not None:
+        chart = folder / CHART_FILE
+        chart.write_bytes(demo.chart)
+    failures = list(demo.ledger.failures)
+    if app_errors:
+        failures.append(t.app_errors(app_errors))
+    failed = sum(n for (_, status, _), n in outcomes.items() if status == OutboxStatus.FAILED)
+    if left:
+        failures.append(t.left_over(left))
+    text = render(demo, seen, outcomes, mismatches, failures, failed, left, chart)
+    path = folder / REPORT_FILE
+    path.write_text(text, encoding="utf-8")
+    return Report(text, path, chart, year, seen, from_db, mismatches, failures)
+
+
+def _table(head: tuple[str, ...], rows: list[tuple[object, ...]]) -> list[str]:
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def render(
+    demo: Demo,
+    seen: Figures,
+    outcomes: Counter[tuple[str, str, str]],
+    mismatches: list[str],
+    failures: list[str],
+    failed: int,
+    left: int,
+    chart: Path | None,
+) -> str:
+    ledger, year = demo.ledger, demo.options.year
+    timings = [x for x in ledger.timings if x.simulated]
+    # From the first sign-up to the last DM of the season (the follow-up).
+    season = [x for x in timings if x.name == t.PHASES["season"]] or timings
+    first, last = timings[0].simulated.split(" – ")[0], season[-1].simulated.split(" – ")[-1]
+    sectors = Counter(p.workplace.sector for p in demo.personas)
+    mean = seen.checkin_sum / seen.checkins if seen.checkins else None
+    out = [
+        t.title(year),
+        "",
+        t.intro(len(demo.personas), demo.options.seed, f"{first}/{year}", f"{last}/{year}"),
+        "",
+        t.FIGURES,
+        "",
+        *_table(
+            (t.COL_WHAT, t.COL_FIGURE),
+            [
+                (
+                    t.ROW_PARTICIPANTS,
+                    t.participants(seen.hosts + seen.interns, seen.hosts, seen.interns),
+                ),
+                (t.ROW_SECTORS, f"{sectors['stat']} / {sectors['region']} / {sectors['kommune']}"),
+                (t.ROW_PLACEMENTS, seen.placements),
+                (t.ROW_HOSTS, t.of(seen.hosts_with_interns, seen.hosts)),
+                (t.ROW_INTERNS, t.of(seen.interns_placed, seen.interns)),
+                (
+                    t.ROW_VIA,
+                    " / ".join(
+                        str(ledger.placed_via[v]) for v in ("request", "round 1", "round 2")
+                    ),
+                ),
+                (t.ROW_CROSS, t.of(seen.cross_sector, seen.placements)),
+                (t.ROW_CHECKINS, t.average(seen.checkins, mean)),
+                (t.ROW_EVALUATIONS, seen.evaluations),
+                (t.ROW_BENEFIT, t.of(seen.benefit_yes, seen.evaluations)),
+                (t.ROW_RECOMMEND, t.of(seen.recommend, seen.evaluations)),
+            ],
+        ),
+        "",
+        t.HISTORY,
+        "",
+        t.ANSWERS,
+        "",
+        *_table(
+            (t.COL_KIND, t.COL_SENT, t.COL_ACCEPT, t.COL_FULL, t.COL_DECLINE, t.COL_IGNORE),
+            [
+                (
+                    t.ROW_REQUESTS if kind == "request" else t.row_round(int(kind[-1])),
+                    sum(ledger.answers[(kind, a)] for a in ("accept", "decline", "ignore")),
+                    ledger.answers[(kind, "accept")],
+                    ledger.answers[(kind, "full")],
+                    ledger.answers[(kind, "decline")],
+                    ledger.answers[(kind, "ignore")],
+                )
+                for kind in ("request", "round 1", "round 2")
+            ],
+        ),
+        "",
+        t.searches(ledger.searches, ledger.requests, ledger.requests_refused, ledger.told_unplaced),
+        "",
+        t.DMS,
+        "",
+    ]
+    kinds = [k for k in DM_ORDER if k in seen.dms or any(o[0] == k for o in outcomes)]
+    rows: list[tuple[object, ...]] = []
+    for kind in kinds:
+        skipped = sum(n for (k, s, _), n in outcomes.items() if k == kind and s != "failed")
+        rows.append((t.DM_LABELS.get(kind, kind), seen.dms.get(kind, 0), skipped))
+    rows.append((t.TOTAL, sum(seen.dms.values()), sum(r[2] for r in rows)))  # type: ignore[misc]
+    out += _table((t.COL_DM, t.COL_RECEIVED, t.COL_SKIPPED), rows)
+    reasons = [f"{k}: {s} ({r or '–'}) × {n}" for (k, s, r), n in sorted(outcomes.items())]
+    if reasons:
+        out += ["", "; ".join(reasons)]
+    out += ["", t.NOTHING_LEFT if not left else t.left_over(left), "", t.FAILURES, ""]
+    out += [f"- {f}" for f in failures[:50]] if failures or failed else [t.NO_FAILURES]
+    out += ["", t.CHECK, ""]
+    out += [f"- {m}" for m in mismatches] if mismatches else [t.CHECK_OK]
+    out += ["", t.TIMING, ""]
+    out += _table(
+        (t.COL_PHASE, t.COL_SIMULATED, t.COL_SECONDS, t.COL_REQUESTS, t.COL_CALLS),
+        [
+            (x.name, x.simulated or "–", f"{x.seconds:.1f}", x.requests, x.slack_calls)
+            for x in ledger.timings
+        ]
+        + [(t.TOTAL, "", f"{sum(x.seconds for x in ledger.timings):.1f}", ledger.gestures, "")],
+    )
+    out += ["", t.CHART, ""]
+    out.append(f"![{t.CHART_ALT}]({chart.name})" if chart else t.NO_CHART)
+    if ledger.slow:
+        out += ["", t.SLOW, "", t.SLOW_INTRO, ""]
+        out += [f"- {t.slow(what, seconds)}" for what, seconds in ledger.slow]
+    if ledger.notes:
+        out += ["", t.NOTES, "", *[f"- {n}" for n in ledger.notes]]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,198 @@
+"""`praktik demo`: the progress line and the season report, in Danish."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+COORDINATOR_NAME: Final = "Karin Lund"
+COORDINATOR_TITLE: Final = "Koordinator, Center for Offentlig Innovation"
+ANNOUNCEMENT: Final = (
+    "Om en måned er det uge 37. Tak fordi I er med i Innovationspraktikken – aftal gerne "
+    "programmet med hinanden allerede nu."
+)
+
+# Phases (progress line and the timing table) ---------------------------------------------
+PHASES: Final = {
+    "start": "Start: ny database og appen over HTTP",
+    "signup": "Tilmelding (/praktik tilbyd og /praktik find)",
+    "requests": "Søgning og anmodninger",
+    "round1": "Match, runde 1",
+    "round2": "Match, runde 2",
+    "season": "Uge 37 og opfølgning (dispatcher)",
+    "stats": "Koordinatorens statistik",
+}
+
+
+def progress(phase: str, done: int, total: int, seconds: float) -> str:
+    return f"{phase}: {done}/{total} ({seconds:.1f} s)"
+
+
+def finished(seconds: float, report: str) -> str:
+    return f"Færdig på {seconds:.1f} s. Rapporten er gemt i {report}"
+
+
+BAD_PARTICIPANTS: Final = "--participants skal være et helt tal fra 2 til 100000."
+BAD_YEAR: Final = "--year skal være et årstal fra 2000 til 2100."
+
+
+def out_not_folder(path: str) -> str:
+    return f"--out {path} findes og er ikke en mappe."
+
+
+# The report ------------------------------------------------------------------------------
+
+
+def title(year: int) -> str:
+    return f"# Innovationspraktikken {year} – en hel sæson i Praktikbot (demo)"
+
+
+def intro(participants: int, seed: int, started: str, ended: str) -> str:
+    return (
+        f"{participants} simulerede deltagere (frø {seed}), fra tilmeldingen {started} til "
+        f"opfølgningen {ended}. Alt gik gennem appens rigtige HTTP-endepunkt med signerede "
+        "forespørgsler, en ny SQLite-database og dispatcheren – som i drift, med en lokal "
+        "Slack i stedet for den rigtige."
+    )
+
+
+FIGURES: Final = "## Sæsonens tal"
+COL_WHAT: Final = "Hvad"
+COL_FIGURE: Final = "Tal"
+ROW_PARTICIPANTS: Final = "Deltagere"
+
+
+def participants(total: int, hosts: int, interns: int) -> str:
+    return f"{total} ({hosts} værter, {interns} praktikanter)"
+
+
+ROW_SECTORS: Final = "Fra stat / region / kommune"
+ROW_PLACEMENTS: Final = "Aftaler (bekræftede praktikker)"
+ROW_HOSTS: Final = "Værter med praktikanter"
+ROW_INTERNS: Final = "Praktikanter i praktik"
+ROW_VIA: Final = "Heraf via egen anmodning / runde 1 / runde 2"
+ROW_CROSS: Final = "På tværs af sektor"
+ROW_CHECKINS: Final = "Check-ins (gennemsnit 1–5)"
+ROW_EVALUATIONS: Final = "Evalueringer"
+ROW_BENEFIT: Final = "Fik konkret udbytte (ja)"
+ROW_RECOMMEND: Final = "Vil anbefale det (9–10)"
+HISTORY: Final = (
+    "Til sammenligning: i 2017 var 131 med (51 værter tog 72 praktikanter), 28 % krydsede "
+    "sektor, 3 ud af 4 fik konkret udbytte, og over 9 ud af 10 ville anbefale det."
+)
+
+
+def of(part: int, whole: int) -> str:
+    return f"{part} af {whole} ({pct(part, whole)})"
+
+
+def pct(part: int, whole: int) -> str:
+    if whole == 0:
+        return "–"
+    return f"{100 * part / whole:.0f} %"
+
+
+def average(count: int, mean: float | None) -> str:
+    return f"{count}" if mean is None else f"{count} ({mean:.1f})".replace(".", ",")
+
+
+ANSWERS: Final = "## Anmodninger og forslag"
+COL_KIND: Final = "Slags"
+COL_SENT: Final = "Modtaget"
+COL_ACCEPT: Final = "Accepteret"
+COL_FULL: Final = "Heraf for sent (pladsen var fuld)"
+COL_DECLINE: Final = "Afslået"
+COL_IGNORE: Final = "Ikke besvaret (udløber)"
+ROW_REQUESTS: Final = "Anmodninger til værter"
+
+
+def row_round(number: int) -> str:
+    return f"Forslag, runde {number} (svar pr. side)"
+
+
+def searches(searched: int, requested: int, refused: Mapping[str, int], told: int) -> str:
+    why = "; ".join(f"{n} × «{reason}»" for reason, n in sorted(refused.items()))
+    return (
+        f"- Praktikanter, der selv søgte: {searched}\n"
+        f"- Tryk på *Anmod*: {requested}"
+        + (f", heraf afvist af appen med en forklaring: {why}" if refused else "")
+        + "\n"
+        f"- Praktikanter, der fik besked om, at de ikke fik et forslag i en runde "
+        f"(med de pladser, der stadig var ledige): {told}"
+    )
+
+
+DMS: Final = "## Beskeder fra Praktikbot (DM'er fra udbakken)"
+COL_DM: Final = "Besked"
+COL_RECEIVED: Final = "Modtaget i Slack"
+COL_STORED: Final = "Sendt ifølge databasen"
+COL_SKIPPED: Final = "Sprunget over"
+DM_LABELS: Final = {
+    "intro": "Introduktion (T−14)",
+    "practical": "Praktiske detaljer",
+    "welcome": "God praktik (første dag)",
+    "checkin": "Hvordan gik det? (sidste dag)",
+    "evaluation": "Evaluering (+3 hverdage)",
+    "followup": "Opfølgning (+90 dage)",
+    "announcement": "Besked fra koordinatoren",
+}
+TOTAL: Final = "I alt"
+NOTHING_LEFT: Final = "Ingen planlagte beskeder står tilbage: alle er leveret."
+
+
+def left_over(count: int) -> str:
+    return f"{count} planlagte beskeder blev ikke leveret."
+
+
+FAILURES: Final = "## Fejl"
+NO_FAILURES: Final = (
+    "Ingen: ingen fejl i appen, ingen afviste handlinger, ingen mislykkede beskeder."
+)
+
+
+def app_errors(count: int) -> str:
+    return f"Appen loggede {count} fejl (se stderr)."
+
+
+CHECK: Final = "## Kontrol mod databasen"
+CHECK_OK: Final = (
+    "Tallene ovenfor er talt på deltagernes side – det, de gjorde og så i Slack. Databasen "
+    "giver de samme tal."
+)
+
+
+def mismatch(what: str, seen: object, stored: object) -> str:
+    return f"{what}: deltagerne så {seen}, databasen siger {stored}"
+
+
+TIMING: Final = "## Tid pr. fase"
+COL_PHASE: Final = "Fase"
+COL_SIMULATED: Final = "Simuleret tid"
+COL_SECONDS: Final = "Sekunder"
+COL_REQUESTS: Final = "Forespørgsler til appen"
+COL_CALLS: Final = "Kald til Slack"
+
+
+def per_second(requests: int, seconds: float) -> str:
+    return f"{requests / seconds:.0f}/s" if seconds > 0 else "–"
+
+
+CHART: Final = "## Koordinatorens diagram"
+CHART_ALT: Final = "Statistik fra /praktik admin stats"
+NO_CHART: Final = "Der kom intet diagram fra `/praktik admin stats`."
+NOTES: Final = "## Bemærkninger"
+
+
+def nothing_to_match(round_no: int) -> str:
+    return f"Runde {round_no}: ingen praktikønsker ventede på en plads, så intet blev sendt."
+
+
+SLOW: Final = "## Lange svar"
+SLOW_INTRO: Final = (
+    "Appen kvitterede straks (Slack venter højst 3 s), men arbejdede videre i mere end 30 s, "
+    "før personen så resultatet:"
+)
+
+
+def slow(what: str, seconds: float) -> str:
+    return f"{what}: {seconds:.0f} s"

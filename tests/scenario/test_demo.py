@@ -1,0 +1,128 @@
+"""`praktik demo`: a small season end to end, and its report's figures against the database.
+
+The report counts on the participants' side (what they pressed and what Slack showed them);
+here the database is asked again with plain SQL, independently of the report's own check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+from dataclasses import replace
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from bot.demo.command import main
+from bot.demo.progress import Progress
+from bot.demo.report import CHART_FILE, REPORT_FILE
+from bot.demo.run import DemoOptions, dm_kind, run_demo
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def sql(db_file: Path, query: str) -> list[tuple[object, ...]]:
+    engine = create_engine(f"sqlite:///{db_file}")
+    try:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(query))]
+    finally:
+        engine.dispose()
+
+
+def one(db_file: Path, query: str) -> object:
+    return sql(db_file, query)[0][0]
+
+
+async def test_a_small_season_reports_what_the_database_holds(tmp_path: Path) -> None:
+    stderr = io.StringIO()
+    report = await run_demo(
+        DemoOptions(participants=20, seed=7, year=2027, out=tmp_path),
+        progress=Progress(stderr, tty=False),
+    )
+    db = tmp_path / "praktik-demo.db"
+    seen = report.seen
+    assert report.failures == [] and report.mismatches == []
+
+    # Sign-ups: every participant went through a modal, about half as hosts.
+    hosts = one(db, "SELECT count(*) FROM hostslot WHERE season_year = 2027")
+    interns = one(db, "SELECT count(*) FROM wish WHERE season_year = 2027")
+    assert (seen.hosts, seen.interns) == (hosts, interns)
+    assert seen.hosts + seen.interns == 20 and 6 <= seen.hosts <= 12
+    assert one(db, "SELECT count(*) FROM participant") == 20  # the coordinator signs up for nothing
+
+    # Placements, hosts with interns, interns placed, crossing sector.
+    placements = sql(
+        db,
+        """SELECT p.host_id, p.intern_id, s.sector, i.sector
+           FROM placement p JOIN hostslot s ON s.id = p.slot_id
+           JOIN participant i ON i.id = p.intern_id
+           WHERE p.status = 'confirmed'""",
+    )
+    assert seen.placements == len(placements) > 0
+    assert seen.hosts_with_interns == len({h for h, _, _, _ in placements})
+    assert seen.interns_placed == len({i for _, i, _, _ in placements})
+    assert seen.cross_sector == sum(1 for _, _, a, b in placements if a != b)
+    origins = dict(sql(db, "SELECT origin, count(*) FROM proposal GROUP BY origin"))
+    assert set(origins) == {"request", "match"}  # some asked a host themselves, the rest matched
+    rounds = {r for (r,) in sql(db, "SELECT DISTINCT round FROM proposal WHERE origin='match'")}
+    assert rounds == {1, 2}
+    asked = dict(sql(db, "SELECT status, count(*) FROM proposal WHERE origin='request' GROUP BY 1"))
+    requests_row = next(r for r in report.text.splitlines() if r.startswith("| Anmodninger til"))
+    cells = [c.strip() for c in requests_row.strip("|").split("|")]
+    # received, accepted, of those too late (seat gone), declined, left to expire
+    assert int(cells[1]) == sum(asked.values())
+    assert int(cells[2]) - int(cells[3]) == asked.get("confirmed", 0)
+    assert int(cells[3]) == asked.get("full", 0)
+    assert int(cells[4]) == asked.get("declined", 0)
+
+    # Check-ins and evaluations, and the two shares the programme reports.
+    ratings = [r for (r,) in sql(db, "SELECT rating FROM checkin")]
+    assert (seen.checkins, seen.checkin_sum) == (len(ratings), sum(ratings))
+    evaluations = sql(db, "SELECT benefit, recommend FROM evaluation")
+    assert seen.evaluations == len(evaluations) > 0
+    assert seen.benefit_yes == sum(1 for b, _ in evaluations if b == "ja")
+    assert seen.recommend == sum(1 for _, r in evaluations if int(str(r)) >= 9)
+
+    # Every planned DM was delivered, once, by the dispatcher; none is left.
+    statuses = dict(sql(db, "SELECT status, count(*) FROM outboxmessage GROUP BY status"))
+    assert set(statuses) <= {"sent", "skipped"} and statuses["sent"] > 0
+    sent = dict(
+        sql(db, "SELECT kind, count(*) FROM outboxmessage WHERE status='sent' GROUP BY kind")
+    )
+    assert seen.dms == sent
+    assert sent["checkin"] == sent["evaluation"] == sent["followup"] == 2 * len(placements)
+    assert sent["announcement"] == 20
+
+    # The report as saved: the figures, the DMs, the phases and the coordinator's chart.
+    saved = (tmp_path / REPORT_FILE).read_text(encoding="utf-8")
+    assert saved == report.text
+    assert f"| Deltagere | 20 ({hosts} værter, {interns} praktikanter) |" in saved
+    assert f"| Aftaler (bekræftede praktikker) | {len(placements)} |" in saved
+    cross = sum(1 for _, _, a, b in placements if a != b)
+    assert f"| På tværs af sektor | {cross} af {len(placements)} (" in saved
+    assert f"| Evaluering (+3 hverdage) | {sent['evaluation']} | 0 |" in saved
+    assert "Databasen giver de samme tal." in saved and "Ingen planlagte beskeder" in saved
+    for phase in ("Tilmelding", "Match, runde 1", "Match, runde 2", "Uge 37 og opfølgning"):
+        assert phase in saved
+    assert (tmp_path / CHART_FILE).read_bytes().startswith(PNG)
+    assert "Koordinatorens statistik" in stderr.getvalue()  # the progress, phase by phase
+
+
+async def test_the_same_seed_gives_the_same_season(tmp_path: Path) -> None:
+    options = DemoOptions(participants=12, seed=3, year=2027)
+    first = await run_demo(replace(options, out=tmp_path / "a"), progress=Progress(None))
+    again = await run_demo(replace(options, out=tmp_path / "b"), progress=Progress(None))
+    assert first.seen == again.seen and first.failures == again.failures == []
+
+
+def test_the_command_refuses_bad_options_with_one_danish_line(tmp_path: Path) -> None:
+    err = io.StringIO()
+    args = argparse.Namespace(participants=1, seed=1, year=2027, out=str(tmp_path))
+    assert main(args, stdout=io.StringIO(), stderr=err) == 2
+    assert err.getvalue() == "--participants skal være et helt tal fra 2 til 100000.\n"
+
+
+def test_dm_kinds_come_from_the_outbox_keys() -> None:
+    assert dm_kind("p42:welcome:U1:2027-09-13") == "welcome"
+    assert dm_kind("besked:2027:abc:U1") == "announcement"
