@@ -64,6 +64,7 @@ def words(query: str) -> list[str]:
 class Doc:
     slot_id: int
     fields: dict[str, str]  # field name → folded text
+    owner: str = ""  # the host's Slack user ID: their own slot is never shown to them
 
 
 def document(
@@ -75,6 +76,7 @@ def document(
     region: str | None,
     topics: Sequence[str],
     description: str,
+    owner: str = "",
 ) -> Doc:
     place = municipality(municipality_code)
     where = f"{place.name} {place.official_name}" if place else texts.CENTRAL_ADMINISTRATION_LABEL
@@ -88,6 +90,7 @@ def document(
             "sector": _fold_shared(texts.SECTOR_LABELS.get(sector, sector)),
             "description": fold(description),
         },
+        owner=owner,
     )
 
 
@@ -125,6 +128,10 @@ class Index:
         for index in self.fields.values():
             index.seal()
         self.size = len(docs)
+        self._owned: dict[str, frozenset[int]] = {}
+        for doc in docs:
+            if doc.owner:
+                self._owned[doc.owner] = self._owned.get(doc.owner, frozenset()) | {doc.slot_id}
         # Queries repeat ("klima", "aarhus"): scores and orders are kept once computed.
         self._scores = lru_cache(maxsize=1024)(self._word_scores)
         self._ranked = lru_cache(maxsize=256)(self._rank_words)
@@ -156,6 +163,10 @@ class Index:
         totals = self._totals(" ".join(terms))
         ordered = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
         return tuple(slot_id for slot_id, _ in ordered), frozenset(totals)
+
+    def owned_by(self, user_id: str) -> frozenset[int]:
+        """The user's own open slots (a host has one a season; the set keeps it general)."""
+        return self._owned.get(user_id, frozenset())
 
     def rank(self, query: str) -> list[int]:
         """Slot IDs that match every word, best first; ties by slot ID (oldest first)."""

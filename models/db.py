@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import partial
 from importlib import resources
@@ -46,6 +47,9 @@ def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+POOL_SIZE = 20  # PostgreSQL connections kept per process (and threads to use them)
+
+
 class Database:
     def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url = normalise_url(url)
@@ -54,18 +58,27 @@ class Database:
         if self.is_sqlite:
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 10}
         else:
-            kwargs.update(pool_size=10, max_overflow=20, pool_pre_ping=True)
+            kwargs.update(pool_size=POOL_SIZE, max_overflow=10, pool_pre_ping=True)
         self.engine: Engine = create_engine(self.url, **kwargs)
+        # Repo calls run in threads of their own, as many as the pool has connections:
+        # asyncio's default executor has min(32, cores + 4) threads – six on two cores –
+        # and a request would wait for a thread while the database sits idle.
+        self._threads = ThreadPoolExecutor(
+            max_workers=POOL_SIZE if not self.is_sqlite else 8, thread_name_prefix="db"
+        )
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin)
-        # Counts this process's writes, so in-memory caches know when to look again.
-        self.writes = 0
+        # Counts this process's writes to the slots (content, status, seats taken), so the
+        # search index knows when to look again. Other writes (requests, DMs) leave it be:
+        # they come with most button presses and would make every search re-read the slots.
+        self.slot_writes = 0
         event.listen(self.engine, "before_cursor_execute", self._count_write)
 
     def _count_write(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if statement.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE"):
-            self.writes += 1
+        head = statement.lstrip()[:24].upper()
+        if head.startswith(("INSERT", "UPDATE", "DELETE")) and "HOSTSLOT" in head:
+            self.slot_writes += 1
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -87,7 +100,8 @@ class Database:
         self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
     ) -> T:
         """Run a repo function in a thread, in its own transaction, without blocking the loop."""
-        return await asyncio.to_thread(partial(self.call, fn, *args, **kwargs))
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._threads, partial(self.call, fn, *args, **kwargs))
 
     def ping(self) -> bool:
         try:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import or_, update
+from sqlalchemy import and_, or_, update
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from models.repo import OpenSlot, Profile, ensure_participant, slot_with_host, wish_of
@@ -370,47 +371,52 @@ def pending_for(session: Session, *, user_id: str, year: int) -> list[Deal]:
     person = session.exec(select(Participant).where(Participant.slack_user_id == user_id)).first()
     if person is None or person.id is None:
         return []
-    slot_ids = select(HostSlot.id).where(HostSlot.host_id == person.id)
-    rows = session.exec(
-        select(Proposal)
-        .where(
-            Proposal.season_year == year,
-            Proposal.status == ProposalStatus.PENDING,
-            or_(col(Proposal.intern_id) == person.id, col(Proposal.slot_id).in_(slot_ids)),
-        )
-        .order_by(col(Proposal.id))
-    ).all()
-    return deals_of(session, proposals=list(rows))
+    return deals_of(
+        session, proposals=pending_proposals(session, participant_id=person.id, year=year)
+    )
+
+
+def pending_proposals(session: Session, *, participant_id: int, year: int) -> list[Proposal]:
+    """Open requests/proposals where the participant is host or intern, oldest first."""
+    slot_ids = select(HostSlot.id).where(HostSlot.host_id == participant_id)
+    return list(
+        session.exec(
+            select(Proposal)
+            .where(
+                Proposal.season_year == year,
+                Proposal.status == ProposalStatus.PENDING,
+                or_(col(Proposal.intern_id) == participant_id, col(Proposal.slot_id).in_(slot_ids)),
+            )
+            .order_by(col(Proposal.id))
+        ).all()
+    )
 
 
 def deals_of(session: Session, *, proposals: list[Proposal]) -> list[Deal]:
-    """`deal_of` for many proposals in four queries (App Home lists them on every change)."""
+    """`deal_of` for many proposals in one query (App Home lists them on every change)."""
     if not proposals:
         return []
-    slot_ids = {p.slot_id for p in proposals}
-    slots = {
-        slot.id: (slot, host)
-        for slot, host in session.exec(
-            select(HostSlot, Participant)
-            .join(Participant, col(Participant.id) == HostSlot.host_id)
-            .where(col(HostSlot.id).in_(slot_ids))
-        ).all()
-    }
-    interns = {
-        p.id: p
-        for p in session.exec(
-            select(Participant).where(col(Participant.id).in_({p.intern_id for p in proposals}))
-        ).all()
-    }
-    wishes = {
-        (w.intern_id, w.season_year): w
-        for w in session.exec(select(Wish).where(col(Wish.intern_id).in_(set(interns)))).all()
-    }
-    deals = []
-    for proposal in proposals:
-        found, intern = slots.get(proposal.slot_id), interns.get(proposal.intern_id)
-        if found is None or intern is None:
-            continue
-        wish = wishes.get((proposal.intern_id, proposal.season_year))
-        deals.append(Deal(proposal, found[0], found[1], intern, wish))
-    return deals
+    host, intern = aliased(Participant), aliased(Participant)
+    rows = session.exec(
+        select(HostSlot, host, intern, Wish, Proposal.id)  # type: ignore[call-overload]
+        .select_from(Proposal)
+        .join(HostSlot, col(HostSlot.id) == col(Proposal.slot_id))
+        .join(host, col(host.id) == col(HostSlot.host_id))
+        .join(intern, col(intern.id) == col(Proposal.intern_id))
+        .outerjoin(
+            Wish,
+            and_(
+                col(Wish.intern_id) == col(Proposal.intern_id),
+                col(Wish.season_year) == col(Proposal.season_year),
+            ),
+        )
+        .where(col(Proposal.id).in_({p.id for p in proposals}))
+    ).all()
+    found: dict[int, tuple[HostSlot, Participant, Participant, Wish | None]] = {}
+    for slot, host_row, intern_row, wish, proposal_id in rows:
+        found.setdefault(proposal_id, (slot, host_row, intern_row, wish))
+    return [
+        Deal(proposal, *found[proposal.id])
+        for proposal in proposals
+        if proposal.id is not None and proposal.id in found
+    ]

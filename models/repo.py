@@ -236,7 +236,8 @@ def open_slots_version(session: Session, *, year: int) -> tuple[int, object, int
 
 
 def open_slot_texts(session: Session, *, year: int) -> list[tuple[Any, ...]]:
-    """The searchable columns of every open slot, without building ORM objects."""
+    """The searchable columns of every open slot and its host's Slack ID, without building
+    ORM objects."""
     columns = (
         HostSlot.id,
         HostSlot.workplace,
@@ -245,11 +246,12 @@ def open_slot_texts(session: Session, *, year: int) -> list[tuple[Any, ...]]:
         HostSlot.region,
         HostSlot.topics,
         HostSlot.description,
+        Participant.slack_user_id,
     )
     rows = session.execute(
-        sa_select(*(col(c) for c in columns)).where(
-            col(HostSlot.season_year) == year, col(HostSlot.status) == SlotStatus.OPEN
-        )
+        sa_select(*(col(c) for c in columns))
+        .join(Participant, col(Participant.id) == col(HostSlot.host_id))
+        .where(col(HostSlot.season_year) == year, col(HostSlot.status) == SlotStatus.OPEN)
     ).all()
 
     return [tuple(row) for row in rows]
@@ -265,15 +267,6 @@ def full_slot_ids(session: Session, *, year: int) -> frozenset[int]:
         )
     ).all()
     return frozenset(i for i in full if i is not None)
-
-
-def own_slot_ids(session: Session, *, year: int, user_id: str) -> set[int]:
-    own = session.exec(
-        select(HostSlot.id)
-        .join(Participant, col(Participant.id) == HostSlot.host_id)
-        .where(HostSlot.season_year == year, Participant.slack_user_id == user_id)
-    ).all()
-    return {i for i in own if i is not None}
 
 
 def slots_by_ids(session: Session, *, ids: list[int]) -> list[HostSlot]:

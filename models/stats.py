@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
 from models.feedback import FeedbackSummary, feedback_summary
@@ -17,6 +18,8 @@ from models.tables import (
     CheckIn,
     Evaluation,
     HostSlot,
+    OutboxMessage,
+    OutboxStatus,
     Participant,
     Placement,
     PlacementStatus,
@@ -49,6 +52,15 @@ class PlacedPair:
     intern: Participant
 
 
+@dataclass(frozen=True, slots=True)
+class FailedDM:
+    """A DM the dispatcher gave up on (the recipient left Slack, …), for the coordinators."""
+
+    recipient: str
+    kind: str
+    reason: str
+
+
 @dataclass(frozen=True)
 class SeasonStats:
     year: int
@@ -59,6 +71,7 @@ class SeasonStats:
     proposals: dict[str, int] = field(default_factory=dict)  # status -> count
     slots: list[HostSlot] = field(default_factory=list)  # every slot of the season
     feedback: FeedbackSummary | None = None
+    failed_dms: list[FailedDM] = field(default_factory=list)
 
     @property
     def hosts(self) -> int:
@@ -139,7 +152,28 @@ def season_stats(session: Session, *, year: int, with_feedback: bool = True) -> 
         proposals=dict(Counter(str(s) for s in statuses)),
         slots=slots,
         feedback=feedback_summary(session, year) if with_feedback else None,
+        failed_dms=failed_dms(session, year=year),
     )
+
+
+def failed_dms(session: Session, *, year: int) -> list[FailedDM]:
+    """The season's failed DMs: its placements' timeline and its announcements."""
+    rows = session.exec(
+        select(OutboxMessage)
+        .outerjoin(Placement, col(Placement.id) == col(OutboxMessage.placement_id))
+        .where(
+            OutboxMessage.status == OutboxStatus.FAILED,
+            or_(
+                col(Placement.season_year) == year,
+                and_(
+                    col(OutboxMessage.placement_id).is_(None),
+                    col(OutboxMessage.key).startswith(f"besked:{year}:"),
+                ),
+            ),
+        )
+        .order_by(col(OutboxMessage.due_at), col(OutboxMessage.id))
+    ).all()
+    return [FailedDM(r.recipient, r.kind, r.reason) for r in rows]
 
 
 # Export ------------------------------------------------------------------------------------

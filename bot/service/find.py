@@ -143,10 +143,18 @@ def _docs(session: Session, *, year: int) -> list[search.Doc]:
             region=region,
             topics=topics,
             description=description,
+            owner=owner,
         )
-        for slot_id, workplace, sector, where, region, topics, description in repo.open_slot_texts(
-            session, year=year
-        )
+        for (
+            slot_id,
+            workplace,
+            sector,
+            where,
+            region,
+            topics,
+            description,
+            owner,
+        ) in repo.open_slot_texts(session, year=year)
     ]
 
 
@@ -168,7 +176,7 @@ def _search(
         load=lambda: _docs(session, year=year),
         full=lambda: repo.full_slot_ids(session, year=year),
     )
-    hidden = full | repo.own_slot_ids(session, year=year, user_id=user_id)
+    hidden = full | index.owned_by(user_id)
     ids, total = index.page(query, hidden=hidden, offset=offset, limit=PAGE)
     return repo.slots_by_ids(session, ids=ids), total
 
@@ -181,7 +189,7 @@ async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> dict[s
     page, total = await env.db.run(
         _search,
         cache=env.caches.search,
-        writes=env.db.writes,
+        writes=env.db.slot_writes,
         user_id=user_id,
         year=season.year,
         query=query,

@@ -353,6 +353,7 @@ DM_KIND_LABELS: Final = {
     "checkin": "Hvordan gik det?",
     "evaluation": "Evaluering",
     "followup": "Opfølgning efter 90 dage",
+    "announcement": "Besked fra koordinatoren",
 }
 
 # Withdrawal ----------------------------------------------------------------------------

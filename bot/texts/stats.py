@@ -98,6 +98,32 @@ def home_figures(cross: str, acceptance: str, nps: str) -> str:
     return f"På tværs af sektor: {cross} (2017: {CROSS_SECTOR_2017} %) · Accepteret: {acceptance} · NPS: {nps}"
 
 
+FAILED_SHOWN = 10  # failed DMs listed by name in /praktik admin stats
+FAILED_REASONS: Final = {
+    "user_not_found": "findes ikke (længere) i Slack",
+    "account_inactive": "kontoen er lukket",
+    "user_disabled": "brugeren er deaktiveret",
+    "channel_not_found": "samtalen findes ikke",
+}
+
+
+def failed_header(count: int) -> str:
+    return f"*Beskeder, der ikke kunne leveres: {count}*"
+
+
+def failed_line(user: str, kind: str, reason: str) -> str:
+    return f"<@{user}> · {kind} · {FAILED_REASONS.get(reason, reason)}"
+
+
+def failed_more(count: int) -> str:
+    return f"… og {count} flere (`praktik outbox --status failed` viser dem alle)"
+
+
+def home_failed(count: int) -> str:
+    noun = "besked" if count == 1 else "beskeder"
+    return f":warning: {count} {noun} kunne ikke leveres – se `/praktik admin stats`."
+
+
 HOME_HINT: Final = (
     "`/praktik admin match` – næste runde · `/praktik admin stats` – tal og diagram · "
     "`/praktik admin eksport` – aftaler som CSV"

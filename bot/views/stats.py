@@ -13,6 +13,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot import texts
 from bot.texts import stats as t
 from bot.texts.matching import pct
 from bot.views.common import message
@@ -58,9 +59,23 @@ def stats_message(stats: SeasonStats, note: str = "") -> dict[str, Any]:
         HeaderBlock(text=title),
         SectionBlock(fields=[MarkdownTextObject(text=f) for f in fields]),
     ]
+    if stats.failed_dms:
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=_failed_text(stats))))
     if note:
         blocks.append(ContextBlock(elements=[MarkdownTextObject(text=note)]))
     return message(title, blocks)
+
+
+def _failed_text(stats: SeasonStats) -> str:
+    failed = stats.failed_dms
+    lines = [t.failed_header(len(failed))]
+    lines += [
+        t.failed_line(f.recipient, texts.DM_KIND_LABELS.get(f.kind, f.kind), f.reason)
+        for f in failed[: t.FAILED_SHOWN]
+    ]
+    if len(failed) > t.FAILED_SHOWN:
+        lines.append(t.failed_more(len(failed) - t.FAILED_SHOWN))
+    return "\n".join(lines)
 
 
 def _scaled(fraction: float | None) -> float | None:
@@ -92,6 +107,11 @@ def home_blocks(stats: SeasonStats) -> list[Block]:
                     )
                 ),
                 MarkdownTextObject(text=t.HOME_HINT),
+                *(
+                    [MarkdownTextObject(text=t.home_failed(len(stats.failed_dms)))]
+                    if stats.failed_dms
+                    else []
+                ),
             ]
         ),
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import AsyncIterator, Sequence
 from datetime import datetime, timedelta
@@ -17,6 +18,7 @@ from bot.dispatch_rules import Settle
 from bot.outbox import DMKind, plan_placement
 from bot.sandbox.fake_slack import FakeSlack
 from bot.season import COPENHAGEN, Season
+from bot.views.stats import home_blocks, stats_message
 from models.db import Database
 from models.outbox_repo import Claimed, store_plan
 from models.tables import (
@@ -401,3 +403,20 @@ def test_decide_cancels_rows_of_unknown_placements_and_gives_up_after_max_attemp
                     due_at=local(8, 30, 9), attempts=6)  # fmt: skip
     given_up = decide(tired, None, None, local(8, 30, 9), max_attempts=5)
     assert isinstance(given_up, Settle) and given_up.reason == "gave_up_after_5_attempts"
+
+
+async def test_coordinators_see_the_dms_that_could_not_be_delivered(
+    db: Database, fake: FakeSlack
+) -> None:
+    from models.stats import FailedDM, season_stats
+
+    made = await db.run(seed_placements, count=1)
+    fake.add_user("UH0000", name="host", real_name="Host")  # the intern is not in Slack
+    await dispatcher(db, fake).run_once(local(8, 30, 9))
+    stats = await db.run(season_stats, year=2027)
+    assert stats.failed_dms == [FailedDM(made[0][2], DMKind.INTRO, "user_not_found")]
+    shown = json.dumps(stats_message(stats), ensure_ascii=False)
+    assert "Beskeder, der ikke kunne leveres: 1" in shown
+    assert f"<@{made[0][2]}> · Introduktion til hinanden · findes ikke (længere) i Slack" in shown
+    home = json.dumps([b.to_dict() for b in home_blocks(stats)], ensure_ascii=False)
+    assert "1 besked kunne ikke leveres" in home
