@@ -5,18 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import or_
+from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
-from models import repo
-from models.proposals import Deal, deals_of, pending_proposals
+from models.proposals import Deal, deals_of, pending_where
 from models.tables import (
     HostSlot,
     OutboxMessage,
     OutboxStatus,
+    Participant,
     Placement,
     PlacementStatus,
     Proposal,
+    ProposalStatus,
     Wish,
 )
 
@@ -38,31 +39,36 @@ def overview(
     App Home is redrawn after every change, for both sides: the person is looked up once and
     every list is read by their ID, the deals of both lists in one query."""
     view = Overview()
-    person = repo.participant(session, slack_user_id=user_id)
-    if person is not None and person.id is not None:
-        me = person.id
-        view.slot = session.exec(
-            select(HostSlot).where(HostSlot.host_id == me, HostSlot.season_year == year)
-        ).first()
-        view.wish = session.exec(
-            select(Wish).where(Wish.intern_id == me, Wish.season_year == year)
-        ).first()
-        pending = pending_proposals(session, participant_id=me, year=year)
+    found = session.exec(
+        select(Participant, HostSlot, Wish)
+        .outerjoin(
+            HostSlot,
+            and_(col(HostSlot.host_id) == col(Participant.id), col(HostSlot.season_year) == year),
+        )
+        .outerjoin(
+            Wish, and_(col(Wish.intern_id) == col(Participant.id), col(Wish.season_year) == year)
+        )
+        .where(Participant.slack_user_id == user_id)
+    ).first()
+    if found is not None and found[0].id is not None:
+        me = found[0].id
+        view.slot, view.wish = found[1], found[2]
         years = [y for y in (earlier_year, year) if y is not None]
-        agreed = session.exec(
-            select(Proposal).where(
-                col(Proposal.id).in_(
-                    select(Placement.proposal_id).where(
-                        or_(col(Placement.intern_id) == me, col(Placement.host_id) == me),
-                        col(Placement.season_year).in_(years),
-                        Placement.status == PlacementStatus.CONFIRMED,
-                    )
-                )
-            )
+        agreed_ids = select(Placement.proposal_id).where(
+            or_(col(Placement.intern_id) == me, col(Placement.host_id) == me),
+            col(Placement.season_year).in_(years),
+            Placement.status == PlacementStatus.CONFIRMED,
+        )
+        # Open ones (as host or intern) and the ones that became this person's placements;
+        # an agreed proposal is confirmed, so the two never overlap.
+        proposals = session.exec(
+            select(Proposal)
+            .where(or_(pending_where(me, year), col(Proposal.id).in_(agreed_ids)))
+            .order_by(col(Proposal.id))
         ).all()
-        deals = {d.proposal.id: d for d in deals_of(session, proposals=[*pending, *agreed])}
-        view.pending = [deals[p.id] for p in pending if p.id in deals]
-        view.placements = [deals[p.id] for p in agreed if p.id in deals]
+        deals = deals_of(session, proposals=list(proposals))
+        view.pending = [d for d in deals if d.proposal.status == ProposalStatus.PENDING]
+        view.placements = [d for d in deals if d.proposal.status != ProposalStatus.PENDING]
     view.next_dms = list(
         session.exec(
             select(OutboxMessage)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import and_, or_, update
+from sqlalchemy import ColumnElement, and_, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -378,17 +378,20 @@ def pending_for(session: Session, *, user_id: str, year: int) -> list[Deal]:
 
 def pending_proposals(session: Session, *, participant_id: int, year: int) -> list[Proposal]:
     """Open requests/proposals where the participant is host or intern, oldest first."""
-    slot_ids = select(HostSlot.id).where(HostSlot.host_id == participant_id)
     return list(
         session.exec(
-            select(Proposal)
-            .where(
-                Proposal.season_year == year,
-                Proposal.status == ProposalStatus.PENDING,
-                or_(col(Proposal.intern_id) == participant_id, col(Proposal.slot_id).in_(slot_ids)),
-            )
-            .order_by(col(Proposal.id))
+            select(Proposal).where(pending_where(participant_id, year)).order_by(col(Proposal.id))
         ).all()
+    )
+
+
+def pending_where(participant_id: int, year: int) -> ColumnElement[bool]:
+    """The condition of `pending_proposals`, for queries that combine it with more."""
+    slot_ids = select(HostSlot.id).where(HostSlot.host_id == participant_id)
+    return and_(
+        col(Proposal.season_year) == year,
+        col(Proposal.status) == ProposalStatus.PENDING,
+        or_(col(Proposal.intern_id) == participant_id, col(Proposal.slot_id).in_(slot_ids)),
     )
 
 
