@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, or_
+from sqlalchemy import BindParameter, and_, bindparam, or_
 from sqlmodel import Session, col, select
 
 from models.proposals import Deal, deals_of, pending_where
@@ -39,46 +39,54 @@ def overview(
     App Home is redrawn after every change, for both sides: the person is looked up once and
     every list is read by their ID, the deals of both lists in one query."""
     view = Overview()
-    found = session.exec(
-        select(Participant, HostSlot, Wish)
-        .outerjoin(
-            HostSlot,
-            and_(col(HostSlot.host_id) == col(Participant.id), col(HostSlot.season_year) == year),
-        )
-        .outerjoin(
-            Wish, and_(col(Wish.intern_id) == col(Participant.id), col(Wish.season_year) == year)
-        )
-        .where(Participant.slack_user_id == user_id)
-    ).first()
+    found = session.exec(_PERSON, params={"user": user_id, "year": year}).first()
     if found is not None and found[0].id is not None:
-        me = found[0].id
         view.slot, view.wish = found[1], found[2]
         years = [y for y in (earlier_year, year) if y is not None]
-        agreed_ids = select(Placement.proposal_id).where(
-            or_(col(Placement.intern_id) == me, col(Placement.host_id) == me),
-            col(Placement.season_year).in_(years),
-            Placement.status == PlacementStatus.CONFIRMED,
-        )
-        # Open ones (as host or intern) and the ones that became this person's placements;
-        # an agreed proposal is confirmed, so the two never overlap.
-        proposals = session.exec(
-            select(Proposal)
-            .where(or_(pending_where(me, year), col(Proposal.id).in_(agreed_ids)))
-            .order_by(col(Proposal.id))
-        ).all()
+        params = {"me": found[0].id, "year": year, "years": years}
+        proposals = session.exec(_PROPOSALS, params=params).all()
         deals = deals_of(session, proposals=list(proposals))
         view.pending = [d for d in deals if d.proposal.status == ProposalStatus.PENDING]
         view.placements = [d for d in deals if d.proposal.status != ProposalStatus.PENDING]
-    view.next_dms = list(
-        session.exec(
-            select(OutboxMessage)
-            .where(
-                OutboxMessage.recipient == user_id,
-                OutboxMessage.status == OutboxStatus.PLANNED,
-                col(OutboxMessage.due_at) >= now,
-            )
-            .order_by(col(OutboxMessage.due_at))
-            .limit(3)
-        ).all()
-    )
+    view.next_dms = list(session.exec(_NEXT_DMS, params={"user": user_id, "now": now}).all())
     return view
+
+
+# The statements are built once: App Home runs them for both sides of every change, and
+# building them cost about as much CPU as running them.
+_ME: BindParameter[int] = bindparam("me")
+_YEAR: BindParameter[int] = bindparam("year")
+_USER: BindParameter[str] = bindparam("user")
+_PERSON = (
+    select(Participant, HostSlot, Wish)
+    .outerjoin(
+        HostSlot,
+        and_(col(HostSlot.host_id) == col(Participant.id), col(HostSlot.season_year) == _YEAR),
+    )
+    .outerjoin(
+        Wish, and_(col(Wish.intern_id) == col(Participant.id), col(Wish.season_year) == _YEAR)
+    )
+    .where(col(Participant.slack_user_id) == _USER)
+)
+# Open ones (as host or intern) and the ones that became this person's placements; an
+# agreed proposal is confirmed, so the two never overlap.
+_AGREED_IDS = select(Placement.proposal_id).where(
+    or_(col(Placement.intern_id) == _ME, col(Placement.host_id) == _ME),
+    col(Placement.season_year).in_(bindparam("years", expanding=True)),
+    col(Placement.status) == PlacementStatus.CONFIRMED,
+)
+_PROPOSALS = (
+    select(Proposal)
+    .where(or_(pending_where(_ME, _YEAR), col(Proposal.id).in_(_AGREED_IDS)))
+    .order_by(col(Proposal.id))
+)
+_NEXT_DMS = (
+    select(OutboxMessage)
+    .where(
+        col(OutboxMessage.recipient) == _USER,
+        col(OutboxMessage.status) == OutboxStatus.PLANNED,
+        col(OutboxMessage.due_at) >= bindparam("now"),
+    )
+    .order_by(col(OutboxMessage.due_at))
+    .limit(3)
+)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, and_, or_, update
+from sqlalchemy import BindParameter, ColumnElement, and_, bindparam, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -385,7 +385,9 @@ def pending_proposals(session: Session, *, participant_id: int, year: int) -> li
     )
 
 
-def pending_where(participant_id: int, year: int) -> ColumnElement[bool]:
+def pending_where(
+    participant_id: int | BindParameter[int], year: int | BindParameter[int]
+) -> ColumnElement[bool]:
     """The condition of `pending_proposals`, for queries that combine it with more."""
     slot_ids = select(HostSlot.id).where(HostSlot.host_id == participant_id)
     return and_(
@@ -395,25 +397,32 @@ def pending_where(participant_id: int, year: int) -> ColumnElement[bool]:
     )
 
 
+_HOST, _INTERN = aliased(Participant, name="host"), aliased(Participant, name="intern")
+# Built once: App Home runs it on every change, and building a statement with aliases cost
+# more CPU than running it.
+_DEALS = (
+    select(HostSlot, _HOST, _INTERN, Wish, Proposal.id)  # type: ignore[call-overload]
+    .select_from(Proposal)
+    .join(HostSlot, col(HostSlot.id) == col(Proposal.slot_id))
+    .join(_HOST, col(_HOST.id) == col(HostSlot.host_id))
+    .join(_INTERN, col(_INTERN.id) == col(Proposal.intern_id))
+    .outerjoin(
+        Wish,
+        and_(
+            col(Wish.intern_id) == col(Proposal.intern_id),
+            col(Wish.season_year) == col(Proposal.season_year),
+        ),
+    )
+    .where(col(Proposal.id).in_(bindparam("ids", expanding=True)))
+)
+
+
 def deals_of(session: Session, *, proposals: list[Proposal]) -> list[Deal]:
     """`deal_of` for many proposals in one query (App Home lists them on every change)."""
     if not proposals:
         return []
-    host, intern = aliased(Participant), aliased(Participant)
     rows = session.exec(
-        select(HostSlot, host, intern, Wish, Proposal.id)  # type: ignore[call-overload]
-        .select_from(Proposal)
-        .join(HostSlot, col(HostSlot.id) == col(Proposal.slot_id))
-        .join(host, col(host.id) == col(HostSlot.host_id))
-        .join(intern, col(intern.id) == col(Proposal.intern_id))
-        .outerjoin(
-            Wish,
-            and_(
-                col(Wish.intern_id) == col(Proposal.intern_id),
-                col(Wish.season_year) == col(Proposal.season_year),
-            ),
-        )
-        .where(col(Proposal.id).in_({p.id for p in proposals}))
+        _DEALS, params={"ids": sorted({p.id for p in proposals if p.id is not None})}
     ).all()
     found: dict[int, tuple[HostSlot, Participant, Participant, Wish | None]] = {}
     for slot, host_row, intern_row, wish, proposal_id in rows:
