@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 
 import aiohttp
 from aiohttp import web
+from aiohttp.typedefs import Handler, Middleware
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
     AsyncServerErrorRetryHandler,
 )
+from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 import handlers
@@ -57,9 +59,10 @@ def build_app(
     return app
 
 
-def build_web_app(app: AsyncApp, db: Database) -> web.Application:
+def build_web_app(app: AsyncApp, db: Database, *, signing_secret: str) -> web.Application:
     """`POST /slack/events` for everything Slack sends; `GET /healthz` for the operator."""
     web_app = app.web_app(path=EVENTS_PATH)
+    web_app.middlewares.append(_signed_requests_only(signing_secret))
 
     async def healthz(_request: web.Request) -> web.Response:
         healthy = await asyncio.to_thread(db.ping)
@@ -68,6 +71,37 @@ def build_web_app(app: AsyncApp, db: Database) -> web.Application:
     web_app.router.add_get("/healthz", healthz)
     web_app.cleanup_ctx.append(_shared_http_session(app))
     return web_app
+
+
+def _signed_requests_only(signing_secret: str) -> Middleware:
+    """401 for a request whose signature does not hold, before Bolt reads its body.
+
+    Bolt parses the body first and verifies afterwards, so a body altered after signing
+    into broken JSON (or bytes that are no UTF-8) was a 500 instead of a refusal.
+    """
+    verifier = SignatureVerifier(signing_secret)
+
+    @web.middleware
+    async def verify(request: web.Request, handler: Handler) -> web.StreamResponse:
+        if request.method == "POST" and request.path == EVENTS_PATH:
+            body = await request.read()  # kept by aiohttp for Bolt's own read
+            if not _signed(verifier, body, request.headers):
+                return web.json_response({"error": "invalid request"}, status=401)
+        return await handler(request)
+
+    return verify
+
+
+def _signed(verifier: SignatureVerifier, body: bytes, headers: Mapping[str, str]) -> bool:
+    try:
+        return verifier.is_valid(
+            body=body,
+            timestamp=headers.get("X-Slack-Request-Timestamp"),
+            signature=headers.get("X-Slack-Signature"),
+        )
+    except (ValueError, TypeError):
+        # A timestamp that is no number, a body that is no UTF-8, a non-ASCII signature.
+        return False
 
 
 def _shared_http_session(

@@ -41,7 +41,9 @@ def cmd_serve(_args: argparse.Namespace) -> int:
     if db.is_sqlite:
         db.upgrade()
     app = build_app(settings, SystemClock(), db)
-    web_app = build_web_app(app, db)
+    web_app = build_web_app(
+        app, db, signing_secret=settings.slack_signing_secret.get_secret_value()
+    )
     # Due DMs go out from every serving process; their claims keep each DM to one sender.
     expire = expiry_job(settings, db, SystemClock())
     jobs.attach(web_app, Dispatcher.from_settings(settings, db), expire=expire)

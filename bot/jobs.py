@@ -1,6 +1,6 @@
 """APScheduler wiring: the dispatcher every 30 s, and proposal expiry every 5 minutes.
 
-    web_app = build_web_app(app, db)
+    web_app = build_web_app(app, db, signing_secret=secret)
     jobs.attach(web_app, Dispatcher.from_settings(settings, db))
     web.run_app(web_app, ...)
 

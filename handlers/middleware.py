@@ -34,14 +34,23 @@ def inject(
     return inject_dependencies
 
 
-async def same_team_only(context: AsyncBoltContext, next: Next) -> Any:
+async def same_team_only(context: AsyncBoltContext, body: dict[str, Any], next: Next) -> Any:
     """A payload naming a workspace other than the one our token belongs to is refused."""
     authorized = context.authorize_result
-    if (
-        context.team_id
-        and authorized
-        and authorized.team_id
-        and context.team_id != authorized.team_id
-    ):
+    home = authorized.team_id if authorized else None
+    if home and {context.team_id, *_named_teams(body)} - {home, None}:
         return BoltResponse(status=403, body="")
     return await next()
+
+
+def _named_teams(body: dict[str, Any]) -> set[str]:
+    """Every workspace the payload speaks for. Bolt's `context.team_id` alone is not enough:
+    for a view submission it is the view's `app_installed_team_id`, ours, even when the
+    payload's team and user belong to another workspace."""
+    team, user = body.get("team"), body.get("user")
+    named = (
+        body.get("team_id"),
+        team.get("id") if isinstance(team, dict) else team,
+        user.get("team_id") if isinstance(user, dict) else None,
+    )
+    return {t for t in named if isinstance(t, str) and t}

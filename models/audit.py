@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from models.forms import clean_text
 from models.tables import AuditEntry
 
 
@@ -19,7 +20,9 @@ def record(
     now: datetime,
     detail: dict[str, Any],
 ) -> None:
-    session.add(AuditEntry(at=now, actor=actor, action=action[:64], allowed=allowed, detail=detail))
+    # The action can hold the user's own word (`admin <word>`); PostgreSQL refuses NUL bytes.
+    action = clean_text(action)[:64]
+    session.add(AuditEntry(at=now, actor=actor, action=action, allowed=allowed, detail=detail))
 
 
 def entries(session: Session, *, actor: str | None = None, limit: int = 100) -> list[AuditEntry]:

@@ -63,8 +63,10 @@ Errors = dict[str, str]
 
 
 def _days(values: list[str], errors: Errors, key: str) -> tuple[int, ...]:
-    days = sorted({int(v) for v in values if v in {"1", "2", "3", "4", "5"}})
-    if not days:
+    weekdays = {"1", "2", "3", "4", "5"}
+    days = sorted({int(v) for v in values if v in weekdays})
+    # A made-up day next to real ones is refused too, not silently dropped.
+    if not days or any(v not in weekdays for v in values):
         errors[key] = texts.ERR_NO_DAY
     return tuple(days)
 
@@ -102,9 +104,11 @@ def _topics(values: list[str], known: set[str], errors: Errors, key: str) -> tup
 
 def parse_capacity(raw: str | None) -> int | None:
     text = clean_text(raw)
-    if not text.isascii() or not text.isdigit():
+    # int() refuses more than 4,300 digits (leading zeros count); no capacity needs three.
+    digits = text.lstrip("0") or "0"
+    if not text.isascii() or not text.isdigit() or len(digits) > 2:
         return None
-    value = int(text)
+    value = int(digits)
     return value if CAPACITY_MIN <= value <= CAPACITY_MAX else None
 
 

@@ -11,6 +11,7 @@ from slack_sdk.models.blocks import (
     ConfirmObject,
     ContextBlock,
     MarkdownTextObject,
+    PlainTextObject,
     SectionBlock,
 )
 from sqlmodel import Session, col, select
@@ -75,6 +76,15 @@ def _store(
     session.add(current)
 
 
+def _whole_number(value: str, low: int, high: int) -> int | None:
+    """ASCII digits only: "²" and "١" pass isdigit() but not int(), and int() refuses
+    strings of more than 4,300 digits."""
+    if not (value.isascii() and value.isdigit()) or len(value) > 6:
+        return None
+    number = int(value)
+    return number if low <= number <= high else None
+
+
 def _parse_setting(season: Season, key: str, value: str) -> tuple[str, object] | str:
     """(column, value) to store, or the Danish reason it cannot be stored."""
     if key == "frist":
@@ -86,19 +96,13 @@ def _parse_setting(season: Season, key: str, value: str) -> tuple[str, object] |
             return t.ERR_DEADLINE_AFTER_WEEK
         return "signup_deadline", deadline
     if key == "svarfrist":
-        return (
-            ("proposal_days", int(value))
-            if value.isdigit() and 1 <= int(value) <= 60
-            else t.ERR_DAYS
-        )
+        days = _whole_number(value, 1, 60)
+        return t.ERR_DAYS if days is None else ("proposal_days", days)
     if key == "godkendelse":
         return ("manager_approval", value == t.ON) if value in (t.ON, t.OFF) else t.ERR_ON_OFF
     if key in ("vægt", "vaegt"):
-        return (
-            ("cross_sector_weight", int(value))
-            if value.isdigit() and int(value) <= 100
-            else t.ERR_WEIGHT
-        )
+        weight = _whole_number(value, 0, 100)
+        return t.ERR_WEIGHT if weight is None else ("cross_sector_weight", weight)
     return t.SEASON_USAGE
 
 
@@ -145,13 +149,16 @@ def participants(session: Session, *, year: int) -> list[str]:
 
 
 def announcement_blocks(text: str) -> list[Any]:
+    # Plain text shows the message as written and stays within Slack's 3,000 characters,
+    # where escaping for mrkdwn could make 1,900 characters of "&" five times as long.
     return [
         SectionBlock(text=MarkdownTextObject(text=f"*{t.ANNOUNCE_FROM}*")),
-        SectionBlock(text=MarkdownTextObject(text=escape(text))),
+        SectionBlock(text=PlainTextObject(text=text, emoji=False)),
     ]
 
 
 async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
+    text = clean_text(text)  # control characters alone would leave an empty, invalid block
     if not text:
         return notice(t.ANNOUNCE_EMPTY)
     if len(text) > ANNOUNCE_MAX:
@@ -192,6 +199,9 @@ def _plan_announcement(session: Session, *, year: int, text: str, now: Any, due:
             )
         ).all()
     )
+    # The DM shows what the preview showed: the text as written, mentions and links not
+    # live (the fallback text for notifications is escaped the same way).
+    payload = {"text": angles(text), "blocks": [b.to_dict() for b in announcement_blocks(text)]}
     added = 0
     for user in participants(session, year=year):
         key = f"besked:{year}:{digest}:{user}"
@@ -204,7 +214,7 @@ def _plan_announcement(session: Session, *, year: int, text: str, now: Any, due:
                 kind="announcement",
                 due_at=due,
                 created_at=now,
-                payload={"text": text},
+                payload=payload,
             )
         )
         added += 1
@@ -215,6 +225,7 @@ async def announce_send(env: Env, *, user_id: str, text: str) -> dict[str, Any]:
     if not env.settings.is_admin(user_id):
         await audit(env, actor=user_id, action="announce", allowed=False)
         return not_coordinator()
+    text = clean_text(text)
     if not text or len(text) > ANNOUNCE_MAX:
         return notice(t.ANNOUNCE_TOO_LONG if text else t.ANNOUNCE_EMPTY)
     season, _ = await env.season()

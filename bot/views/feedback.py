@@ -19,6 +19,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.ids import Action, FeedbackBlock, FeedbackCallback
+from bot.texts import err_too_long
 from bot.texts import timeline as texts
 from bot.views.mrkdwn import plain
 from bot.views.timeline import name_of, workplace_of
@@ -225,9 +226,12 @@ def read_checkin(view: dict[str, Any]) -> CheckInAnswer | dict[str, str]:
             picked = int(chosen)
         else:
             errors[FeedbackBlock.PLACEMENT] = texts.UNKNOWN_PLACEMENT
+    # Slack's max_length stops the client; a longer text is refused, never cut short.
+    comment = clean_text(_text(values.get(FeedbackBlock.COMMENT)))
+    if len(comment) > COMMENT_MAX:
+        errors[FeedbackBlock.COMMENT] = err_too_long(COMMENT_MAX, len(comment))
     if errors:
         return errors
-    comment = clean_text(_text(values.get(FeedbackBlock.COMMENT)))[:COMMENT_MAX]
     return CheckInAnswer(rating=int(rating), comment=comment, placement_id=picked)
 
 
@@ -240,7 +244,9 @@ def read_evaluation(view: dict[str, Any]) -> EvaluationAnswer | dict[str, str]:
         errors[FeedbackBlock.BENEFIT] = texts.ERR_BENEFIT
     if recommend not in {str(n) for n in range(11)}:
         errors[FeedbackBlock.RECOMMEND] = texts.ERR_RECOMMEND
+    text = clean_text(_text(values.get(FeedbackBlock.TEXT)))
+    if len(text) > TEXT_MAX:
+        errors[FeedbackBlock.TEXT] = err_too_long(TEXT_MAX, len(text))
     if errors:
         return errors
-    text = clean_text(_text(values.get(FeedbackBlock.TEXT)))[:TEXT_MAX]
     return EvaluationAnswer(benefit=Benefit(benefit), recommend=int(recommend), text=text)

@@ -70,7 +70,13 @@ async def test_announcement_is_previewed_then_queued_once_for_every_participant(
         lambda s: s.exec(select(OutboxMessage).where(OutboxMessage.kind == "announcement")).all()
     )
     assert sorted(r.recipient for r in rows) == ["UANNA", "UBO"]
-    assert all(r.payload["text"] == "Husk evalueringen <!channel> *tak*" for r in rows)
+    # The DM shows what the preview showed: the text as written, no live @channel.
+    assert all(r.payload["text"] == "Husk evalueringen &lt;!channel&gt; *tak*" for r in rows)
+    assert all(
+        r.payload["blocks"][-1]["text"]
+        == {"type": "plain_text", "text": "Husk evalueringen <!channel> *tak*", "emoji": False}
+        for r in rows
+    )
 
 
 async def test_coordinator_extends_the_topic_list_and_hosts_can_pick_the_new_topic(

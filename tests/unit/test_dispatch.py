@@ -374,9 +374,11 @@ async def test_two_dispatchers_on_one_database_send_500_dms_exactly_once(
     people(fake, made)
     other = Database(db.url)  # a second process: its own engine and connection pool
     try:
+        # At most one batch in flight each: neither can claim every row before the other
+        # starts (on SQLite a fast first worker could otherwise take all ten batches).
         workers = [
-            Dispatcher(db, client_for(fake), seasons, worker_id="a", batch=50),
-            Dispatcher(other, client_for(fake), seasons, worker_id="b", batch=50),
+            Dispatcher(database, client_for(fake), seasons, worker_id=w, batch=50, max_in_flight=50)
+            for database, w in ((db, "a"), (other, "b"))
         ]
         # 10 Sep: intro (30/8, missed) and practical (9/9) for 250 people = 500 DMs.
         reports = await asyncio.gather(*(w.run_once(local(9, 10, 10)) for w in workers))
