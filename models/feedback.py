@@ -291,7 +291,9 @@ class FeedbackSummary:
     nps: float | None  # % promoters (9–10) − % detractors (0–6), −100..100
 
 
-def feedback_summary(session: Session, year: int) -> FeedbackSummary:
+def feedback_answers(session: Session, year: int) -> tuple[list[int], list[tuple[str, int]]]:
+    """Check-in ratings and (benefit, recommend) evaluation answers of the season's confirmed
+    placements."""
     confirmed = select(Placement.id).where(
         Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED
     )
@@ -305,6 +307,11 @@ def feedback_summary(session: Session, year: int) -> FeedbackSummary:
             )
         ).all()
     )
+    return ratings, answers
+
+
+def feedback_summary(session: Session, year: int) -> FeedbackSummary:
+    ratings, answers = feedback_answers(session, year)
     n = len(answers)
 
     def share(count: int) -> float | None:

@@ -8,32 +8,21 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
 from bot.demo.ledger import Ledger
 from bot.demo.people import Persona
 from bot.texts import demo as t
 from models.db import Database
-from models.tables import (
-    CheckIn,
-    Evaluation,
-    HostSlot,
-    OutboxMessage,
-    OutboxStatus,
-    Participant,
-    Placement,
-    PlacementStatus,
-    Wish,
-    WishStatus,
-)
+from models.feedback import PROMOTER_FROM, feedback_answers
+from models.stats import season_stats
+from models.tables import OutboxMessage, OutboxStatus
 
 if TYPE_CHECKING:
     from bot.demo.run import Demo
 
 REPORT_FILE = "rapport.md"
 CHART_FILE = "praktik-stats.png"
-RECOMMENDS_FROM = 9  # as the app's statistics count "would recommend" (models.feedback)
 DM_ORDER = ("intro", "practical", "welcome", "checkin", "evaluation", "followup", "announcement")
 
 
@@ -85,58 +74,35 @@ def observed(ledger: Ledger, personas: dict[str, Persona]) -> Figures:
         checkin_sum=sum(ledger.checkins),
         evaluations=len(ledger.evaluations),
         benefit_yes=sum(1 for benefit, _ in ledger.evaluations if benefit == "ja"),
-        recommend=sum(1 for _, score in ledger.evaluations if score >= RECOMMENDS_FROM),
+        recommend=sum(1 for _, score in ledger.evaluations if score >= PROMOTER_FROM),
         dms=dict(ledger.dms),
     )
 
 
 def stored(session: Session, *, year: int) -> Figures:
-    """The same figures, from the database."""
-    host = aliased(HostSlot)
-    intern = aliased(Participant)
-    placements = session.exec(
-        select(Placement.host_id, Placement.intern_id, host.sector, intern.sector)
-        .join(host, col(host.id) == Placement.slot_id)
-        .join(intern, col(intern.id) == Placement.intern_id)
-        .where(Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED)
-    ).all()
-    confirmed = [p for p in placements]
-    ids = select(Placement.id).where(
-        Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED
-    )
-    ratings = session.exec(select(CheckIn.rating).where(col(CheckIn.placement_id).in_(ids))).all()
-    answers = session.exec(
-        select(Evaluation.benefit, Evaluation.recommend).where(
-            col(Evaluation.placement_id).in_(ids)
-        )
-    ).all()
+    """The same figures from the database, as the coordinators' statistics read them: a
+    difference is a fault in the app's figures or in what people were shown."""
+    stats = season_stats(session, year=year, with_feedback=False)
+    ratings, answers = feedback_answers(session, year)
     sent = session.exec(
         select(OutboxMessage.kind, func.count())
         .where(OutboxMessage.status == OutboxStatus.SENT)
         .group_by(col(OutboxMessage.kind))
     ).all()
     return Figures(
-        hosts=_count(session, HostSlot, year),
-        interns=_count(session, Wish, year),
-        placements=len(confirmed),
-        hosts_with_interns=len({h for h, _, _, _ in confirmed}),
-        interns_placed=len({i for _, i, _, _ in confirmed}),
-        cross_sector=sum(1 for _, _, hs, si in confirmed if hs != si),
+        hosts=stats.hosts,
+        interns=stats.interns,
+        placements=stats.placed,
+        hosts_with_interns=stats.hosts_placed,  # one slot per host and season
+        interns_placed=len({p.intern.id for p in stats.placements}),
+        cross_sector=stats.cross_sector[0],
         checkins=len(ratings),
         checkin_sum=sum(ratings),
         evaluations=len(answers),
         benefit_yes=sum(1 for benefit, _ in answers if benefit == "ja"),
-        recommend=sum(1 for _, score in answers if score >= RECOMMENDS_FROM),
+        recommend=sum(1 for _, score in answers if score >= PROMOTER_FROM),
         dms={kind: int(n) for kind, n in sent},
     )
-
-
-def _count(session: Session, table: type[HostSlot] | type[Wish], year: int) -> int:
-    if table is HostSlot:
-        where = (HostSlot.season_year == year, HostSlot.status == "open")
-    else:
-        where = (Wish.season_year == year, Wish.status == WishStatus.ACTIVE)
-    return session.exec(select(func.count()).select_from(table).where(*where)).one()
 
 
 def outbox_outcomes(session: Session) -> Counter[tuple[str, str, str]]:
