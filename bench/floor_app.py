@@ -1,6 +1,7 @@
 """The floor for bench/load.py: a minimal Bolt app answering the same signed requests.
 
 Same framework, same HTTP server, same signature check; no database, no Slack calls.
+Listens with SO_REUSEPORT, so the bench can start as many as the app has workers.
 """
 
 from __future__ import annotations
@@ -28,7 +29,11 @@ def main() -> None:
         await ack()
 
     web.run_app(
-        app.web_app(path="/slack/events"), port=int(os.environ["PORT"]), print=None, access_log=None
+        app.web_app(path="/slack/events"),
+        port=int(os.environ["PORT"]),
+        print=None,
+        access_log=None,
+        reuse_port=True,
     )
 
 

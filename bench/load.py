@@ -252,6 +252,12 @@ async def main() -> None:
     parser.add_argument("--participants", type=int, default=20_000)
     parser.add_argument("--levels", default="1,10,50,200")
     parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="serving processes: `praktik serve --workers N` and N floor processes",
+    )
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
 
@@ -278,14 +284,19 @@ async def main() -> None:
         }
         praktik = str(Path(sys.executable).with_name("praktik"))
         procs.append(
-            subprocess.Popen([praktik, "serve"], env={**env, "PORT": str(app_port)}, cwd=ROOT)
+            subprocess.Popen(
+                [praktik, "serve", "--workers", str(args.workers)],
+                env={**env, "PORT": str(app_port)},
+                cwd=ROOT,
+            )
         )
-        procs.append(
+        procs.extend(
             subprocess.Popen(
                 [sys.executable, str(ROOT / "bench" / "floor_app.py")],
                 env={**env, "PORT": str(floor_port)},
                 cwd=ROOT,
             )
+            for _ in range(args.workers)
         )
         await wait_ready(app_port, "/healthz")
         await wait_ready(floor_port, "/slack/events")

@@ -22,17 +22,45 @@ def _settings() -> Settings:
         raise SystemExit(2) from None
 
 
-def cmd_serve(_args: argparse.Namespace) -> int:
+def cmd_serve(args: argparse.Namespace) -> int:
+    settings = _settings()
+    count = args.workers or settings.praktik_workers
+    if count == 1:
+        return _serve(settings, reuse_port=False)
+    from models.db import is_sqlite_url
+
+    if is_sqlite_url(settings.database_url):
+        print(
+            "Several serving processes need PostgreSQL (DATABASE_URL): "
+            "SQLite takes one writer at a time.",
+            file=sys.stderr,
+        )
+        return 2
+    from bot import logs
+    from bot.workers import supervise
+
+    logs.setup(
+        settings.slack_bot_token.get_secret_value(),
+        settings.slack_signing_secret.get_secret_value(),
+    )
+    return supervise(count, serve_worker)
+
+
+def serve_worker() -> None:
+    """One of `praktik serve --workers N` (a spawned process: it reads the settings anew)."""
+    raise SystemExit(_serve(_settings(), reuse_port=True))
+
+
+def _serve(settings: Settings, *, reuse_port: bool) -> int:
     from aiohttp import web
 
-    from bot import jobs, logs
+    from bot import heap, jobs, logs
     from bot.app import build_app, build_web_app
     from bot.clock import SystemClock
     from bot.dispatch import Dispatcher
     from bot.service.rounds import expiry_job
     from models.db import Database
 
-    settings = _settings()
     logs.setup(
         settings.slack_bot_token.get_secret_value(),
         settings.slack_signing_secret.get_secret_value(),
@@ -47,7 +75,10 @@ def cmd_serve(_args: argparse.Namespace) -> int:
     # Due DMs go out from every serving process; their claims keep each DM to one sender.
     expire = expiry_job(settings, db, SystemClock())
     jobs.attach(web_app, Dispatcher.from_settings(settings, db), expire=expire)
-    web.run_app(web_app, port=settings.port, print=None, access_log=None)
+    heap.freeze_long_lived()
+    web.run_app(
+        web_app, port=settings.port, print=None, access_log=None, reuse_port=reuse_port or None
+    )
     return 0
 
 
@@ -146,6 +177,12 @@ def _match_arguments(match: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return match
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError("a whole number from 1 to 64")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="praktik", description="Praktikbot – Innovationspraktikken"
@@ -161,7 +198,14 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(run=fn)
         return p
 
-    add("serve", cmd_serve, "run the app over HTTP (POST /slack/events, GET /healthz)")
+    serve = add("serve", cmd_serve, "run the app over HTTP (POST /slack/events, GET /healthz)")
+    serve.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="serving processes on the one port, PostgreSQL only "
+        "(default: PRAKTIK_WORKERS or 1; one per core is a good start)",
+    )
     add("socket", cmd_socket, "run the app in Socket Mode (SLACK_APP_TOKEN)")
     sandbox = add("sandbox", cmd_sandbox, "the real app and a local Slack in a text console")
     sandbox.add_argument("--script", metavar="FILE", help="read the lines from FILE ('-': stdin)")

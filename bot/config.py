@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     praktik_year: int | None = Field(default=None, ge=2000, le=2100)
     praktik_manager_approval: bool = False
     port: int = Field(default=3000, ge=1, le=65535)
+    praktik_workers: int = Field(default=1, ge=1, le=64)
 
     @field_validator("praktik_admins", mode="before")
     @classmethod

@@ -18,17 +18,19 @@ import threading
 import time
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Hashable, Sequence, Set
+from collections.abc import Callable, Hashable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot import texts
+from bot import heap, texts
 from bot.geo import municipality
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TWO_LETTER = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue"})
 MAX_QUERY = 200
 MAX_WORDS = 10
+WORD_CACHE_SIZE = 1024  # words' scores kept per index
+RANK_CACHE_SIZE = 256  # queries' orders kept per index
 
 WEIGHTS = {
     "workplace": 8,
@@ -65,6 +67,8 @@ class Doc:
     slot_id: int
     fields: dict[str, str]  # field name → folded text
     owner: str = ""  # the host's Slack user ID: their own slot is never shown to them
+    capacity: int = 0  # seats offered (0: not known, never counted as full here)
+    version: Hashable = None  # the slot's content version: a result's rendering is kept by it
 
 
 def document(
@@ -77,6 +81,8 @@ def document(
     topics: Sequence[str],
     description: str,
     owner: str = "",
+    capacity: int = 0,
+    version: Hashable = None,
 ) -> Doc:
     place = municipality(municipality_code)
     where = f"{place.name} {place.official_name}" if place else texts.CENTRAL_ADMINISTRATION_LABEL
@@ -91,6 +97,8 @@ def document(
             "description": fold(description),
         },
         owner=owner,
+        capacity=capacity,
+        version=version,
     )
 
 
@@ -128,13 +136,32 @@ class Index:
         for index in self.fields.values():
             index.seal()
         self.size = len(docs)
+        self._listed = {doc.slot_id: (doc.capacity, doc.version) for doc in docs}
         self._owned: dict[str, frozenset[int]] = {}
         for doc in docs:
             if doc.owner:
                 self._owned[doc.owner] = self._owned.get(doc.owner, frozenset()) | {doc.slot_id}
-        # Queries repeat ("klima", "aarhus"): scores and orders are kept once computed.
-        self._scores = lru_cache(maxsize=1024)(self._word_scores)
-        self._ranked = lru_cache(maxsize=256)(self._rank_words)
+        # Queries repeat ("klima", "aarhus"): scores and orders are kept once computed. Plain
+        # dicts, not lru_cache on bound methods: those make a cycle, and an old index would
+        # then wait for a full collection (or, frozen, never go; see bot/heap.py).
+        self._word_cache: dict[str, dict[int, int]] = {}
+        self._rank_cache: dict[tuple[str, ...], tuple[tuple[int, ...], frozenset[int]]] = {}
+
+    def _scores(self, word: str) -> dict[int, int]:
+        found = self._word_cache.get(word)
+        if found is None:
+            if len(self._word_cache) >= WORD_CACHE_SIZE:
+                self._word_cache.clear()
+            found = self._word_cache[word] = self._word_scores(word)
+        return found
+
+    def _ranked(self, terms: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset[int]]:
+        found = self._rank_cache.get(terms)
+        if found is None:
+            if len(self._rank_cache) >= RANK_CACHE_SIZE:
+                self._rank_cache.clear()
+            found = self._rank_cache[terms] = self._rank_words(terms)
+        return found
 
     def _word_scores(self, word: str) -> dict[int, int]:
         best: dict[int, int] = {}
@@ -164,6 +191,10 @@ class Index:
         ordered = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
         return tuple(slot_id for slot_id, _ in ordered), frozenset(totals)
 
+    def listed(self, slot_id: int) -> tuple[int, Hashable]:
+        """(capacity, content version) of a slot as it was when the index was built."""
+        return self._listed.get(slot_id, (0, None))
+
     def owned_by(self, user_id: str) -> frozenset[int]:
         """The user's own open slots (a host has one a season; the set keeps it general)."""
         return self._owned.get(user_id, frozenset())
@@ -186,12 +217,21 @@ def rank(query: str, docs: Sequence[Doc]) -> list[int]:
     return Index(docs).rank(query)
 
 
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The index and the seats taken per open slot (only slots with some taken), at one time."""
+
+    index: Index
+    taken: Mapping[int, int]
+    full: frozenset[int]
+
+
 class SearchCache:
     """One index per process, rebuilt when the slots' content version changes.
 
-    The version and the set of full slots are read again after any write by this process,
-    and otherwise at most once per `recheck` seconds: a change made by another process may
-    then take that long to show (a slot that filled meanwhile is refused kindly on request),
+    The version and the seats taken are read again after any write by this process, and
+    otherwise at most once per `recheck` seconds: a change made by another process may then
+    take that long to show (a slot that filled meanwhile is refused kindly on request),
     which saves two table scans on every search under load.
     """
 
@@ -204,8 +244,7 @@ class SearchCache:
         self._checked = -float("inf")
         self._writes = -1
 
-        self._index = Index([])
-        self._full: frozenset[int] = frozenset()
+        self._snapshot = Snapshot(Index([]), {}, frozenset())
 
     def get(
         self,
@@ -213,17 +252,21 @@ class SearchCache:
         writes: int,
         version: Callable[[], Hashable],
         load: Callable[[], Sequence[Doc]],
-        full: Callable[[], frozenset[int]],
-    ) -> tuple[Index, frozenset[int]]:
-        """The index and the full slots for `key` (the season), refreshed when due."""
+        taken: Callable[[], Mapping[int, int]],
+    ) -> Snapshot:
+        """The index and the seats taken for `key` (the season), refreshed when due."""
         with self._lock:
             now = self._timer()
             stale = writes != self._writes or now - self._checked >= self.recheck
             if key != self._key or stale:
+                index = self._snapshot.index
                 current = version()
                 if key != self._key or current != self._version:
-                    self._index = Index(load())
+                    index = Index(load())
+                    heap.refreeze()
                     self._key, self._version = key, current
-                self._full = full()
+                seats = dict(taken())
+                full = frozenset(i for i, n in seats.items() if 0 < index.listed(i)[0] <= n)
+                self._snapshot = Snapshot(index, seats, full)
                 self._checked, self._writes = now, writes
-            return self._index, self._full
+            return self._snapshot

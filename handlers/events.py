@@ -7,12 +7,12 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 
 from bot.service import Env
-from bot.service.home import refresh_home
+from bot.service.home import home_opened
 
 
 async def on_home_opened(event: dict[str, Any], env: Env) -> None:
     if event.get("tab", "home") == "home" and isinstance(event.get("user"), str):
-        await refresh_home(env, user_id=event["user"])
+        await home_opened(env, user_id=event["user"])
 
 
 def register(app: AsyncApp) -> None:

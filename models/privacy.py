@@ -12,6 +12,7 @@ from models.tables import (
     AuditEntry,
     CheckIn,
     Evaluation,
+    HomeOpened,
     HostSlot,
     OutboxMessage,
     Participant,
@@ -31,8 +32,10 @@ def _plain(row: SQLModel, *, leave_out: tuple[str, ...] = ()) -> dict[str, Any]:
 def export(session: Session, *, user_id: str) -> dict[str, Any] | None:
     """The caller's own data. Counterparts appear only as the slot or proposal they concern."""
     person = session.exec(select(Participant).where(Participant.slack_user_id == user_id)).first()
+    home_tab = session.get(HomeOpened, user_id)
+    opened = {"home_tab_first_opened_at": _plain(home_tab)["first_opened_at"]} if home_tab else {}
     if person is None or person.id is None:
-        return None
+        return opened or None
     me = person.id
     slots = session.exec(select(HostSlot).where(HostSlot.host_id == me)).all()
     slot_ids = [s.id for s in slots]
@@ -85,6 +88,7 @@ def export(session: Session, *, user_id: str) -> dict[str, Any] | None:
             _plain(a)
             for a in session.exec(select(AuditEntry).where(AuditEntry.actor == user_id)).all()
         ],
+        **opened,
     }
 
 

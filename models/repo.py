@@ -225,19 +225,23 @@ def confirmed_placement_count(session: Session, *, year: int) -> int:
 # Search ---------------------------------------------------------------------------------
 
 
-def open_slots_version(session: Session, *, year: int) -> tuple[int, object, int]:
-    """Changes whenever an open slot's content changes (not when seats fill)."""
-    count, latest, top = session.exec(
-        select(func.count(), func.max(HostSlot.updated_at), func.max(HostSlot.id)).where(
-            HostSlot.season_year == year, HostSlot.status == SlotStatus.OPEN
-        )
+def open_slots_version(session: Session, *, year: int) -> tuple[int, object, int, int]:
+    """Changes whenever an open slot's content changes (not when seats fill). The capacities'
+    sum catches a capacity edit within the same instant as the last change (a stopped clock)."""
+    count, latest, top, seats = session.exec(
+        select(
+            func.count(),
+            func.max(HostSlot.updated_at),
+            func.max(HostSlot.id),
+            func.sum(HostSlot.capacity),
+        ).where(HostSlot.season_year == year, HostSlot.status == SlotStatus.OPEN)
     ).one()
-    return int(count), latest, int(top or 0)
+    return int(count), latest, int(top or 0), int(seats or 0)
 
 
 def open_slot_texts(session: Session, *, year: int) -> list[tuple[Any, ...]]:
-    """The searchable columns of every open slot and its host's Slack ID, without building
-    ORM objects."""
+    """The searchable columns of every open slot, its host's Slack ID, capacity and last
+    change, without building ORM objects."""
     columns = (
         HostSlot.id,
         HostSlot.workplace,
@@ -247,6 +251,8 @@ def open_slot_texts(session: Session, *, year: int) -> list[tuple[Any, ...]]:
         HostSlot.topics,
         HostSlot.description,
         Participant.slack_user_id,
+        HostSlot.capacity,
+        HostSlot.updated_at,
     )
     rows = session.execute(
         sa_select(*(col(c) for c in columns))
@@ -257,16 +263,16 @@ def open_slot_texts(session: Session, *, year: int) -> list[tuple[Any, ...]]:
     return [tuple(row) for row in rows]
 
 
-def full_slot_ids(session: Session, *, year: int) -> frozenset[int]:
-    """Open slots with no seat left."""
-    full = session.exec(
-        select(HostSlot.id).where(
-            HostSlot.season_year == year,
-            HostSlot.status == SlotStatus.OPEN,
-            col(HostSlot.confirmed) >= col(HostSlot.capacity),
+def seats_taken(session: Session, *, year: int) -> dict[int, int]:
+    """Seats taken per open slot, for the slots where any are."""
+    rows = session.execute(
+        sa_select(col(HostSlot.id), col(HostSlot.confirmed)).where(
+            col(HostSlot.season_year) == year,
+            col(HostSlot.status) == SlotStatus.OPEN,
+            col(HostSlot.confirmed) > 0,
         )
     ).all()
-    return frozenset(i for i in full if i is not None)
+    return {int(slot_id): int(taken) for slot_id, taken in rows}
 
 
 def slots_by_ids(session: Session, *, ids: list[int]) -> list[HostSlot]:

@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from models import audit
+from models.db import insert_unless_present
 from models.proposals import Deal, deal_of
 from models.tables import (
     Answer,
@@ -136,9 +135,7 @@ def _lock_season(session: Session, *, year: int) -> None:
     """Take the season's row lock (creating the row with the defaults if it is missing), so
     two sends of the same round run one after the other. SQLite's single writer already
     does that; the lock is for PostgreSQL."""
-    defaults = SeasonSettings(year=year).model_dump()
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    session.execute(insert(SeasonSettings).values(**defaults).on_conflict_do_nothing())
+    insert_unless_present(session, SeasonSettings, **SeasonSettings(year=year).model_dump())
     session.exec(select(SeasonSettings).where(SeasonSettings.year == year).with_for_update()).one()
 
 

@@ -228,3 +228,12 @@ class AuditEntry(SQLModel, table=True):
     action: str = Field(max_length=64)
     allowed: bool
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class HomeOpened(SQLModel, table=True):
+    """Who has opened the app's Home tab. Slack sends app_home_opened at every opening and the
+    tab is drawn then; after a change only these people's tabs are redrawn, as nobody else
+    could be looking at one."""
+
+    slack_user_id: str = Field(primary_key=True, max_length=32)
+    first_opened_at: datetime = _utc()

@@ -10,7 +10,7 @@ from bot.people import profile_of
 from bot.season import Season
 from bot.service import Env
 from bot.service.find import suggestions_for
-from bot.service.home import refresh_home
+from bot.service.home import refresh_homes
 from bot.views import deals as views
 from bot.views.mrkdwn import clip, escape
 from bot.views.slots import suggestions
@@ -42,8 +42,7 @@ async def request(env: Env, *, user_id: str, slot_id: int) -> dict[str, Any]:
         return refusal(result.refusal or Refusal.UNKNOWN)
     deal = result.deal
     await _ask(env, deal, Role.HOST, views.ask_host(deal, season))
-    await refresh_home(env, user_id=deal.host.slack_user_id)
-    await refresh_home(env, user_id=user_id)
+    await refresh_homes(env, [deal.host.slack_user_id, user_id])
     return views.notice(texts.request_sent(escape(clip(deal.slot.workplace, 150))))
 
 
@@ -155,8 +154,7 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
         await _offer_alternatives(
             env, deal, season, texts.full_intern(workplace), texts.full_intern_none(workplace)
         )
-    await refresh_home(env, user_id=host)
-    await refresh_home(env, user_id=intern)
+    await refresh_homes(env, [host, intern])
 
 
 async def _offer_alternatives(
@@ -228,8 +226,7 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
                 views.notice(texts.counterpart_intern_left_request(name)),
             )
             touched.add(deal.host.slack_user_id)
-    for user in sorted(touched):
-        await refresh_home(env, user_id=user)
+    await refresh_homes(env, touched)
     if not (done.had_slot or done.had_wish or done.placements or done.proposals):
         return views.notice(texts.WITHDRAWN_NOTHING)
     return views.notice(texts.WITHDRAWN_HOST if role is Role.HOST else texts.WITHDRAWN_INTERN)

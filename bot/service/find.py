@@ -144,6 +144,8 @@ def _docs(session: Session, *, year: int) -> list[search.Doc]:
             topics=topics,
             description=description,
             owner=owner,
+            capacity=capacity,
+            version=updated_at,
         )
         for (
             slot_id,
@@ -154,6 +156,8 @@ def _docs(session: Session, *, year: int) -> list[search.Doc]:
             topics,
             description,
             owner,
+            capacity,
+            updated_at,
         ) in repo.open_slot_texts(session, year=year)
     ]
 
@@ -167,18 +171,38 @@ def _search(
     year: int,
     query: str,
     offset: int,
-) -> tuple[list[HostSlot], int]:
+) -> tuple[list[int], int, search.Snapshot]:
     """One page of matching slots with room (not the user's own), and how many there are."""
-    index, full = cache.get(
+    snapshot = cache.get(
         year,
         writes=writes,
         version=lambda: repo.open_slots_version(session, year=year),
         load=lambda: _docs(session, year=year),
-        full=lambda: repo.full_slot_ids(session, year=year),
+        taken=lambda: repo.seats_taken(session, year=year),
     )
-    hidden = full | index.owned_by(user_id)
-    ids, total = index.page(query, hidden=hidden, offset=offset, limit=PAGE)
-    return repo.slots_by_ids(session, ids=ids), total
+    hidden = snapshot.full | snapshot.index.owned_by(user_id)
+    ids, total = snapshot.index.page(query, hidden=hidden, offset=offset, limit=PAGE)
+    return ids, total, snapshot
+
+
+async def _rendered(
+    env: Env, ids: list[int], snapshot: search.Snapshot, season: Season
+) -> list[list[dict[str, Any]]]:
+    """Each slot's result blocks: kept from an earlier search while the slot and its seats
+    are unchanged (the index knows both), so a search usually reads no slot rows at all."""
+    rendered = env.caches.slot_blocks
+    found: dict[int, list[dict[str, Any]]] = {}
+    for slot_id in ids:
+        capacity, version = snapshot.index.listed(slot_id)
+        taken = snapshot.taken.get(slot_id, 0)
+        blocks = rendered.get((slot_id, version, taken, capacity, season.year))
+        if blocks is not None:
+            found[slot_id] = blocks
+    missing = [i for i in ids if i not in found]
+    if missing:
+        for slot in await env.db.run(repo.slots_by_ids, ids=missing):
+            found[slot.id or 0] = rendered.of(slot, season)
+    return [found[i] for i in ids if i in found]
 
 
 async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> dict[str, Any]:
@@ -186,7 +210,7 @@ async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> dict[s
     season, _ = await env.season()
     if not search.words(query):
         return notice(texts.SEARCH_EMPTY_QUERY)
-    page, total = await env.db.run(
+    ids, total, snapshot = await env.db.run(
         _search,
         cache=env.caches.search,
         writes=env.db.slot_writes,
@@ -197,11 +221,5 @@ async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> dict[s
     )
 
     offset = max(0, min(offset, total))
-    return search_results(
-        query,
-        [Hit(s) for s in page],
-        offset=offset,
-        total=total,
-        season=season,
-        rendered=env.caches.slot_blocks,
-    )
+    shown = await _rendered(env, ids, snapshot, season)
+    return search_results(query, shown, offset=offset, total=total)

@@ -1,8 +1,10 @@
-"""App Home and /praktik status: the user's overview, published after every change."""
+"""App Home and /praktik status: the user's overview, drawn when the tab is opened and
+redrawn after every change for those who have opened it."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -10,6 +12,7 @@ from slack_sdk.errors import SlackApiError
 from bot.season import Season
 from bot.service import Env
 from bot.views.status import home_view, status_message, withdraw_prompt
+from models import home
 from models.overview import Overview, overview
 
 log = logging.getLogger("praktik.home")
@@ -25,7 +28,27 @@ async def _overview(env: Env, user_id: str) -> Overview:
     )
 
 
+async def home_opened(env: Env, *, user_id: str) -> None:
+    """app_home_opened: remember that this person looks at the tab, and draw it."""
+    await env.db.run(home.remember_opened, user_id=user_id, now=env.now())
+    await publish_home(env, user_id=user_id)
+
+
 async def refresh_home(env: Env, *, user_id: str) -> None:
+    await refresh_homes(env, [user_id])
+
+
+async def refresh_homes(env: Env, user_ids: Iterable[str]) -> None:
+    """Redraw the tabs of those who have opened theirs; the others' tabs are drawn when they
+    open them. Drawing a tab nobody has seen cost a third of a button press's work."""
+    wanted = sorted({u for u in user_ids if u})
+    opened = await env.db.run(home.opened_of, user_ids=wanted)
+    for user_id in wanted:
+        if user_id in opened:
+            await publish_home(env, user_id=user_id)
+
+
+async def publish_home(env: Env, *, user_id: str) -> None:
     season, _ = await env.season()
     extra = None
     if env.settings.is_admin(user_id):

@@ -15,7 +15,7 @@ from bot.service.deals import withdraw
 from bot.service.home import refresh_home
 from bot.texts import privacy as t
 from bot.views.common import button, message
-from models import privacy
+from models import home, privacy
 from models.proposals import Role
 
 log = logging.getLogger("praktik.privacy")
@@ -77,5 +77,8 @@ async def delete_my_data(env: Env, *, user_id: str) -> dict[str, Any]:
     await withdraw(env, user_id=user_id, role=Role.HOST)
     await withdraw(env, user_id=user_id, role=Role.INTERN)
     erased = await env.db.run(privacy.erase, user_id=user_id, now=env.now())
+    # The open tab must not go on showing what was just erased; then the note that they
+    # opened it goes too.
     await refresh_home(env, user_id=user_id)
-    return _notice(t.DELETED if erased else t.NOTHING_HELD)
+    forgotten = await env.db.run(home.forget, user_id=user_id)
+    return _notice(t.DELETED if erased or forgotten else t.NOTHING_HELD)

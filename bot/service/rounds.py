@@ -19,7 +19,7 @@ from bot.service import Env
 from bot.service.admin import audit, not_coordinator
 from bot.service.deals import _ask, _mark
 from bot.service.find import slot_profile, suggestions_for, wish_profile
-from bot.service.home import refresh_home
+from bot.service.home import refresh_homes
 from bot.texts import matching as t
 from bot.views import deals as deal_views
 from bot.views import rounds as views
@@ -115,9 +115,7 @@ async def send(env: Env, *, user_id: str, mode: Mode, round_no: int) -> dict[str
     touched = {d.host.slack_user_id for d in sent.deals} | {
         d.intern.slack_user_id for d in sent.deals
     }
-    for user in sorted(touched):
-        await refresh_home(env, user_id=user)
-    await refresh_home(env, user_id=user_id)
+    await refresh_homes(env, touched | {user_id})
     return views.notice(
         t.sent(sent.round_no, mode.value, len(sent.deals), shown_deadline, len(sent.unplaced))
     )
@@ -134,10 +132,9 @@ async def expire_proposals(env: Env, now: datetime) -> int:
     expired = dict.fromkeys([r.value for r in Role], texts.OUTCOME_EXPIRED)
     for deal in deals:
         await _mark(env, deal, season, expired)
-    for user in sorted(
-        {d.host.slack_user_id for d in deals} | {d.intern.slack_user_id for d in deals}
-    ):
-        await refresh_home(env, user_id=user)
+    await refresh_homes(
+        env, {d.host.slack_user_id for d in deals} | {d.intern.slack_user_id for d in deals}
+    )
     log.info("expired %d proposals", len(deals))
     return len(deals)
 

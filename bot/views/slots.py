@@ -79,13 +79,19 @@ class RenderedSlots:
         self._lock = threading.Lock()
         self._blocks: OrderedDict[Hashable, list[dict[str, Any]]] = OrderedDict()
 
-    def of(self, slot: HostSlot, season: Season) -> list[dict[str, Any]]:
-        key = (slot.id, slot.updated_at, slot.confirmed, slot.capacity, season.year)
+    def get(self, key: Hashable) -> list[dict[str, Any]] | None:
+        """Blocks kept for (slot id, updated_at, seats taken, capacity, season year)."""
         with self._lock:
             found = self._blocks.get(key)
             if found is not None:
                 self._blocks.move_to_end(key)
-                return found
+            return found
+
+    def of(self, slot: HostSlot, season: Season) -> list[dict[str, Any]]:
+        key = (slot.id, slot.updated_at, slot.confirmed, slot.capacity, season.year)
+        found = self.get(key)
+        if found is not None:
+            return found
         made = [b.to_dict() for b in slot_blocks(slot, season, accessory=request_button(slot))]
         with self._lock:
             self._blocks[key] = made
@@ -95,25 +101,19 @@ class RenderedSlots:
 
 
 def search_results(
-    query: str,
-    hits: Sequence[Hit],
-    *,
-    offset: int,
-    total: int,
-    season: Season,
-    rendered: RenderedSlots | None = None,
+    query: str, slots: Sequence[list[dict[str, Any]]], *, offset: int, total: int
 ) -> dict[str, Any]:
-    rendered = rendered or RenderedSlots(size=len(hits))
+    """One page of results; `slots` holds each shown slot's blocks (see RenderedSlots)."""
     shown = escape(clip(query, 100))
     if total == 0:
         return message(texts.search_none(shown), [SectionBlock(text=texts.search_none(shown))])
-    header = texts.search_header(shown, total, offset + 1, offset + len(hits))
+    header = texts.search_header(shown, total, offset + 1, offset + len(slots))
     blocks: list[dict[str, Any]] = [SectionBlock(text=MarkdownTextObject(text=header)).to_dict()]
-    for hit in hits:
-        blocks += rendered.of(hit.slot, season)
+    for slot in slots:
+        blocks += slot
 
-    if offset + len(hits) < total:
-        value = f"{offset + len(hits)}|{clip(query, 200)}"
+    if offset + len(slots) < total:
+        value = f"{offset + len(slots)}|{clip(query, 200)}"
         more = ActionsBlock(elements=[button(texts.MORE, Action.MORE_RESULTS, value)])
         blocks.append(more.to_dict())
     return {"text": clip(header, 3000), "blocks": blocks}

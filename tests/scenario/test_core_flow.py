@@ -178,3 +178,24 @@ async def test_only_the_host_can_press_the_hosts_buttons(harness: Harness) -> No
     assert buttons(bo.last_dm) == ["Acceptér", "Afslå"]  # untouched
     await bo.press("Acceptér")
     assert await harness.db.run(_placements) == 1
+
+
+async def test_search_shows_the_seats_left_as_they_change(harness: Harness) -> None:
+    """Results are kept rendered per slot and seats taken: a filled seat shows at once."""
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    dan = ws.person("UDAN", "dan", "Dan Berg")
+    await offer(bo, capacity="2")
+    await dan.command("/praktik", "find ærø")
+    assert "2 af 2 ledige" in shown(dan.ephemerals[-1])
+    await anna.command("/praktik", "find ærø")
+    await anna.press("Anmod")
+    await bo.press("Acceptér")
+    await dan.command("/praktik", "find ærø")
+    assert "1 af 2 ledige" in shown(dan.ephemerals[-1])
+    await bo.command("/praktik", "tilbyd")
+    bo.fill("slot_capacity", "3")
+    await bo.submit()
+    await dan.command("/praktik", "find ærø")
+    assert "2 af 3 ledige" in shown(dan.ephemerals[-1])

@@ -7,7 +7,7 @@ import json
 from sqlmodel import Session, select
 
 from bot.sandbox.harness import Harness
-from models.tables import HostSlot, Participant, Placement, PlacementStatus
+from models.tables import HomeOpened, HostSlot, Participant, Placement, PlacementStatus
 from tests.scenario.flows import offer, wish
 from tests.talk import shown
 
@@ -44,6 +44,8 @@ async def test_slet_mine_data_withdraws_tells_the_host_and_keeps_only_anonymous_
     harness: Harness,
 ) -> None:
     bo, anna = await _placed_pair(harness)
+    await anna.open_home()
+    assert "Du er i praktik hos" in shown(anna.home)
     await anna.command("/praktik", "slet-mine-data")
     assert "Vil du slette dine data?" in shown(anna.ephemerals[-1])
     await anna.press("Slet mine data")
@@ -59,7 +61,9 @@ async def test_slet_mine_data_withdraws_tells_the_host_and_keeps_only_anonymous_
         placement = session.exec(select(Placement)).one()
         assert placement.status == PlacementStatus.WITHDRAWN
         assert session.exec(select(HostSlot)).one().confirmed == 0
+        assert session.get(HomeOpened, "UANNA") is None  # nor that she opened the Home tab
 
     await harness.db.run(check)
+    assert "Du er i praktik hos" not in shown(anna.home)  # the open tab was redrawn empty
     await anna.command("/praktik", "mine-data")
     assert "ingen data om dig" in shown(anna.ephemerals[-1])

@@ -22,6 +22,7 @@ async def test_app_home_is_drawn_when_opened_and_redrawn_after_each_change(
     assert "Ærø Kommune" in shown(bo.home) and "Rediger" in buttons(bo.home)
 
     await wish(anna)
+    await anna.open_home()
     await anna.press("Anmod")
     assert "vil gerne i praktik hos dig – du skal svare" in shown(bo.home)
     assert "venter på værtens svar" in shown(anna.home)
@@ -32,6 +33,31 @@ async def test_app_home_is_drawn_when_opened_and_redrawn_after_each_change(
     assert "Introduktion til hinanden" in shown(anna.home)  # the next planned DMs
     asked = next(m for m in bo.dms if "vil gerne i praktik" in shown(m))
     assert buttons(asked) == []  # the DM's buttons are gone too
+
+
+async def test_a_home_tab_never_opened_is_not_drawn_until_it_is_opened(
+    harness: Harness,
+) -> None:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(bo)
+    await wish(anna)
+    await bo.open_home()
+    harness.fake.clear_calls()
+
+    await anna.press("Anmod")
+    drawn = [c.params["user_id"] for c in harness.fake.calls_to("views.publish")]
+    assert drawn == ["UBO"]  # Bo has the tab; Anna never opened hers
+    assert anna.home is None
+
+    await anna.open_home()  # drawn when opened, with what happened before
+    assert "venter på værtens svar" in shown(anna.home)
+    harness.fake.clear_calls()
+    await bo.press("Acceptér")
+    drawn = sorted(c.params["user_id"] for c in harness.fake.calls_to("views.publish"))
+    assert drawn == ["UANNA", "UBO"]
+    assert "Du er i praktik hos *Ærø Kommune*" in shown(anna.home)
 
 
 async def test_status_shows_slot_wish_requests_and_placement(harness: Harness) -> None:

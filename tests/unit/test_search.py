@@ -73,8 +73,7 @@ def test_the_cache_rebuilds_only_when_the_version_or_the_writes_change() -> None
         return docs()
 
     def get(writes: int, version: int) -> Index:
-        index, _ = cache.get(2027, writes, lambda: version, load, frozenset)
-        return index
+        return cache.get(2027, writes, lambda: version, load, dict).index
 
     assert get(0, 1).rank("ærø") == [1]
     get(0, 1)
@@ -84,3 +83,27 @@ def test_the_cache_rebuilds_only_when_the_version_or_the_writes_change() -> None
     clock[0] = 5.0
     get(2, 3)  # another process changed it; noticed after `recheck`
     assert len(built) == 3
+
+
+def test_a_slot_is_full_when_its_seats_taken_reach_the_capacity_it_was_indexed_with() -> None:
+    listed = [
+        document(
+            slot_id=n,
+            workplace=f"Sted {n}",
+            sector="kommune",
+            municipality_code="0492",
+            region=None,
+            topics=[],
+            description="",
+            capacity=2,
+            version=("v", n),
+        )
+        for n in (1, 2, 3)
+    ]
+    taken = {1: 2, 2: 1, 9: 5}  # slot 9 is not in the index: never counted
+    snapshot = SearchCache().get(2027, 0, lambda: 1, lambda: listed, lambda: taken)
+    assert snapshot.full == {1}
+    assert snapshot.index.listed(2) == (2, ("v", 2))
+    assert snapshot.index.listed(9) == (0, None)
+    ids, total = snapshot.index.page("sted", hidden=snapshot.full, offset=0, limit=10)
+    assert sorted(ids) == [2, 3] and total == 2
