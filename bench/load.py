@@ -1,13 +1,16 @@
 """Load: ack latency of `praktik serve` on PostgreSQL under rising concurrency, beside a floor.
 
     .venv/bin/python bench/load.py [--pg URL] [--slots 10000] [--participants 20000]
-                                   [--levels 1,10,50,200] [--requests 400]
+                                   [--levels 1,10,50,200] [--requests 400] [--workers N]
 
 Seeds a fresh PostgreSQL database (10,000 open slots, 20,000 participants), starts the real
-app (`praktik serve`, a subprocess) and a minimal Bolt app (bench/floor_app.py, the floor),
-both talking to a local fake Slack in this process. Then, per concurrency level, it sends
-signed `/praktik find <søgeord>` commands (80 %) and *Anmod* presses (20 %) over HTTP and
-prints ack latency p50/p95/p99 and requests per second for both. Loopback only; bounded.
+app (`praktik serve --workers N`, a subprocess; N defaults to the number of cores) and as
+many processes of a minimal Bolt app (bench/floor_app.py, the floor), both talking to a
+local fake Slack in this process. Then, per concurrency level, it sends signed
+`/praktik find <søgeord>` commands (80 %) and *Anmod* presses (20 %) over HTTP and prints
+ack latency p50/p95/p99 and requests per second for both, and for the app also how long
+each *Anmod* took until the intern had the answer (the work after the ack). A search is
+answered in its ack; a press is acked first. Loopback only; bounded.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import subprocess
 import sys
 import time
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode
@@ -197,21 +201,31 @@ async def wait_ready(port: int, path: str, limit: float = 60.0) -> None:
     raise RuntimeError(f"server on {port} did not start")
 
 
+@dataclass
+class Level:
+    latencies: list[float]
+    elapsed: float
+    errors: int
+    pressed: list[tuple[str, float]]  # (user, monotonic time sent) of each *Anmod*
+    ended: float  # monotonic time of the last ack
+
+
 async def run_level(
     port: int, level: int, total: int, slots: list[int], interns: list[str], rng: random.Random
-) -> tuple[list[float], float, int]:
+) -> Level:
     jobs = []
     for _ in range(total):
         user = rng.choice(interns)
         jobs.append(
-            press_body(user, rng.choice(slots))
+            (user, *press_body(user, rng.choice(slots)))
             if rng.random() < PRESS_SHARE
-            else command_body(user, rng.choice(QUERIES))
+            else (user, *command_body(user, rng.choice(QUERIES)))
         )
-    queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
+    queue: asyncio.Queue[tuple[str, str, str]] = asyncio.Queue()
     for job in jobs:
         queue.put_nowait(job)
     latencies: list[float] = []
+    pressed: list[tuple[str, float]] = []
     errors = 0
     url = f"http://127.0.0.1:{port}/slack/events"
     connector = aiohttp.TCPConnector(limit=level)
@@ -219,7 +233,9 @@ async def run_level(
     async def worker(http: aiohttp.ClientSession) -> None:
         nonlocal errors
         while not queue.empty():
-            body, kind = queue.get_nowait()
+            user, body, kind = queue.get_nowait()
+            if body.startswith("payload="):
+                pressed.append((user, time.monotonic()))
             started = time.perf_counter()
             async with http.post(
                 url, data=body.encode(), headers={"Content-Type": kind, **signed(body)}
@@ -234,10 +250,38 @@ async def run_level(
         started = time.perf_counter()
         await asyncio.gather(*(worker(http) for _ in range(level)))
         elapsed = time.perf_counter() - started
-    return latencies, elapsed, errors
+    return Level(latencies, elapsed, errors, pressed, time.monotonic())
+
+
+async def follow_ups(
+    fake: FakeSlack, run: Level, limit: float = 120.0
+) -> tuple[list[float], float, int]:
+    """Seconds from each *Anmod* to the intern's answer (the ephemeral after the host was
+    asked, or a refusal); seconds from the last ack until the last answer; answers missing.
+    This is the work done after the acks, which the ack latency does not show."""
+    deadline = time.monotonic() + limit
+    while True:
+        answers: dict[str, list[float]] = {}
+        for call in fake.calls_to("chat.postEphemeral"):
+            answers.setdefault(str(call.params.get("user")), []).append(call.at)
+        waits: list[float] = []
+        answered_at: list[float] = []
+        for user, sent in sorted(run.pressed, key=lambda p: p[1]):
+            later = [at for at in answers.get(user, []) if at >= sent]
+            if later:
+                waits.append(later[0] - sent)
+                answered_at.append(later[0])
+                answers[user].remove(later[0])
+        missing = len(run.pressed) - len(waits)
+        if not missing or time.monotonic() > deadline:
+            drained = max(answered_at, default=run.ended) - run.ended
+            return waits, max(0.0, drained), missing
+        await asyncio.sleep(0.2)
 
 
 def pct(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000
 
@@ -255,8 +299,9 @@ async def main() -> None:
     parser.add_argument(
         "--workers",
         type=int,
-        default=1,
-        help="serving processes: `praktik serve --workers N` and N floor processes",
+        default=os.cpu_count() or 1,
+        help="serving processes: `praktik serve --workers N` and N floor processes "
+        "(default: one per core)",
     )
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
@@ -304,26 +349,52 @@ async def main() -> None:
         started = time.perf_counter()
         await run_level(app_port, 1, 1, slots, interns, random.Random(0))
         print(
-            f"first request (builds the search index): {(time.perf_counter() - started) * 1000:.0f} ms\n"
+            f"first request (builds the search index): {(time.perf_counter() - started) * 1000:.0f} ms"
         )
+        # Every worker builds its own index at its first search: warm them all (new
+        # connections, spread by the kernel) so no level measures a build.
+        warm = await run_level(app_port, 40, 400, slots, interns, random.Random(1))
+        await follow_ups(fake, warm)
+        await run_level(floor_port, 40, 400, slots, interns, random.Random(1))
+        print(f"warm-up: 400 requests to each server, {args.workers} worker(s) each\n")
         print(
             f"{'conc':>5} {'server':>6} {'n':>5} {'err':>4} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}  p99 vs floor"
         )
+        answered: list[str] = []
         for level in levels:
-            rows = {}
+            rows: dict[str, Level] = {}
             for name, port in (("floor", floor_port), ("app", app_port)):
-                lat, elapsed, errors = await run_level(
+                rows[name] = await run_level(
                     port, level, args.requests, slots, interns, random.Random(level)
                 )
-                rows[name] = (lat, elapsed, errors)
+                if name == "app":
+                    # The next level starts once this one's work after the acks is done.
+                    waits, drained, missing = await follow_ups(fake, rows[name])
+                    answered.append(
+                        f"{level:>5} {len(waits):>6} {missing:>7} {pct(waits, 50):>8.0f} "
+                        f"{pct(waits, 95):>8.0f} {pct(waits, 99):>8.0f} {drained:>10.1f}"
+                    )
             for name in ("floor", "app"):
-                lat, elapsed, errors = rows[name]
-                ratio = pct(rows["app"][0], 99) / max(pct(rows["floor"][0], 99), 0.001)
+                run = rows[name]
+                lat = run.latencies
+                ratio = pct(rows["app"].latencies, 99) / max(
+                    pct(rows["floor"].latencies, 99), 0.001
+                )
                 note = f"{ratio:.2f}x" if name == "app" else ""
                 print(
-                    f"{level:>5} {name:>6} {len(lat):>5} {errors:>4} {len(lat) / elapsed:>7.0f} "
+                    f"{level:>5} {name:>6} {len(lat):>5} {run.errors:>4} "
+                    f"{len(lat) / run.elapsed:>7.0f} "
                     f"{pct(lat, 50):>8.1f} {pct(lat, 95):>8.1f} {pct(lat, 99):>8.1f}  {note}"
                 )
+        print(
+            "\n*Anmod* → the intern's answer (ephemeral), ms; drained: s from the level's last ack"
+            " to its last answer"
+        )
+        print(
+            f"{'conc':>5} {'presses':>6} {'missing':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"
+            f" {'drained s':>10}"
+        )
+        print("\n".join(answered))
         calls = len(fake.calls)
         methods: dict[str, int] = {}
         for call in fake.calls:

@@ -48,6 +48,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def serve_worker() -> None:
     """One of `praktik serve --workers N` (a spawned process: it reads the settings anew)."""
+    from bot.workers import die_with_supervisor
+
+    die_with_supervisor()
     raise SystemExit(_serve(_settings(), reuse_port=True))
 
 

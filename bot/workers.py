@@ -13,6 +13,7 @@ whole set, instead of this process hiding a crash loop.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import logging
 import multiprocessing
 import os
@@ -25,6 +26,7 @@ from types import FrameType
 log = logging.getLogger("praktik.workers")
 
 STOP_GRACE_SECONDS = 75.0  # longer than a worker's own drain of a dispatch run (60 s)
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def supervise(
@@ -64,6 +66,19 @@ def supervise(
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     return code
+
+
+def die_with_supervisor() -> None:
+    """In a worker: be sent SIGTERM when the supervisor dies, even by SIGKILL, so no worker
+    is left serving on its own (Linux prctl PR_SET_PDEATHSIG; elsewhere nothing happens)."""
+    supervisor = multiprocessing.parent_process()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if supervisor is not None and os.getppid() != supervisor.pid:  # died before the prctl
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _stop(workers: Sequence[multiprocessing.process.BaseProcess], grace: float) -> None:

@@ -103,7 +103,13 @@ async def workers(tmp_path: Path) -> AsyncIterator[Workers]:
                     step=0.2,
                     what="two workers",
                 )
-                yield running
+                seen = running.workers()
+                try:
+                    yield running
+                finally:
+                    for pid in seen:  # whatever the test did, leave no worker behind
+                        with contextlib.suppress(ProcessLookupError):
+                            os.kill(pid, signal.SIGKILL)
                 assert "Traceback" not in running.output(), running.output()[-3000:]
 
 
@@ -146,6 +152,18 @@ async def test_a_worker_that_dies_takes_the_others_down_and_the_exit_code_says_s
     assert await asyncio.to_thread(workers.process.wait, 60) == 1
     assert not alive(second)
     assert "ended (exit code -9): stopping the others" in workers.output()
+
+
+async def test_workers_stop_when_their_supervisor_is_killed(workers: Workers) -> None:
+    pids = workers.workers()
+    workers.process.kill()  # SIGKILL: the supervisor cannot pass anything on
+    await asyncio.to_thread(
+        wait_until,
+        lambda: not any(alive(p) for p in pids),
+        limit=60,
+        step=0.2,
+        what="workers gone",
+    )
 
 
 def test_several_workers_on_sqlite_are_refused_with_a_reason(tmp_path: Path) -> None:
