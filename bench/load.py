@@ -8,7 +8,8 @@ app (`praktik serve --workers N`, a subprocess; N defaults to the number of core
 many processes of a minimal Bolt app (bench/floor_app.py, the floor), both talking to a
 local fake Slack in this process. Then, per concurrency level, it sends signed
 `/praktik find <søgeord>` commands (80 %) and *Anmod* presses (20 %) over HTTP and prints
-ack latency p50/p95/p99 and requests per second for both, and for the app also how long
+ack latency p50/p95/p99, requests per second and CPU time per request (the serving
+processes' user + system time, work after the ack included) for both, and for the app also how long
 each *Anmod* took until the intern had the answer (the work after the ack). A search is
 answered in its ack; a press is acked first. Loopback only; bounded.
 """
@@ -279,6 +280,30 @@ async def follow_ups(
         await asyncio.sleep(0.2)
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time the processes have used so far (Linux /proc)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / TICK
+
+
+def serving(proc: subprocess.Popen[bytes]) -> list[int]:
+    """The process and its children (`praktik serve --workers N` serves from its children)."""
+    try:
+        kids = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+    except OSError:
+        kids = []
+    return [proc.pid, *(int(k) for k in kids)]
+
+
 def pct(values: list[float], p: float) -> float:
     if not values:
         return float("nan")
@@ -358,12 +383,15 @@ async def main() -> None:
         await run_level(floor_port, 40, 400, slots, interns, random.Random(1))
         print(f"warm-up: 400 requests to each server, {args.workers} worker(s) each\n")
         print(
-            f"{'conc':>5} {'server':>6} {'n':>5} {'err':>4} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}  p99 vs floor"
+            f"{'conc':>5} {'server':>6} {'n':>5} {'err':>4} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'cpu ms':>7}  p99 vs floor"
         )
         answered: list[str] = []
+        pids = {"app": serving(procs[0]), "floor": [p.pid for p in procs[1:]]}
         for level in levels:
             rows: dict[str, Level] = {}
+            cpu: dict[str, float] = {}
             for name, port in (("floor", floor_port), ("app", app_port)):
+                before = cpu_seconds(pids[name])
                 rows[name] = await run_level(
                     port, level, args.requests, slots, interns, random.Random(level)
                 )
@@ -374,6 +402,7 @@ async def main() -> None:
                         f"{level:>5} {len(waits):>6} {missing:>7} {pct(waits, 50):>8.0f} "
                         f"{pct(waits, 95):>8.0f} {pct(waits, 99):>8.0f} {drained:>10.1f}"
                     )
+                cpu[name] = (cpu_seconds(pids[name]) - before) / args.requests * 1000
             for name in ("floor", "app"):
                 run = rows[name]
                 lat = run.latencies
@@ -384,7 +413,8 @@ async def main() -> None:
                 print(
                     f"{level:>5} {name:>6} {len(lat):>5} {run.errors:>4} "
                     f"{len(lat) / run.elapsed:>7.0f} "
-                    f"{pct(lat, 50):>8.1f} {pct(lat, 95):>8.1f} {pct(lat, 99):>8.1f}  {note}"
+                    f"{pct(lat, 50):>8.1f} {pct(lat, 95):>8.1f} {pct(lat, 99):>8.1f} "
+                    f"{cpu[name]:>7.2f}  {note}"
                 )
         print(
             "\n*Anmod* → the intern's answer (ephemeral), ms; drained: s from the level's last ack"

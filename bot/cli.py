@@ -88,7 +88,7 @@ def _serve(settings: Settings, *, reuse_port: bool) -> int:
 def cmd_socket(_args: argparse.Namespace) -> int:
     from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
-    from bot import jobs, logs
+    from bot import heap, jobs, logs
     from bot.app import build_app
     from bot.clock import SystemClock
     from bot.dispatch import Dispatcher
@@ -113,7 +113,7 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     async def run() -> None:
         expire = expiry_job(settings, db, SystemClock())
         job = jobs.DispatchJob(Dispatcher.from_settings(settings, db), expire=expire)
-
+        heap.freeze_long_lived()
         job.start()
         try:
             await handler.start_async()  # type: ignore[no-untyped-call]
