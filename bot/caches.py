@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Callable
@@ -48,4 +49,5 @@ class Recent(Generic[K, V]):
 class Caches:
     search: SearchCache = field(default_factory=SearchCache)
     seasons: Recent[int, SeasonSettings] = field(default_factory=Recent)
+    season_reload: asyncio.Lock = field(default_factory=asyncio.Lock)
     slot_blocks: RenderedSlots = field(default_factory=RenderedSlots)

@@ -38,6 +38,10 @@ class Env:
         year = self.year()
         overrides = self.caches.seasons.get(year)
         if overrides is None:
-            overrides = await self.db.run(repo.season_settings, year=year)
-            self.caches.seasons.put(year, overrides)
+            # One read per expiry, not one per request in flight at that moment.
+            async with self.caches.season_reload:
+                overrides = self.caches.seasons.get(year)
+                if overrides is None:
+                    overrides = await self.db.run(repo.season_settings, year=year)
+                    self.caches.seasons.put(year, overrides)
         return season_of(self.settings, overrides), overrides
