@@ -29,7 +29,7 @@ async def request(env: Env, *, user_id: str, slot_id: int) -> dict[str, Any]:
     season, overrides = await env.season()
     from bot.current import approval_required
 
-    profile = await profile_of(env.client, user_id)
+    profile = await profile_of(env.client, user_id, known=env.caches.profiles)
     result = await env.db.run(
         proposals.request_slot,
         slot_id=slot_id,

@@ -199,3 +199,21 @@ async def test_search_shows_the_seats_left_as_they_change(harness: Harness) -> N
     await bo.submit()
     await dan.command("/praktik", "find ærø")
     assert "2 af 3 ledige" in shown(dan.ephemerals[-1])
+
+
+async def test_a_profile_read_from_slack_is_kept_for_the_next_presses(harness: Harness) -> None:
+    """users.info is rate-limited: one press after another asks Slack once."""
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    cas = ws.person("UCAS", "cas", "Cas Holm")
+    anna = ws.person("UANNA", "anna", "Anna Jensen", title="Udviklingskonsulent")
+    await offer(bo)
+    await offer(cas, workplace="Viborg Bibliotek", municipality="Viborg")
+    await anna.command("/praktik", "find ærø")
+    await anna.press("Anmod")
+    await anna.command("/praktik", "find bibliotek")
+    await anna.press("Anmod")
+    asked = [c for c in harness.fake.calls_to("users.info") if c.params.get("user") == "UANNA"]
+    assert len(asked) == 1
+    assert sum("vil gerne i praktik" in shown(m) for m in bo.dms + cas.dms) == 2
+    assert any("Udviklingskonsulent" in shown(m) for m in bo.dms + cas.dms)
