@@ -27,6 +27,7 @@ async def test_mine_data_is_a_file_with_everything_about_me_and_nothing_about_ot
     harness: Harness,
 ) -> None:
     _, anna = await _placed_pair(harness)
+    await anna.open_home()
     await anna.command("/praktik", "mine-data")
 
     files = anna.files
@@ -38,6 +39,19 @@ async def test_mine_data_is_a_file_with_everything_about_me_and_nothing_about_ot
     raw = files[0].text()
     assert "Bos hemmelige beskrivelse" not in raw and "Klimakoordinator" not in raw
     assert "UBO" not in raw and "Bo Hansen" not in raw
+    assert data["home_tab_first_opened_at"].startswith("20")
+
+
+async def test_having_only_opened_the_home_tab_is_data_held_too(harness: Harness) -> None:
+    eva = harness.workspace.person("UEVA", "eva", "Eva Lund")
+    await eva.open_home()
+    await eva.command("/praktik", "mine-data")
+    assert list(json.loads(eva.files[0].text())) == ["home_tab_first_opened_at"]
+    await eva.command("/praktik", "slet-mine-data")
+    await eva.press("Slet mine data")
+    assert "Dine data er slettet" in shown(eva.ephemerals[-1])
+    await eva.command("/praktik", "mine-data")
+    assert "ingen data om dig" in shown(eva.ephemerals[-1])
 
 
 async def test_slet_mine_data_withdraws_tells_the_host_and_keeps_only_anonymous_figures(
