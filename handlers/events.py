@@ -11,8 +11,14 @@ from bot.service.home import home_opened
 
 
 async def on_home_opened(event: dict[str, Any], env: Env) -> None:
-    if event.get("tab", "home") == "home" and isinstance(event.get("user"), str):
-        await home_opened(env, user_id=event["user"])
+    user = event.get("user")
+    # A Slack user ID (U…/W…, alphanumeric): anything else names nobody whose tab to draw.
+    if event.get("tab", "home") == "home" and isinstance(user, str) and _user_id(user):
+        await home_opened(env, user_id=user)
+
+
+def _user_id(text: str) -> bool:
+    return 2 <= len(text) <= 32 and text.isascii() and text.isalnum()
 
 
 def register(app: AsyncApp) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlmodel import select
+
 from bot.sandbox.harness import Harness
 from tests.scenario.flows import offer, wish
 from tests.talk import buttons, shown
@@ -82,3 +84,18 @@ async def test_edit_slot_from_the_confirmation_keeps_one_slot(harness: Harness) 
     assert (await bo.submit()).action == "close"
     assert "Din værtsplads er opdateret" in shown(bo.last_dm)
     assert "3 af 3 ledige" in shown(bo.last_dm)
+
+
+async def test_an_app_home_opened_naming_no_real_user_draws_and_stores_nothing(
+    harness: Harness,
+) -> None:
+    from bot.sandbox.wire import app_home_opened_envelope
+    from models.tables import HomeOpened
+
+    for bogus in ("U" + "X" * 60, "<!channel>", "U1 2", ""):
+        envelope = app_home_opened_envelope(user_id=bogus, channel_id="D1", view=None)
+        answer = await harness.workspace.wire.event(envelope)
+        assert answer.status == 200
+    await harness.workspace.settle()
+    assert harness.fake.calls_to("views.publish") == []
+    assert await harness.db.run(lambda s: s.exec(select(HomeOpened)).all()) == []
