@@ -50,6 +50,8 @@ class DispatchJob:
         self.tz = tz or dispatcher.tz
         self.scheduler: AsyncIOScheduler | None = None
         self._current: asyncio.Task[DispatchReport] | None = None
+        self._expiring: asyncio.Task[int] | None = None
+        self._stopping = False
 
     async def tick(self) -> None:
         # Shielded: APScheduler cancels running jobs when it shuts down, and a run cut off
@@ -59,6 +61,8 @@ class DispatchJob:
         try:
             await asyncio.shield(self._current)
         except asyncio.CancelledError:
+            if self._stopping:
+                return  # the run goes on and `stop` waits for it; no trace in the log
             raise
         except Exception:
             log.exception("dispatch run failed; the next run tries again")
@@ -92,19 +96,27 @@ class DispatchJob:
 
     async def _expire(self) -> None:
         assert self.expire is not None
+        # Shielded like the dispatch run: expired proposals' messages are then still marked.
+        if self._expiring is None or self._expiring.done():
+            self._expiring = asyncio.ensure_future(self.expire())
         try:
-            await self.expire()
+            await asyncio.shield(self._expiring)
+        except asyncio.CancelledError:
+            if self._stopping:
+                return
+            raise
         except Exception:
             log.exception("proposal expiry failed; the next run tries again")
 
     async def stop(self, drain: float = DRAIN_SECONDS) -> None:
+        self._stopping = True
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
             self.scheduler = None
-        current = self._current
-        if current is not None and not current.done():
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(asyncio.shield(current), drain)
+        for running in (self._current, self._expiring):
+            if running is not None and not running.done():
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(asyncio.shield(running), drain)
 
 
 JOB_KEY = web.AppKey("praktik_dispatch_job", DispatchJob)

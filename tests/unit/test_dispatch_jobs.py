@@ -37,6 +37,38 @@ async def test_the_job_runs_at_start_up_and_lets_a_run_finish_when_stopped(
     assert len(sent) == 6
 
 
+async def test_stopping_while_both_jobs_run_lets_them_finish_and_logs_no_trace(
+    sqlite_db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    expired: list[int] = []
+
+    async def slow_expiry() -> int:
+        await asyncio.sleep(0.3)
+        expired.append(1)
+        return 1
+
+    made = await sqlite_db.run(seed_placements, count=1)
+    async with FakeSlack() as fake:
+        people(fake, made)
+        fake.fail("chat.postMessage", delay=0.3, times=1)
+        dispatcher = Dispatcher(sqlite_db, client_for(fake), seasons, worker_id="job")
+        web_app = web.Application()
+        jobs.attach(
+            web_app,
+            dispatcher,
+            clock=ManualClock(local(8, 30, 9)),
+            interval=3600,
+            expire=slow_expiry,
+        )
+        runner = web.AppRunner(web_app)
+        await runner.setup()
+        await fake.wait_for("chat.postMessage", timeout=5)
+        await runner.cleanup()  # both jobs are running: APScheduler cancels them
+        await asyncio.sleep(0.05)
+    assert expired == [1]
+    assert "Traceback" not in caplog.text and "raised an exception" not in caplog.text
+
+
 async def test_a_failing_run_is_logged_and_the_job_goes_on(
     sqlite_db: Database, caplog: pytest.LogCaptureFixture
 ) -> None:
