@@ -21,9 +21,13 @@ from bisect import bisect_left
 from collections.abc import Callable, Hashable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from bot import heap, texts
 from bot.geo import municipality
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TWO_LETTER = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue"})
@@ -148,20 +152,10 @@ class Index:
         self._rank_cache: dict[tuple[str, ...], tuple[tuple[int, ...], frozenset[int]]] = {}
 
     def _scores(self, word: str) -> dict[int, int]:
-        found = self._word_cache.get(word)
-        if found is None:
-            if len(self._word_cache) >= WORD_CACHE_SIZE:
-                self._word_cache.clear()
-            found = self._word_cache[word] = self._word_scores(word)
-        return found
+        return _kept(self._word_cache, word, WORD_CACHE_SIZE, self._word_scores)
 
     def _ranked(self, terms: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset[int]]:
-        found = self._rank_cache.get(terms)
-        if found is None:
-            if len(self._rank_cache) >= RANK_CACHE_SIZE:
-                self._rank_cache.clear()
-            found = self._rank_cache[terms] = self._rank_words(terms)
-        return found
+        return _kept(self._rank_cache, terms, RANK_CACHE_SIZE, self._rank_words)
 
     def _word_scores(self, word: str) -> dict[int, int]:
         best: dict[int, int] = {}
@@ -211,6 +205,16 @@ class Index:
         total = len(matched) - sum(1 for slot_id in hidden if slot_id in matched)
         shown = (slot_id for slot_id in ranked if slot_id not in hidden)
         return list(itertools.islice(shown, max(0, offset), max(0, offset) + limit)), total
+
+
+def _kept(cache: dict[K, V], key: K, size: int, make: Callable[[K], V]) -> V:
+    """`make(key)`, kept in `cache`; a full cache starts over (queries repeat within minutes)."""
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= size:
+            cache.clear()
+        found = cache[key] = make(key)
+    return found
 
 
 def rank(query: str, docs: Sequence[Doc]) -> list[int]:

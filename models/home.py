@@ -26,11 +26,6 @@ def opened_of(session: Session, *, user_ids: Sequence[str]) -> set[str]:
     return set(found.all())
 
 
-def first_opened(session: Session, *, user_id: str) -> datetime | None:
-    row = session.get(HomeOpened, user_id)
-    return row.first_opened_at if row is not None else None
-
-
 def forget(session: Session, *, user_id: str) -> bool:
     gone = session.execute(delete(HomeOpened).where(col(HomeOpened.slack_user_id) == user_id))
     return bool(getattr(gone, "rowcount", 0))

@@ -195,7 +195,7 @@ async def _rendered(
     for slot_id in ids:
         capacity, version = snapshot.index.listed(slot_id)
         taken = snapshot.taken.get(slot_id, 0)
-        blocks = rendered.get((slot_id, version, taken, capacity, season.year))
+        blocks = rendered.get(rendered.key(slot_id, version, taken, capacity, season.year))
         if blocks is not None:
             found[slot_id] = blocks
     missing = [i for i in ids if i not in found]

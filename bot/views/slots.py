@@ -79,8 +79,15 @@ class RenderedSlots:
         self._lock = threading.Lock()
         self._blocks: OrderedDict[Hashable, list[dict[str, Any]]] = OrderedDict()
 
+    @staticmethod
+    def key(
+        slot_id: int | None, updated_at: Hashable, taken: int, capacity: int, year: int
+    ) -> Hashable:
+        """What a slot's result blocks depend on."""
+        return (slot_id, updated_at, taken, capacity, year)
+
     def get(self, key: Hashable) -> list[dict[str, Any]] | None:
-        """Blocks kept for (slot id, updated_at, seats taken, capacity, season year)."""
+        """Blocks kept under `key` (see `key`), if any."""
         with self._lock:
             found = self._blocks.get(key)
             if found is not None:
@@ -88,7 +95,7 @@ class RenderedSlots:
             return found
 
     def of(self, slot: HostSlot, season: Season) -> list[dict[str, Any]]:
-        key = (slot.id, slot.updated_at, slot.confirmed, slot.capacity, season.year)
+        key = self.key(slot.id, slot.updated_at, slot.confirmed, slot.capacity, season.year)
         found = self.get(key)
         if found is not None:
             return found

@@ -226,14 +226,7 @@ class Serve:
         return self.health() == 200
 
     def health(self) -> int | None:
-        try:
-            with urlopen(f"{self.base_url}/healthz", timeout=2) as answer:  # noqa: S310
-                return int(answer.status)
-        except URLError as error:
-            code = getattr(error, "code", None)
-            return int(code) if code is not None else None
-        except OSError:
-            return None
+        return health(self.port)
 
     def kill(self) -> None:
         """SIGKILL: no clean-up, no drain; whatever was in flight stays in flight."""
@@ -251,6 +244,18 @@ class Serve:
 
     def output(self) -> str:
         return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+
+def health(port: int) -> int | None:
+    """The status of GET /healthz on the port; None when nothing answers."""
+    try:
+        with urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as answer:
+            return int(answer.status)
+    except URLError as error:
+        code = getattr(error, "code", None)
+        return int(code) if code is not None else None
+    except OSError:
+        return None
 
 
 def serve_env(

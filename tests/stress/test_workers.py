@@ -17,7 +17,15 @@ import pytest
 from bot.sandbox.fake_slack import FakeSlack
 from bot.sandbox.person import Workspace
 from tests.scenario.flows import offer, wish
-from tests.stress.procs import BIN, ROOT, free_port, scratch_database, serve_env, wait_until
+from tests.stress.procs import (
+    BIN,
+    ROOT,
+    free_port,
+    health,
+    scratch_database,
+    serve_env,
+    wait_until,
+)
 from tests.talk import shown
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -98,7 +106,7 @@ async def workers(tmp_path: Path) -> AsyncIterator[Workers]:
                 running = Workers(process, port, log, ws)
                 await asyncio.to_thread(
                     wait_until,
-                    lambda: len(running.workers()) == 2 and _healthy(port),
+                    lambda: len(running.workers()) == 2 and health(port) == 200,
                     limit=60,
                     step=0.2,
                     what="two workers",
@@ -111,16 +119,6 @@ async def workers(tmp_path: Path) -> AsyncIterator[Workers]:
                         with contextlib.suppress(ProcessLookupError):
                             os.kill(pid, signal.SIGKILL)
                 assert "Traceback" not in running.output(), running.output()[-3000:]
-
-
-def _healthy(port: int) -> bool:
-    from urllib.request import urlopen
-
-    try:
-        with urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as answer:
-            return int(answer.status) == 200
-    except OSError:
-        return False
 
 
 async def test_two_workers_serve_one_port_and_stop_together_on_sigterm(
