@@ -86,13 +86,13 @@ def _serve(settings: Settings, *, reuse_port: bool) -> int:
 
 
 def cmd_socket(_args: argparse.Namespace) -> int:
-    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
-
     from bot import heap, jobs, logs
     from bot.app import build_app
     from bot.clock import SystemClock
     from bot.dispatch import Dispatcher
+    from bot.inflight import InFlight
     from bot.service.rounds import expiry_job
+    from bot.socket_mode import SocketMode, run_until_signalled
     from models.db import Database
 
     settings = _settings()
@@ -107,18 +107,15 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     db = Database(settings.database_url)
     if db.is_sqlite:
         db.upgrade()
-    app = build_app(settings, SystemClock(), db)
-    handler = AsyncSocketModeHandler(app, app_token)
+    inflight = InFlight()
+    app = build_app(settings, SystemClock(), db, inflight=inflight)
 
     async def run() -> None:
+        # Everything that needs the event loop is made inside it (slack_sdk's client too).
         expire = expiry_job(settings, db, SystemClock())
         job = jobs.DispatchJob(Dispatcher.from_settings(settings, db), expire=expire)
         heap.freeze_long_lived()
-        job.start()
-        try:
-            await handler.start_async()  # type: ignore[no-untyped-call]
-        finally:
-            await job.stop()
+        await run_until_signalled(SocketMode(app, app_token, inflight=inflight, job=job))
 
     asyncio.run(run())
     return 0

@@ -278,6 +278,8 @@ class FakeSlack:
         self._last_activity = 0.0
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
+        # Route installers run at start, before /api/{method} (e.g. fake_socket_mode).
+        self.extensions: list[Callable[[web.Application], None]] = []
         self._handlers: dict[str, Handler] = {
             "api.test": lambda p: {"args": p},
             "auth.test": self._auth_test,
@@ -302,6 +304,8 @@ class FakeSlack:
 
     async def start(self) -> None:
         app = web.Application(middlewares=[self._track_activity], client_max_size=1024**3)
+        for extend in self.extensions:
+            extend(app)
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/upload/v1/{token}", self._upload)
         app.router.add_post("/respond/{token}", self._respond)

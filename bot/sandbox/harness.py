@@ -1,12 +1,15 @@
-"""The real app over HTTP, talking to the local fake Slack: one process, loopback only.
+"""The real app over HTTP or Socket Mode, talking to the local fake Slack: one process,
+loopback only.
 
 Used by the test-suite, `praktik sandbox` and `praktik demo`, so all three drive the app
-exactly as Slack would: signed requests in, Web API calls out through slack_sdk.
+exactly as Slack would: signed requests (or Socket Mode envelopes) in, Web API calls out
+through slack_sdk.
 """
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Self
 
@@ -18,7 +21,9 @@ from bot.clock import Clock
 from bot.config import Settings, load_settings
 from bot.inflight import InFlight
 from bot.sandbox.fake_slack import FakeSlack
+from bot.sandbox.fake_socket_mode import APP_TOKEN, FakeSocketMode, SocketWire
 from bot.sandbox.person import Workspace
+from bot.socket_mode import SocketMode
 from models.db import Database
 
 
@@ -31,8 +36,9 @@ class Harness:
     app: AsyncApp
     inflight: InFlight
     workspace: Workspace
-    url: str
-    _runner: web.AppRunner
+    url: str  # the app's /slack/events, or "" over Socket Mode
+    _stop: Callable[[], Awaitable[None]]
+    socket: FakeSocketMode | None = None
 
     @classmethod
     async def start(
@@ -43,9 +49,13 @@ class Harness:
         admins: frozenset[str] = frozenset(),
         trigger_ttl: float | None = None,
         ack_timeout: float | None = 3.0,
+        socket: bool = False,
+        ping_interval: float = 1.0,
         **overrides: object,
     ) -> Self:
+        """Socket Mode with `socket`: the app's own `SocketMode` connects to the fake."""
         fake = FakeSlack(trigger_ttl=trigger_ttl)
+        socket_side = FakeSocketMode(fake) if socket else None
         await fake.start()
         signing_secret = secrets.token_hex(16)
         settings = load_settings(
@@ -54,10 +64,25 @@ class Harness:
             slack_api_url=fake.api_url,
             database_url=db.url,
             praktik_admins=",".join(sorted(admins)),
+            **({"slack_app_token": APP_TOKEN} if socket else {}),
             **overrides,
         )
         inflight = InFlight()
         app = build_app(settings, clock, db, inflight=inflight)
+        if socket_side is not None:
+            run = SocketMode(app, APP_TOKEN, inflight=inflight, ping_interval=ping_interval)
+            await run.start()
+            await socket_side.wait_connected()
+            wire = SocketWire(socket_side)
+            workspace = Workspace(fake, "", signing_secret, settle=inflight.idle, wire=wire)
+
+            async def stop_socket() -> None:
+                await run.stop()
+                await fake.stop()
+
+            return cls(
+                fake, db, clock, settings, app, inflight, workspace, "", stop_socket, socket_side
+            )
         web_app = build_web_app(app, db, signing_secret=signing_secret)
         runner = web.AppRunner(web_app, access_log=None)
         await runner.setup()
@@ -68,12 +93,16 @@ class Harness:
         workspace = Workspace(
             fake, url, signing_secret, settle=inflight.idle, ack_timeout=ack_timeout
         )
-        return cls(fake, db, clock, settings, app, inflight, workspace, url, runner)
+
+        async def stop_http() -> None:
+            await runner.cleanup()
+            await fake.stop()
+
+        return cls(fake, db, clock, settings, app, inflight, workspace, url, stop_http)
 
     @property
     def base_url(self) -> str:
         return self.url.removesuffix(EVENTS_PATH)
 
     async def stop(self) -> None:
-        await self._runner.cleanup()
-        await self.fake.stop()
+        await self._stop()

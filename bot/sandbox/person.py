@@ -75,9 +75,11 @@ class Workspace:
         settle: Callable[[], Awaitable[None]] | None = None,
         ack_timeout: float | None = 3.0,
         quiet_period: float = 0.1,
+        wire: SlackWire | None = None,
     ) -> None:
         self.fake = fake
-        self.wire = SlackWire(app_url, signing_secret, fake=fake, timeout=ack_timeout)
+        # Another wire (fake_socket_mode.SocketWire) sends the same gestures over Socket Mode.
+        self.wire = wire or SlackWire(app_url, signing_secret, fake=fake, timeout=ack_timeout)
         self._settle = settle
         self.quiet_period = quiet_period
         self.people: dict[str, Person] = {}

@@ -1,0 +1,156 @@
+"""Socket Mode: the app opens a WebSocket to Slack instead of taking HTTP requests.
+
+    run = SocketMode(app, app_token, inflight=inflight, job=job)
+    await run.start()      # inside the running loop: slack_sdk's client needs one
+    ...                    # envelopes in, acks out, until told to stop
+    await run.stop()       # no new envelopes; those in hand finish and are acked
+
+`praktik socket`, the sandbox and the demo (`--socket`) all run this one class.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import AsyncIterator
+from typing import Any
+
+import aiohttp
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.socket_mode.aiohttp import SocketModeClient
+from slack_sdk.socket_mode.request import SocketModeRequest
+
+from bot.inflight import InFlight
+from bot.jobs import DRAIN_SECONDS, DispatchJob
+
+log = logging.getLogger("praktik.socket")
+
+# Bolt's default: a ping every 10 s, a connection without pongs for 40 s is replaced.
+PING_INTERVAL = 10.0
+
+
+class _Handler(AsyncSocketModeHandler):
+    """Bolt's handler, counting each envelope from arrival until its listener is done."""
+
+    def __init__(self, app: AsyncApp, app_token: str, inflight: InFlight, ping: float) -> None:
+        super().__init__(app, app_token, ping_interval=ping)
+        self.inflight = inflight
+
+    async def handle(self, client: SocketModeClient, req: SocketModeRequest) -> None:  # type: ignore[override]
+        async with self.inflight.track():
+            await super().handle(client, req)
+
+
+class SocketMode:
+    """One Socket Mode connection for the app, with the dispatch job beside it."""
+
+    def __init__(
+        self,
+        app: AsyncApp,
+        app_token: str,
+        *,
+        inflight: InFlight,
+        job: DispatchJob | None = None,
+        ping_interval: float = PING_INTERVAL,
+    ) -> None:
+        self.app = app
+        self.app_token = app_token
+        self.inflight = inflight
+        self.job = job
+        self.ping_interval = ping_interval
+        self._handler: _Handler | None = None
+        self._session: contextlib.AsyncExitStack | None = None
+
+    @property
+    def client(self) -> SocketModeClient:
+        if self._handler is None:
+            raise RuntimeError("Socket Mode is not started")
+        return self._handler.client
+
+    async def start(self) -> None:
+        """Connect (retrying as slack_sdk does) and start the dispatch job."""
+        stack = contextlib.AsyncExitStack()
+        await stack.enter_async_context(_pooled_session(self.app))
+        self._session = stack
+        # Built here, in the running loop: slack_sdk's client makes its aiohttp session and
+        # its message task in its constructor, which fails outside a loop (aiohttp >= 3.10).
+        self._handler = _Handler(self.app, self.app_token, self.inflight, self.ping_interval)
+        if self.job is not None:
+            self.job.start()
+        await self._handler.connect_async()  # type: ignore[no-untyped-call]
+        log.info("Socket Mode connected; waiting for Slack")
+
+    async def stop(self, drain: float = DRAIN_SECONDS) -> None:
+        """Take no new envelope; let those in hand finish (acks go out); then close."""
+        handler, self._handler = self._handler, None
+        if handler is not None:
+            client = handler.client
+            client.auto_reconnect_enabled = False
+            client.default_auto_reconnect_enabled = False
+            for task in (client.message_receiver, client.current_session_monitor):
+                if task is not None:
+                    task.cancel()
+            # Frames already read wait in the client's queue: let them be handled too.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(_drained(client, self.inflight), drain)
+            await handler.close_async()  # type: ignore[no-untyped-call]
+        if self.job is not None:
+            await self.job.stop(drain)
+        if self._session is not None:
+            await self._session.aclose()
+            self._session = None
+        log.info("Socket Mode stopped")
+
+
+async def _drained(client: SocketModeClient, inflight: InFlight) -> None:
+    while True:
+        await inflight.idle(limit=DRAIN_SECONDS)
+        if client.message_queue.empty():
+            await asyncio.sleep(0)  # a message taken off the queue registers first
+            if client.message_queue.empty() and inflight.count == 0:
+                return
+        await asyncio.sleep(0.01)
+
+
+@contextlib.asynccontextmanager
+async def _pooled_session(app: AsyncApp) -> AsyncIterator[None]:
+    """One pooled HTTP session for the Web API calls, as `praktik serve` has."""
+    timeout = aiohttp.ClientTimeout(total=app.client.timeout)
+    async with aiohttp.ClientSession(timeout=timeout) as shared:
+        app.client.session = shared
+        try:
+            yield
+        finally:
+            app.client.session = None
+
+
+async def run_until_signalled(run: SocketMode) -> None:
+    """`praktik socket`: connect, then serve until SIGTERM or SIGINT, then stop cleanly."""
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    signals = (signal.SIGTERM, signal.SIGINT)
+    for signum in signals:
+        loop.add_signal_handler(signum, _stop_on, stop, signum)
+    try:
+        connecting = asyncio.ensure_future(run.start())
+        stopped = asyncio.ensure_future(stop.wait())
+        await asyncio.wait({connecting, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        if not connecting.done():  # a signal while still connecting (Slack unreachable)
+            connecting.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await connecting
+        else:
+            connecting.result()  # a failure to start is the caller's to report
+            await stopped
+    finally:
+        await run.stop()
+        for signum in signals:
+            loop.remove_signal_handler(signum)
+
+
+def _stop_on(stop: asyncio.Event, signum: Any) -> None:
+    log.info("%s: stopping after the envelopes in hand", signal.Signals(signum).name)
+    stop.set()

@@ -1,0 +1,164 @@
+"""The app over Socket Mode: a real WebSocket between the app's own Socket Mode runner
+(the code `praktik socket` runs) and the fake Slack's Socket Mode side.
+
+Every gesture goes as an envelope; the assertions read the acks Slack recorded (each
+within Slack's 3 s, never late, never for an unknown envelope) and what people see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from sqlmodel import func, select
+
+from bot.clock import ManualClock
+from bot.sandbox.fake_socket_mode import ACK_LIMIT, FakeSocketMode
+from bot.sandbox.harness import Harness
+from models.db import Database
+from models.tables import HostSlot
+from tests.conftest import ADMIN
+from tests.scenario.flows import offer, wish
+from tests.talk import buttons, shown
+
+
+@pytest.fixture
+async def socket_harness(db: Database, clock: ManualClock) -> AsyncIterator[Harness]:
+    running = await Harness.start(
+        db=db, clock=clock, admins=frozenset({ADMIN}), trigger_ttl=None, socket=True
+    )
+    try:
+        yield running
+    finally:
+        await running.stop()
+
+
+def _side(harness: Harness) -> FakeSocketMode:
+    assert harness.socket is not None
+    return harness.socket
+
+
+def _all_acked_in_time(socket: FakeSocketMode) -> None:
+    assert socket.failed == []
+    assert socket.acks, "no ack recorded"
+    for ack in socket.acks:
+        assert ack.known and not ack.late and not ack.again, ack
+        assert ack.latency is not None and ack.latency <= ACK_LIMIT
+    acked = {a.envelope_id for a in socket.acks}
+    assert acked == {e.id for e in socket.sent}, "an envelope without its ack"
+
+
+async def test_command_button_submission_errors_and_event_are_acked_over_the_socket(
+    socket_harness: Harness,
+) -> None:
+    harness = socket_harness
+    socket = _side(harness)
+    bo = harness.workspace.person("UBO", "bo", "Bo Hansen")
+    anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
+
+    # A slash command: /praktik tilbyd opens the slot modal with views.open.
+    await bo.command("/praktik", "tilbyd")
+    await harness.fake.wait_for("views.open")
+    assert bo.modal is not None and bo.modal["callback_id"]
+    command = socket.acks_for("slash_commands")
+    assert len(command) == 1
+
+    # A view_submission with bad input: the ack itself carries response_action errors.
+    bo.fill("slot_workplace", "Ærø Kommune")
+    bo.fill("slot_sector", "Kommune")
+    bo.fill("slot_municipality", "Ærø")
+    bo.fill("slot_capacity", "to")
+    bo.fill("slot_days", ["man 13/9"])
+    bo.fill("slot_description", "Klimateamet.")
+    outcome = await bo.submit()
+    assert outcome.action == "errors"
+    submitted = socket.acks_for("interactive")[-1]
+    assert submitted.payload is not None
+    assert submitted.payload["response_action"] == "errors"
+    assert submitted.payload["errors"]["slot_capacity"] == "Skriv et helt tal fra 1 til 10 – fx 2."
+    assert await harness.db.run(lambda s: s.exec(select(HostSlot)).all()) == []
+    bo.fill("slot_capacity", "1")
+    assert (await bo.submit()).action == "close"
+
+    # An event: app_home_opened, answered with views.publish.
+    await bo.open_home()
+    await harness.fake.wait_for("views.publish")
+    assert "Ærø Kommune" in shown(bo.home)
+    assert len(socket.acks_for("events_api")) == 1
+
+    # A button: block_actions from a message and from App Home.
+    await wish(anna)
+    await anna.open_home()
+    await anna.press("Anmod")
+    assert "vil gerne i praktik hos dig" in shown(bo.last_dm)
+    await bo.press("Acceptér", where="message")
+    assert "Du er i praktik hos *Ærø Kommune*" in shown(anna.home)
+    assert buttons(next(m for m in bo.dms if "vil gerne i praktik" in shown(m))) == []
+    _all_acked_in_time(socket)
+
+
+async def test_reconnects_after_disconnect_and_after_a_dropped_socket_losing_nothing(
+    socket_harness: Harness,
+) -> None:
+    harness = socket_harness
+    socket = _side(harness)
+    ws = harness.workspace
+    await offer(ws.person("UBO", "bo", "Bo Hansen"), workplace="Før")
+
+    for n, reason in enumerate(("refresh_requested", "warning")):
+        await socket.disconnect(reason)  # type: ignore[arg-type]
+        # Sent at once: it waits for the new connection, as Slack holds it for the app.
+        host = ws.person(f"UHOST{n}", f"h{n}", f"Vært {n}")
+        await offer(host, workplace=f"Efter {reason}")
+        await host.open_home()
+        assert "Din værtsplads" in shown(host.home)
+
+    await socket.drop()
+    ida = ws.person("UIDA", "ida", "Ida Holm")
+    await offer(ida, workplace="Efter et tabt forbindelse")
+    await ida.open_home()
+
+    await socket.wait_connected(total=4)
+    await socket.settled()
+    _all_acked_in_time(socket)
+    workplaces = await harness.db.run(lambda s: s.exec(select(HostSlot.workplace)).all())
+    assert sorted(workplaces) == sorted(
+        ["Før", "Efter refresh_requested", "Efter warning", "Efter et tabt forbindelse"]
+    )
+    assert "Din værtsplads" in shown(ida.home)
+
+
+async def test_an_event_redelivered_because_its_ack_was_lost_changes_nothing_twice(
+    socket_harness: Harness,
+) -> None:
+    harness = socket_harness
+    socket = _side(harness)
+    bo = harness.workspace.person("UBO", "bo", "Bo Hansen")
+    await offer(bo)
+    published = len(harness.fake.calls_to("views.publish"))
+    socket.lose_acks(1)  # the app acks, the ack never reaches Slack: Slack sends it again
+    before = await harness.db.run(_row_counts)
+    with pytest.raises(Exception, match="did not answer"):
+        await bo.open_home()
+    await socket.settled()
+    await harness.workspace.settle()  # the ack goes first, the listener runs on after it
+    assert len(socket.failed) == 1 and socket.failed[0].type == "events_api"
+    retry = socket.sent[-1]
+    assert retry.retry_attempt == 1 and retry.retry_reason == "timeout"
+    assert retry.payload["event_id"] == socket.failed[0].payload["event_id"]
+    assert [a.envelope_id for a in socket.acks_for("events_api")] == [retry.id]
+    # The first delivery stored that the tab was opened; the retry stored nothing more.
+    assert await harness.db.run(_row_counts) == {**before, "homeopened": before["homeopened"] + 1}
+    # Drawn for the first delivery; the retry draws the same tab again, nothing more.
+    publishes = harness.fake.calls_to("views.publish")[published:]
+    assert len(publishes) == 2 and publishes[0].params["view"] == publishes[1].params["view"]
+
+
+def _row_counts(session: object) -> dict[str, int]:
+    from sqlmodel import Session, SQLModel
+
+    assert isinstance(session, Session)
+    return {
+        table.name: session.exec(select(func.count()).select_from(table)).one()
+        for table in SQLModel.metadata.sorted_tables
+    }
