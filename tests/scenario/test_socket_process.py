@@ -1,0 +1,153 @@
+"""`praktik socket` as an operator starts it: the installed command, settings from the
+environment, against a Socket Mode server written from Slack's docs (the fake's).
+
+It connects with the app-level token, acks a command (the modal opens) and an event (App
+Home is published) within Slack's 3 s, finishes what it has in hand when told to stop, and
+exits 0 on SIGTERM and on SIGINT with nothing alarming on stderr.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.sandbox.fake_slack import FakeSlack
+from bot.sandbox.fake_socket_mode import ACK_LIMIT, APP_TOKEN, FakeSocketMode
+from bot.sandbox.wire import Actor, app_home_opened_envelope, slash_command_form
+
+PRAKTIK = Path(sys.executable).parent / "praktik"
+
+
+@dataclass
+class Running:
+    fake: FakeSlack
+    socket: FakeSocketMode
+    process: subprocess.Popen[bytes]
+    stderr: Path
+
+    def output(self) -> str:
+        return self.stderr.read_text(encoding="utf-8", errors="replace")
+
+    async def stop(self, signum: signal.Signals) -> int:
+        self.process.send_signal(signum)
+        return await asyncio.to_thread(self.process.wait, 60)
+
+
+def socket_env(fake: FakeSlack, database_url: str, app_token: str = APP_TOKEN) -> dict[str, str]:
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PRAKTIK_", "DATABASE"))
+    }
+    env.update(
+        SLACK_APP_TOKEN=app_token,
+        SLACK_BOT_TOKEN=fake.bot_token,
+        SLACK_API_URL=fake.api_url,
+        DATABASE_URL=database_url,
+        PRAKTIK_YEAR="2027",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+@pytest.fixture
+async def running(tmp_path: Path) -> AsyncIterator[Running]:
+    fake = FakeSlack(trigger_ttl=None)
+    socket = FakeSocketMode(fake)
+    await fake.start()
+    stderr = tmp_path / "stderr.txt"
+    env = socket_env(fake, f"sqlite:///{tmp_path / 'praktik.db'}")
+    with stderr.open("wb") as err:
+        process = subprocess.Popen(  # noqa: S603 - the installed command, fixed arguments
+            [str(PRAKTIK), "socket"], env=env, cwd=tmp_path, stdout=err, stderr=err
+        )
+    try:
+        yield Running(fake, socket, process, stderr)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(10)
+        await fake.stop()
+
+
+async def _command_and_home(run: Running) -> None:
+    fake, socket = run.fake, run.socket
+    await socket.wait_connected()
+    opened = fake.calls_to("apps.connections.open")
+    assert [c.error for c in opened] == [None]
+    fake.add_user("UBO", name="bo", real_name="Bo Hansen")
+    bo = Actor("UBO", "bo")
+    fields = slash_command_form(
+        actor=bo,
+        command="/praktik",
+        text="tilbyd",
+        channel_id=fake.dm_channel("UBO"),
+        channel_name="directmessage",
+        trigger_id=fake.issue_trigger("UBO"),
+        response_url=fake.new_response_url("UBO", fake.dm_channel("UBO")),
+    )
+    command = await socket.deliver("slash_commands", fields)
+    assert command is not None and command.latency is not None
+    assert command.latency <= ACK_LIMIT and not command.late
+    await fake.wait_for("views.open", lambda c: c.params["view"]["type"] == "modal", timeout=10)
+    event = app_home_opened_envelope(user_id="UBO", channel_id=fake.dm_channel("UBO"), view=None)
+    home = await socket.deliver("events_api", event)
+    assert home is not None and home.latency is not None and home.latency <= ACK_LIMIT
+    await fake.wait_for("views.publish", lambda c: c.params["user_id"] == "UBO", timeout=10)
+    assert socket.failed == [] and all(a.known for a in socket.acks)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+async def test_praktik_socket_acks_opens_the_modal_publishes_home_and_stops_on_a_signal(
+    running: Running, signum: signal.Signals
+) -> None:
+    await _command_and_home(running)
+    code = await running.stop(signum)
+    output = running.output()
+    assert code == 0, output
+    assert "Traceback" not in output and "KeyboardInterrupt" not in output, output
+    assert "Socket Mode connected" in output and "Socket Mode stopped" in output
+
+
+async def test_a_listener_in_flight_at_sigterm_finishes_before_the_process_exits(
+    running: Running,
+) -> None:
+    await _command_and_home(running)
+    fake, socket = running.fake, running.socket
+    fake.fail("views.publish", delay=1.5)  # Slack answers slowly: the listener is still busy
+    before = len(fake.calls_to("views.publish"))
+    event = app_home_opened_envelope(user_id="UBO", channel_id=fake.dm_channel("UBO"), view=None)
+    ack = await socket.deliver("events_api", event)
+    assert ack is not None  # acked first; the listener runs on
+    assert len(fake.calls_to("views.publish")) == before
+    code = await running.stop(signal.SIGTERM)
+    assert code == 0, running.output()
+    assert len(fake.calls_to("views.publish")) == before + 1  # finished, not cut off
+    assert "Traceback" not in running.output()
+
+
+async def test_a_bot_token_in_place_of_the_app_token_is_refused_by_slack() -> None:
+    fake = FakeSlack()
+    FakeSocketMode(fake)
+    await fake.start()
+    try:
+        client = AsyncWebClient(base_url=fake.api_url)
+        for token, error in (
+            (fake.bot_token, "not_allowed_token_type"),
+            ("xapp-1-A0OTHER-1-nope", "invalid_auth"),
+        ):
+            with pytest.raises(SlackApiError) as raised:
+                await client.apps_connections_open(app_token=token)
+            assert raised.value.response["error"] == error
+        answer = await client.apps_connections_open(app_token=APP_TOKEN)
+        assert str(answer["url"]).startswith(f"ws://127.0.0.1:{fake.port}/")
+    finally:
+        await fake.stop()
