@@ -492,6 +492,8 @@ class FakeSlack:
     async def _track_activity(
         self, request: web.Request, handler: Callable[[web.Request], Any]
     ) -> web.StreamResponse:
+        if request.headers.get("Upgrade", "").lower() == "websocket":
+            return await handler(request)  # a Socket Mode connection is open for hours
         loop = asyncio.get_running_loop()
         self._in_flight += 1
         self._last_activity = loop.time()

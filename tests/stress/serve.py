@@ -1,6 +1,7 @@
-"""`praktik serve`, with two knobs a test of the running process needs, run as
+"""`praktik serve` (or `praktik socket`), with two knobs a test of the running process
+needs, run as
 
-    python -m tests.stress.serve
+    python -m tests.stress.serve [socket]
 
 Without the PRAKTIK_STRESS_* variables this is exactly `praktik serve`
 (bot.cli.cmd_serve). With them:
@@ -56,6 +57,16 @@ def install() -> None:
         return attach(web_app, dispatcher, **options)
 
     jobs.attach = attach_with  # type: ignore[assignment]
+
+    class DispatchJob(jobs.DispatchJob):  # `praktik socket` makes its job itself
+        def __init__(self, dispatcher: Any, **options: Any) -> None:
+            if shifted is not None:
+                options["clock"] = shifted
+            if interval:
+                options["interval"] = float(interval)
+            super().__init__(dispatcher, **options)
+
+    jobs.DispatchJob = DispatchJob  # type: ignore[misc]
     batch = os.environ.get("PRAKTIK_STRESS_DISPATCH_BATCH")
     if batch:
         build = dispatch.Dispatcher.from_settings
@@ -68,5 +79,7 @@ def install() -> None:
 
 
 if __name__ == "__main__":
+    import sys
+
     install()
-    raise SystemExit(main(["serve"]))
+    raise SystemExit(main(["socket" if sys.argv[1:] == ["socket"] else "serve"]))
