@@ -86,6 +86,9 @@ def _serve(settings: Settings, *, reuse_port: bool) -> int:
 
 
 def cmd_socket(_args: argparse.Namespace) -> int:
+    import os
+    import secrets
+
     from bot import heap, jobs, logs
     from bot.app import build_app
     from bot.clock import SystemClock
@@ -94,9 +97,6 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     from bot.service.rounds import expiry_job
     from bot.socket_mode import SocketMode, run_until_signalled
     from models.db import Database
-
-    import os
-    import secrets
 
     # Socket Mode takes no HTTP requests, so nothing is signed: no signing secret needed.
     unsigned = (

@@ -493,7 +493,8 @@ class FakeSlack:
         self, request: web.Request, handler: Callable[[web.Request], Any]
     ) -> web.StreamResponse:
         if request.headers.get("Upgrade", "").lower() == "websocket":
-            return await handler(request)  # a Socket Mode connection is open for hours
+            opened: web.StreamResponse = await handler(request)  # Socket Mode: open for hours
+            return opened
         loop = asyncio.get_running_loop()
         self._in_flight += 1
         self._last_activity = loop.time()

@@ -65,10 +65,7 @@ async def running(tmp_path: Path) -> AsyncIterator[Running]:
     await fake.start()
     stderr = tmp_path / "stderr.txt"
     env = socket_env(fake, f"sqlite:///{tmp_path / 'praktik.db'}")
-    with stderr.open("wb") as err:
-        process = subprocess.Popen(  # noqa: S603 - the installed command, fixed arguments
-            [str(PRAKTIK), "socket"], env=env, cwd=tmp_path, stdout=err, stderr=err
-        )
+    process = _start(env, tmp_path, stderr)
     try:
         yield Running(fake, socket, process, stderr)
     finally:
@@ -76,6 +73,13 @@ async def running(tmp_path: Path) -> AsyncIterator[Running]:
             process.kill()
             process.wait(10)
         await fake.stop()
+
+
+def _start(env: dict[str, str], folder: Path, stderr: Path) -> subprocess.Popen[bytes]:
+    with stderr.open("wb") as err:
+        return subprocess.Popen(  # noqa: S603 - the installed command, fixed arguments
+            [str(PRAKTIK), "socket"], env=env, cwd=folder, stdout=err, stderr=err
+        )
 
 
 async def _command_and_home(run: Running) -> None:

@@ -56,7 +56,7 @@ class SocketProcess:
 
     def start(self) -> SocketProcess:
         with self.log.open("ab") as out:
-            self.process = subprocess.Popen(  # noqa: S603 - our own CLI, fixed arguments
+            self.process = subprocess.Popen(
                 [sys.executable, "-m", "tests.stress.serve", "socket"],
                 cwd=ROOT,
                 env=self.env,
