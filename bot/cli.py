@@ -231,6 +231,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="start time, Copenhagen (default: first working day from 3 May of the season, 10:00)",
     )
     sandbox.add_argument("--strict", action="store_true", help="stop with exit 1 at a failed line")
+    sandbox.add_argument(
+        "--socket",
+        action="store_true",
+        help="the app over Socket Mode (as `praktik socket`) instead of HTTP",
+    )
     db = add("db", cmd_db, "database maintenance")
     db.add_argument("action", choices=["upgrade"])
     db.add_argument("--url", help="database URL (default: DATABASE_URL or the SQLite file)")

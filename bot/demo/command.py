@@ -27,6 +27,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=37, metavar="S", help="random seed")
     parser.add_argument("--year", type=int, metavar="Y", help="season year (default: next week 37)")
     parser.add_argument(
+        "--socket",
+        action="store_true",
+        help="the app over Socket Mode (as `praktik socket`) instead of HTTP",
+    )
+    parser.add_argument(
         "--out",
         metavar="DIR",
         help="folder for the report, the chart PNG and the database (default: a temporary one)",
@@ -42,7 +47,13 @@ def options_from(args: argparse.Namespace) -> DemoOptions | str:
     out = Path(args.out).expanduser() if args.out else None
     if out is not None and out.exists() and not out.is_dir():
         return t.out_not_folder(args.out)
-    return DemoOptions(participants=args.participants, seed=args.seed, year=year, out=out)
+    return DemoOptions(
+        participants=args.participants,
+        seed=args.seed,
+        year=year,
+        out=out,
+        socket=bool(getattr(args, "socket", False)),
+    )
 
 
 def main(

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, func, select
 from bot.demo.ledger import Ledger
 from bot.demo.people import Persona
 from bot.texts import demo as t
+from bot.texts import socket_mode as over_socket
 from models.db import Database
 from models.feedback import PROMOTER_FROM, feedback_answers
 from models.stats import season_stats
@@ -175,7 +176,9 @@ def render(
     out = [
         t.title(year),
         "",
-        t.intro(len(demo.personas), demo.options.seed, f"{first}/{year}", f"{last}/{year}"),
+        (over_socket.demo_intro if demo.options.socket else t.intro)(
+            len(demo.personas), demo.options.seed, f"{first}/{year}", f"{last}/{year}"
+        ),
         "",
         t.FIGURES,
         "",

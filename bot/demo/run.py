@@ -35,6 +35,7 @@ from bot.season import Season, at_local, next_working_day, to_local
 from bot.service.rounds import expiry_job
 from bot.texts import demo as t
 from bot.texts import matching as matching_texts
+from bot.texts import socket_mode as over_socket
 from models.db import Database
 from models.tables import OutboxMessage, OutboxStatus, SeasonSettings
 
@@ -48,6 +49,7 @@ class DemoOptions:
     seed: int = 37
     year: int = 2027
     out: Path | None = None  # None: a temporary folder (report printed, file kept there)
+    socket: bool = False  # every gesture over Socket Mode instead of HTTP
 
 
 def local(day: date, hour: int, minute: int = 0) -> datetime:
@@ -294,7 +296,8 @@ async def run_demo(
             folder = Path(tempfile.mkdtemp(prefix="praktik-demo-"))
         folder.mkdir(parents=True, exist_ok=True)
         began = time.perf_counter()
-        progress.phase(t.PHASES["start"], 1)
+        start_phase = over_socket.DEMO_START if options.socket else t.PHASES["start"]
+        progress.phase(start_phase, 1)
         db_file = folder / "praktik-demo.db"
         db_file.unlink(missing_ok=True)
         db = Database(f"sqlite:///{db_file}")
@@ -306,12 +309,13 @@ async def run_demo(
             clock=clock,
             admins=frozenset({COORDINATOR}),
             trigger_ttl=None,
+            socket=options.socket,
             praktik_year=options.year,
         )
         try:
             demo = Demo(harness, clock, options, progress)
             demo.ledger.timings.append(
-                PhaseTiming(t.PHASES["start"], time.perf_counter() - began, "", 0, 0)
+                PhaseTiming(start_phase, time.perf_counter() - began, "", 0, 0)
             )
             progress.done()
             await demo.sign_up()

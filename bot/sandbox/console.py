@@ -50,6 +50,7 @@ from bot.sandbox.render import render_view
 from bot.sandbox.wire import option_text, options_of
 from bot.season import COPENHAGEN, default_season_year, next_working_day
 from bot.texts import sandbox as say
+from bot.texts import socket_mode as over_socket
 from models.db import Database
 
 SIGNUP_DAY = (5, 3)  # 3 May: sign-up is open, well before the June deadline
@@ -65,6 +66,7 @@ class Options:
     year: int | None
     start: datetime
     strict: bool
+    socket: bool = False  # the app over Socket Mode instead of HTTP
 
 
 def options_from(args: argparse.Namespace) -> Options:
@@ -93,7 +95,8 @@ def options_from(args: argparse.Namespace) -> Options:
         year = args.year or default_season_year(SystemClock().now())
         first = next_working_day(date(year, *SIGNUP_DAY))
         start = datetime.combine(first, SIGNUP_TIME, tzinfo=COPENHAGEN)
-    return Options(script, db_url, args.year, start, bool(args.strict))
+    socket = bool(getattr(args, "socket", False))
+    return Options(script, db_url, args.year, start, bool(args.strict), socket)
 
 
 def run_sandbox(args: argparse.Namespace) -> int:
@@ -136,11 +139,14 @@ async def _main(options: Options, stdin: TextIO, out: TextIO) -> int:
             clock=ManualClock(options.start),
             admins=coordinators,
             trigger_ttl=None,
+            socket=options.socket,
             praktik_year=options.year,
         )
         try:
             console = Console(harness, out=out, errors=errors, strict=options.strict)
             console.banner(shown, options.year or default_season_year(options.start))
+            if options.socket:
+                console.screen.emit(over_socket.SANDBOX_OVER_SOCKET)
             if options.script is not None:
                 lines = options.script.read_text(encoding="utf-8").splitlines()
                 return await console.run(listed(lines), echo=True, numbered=True)
