@@ -30,6 +30,18 @@ def test_manifest_validates_against_slacks_schema() -> None:
     assert errors(schema, manifest) == []
 
 
+def test_the_socket_mode_variant_the_readme_describes_validates_too() -> None:
+    schema, manifest = load()
+    settings = manifest["settings"]
+    settings["socket_mode_enabled"] = True
+    del manifest["features"]["slash_commands"][0]["url"]
+    del settings["event_subscriptions"]["request_url"], settings["interactivity"]["request_url"]
+    assert errors(schema, manifest) == []
+    # Socket Mode still needs the event subscription and interactivity switched on.
+    assert settings["event_subscriptions"]["bot_events"] == ["app_home_opened"]
+    assert settings["interactivity"]["is_enabled"] is True
+
+
 def test_the_schema_check_would_catch_a_broken_manifest() -> None:
     schema, manifest = load()
     manifest["features"]["slash_commands"][0]["command"] = "praktik uden skråstreg"
