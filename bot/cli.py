@@ -95,7 +95,7 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     from bot.dispatch import Dispatcher
     from bot.inflight import InFlight
     from bot.service.rounds import expiry_job
-    from bot.socket_mode import SocketMode, run_until_signalled
+    from bot.socket_mode import SocketMode, TokenRefused, run_until_signalled
     from models.db import Database
 
     # Socket Mode takes no HTTP requests, so nothing is signed: no signing secret needed.
@@ -126,7 +126,11 @@ def cmd_socket(_args: argparse.Namespace) -> int:
         heap.freeze_long_lived()
         await run_until_signalled(SocketMode(app, app_token, inflight=inflight, job=job))
 
-    asyncio.run(run())
+    try:
+        asyncio.run(run())
+    except TokenRefused as refused:
+        print(refused, file=sys.stderr)
+        return 2
     return 0
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import aiohttp
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
 from slack_sdk.socket_mode.aiohttp import SocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 
@@ -30,6 +31,14 @@ log = logging.getLogger("praktik.socket")
 
 # Bolt's default: a ping every 10 s, a connection without pongs for 40 s is replaced.
 PING_INTERVAL = 10.0
+# apps.connections.open answers these for a token that will never work: retrying is futile.
+REFUSED = frozenset(
+    {"not_authed", "invalid_auth", "not_allowed_token_type", "token_revoked", "account_inactive"}
+)
+
+
+class TokenRefused(Exception):
+    """Slack refused the app-level token; the message is one line for the operator."""
 
 
 class _Handler(AsyncSocketModeHandler):
@@ -78,9 +87,15 @@ class SocketMode:
         # Built here, in the running loop: slack_sdk's client makes its aiohttp session and
         # its message task in its constructor, which fails outside a loop (aiohttp >= 3.10).
         self._handler = _Handler(self.app, self.app_token, self.inflight, self.ping_interval)
+        refused = _stop_retrying_a_refused_token(self._handler.client)
         if self.job is not None:
             self.job.start()
         await self._handler.connect_async()  # type: ignore[no-untyped-call]
+        if refused:
+            raise TokenRefused(
+                f"Configuration error: Slack refused SLACK_APP_TOKEN ({refused[0]}): "
+                "an app-level token (xapp-…) with connections:write is needed"
+            )
         log.info("Socket Mode connected; waiting for Slack")
 
     async def stop(self, drain: float = DRAIN_SECONDS) -> None:
@@ -103,6 +118,26 @@ class SocketMode:
             await self._session.aclose()
             self._session = None
         log.info("Socket Mode stopped")
+
+
+def _stop_retrying_a_refused_token(client: SocketModeClient) -> list[str]:
+    """slack_sdk retries apps.connections.open for ever, logging a traceback each time; a
+    refused token ends the connecting instead. The list gets Slack's error when it does."""
+    refused: list[str] = []
+    issue = client.issue_new_wss_url
+
+    async def issue_or_give_up() -> str:
+        try:
+            return await issue()
+        except SlackApiError as error:
+            code = str(error.response.get("error"))
+            if code in REFUSED:
+                refused.append(code)
+                client.closed = True  # connect() then returns instead of retrying
+            raise
+
+    client.issue_new_wss_url = issue_or_give_up  # type: ignore[method-assign]
+    return refused
 
 
 async def _drained(client: SocketModeClient, inflight: InFlight) -> None:

@@ -155,3 +155,23 @@ async def test_a_bot_token_in_place_of_the_app_token_is_refused_by_slack() -> No
         assert str(answer["url"]).startswith(f"ws://127.0.0.1:{fake.port}/")
     finally:
         await fake.stop()
+
+
+async def test_an_app_token_slack_refuses_stops_start_up_with_one_line(tmp_path: Path) -> None:
+    fake = FakeSlack()
+    socket = FakeSocketMode(fake)
+    await fake.start()
+    try:
+        env = socket_env(fake, f"sqlite:///{tmp_path / 'praktik.db'}", "xapp-1-A0OTHER-1-old")
+        stderr = tmp_path / "stderr.txt"
+        process = _start(env, tmp_path, stderr)
+        code = await asyncio.to_thread(process.wait, 60)
+    finally:
+        await fake.stop()
+    output = stderr.read_text(encoding="utf-8")
+    assert code == 2, output
+    assert "Traceback" not in output
+    assert "Slack refused SLACK_APP_TOKEN (invalid_auth)" in output
+    assert "xapp-1-A0OTHER-1-old" not in output  # the log never shows a token
+    assert [c.error for c in fake.calls_to("apps.connections.open")] == ["invalid_auth"]
+    assert socket.connected_total == 0
