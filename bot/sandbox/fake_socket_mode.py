@@ -122,6 +122,7 @@ class FakeSocketMode:
         self._ids = count(1)
         self._turn = 0
         self._lose_acks = 0
+        self._drop_next = False
         self._retrying = 0  # events waiting to be sent again
         self._changed = asyncio.Condition()
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -171,9 +172,18 @@ class FakeSocketMode:
             transport.abort()
         return connection.number
 
+    def drop_after_next_envelope(self) -> None:
+        """Cut the connection the next envelope goes out on, right after sending it."""
+        self._drop_next = True
+
     def lose_acks(self, n: int = 1) -> None:
         """The next `n` acks never reach Slack (lost on the way)."""
         self._lose_acks += n
+
+    async def wait_for_acks(self, n: int, limit: float = 5.0) -> list[Ack]:
+        """Until `n` acks are recorded (any kind, unknown ones too)."""
+        await self._wait(lambda: len(self.acks) >= n, limit, f"{n} acks")
+        return self.acks
 
     def acks_for(self, kind: EnvelopeType) -> list[Ack]:
         return [a for a in self.acks if a.type == kind]
@@ -307,6 +317,9 @@ class FakeSocketMode:
         # A connection going away takes the envelope with it: no ack, and the limit applies.
         with contextlib.suppress(ConnectionError, RuntimeError):
             await connection.ws.send_json(envelope.frame())
+        if self._drop_next:
+            self._drop_next = False
+            await self.drop(which=connection.number)
         self._spawn(self._expire(envelope))
 
     async def _expire(self, envelope: Envelope) -> None:

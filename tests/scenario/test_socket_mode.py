@@ -13,6 +13,7 @@ import pytest
 from sqlmodel import func, select
 
 from bot.clock import ManualClock
+from bot.sandbox.fake_slack import AppResponseError
 from bot.sandbox.fake_socket_mode import ACK_LIMIT, FakeSocketMode
 from bot.sandbox.harness import Harness
 from models.db import Database
@@ -138,7 +139,7 @@ async def test_an_event_redelivered_because_its_ack_was_lost_changes_nothing_twi
     published = len(harness.fake.calls_to("views.publish"))
     socket.lose_acks(1)  # the app acks, the ack never reaches Slack: Slack sends it again
     before = await harness.db.run(_row_counts)
-    with pytest.raises(Exception, match="did not answer"):
+    with pytest.raises(AppResponseError, match="did not answer"):
         await bo.open_home()
     await socket.settled()
     await harness.workspace.settle()  # the ack goes first, the listener runs on after it
@@ -152,6 +153,29 @@ async def test_an_event_redelivered_because_its_ack_was_lost_changes_nothing_twi
     # Drawn for the first delivery; the retry draws the same tab again, nothing more.
     publishes = harness.fake.calls_to("views.publish")[published:]
     assert len(publishes) == 2 and publishes[0].params["view"] == publishes[1].params["view"]
+
+
+async def test_a_socket_dropped_with_an_event_in_flight_loses_nothing_and_doubles_nothing(
+    socket_harness: Harness,
+) -> None:
+    harness = socket_harness
+    socket = _side(harness)
+    bo = harness.workspace.person("UBO", "bo", "Bo Hansen")
+    await offer(bo)
+    before = await harness.db.run(_row_counts)
+    socket.drop_after_next_envelope()
+    # The app may or may not have read the envelope before the cut; its ack cannot arrive.
+    with pytest.raises(AppResponseError):
+        await bo.open_home()
+    await socket.settled()
+    await harness.workspace.settle()
+    assert socket.connected_total == 2 and socket.connections == 1  # reconnected
+    event_ids = {e.payload["event_id"] for e in socket.sent if e.type == "events_api"}
+    assert len(event_ids) == 1
+    acked = socket.acks_for("events_api")
+    assert len(acked) == 1 and acked[0].known and not acked[0].late  # the retry, in time
+    assert await harness.db.run(_row_counts) == {**before, "homeopened": before["homeopened"] + 1}
+    assert "Din værtsplads" in shown(bo.home)
 
 
 def _row_counts(session: object) -> dict[str, int]:
