@@ -66,8 +66,10 @@ class Envelope:
             "envelope_id": self.id,
             "payload": self.payload,
             "type": self.type,
-            # Slack takes a response payload in the ack for commands and interactions only.
-            "accepts_response_payload": self.type != "events_api",
+            # Slack reads an answer in the ack for a command, a modal's submission and an
+            # options request only; a button's or an event's ack is a receipt.
+            "accepts_response_payload": self.type == "slash_commands"
+            or self.payload.get("type") in ("view_submission", "block_suggestion"),
         }
         if self.type == "events_api":
             body["retry_attempt"] = self.retry_attempt
@@ -159,7 +161,13 @@ class FakeSocketMode:
         connection = self._pick_existing(which)
         connection.draining = True
         await connection.ws.send_json(
-            {"type": "disconnect", "reason": reason, "debug_info": {"host": _host(connection)}}
+            {
+                "type": "disconnect",
+                "reason": reason,
+                "num_connections": len(self._connections),
+                "debug_info": {"host": _host(connection)},
+                "connection_info": {"app_id": APP_ID},
+            }
         )
         return connection.number
 

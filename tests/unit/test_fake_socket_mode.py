@@ -82,6 +82,7 @@ async def test_hello_envelopes_and_acks_follow_slacks_protocol(side: FakeSocketM
             assert await side.deliver("interactive", {"type": "block_actions"}) is None
             unanswered = await _next(ws)
             assert unanswered["type"] == "interactive"
+            assert unanswered["accepts_response_payload"] is False  # a button: a receipt
             assert [e.id for e in side.failed] == [unanswered["envelope_id"]]
             await ws.send_json({"envelope_id": unanswered["envelope_id"]})  # too late
             await side.wait_for_acks(4)
@@ -111,7 +112,9 @@ async def test_disconnect_moves_envelopes_to_the_next_connection(side: FakeSocke
         assert frame == {
             "type": "disconnect",
             "reason": "warning",
+            "num_connections": 1,
             "debug_info": {"host": f"applink-fake-{told}"},
+            "connection_info": {"app_id": APP_ID},
         }
         waiting = asyncio.ensure_future(side.deliver("interactive", {"type": "block_actions"}))
         new = await session.ws_connect(await _open(side, session))
