@@ -190,47 +190,10 @@ async def test_two_processes_share_one_database_without_overfilling_or_doubling(
     answered: list[WireResponse] = await asyncio.gather(*presses)
     assert {r.status for r in answered} == {200}
     await fake.quiet(0.5, limit=60)
-    wait_for_outbox = asyncio.to_thread(
-        wait_until,
-        lambda: db.call(_outbox_due) == 0,
-        limit=60,
-        step=0.2,
-        what="every due DM sent",
-    )
-    await wait_for_outbox
-    await fake.quiet(0.5, limit=30)
-
+    await settle_outbox(fake, db, "every due DM sent")
     await db.run(_check_capacity_and_answers)
-
-    # Both dispatchers at once on many due rows: an announcement to 100 people, four times.
-    # Slack answers each post after 50 ms, so the first dispatcher to wake is still busy
-    # with the first 50 rows (its most in flight) when the other wakes and takes the rest.
-    fake.answer_delay = 0.05
-    for i in range(ANNOUNCED):
-        fake.add_user(f"UANN{i:03d}", name=f"a{i}", real_name=f"Deltager {i}")
-    await db.run(_announce)
-    await asyncio.to_thread(
-        wait_until,
-        lambda: db.call(_outbox_due) == 0,
-        limit=60,
-        step=0.2,
-        what="every announcement sent",
-    )
-    await fake.quiet(0.5, limit=30)
-    doubled = same_message_twice(fake)
-    assert doubled == {}, f"{len(doubled)} messages shown twice: {list(doubled)[:3]}"
-    per_key = keys_delivered(fake)
-    assert per_key and set(per_key.values()) == {1}
-    sent = await db.run(
-        lambda s: s.exec(select(OutboxMessage).where(OutboxMessage.status == "sent")).all()
-    )
-    placed = len(await db.run(_confirmed))
-    assert len(sent) == 4 * placed + 4 * ANNOUNCED  # intro and practical to both sides
-    assert sorted(per_key) == sorted(r.key for r in sent)
     pids = {str(site.serve.process.pid) for site in sites if site.serve.process}
-    workers = Counter(r.claimed_by.split(":")[1] for r in sent if r.claimed_by)
-    assert set(workers) == pids, f"both dispatchers take part: {workers}"
-    assert error_sentences(fake) == []
+    await both_dispatchers_send_each_dm_once(fake, db, pids)
     confirmed = await db.run(_confirmed)
     for placement in confirmed:
         intern = await db.run(lambda s, p=placement: s.get(Participant, p.intern_id))
@@ -241,6 +204,41 @@ async def test_two_processes_share_one_database_without_overfilling_or_doubling(
             if "Din praktik er bekræftet" in shown(m)
         ]
         assert len(told) == 1
+
+
+async def settle_outbox(fake: FakeSlack, db: Database, what: str) -> None:
+    """Until no DM due by the processes' clock is left, and Slack has heard the last one."""
+    await asyncio.to_thread(
+        wait_until, lambda: db.call(_outbox_due) == 0, limit=60, step=0.2, what=what
+    )
+    await fake.quiet(0.5, limit=30)
+
+
+async def both_dispatchers_send_each_dm_once(fake: LateSlack, db: Database, pids: set[str]) -> None:
+    """Both dispatchers at once on many due rows: an announcement to 100 people, four times.
+
+    Slack answers each post after 50 ms, so the first dispatcher to wake is still busy with
+    the first 50 rows (its most in flight) when the other wakes and takes the rest. Every
+    DM so far must then have reached its recipient once, sent by one of `pids`.
+    """
+    fake.answer_delay = 0.05
+    for i in range(ANNOUNCED):
+        fake.add_user(f"UANN{i:03d}", name=f"a{i}", real_name=f"Deltager {i}")
+    await db.run(_announce)
+    await settle_outbox(fake, db, "every announcement sent")
+    doubled = same_message_twice(fake)
+    assert doubled == {}, f"{len(doubled)} messages shown twice: {list(doubled)[:3]}"
+    per_key = keys_delivered(fake)
+    assert per_key and set(per_key.values()) == {1}
+    sent = await db.run(
+        lambda s: s.exec(select(OutboxMessage).where(OutboxMessage.status == "sent")).all()
+    )
+    placed = len(await db.run(_confirmed))
+    assert len(sent) == 4 * placed + 4 * ANNOUNCED  # intro and practical to both sides
+    assert sorted(per_key) == sorted(r.key for r in sent)
+    workers = Counter(r.claimed_by.split(":")[1] for r in sent if r.claimed_by)
+    assert set(workers) == pids, f"both dispatchers take part: {workers}"
+    assert error_sentences(fake) == []
 
 
 def _anmod(fake: FakeSlack, actor: Actor, slot_id: int) -> dict[str, object]:

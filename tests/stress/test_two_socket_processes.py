@@ -25,23 +25,21 @@ from bot.sandbox.fake_socket_mode import APP_TOKEN, FakeSocketMode, SocketWire
 from bot.sandbox.person import Person, Workspace
 from bot.sandbox.wire import Actor, WireResponse
 from models.db import Database
-from models.tables import OutboxMessage, Proposal, ProposalStatus
+from models.tables import Proposal, ProposalStatus
 from tests.scenario.flows import offer
 from tests.stress.gestures import press, snapshot
-from tests.stress.procs import ROOT, scratch_database, serve_env, wait_until
-from tests.stress.slack import LateSlack, error_sentences, keys_delivered, same_message_twice
+from tests.stress.procs import ROOT, scratch_database, serve_env
+from tests.stress.slack import LateSlack
 from tests.stress.test_two_processes import (
-    ANNOUNCED,
     BATCH,
     CAPACITIES,
     INTERNS,
     NOW,
     _anmod,
-    _announce,
     _check_capacity_and_answers,
-    _confirmed,
-    _outbox_due,
     _slot_ids,
+    both_dispatchers_send_each_dm_once,
+    settle_outbox,
 )
 from tests.talk import shown
 
@@ -167,14 +165,7 @@ async def test_two_socket_processes_share_the_work_without_overfilling_or_doubli
     answered: list[WireResponse] = await asyncio.gather(*presses)
     assert {r.status for r in answered} == {200}
     await fake.quiet(0.5, limit=60)
-    await asyncio.to_thread(
-        wait_until,
-        lambda: db.call(_outbox_due) == 0,
-        limit=60,
-        step=0.2,
-        what="every due DM sent",
-    )
-    await fake.quiet(0.5, limit=30)
+    await settle_outbox(fake, db, "every due DM sent")
     await db.run(_check_capacity_and_answers)
 
     # Both connections carried envelopes, every one acked in time, none for an unknown id.
@@ -182,29 +173,5 @@ async def test_two_socket_processes_share_the_work_without_overfilling_or_doubli
     assert all(a.known and not a.late and not a.again for a in socket.acks)
     per_connection = Counter(a.connection for a in socket.acks)
     assert len(per_connection) == 2 and min(per_connection.values()) > len(socket.acks) // 4
-    # Both dispatchers at once on many due rows (as for two `praktik serve`): Slack answers
-    # each post after 50 ms, so the second dispatcher to wake takes the rows left.
-    fake.answer_delay = 0.05
-    for i in range(ANNOUNCED):
-        fake.add_user(f"UANN{i:03d}", name=f"a{i}", real_name=f"Deltager {i}")
-    await db.run(_announce)
-    await asyncio.to_thread(
-        wait_until,
-        lambda: db.call(_outbox_due) == 0,
-        limit=60,
-        step=0.2,
-        what="every announcement sent",
-    )
-    await fake.quiet(0.5, limit=30)
-    assert same_message_twice(fake) == {}
-    per_key = keys_delivered(fake)
-    assert per_key and set(per_key.values()) == {1}
-    sent = await db.run(
-        lambda s: s.exec(select(OutboxMessage).where(OutboxMessage.status == "sent")).all()
-    )
-    assert len(sent) == 4 * len(await db.run(_confirmed)) + 4 * ANNOUNCED
-    assert sorted(per_key) == sorted(r.key for r in sent)
-    assert error_sentences(fake) == []
     pids = {str(p.process.pid) for p in processes if p.process}
-    workers = Counter(r.claimed_by.split(":")[1] for r in sent if r.claimed_by)
-    assert set(workers) == pids, f"both dispatchers take part: {workers}"
+    await both_dispatchers_send_each_dm_once(fake, db, pids)
