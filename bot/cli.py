@@ -131,6 +131,8 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     except TokenRefused as refused:
         print(refused, file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C before the signal handlers are set: nothing began
+        return 0
     return 0
 
 
