@@ -1,9 +1,10 @@
 """`praktik socket` as an operator starts it: the installed command, settings from the
 environment, against a Socket Mode server written from Slack's docs (the fake's).
 
-It connects with the app-level token, acks a command (the modal opens) and an event (App
-Home is published) within Slack's 3 s, finishes what it has in hand when told to stop, and
-exits 0 on SIGTERM and on SIGINT with nothing alarming on stderr.
+It connects with the app-level token, acks a command (the modal opens), an event (App Home
+is published) and a button on App Home (the modal opens again) within Slack's 3 s, finishes
+what it has in hand when told to stop, and exits 0 on SIGTERM and on SIGINT with nothing
+alarming on stderr.
 """
 
 from __future__ import annotations
@@ -23,7 +24,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.sandbox.fake_slack import FakeSlack
 from bot.sandbox.fake_socket_mode import ACK_LIMIT, APP_TOKEN, FakeSocketMode
-from bot.sandbox.wire import Actor, app_home_opened_envelope, slash_command_form
+from bot.sandbox.wire import (
+    Actor,
+    action_entry,
+    app_home_opened_envelope,
+    block_actions_payload,
+    slash_command_form,
+)
 
 PRAKTIK = Path(sys.executable).parent / "praktik"
 
@@ -106,11 +113,30 @@ async def _command_and_home(run: Running) -> None:
     home = await socket.deliver("events_api", event)
     assert home is not None and home.latency is not None and home.latency <= ACK_LIMIT
     await fake.wait_for("views.publish", lambda c: c.params["user_id"] == "UBO", timeout=10)
-    assert socket.failed == [] and all(a.known for a in socket.acks)
+
+    # A button on App Home ("Tilbyd en plads"): block_actions, acked, the modal opens again.
+    home = fake.screen("UBO").home
+    assert home is not None
+    block, button = next(
+        (b, e)
+        for b in home["blocks"]
+        for e in b.get("elements", [])
+        if e.get("type") == "button" and e["text"]["text"] == "Tilbyd en plads"
+    )
+    pressed = block_actions_payload(
+        actor=bo,
+        actions=[action_entry(block["block_id"], button)],
+        trigger_id=fake.issue_trigger("UBO"),
+        view=home,
+    )
+    ack = await socket.deliver("interactive", pressed)
+    assert ack is not None and ack.latency is not None and ack.latency <= ACK_LIMIT
+    await fake.wait_for("views.open", lambda c: c.params["trigger_id"] == pressed["trigger_id"])
+    assert socket.failed == [] and all(a.known and not a.late for a in socket.acks)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-async def test_praktik_socket_acks_opens_the_modal_publishes_home_and_stops_on_a_signal(
+async def test_praktik_socket_acks_command_event_and_button_and_stops_on_a_signal(
     running: Running, signum: signal.Signals
 ) -> None:
     await _command_and_home(running)
