@@ -208,7 +208,7 @@ async def _rendered(
 async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> dict[str, Any]:
     """Ranked free-text search, one page of results with *Anmod* and *Vis flere*."""
     season, _ = await env.season()
-    if not search.words(query):
+    if not search.terms(query):
         return notice(texts.SEARCH_EMPTY_QUERY)
     ids, total, snapshot = await env.db.run(
         _search,
