@@ -66,6 +66,8 @@ def fold(word: str) -> str:
 
 def collapse(folded: str) -> str:
     """The spelling with aa/ae/oe as a/a/o: how `Aarhus` and `koege` meet `århus` and `køge`."""
+    if "aa" not in folded and "ae" not in folded and "oe" not in folded:
+        return folded
     return _TWO_LETTER.sub(lambda m: m.group(0)[0], folded)
 
 
@@ -94,7 +96,7 @@ def stem(folded: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded words of a slot's text, stop words left out."""
-    return [w for w in (fold(w) for w in _WORD.findall(text)) if w not in STOP_WORDS]
+    return [w for w in _WORD.findall(fold(text)) if w not in STOP_WORDS]
 
 
 def terms(query: str) -> list[str]:

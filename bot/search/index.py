@@ -16,7 +16,7 @@ costs a few look-ups and set unions instead of reading and scanning every slot.
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence, Set
 from dataclasses import dataclass
@@ -42,6 +42,7 @@ WEIGHTS = {
     "description": 1,
 }
 WORD, STEM, PART = 4, 3, 2  # a whole word still counts double a part, as it always did
+MATCHED = 1000  # above any one word's score: a slot hit by more words ranks first
 
 
 @lru_cache(maxsize=4096)
@@ -91,42 +92,30 @@ def document(
 
 
 class _Vocabulary:
-    """Every word of the index in every spelling, by stem, by stem's start and inside."""
+    """Every word of the index in every spelling: by stem, by length, and each stem by its
+    start and by any part of it of at least PIECE_MIN letters (a sorted list of its tails,
+    so finding every stem that contains a part is two bisections and a slice)."""
 
     def __init__(self, surfaces: Iterable[str]) -> None:
-        self.by_stem: dict[str, list[str]] = defaultdict(list)
+        self.stem_of = {surface: stem(surface) for surface in surfaces}
         self.by_length: dict[int, list[str]] = defaultdict(list)
-        for surface in surfaces:
-            self.by_stem[stem(surface)].append(surface)
+        for surface in self.stem_of:
             self.by_length[len(surface)].append(surface)
-        self.stems = sorted(self.by_stem)
-        self._text = "\n".join(self.stems)  # searched for a stem inside another
-        self._starts = list(itertools.accumulate((len(s) + 1 for s in self.stems[:-1]), initial=0))
+        self.stems = sorted(set(self.stem_of.values()))
+        tails = sorted(
+            (root[at:], root) for root in self.stems for at in range(len(root) - PIECE_MIN + 1)
+        )
+        self._tails = [tail for tail, _ in tails]
+        self._owners = [root for _, root in tails]
 
-    def known(self, word: str) -> bool:
-        return stem(word) in self.by_stem
-
-    def starting(self, prefix: str) -> Iterable[str]:
-        at = bisect_left(self.stems, prefix)
-        while at < len(self.stems) and self.stems[at].startswith(prefix):
-            yield self.stems[at]
-            at += 1
-
-    def containing(self, part: str) -> Iterable[str]:
-        at = self._text.find(part)
-        while at >= 0:
-            which = bisect_right(self._starts, at) - 1
-            yield self.stems[which]
-            at = self._text.find(part, self._starts[which] + len(self.stems[which]))
+    def containing(self, part: str) -> set[str]:
+        """Stems that begin with `part`, or contain it when it has PIECE_MIN letters or more."""
+        found, among = (self._owners, self._tails) if len(part) >= PIECE_MIN else (self.stems,) * 2
+        return set(found[bisect_left(among, part) : bisect_left(among, part + "\uffff")])
 
     def near(self, word: str) -> list[str]:
-        n = len(word)
-        return near(
-            word,
-            self.by_length.get(n - 1, [])
-            + self.by_length.get(n, [])
-            + self.by_length.get(n + 1, []),
-        )
+        lengths = range(len(word) - 1, len(word) + 2)
+        return near(word, [w for n in lengths for w in self.by_length.get(n, ())])
 
 
 class Index:
@@ -136,9 +125,20 @@ class Index:
             for name, found in doc.fields.items():
                 postings = self.postings[name]
                 for word in set(found):
-                    for spelling in spellings(word):
-                        postings.setdefault(spelling, set()).add(doc.slot_id)
+                    postings.setdefault(word, set()).add(doc.slot_id)
+        for postings in self.postings.values():  # each word in its collapsed spelling too
+            for word in list(postings):
+                for other in spellings(word)[1:]:
+                    postings[other] = postings.get(other, set()) | postings[word]
         self.vocabulary = _Vocabulary({w for postings in self.postings.values() for w in postings})
+        # stem → (field weight, slots with a word of that stem in the field), per field
+        self.by_stem: dict[str, list[tuple[int, set[int]]]] = defaultdict(list)
+        for name, postings in self.postings.items():
+            grouped: dict[str, set[int]] = defaultdict(set)
+            for surface, slot_ids in postings.items():
+                grouped[self.vocabulary.stem_of[surface]] |= slot_ids
+            for root, slot_ids in grouped.items():
+                self.by_stem[root].append((WEIGHTS[name], slot_ids))
         self.size = len(docs)
         self._listed = {doc.slot_id: (doc.capacity, doc.version) for doc in docs}
         self._owned: dict[str, frozenset[int]] = {}
@@ -153,61 +153,57 @@ class Index:
 
     # One query word -------------------------------------------------------------------------
 
-    def _levels(self, term: str) -> tuple[dict[str, int], bool]:
-        """The index's words a query word hits, each at its best level; and whether it hit
-        any word whole or by stem."""
-        levels: dict[str, int] = {}
+    def _known(self, word: str) -> bool:
+        return stem(word) in self.by_stem
 
-        def hit(surfaces: Iterable[str], level: int) -> None:
-            for surface in surfaces:
-                if level > levels.get(surface, 0):
-                    levels[surface] = level
-
+    def _levels(self, term: str) -> tuple[set[str], dict[str, int], bool]:
+        """The index's words a query word hits whole, the stems it hits (the same, or as a
+        part), and whether it hit any word whole or by stem."""
         vocabulary = self.vocabulary
-        whole = False
-        for spelling in spellings(term):
-            root = stem(spelling)
-            hit(vocabulary.by_stem.get(root, ()), STEM)
-            whole = whole or root in vocabulary.by_stem
-            for other in vocabulary.starting(root):
-                hit(vocabulary.by_stem[other], PART)
-            if len(root) >= PIECE_MIN:
-                for other in vocabulary.containing(root):
-                    hit(vocabulary.by_stem[other], PART)
-        hit((s for s in spellings(term) if s in levels), WORD)
-        if not whole:
+        whole = {s for s in spellings(term) if s in vocabulary.stem_of}
+        roots = {stem(s) for s in spellings(term)}
+        levels = {root: STEM for root in roots if root in self.by_stem}
+        for root in roots:
+            for other in vocabulary.containing(root):
+                levels.setdefault(other, PART)
+        if not levels.keys() & roots:  # no such word: one typo away, then?
             for spelling in spellings(term):
                 for other in vocabulary.near(spelling):
-                    hit(vocabulary.by_stem[stem(other)], PART)
-        return levels, whole
+                    levels.setdefault(vocabulary.stem_of[other], PART)
+        return whole, levels, bool(levels.keys() & roots)
 
-    def _best(self, levels: dict[str, int]) -> dict[int, float]:
-        best: dict[int, float] = {}
+    def _best(self, whole: set[str], levels: dict[str, int]) -> dict[int, float]:
+        """Each slot's best hit: slots are taken highest score first, each once (set unions,
+        differences and dict updates run in C; a loop over slots in Python was most of a
+        search's time at 10,000 slots)."""
+        by_score: dict[int, list[set[int]]] = defaultdict(list)
         for name, weight in WEIGHTS.items():
-            postings = self.postings[name]
-            for surface, level in levels.items():
-                found = postings.get(surface)
-                if not found:
-                    continue
-                score = weight * level
-                for slot_id in found:
-                    if score > best.get(slot_id, 0):
-                        best[slot_id] = score
+            for surface in whole:
+                if found := self.postings[name].get(surface):
+                    by_score[weight * WORD].append(found)
+        for root, level in levels.items():
+            for weight, found in self.by_stem.get(root, ()):
+                by_score[weight * level].append(found)
+        best: dict[int, float] = {}
+        seen: set[int] = set()
+        for score in sorted(by_score, reverse=True):
+            found = set().union(*by_score[score]) - seen  # costs the size of `found`
+            seen |= found
+            best.update(dict.fromkeys(found, score))
         return best
 
     def _term_scores(self, term: str) -> dict[int, float]:
-        levels, whole = self._levels(term)
-        best = self._best(levels)
-        if whole:
+        whole, levels, known = self._levels(term)
+        best = self._best(whole, levels)
+        if known:
             return best
         # An unknown compound: each known word it is made of counts by the share of the
         # compound it covers, so a slot with more of them, or with the longer, ranks first
         # (`sygehusbyggeri`: `sygehus` and `byggeriet`; `borgerservicecenter`: the service
         # before any centre).
         parts: dict[int, float] = defaultdict(float)
-        for piece in pieces(term, self.vocabulary.known):
-            found = self.vocabulary.by_stem[stem(piece)]
-            for slot_id, score in self._best(dict.fromkeys(found, PART)).items():
+        for piece in pieces(term, self._known):
+            for slot_id, score in self._best(set(), {stem(piece): PART}).items():
                 parts[slot_id] += score * len(piece) / len(term)
         for slot_id, score in parts.items():
             if score > best.get(slot_id, 0):
@@ -219,20 +215,24 @@ class Index:
 
     # A query ---------------------------------------------------------------------------------
 
-    def matches(self, query: str) -> dict[int, tuple[int, float]]:
-        """Every slot any word of the query hits: (words hit, score)."""
-        found: dict[int, tuple[int, float]] = {}
+    def matches(self, query: str) -> dict[int, float]:
+        """Every slot any word of the query hits, by words hit, then score: each word hit
+        counts MATCHED plus its score."""
+        found: dict[int, float] = {}
         for term in terms(query):
             for slot_id, score in self._scores(term).items():
-                hits, total = found.get(slot_id, (0, 0.0))
-                found[slot_id] = (hits + 1, total + score)
+                found[slot_id] = found.get(slot_id, 0) + MATCHED + score
         return found
 
     def _rank_terms(self, asked: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset[int]]:
-        found = self.matches(" ".join(asked))
-        every = {i: m for i, m in found.items() if m[0] == len(asked)}
-        ordered = sorted((every or found).items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))
-        return tuple(slot_id for slot_id, _ in ordered), frozenset(every or found)
+        each = sorted((self._scores(term) for term in asked), key=len)
+        every = dict(each[0]) if each else {}
+        for scores in each[1:]:
+            every = {i: total + scores[i] for i, total in every.items() if i in scores}
+        found = every or self.matches(" ".join(asked))
+        ordered = sorted(found)  # ties by slot ID; the sort by score keeps that order
+        ordered.sort(key=found.__getitem__, reverse=True)
+        return tuple(ordered), frozenset(found)
 
     def _ranked(self, asked: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset[int]]:
         return _kept(self._rank_cache, asked, RANK_CACHE_SIZE, self._rank_terms)
