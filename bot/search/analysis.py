@@ -31,7 +31,7 @@ from rapidfuzz.distance import OSA
 
 MAX_QUERY = 200  # characters of a query read
 MAX_WORDS = 10  # words of a query searched for
-TYPO_MIN = 5  # shorter words are never corrected: too many neighbours
+TYPO_MIN = 6  # shorter words are never corrected: too many neighbours
 PIECE_MIN = 4  # the shortest part of a compound looked for on its own
 
 _WORD = re.compile(r"\w+", re.UNICODE)

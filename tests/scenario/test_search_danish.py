@@ -1,0 +1,51 @@
+"""`/praktik find` reads Danish the way it is typed: inflected, compounded, without æ/ø/å."""
+
+from __future__ import annotations
+
+from bot.sandbox.harness import Harness
+from tests.scenario.flows import offer
+from tests.talk import buttons, shown
+
+
+async def test_find_reads_inflected_forms_compounds_and_letters_typed_without_ae_oe_aa(
+    harness: Harness,
+) -> None:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    cas = ws.person("UCAS", "cas", "Cas Holm")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(
+        bo,
+        workplace="Odense Kommune, Ældre og Handicap",
+        municipality="Odense",
+        topics=("sundhed",),
+        description="Du følger hverdagen på et lille plejehjem og vores demensteam.",
+    )
+    await offer(
+        cas,
+        workplace="Jobcenter Køge",
+        municipality="Køge",
+        topics=("beskæftigelse",),
+        description="Samtaler med ledige og virksomheder.",
+    )
+
+    await anna.command("/praktik", "find plejehjemmene")
+    found = shown(anna.ephemerals[-1])
+    assert "Odense Kommune, Ældre og Handicap" in found and "Jobcenter Køge" not in found
+    assert buttons(anna.ephemerals[-1]) == ["Anmod"]
+
+    await anna.command("/praktik", "find koge")
+    found = shown(anna.ephemerals[-1])
+    assert "Jobcenter Køge" in found and "Odense" not in found
+
+    await anna.command("/praktik", "find aeldre i odense")
+    assert "Odense Kommune, Ældre og Handicap" in shown(anna.ephemerals[-1])
+
+    await anna.command("/praktik", "find demens jobcentre")  # no slot has both words
+    found = shown(anna.ephemerals[-1])
+    assert "*2 ledige pladser*" in found
+    # a word in the workplace's name ranks above a part of a word in a description
+    assert found.index("Jobcenter Køge") < found.index("Odense Kommune")
+
+    await anna.command("/praktik", "find og i")  # only stop words: nothing, said kindly
+    assert "Ingen ledige pladser passer til »og i«" in shown(anna.ephemerals[-1])
