@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.sandbox.harness import Harness
-from tests.scenario.flows import offer
+from tests.scenario.flows import offer, wish
 from tests.talk import buttons, shown
 
 
@@ -49,3 +49,28 @@ async def test_find_reads_inflected_forms_compounds_and_letters_typed_without_ae
 
     await anna.command("/praktik", "find og i")  # only stop words: nothing, said kindly
     assert "Ingen ledige pladser passer til »og i«" in shown(anna.ephemerals[-1])
+
+
+async def test_the_wish_text_orders_slots_of_equal_score_read_the_same_danish_way(
+    harness: Harness,
+) -> None:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    cas = ws.person("UCAS", "cas", "Cas Holm")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    dan = ws.person("UDAN", "dan", "Dan Berg")
+    await offer(bo, workplace="Ærø Kommune, Havnen", description="Færgerne og havnens drift.")
+    await offer(
+        cas,
+        workplace="Ærø Kommune, Veje og Trafik",
+        description="Vi planlægger cykelstier og trafiksikkerhed omkring skolerne.",
+    )
+
+    # Same topics, sector, place and days: the score ties, and the free text decides.
+    await wish(anna, text="Jeg vil gerne se trafikplanlægningen i en lille ø-kommune.")
+    told = shown(anna.last_dm)
+    assert told.index("Veje og Trafik") < told.index("Havnen")
+
+    await wish(dan, text="Noget med faergen, gerne i havnen")
+    told = shown(dan.last_dm)
+    assert told.index("Havnen") < told.index("Veje og Trafik")
