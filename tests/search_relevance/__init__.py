@@ -14,8 +14,10 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bot.geo import region_of
+from bot.search import Index, document
 
 HERE = Path(__file__).parent
 TOP = 10
@@ -33,6 +35,17 @@ class Slot:
     @property
     def region(self) -> str | None:
         return None if self.municipality == "stat" else region_of(self.municipality)
+
+    def described(self) -> dict[str, Any]:
+        """The keyword arguments both `bot.search.document` and the baseline's `fields` take."""
+        return {
+            "workplace": self.workplace,
+            "sector": self.sector,
+            "municipality_code": self.municipality,
+            "region": self.region,
+            "topics": self.topics,
+            "description": self.description,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +73,11 @@ def slots() -> list[Slot]:
 def queries() -> list[Query]:
     rows = json.loads((HERE / "queries.json").read_text(encoding="utf-8"))
     return [Query(r["query"], frozenset(r["relevant"]), r["kind"]) for r in rows]
+
+
+def index(listed: Sequence[Slot]) -> Index:
+    """The Danish search's index of these slots."""
+    return Index([document(slot_id=s.id, **s.described()) for s in listed])
 
 
 @dataclass(frozen=True, slots=True)

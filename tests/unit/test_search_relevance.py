@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from bot.search import Index, document
-from tests.search_relevance import evaluate, queries, slots
+from tests.search_relevance import evaluate, index, queries, slots
 
 BASELINE = Path(__file__).resolve().parents[2] / "bench" / "search_baseline.py"
 
@@ -21,23 +20,6 @@ def _baseline() -> ModuleType:
     sys.modules.setdefault("search_baseline", module)
     spec.loader.exec_module(module)
     return module
-
-
-def _index() -> Index:
-    return Index(
-        [
-            document(
-                slot_id=s.id,
-                workplace=s.workplace,
-                sector=s.sector,
-                municipality_code=s.municipality,
-                region=s.region,
-                topics=s.topics,
-                description=s.description,
-            )
-            for s in slots()
-        ]
-    )
 
 
 def test_the_set_is_as_broad_as_the_issue_asks() -> None:
@@ -53,7 +35,7 @@ def test_the_set_is_as_broad_as_the_issue_asks() -> None:
 
 
 def test_danish_queries_find_every_relevant_slot_and_one_first() -> None:
-    figures = evaluate(_index().rank, queries())
+    figures = evaluate(index(slots()).rank, queries())
     failing = [(o.query.text, o.ranked[:5]) for o in figures.outcomes if not o.passed]
     assert figures.recall >= 0.95, failing
     assert figures.first_hit >= 0.95, failing
@@ -63,23 +45,7 @@ def test_danish_queries_find_every_relevant_slot_and_one_first() -> None:
 
 def test_no_query_the_former_search_answered_well_is_answered_worse() -> None:
     before = _baseline()
-    listed = slots()
-    old = before.Index(
-        [
-            (
-                s.id,
-                before.fields(
-                    workplace=s.workplace,
-                    sector=s.sector,
-                    municipality_code=s.municipality,
-                    region=s.region,
-                    topics=s.topics,
-                    description=s.description,
-                ),
-            )
-            for s in listed
-        ]
-    )
+    old = before.Index([(s.id, before.fields(**s.described())) for s in slots()])
     passed_before = evaluate(old.rank, queries()).passing()
     assert passed_before  # the baseline really runs: plain queries pass there too
-    assert passed_before - evaluate(_index().rank, queries()).passing() == set()
+    assert passed_before - evaluate(index(slots()).rank, queries()).passing() == set()
