@@ -7,9 +7,10 @@ Both sides go through the same steps:
   and `Aarhus` meets `århus`, while a word that merely has o+e in it (`broen`) still
   matches itself as typed;
 - **stemming**: Snowball's Danish stemmer (`plejehjemmene` → `plejehjem`, `kommunernes` →
-  `kommun`), plus two rules Snowball leaves out: a short root ending in its vowel takes the
-  endings directly (`byen`, `byerne` → `by`; `broen` → `bro`), and `-er`/`-re` after a
-  consonant alternate (`center`, `centre` → `cent`; `teater`, `teatre`);
+  `kommun`), plus three rules Snowball leaves out: a short root ending in its vowel takes
+  the endings directly (`byen`, `byerne` → `by`; `broen` → `bro`), `-er`/`-re` after a
+  consonant alternate (`center`, `centre` → `cent`; `teater`, `teatre`), and a final s may
+  be the word's own (`stems`: `indsats`, `indsatsen`);
 - **stop words**: Snowball's Danish list, dropped from queries and slots; a query of only
   stop words keeps them (and then finds nothing rather than everything);
 - **typos**: `near` – words that differ by one edit (a transposition counts as one), for
@@ -92,6 +93,16 @@ def stem(folded: str) -> str:
     if short:
         return short.group(1)
     return _CLUSTER_R.sub("", _snowball(folded))
+
+
+def stems(folded: str) -> tuple[str, ...]:
+    """The word's stem, and the same with or without a final s: Snowball takes a final s
+    for a genitive also where it belongs to the word (`indsats` → `indsat`, while
+    `indsatsen` → `indsats`; `plads`, `pladsen`), so both are the word's stem."""
+    root = stem(folded)
+    if len(root) < PIECE_MIN:
+        return (root,)
+    return (root, root[:-1]) if root.endswith("s") else (root, root + "s")
 
 
 def words(text: str) -> list[str]:

@@ -25,7 +25,7 @@ from typing import TypeVar
 
 from bot import texts
 from bot.geo import municipality
-from bot.search.analysis import PIECE_MIN, near, pieces, spellings, stem, terms, words
+from bot.search.analysis import PIECE_MIN, near, pieces, spellings, stem, stems, terms, words
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -161,7 +161,7 @@ class Index:
         part), and whether it hit any word whole or by stem."""
         vocabulary = self.vocabulary
         whole = {s for s in spellings(term) if s in vocabulary.stem_of}
-        roots = {stem(s) for s in spellings(term)}
+        roots = {alike for s in spellings(term) for alike in stems(s)}
         levels = {root: STEM for root in roots if root in self.by_stem}
         for root in roots:
             for other in vocabulary.containing(root):
@@ -197,14 +197,15 @@ class Index:
         best = self._best(whole, levels)
         if known:
             return best
-        # An unknown compound: each known word it is made of counts by the share of the
-        # compound it covers, so a slot with more of them, or with the longer, ranks first
-        # (`sygehusbyggeri`: `sygehus` and `byggeriet`; `borgerservicecenter`: the service
-        # before any centre).
+        # An unknown compound: each known word it is made of counts, the first in full and
+        # each later one half, since a Danish compound's first part names what it is about
+        # and the last is often generic (`ældrecenter`: the elderly before any centre;
+        # `jobcenterchef`: the job centre, then a chief). A slot with more of them ranks
+        # first (`sygehusbyggeri`: `sygehus` and `byggeriet`).
         parts: dict[int, float] = defaultdict(float)
-        for piece in pieces(term, self._known):
+        for at, piece in enumerate(pieces(term, self._known)):
             for slot_id, score in self._best(set(), {stem(piece): PART}).items():
-                parts[slot_id] += score * len(piece) / len(term)
+                parts[slot_id] += score if at == 0 else score / 2
         for slot_id, score in parts.items():
             if score > best.get(slot_id, 0):
                 best[slot_id] = score

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from bot.search import Index, document, rank
-from bot.search.analysis import collapse, fold, near, pieces, spellings, stem, terms, words
+from bot.search.analysis import (
+    collapse,
+    fold,
+    near,
+    pieces,
+    spellings,
+    stem,
+    stems,
+    terms,
+    words,
+)
 
 
 def test_folding_meets_ae_oe_aa_and_a_o_a() -> None:
@@ -29,6 +39,9 @@ def test_stems_join_definite_plural_and_genitive_forms() -> None:
     assert same("by", "byen", "byerne")  # a short root ending in its vowel
     assert same("bro", "broen", "broerne")
     assert not same("skole", "skov")
+    # Snowball reads a word's own final s as a genitive: both stems are the word's
+    assert set(stems(fold("indsats"))) & set(stems(fold("indsatsen")))
+    assert set(stems(fold("pladsen"))) & set(stems(fold("plads")))
 
 
 def test_stop_words_leave_queries_but_a_query_of_only_stop_words_keeps_them() -> None:
@@ -89,6 +102,18 @@ def test_compounds_match_both_ways() -> None:
     assert rank("trafik", docs) == [1]  # its first part
     assert rank("jobcenterchef", docs) == [2]  # a compound of which the slot has a part
     assert rank("trafik i byen", docs) == [1]
+
+
+def test_a_compound_query_leans_on_its_first_part_and_more_parts_rank_higher() -> None:
+    docs = [
+        _slot(1, "Center for IT og Telefoni", "Drift af systemerne."),
+        _slot(2, "Ældre og Sundhed", "Hjemmeplejen og plejecentrene."),
+        _slot(3, "Center for Ældre og Sundhed", "Plejeboliger."),
+        _slot(4, "Ældrecentret Lunden", "Plejeboliger."),
+    ]
+    assert rank("ældrecentre", docs) == [4]  # the whole word is known: no splitting
+    del docs[3]
+    assert rank("ældrecentre", docs) == [3, 2, 1]  # both parts, the first, the last
 
 
 def test_more_matched_words_rank_first_when_no_slot_has_them_all() -> None:
