@@ -93,8 +93,8 @@ def document(
 
 class _Vocabulary:
     """Every word of the index in every spelling: by stem, by length, and each stem by its
-    start and by any part of it of at least PIECE_MIN letters (a sorted list of its tails,
-    so finding every stem that contains a part is two bisections and a slice)."""
+    start and by each run of PIECE_MIN letters in it (so the stems that contain a part are
+    found among the few that share its first and last run)."""
 
     def __init__(self, surfaces: Iterable[str]) -> None:
         self.stem_of = {surface: stem(surface) for surface in surfaces}
@@ -102,16 +102,22 @@ class _Vocabulary:
         for surface in self.stem_of:
             self.by_length[len(surface)].append(surface)
         self.stems = sorted(set(self.stem_of.values()))
-        tails = sorted(
-            (root[at:], root) for root in self.stems for at in range(len(root) - PIECE_MIN + 1)
-        )
-        self._tails = [tail for tail, _ in tails]
-        self._owners = [root for _, root in tails]
+        self._runs: dict[str, set[str]] = defaultdict(set)
+        for root in self.stems:
+            for at in range(len(root) - PIECE_MIN + 1):
+                self._runs[root[at : at + PIECE_MIN]].add(root)
 
     def containing(self, part: str) -> set[str]:
         """Stems that begin with `part`, or contain it when it has PIECE_MIN letters or more."""
-        found, among = (self._owners, self._tails) if len(part) >= PIECE_MIN else (self.stems,) * 2
-        return set(found[bisect_left(among, part) : bisect_left(among, part + "\uffff")])
+        if len(part) < PIECE_MIN:
+            return set(
+                self.stems[bisect_left(self.stems, part) : bisect_left(self.stems, part + "\uffff")]
+            )
+        found = self._runs.get(part[:PIECE_MIN], set())
+        if len(part) == PIECE_MIN:
+            return found
+        found = found & self._runs.get(part[-PIECE_MIN:], set())
+        return {root for root in found if part in root}
 
     def near(self, word: str) -> list[str]:
         lengths = range(len(word) - 1, len(word) + 2)
@@ -131,14 +137,16 @@ class Index:
                 for other in spellings(word)[1:]:
                     postings[other] = postings.get(other, set()) | postings[word]
         self.vocabulary = _Vocabulary({w for postings in self.postings.values() for w in postings})
-        # stem → (field weight, slots with a word of that stem in the field), per field
+        # stem → (field weight, slots with a word of that stem in the field), per field; a
+        # stem with one word in a field shares that word's set (`_best` then skips it)
         self.by_stem: dict[str, list[tuple[int, set[int]]]] = defaultdict(list)
         for name, postings in self.postings.items():
-            grouped: dict[str, set[int]] = defaultdict(set)
+            grouped: dict[str, list[set[int]]] = defaultdict(list)
             for surface, slot_ids in postings.items():
-                grouped[self.vocabulary.stem_of[surface]] |= slot_ids
-            for root, slot_ids in grouped.items():
-                self.by_stem[root].append((WEIGHTS[name], slot_ids))
+                grouped[self.vocabulary.stem_of[surface]].append(slot_ids)
+            for root, sets in grouped.items():
+                union = sets[0] if len(sets) == 1 else set().union(*sets)
+                self.by_stem[root].append((WEIGHTS[name], union))
         self.size = len(docs)
         self._listed = {doc.slot_id: (doc.capacity, doc.version) for doc in docs}
         self._owned: dict[str, frozenset[int]] = {}
@@ -177,13 +185,16 @@ class Index:
         differences and dict updates run in C; a loop over slots in Python was most of a
         search's time at 10,000 slots)."""
         by_score: dict[int, list[set[int]]] = defaultdict(list)
+        taken: set[int] = set()  # the sets hit as whole words: their stems add nothing
         for name, weight in WEIGHTS.items():
             for surface in whole:
                 if found := self.postings[name].get(surface):
                     by_score[weight * WORD].append(found)
+                    taken.add(id(found))
         for root, level in levels.items():
             for weight, found in self.by_stem.get(root, ()):
-                by_score[weight * level].append(found)
+                if id(found) not in taken:
+                    by_score[weight * level].append(found)
         best: dict[int, float] = {}
         seen: set[int] = set()
         for score in sorted(by_score, reverse=True):
