@@ -34,6 +34,7 @@ MAX_QUERY = 200  # characters of a query read
 MAX_WORDS = 10  # words of a query searched for
 TYPO_MIN = 6  # shorter words are never corrected: too many neighbours
 PIECE_MIN = 4  # the shortest part of a compound looked for on its own
+COMPOUND_MAX = 40  # letters of the longest word split into parts (Danish's run to about 30)
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SINGLE = str.maketrans({"æ": "a", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ü": "u"})
@@ -132,8 +133,11 @@ def _distance(a: Sequence[Hashable], b: Sequence[Hashable], *, score_cutoff: flo
 def pieces(word: str, known: Callable[[str], bool]) -> list[str]:
     """The known words a compound is made of, longest first from the left (`jobcenterchef`
     → `jobcenter`, `chef` if both are known); a linking s or e between parts is skipped.
-    Parts shorter than PIECE_MIN are not looked for; an unknown stretch is stepped over."""
+    Parts shorter than PIECE_MIN are not looked for; an unknown stretch is stepped over; a
+    word longer than COMPOUND_MAX is not split."""
     found: list[str] = []
+    if len(word) > COMPOUND_MAX:
+        return found
     at = 0
     while len(word) - at >= PIECE_MIN:
         for end in range(len(word), at + PIECE_MIN - 1, -1):

@@ -102,6 +102,7 @@ class _Vocabulary:
         for surface in self.stem_of:
             self.by_length[len(surface)].append(surface)
         self.stems = sorted(set(self.stem_of.values()))
+        self.starts = {root[:3] for root in self.stems}
         self._runs: dict[str, set[str]] = defaultdict(set)
         for root in self.stems:
             for at in range(len(root) - PIECE_MIN + 1):
@@ -162,7 +163,9 @@ class Index:
     # One query word -------------------------------------------------------------------------
 
     def _known(self, word: str) -> bool:
-        return stem(word) in self.by_stem
+        # Stemming only shortens a word: one whose start begins no stem is not stemmed at all
+        # (an unknown compound is tried at every split, and gibberish at every one of them).
+        return word[:3] in self.vocabulary.starts and stem(word) in self.by_stem
 
     def _levels(self, term: str) -> tuple[set[str], dict[str, int], bool]:
         """The index's words a query word hits whole, the stems it hits (the same, or as a
@@ -214,8 +217,8 @@ class Index:
         # `jobcenterchef`: the job centre, then a chief). A slot with more of them ranks
         # first (`sygehusbyggeri`: `sygehus` and `byggeriet`).
         parts: dict[int, float] = defaultdict(float)
-        for at, piece in enumerate(pieces(term, self._known)):
-            for slot_id, score in self._best(set(), {stem(piece): PART}).items():
+        for at, root in enumerate(dict.fromkeys(stem(p) for p in pieces(term, self._known))):
+            for slot_id, score in self._best(set(), {root: PART}).items():
                 parts[slot_id] += score if at == 0 else score / 2
         for slot_id, score in parts.items():
             if score > best.get(slot_id, 0):
