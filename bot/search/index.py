@@ -91,6 +91,13 @@ def document(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Ranked:
+    ordered: tuple[int, ...]  # best first
+    matched: frozenset[int]
+    every: bool  # the slots have every word (or there are none)
+
+
 class _Vocabulary:
     """Every word of the index in every spelling: by stem, by length, and each stem by its
     start and by each run of PIECE_MIN letters in it (so the stems that contain a part are
@@ -158,7 +165,7 @@ class Index:
         # dicts, not lru_cache on bound methods: those make a cycle, and an old index would
         # then wait for a full collection (or, frozen, never go; see bot/heap.py).
         self._word_cache: dict[str, dict[int, float]] = {}
-        self._rank_cache: dict[tuple[str, ...], tuple[tuple[int, ...], frozenset[int]]] = {}
+        self._rank_cache: dict[tuple[str, ...], _Ranked] = {}
 
     # One query word -------------------------------------------------------------------------
 
@@ -239,7 +246,7 @@ class Index:
                 found[slot_id] = found.get(slot_id, 0) + MATCHED + score
         return found
 
-    def _rank_terms(self, asked: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset[int]]:
+    def _rank_terms(self, asked: tuple[str, ...]) -> _Ranked:
         each = sorted((self._scores(term) for term in asked), key=len)
         every = dict(each[0]) if each else {}
         for scores in each[1:]:
@@ -247,9 +254,9 @@ class Index:
         found = every or self.matches(" ".join(asked))
         ordered = sorted(found)  # ties by slot ID; the sort by score keeps that order
         ordered.sort(key=found.__getitem__, reverse=True)
-        return tuple(ordered), frozenset(found)
+        return _Ranked(tuple(ordered), frozenset(found), every=bool(every) or not found)
 
-    def _ranked(self, asked: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset[int]]:
+    def _ranked(self, asked: tuple[str, ...]) -> _Ranked:
         return _kept(self._rank_cache, asked, RANK_CACHE_SIZE, self._rank_terms)
 
     def listed(self, slot_id: int) -> tuple[int, Hashable]:
@@ -262,15 +269,21 @@ class Index:
 
     def rank(self, query: str) -> list[int]:
         """Matching slot IDs, best first; ties by slot ID (oldest first)."""
-        return list(self._ranked(tuple(terms(query)))[0])
+        return list(self._ranked(tuple(terms(query))).ordered)
+
+    def has_every_word(self, query: str) -> bool:
+        """Whether the slots `rank` finds have every word of the query (or none was found);
+        False when they are the slots with the most of them."""
+        return self._ranked(tuple(terms(query))).every
 
     def page(
         self, query: str, *, hidden: Set[int], offset: int, limit: int
     ) -> tuple[list[int], int]:
         """One page of `rank` without the hidden slots, and how many matched in all."""
-        ranked, matched = self._ranked(tuple(terms(query)))
+        ranked = self._ranked(tuple(terms(query)))
+        ordered, matched = ranked.ordered, ranked.matched
         total = len(matched) - sum(1 for slot_id in hidden if slot_id in matched)
-        shown = (slot_id for slot_id in ranked if slot_id not in hidden)
+        shown = (slot_id for slot_id in ordered if slot_id not in hidden)
         return list(itertools.islice(shown, max(0, offset), max(0, offset) + limit)), total
 
 

@@ -245,4 +245,5 @@ async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> dict[s
 
     offset = max(0, min(offset, total))
     shown = await _rendered(env, ids, snapshot, season)
-    return search_results(query, shown, offset=offset, total=total)
+    every = snapshot.index.has_every_word(query)
+    return search_results(query, shown, offset=offset, total=total, every_word=every)

@@ -49,6 +49,10 @@ def test_every_word_must_match_and_whole_words_rank_first() -> None:
 def test_when_no_slot_has_every_word_more_words_matched_rank_first() -> None:
     assert rank("klima aarhus", docs()) == [2, 1, 3]  # one word each: by field, then oldest
     assert rank("digitalisering data odense", docs()) == [3, 2]  # two words, then one
+    index = Index(docs())
+    assert not index.has_every_word("klima aarhus")
+    assert index.has_every_word("digitalisering stat")
+    assert index.has_every_word("zzz qqq")  # nothing found: nothing to say about words
 
 
 def test_odd_queries_find_nothing_and_never_fail() -> None:
