@@ -98,7 +98,15 @@ def wish_profile(wish: Wish, intern: Participant) -> WishProfile:
     )
 
 
-def _rank_for(session: Session, *, user_id: str, year: int, weight: int) -> list[Hit]:
+def _rank_for(
+    session: Session,
+    *,
+    cache: search.SearchCache,
+    writes: int,
+    user_id: str,
+    year: int,
+    weight: int,
+) -> list[Hit]:
     wish = repo.wish_of(session, slack_user_id=user_id, year=year)
     intern = repo.participant(session, slack_user_id=user_id)
     if intern is None:
@@ -106,6 +114,11 @@ def _rank_for(session: Session, *, user_id: str, year: int, weight: int) -> list
     # Someone who searched and requested without a wish is open to every slot and day.
     profile = wish_profile(
         wish or Wish(id=0, intern_id=0, season_year=year, days=[1, 2, 3, 4, 5]), intern
+    )
+    # Among slots of equal score, those whose words the wish's free text uses come first,
+    # read by the same Danish analysis as a search (the score itself stays as it is shown).
+    said = _snapshot(session, cache=cache, writes=writes, year=year).index.matches(
+        wish.text if wish else ""
     )
     asked = repo.slots_asked_by(session, intern_id=intern.id or 0, year=year)
     scored = []
@@ -118,18 +131,22 @@ def _rank_for(session: Session, *, user_id: str, year: int, weight: int) -> list
         parts = {p.value: v for p, v in result.parts}
         parts["topics_count"] = result.points(Part.TOPICS) // TOPIC_POINTS
         parts["days_count"] = result.points(Part.DAYS) // DAY_POINTS
-        scored.append(
-            (-result.total, candidate.id, Hit(found.slot, texts.why_parts(parts) or None))
-        )
-    scored.sort(key=lambda row: (row[0], row[1]))
-    return [hit for _, _, hit in scored[:PAGE]]
+        hit = Hit(found.slot, texts.why_parts(parts) or None)
+        scored.append((-result.total, -said.get(found.slot.id or 0, 0.0), candidate.id, hit))
+    scored.sort(key=lambda row: row[:3])
+    return [row[3] for row in scored[:PAGE]]
 
 
 async def suggestions_for(env: Env, *, user_id: str, season: Season) -> list[Hit]:
     """The best open slots for the user's wish, by the transparent score (PRODUCT.md)."""
     _, overrides = await env.season()
     return await env.db.run(
-        _rank_for, user_id=user_id, year=season.year, weight=overrides.cross_sector_weight
+        _rank_for,
+        cache=env.caches.search,
+        writes=env.db.slot_writes,
+        user_id=user_id,
+        year=season.year,
+        weight=overrides.cross_sector_weight,
     )
 
 
@@ -162,6 +179,18 @@ def _docs(session: Session, *, year: int) -> list[search.Doc]:
     ]
 
 
+def _snapshot(
+    session: Session, *, cache: search.SearchCache, writes: int, year: int
+) -> search.Snapshot:
+    return cache.get(
+        year,
+        writes=writes,
+        version=lambda: repo.open_slots_version(session, year=year),
+        load=lambda: _docs(session, year=year),
+        taken=lambda: repo.seats_taken(session, year=year),
+    )
+
+
 def _search(
     session: Session,
     *,
@@ -173,13 +202,7 @@ def _search(
     offset: int,
 ) -> tuple[list[int], int, search.Snapshot]:
     """One page of matching slots with room (not the user's own), and how many there are."""
-    snapshot = cache.get(
-        year,
-        writes=writes,
-        version=lambda: repo.open_slots_version(session, year=year),
-        load=lambda: _docs(session, year=year),
-        taken=lambda: repo.seats_taken(session, year=year),
-    )
+    snapshot = _snapshot(session, cache=cache, writes=writes, year=year)
     hidden = snapshot.full | snapshot.index.owned_by(user_id)
     ids, total = snapshot.index.page(query, hidden=hidden, offset=offset, limit=PAGE)
     return ids, total, snapshot
@@ -208,7 +231,7 @@ async def _rendered(
 async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> dict[str, Any]:
     """Ranked free-text search, one page of results with *Anmod* and *Vis flere*."""
     season, _ = await env.season()
-    if not search.words(query):
+    if not search.terms(query):
         return notice(texts.SEARCH_EMPTY_QUERY)
     ids, total, snapshot = await env.db.run(
         _search,
@@ -222,4 +245,5 @@ async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> dict[s
 
     offset = max(0, min(offset, total))
     shown = await _rendered(env, ids, snapshot, season)
-    return search_results(query, shown, offset=offset, total=total)
+    every = snapshot.index.has_every_word(query)
+    return search_results(query, shown, offset=offset, total=total, every_word=every)

@@ -19,6 +19,7 @@ from slack_sdk.models.blocks import (
 from bot import texts
 from bot.ids import Action
 from bot.season import Season
+from bot.texts import search as search_texts
 from bot.views.common import button, days_text, message, place_text, sector_text, user_text
 from bot.views.mrkdwn import clip, escape
 from models.tables import HostSlot
@@ -108,13 +109,21 @@ class RenderedSlots:
 
 
 def search_results(
-    query: str, slots: Sequence[list[dict[str, Any]]], *, offset: int, total: int
+    query: str,
+    slots: Sequence[list[dict[str, Any]]],
+    *,
+    offset: int,
+    total: int,
+    every_word: bool = True,
 ) -> dict[str, Any]:
-    """One page of results; `slots` holds each shown slot's blocks (see RenderedSlots)."""
+    """One page of results; `slots` holds each shown slot's blocks (see RenderedSlots);
+    `every_word` False: no slot had every word, these have the most of them."""
     shown = escape(clip(query, 100))
     if total == 0:
         return message(texts.search_none(shown), [SectionBlock(text=texts.search_none(shown))])
     header = texts.search_header(shown, total, offset + 1, offset + len(slots))
+    if not every_word:
+        header = f"{search_texts.SOME_WORDS}\n{header}"
     blocks: list[dict[str, Any]] = [SectionBlock(text=MarkdownTextObject(text=header)).to_dict()]
     for slot in slots:
         blocks += slot

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from bot.search import Index, SearchCache, document, rank, words
+from bot.search import Index, SearchCache, document, rank, terms
 
 
 def docs() -> list:
@@ -44,7 +44,15 @@ def test_danish_letters_and_case_meet() -> None:
 def test_every_word_must_match_and_whole_words_rank_first() -> None:
     assert rank("digitalisering stat", docs()) == [3]
     assert rank("digital", docs()) == [3, 2]  # a prefix of both; the workplace hit weighs most
-    assert rank("klima aarhus", docs()) == []
+
+
+def test_when_no_slot_has_every_word_more_words_matched_rank_first() -> None:
+    assert rank("klima aarhus", docs()) == [2, 1, 3]  # one word each: by field, then oldest
+    assert rank("digitalisering data odense", docs()) == [3, 2]  # two words, then one
+    index = Index(docs())
+    assert not index.has_every_word("klima aarhus")
+    assert index.has_every_word("digitalisering stat")
+    assert index.has_every_word("zzz qqq")  # nothing found: nothing to say about words
 
 
 def test_odd_queries_find_nothing_and_never_fail() -> None:
@@ -59,8 +67,8 @@ def test_odd_queries_find_nothing_and_never_fail() -> None:
         "x" * 20000,
     ]:
         assert isinstance(rank(query, docs()), list)
-    assert words("x" * 20000) == ["x" * 200]
-    assert len(words(" ".join(f"ord{i}" for i in range(50)))) == 10
+    assert terms("x" * 20000) == ["x" * 200]
+    assert len(terms(" ".join(f"ord{i}" for i in range(50)))) == 10
 
 
 def test_the_cache_rebuilds_only_when_the_version_or_the_writes_change() -> None:
