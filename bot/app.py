@@ -23,11 +23,15 @@ from bot import inflight as inflight_mod
 from bot.clock import Clock
 from bot.config import Settings
 from bot.inflight import InFlight
+from bot.request_shape import content_type_of, malformed
 from handlers.errors import on_error
 from handlers.middleware import inject, same_team_only
 from models.db import Database
 
 EVENTS_PATH = "/slack/events"
+SIGNATURE_HEADERS = ("X-Slack-Signature", "X-Slack-Request-Timestamp")
+
+log = logging.getLogger("praktik.requests")
 
 
 def build_client(settings: Settings) -> AsyncWebClient:
@@ -74,10 +78,13 @@ def build_web_app(app: AsyncApp, db: Database, *, signing_secret: str) -> web.Ap
 
 
 def _signed_requests_only(signing_secret: str) -> Middleware:
-    """401 for a request whose signature does not hold, before Bolt reads its body.
+    """401 for a request whose signature does not hold, 400 for a signed body Bolt cannot
+    read; both before Bolt reads the body, and neither logs it (free text, response_url).
 
     Bolt parses the body first and verifies afterwards, so a body altered after signing
-    into broken JSON (or bytes that are no UTF-8) was a 500 instead of a refusal.
+    into broken JSON (or bytes that are no UTF-8) was a 500 instead of a refusal. Bolt also
+    reads the last of two signature headers where this check read the first: two of
+    either header are refused here, so both checks always look at the same request.
     """
     verifier = SignatureVerifier(signing_secret)
 
@@ -85,11 +92,19 @@ def _signed_requests_only(signing_secret: str) -> Middleware:
     async def verify(request: web.Request, handler: Handler) -> web.StreamResponse:
         if request.method == "POST" and request.path == EVENTS_PATH:
             body = await request.read()  # kept by aiohttp for Bolt's own read
-            if not _signed(verifier, body, request.headers):
+            if _repeated_signature(request) or not _signed(verifier, body, request.headers):
                 return web.json_response({"error": "invalid request"}, status=401)
+            reason = malformed(body.decode(), content_type_of(request.headers))
+            if reason is not None:
+                log.warning("Refused a signed request with 400: %s", reason)
+                return web.json_response({"error": "malformed request"}, status=400)
         return await handler(request)
 
     return verify
+
+
+def _repeated_signature(request: web.Request) -> bool:
+    return any(len(request.headers.getall(name, ())) > 1 for name in SIGNATURE_HEADERS)
 
 
 def _signed(verifier: SignatureVerifier, body: bytes, headers: Mapping[str, str]) -> bool:
