@@ -10,6 +10,7 @@ import aiohttp
 from aiohttp import web
 from aiohttp.typedefs import Handler, Middleware
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
@@ -47,13 +48,26 @@ def build_client(settings: Settings) -> AsyncWebClient:
     )
 
 
+class _NoTokenNotice(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment even when given a client, and then
+    warns at every start that the token goes unused. The client (with its retry handlers
+    and base URL) is built from that same token: nothing to warn about."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+BOLT_LOG = logging.getLogger("praktik.bolt")
+BOLT_LOG.addFilter(_NoTokenNotice())
+
+
 def build_app(
     settings: Settings, clock: Clock, db: Database, *, inflight: InFlight | None = None
 ) -> AsyncApp:
     app = AsyncApp(
         client=build_client(settings),
         signing_secret=settings.slack_signing_secret.get_secret_value(),
-        logger=logging.getLogger("praktik.bolt"),
+        logger=BOLT_LOG,
     )
     app.use(inject(db=db, clock=clock, settings=settings))
     app.use(same_team_only)
