@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
+
 from sqlmodel import Session, select
 
 from bot.sandbox.harness import Harness
+from bot.sandbox.wire import Actor, action_entry, block_actions_payload
 from models.tables import Participant, Proposal
 from tests.scenario.flows import offer, wish
 from tests.talk import shown
@@ -59,3 +62,42 @@ async def test_a_newcomer_who_never_erased_anything_can_press_anmod_at_once(
     await eva.press("Anmod")
     assert "UEVA" in await harness.db.run(_people)
     assert "Eva Lund" in shown(bo.last_dm)
+
+
+async def test_an_old_accept_button_pressed_from_a_stale_screen_after_erasure(
+    harness: Harness,
+) -> None:
+    """Slack may still show the request as it was (another device, no reload): its
+    *Acceptér* reaches the app after the erasure, with the proposal's old ID."""
+    ws, fake = harness.workspace, harness.fake
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(bo)
+    await wish(anna)
+    await anna.press("Anmod")
+    stale = copy.deepcopy(bo.last_dm)
+    assert stale is not None
+    await bo.command("/praktik", "slet-mine-data")
+    await bo.press("Slet mine data")
+    to_anna = len(anna.dms)
+
+    block, button = next(
+        (b, e)
+        for b in stale.blocks
+        for e in b.get("elements", [])
+        if e.get("type") == "button" and e["text"]["text"] == "Acceptér"
+    )
+    payload = block_actions_payload(
+        actor=Actor(bo.id, bo.name),
+        actions=[action_entry(block["block_id"], button)],
+        trigger_id=fake.issue_trigger(bo.id),
+        message=stale,
+        response_url=fake.new_response_url(bo.id, stale.channel),
+    )
+    answer = await ws.wire.interactive(payload)
+    await ws.settle()
+
+    assert answer.status == 200
+    assert "Dine data i Praktikbot er slettet" in shown(bo.ephemerals[-1])
+    assert "UBO" not in await harness.db.run(_people)
+    assert len(anna.dms) == to_anna  # nobody was told anything
