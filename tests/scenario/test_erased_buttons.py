@@ -6,11 +6,12 @@ import copy
 
 from sqlmodel import Session, select
 
+from bot.clock import ManualClock
 from bot.sandbox.harness import Harness
-from bot.sandbox.wire import Actor, action_entry, block_actions_payload
-from models.tables import Participant, Proposal
+from models.tables import CheckIn, Participant, Proposal
 from tests.scenario.flows import offer, wish
-from tests.talk import shown
+from tests.scenario.test_season_dms import dispatcher, local, sign_up_in_may_confirm_in_june
+from tests.talk import buttons, press_as, shown
 
 
 def _people(session: Session) -> set[str]:
@@ -69,7 +70,7 @@ async def test_an_old_accept_button_pressed_from_a_stale_screen_after_erasure(
 ) -> None:
     """Slack may still show the request as it was (another device, no reload): its
     *Acceptér* reaches the app after the erasure, with the proposal's old ID."""
-    ws, fake = harness.workspace, harness.fake
+    ws = harness.workspace
     bo = ws.person("UBO", "bo", "Bo Hansen")
     anna = ws.person("UANNA", "anna", "Anna Jensen")
     await offer(bo)
@@ -81,23 +82,29 @@ async def test_an_old_accept_button_pressed_from_a_stale_screen_after_erasure(
     await bo.press("Slet mine data")
     to_anna = len(anna.dms)
 
-    block, button = next(
-        (b, e)
-        for b in stale.blocks
-        for e in b.get("elements", [])
-        if e.get("type") == "button" and e["text"]["text"] == "Acceptér"
-    )
-    payload = block_actions_payload(
-        actor=Actor(bo.id, bo.name),
-        actions=[action_entry(block["block_id"], button)],
-        trigger_id=fake.issue_trigger(bo.id),
-        message=stale,
-        response_url=fake.new_response_url(bo.id, stale.channel),
-    )
-    answer = await ws.wire.interactive(payload)
-    await ws.settle()
-
-    assert answer.status == 200
+    assert await press_as(bo, stale, "Acceptér") == 200
     assert "Dine data i Praktikbot er slettet" in shown(bo.ephemerals[-1])
     assert "UBO" not in await harness.db.run(_people)
     assert len(anna.dms) == to_anna  # nobody was told anything
+
+
+def _checkins(session: Session) -> int:
+    return len(session.exec(select(CheckIn)).all())
+
+
+async def test_an_old_check_in_button_after_erasure_says_so_and_stores_nothing(
+    harness: Harness, clock: ManualClock
+) -> None:
+    _, anna = await sign_up_in_may_confirm_in_june(harness, clock)
+    clock.set(local(9, 17, 15))
+    await dispatcher(harness).run_once(clock.now())
+    checkin = copy.deepcopy(anna.last_dm)
+    assert checkin is not None and buttons(checkin)[:5] == ["1", "2", "3", "4", "5"]
+    await anna.command("/praktik", "slet-mine-data")
+    await anna.press("Slet mine data")
+
+    assert await press_as(anna, checkin, "4") == 200
+
+    assert "Dine data i Praktikbot er slettet" in shown(anna.ephemerals[-1])
+    assert await harness.db.run(_checkins) == 0
+    assert "UANNA" not in await harness.db.run(_people)
