@@ -9,8 +9,10 @@ from collections.abc import AsyncIterator, Callable, Mapping
 import aiohttp
 from aiohttp import web
 from aiohttp.typedefs import Handler, Middleware
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
@@ -24,7 +26,7 @@ from bot import inflight as inflight_mod
 from bot.clock import Clock
 from bot.config import Settings
 from bot.inflight import InFlight
-from bot.request_shape import content_type_of, malformed
+from bot.request_shape import content_type_of, malformed, wrong_shape
 from handlers.errors import on_error
 from handlers.middleware import inject, same_team_only
 from models.db import Database
@@ -79,8 +81,8 @@ def build_app(
 
 def build_web_app(app: AsyncApp, db: Database, *, signing_secret: str) -> web.Application:
     """`POST /slack/events` for everything Slack sends; `GET /healthz` for the operator."""
-    web_app = app.web_app(path=EVENTS_PATH)
-    web_app.middlewares.append(_signed_requests_only(signing_secret))
+    web_app = web.Application(middlewares=[_signed_requests_only(signing_secret)])
+    web_app.router.add_post(EVENTS_PATH, _events(app))
 
     async def healthz(_request: web.Request) -> web.Response:
         healthy = await asyncio.to_thread(db.ping)
@@ -108,13 +110,38 @@ def _signed_requests_only(signing_secret: str) -> Middleware:
             body = await request.read()  # kept by aiohttp for Bolt's own read
             if _repeated_signature(request) or not _signed(verifier, body, request.headers):
                 return web.json_response({"error": "invalid request"}, status=401)
-            reason = malformed(body.decode(), content_type_of(request.headers))
-            if reason is not None:
-                log.warning("Refused a signed request with 400: %s", reason)
-                return web.json_response({"error": "malformed request"}, status=400)
         return await handler(request)
 
     return verify
+
+
+def _events(app: AsyncApp) -> Handler:
+    """Bolt's own aiohttp handler, plus a 400 for a signed body Bolt cannot read.
+
+    The body is parsed once, by Bolt's request; a body that breaks that parse (or its
+    reading of the context) is looked at again only to name the reason in the log.
+    """
+
+    async def events(request: web.Request) -> web.StreamResponse:
+        raw = await request.text()
+        try:
+            bolt_request = AsyncBoltRequest(
+                body=raw,
+                query=request.query_string,
+                headers=request.headers,  # type: ignore[arg-type]
+            )
+        except (ValueError, TypeError, AttributeError):
+            reason = malformed(raw, content_type_of(request.headers))
+            if reason is None:
+                raise
+        else:
+            reason = wrong_shape(bolt_request.body)
+        if reason is not None:
+            log.warning("Refused a signed request with 400: %s", reason)
+            return web.json_response({"error": "malformed request"}, status=400)
+        return await to_aiohttp_response(await app.async_dispatch(bolt_request))
+
+    return events
 
 
 def _repeated_signature(request: web.Request) -> bool:

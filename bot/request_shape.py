@@ -38,6 +38,11 @@ def malformed(body: str, content_type: str | None) -> str | None:
         parsed: Any = parse_body(body, content_type)
     except ValueError:
         return "the body is not the JSON or form Slack sends"
+    return wrong_shape(parsed)
+
+
+def wrong_shape(parsed: object) -> str | None:
+    """Why a parsed body is no payload Slack sends, or None when it could be one."""
     if not isinstance(parsed, dict):
         return f"the payload is a JSON {type(parsed).__name__}, not an object"
     return _wrong_field(parsed)
