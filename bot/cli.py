@@ -42,6 +42,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     logs.setup(
         settings.slack_bot_token.get_secret_value(),
         settings.slack_signing_secret.get_secret_value(),
+        tz=settings.tz,
     )
     return supervise(count, serve_worker)
 
