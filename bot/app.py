@@ -94,8 +94,8 @@ def build_web_app(app: AsyncApp, db: Database, *, signing_secret: str) -> web.Ap
 
 
 def _signed_requests_only(signing_secret: str) -> Middleware:
-    """401 for a request whose signature does not hold, 400 for a signed body Bolt cannot
-    read; both before Bolt reads the body, and neither logs it (free text, response_url).
+    """401 for a request whose signature does not hold, before Bolt reads its body; the
+    body of a refused request is never logged (free text, response_url).
 
     Bolt parses the body first and verifies afterwards, so a body altered after signing
     into broken JSON (or bytes that are no UTF-8) was a 500 instead of a refusal. Bolt also
@@ -107,7 +107,7 @@ def _signed_requests_only(signing_secret: str) -> Middleware:
     @web.middleware
     async def verify(request: web.Request, handler: Handler) -> web.StreamResponse:
         if request.method == "POST" and request.path == EVENTS_PATH:
-            body = await request.read()  # kept by aiohttp for Bolt's own read
+            body = await request.read()  # kept by aiohttp for the handler's own read
             if _repeated_signature(request) or not _signed(verifier, body, request.headers):
                 return web.json_response({"error": "invalid request"}, status=401)
         return await handler(request)
