@@ -9,7 +9,10 @@ from collections.abc import AsyncIterator, Callable, Mapping
 import aiohttp
 from aiohttp import web
 from aiohttp.typedefs import Handler, Middleware
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
@@ -23,11 +26,15 @@ from bot import inflight as inflight_mod
 from bot.clock import Clock
 from bot.config import Settings
 from bot.inflight import InFlight
+from bot.request_shape import content_type_of, malformed, wrong_shape
 from handlers.errors import on_error
 from handlers.middleware import inject, same_team_only
 from models.db import Database
 
 EVENTS_PATH = "/slack/events"
+SIGNATURE_HEADERS = ("X-Slack-Signature", "X-Slack-Request-Timestamp")
+
+log = logging.getLogger("praktik.requests")
 
 
 def build_client(settings: Settings) -> AsyncWebClient:
@@ -43,13 +50,26 @@ def build_client(settings: Settings) -> AsyncWebClient:
     )
 
 
+class _NoTokenNotice(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment even when given a client, and then
+    warns at every start that the token goes unused. The client (with its retry handlers
+    and base URL) is built from that same token: nothing to warn about."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+BOLT_LOG = logging.getLogger("praktik.bolt")
+BOLT_LOG.addFilter(_NoTokenNotice())
+
+
 def build_app(
     settings: Settings, clock: Clock, db: Database, *, inflight: InFlight | None = None
 ) -> AsyncApp:
     app = AsyncApp(
         client=build_client(settings),
         signing_secret=settings.slack_signing_secret.get_secret_value(),
-        logger=logging.getLogger("praktik.bolt"),
+        logger=BOLT_LOG,
     )
     app.use(inject(db=db, clock=clock, settings=settings))
     app.use(same_team_only)
@@ -61,8 +81,8 @@ def build_app(
 
 def build_web_app(app: AsyncApp, db: Database, *, signing_secret: str) -> web.Application:
     """`POST /slack/events` for everything Slack sends; `GET /healthz` for the operator."""
-    web_app = app.web_app(path=EVENTS_PATH)
-    web_app.middlewares.append(_signed_requests_only(signing_secret))
+    web_app = web.Application(middlewares=[_signed_requests_only(signing_secret)])
+    web_app.router.add_post(EVENTS_PATH, _events(app))
 
     async def healthz(_request: web.Request) -> web.Response:
         healthy = await asyncio.to_thread(db.ping)
@@ -74,22 +94,58 @@ def build_web_app(app: AsyncApp, db: Database, *, signing_secret: str) -> web.Ap
 
 
 def _signed_requests_only(signing_secret: str) -> Middleware:
-    """401 for a request whose signature does not hold, before Bolt reads its body.
+    """401 for a request whose signature does not hold, before Bolt reads its body; the
+    body of a refused request is never logged (free text, response_url).
 
     Bolt parses the body first and verifies afterwards, so a body altered after signing
-    into broken JSON (or bytes that are no UTF-8) was a 500 instead of a refusal.
+    into broken JSON (or bytes that are no UTF-8) was a 500 instead of a refusal. Bolt also
+    reads the last of two signature headers where this check read the first: two of
+    either header are refused here, so both checks always look at the same request.
     """
     verifier = SignatureVerifier(signing_secret)
 
     @web.middleware
     async def verify(request: web.Request, handler: Handler) -> web.StreamResponse:
         if request.method == "POST" and request.path == EVENTS_PATH:
-            body = await request.read()  # kept by aiohttp for Bolt's own read
-            if not _signed(verifier, body, request.headers):
+            body = await request.read()  # kept by aiohttp for the handler's own read
+            if _repeated_signature(request) or not _signed(verifier, body, request.headers):
                 return web.json_response({"error": "invalid request"}, status=401)
         return await handler(request)
 
     return verify
+
+
+def _events(app: AsyncApp) -> Handler:
+    """Bolt's own aiohttp handler, plus a 400 for a signed body Bolt cannot read.
+
+    The body is parsed once, by Bolt's request; a body that breaks that parse (or its
+    reading of the context) is looked at again only to name the reason in the log.
+    """
+
+    async def events(request: web.Request) -> web.StreamResponse:
+        raw = await request.text()
+        try:
+            bolt_request = AsyncBoltRequest(
+                body=raw,
+                query=request.query_string,
+                headers=request.headers,  # type: ignore[arg-type]
+            )
+        except (ValueError, TypeError, AttributeError):
+            reason = malformed(raw, content_type_of(request.headers))
+            if reason is None:
+                raise
+        else:
+            reason = wrong_shape(bolt_request.body)
+        if reason is not None:
+            log.warning("Refused a signed request with 400: %s", reason)
+            return web.json_response({"error": "malformed request"}, status=400)
+        return await to_aiohttp_response(await app.async_dispatch(bolt_request))
+
+    return events
+
+
+def _repeated_signature(request: web.Request) -> bool:
+    return any(len(request.headers.getall(name, ())) > 1 for name in SIGNATURE_HEADERS)
 
 
 def _signed(verifier: SignatureVerifier, body: bytes, headers: Mapping[str, str]) -> bool:

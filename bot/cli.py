@@ -42,6 +42,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     logs.setup(
         settings.slack_bot_token.get_secret_value(),
         settings.slack_signing_secret.get_secret_value(),
+        tz=settings.tz,
     )
     return supervise(count, serve_worker)
 
@@ -55,6 +56,9 @@ def serve_worker() -> None:
 
 
 def _serve(settings: Settings, *, reuse_port: bool) -> int:
+    import logging
+    import re
+
     from aiohttp import web
 
     from bot import heap, jobs, logs
@@ -62,12 +66,15 @@ def _serve(settings: Settings, *, reuse_port: bool) -> int:
     from bot.clock import SystemClock
     from bot.dispatch import Dispatcher
     from bot.service.rounds import expiry_job
+    from bot.startup import wait_for_database
     from models.db import Database
 
     logs.setup(
         settings.slack_bot_token.get_secret_value(),
         settings.slack_signing_secret.get_secret_value(),
+        tz=settings.tz,
     )
+    log = logging.getLogger("praktik.serve")
     db = Database(settings.database_url)
     if db.is_sqlite:
         db.upgrade()
@@ -76,11 +83,27 @@ def _serve(settings: Settings, *, reuse_port: bool) -> int:
         app, db, signing_secret=settings.slack_signing_secret.get_secret_value()
     )
     # Due DMs go out from every serving process; their claims keep each DM to one sender.
+    # PostgreSQL may still be starting (a reboot): the server answers /healthz with 503
+    # meanwhile, and the jobs start once the database does.
     expire = expiry_job(settings, db, SystemClock())
-    jobs.attach(web_app, Dispatcher.from_settings(settings, db), expire=expire)
+    jobs.attach(
+        web_app,
+        Dispatcher.from_settings(settings, db),
+        expire=expire,
+        ready=None if db.is_sqlite else lambda: wait_for_database(db, log),
+    )
     heap.freeze_long_lived()
+
+    def listening(message: str) -> None:
+        where = ", ".join(re.findall(r"Running on (\S+)", message)) or f"port {settings.port}"
+        log.info("Listening on %s (POST /slack/events, GET /healthz)", where)
+
     web.run_app(
-        web_app, port=settings.port, print=None, access_log=None, reuse_port=reuse_port or None
+        web_app,
+        port=settings.port,
+        print=listening,
+        access_log=None,
+        reuse_port=reuse_port or None,
     )
     return 0
 
@@ -137,15 +160,15 @@ def cmd_socket(_args: argparse.Namespace) -> int:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
-    import os
-
-    from bot.config import DEFAULT_DATABASE_URL
-    from models.db import Database
+    from bot.startup import offline_database, shown_url
 
     # Migrating needs only the database: do not insist on Slack tokens here.
-    url = args.url or os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
-    Database(url).upgrade()
-    print("Database is up to date.")
+    db = offline_database(args.url)
+    try:
+        db.upgrade()
+    finally:
+        db.dispose()
+    print(f"Database {shown_url(db.url)} is up to date.")
     return 0
 
 

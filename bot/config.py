@@ -2,13 +2,43 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from models.db import normalise_url
 
 DEFAULT_DATABASE_URL = "sqlite:///praktik.db"
+
+# Slack's signing secrets are 32 hexadecimal characters (Basic Information of the app).
+# Anything shorter is something else pasted by mistake, or a test value: a secret that
+# short would make every request's signature easy to forge.
+SIGNING_SECRET = re.compile(r"[0-9A-Za-z]{32,}")
+DRIVERS = {"postgresql": {"psycopg"}, "sqlite": {"pysqlite"}}
+
+
+def database_url_problem(url: str) -> str | None:
+    """Why the app cannot use this database URL, or None. Shared by every command."""
+    try:
+        parsed = make_url(normalise_url(url))
+    except (ArgumentError, ValueError):
+        return "not a database URL (e.g. postgresql://user@host/db or sqlite:///praktik.db)"
+    backend = parsed.get_backend_name()
+    if backend not in DRIVERS:
+        return f"{backend}:// is not supported (use postgresql://… or sqlite:///…)"
+    if parsed.get_driver_name() not in DRIVERS[backend]:
+        return f"the driver {parsed.drivername} is not installed (use {backend}://…)"
+    if backend == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        folder = Path(parsed.database or "").expanduser().resolve().parent
+        if not folder.is_dir():
+            return f"the folder {folder} of the SQLite file does not exist"
+    return None
 
 
 class Settings(BaseSettings):
@@ -60,6 +90,37 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value if value.endswith("/") else value + "/"
+
+    @field_validator("database_url")
+    @classmethod
+    def _usable_database(cls, value: str) -> str:
+        problem = database_url_problem(value)
+        if problem is not None:
+            raise ValueError(problem)
+        return value
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _bot_token_shape(cls, value: SecretStr) -> SecretStr:
+        if not value.get_secret_value().startswith("xoxb-"):
+            raise ValueError("a bot token starts with xoxb- (OAuth & Permissions)")
+        return value
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _app_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith("xapp-"):
+            raise ValueError("an app-level token starts with xapp- (Basic Information)")
+        return value
+
+    @field_validator("slack_signing_secret")
+    @classmethod
+    def _signing_secret_shape(cls, value: SecretStr) -> SecretStr:
+        if not SIGNING_SECRET.fullmatch(value.get_secret_value()):
+            raise ValueError(
+                "not Slack's signing secret (32 letters and digits, Basic Information)"
+            )
+        return value
 
     @property
     def tz(self) -> ZoneInfo:

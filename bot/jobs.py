@@ -130,16 +130,34 @@ def attach(
     interval: float = INTERVAL_SECONDS,
     tz: tzinfo | None = None,
     expire: Callable[[], Awaitable[int]] | None = None,
+    ready: Callable[[], Awaitable[None]] | None = None,
 ) -> DispatchJob:
-    """Start the dispatch job with the web app and stop it (letting a run finish) with it."""
+    """Start the dispatch job with the web app and stop it (letting a run finish) with it.
+
+    With `ready` (e.g. waiting for the database), the job starts once that returns, while
+    the server already answers (GET /healthz: 503 until the database does).
+    """
     job = DispatchJob(dispatcher, clock=clock, interval=interval, tz=tz, expire=expire)
 
     web_app[JOB_KEY] = job
+    waiting: list[asyncio.Task[None]] = []
 
-    async def on_startup(_app: web.Application) -> None:
+    async def start_when_ready() -> None:
+        if ready is not None:
+            await ready()
         job.start()
 
+    async def on_startup(_app: web.Application) -> None:
+        if ready is None:
+            job.start()
+        else:
+            waiting.append(asyncio.ensure_future(start_when_ready()))
+
     async def on_cleanup(_app: web.Application) -> None:
+        for task in waiting:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
         await job.stop()
 
     web_app.on_startup.append(on_startup)

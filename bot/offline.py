@@ -35,12 +35,6 @@ LARGE_INPUT_BYTES = 200_000  # about 2,000 rows: below that the command is done 
 PROGRESS_SHARES = {"read": 0.3, "prefs": 0.5, "solve": 0.15, "metrics": 0.05}
 
 
-def _database_url() -> str:
-    from bot.config import DEFAULT_DATABASE_URL
-
-    return os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
-
-
 def _year(given: int | None) -> int:
     """--year, else PRAKTIK_YEAR, else the season of the next week 37 (as the app does)."""
     if given is not None:
@@ -168,7 +162,7 @@ def run_import(
     args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     out, err = out or sys.stdout, err or sys.stderr
-    from models.db import Database
+    from bot.startup import offline_database
     from models.imports import ImportRefused, load_signups
 
     if args.hosts is None and args.interns is None:
@@ -181,7 +175,7 @@ def run_import(
         return 1
     hosts, interns = signups(lists)
     year = _year(args.year)
-    db = Database(args.url or _database_url())
+    db = offline_database(args.url)
     try:
         if db.is_sqlite:
             db.upgrade()
@@ -218,11 +212,11 @@ def run_export(
     out, err = out or sys.stdout, err or sys.stderr
     from bot.season import Season
     from bot.service.stats import export_csv
-    from models.db import Database
+    from bot.startup import offline_database
     from models.stats import export_rows
 
     year = _year(args.year)
-    db = Database(args.url or _database_url())
+    db = offline_database(args.url)
     try:
         rows = db.call(export_rows, year=year)
     finally:

@@ -87,13 +87,11 @@ def table(rows: Sequence[OutboxMessage], tz: tzinfo) -> list[str]:
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from sqlalchemy.exc import OperationalError, ProgrammingError
 
-    from bot.config import DEFAULT_DATABASE_URL
-    from models.db import Database
+    from bot.startup import offline_database
     from models.outbox_repo import outbox_report
 
     stream = out or sys.stdout
-    url = args.url or os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
-    db = Database(url)
+    db = offline_database(args.url)
     try:
         rows = db.call(
             outbox_report,

@@ -35,12 +35,30 @@ def inject(
 
 
 async def same_team_only(context: AsyncBoltContext, body: dict[str, Any], next: Next) -> Any:
-    """A payload naming a workspace other than the one our token belongs to is refused."""
+    """A payload naming a workspace other than the one our token belongs to is refused, and
+    so is one naming an organisation (Enterprise Grid) other than the workspace's own – or
+    any organisation, when the workspace belongs to none."""
     authorized = context.authorize_result
     home = authorized.team_id if authorized else None
     if home and {context.team_id, *_named_teams(body)} - {home, None}:
         return BoltResponse(status=403, body="")
+    if authorized and _named_enterprises(body) - {authorized.enterprise_id}:
+        return BoltResponse(status=403, body="")
     return await next()
+
+
+def _named_enterprises(body: dict[str, Any]) -> set[str]:
+    enterprise, team = body.get("enterprise"), body.get("team")
+    authorizations = body.get("authorizations")
+    named = [
+        body.get("enterprise_id"),
+        body.get("context_enterprise_id"),
+        enterprise.get("id") if isinstance(enterprise, dict) else enterprise,
+        team.get("enterprise_id") if isinstance(team, dict) else None,
+    ]
+    if isinstance(authorizations, list):
+        named += [a.get("enterprise_id") for a in authorizations if isinstance(a, dict)]
+    return {e for e in named if isinstance(e, str) and e}
 
 
 def _named_teams(body: dict[str, Any]) -> set[str]:

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import delete, update
 from sqlmodel import Session, SQLModel, col, select
 
+from models.erasures import mark_erased
 from models.tables import (
     AuditEntry,
     CheckIn,
@@ -97,6 +98,7 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
 
     Run after the person has been withdrawn (so counterparts were told and seats freed).
     """
+    mark_erased(session, user_id=user_id)
     person = session.exec(
         select(Participant).where(Participant.slack_user_id == user_id).with_for_update()
     ).first()

@@ -15,6 +15,7 @@ from sqlalchemy import BindParameter, ColumnElement, and_, bindparam, or_, updat
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
+from models.erasures import was_erased
 from models.repo import OpenSlot, Profile, ensure_participant, slot_with_host, wish_of
 from models.tables import (
     Answer,
@@ -49,6 +50,7 @@ class Refusal(StrEnum):
     NO_COMMON_DAY = "no_common_day"
     NEED_MANAGER = "need_manager"
     NOT_YOURS = "not_yours"
+    ERASED = "erased"  # the presser had their data erased since the button was sent
     ALREADY_DECIDED = "already_decided"
     UNKNOWN = "unknown"
 
@@ -130,6 +132,8 @@ def request_slot(
         return _refuse(Refusal.OWN_SLOT)
     if found.slot.confirmed >= found.slot.capacity:
         return _refuse(Refusal.FULL)
+    if was_erased(session, user_id=intern.slack_user_id):
+        return _refuse(Refusal.ERASED)
     person = ensure_participant(session, profile=intern, now=now)
     assert person.id is not None and found.slot.id is not None
     # One request of an intern at a time (a double click reaching two processes): the
@@ -202,7 +206,8 @@ def answer(
     if deal is None:
         return _refuse(Refusal.UNKNOWN)
     if _actor_of(deal, role) != user_id:
-        return _refuse(Refusal.NOT_YOURS, deal)
+        erased = was_erased(session, user_id=user_id)
+        return _refuse(Refusal.ERASED if erased else Refusal.NOT_YOURS, deal)
     proposal = deal.proposal
     current = {
         Role.HOST: proposal.host_answer,

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from bot import texts
+from models.erasures import signed_up_again
 from models.forms import SlotForm, WishForm
 from models.tables import (
     HostSlot,
@@ -111,6 +112,7 @@ def save_slot(
     session: Session, *, host: Profile, year: int, form: SlotForm, now: datetime
 ) -> SlotSaved | str:
     """Create or edit the host's slot; a Danish refusal when the edit would break a promise."""
+    signed_up_again(session, user_id=host.slack_user_id)
     person = ensure_participant(session, profile=host, now=now)
     slot = slot_of(session, slack_user_id=host.slack_user_id, year=year)
     created = slot is None
@@ -186,6 +188,7 @@ def wish_of(session: Session, *, slack_user_id: str, year: int) -> Wish | None:
 def save_wish(
     session: Session, *, intern: Profile, year: int, form: WishForm, now: datetime
 ) -> Wish:
+    signed_up_again(session, user_id=intern.slack_user_id)
     person = ensure_participant(session, profile=intern, now=now)
     wish = wish_of(session, slack_user_id=intern.slack_user_id, year=year)
     if wish is None:

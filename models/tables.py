@@ -237,3 +237,11 @@ class HomeOpened(SQLModel, table=True):
 
     slack_user_id: str = Field(primary_key=True, max_length=32)
     first_opened_at: datetime = _utc()
+
+
+class ErasedUser(SQLModel, table=True):
+    """Someone who had their data erased and has not signed up since: a one-way hash of
+    their Slack user ID and nothing else, so nothing links it to the anonymous figures kept.
+    An old *Anmod* button pressed after the erasure then creates nobody and asks no host."""
+
+    key: str = Field(primary_key=True, max_length=64)

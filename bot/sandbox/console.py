@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TextIO
+from uuid import uuid4
 
 from bot.clock import ManualClock, SystemClock
 from bot.config import ConfigError
@@ -49,6 +50,7 @@ from bot.sandbox.person import REQUIRED
 from bot.sandbox.render import render_view
 from bot.sandbox.wire import option_text, options_of
 from bot.season import COPENHAGEN, default_season_year, next_working_day
+from bot.texts import console as more
 from bot.texts import sandbox as say
 from bot.texts import socket_mode as over_socket
 from models.db import Database
@@ -175,6 +177,7 @@ class Console:
         errors: ErrorCount | None = None,
         strict: bool = False,
         ansi: bool | None = None,
+        files: Path | None = None,
     ) -> None:
         self.h = harness
         self.errors = errors or ErrorCount()
@@ -182,8 +185,18 @@ class Console:
         if ansi is None:
             ansi = out.isatty() and "NO_COLOR" not in os.environ
         self.seats: dict[str, Seat] = {}
+        # Made at the first file, and kept after the sandbox ends (unlike its temporary
+        # database): the files are the user's.
+        self.files = (
+            files or Path(tempfile.gettempdir()) / f"praktik-sandbox-filer-{uuid4().hex[:8]}"
+        )
         self.screen = Printer(
-            fake=harness.fake, seats=self.seats, out=out, ansi=ansi, tz=harness.settings.tz
+            fake=harness.fake,
+            seats=self.seats,
+            out=out,
+            ansi=ansi,
+            tz=harness.settings.tz,
+            files=self.files,
         )
         self.dispatch: Dispatch | None
         self.dispatch, self.dispatch_problem = load_dispatcher(harness)
@@ -216,10 +229,11 @@ class Console:
         screen.emit(screen.bold(say.TITLE))
         screen.emit(say.banner_details(str(year), screen.moment(self.h.clock.now()), database))
         screen.emit(say.banner_start(f"{self.me.handle} ({me.real_name}, {me.title})"))
+        screen.emit(screen.dim(more.files_folder(str(self.files))))
 
     async def run(self, lines: AsyncIterator[str], *, echo: bool, numbered: bool) -> int:
         """Carry out every line; 1 when a line failed under --strict, else 0."""
-        screen, number = self.screen, 0
+        screen, number, failed = self.screen, 0, 0
         async for raw in lines:
             number += 1
             line = raw.strip()
@@ -231,8 +245,7 @@ class Console:
             problem: str | None = None
             try:
                 if not await self.execute(line):
-                    screen.emit(say.BYE)
-                    return 0
+                    return self._end(failed, numbered)
             except SandboxError as error:
                 problem = str(error)
             except AppResponseError as error:
@@ -246,13 +259,21 @@ class Console:
             if problem is None and self.errors.count > logged:
                 problem = say.app_logged_errors(self.errors.count - logged)
             if problem is not None:
+                failed += 1
                 screen.emit("! " + (say.line_failed(number, problem) if numbered else problem))
                 if self.strict:
                     screen.emit(say.STOPPED_STRICT)
                     return 1
-        if not echo:  # Ctrl-D at the prompt: end the prompt's line first
-            screen.emit("\n" + say.BYE)
-        return 0
+        # Ctrl-D at the prompt: end the prompt's line first.
+        return self._end(failed, numbered, newline=not echo)
+
+    def _end(self, failed: int, numbered: bool, *, newline: bool = False) -> int:
+        """A script (or piped lines) with a failed line exits 1, so a caller notices;
+        at the prompt the person has seen each failure as it happened."""
+        if failed and numbered:
+            self.screen.emit(more.lines_failed(failed))
+        self.screen.emit(("\n" if newline else "") + say.BYE)
+        return 1 if failed and numbered else 0
 
     async def execute(self, line: str) -> bool:
         """Carry out one line; False when the person wants to stop."""
@@ -348,8 +369,8 @@ class Console:
         home = self.me.person.home
         if not self.screen.report(self.me) and home is not None:
             picks: dict[int, Pick] = {}
-            self.screen.home(home, picks)
-            self.me.picks = picks
+            self.screen.home(self.me, home, picks, again=True)
+            self.me.picks, self.me.bare_screen = picks, not picks
 
     async def _as(self, rest: str) -> None:
         name, _, title = (part.strip() for part in rest.partition(","))
@@ -418,13 +439,13 @@ class Console:
             self.screen.modal(person.modal, person.modal_errors)
         elif self.me.on_home and person.home is not None:
             picks: dict[int, Pick] = {}
-            self.screen.home(person.home, picks)
-            self.me.picks = picks
+            self.screen.home(self.me, person.home, picks, again=True)
+            self.me.picks, self.me.bare_screen = picks, not picks
         else:
             latest = sorted([*person.dms, *person.ephemerals], key=lambda m: m.seq)[-3:]
             if not latest:
                 self.screen.emit(say.NOTHING_ON_SCREEN)
-            self.screen.messages(self.me, latest)
+            self.screen.messages(self.me, latest, again=True)
 
     async def _options(self, rest: str) -> None:
         number, _ = split_number(rest)
@@ -447,7 +468,7 @@ class Console:
         width = max(len(command) for command, _ in say.HELP_LINES)
         for command, what in say.HELP_LINES:
             self.screen.emit(f"  {command:<{width}}  {what}")
-        for note in say.HELP_NOTES:
+        for note in (*say.HELP_NOTES, more.HELP_COORDINATOR):
             self.screen.emit(wrap(note))
 
     # --- helpers ------------------------------------------------------------------------
@@ -480,6 +501,8 @@ class Console:
             pick = Pick("modal", target) if target is not None else None
         else:
             pick = self.me.picks.get(number)
+            if pick is None and self.me.bare_screen:
+                raise SandboxError(more.no_button_now(number))
         if pick is None:
             raise SandboxError(say.no_such_number(number))
         return pick

@@ -254,6 +254,8 @@ class FakeSlack:
         self.trigger_ttl = trigger_ttl
         self.clock = clock
         self.team_id = TEAM_ID
+        # Set to an organisation's ID (E…) to play a workspace of an Enterprise Grid.
+        self.enterprise_id: str | None = None
         self.bot_user_id = BOT_USER_ID
         self.bot_id = BOT_ID
         self.app_id = APP_ID
@@ -609,6 +611,7 @@ class FakeSlack:
             "user_id": self.bot_user_id,
             "bot_id": self.bot_id,
             "is_enterprise_install": False,
+            **({"enterprise_id": self.enterprise_id} if self.enterprise_id else {}),
         }
 
     def _users_info(self, params: dict[str, Any]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from bot.season import Season
 from bot.service import Env
 from bot.service.find import suggestions_for
 from bot.service.home import refresh_homes
+from bot.texts import erasure
 from bot.views import deals as views
 from bot.views.mrkdwn import clip, escape
 from bot.views.slots import suggestions
@@ -21,6 +22,8 @@ from models.tables import Placement
 
 
 def refusal(reason: Refusal) -> dict[str, Any]:
+    if reason is Refusal.ERASED:
+        return views.notice(erasure.OLD_BUTTON)
     return views.notice(texts.REFUSALS[reason.value])
 
 

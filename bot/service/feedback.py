@@ -15,6 +15,7 @@ from bot.ids import FeedbackBlock
 from bot.outbox import DMKind
 from bot.season import Season, day_label, start_of_day
 from bot.service import Env
+from bot.texts import erasure
 from bot.texts import timeline as texts
 from bot.views.deals import notice
 from bot.views.feedback import (
@@ -27,6 +28,7 @@ from bot.views.feedback import (
     read_evaluation,
 )
 from bot.views.timeline import checkin_message, date_text, evaluation_message, first_day
+from models.erasures import was_erased
 from models.feedback import (
     FeedbackRole,
     PlacementContext,
@@ -68,11 +70,12 @@ class Allowed:
 async def _allowed(env: Env, *, user_id: str, placement_id: int) -> Allowed | str:
     """The placement, the user's role in it and its season, or the Danish refusal."""
     ctx = await env.db.run(placement_context, placement_id=placement_id)
-    if ctx is None or not ctx.confirmed:
-        return texts.UNKNOWN_PLACEMENT
-    role = ctx.role_of(user_id)
-    if role is None:
-        return texts.NOT_YOURS
+    role = ctx.role_of(user_id) if ctx is not None else None
+    if ctx is None or not ctx.confirmed or role is None:
+        # After slet-mine-data the placement is withdrawn and the person no longer in it.
+        if await env.db.run(was_erased, user_id=user_id):
+            return erasure.OLD_BUTTON
+        return texts.UNKNOWN_PLACEMENT if ctx is None or not ctx.confirmed else texts.NOT_YOURS
     season = _season(env, ctx)
     if env.now() >= season.closes_at:
         return _refusal_text(SaveRefusal.CLOSED, season)

@@ -169,7 +169,7 @@ def test_several_workers_on_sqlite_are_refused_with_a_reason(tmp_path: Path) -> 
         database_url=f"sqlite:///{tmp_path / 'praktik.db'}",
         api_url="http://127.0.0.1:9/api/",
         token="xoxb-test",
-        secret="s",
+        secret="0123456789abcdef0123456789abcdef",
         port=free_port(),
     )
     done = subprocess.run(  # noqa: S603 - our own CLI, fixed arguments
