@@ -109,6 +109,7 @@ def _serve(settings: Settings, *, reuse_port: bool) -> int:
 
 
 def cmd_socket(_args: argparse.Namespace) -> int:
+    import logging
     import os
     import secrets
 
@@ -119,6 +120,7 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     from bot.inflight import InFlight
     from bot.service.rounds import expiry_job
     from bot.socket_mode import SocketMode, TokenRefused, run_until_signalled
+    from bot.startup import wait_for_database
     from models.db import Database
 
     # Socket Mode takes no HTTP requests, so nothing is signed: no signing secret needed.
@@ -135,7 +137,8 @@ def cmd_socket(_args: argparse.Namespace) -> int:
         )
         return 2
     app_token = settings.slack_app_token.get_secret_value()
-    logs.setup(settings.slack_bot_token.get_secret_value(), app_token)
+    logs.setup(settings.slack_bot_token.get_secret_value(), app_token, tz=settings.tz)
+    log = logging.getLogger("praktik.socket")
     db = Database(settings.database_url)
     if db.is_sqlite:
         db.upgrade()
@@ -144,6 +147,9 @@ def cmd_socket(_args: argparse.Namespace) -> int:
 
     async def run() -> None:
         # Everything that needs the event loop is made inside it (slack_sdk's client too).
+        # PostgreSQL may still be starting (a reboot): wait for it, a log line per try.
+        if not db.is_sqlite:
+            await wait_for_database(db, log)
         expire = expiry_job(settings, db, SystemClock())
         job = jobs.DispatchJob(Dispatcher.from_settings(settings, db), expire=expire)
         heap.freeze_long_lived()
