@@ -232,6 +232,12 @@ def build_parser() -> argparse.ArgumentParser:
     year_help = "season year (default: PRAKTIK_YEAR or the next week 37)"
     export = add("eksport", cmd_export, "placements and evaluations as CSV (Excel: BOM, ';')")
     export.add_argument("--out", required=True, metavar="FILE")
+    export.add_argument(
+        "--tilmeldinger",
+        action="store_true",
+        help="the sign-ups instead: --out is a folder that gets værter.csv and "
+        "praktikanter.csv, in the format `praktik import` reads",
+    )
     export.add_argument("--year", type=int, help=year_help)
     export.add_argument("--url", help=url_help)
     imports = add("import", cmd_import, "load sign-up lists (CSV) of hosts and interns")

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.ids import Sub
 
-_ALIASES = {"": Sub.HELP, "hjælp": Sub.HELP, "hjaelp": Sub.HELP, "help": Sub.HELP}
+HELP_WORDS = ("hjælp", "hjaelp", "help")
+_ALIASES = {"": Sub.HELP} | dict.fromkeys(HELP_WORDS, Sub.HELP)
+# Close enough to be a typo: "staus" (0.91), "afmled" (0.83), "fnd" (0.86); not "hej".
+TYPO_CUTOFF = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,3 +28,15 @@ def parse(text: str) -> Invocation:
     if sub is None:
         sub = next((s for s in Sub if s.value == key), None)
     return Invocation(sub=sub, word=word, args=rest.strip())
+
+
+def closest(word: str, known: Iterable[str]) -> str | None:
+    """The known word a typo most likely meant, or None when nothing is close."""
+    found = difflib.get_close_matches(word.casefold(), list(known), n=1, cutoff=TYPO_CUTOFF)
+    return found[0] if found else None
+
+
+def closest_subcommand(word: str) -> str | None:
+    """The subcommand (as the help lists it) that `word` most likely misspells."""
+    found = closest(word, [*(s.value for s in Sub), *HELP_WORDS])
+    return Sub.HELP.value if found in HELP_WORDS else found

@@ -120,6 +120,8 @@ def _key(raw: str, kind: str) -> str:
 
 
 def _code(name: str | None) -> str | None:
+    if name == geo.CENTRAL_ADMINISTRATION:
+        return name
     found = geo.municipality(name) if name else None
     return found.code if found else None
 
@@ -216,6 +218,8 @@ def run_export(
     args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     out, err = out or sys.stdout, err or sys.stderr
+    if args.tilmeldinger:
+        return _export_signups(args, out, err)
     from bot.season import Season
     from bot.service.stats import export_csv
     from models.db import Database
@@ -233,6 +237,32 @@ def run_export(
         print(t.file_unreadable(args.out, error.strerror or str(error)), file=err)
         return 1
     print(t.exported(args.out, len(rows), year), file=out)
+    return 0
+
+
+def _export_signups(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """The open slots and active wishes as the two files `praktik import` reads, in --out
+    (a folder, created when missing)."""
+    from bot.signup_sheets import HOSTS_FILE, INTERNS_FILE, hosts_sheet, interns_sheet
+    from models.db import Database
+    from models.imports import signed_up
+
+    year = _year(args.year)
+    db = Database(args.url or _database_url())
+    try:
+        hosts, interns = db.call(signed_up, year=year)
+    finally:
+        db.dispose()
+    folder = Path(args.out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / HOSTS_FILE).write_bytes(hosts_sheet(hosts))
+        (folder / INTERNS_FILE).write_bytes(interns_sheet(interns))
+    except OSError as error:
+        print(t.file_unreadable(args.out, error.strerror or str(error)), file=err)
+        return 1
+    written = t.exported_signups(folder, HOSTS_FILE, INTERNS_FILE, len(hosts), len(interns), year)
+    print(written, file=out)
     return 0
 
 
@@ -255,7 +285,7 @@ def match_json(found: MatchResult) -> dict[str, object]:
 def match_table(found: MatchResult) -> list[str]:
     m = found.metrics
     lines = [
-        t.MATCH_TITLE.format(mode=found.mode.value, placed=m.placed, wishes=m.wishes),
+        t.match_title(found.mode.value, m.placed, m.wishes),
         f"{mt.PLACED} {mt.pct(m.placed_pct)} · {mt.CROSS_SECTOR} {mt.pct(m.cross_sector_pct)} · "
         f"{mt.FIRST_CHOICE} {mt.pct(m.first_choice_pct)} · {mt.TOP3} {mt.pct(m.top3_pct)} · "
         f"{mt.MEAN_RANK} {mt.number(m.mean_rank, 2) if m.mean_rank is not None else '–'} · "

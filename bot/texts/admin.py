@@ -10,6 +10,7 @@ NOT_COORDINATOR: Final = (
 )
 HELP_TITLE: Final = "Koordinatorens kommandoer"
 HELP_LINES: Final[tuple[tuple[str, str], ...]] = (
+    ("/praktik admin hjælp", "vis koordinatorens kommandoer"),
     ("/praktik admin match", "se forslag til match (stabil og flest) og send dem"),
     ("/praktik admin stats", "tal for sæsonen med diagram"),
     ("/praktik admin eksport", "aftaler og evalueringer som CSV"),

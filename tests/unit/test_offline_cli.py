@@ -51,7 +51,7 @@ def _counts(db: Database) -> tuple[int, int, int]:
 def test_import_reports_every_bad_row_and_loads_nothing_from_the_files(
     db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    bad_hosts = HOSTS.replace("region,Viborg,1", "regionen,Viborg,0").replace(
+    bad_hosts = HOSTS.replace("region,Viborg,1", "regioner,Viborg,0").replace(
         "stat,København,1,fre", "stat,Atlantis,1,lør"
     )
     bad_interns = INTERNS.replace(",h2\n", ",h9\n")
@@ -71,8 +71,8 @@ def test_import_reports_every_bad_row_and_loads_nothing_from_the_files(
     err = capsys.readouterr().err
     assert code == 1
     assert "v.csv: 4 fejl – intet fra filen er indlæst:" in err
-    assert "linje 3: ukendt sektor 'regionen'" in err
-    assert "linje 3: kapacitet skal være et helt tal fra 1 til 10, ikke '0'" in err
+    assert "linje 3: ukendt sektor 'regioner'" in err
+    assert "linje 3: pladser skal være et helt tal fra 1 til 10, ikke '0'" in err
     assert "linje 4: ukendt kommune 'Atlantis'" in err and "linje 4: ukendt dag 'lør'" in err
     assert "Intet er indlæst" in err
     assert _counts(db) == (0, 0, 0)
@@ -113,7 +113,7 @@ def test_import_loads_participants_slots_and_wishes_and_again_updates_them(
     assert main(args) == 0
     out = capsys.readouterr().out
     assert "Sæson 2027: 3 værtspladser og 4 praktikønsker er indlæst (7 nye deltagere" in out
-    assert "5 deltagere har ikke et Slack-id" in out and "'ranking' og 'choices'" in out
+    assert "5 deltagere har ikke et Slack-id" in out and "'rangering' og 'valg'" in out
     assert _counts(db) == (7, 3, 4)
 
     def loaded(session: object) -> tuple[HostSlot, Participant, Wish, list[str]]:
