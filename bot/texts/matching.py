@@ -104,10 +104,6 @@ def confirm_text(mode: str, proposals: int, unplaced: int, deadline: str) -> str
     )
 
 
-def deadline(day: str, hour: int, minute: int) -> str:
-    return f"{day} kl. {hour:02d}.{minute:02d}"
-
-
 def sent(round_no: int, mode: str, proposals: int, deadline: str, unplaced: int) -> str:
     return (
         f"✅ Runde {round_no} er sendt ({MODE_LABELS[mode]}): {proposals} forslag er sendt til "

@@ -21,6 +21,7 @@ from slack_sdk.models.blocks import (
 from bot.ids import FeedbackAction, rating_action
 from bot.outbox import DMKind
 from bot.season import Season, day_label
+from bot.texts import dates
 from bot.texts import timeline as texts
 from bot.views.common import button, days_text, mention, message, place_text, user_text
 from bot.views.mrkdwn import clip, escape
@@ -50,7 +51,7 @@ def workplace_of(ctx: PlacementContext) -> str:
 
 
 def date_text(day: date) -> str:
-    return f"{day.day}/{day.month} {day.year}"
+    return dates.day(day, year=True)
 
 
 def first_day(ctx: PlacementContext, season: Season) -> date:

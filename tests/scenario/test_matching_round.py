@@ -113,7 +113,7 @@ async def test_two_rounds_of_proposals_with_accept_decline_expiry_and_the_unplac
     for person in (bo, cille, dan, anna, emil, frida):
         asked = _proposal_dm(person)
         assert buttons(asked) == ["Acceptér", "Afslå"], person
-        assert "Svar senest man 10/5 kl. 10.00" in shown(asked), person
+        assert "Svar senest man 10. maj kl. 10.00" in shown(asked), person
     assert "Bo Hansen" not in shown(gorm.last_dm)
     told = shown(gorm.last_dm)
     assert "ikke fået et forslag" in told and "ikke en vurdering af dig" in told

@@ -81,7 +81,7 @@ async def test_signups_from_slack_go_out_and_back_into_a_fresh_database_unchange
     bo = ws.person("UBO", "bo", "Bo Hansen")
     lars = ws.person("ULARS", "lars", "Lars Bøgh")
     anna = ws.person("UANNA", "anna", "Anna Jensen")
-    await offer(bo, capacity="2", days=("man 13/9", "ons 15/9"), topics=("klima", "HR"))
+    await offer(bo, capacity="2", days=("man 13. sep.", "ons 15. sep."), topics=("klima", "HR"))
     await offer(
         lars,
         workplace="Finansministeriet; økonomi",
@@ -89,7 +89,7 @@ async def test_signups_from_slack_go_out_and_back_into_a_fresh_database_unchange
         municipality="Centraladministrationen (flere steder)",
         topics=("økonomi og styring",),
     )
-    await wish(anna, days=("fre 17/9",), topics=("klima", "ledelse"))
+    await wish(anna, days=("fre 17. sep.",), topics=("klima", "ledelse"))
     made = await harness.db.run(signups)
     assert len(made[0]) == 2 and len(made[1]) == 1
 
