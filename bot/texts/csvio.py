@@ -70,7 +70,9 @@ def file_unreadable(path: str, reason: str) -> str:
 
 def capacity_below(confirmed: int) -> str:
     return (
-        f"kapaciteten kan ikke sættes under de {confirmed} aftaler, værten allerede har bekræftet"
+        "kapaciteten kan ikke sættes under "
+        f"{'den ene aftale' if confirmed == 1 else f'de {confirmed} aftaler'}, "
+        "værten allerede har bekræftet"
     )
 
 

@@ -128,7 +128,8 @@ def _welcome(ctx: PlacementContext, role: FeedbackRole) -> dict[str, Any]:
 def checkin_message(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[str, Any]:
     """The last-day DM; with the stored answer marked once there is one."""
     if role is FeedbackRole.HOST:
-        head = texts.checkin_host(who(ctx.deal.intern))
+        intern = ctx.deal.intern
+        head = texts.checkin_host(name_of(intern), mention(intern.slack_user_id))
     else:
         head = texts.checkin_intern(workplace_of(ctx))
     answer = ctx.checkins.get(role)
