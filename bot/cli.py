@@ -191,14 +191,14 @@ def _positive(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     argparse_da.install()
     parser = argparse.ArgumentParser(prog="praktik", description=h.DESCRIPTION)
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
     commands: dict[str, Callable[[argparse.Namespace], int]] = {}
 
     def add(
         name: str, fn: Callable[[argparse.Namespace], int], help_text: str
     ) -> argparse.ArgumentParser:
         commands[name] = fn
-        p = sub.add_parser(name, help=help_text)
+        p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(run=fn)
         return p
 
