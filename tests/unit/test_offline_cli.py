@@ -202,6 +202,35 @@ def test_match_prints_a_readable_table_and_refuses_bad_files(
     assert main(["match", "--hosts", hosts, "--interns", interns, "--weight", "101"]) == 2
 
 
+def _as_excel_saves_it(text: str) -> bytes:
+    """Danish Excel's "CSV UTF-8": BOM, `;` between cells (quoted where a list has `;`), CRLF."""
+    import csv
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerows(csv.reader(io.StringIO(text)))
+    return out.getvalue().encode("utf-8-sig")
+
+
+def test_match_and_import_read_a_semicolon_file_with_bom_and_crlf(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    comma = [_write(tmp_path, "v.csv", HOSTS), _write(tmp_path, "p.csv", INTERNS)]
+    excel = []
+    for name, text in (("v-excel.csv", HOSTS), ("p-excel.csv", INTERNS)):
+        (tmp_path / name).write_bytes(_as_excel_saves_it(text))
+        excel.append(str(tmp_path / name))
+    assert (tmp_path / "v-excel.csv").read_bytes().startswith(b"\xef\xbb\xbfid;name;")
+    for hosts, interns in (comma, excel):
+        assert main(["match", "--hosts", hosts, "--interns", interns, "--json"]) == 0
+    from_comma, from_excel = (json.loads(x) for x in capsys.readouterr().out.splitlines())
+    assert from_excel == from_comma
+    args = ["--url", db.url, "--year", "2027"]
+    assert main(["import", "--hosts", excel[0], "--interns", excel[1], *args]) == 0
+    assert "3 værtspladser og 4 praktikønsker er indlæst" in capsys.readouterr().out
+    assert _counts(db) == (7, 3, 4)
+
+
 def test_progress_goes_to_stderr_in_stages_and_as_a_bar_on_a_terminal() -> None:
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
