@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from sqlmodel import Session, select
@@ -13,25 +10,9 @@ from sqlmodel import Session, select
 from bot.sandbox.harness import Harness
 from models.db import Database
 from models.tables import HostSlot, Participant, Wish
+from tests.commandline import praktik
 from tests.databases import fresh_database
 from tests.scenario.flows import offer, wish
-
-PRAKTIK = str(Path(sys.executable).with_name("praktik"))
-
-
-def praktik(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
-    return subprocess.run(  # noqa: S603 - our own entry point, no shell
-        [PRAKTIK, *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        cwd=cwd,
-        env=env,
-        check=False,
-    )
-
 
 Signups = tuple[list[tuple[object, ...]], list[tuple[object, ...]]]
 

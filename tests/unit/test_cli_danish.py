@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 import ast
 import inspect
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,22 +12,7 @@ import pytest
 from bot import argparse_da
 from bot.outbox_cli import KINDS, STATUSES
 from bot.texts import cli as t
-
-PRAKTIK = str(Path(sys.executable).with_name("praktik"))
-
-
-def praktik(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "LANG", "LC_"))}
-    return subprocess.run(  # noqa: S603 - our own entry point, no shell
-        [PRAKTIK, *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        cwd=cwd,
-        env=env,
-        check=False,
-    )
+from tests.commandline import praktik
 
 
 def test_a_missing_argument_is_reported_in_danish(tmp_path: Path) -> None:
