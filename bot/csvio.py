@@ -322,8 +322,9 @@ def _rows(
         if len(values) > len(columns):
             got, want = len(values), len(columns)
             message = TEXT["too_many_cells"].format(got=got, want=want)
-            if delimiter == ",":
-                message = f"{message} – {TEXT['comma_in_cell']}"
+            hint = {",": "comma_in_cell", ";": "semicolon_in_cell"}.get(delimiter)
+            if hint:
+                message = f"{message} – {TEXT[hint]}"
             errors.append(RowError(line, "", message))
             continue
         yield _Row(line, values, where, errors, memo)

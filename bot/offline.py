@@ -13,11 +13,11 @@ import json
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING, TextIO, TypeVar, cast
 
 from bot import csvio, geo
 from bot.csvio import CsvError, HostRow, InternRow, RowError
@@ -30,6 +30,7 @@ from bot.texts import matching as mt
 if TYPE_CHECKING:
     from models.imports import HostSignUp, InternSignUp
 
+_Q = TypeVar("_Q")
 SLACK_ID = re.compile(r"[UW][A-Z0-9]{2,31}")
 LARGE_INPUT_BYTES = 200_000  # about 2,000 rows: below that the command is done at once
 PROGRESS_SHARES = {"read": 0.3, "prefs": 0.5, "solve": 0.15, "metrics": 0.05}
@@ -214,6 +215,24 @@ def run_import(
 # praktik eksport --------------------------------------------------------------------------
 
 
+def _query(url: str | None, fn: Callable[..., _Q], err: TextIO, **kwargs: object) -> _Q | None:
+    """fn's answer from the database; None, with a Danish line on err, when the database
+    cannot be read (not there, or not migrated) – never a traceback."""
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
+    from models.db import Database
+
+    db = Database(url or _database_url())
+    try:
+        return db.call(fn, **kwargs)
+    except (OperationalError, ProgrammingError) as error:
+        first = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+        print(t.database_unreadable(first), file=err)
+        return None
+    finally:
+        db.dispose()
+
+
 def run_export(
     args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -222,15 +241,12 @@ def run_export(
         return _export_signups(args, out, err)
     from bot.season import Season
     from bot.service.stats import export_csv
-    from models.db import Database
     from models.stats import export_rows
 
     year = _year(args.year)
-    db = Database(args.url or _database_url())
-    try:
-        rows = db.call(export_rows, year=year)
-    finally:
-        db.dispose()
+    rows = _query(args.url, export_rows, err, year=year)
+    if rows is None:
+        return 2
     try:
         Path(args.out).write_bytes(export_csv(rows, Season.for_year(year)))
     except OSError as error:
@@ -244,15 +260,13 @@ def _export_signups(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """The open slots and active wishes as the two files `praktik import` reads, in --out
     (a folder, created when missing)."""
     from bot.signup_sheets import HOSTS_FILE, INTERNS_FILE, hosts_sheet, interns_sheet
-    from models.db import Database
     from models.imports import signed_up
 
     year = _year(args.year)
-    db = Database(args.url or _database_url())
-    try:
-        hosts, interns = db.call(signed_up, year=year)
-    finally:
-        db.dispose()
+    found = _query(args.url, signed_up, err, year=year)
+    if found is None:
+        return 2
+    hosts, interns = found
     folder = Path(args.out)
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,10 @@ ROW_ERRORS: Final = {
         "ret anførselstegnene, eller fjern dem"
     ),
     "list_separator": "flere værdier i én celle adskilles med semikolon, fx man;tir",
+    "semicolon_in_cell": (
+        "kolonnerne er adskilt med semikolon, så flere værdier i én celle skal stå i "
+        'anførselstegn, fx "man;tir" (det gør Excel selv)'
+    ),
     "comma_in_cell": (
         "kolonnerne er adskilt med komma, så et komma i en celle deler den: sæt cellen i "
         "anførselstegn, eller brug semikolon mellem flere værdier (fx man;tir)"
@@ -66,6 +70,10 @@ def file_errors(path: str, count: int) -> str:
 
 def file_unreadable(path: str, reason: str) -> str:
     return f"{path}: filen kan ikke læses ({reason})"
+
+
+def database_unreadable(reason: str) -> str:
+    return f"Databasen kan ikke læses ({reason}); kør først `praktik db upgrade`?"
 
 
 def capacity_below(confirmed: int) -> str:

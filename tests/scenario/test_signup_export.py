@@ -139,3 +139,12 @@ def test_csv_stand_in_ids_go_back_to_the_list_ids(sqlite_db: Database, tmp_path:
     assert (tmp_path / "ud" / "værter.csv").read_text(encoding="utf-8-sig").splitlines()[1] == (
         "h2;Cille;Viborg K;kommune;Viborg;1;ons;"
     )
+
+
+def test_an_unmigrated_database_is_a_danish_sentence_not_a_traceback(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'tom.db'}"
+    for extra in (["--tilmeldinger"], []):
+        run = praktik("eksport", *extra, "--out", "ud", "--url", url, cwd=tmp_path)
+        assert run.returncode == 2 and "Traceback" not in run.stderr
+        assert run.stderr.startswith("Databasen kan ikke læses (no such table:")
+        assert "kør først `praktik db upgrade`?" in run.stderr

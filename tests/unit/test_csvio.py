@@ -211,3 +211,12 @@ def test_an_unclosed_quote_is_reported_as_such_not_as_a_missing_sector() -> None
         'linje 2: et anførselstegn (") på linje 2 lukkes ikke (eller først linjer senere) – '
         "ret anførselstegnene, eller fjern dem"
     ]
+
+
+def test_a_list_cell_without_quotes_in_a_semicolon_file_is_explained() -> None:
+    text = "id;navn;organisation;sektor;kommune;pladser;dage\nH1;A;B;stat;Køge;1;man;tir\n"
+    assert errors_of(text) == [
+        "linje 2: linjen har 8 felter, men overskriften har 7 – kolonnerne er adskilt med "
+        'semikolon, så flere værdier i én celle skal stå i anførselstegn, fx "man;tir" '
+        "(det gør Excel selv)"
+    ]
