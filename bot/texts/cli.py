@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.texts.grammar import plural
+
 # argparse's messages (Python 3.11's msgids), routed through bot.argparse_da. Every msgid
 # argparse passes to gettext is here; tests/unit/test_cli_danish.py checks that against the
 # argparse in use, so a new Python cannot bring an English sentence back unnoticed.
@@ -145,7 +147,7 @@ def unknown_value(what: str, value: str, names: list[str]) -> str:
 
 
 def outbox_total(count: int, summary: str) -> str:
-    return f"{count} DM{'' if count == 1 else '’er'}" + (f": {summary}" if summary else "")
+    return plural(count, "DM", "DM'er") + (f": {summary}" if summary else "")
 
 
 def outbox_unreadable(first: str) -> str:

@@ -107,7 +107,7 @@ def test_praktik_outbox_lists_and_filters_without_slack_tokens(
         "planlagt", "til", "sendt", "modtager", "slags", "status", "forsøg", "grund"
     ]  # fmt: skip
     assert len(everything) == 2 + 12 + 1
-    assert everything[-1] == "12 DM’er: fejlet 1, planlagt 11"
+    assert everything[-1] == "12 DM'er: fejlet 1, planlagt 11"
     assert everything[2].startswith("man 30. aug. 2027 kl. 09.00")
     assert "introduktion" in everything[2] and "user_not_found" in everything[2]
 
