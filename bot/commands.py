@@ -30,13 +30,16 @@ def parse(text: str) -> Invocation:
     return Invocation(sub=sub, word=word, args=rest.strip())
 
 
-def closest(word: str, known: Iterable[str]) -> str | None:
-    """The known word a typo most likely meant, or None when nothing is close."""
-    found = difflib.get_close_matches(word.casefold(), list(known), n=1, cutoff=TYPO_CUTOFF)
-    return found[0] if found else None
+def closest(word: str, commands: Iterable[str]) -> str | None:
+    """The command a typo most likely meant (any spelling of help as "hjælp"), or None when
+    nothing is close enough."""
+    known = [*commands, *HELP_WORDS]
+    found = difflib.get_close_matches(word.casefold(), known, n=1, cutoff=TYPO_CUTOFF)
+    if not found:
+        return None
+    return Sub.HELP.value if found[0] in HELP_WORDS else found[0]
 
 
 def closest_subcommand(word: str) -> str | None:
-    """The subcommand (as the help lists it) that `word` most likely misspells."""
-    found = closest(word, [*(s.value for s in Sub), *HELP_WORDS])
-    return Sub.HELP.value if found in HELP_WORDS else found
+    """The `/praktik` subcommand that `word` most likely misspells."""
+    return closest(word, (s.value for s in Sub))

@@ -2,9 +2,9 @@
 
 UTF-8 with or without BOM, CRLF or LF, a header row, `;` or `,` between columns (sniffed
 from the header, so a list saved from Danish Excel goes back in as it is) and `;` between
-the items of a list inside a cell. Column names are Danish (`navn`, `kommune`, …) with the
-English ones as aliases. A file with any error loads nothing: every bad row is reported with
-its line number (the header is line 1), in Danish, because coordinators read them.
+the items of a list inside a cell; the columns and their names are in bot.csv_layout. A file
+with any error loads nothing: every bad row is reported with its line number (the header is
+line 1), in Danish, because coordinators read them.
 """
 
 from __future__ import annotations
@@ -17,63 +17,25 @@ from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from bot import geo
+from bot.csv_layout import (
+    CENTRAL,
+    CENTRAL_NAMES,
+    DAYS,
+    HOST_COLUMNS,
+    HOST_OPTIONAL,
+    INTERN_COLUMNS,
+    INTERN_OPTIONAL,
+    REGION_KEYS,
+    SECTOR_ALIASES,
+    column_key,
+    delimiter_of,
+)
 from bot.geo import Sector
 from bot.scoring import SlotProfile, WishProfile
 from bot.texts import csvio as t
 
 TEXT = t.ROW_ERRORS
 LABELS = t.COLUMN_LABELS
-
-HOST_COLUMNS = ("id", "name", "organisation", "sector", "municipality", "capacity", "days")
-HOST_OPTIONAL = ("topics", "ranking")
-INTERN_COLUMNS = ("id", "name", "organisation", "sector", "municipality", "days")
-INTERN_OPTIONAL = ("topics", "wanted_sectors", "wanted_regions", "choices")
-
-# Every column's accepted names (folded, spaces and hyphens as "_") -> its key. The first
-# Danish name (t.COLUMN_NAMES) is the one written by `praktik eksport --tilmeldinger`.
-HEADER_ALIASES: dict[str, str] = {
-    alias: key
-    for key, names in {
-        "id": ("id", "slack_id", "slack-id"),
-        "name": ("navn", "name"),
-        "organisation": ("organisation", "organization", "arbejdsplads", "workplace"),
-        "sector": ("sektor", "sector"),
-        "municipality": ("kommune", "municipality"),
-        "capacity": ("pladser", "kapacitet", "antal_pladser", "capacity"),
-        "days": ("dage", "days"),
-        "topics": ("emner", "topics"),
-        "ranking": ("rangering", "ranking"),
-        "wanted_sectors": ("ønskede_sektorer", "oenskede_sektorer", "wanted_sectors"),
-        "wanted_regions": ("ønskede_regioner", "oenskede_regioner", "wanted_regions"),
-        "choices": ("valg", "ønsker", "choices"),
-    }.items()
-    for alias in names
-}
-SECTOR_ALIASES = {
-    "stat": Sector.STAT,
-    "staten": Sector.STAT,
-    "statslig": Sector.STAT,
-    "centraladministrationen": Sector.STAT,
-    "region": Sector.REGION,
-    "regionen": Sector.REGION,
-    "regional": Sector.REGION,
-    "kommune": Sector.KOMMUNE,
-    "kommunen": Sector.KOMMUNE,
-    "kommunal": Sector.KOMMUNE,
-}
-# Written in `kommune` for a state workplace in several places, as the slot modal offers it.
-CENTRAL_NAMES = frozenset(
-    {"centraladministrationen", "centraladministration", "centraladministrationen (flere steder)"}
-    | {geo.CENTRAL_ADMINISTRATION}
-)
-CENTRAL = geo.Municipality(geo.CENTRAL_ADMINISTRATION, t.CENTRAL_NAME, t.CENTRAL_NAME, "")
-DELIMITERS = (";", ",", "\t")
-
-DAYS = {"man": 1, "tir": 2, "ons": 3, "tor": 4, "fre": 5}
-DAYS |= {"mandag": 1, "tirsdag": 2, "onsdag": 3, "torsdag": 4, "fredag": 5}
-REGION_KEYS = {geo.fold(r): r for r in geo.REGIONS} | {
-    geo.fold(r.removeprefix("Region ")): r for r in geo.REGIONS
-}
 
 _T = TypeVar("_T")
 _MISSING = object()
@@ -260,23 +222,12 @@ def _decode(data: bytes | str) -> str:
         raise CsvError([RowError(data[: e.start].count(b"\n") + 1, "", TEXT["not_utf8"])]) from e
 
 
-def _delimiter(text: str) -> str:
-    """`;` (Danish Excel), `,` or a tab: whichever the header row has most of."""
-    header = text.split("\n", 1)[0]
-    return max(DELIMITERS, key=header.count)
-
-
-def _column(name: str) -> str:
-    folded = "_".join(geo.fold(name).replace("-", " ").split())
-    return HEADER_ALIASES.get(folded, folded)
-
-
 def _rows(
     data: bytes | str, required: tuple[str, ...], optional: tuple[str, ...], errors: list[RowError]
 ) -> Iterator[_Row]:
     """Each non-blank row after a valid header, numbered by the line it starts on."""
     text = _decode(data)
-    delimiter = _delimiter(text)
+    delimiter = delimiter_of(text)
     # strict: a quote left open at the end of the file, or text after a closing quote, is an
     # error (csv.Error) instead of a cell that silently swallows the rest of the file.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -288,7 +239,7 @@ def _rows(
         raise CsvError([RowError(1, "", TEXT["empty_file"])])
     if any("\n" in h or "\r" in h for h in header):
         raise CsvError([RowError(1, "", TEXT["quote"].format(line=1))])
-    columns = [_column(h) for h in header]
+    columns = [column_key(h) for h in header]
     problems = [
         RowError(1, c, TEXT["duplicate_column"].format(name=header[k].strip()))
         for k, c in enumerate(columns)

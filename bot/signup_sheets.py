@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot import geo
-from bot.csvio import HOST_COLUMNS, INTERN_COLUMNS, write_sheet
+from bot.csv_layout import HOST_COLUMNS, INTERN_COLUMNS
+from bot.csvio import write_sheet
 from bot.texts import WEEKDAY_SHORT
 from bot.texts import csvio as t
 from models.tables import HostSlot, Participant, Wish

@@ -44,10 +44,9 @@ async def admin(call: CommandCall) -> None:
         if key in HELP_WORDS:
             await call.ack(**admin_help(None))
             return
-        meant = closest(key, [*_admin_routes, *HELP_WORDS]) if key else None
+        meant = closest(key, _admin_routes) if key else None
         if meant:
-            command = f"/praktik admin {'hjælp' if meant in HELP_WORDS else meant} {rest.strip()}"
-            await call.ack(**typo_message(word, command.strip(), admin=True))
+            await call.ack(**typo_message(word, f"/praktik admin {meant} {rest}", admin=True))
             return
         await call.ack(**admin_help(word or None))
         return

@@ -53,7 +53,7 @@ async def on_praktik(
         unknown = None if invocation.sub is Sub.HELP else invocation.word
         meant = closest_subcommand(unknown) if unknown else None
         if unknown and meant:
-            await ack(**typo_message(unknown, f"/praktik {meant} {invocation.args}".strip()))
+            await ack(**typo_message(unknown, f"/praktik {meant} {invocation.args}"))
             return
         await ack(**help_message(unknown))
         return

@@ -37,5 +37,6 @@ def typo_message(word: str, command: str, *, admin: bool = False) -> dict[str, A
     """A word that is not a command but close to one: name the command it most likely meant.
     `command` is the whole suggested command line (the user's own arguments included)."""
     sentence = ct.did_you_mean_admin if admin else ct.did_you_mean
-    text = sentence(escape(clip(word, 60)), escape(clip(command, 120)).replace("`", "'"))
+    shown = escape(clip(command.strip(), 120)).replace("`", "'")
+    text = sentence(escape(clip(word, 60)), shown)
     return {"text": text, "blocks": [SectionBlock(text=MarkdownTextObject(text=text)).to_dict()]}
