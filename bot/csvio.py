@@ -267,7 +267,8 @@ def _rows(
         last_line = reader.line_num
         if not any(v.strip() for v in values):
             continue
-        if _swallowed(values, delimiter, len(columns)):
+        # Only a row over several lines can hold a cell with a line break (cheap to ask).
+        if last_line > line and _swallowed(values, delimiter, len(columns)):
             errors.append(RowError(line, "", TEXT["quote"].format(line=line)))
             continue
         if len(values) > len(columns):
