@@ -8,6 +8,9 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from bot import argparse_da
+from bot.texts import cli as h
+
 if TYPE_CHECKING:  # imported when needed: `praktik match` starts without pydantic
     from bot.config import Settings
 
@@ -208,87 +211,65 @@ def cmd_match(args: argparse.Namespace) -> int:
     return run_match(args)
 
 
-MATCH_HELP = "match sign-up lists (CSV) offline, without the database"
-
-
 def _match_arguments(match: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    match.add_argument("--hosts", required=True, metavar="HOSTS.csv")
-    match.add_argument("--interns", required=True, metavar="INTERNS.csv")
-    match.add_argument("--mode", choices=["stabil", "flest"], default="stabil")
-    match.add_argument("--json", action="store_true", help="print the result as JSON")
-    match.add_argument("--weight", type=int, help="cross-sector weight 0-100 (default: 6)")
-    match.add_argument("--progress", action="store_true", help="progress bar on stderr always")
+    match.add_argument("--hosts", required=True, metavar="VÆRTER.csv", help=h.IMPORT_HOSTS)
+    match.add_argument(
+        "--interns", required=True, metavar="PRAKTIKANTER.csv", help=h.IMPORT_INTERNS
+    )
+    match.add_argument("--mode", choices=["stabil", "flest"], default="stabil", help=h.MATCH_MODE)
+    match.add_argument("--json", action="store_true", help=h.MATCH_JSON)
+    match.add_argument("--weight", type=int, metavar="0-100", help=h.MATCH_WEIGHT)
+    match.add_argument("--progress", action="store_true", help=h.MATCH_PROGRESS)
     return match
 
 
 def _positive(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 64:
-        raise argparse.ArgumentTypeError("a whole number from 1 to 64")
+        raise argparse.ArgumentTypeError(h.WORKERS_RANGE)
     return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="praktik", description="Praktikbot – Innovationspraktikken"
-    )
-    sub = parser.add_subparsers(dest="command", required=True)
+    argparse_da.install()
+    parser = argparse.ArgumentParser(prog="praktik", description=h.DESCRIPTION)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
     commands: dict[str, Callable[[argparse.Namespace], int]] = {}
 
     def add(
         name: str, fn: Callable[[argparse.Namespace], int], help_text: str
     ) -> argparse.ArgumentParser:
         commands[name] = fn
-        p = sub.add_parser(name, help=help_text)
+        p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(run=fn)
         return p
 
-    serve = add("serve", cmd_serve, "run the app over HTTP (POST /slack/events, GET /healthz)")
-    serve.add_argument(
-        "--workers",
-        type=_positive,
-        metavar="N",
-        help="serving processes on the one port, PostgreSQL only "
-        "(default: PRAKTIK_WORKERS or 1; one per core is a good start)",
-    )
-    add("socket", cmd_socket, "run the app in Socket Mode (SLACK_APP_TOKEN)")
-    sandbox = add("sandbox", cmd_sandbox, "the real app and a local Slack in a text console")
-    sandbox.add_argument("--script", metavar="FILE", help="read the lines from FILE ('-': stdin)")
-    sandbox.add_argument(
-        "--db",
-        metavar="PATH",
-        help="SQLite file kept between runs, or a database URL; migrated on start "
-        "(default: a fresh SQLite file in a temporary folder, deleted on exit)",
-    )
-    sandbox.add_argument("--year", type=int, help="season year (default: the next week 37)")
-    sandbox.add_argument(
-        "--now",
-        metavar="'YYYY-MM-DD HH:MM'",
-        help="start time, Copenhagen (default: first working day from 3 May of the season, 10:00)",
-    )
-    sandbox.add_argument("--strict", action="store_true", help="stop with exit 1 at a failed line")
-    sandbox.add_argument(
-        "--socket",
-        action="store_true",
-        help="the app over Socket Mode (as `praktik socket`) instead of HTTP",
-    )
-    db = add("db", cmd_db, "database maintenance")
+    serve = add("serve", cmd_serve, h.SERVE)
+    serve.add_argument("--workers", type=_positive, metavar="N", help=h.SERVE_WORKERS)
+    add("socket", cmd_socket, h.SOCKET)
+    sandbox = add("sandbox", cmd_sandbox, h.SANDBOX)
+    sandbox.add_argument("--script", metavar="FIL", help=h.SANDBOX_SCRIPT)
+    sandbox.add_argument("--db", metavar="STI", help=h.SANDBOX_DB)
+    sandbox.add_argument("--year", type=int, metavar="ÅR", help=h.SANDBOX_YEAR)
+    sandbox.add_argument("--now", metavar="'ÅÅÅÅ-MM-DD TT:MM'", help=h.SANDBOX_NOW)
+    sandbox.add_argument("--strict", action="store_true", help=h.SANDBOX_STRICT)
+    sandbox.add_argument("--socket", action="store_true", help=h.SOCKET_TRANSPORT)
+    db = add("db", cmd_db, h.DB)
     db.add_argument("action", choices=["upgrade"])
-    db.add_argument("--url", help="database URL (default: DATABASE_URL or the SQLite file)")
-    url_help = "database URL (default: DATABASE_URL or the SQLite file)"
-    year_help = "season year (default: PRAKTIK_YEAR or the next week 37)"
-    export = add("eksport", cmd_export, "placements and evaluations as CSV (Excel: BOM, ';')")
-    export.add_argument("--out", required=True, metavar="FILE")
-    export.add_argument("--year", type=int, help=year_help)
-    export.add_argument("--url", help=url_help)
-    imports = add("import", cmd_import, "load sign-up lists (CSV) of hosts and interns")
-    imports.add_argument("--hosts", metavar="HOSTS.csv")
-    imports.add_argument("--interns", metavar="INTERNS.csv")
-    imports.add_argument("--year", type=int, help=year_help)
-    imports.add_argument("--url", help=url_help)
-    _match_arguments(add("match", cmd_match, MATCH_HELP))
+    db.add_argument("--url", help=h.DB_URL)
+    export = add("eksport", cmd_export, h.EXPORT)
+    export.add_argument("--out", required=True, metavar="FIL", help=h.EXPORT_OUT)
+    export.add_argument("--tilmeldinger", action="store_true", help=h.EXPORT_SIGNUPS)
+    export.add_argument("--year", type=int, metavar="ÅR", help=h.YEAR)
+    export.add_argument("--url", help=h.DB_URL)
+    imports = add("import", cmd_import, h.IMPORT)
+    imports.add_argument("--hosts", metavar="VÆRTER.csv", help=h.IMPORT_HOSTS)
+    imports.add_argument("--interns", metavar="PRAKTIKANTER.csv", help=h.IMPORT_INTERNS)
+    imports.add_argument("--year", type=int, metavar="ÅR", help=h.YEAR)
+    imports.add_argument("--url", help=h.DB_URL)
+    _match_arguments(add("match", cmd_match, h.MATCH))
     from bot.demo.command import add_arguments as demo_arguments
 
-    demo_arguments(add("demo", cmd_demo, "a whole season in the sandbox, with its report"))
+    demo_arguments(add("demo", cmd_demo, h.DEMO))
     from bot.outbox_cli import add_parser as add_outbox
 
     add_outbox(sub)
@@ -297,6 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     given = list(sys.argv[1:] if argv is None else argv)
+    argparse_da.install()
     if given[:1] == ["match"]:
         # Offline matching reads two files: skip the parsers (and imports) of the database
         # commands, which cost more start-up time than the matching itself at 10k x 5k.

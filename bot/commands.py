@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.ids import Sub
 
-_ALIASES = {"": Sub.HELP, "hjælp": Sub.HELP, "hjaelp": Sub.HELP, "help": Sub.HELP}
+HELP_WORDS = ("hjælp", "hjaelp", "help")
+_ALIASES = {"": Sub.HELP} | dict.fromkeys(HELP_WORDS, Sub.HELP)
+# Close enough to be a typo: "staus" (0.91), "afmled" (0.83), "fnd" (0.86); not "hej".
+TYPO_CUTOFF = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,3 +28,18 @@ def parse(text: str) -> Invocation:
     if sub is None:
         sub = next((s for s in Sub if s.value == key), None)
     return Invocation(sub=sub, word=word, args=rest.strip())
+
+
+def closest(word: str, commands: Iterable[str]) -> str | None:
+    """The command a typo most likely meant (any spelling of help as "hjælp"), or None when
+    nothing is close enough."""
+    known = [*commands, *HELP_WORDS]
+    found = difflib.get_close_matches(word.casefold(), known, n=1, cutoff=TYPO_CUTOFF)
+    if not found:
+        return None
+    return Sub.HELP.value if found[0] in HELP_WORDS else found[0]
+
+
+def closest_subcommand(word: str) -> str | None:
+    """The `/praktik` subcommand that `word` most likely misspells."""
+    return closest(word, (s.value for s in Sub))

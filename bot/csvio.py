@@ -1,8 +1,10 @@
 """Reading the coordinators' CSV sign-up lists of hosts and interns; writing exports.
 
-UTF-8 with or without BOM, a header row, `,` between columns and `;` between the items of
-a list inside a cell. A file with any error loads nothing: every bad row is reported with
-its line number (the header is line 1), in Danish, because coordinators read them.
+UTF-8 with or without BOM, CRLF or LF, a header row, `;` or `,` between columns (sniffed
+from the header, so a list saved from Danish Excel goes back in as it is) and `;` between
+the items of a list inside a cell; the columns and their names are in bot.csv_layout. A file
+with any error loads nothing: every bad row is reported with its line number (the header is
+line 1), in Danish, because coordinators read them.
 """
 
 from __future__ import annotations
@@ -15,23 +17,25 @@ from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from bot import geo
+from bot.csv_layout import (
+    CENTRAL,
+    CENTRAL_NAMES,
+    DAYS,
+    HOST_COLUMNS,
+    HOST_OPTIONAL,
+    INTERN_COLUMNS,
+    INTERN_OPTIONAL,
+    REGION_KEYS,
+    SECTOR_ALIASES,
+    column_key,
+    delimiter_of,
+)
 from bot.geo import Sector
 from bot.scoring import SlotProfile, WishProfile
 from bot.texts import csvio as t
 
 TEXT = t.ROW_ERRORS
 LABELS = t.COLUMN_LABELS
-
-HOST_COLUMNS = ("id", "name", "organisation", "sector", "municipality", "capacity", "days")
-HOST_OPTIONAL = ("topics", "ranking")
-INTERN_COLUMNS = ("id", "name", "organisation", "sector", "municipality", "days")
-INTERN_OPTIONAL = ("topics", "wanted_sectors", "wanted_regions", "choices")
-
-DAYS = {"man": 1, "tir": 2, "ons": 3, "tor": 4, "fre": 5}
-DAYS |= {"mandag": 1, "tirsdag": 2, "onsdag": 3, "torsdag": 4, "fredag": 5}
-REGION_KEYS = {geo.fold(r): r for r in geo.REGIONS} | {
-    geo.fold(r.removeprefix("Region ")): r for r in geo.REGIONS
-}
 
 _T = TypeVar("_T")
 _MISSING = object()
@@ -85,13 +89,15 @@ def read_hosts(data: bytes | str, *, intern_ids: Collection[str] | None = None) 
     ranking = _ids(intern_ids, "unknown_intern")
     for row in _rows(data, HOST_COLUMNS, HOST_OPTIONAL, errors):
         place = row.get("municipality", _municipality, None, memo=True)
+        sector = row.get("sector", _sector, None, memo=True)
+        row.central_needs_state(place, sector)
         profile = SlotProfile(
             id=row.get("id", ids, ""),
             capacity=row.get("capacity", _capacity, 0, memo=True),
             days=row.get("days", _days, frozenset(), memo=True),
-            sector=row.get("sector", _sector, Sector.STAT, memo=True),
-            municipality=place.name if place else None,
-            region=place.region if place else None,
+            sector=sector or Sector.STAT,
+            municipality=_code_or_name(place),
+            region=place.region or None if place else None,
             topics=row.get("topics", _topics, frozenset(), memo=True),
             ranking=row.get("ranking", ranking, ()),
         )
@@ -109,11 +115,13 @@ def read_interns(data: bytes | str, *, host_ids: Collection[str] | None = None) 
     sectors, regions = _set(_sector), _set(_region)
     choices = _ids(host_ids, "unknown_host")
     for row in _rows(data, INTERN_COLUMNS, INTERN_OPTIONAL, errors):
-        place = row.get("municipality", _municipality, None, memo=True)
+        place = row.get("municipality", _home, None, memo=True)
+        sector = row.get("sector", _sector, None, memo=True)
+        row.central_needs_state(place, sector)
         profile = WishProfile(
             id=row.get("id", ids, ""),
-            sector=row.get("sector", _sector, None, memo=True),
-            region=place.region if place else None,
+            sector=sector,
+            region=place.region or None if place else None,
             days=row.get("days", _days, frozenset(), memo=True),
             topics=row.get("topics", _topics, frozenset(), memo=True),
             wanted_sectors=row.get("wanted_sectors", sectors, frozenset(), memo=True),
@@ -122,9 +130,16 @@ def read_interns(data: bytes | str, *, host_ids: Collection[str] | None = None) 
         )
         name = row.get("name", names, "")
         organisation = row.get("organisation", organisations, "")
-        municipality = place.name if place else ""
+        municipality = _code_or_name(place) or ""
         rows.append(InternRow(row.line, name, organisation, municipality, profile))
     return _checked(rows, [(r.line, str(r.profile.id)) for r in rows], errors)
+
+
+def _code_or_name(place: geo.Municipality | None) -> str | None:
+    """A municipality's name, or the central administration's key (as the app stores it)."""
+    if place is None:
+        return None
+    return place.code if place is CENTRAL else place.name
 
 
 def unknown_references(
@@ -192,6 +207,11 @@ class _Row:
             self.memo[(column, raw)] = value
         return value
 
+    def central_needs_state(self, place: geo.Municipality | None, sector: Sector | None) -> None:
+        """The central administration is a place only state workplaces have (as in the app)."""
+        if place is CENTRAL and sector is not None and sector is not Sector.STAT:
+            self.errors.append(RowError(self.line, "municipality", TEXT["central_only_state"]))
+
 
 def _decode(data: bytes | str) -> str:
     if isinstance(data, str):
@@ -206,19 +226,26 @@ def _rows(
     data: bytes | str, required: tuple[str, ...], optional: tuple[str, ...], errors: list[RowError]
 ) -> Iterator[_Row]:
     """Each non-blank row after a valid header, numbered by the line it starts on."""
-    reader = csv.reader(io.StringIO(_decode(data), newline=""))
-    header = next(reader, None)
+    text = _decode(data)
+    delimiter = delimiter_of(text)
+    # strict: a quote left open at the end of the file, or text after a closing quote, is an
+    # error (csv.Error) instead of a cell that silently swallows the rest of the file.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error:
+        raise CsvError([RowError(1, "", TEXT["quote"].format(line=1))]) from None
     if header is None or not any(h.strip() for h in header):
         raise CsvError([RowError(1, "", TEXT["empty_file"])])
-    columns = [geo.fold(h) for h in header]
-    if len(columns) == 1 and ";" in header[0]:
-        raise CsvError([RowError(1, "", TEXT["semicolon"])])
+    if any("\n" in h or "\r" in h for h in header):
+        raise CsvError([RowError(1, "", TEXT["quote"].format(line=1))])
+    columns = [column_key(h) for h in header]
     problems = [
-        RowError(1, c, TEXT["duplicate_column"].format(name=c))
+        RowError(1, c, TEXT["duplicate_column"].format(name=header[k].strip()))
         for k, c in enumerate(columns)
         if c and c in columns[:k]
     ]
-    missing = [c for c in required if c not in columns]
+    missing = [LABELS[c] for c in required if c not in columns]
     if missing:
         problems.append(RowError(1, "", TEXT["missing_columns"].format(names=", ".join(missing))))
     if problems:
@@ -227,15 +254,40 @@ def _rows(
     memo: dict[tuple[str, str], Any] = {}
 
     last_line = reader.line_num
-    for values in reader:
-        line, last_line = last_line + 1, reader.line_num
+    while True:
+        line = last_line + 1
+        try:
+            values = next(reader, None)
+        except csv.Error:
+            errors.append(RowError(line, "", TEXT["quote"].format(line=line)))
+            last_line = reader.line_num
+            continue
+        if values is None:
+            return
+        last_line = reader.line_num
         if not any(v.strip() for v in values):
+            continue
+        # Only a row over several lines can hold a cell with a line break (cheap to ask).
+        if last_line > line and _swallowed(values, delimiter, len(columns)):
+            errors.append(RowError(line, "", TEXT["quote"].format(line=line)))
             continue
         if len(values) > len(columns):
             got, want = len(values), len(columns)
-            errors.append(RowError(line, "", TEXT["too_many_cells"].format(got=got, want=want)))
+            message = TEXT["too_many_cells"].format(got=got, want=want)
+            hint = {",": "comma_in_cell", ";": "semicolon_in_cell"}.get(delimiter)
+            if hint:
+                message = f"{message} – {TEXT[hint]}"
+            errors.append(RowError(line, "", message))
             continue
         yield _Row(line, values, where, errors, memo)
+
+
+def _swallowed(values: list[str], delimiter: str, width: int) -> bool:
+    """A quote opened in this row closed only lines later: the lines between became one
+    cell, holding line breaks and column separators (a cell with a line break alone is
+    text from Excel's Alt+Enter)."""
+    broken = [v for v in values if "\n" in v or "\r" in v]
+    return bool(broken) and (len(values) < width or any(delimiter in v for v in broken))
 
 
 def _required(column: str) -> Callable[[str], str]:
@@ -248,21 +300,33 @@ def _required(column: str) -> Callable[[str], str]:
 
 
 def _sector(raw: str) -> Sector:
-    try:
-        return Sector(geo.fold(raw))
-    except ValueError:
+    found = SECTOR_ALIASES.get(geo.fold(raw))
+    if found is None:
         if not raw:
-            raise _Bad(TEXT["required"].format(label=LABELS["sector"])) from None
-        raise _Bad(TEXT["sector"].format(value=raw)) from None
+            raise _Bad(TEXT["required"].format(label=LABELS["sector"]))
+        raise _Bad(_with_list_hint(TEXT["sector"].format(value=raw), raw))
+    return found
 
 
 def _municipality(raw: str) -> geo.Municipality | None:
     if not raw:
         raise _Bad(TEXT["required"].format(label=LABELS["municipality"]))
+    if geo.fold(raw) in CENTRAL_NAMES:
+        return CENTRAL
     found = geo.municipality(raw)
     if found is None:
         raise _Bad(TEXT["municipality"].format(value=raw))
     return found
+
+
+def _home(raw: str) -> geo.Municipality | None:
+    """An intern's own municipality: optional, as in the wish modal."""
+    return _municipality(raw) if raw else None
+
+
+def _with_list_hint(message: str, raw: str) -> str:
+    """A list written with commas in a cell ("man, tir") gets told how lists are written."""
+    return f"{message} – {TEXT['list_separator']}" if "," in raw else message
 
 
 def _capacity(raw: str) -> int:
@@ -280,7 +344,7 @@ def _days(raw: str) -> frozenset[int]:
     for item in _items(raw):
         day = DAYS.get(geo.fold(item).rstrip("."))
         if day is None:
-            raise _Bad(TEXT["day"].format(value=item))
+            raise _Bad(_with_list_hint(TEXT["day"].format(value=item), item))
         days.add(day)
     if not days:
         raise _Bad(TEXT["no_days"])
@@ -294,7 +358,7 @@ def _topics(raw: str) -> frozenset[str]:
 def _region(raw: str) -> str:
     found = REGION_KEYS.get(geo.fold(raw))
     if found is None:
-        raise _Bad(TEXT["region"].format(value=raw))
+        raise _Bad(_with_list_hint(TEXT["region"].format(value=raw), raw))
     return found
 
 
@@ -312,7 +376,7 @@ def _ids(known: Collection[str] | None, unknown: str) -> Callable[[str], tuple[s
             if value in ids[:k]:
                 raise _Bad(TEXT["repeated"].format(value=value))
             if known is not None and value not in known:
-                raise _Bad(TEXT[unknown].format(value=value))
+                raise _Bad(_with_list_hint(TEXT[unknown].format(value=value), value))
         return tuple(ids)
 
     return parse

@@ -16,6 +16,10 @@ class Sector(StrEnum):
     KOMMUNE = "kommune"
 
 
+# The "municipality" of a state workplace in several places (the slot modal's
+# "Centraladministrationen"): stored where a kommunekode would be.
+CENTRAL_ADMINISTRATION = "stat"
+
 REGIONS: tuple[str, ...] = (
     "Region Hovedstaden",
     "Region Sjælland",

@@ -13,11 +13,11 @@ import json
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING, TextIO, TypeVar, cast
 
 from bot import csvio, geo
 from bot.csvio import CsvError, HostRow, InternRow, RowError
@@ -30,6 +30,7 @@ from bot.texts import matching as mt
 if TYPE_CHECKING:
     from models.imports import HostSignUp, InternSignUp
 
+_Q = TypeVar("_Q")
 SLACK_ID = re.compile(r"[UW][A-Z0-9]{2,31}")
 LARGE_INPUT_BYTES = 200_000  # about 2,000 rows: below that the command is done at once
 PROGRESS_SHARES = {"read": 0.3, "prefs": 0.5, "solve": 0.15, "metrics": 0.05}
@@ -114,6 +115,8 @@ def _key(raw: str, kind: str) -> str:
 
 
 def _code(name: str | None) -> str | None:
+    if name == geo.CENTRAL_ADMINISTRATION:
+        return name
     found = geo.municipality(name) if name else None
     return found.code if found else None
 
@@ -206,27 +209,69 @@ def run_import(
 # praktik eksport --------------------------------------------------------------------------
 
 
+def _query(url: str | None, fn: Callable[..., _Q], err: TextIO, **kwargs: object) -> _Q | None:
+    """fn's answer from the database; None, with a Danish line on err, when the database
+    cannot be read (not there, or not migrated) – never a traceback."""
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
+    from bot.startup import offline_database
+
+    # A malformed URL or a server that does not answer stops here with one line.
+    db = offline_database(url)
+    try:
+        return db.call(fn, **kwargs)
+    except (OperationalError, ProgrammingError) as error:
+        first = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+        print(t.database_unreadable(first), file=err)
+        return None
+    finally:
+        db.dispose()
+
+
 def run_export(
     args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     out, err = out or sys.stdout, err or sys.stderr
+    if args.tilmeldinger:
+        return _export_signups(args, out, err)
     from bot.season import Season
     from bot.service.stats import export_csv
-    from bot.startup import offline_database
     from models.stats import export_rows
 
     year = _year(args.year)
-    db = offline_database(args.url)
-    try:
-        rows = db.call(export_rows, year=year)
-    finally:
-        db.dispose()
+    rows = _query(args.url, export_rows, err, year=year)
+    if rows is None:
+        return 2
     try:
         Path(args.out).write_bytes(export_csv(rows, Season.for_year(year)))
     except OSError as error:
         print(t.file_unreadable(args.out, error.strerror or str(error)), file=err)
         return 1
     print(t.exported(args.out, len(rows), year), file=out)
+    return 0
+
+
+def _export_signups(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """The open slots and active wishes as the two files `praktik import` reads, in --out
+    (a folder, created when missing)."""
+    from bot.signup_sheets import HOSTS_FILE, INTERNS_FILE, hosts_sheet, interns_sheet
+    from models.imports import signed_up
+
+    year = _year(args.year)
+    found = _query(args.url, signed_up, err, year=year)
+    if found is None:
+        return 2
+    hosts, interns = found
+    folder = Path(args.out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / HOSTS_FILE).write_bytes(hosts_sheet(hosts))
+        (folder / INTERNS_FILE).write_bytes(interns_sheet(interns))
+    except OSError as error:
+        print(t.file_unreadable(args.out, error.strerror or str(error)), file=err)
+        return 1
+    written = t.exported_signups(folder, HOSTS_FILE, INTERNS_FILE, len(hosts), len(interns), year)
+    print(written, file=out)
     return 0
 
 
@@ -249,7 +294,7 @@ def match_json(found: MatchResult) -> dict[str, object]:
 def match_table(found: MatchResult) -> list[str]:
     m = found.metrics
     lines = [
-        t.MATCH_TITLE.format(mode=found.mode.value, placed=m.placed, wishes=m.wishes),
+        t.match_title(found.mode.value, m.placed, m.wishes),
         f"{mt.PLACED} {mt.pct(m.placed_pct)} · {mt.CROSS_SECTOR} {mt.pct(m.cross_sector_pct)} · "
         f"{mt.FIRST_CHOICE} {mt.pct(m.first_choice_pct)} · {mt.TOP3} {mt.pct(m.top3_pct)} · "
         f"{mt.MEAN_RANK} {mt.number(m.mean_rank, 2) if m.mean_rank is not None else '–'} · "

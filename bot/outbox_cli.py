@@ -3,8 +3,10 @@
 Needs only the database (DATABASE_URL or --url), never the Slack tokens.
 
     praktik outbox                       # everything, by due time
-    praktik outbox --status failed       # what did not go out, and why
-    praktik outbox --user U0123 --kind checkin --kind evaluation
+    praktik outbox --status fejlet       # what did not go out, and why
+    praktik outbox --user U0123 --kind checkin --kind evaluering
+
+--kind and --status take the Danish names the table shows, or the stored English values.
 """
 
 from __future__ import annotations
@@ -12,34 +14,57 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, tzinfo
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.outbox import DMKind
+from bot.texts import cli as h
+from bot.texts.dates import moment
 from models.tables import OutboxMessage, OutboxStatus
 
 KINDS = [k.value for k in DMKind] + ["announcement"]
 STATUSES = [s.value for s in OutboxStatus]
-COLUMNS = ("due (local)", "sent (local)", "recipient", "kind", "status", "tries", "reason")
+
+
+def _value(what: str, names: dict[str, str]) -> Callable[[str], str]:
+    """--kind/--status: the Danish name or the stored English value -> the stored value."""
+    accepted = {v: v for v in names} | {danish: v for v, danish in names.items()}
+
+    def parse(text: str) -> str:
+        found = accepted.get(text.strip().casefold())
+        if found is None:
+            raise argparse.ArgumentTypeError(h.unknown_value(what, text, list(names.values())))
+        return found
+
+    return parse
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Add `outbox` to the `praktik` command's subparsers (argparse's _SubParsersAction)."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "outbox", help="list planned, sent, failed and skipped DMs (needs only the database)"
+        "outbox", help=h.OUTBOX, description=h.OUTBOX
     )
-    parser.add_argument("--user", metavar="SLACK_ID", help="only DMs to this Slack user ID")
+    kinds, statuses = h.KIND_NAMES, h.STATUS_NAMES
+    parser.add_argument("--user", metavar="SLACK_ID", help=h.OUTBOX_USER)
     parser.add_argument(
-        "--kind", action="append", choices=KINDS, help="only this kind (repeatable)"
+        "--kind",
+        action="append",
+        type=_value("slags", kinds),
+        metavar="{" + ",".join(kinds.values()) + "}",
+        help=h.OUTBOX_KIND,
     )
     parser.add_argument(
-        "--status", action="append", choices=STATUSES, help="only this status (repeatable)"
+        "--status",
+        action="append",
+        type=_value("status", statuses),
+        metavar="{" + ",".join(statuses.values()) + "}",
+        help=h.OUTBOX_STATUS,
     )
-    parser.add_argument("--year", type=int, help="only placements of this season year")
-    parser.add_argument("--limit", type=int, help="at most this many rows")
-    parser.add_argument("--url", help="database URL (default: DATABASE_URL or the SQLite file)")
+    parser.add_argument("--year", type=int, metavar="ÅR", help=h.OUTBOX_YEAR)
+    parser.add_argument("--limit", type=int, metavar="N", help=h.OUTBOX_LIMIT)
+    parser.add_argument("--url", help=h.DB_URL)
     parser.set_defaults(run=run)
     return parser
 
@@ -52,7 +77,7 @@ def _tz() -> tzinfo:
 
 
 def _when(instant: datetime | None, tz: tzinfo) -> str:
-    return instant.astimezone(tz).strftime("%Y-%m-%d %H:%M") if instant else "-"
+    return moment(instant.astimezone(tz), year=True) if instant else "-"
 
 
 def table(rows: Sequence[OutboxMessage], tz: tzinfo) -> list[str]:
@@ -62,25 +87,27 @@ def table(rows: Sequence[OutboxMessage], tz: tzinfo) -> list[str]:
             _when(r.due_at, tz),
             _when(r.sent_at, tz),
             r.recipient,
-            r.kind,
-            r.status,
+            h.KIND_NAMES.get(r.kind, r.kind),
+            h.STATUS_NAMES.get(r.status, r.status),
             str(r.attempts),
             r.reason or "",
         )
         for r in rows
     ]
-    widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(COLUMNS)]
+    columns = h.OUTBOX_COLUMNS
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
 
     def line(values: Sequence[str]) -> str:
         return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
 
-    lines = [line(COLUMNS), line(["-" * w for w in widths])]
+    lines = [line(columns), line(["-" * w for w in widths])]
     lines += [line(c) for c in cells]
     counts: dict[str, int] = {}
     for r in rows:
-        counts[r.status] = counts.get(r.status, 0) + 1
+        status = h.STATUS_NAMES.get(r.status, r.status)
+        counts[status] = counts.get(status, 0) + 1
     summary = ", ".join(f"{status} {n}" for status, n in sorted(counts.items()))
-    lines.append(f"{len(rows)} DMs" + (f": {summary}" if summary else ""))
+    lines.append(h.outbox_total(len(rows), summary))
     return lines
 
 
@@ -103,7 +130,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         )
     except (OperationalError, ProgrammingError) as error:
         first = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
-        sys.stderr.write(f"Cannot read the outbox ({first}); run `praktik db upgrade` first?\n")
+        sys.stderr.write(h.outbox_unreadable(first) + "\n")
         return 2
     finally:
         db.dispose()

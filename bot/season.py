@@ -13,6 +13,8 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from bot.texts import dates
+
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 ISO_WEEK = 37
@@ -23,8 +25,6 @@ WEEKDAYS = range(1, 6)  # ISO weekdays Monday..Friday
 # through it working-day arithmetic and the DM send window do too.
 HOLIDAYS: frozenset[date] = frozenset()
 
-# Short Danish weekday names for day labels such as "man 13/9".
-WEEKDAY_LABELS_DA = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
 
 # The phase before the week starts when the first introduction DMs (T−14 days) go out.
 INTRO_LEAD = timedelta(days=14)
@@ -148,8 +148,8 @@ def default_season_year(now: datetime, tz: tzinfo = COPENHAGEN) -> int:
 
 
 def day_label(day: date) -> str:
-    """Danish short label with date, e.g. "man 13/9"."""
-    return f"{WEEKDAY_LABELS_DA[day.weekday()]} {day.day}/{day.month}"
+    """Danish short label with date, e.g. "man 13. sep." (bot.texts.dates: one style)."""
+    return dates.day(day)
 
 
 # --- send window -------------------------------------------------------------------------
@@ -264,7 +264,7 @@ class Season:
         return self.days[weekday - 1]
 
     def weekday_label(self, weekday: int) -> str:
-        """Danish short label of a week 37 weekday, e.g. "man 13/9"."""
+        """Danish short label of a week 37 weekday, e.g. "man 13. sep."."""
         return day_label(self.day(weekday))
 
     @property

@@ -7,10 +7,12 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 
+from bot.commands import HELP_WORDS, closest
 from bot.ids import AdminAction, Sub
 from bot.service import Env
 from bot.service import admin as admin_service
 from bot.service.admin import admin_help, audit, not_coordinator
+from bot.views.help import typo_message
 from handlers.commands import CommandCall, subcommand
 
 AdminHandler = Callable[[CommandCall], Awaitable[None]]
@@ -39,6 +41,13 @@ async def admin(call: CommandCall) -> None:
         return
     handler = _admin_routes.get(key)
     if handler is None:
+        if key in HELP_WORDS:
+            await call.ack(**admin_help(None))
+            return
+        meant = closest(key, _admin_routes) if key else None
+        if meant:
+            await call.ack(**typo_message(word, f"/praktik admin {meant} {rest}", admin=True))
+            return
         await call.ack(**admin_help(word or None))
         return
     await handler(

@@ -8,10 +8,10 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 
-from bot.commands import parse
+from bot.commands import closest_subcommand, parse
 from bot.ids import Command, Sub
 from bot.service import Env
-from bot.views.help import help_message
+from bot.views.help import help_message, typo_message
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,10 @@ async def on_praktik(
     handler = _routes.get(invocation.sub) if invocation.sub else None
     if handler is None:
         unknown = None if invocation.sub is Sub.HELP else invocation.word
+        meant = closest_subcommand(unknown) if unknown else None
+        if unknown and meant:
+            await ack(**typo_message(unknown, f"/praktik {meant} {invocation.args}"))
+            return
         await ack(**help_message(unknown))
         return
     call = CommandCall(

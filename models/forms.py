@@ -8,13 +8,12 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from bot import texts
-from bot.geo import REGIONS, Sector, municipality
+from bot.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, municipality
 
 WORKPLACE_MAX = 150
 DESCRIPTION_MAX = 2000
 WISH_TEXT_MAX = 2000
 CAPACITY_MIN, CAPACITY_MAX = 1, 10
-CENTRAL_ADMINISTRATION = "stat"  # the "municipality" of a state workplace in several places
 TOPIC_MAX = 60
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

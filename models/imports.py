@@ -151,3 +151,23 @@ def load_signups(
     session.flush()
     created = len(set(load.people) - load.existing)
     return Loaded(len(hosts), len(interns), created, len(load.people) - created)
+
+
+def signed_up(
+    session: Session, *, year: int
+) -> tuple[list[tuple[Participant, HostSlot]], list[tuple[Participant, Wish]]]:
+    """The season's open slots and active wishes with their people, in sign-up order: what
+    `load_signups` would load again (`praktik eksport --tilmeldinger`)."""
+    hosts = session.exec(
+        select(Participant, HostSlot)
+        .join(HostSlot, col(HostSlot.host_id) == col(Participant.id))
+        .where(HostSlot.season_year == year, HostSlot.status == SlotStatus.OPEN)
+        .order_by(col(HostSlot.id))
+    ).all()
+    interns = session.exec(
+        select(Participant, Wish)
+        .join(Wish, col(Wish.intern_id) == col(Participant.id))
+        .where(Wish.season_year == year, Wish.status == WishStatus.ACTIVE)
+        .order_by(col(Wish.id))
+    ).all()
+    return [(p, s) for p, s in hosts], [(p, w) for p, w in interns]

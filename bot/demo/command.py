@@ -15,6 +15,7 @@ from bot.demo.progress import Progress
 from bot.demo.run import DemoOptions, run_demo
 from bot.sandbox.console_tools import ErrorCount, app_logging
 from bot.season import default_season_year
+from bot.texts import cli as h
 from bot.texts import demo as t
 
 MAX_PARTICIPANTS = 100_000
@@ -22,20 +23,12 @@ MAX_PARTICIPANTS = 100_000
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--participants", type=int, default=131, metavar="N", help="how many (default 131)"
+        "--participants", type=int, default=131, metavar="N", help=h.DEMO_PARTICIPANTS
     )
-    parser.add_argument("--seed", type=int, default=37, metavar="S", help="random seed")
-    parser.add_argument("--year", type=int, metavar="Y", help="season year (default: next week 37)")
-    parser.add_argument(
-        "--socket",
-        action="store_true",
-        help="the app over Socket Mode (as `praktik socket`) instead of HTTP",
-    )
-    parser.add_argument(
-        "--out",
-        metavar="DIR",
-        help="folder for the report, the chart PNG and the database (default: a temporary one)",
-    )
+    parser.add_argument("--seed", type=int, default=37, metavar="S", help=h.DEMO_SEED)
+    parser.add_argument("--year", type=int, metavar="ÅR", help=h.DEMO_YEAR)
+    parser.add_argument("--socket", action="store_true", help=h.SOCKET_TRANSPORT)
+    parser.add_argument("--out", metavar="MAPPE", help=h.DEMO_OUT)
 
 
 def options_from(args: argparse.Namespace) -> DemoOptions | str:

@@ -33,6 +33,7 @@ from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.season import Season, at_local, next_working_day, to_local
 from bot.service.rounds import expiry_job
+from bot.texts import dates
 from bot.texts import demo as t
 from bot.texts import matching as matching_texts
 from bot.texts import socket_mode as over_socket
@@ -88,7 +89,7 @@ class Demo:
         await self.expire()
         report = await self.dispatcher.run_once(now)
         if report.failed or report.lost_claims:
-            self.ledger.fail(f"dispatcher at {to_local(now):%d/%m %H:%M}: {report}")
+            self.ledger.fail(f"dispatcher at {dates.moment(to_local(now))}: {report}")
         await self.h.workspace.settle()
 
     @contextlib.contextmanager
@@ -100,7 +101,7 @@ class Demo:
         finally:
             spent = time.perf_counter() - began
             end = self.h.clock.now()
-            span = f"{to_local(start):%d/%m} – {to_local(end):%d/%m}"
+            span = f"{dates.day(to_local(start).date())} – {dates.day(to_local(end).date())}"
             self.ledger.timings.append(
                 PhaseTiming(
                     t.PHASES[key],

@@ -19,8 +19,8 @@ from bot.sandbox.console_tools import compact_view, without_numbers
 from bot.sandbox.fake_slack import FakeSlack, Message, StoredFile
 from bot.sandbox.person import REQUIRED, Person, Where
 from bot.sandbox.render import Rendered, Target, render_message, render_view
-from bot.season import day_label
 from bot.texts import console as more
+from bot.texts import dates
 from bot.texts import sandbox as say
 
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -89,7 +89,7 @@ class Printer:
 
     def moment(self, instant: datetime) -> str:
         local = instant.astimezone(self.tz)
-        return say.moment(day_label(local.date()), local.year, f"{local:%H:%M}")
+        return dates.moment(local, year=True)
 
     def max_seq(self) -> int:
         best = 0

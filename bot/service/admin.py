@@ -21,6 +21,7 @@ from bot.ids import AdminAction
 from bot.season import Season, day_label, next_allowed
 from bot.service import Env
 from bot.texts import admin as t
+from bot.texts import dates
 from bot.views.common import button, message
 from bot.views.mrkdwn import angles, clip, escape
 from models import audit as audit_log
@@ -59,7 +60,7 @@ def season_text(env: Env, season: Season, overrides: SeasonSettings) -> str:
     return t.season_facts(
         season.year,
         week,
-        f"{season.signup_deadline:%d/%m/%Y}",
+        dates.day(season.signup_deadline, year=True),
         season.proposal_days,
         approval_required(env.settings, overrides),
         overrides.cross_sector_weight,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.texts.grammar import plural
+
 APP_NAME: Final = "Praktikbot"
 
 # Help: one line per subcommand of PRODUCT.md ("Slack surfaces").
@@ -80,7 +82,8 @@ def err_too_long(limit: int, length: int) -> str:
 
 def err_capacity_below_confirmed(confirmed: int) -> str:
     return (
-        f"Du har allerede {confirmed} bekræftede praktikanter, så pladsen kan ikke blive mindre "
+        f"Du har allerede {plural(confirmed, 'bekræftet praktikant', 'bekræftede praktikanter')}, "
+        "så pladsen kan ikke blive mindre "
         "end det. Meld en praktikant fra først, hvis det er nødvendigt."
     )
 
@@ -413,7 +416,7 @@ def why_parts(parts: dict[str, int]) -> str:
         reasons.append("du har selv valgt den")
     topics = parts.get("topics_count", 0)
     if topics:
-        reasons.append("1 fælles emne" if topics == 1 else f"{topics} fælles emner")
+        reasons.append(plural(topics, "fælles emne", "fælles emner"))
     if parts.get("cross_sector"):
         reasons.append("på tværs af sektor")
     if parts.get("region"):
@@ -422,5 +425,5 @@ def why_parts(parts: dict[str, int]) -> str:
         reasons.append("i en sektor, du ønsker")
     days = parts.get("days_count", 0)
     if days:
-        reasons.append("1 fælles dag" if days == 1 else f"{days} fælles dage")
+        reasons.append(plural(days, "fælles dag", "fælles dage"))
     return ", ".join(reasons)

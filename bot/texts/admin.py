@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.texts.grammar import noun, plural
+
 NOT_COORDINATOR: Final = (
     "Kun koordinatorer kan bruge `/praktik admin`. Kontakt Center for Offentlig Innovation, "
     "hvis du skal have adgang."
 )
 HELP_TITLE: Final = "Koordinatorens kommandoer"
 HELP_LINES: Final[tuple[tuple[str, str], ...]] = (
+    ("/praktik admin hjælp", "vis koordinatorens kommandoer"),
     ("/praktik admin match", "se forslag til match (stabil og flest) og send dem"),
     ("/praktik admin stats", "tal for sæsonen med diagram"),
     ("/praktik admin eksport", "aftaler og evalueringer som CSV"),
@@ -48,7 +51,7 @@ def season_facts(
         f"*Sæson {year}* – nu: {phase}\n"
         f"*Uge 37:* {week}\n"
         f"*Tilmeldingsfrist:* {deadline}\n"
-        f"*Svarfrist på forslag:* {days} dage\n"
+        f"*Svarfrist på forslag:* {plural(days, 'dag', 'dage')}\n"
         f"*Lederens godkendelse:* {'til' if approval else 'fra'}\n"
         f"*Vægt på tværgående match:* {weight}"
     )
@@ -72,11 +75,17 @@ ANNOUNCE_FROM: Final = "Besked fra koordinatoren"
 
 
 def announce_preview(count: int) -> str:
-    return f"Sådan ser beskeden ud. Den sendes til *{count}* deltagere i sæsonen:"
+    return (
+        f"Sådan ser beskeden ud. Den sendes til *{count}* "
+        f"{noun(count, 'deltager', 'deltagere')} i sæsonen:"
+    )
 
 
 def announce_planned(count: int) -> str:
-    return f"Beskeden er lagt i kø til {count} deltagere og sendes inden for sendetiden (hverdage 8–17)."
+    return (
+        f"Beskeden er lagt i kø til {plural(count, 'deltager', 'deltagere')} og sendes inden "
+        "for sendetiden (hverdage 8–17)."
+    )
 
 
 ANNOUNCE_NONE: Final = "Der er ingen deltagere i sæsonen endnu, så beskeden blev ikke sendt."

@@ -4,19 +4,34 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.texts.grammar import plural
+
 # One sentence per kind of bad cell or row; bot.csvio prefixes "linje N: ".
 ROW_ERRORS: Final = {
     "not_utf8": "filen er ikke gemt som UTF-8 (gem den som 'CSV UTF-8')",
     "empty_file": "filen er tom: første linje skal være overskrifterne",
-    "semicolon": "kolonnerne skal adskilles med komma, ikke semikolon",
+    "quote": (
+        'et anførselstegn (") på linje {line} lukkes ikke (eller først linjer senere) – '
+        "ret anførselstegnene, eller fjern dem"
+    ),
+    "list_separator": "flere værdier i én celle adskilles med semikolon, fx man;tir",
+    "semicolon_in_cell": (
+        "kolonnerne er adskilt med semikolon, så flere værdier i én celle skal stå i "
+        'anførselstegn, fx "man;tir" (det gør Excel selv)'
+    ),
+    "comma_in_cell": (
+        "kolonnerne er adskilt med komma, så et komma i en celle deler den: sæt cellen i "
+        "anførselstegn, eller brug semikolon mellem flere værdier (fx man;tir)"
+    ),
+    "central_only_state": "Centraladministrationen kan kun vælges, når sektoren er stat",
     "missing_columns": "kolonne mangler i overskriften: {names}",
     "duplicate_column": "kolonnen '{name}' står to gange i overskriften",
     "too_many_cells": "linjen har {got} felter, men overskriften har {want}",
     "required": "{label} mangler",
     "duplicate_id": "id '{value}' er allerede brugt på linje {line}",
     "sector": "ukendt sektor '{value}' (brug stat, region eller kommune)",
-    "municipality": "ukendt kommune '{value}'",
-    "capacity": "kapacitet skal være et helt tal fra 1 til 10, ikke '{value}'",
+    "municipality": "ukendt kommune '{value}' (eller skriv Centraladministrationen)",
+    "capacity": "pladser skal være et helt tal fra 1 til 10, ikke '{value}'",
     "day": "ukendt dag '{value}' (brug man, tir, ons, tor eller fre)",
     "no_days": "mindst én dag skal angives (man, tir, ons, tor eller fre)",
     "region": "ukendt region '{value}' (brug Hovedstaden, Sjælland, Syddanmark, Midtjylland eller Nordjylland)",
@@ -24,14 +39,22 @@ ROW_ERRORS: Final = {
     "unknown_intern": "ukendt praktikant '{value}'",
     "unknown_host": "ukendt vært '{value}'",
 }
+# The columns' Danish names: in error messages, and the header `eksport --tilmeldinger` writes.
 COLUMN_LABELS: Final = {
     "id": "id",
     "name": "navn",
     "organisation": "organisation",
     "sector": "sektor",
     "municipality": "kommune",
-    "capacity": "kapacitet",
+    "capacity": "pladser",
+    "days": "dage",
+    "topics": "emner",
+    "ranking": "rangering",
+    "wanted_sectors": "ønskede_sektorer",
+    "wanted_regions": "ønskede_regioner",
+    "choices": "valg",
 }
+CENTRAL_NAME: Final = "Centraladministrationen"
 
 
 def line(number: int, message: str) -> str:
@@ -42,16 +65,22 @@ def line(number: int, message: str) -> str:
 
 
 def file_errors(path: str, count: int) -> str:
-    return f"{path}: {count} fejl – intet fra filen er indlæst:"
+    return f"{path}: {count} fejl – intet fra filen er indlæst:"  # "fejl" is both numbers
 
 
 def file_unreadable(path: str, reason: str) -> str:
     return f"{path}: filen kan ikke læses ({reason})"
 
 
+def database_unreadable(reason: str) -> str:
+    return f"Databasen kan ikke læses ({reason}); kør først `praktik db upgrade`?"
+
+
 def capacity_below(confirmed: int) -> str:
     return (
-        f"kapaciteten kan ikke sættes under de {confirmed} aftaler, værten allerede har bekræftet"
+        "kapaciteten kan ikke sættes under "
+        f"{'den ene aftale' if confirmed == 1 else f'de {confirmed} aftaler'}, "
+        "værten allerede har bekræftet"
     )
 
 
@@ -61,34 +90,56 @@ IMPORT_NEED_FILE: Final = (
 )
 
 
+def _hosts_and_interns(hosts: int, interns: int) -> str:
+    return (
+        f"{plural(hosts, 'værtsplads', 'værtspladser')} og "
+        f"{plural(interns, 'praktikønske', 'praktikønsker')}"
+    )
+
+
 def imported(year: int, hosts: int, interns: int, created: int, updated: int) -> str:
     return (
-        f"Sæson {year}: {hosts} værtspladser og {interns} praktikønsker er indlæst "
-        f"({created} nye deltagere, {updated} opdaterede)."
+        f"Sæson {year}: {_hosts_and_interns(hosts, interns)} er indlæst "
+        f"({plural(created, 'ny deltager', 'nye deltagere')}, "
+        f"{plural(updated, 'opdateret', 'opdaterede')})."
     )
 
 
 def without_slack_id(count: int) -> str:
     return (
-        f"Bemærk: {count} deltagere har ikke et Slack-id som id (U… eller W…). De er med i "
+        f"Bemærk: {plural(count, 'deltager', 'deltagere')} har ikke et Slack-id som id (U… eller W…). De er med i "
         "match og statistik, men kan ikke få beskeder i Slack, før de selv bruger Praktikbot."
     )
 
 
 RANKINGS_NOT_STORED: Final = (
-    "Bemærk: kolonnerne 'ranking' og 'choices' gemmes ikke i databasen; de bruges kun af "
+    "Bemærk: kolonnerne 'rangering' og 'valg' gemmes ikke i databasen; de bruges kun af "
     "`praktik match` direkte på filerne."
 )
 
 
 def exported(path: str, rows: int, year: int) -> str:
-    return f"{rows} aftaler fra sæson {year} er skrevet til {path}."
+    return f"{plural(rows, 'aftale', 'aftaler')} fra sæson {year} er skrevet til {path}."
+
+
+def exported_signups(
+    folder: object, hosts_file: str, interns_file: str, hosts: int, interns: int, year: int
+) -> str:
+    return (
+        f"Sæson {year}: {_hosts_and_interns(hosts, interns)} er skrevet til "
+        f"{folder}/{hosts_file} og {folder}/{interns_file}. Læs dem ind igen med "
+        f"`praktik import --hosts {folder}/{hosts_file} --interns {folder}/{interns_file}`."
+    )
 
 
 WEIGHT_RANGE: Final = "--weight skal være et helt tal fra 0 til 100"
 
+
 # The readable result of `praktik match` (without --json).
-MATCH_TITLE: Final = "Match ({mode}): {placed} af {wishes} praktikanter placeret"
+def match_title(mode: str, placed: int, wishes: int) -> str:
+    return f"Match ({mode}): {placed} af {plural(wishes, 'praktikant', 'praktikanter')} placeret"
+
+
 MATCH_COLUMNS: Final = ("praktikant", "vært", "plads på listen")
 MATCH_UNPLACED: Final = "Ikke placeret"
 PROGRESS_STEPS: Final = {

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from bot.texts.grammar import plural
+
 COORDINATOR_NAME: Final = "Karin Lund"
 COORDINATOR_TITLE: Final = "Koordinator, Center for Offentlig Innovation"
 ANNOUNCEMENT: Final = (
@@ -63,7 +65,10 @@ ROW_PARTICIPANTS: Final = "Deltagere"
 
 
 def participants(total: int, hosts: int, interns: int) -> str:
-    return f"{total} ({hosts} værter, {interns} praktikanter)"
+    return (
+        f"{total} ({plural(hosts, 'vært', 'værter')}, "
+        f"{plural(interns, 'praktikant', 'praktikanter')})"
+    )
 
 
 ROW_SECTORS: Final = "Fra stat / region / kommune"
@@ -141,7 +146,7 @@ NOTHING_LEFT: Final = "Ingen planlagte beskeder står tilbage: alle er leveret."
 
 
 def left_over(count: int) -> str:
-    return f"{count} planlagte beskeder blev ikke leveret."
+    return f"{plural(count, 'planlagt besked', 'planlagte beskeder')} blev ikke leveret."
 
 
 FAILURES: Final = "## Fejl"

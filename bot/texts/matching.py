@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.texts.grammar import noun, plural
+
 
 def number(value: float, decimals: int = 1) -> str:
     """A Danish decimal number: 12,5."""
@@ -29,15 +31,17 @@ def preview_title(round_no: int, year: int) -> str:
 
 def preview_intro(wishes: int, seats: int, slots: int) -> str:
     return (
-        f"*{wishes}* praktikønsker venter på en plads, og der er *{seats}* ledige pladser "
-        f"hos *{slots}* værter. Sådan ville de to måder at matche på fordele dem:"
+        f"*{wishes}* {noun(wishes, 'praktikønske venter', 'praktikønsker venter')} på en plads, "
+        f"og der er *{seats}* {noun(seats, 'ledig plads', 'ledige pladser')} "
+        f"hos *{slots}* {noun(slots, 'vært', 'værter')}. "
+        "Sådan ville de to måder at matche på fordele dem:"
     )
 
 
 def preview_held(pending: int, placed: int) -> str:
     parts = []
     if placed:
-        parts.append(f"{placed} praktikanter har allerede en aftale")
+        parts.append(f"{plural(placed, 'praktikant', 'praktikanter')} har allerede en aftale")
     if pending:
         parts.append(
             f"{pending} forslag fra tidligere runder venter stadig på svar (de pladser og "
@@ -99,19 +103,17 @@ CONFIRM_NO: Final = "Fortryd"
 def confirm_text(mode: str, proposals: int, unplaced: int, deadline: str) -> str:
     return (
         f"Runden sendes som *{MODE_LABELS[mode]}*: {proposals} forslag til værter og "
-        f"praktikanter med svarfrist {deadline}. {unplaced} praktikanter uden forslag får "
+        f"praktikanter med svarfrist {deadline}. "
+        f"{plural(unplaced, 'praktikant', 'praktikanter')} uden forslag får "
         "besked med de ledige pladser. Det kan ikke fortrydes."
     )
-
-
-def deadline(day: str, hour: int, minute: int) -> str:
-    return f"{day} kl. {hour:02d}.{minute:02d}"
 
 
 def sent(round_no: int, mode: str, proposals: int, deadline: str, unplaced: int) -> str:
     return (
         f"✅ Runde {round_no} er sendt ({MODE_LABELS[mode]}): {proposals} forslag er sendt til "
-        f"værter og praktikanter med svarfrist {deadline}. {unplaced} praktikanter uden forslag "
+        f"værter og praktikanter med svarfrist {deadline}. "
+        f"{plural(unplaced, 'praktikant', 'praktikanter')} uden forslag "
         "har fået besked med de pladser, der stadig er ledige. Kør `/praktik admin match` igen, "
         "når svarene er kommet, for at se næste runde."
     )

@@ -67,7 +67,7 @@ HELP_LINES: Final[tuple[tuple[str, str], ...]] = (
 )
 HELP_NOTES: Final[tuple[str, ...]] = (
     "Mens en dialog er åben, gælder numrene dialogens felter og knapper – ligesom i Slack.",
-    "Valg skrives med deres tekst eller værdi, fx `udfyld 3 Ærø` eller `udfyld 5 man 13/9, tir 14/9`.",
+    "Valg skrives med deres tekst eller værdi, fx `udfyld 3 Ærø` eller `udfyld 5 man 13. sep., tir 14. sep.`.",
     "Skriv \\n for linjeskift i en tekst. Linjer, der starter med #, er kommentarer.",
 )
 
@@ -94,11 +94,6 @@ def long_select(count: int, number: int) -> str:
 
 def filled(line: str) -> str:
     return f"✓ {line}"
-
-
-def moment(day: str, year: int, hhmm: str) -> str:
-    """ "man 3/5 2027 kl. 10:00"."""
-    return f"{day} {year} kl. {hhmm}"
 
 
 def now_is(moment: str) -> str:

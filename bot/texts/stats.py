@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.texts.grammar import noun, plural
 from bot.texts.matching import number, pct
 
 SECTORS: Final = {"stat": "Stat", "region": "Region", "kommune": "Kommune", "": "Ikke oplyst"}
@@ -21,14 +22,15 @@ def by_sector(counts: dict[str, int]) -> str:
 
 def signups(hosts: int, seats: int, host_sectors: str, interns: int, intern_sectors: str) -> str:
     return (
-        f"*Tilmeldte*\n{hosts} værter med {seats} pladser ({host_sectors})\n"
-        f"{interns} praktikanter ({intern_sectors})"
+        f"*Tilmeldte*\n{plural(hosts, 'vært', 'værter')} med {plural(seats, 'plads', 'pladser')} "
+        f"({host_sectors})\n{plural(interns, 'praktikant', 'praktikanter')} ({intern_sectors})"
     )
 
 
 def placements(placed: int, hosts: int, pending: int) -> str:
     waiting = f"\n{pending} forslag venter på svar" if pending else ""
-    return f"*Aftaler*\n{placed} bekræftede hos {hosts} værter{waiting}"
+    confirmed = plural(placed, "bekræftet", "bekræftede")
+    return f"*Aftaler*\n{confirmed} hos {plural(hosts, 'vært', 'værter')}{waiting}"
 
 
 def cross_sector(share: float | None, crossing: int, known: int) -> str:
@@ -74,7 +76,8 @@ CHART_RANK_BEYOND: Final = "længere nede"
 
 def chart_alt(year: int, placed: int) -> str:
     return (
-        f"Diagram for sæson {year}: {placed} aftaler fordelt på praktikantens og værtens sektor, "
+        f"Diagram for sæson {year}: {plural(placed, 'aftale', 'aftaler')} fordelt på "
+        "praktikantens og værtens sektor, "
         "og hvor højt aftalen lå på praktikantens ønskeliste."
     )
 
@@ -89,8 +92,9 @@ HOME_HEADER: Final = "Koordinator"
 
 def home_summary(hosts: int, seats: int, interns: int, placed: int, pending: int) -> str:
     return (
-        f"*{hosts}* værter med *{seats}* pladser · *{interns}* praktikanter · "
-        f"*{placed}* aftaler · *{pending}* forslag venter på svar"
+        f"*{hosts}* {noun(hosts, 'vært', 'værter')} med *{seats}* {noun(seats, 'plads', 'pladser')}"
+        f" · *{interns}* {noun(interns, 'praktikant', 'praktikanter')} · "
+        f"*{placed}* {noun(placed, 'aftale', 'aftaler')} · *{pending}* forslag venter på svar"
     )
 
 
@@ -116,12 +120,11 @@ def failed_line(user: str, kind: str, reason: str) -> str:
 
 
 def failed_more(count: int) -> str:
-    return f"… og {count} flere (`praktik outbox --status failed` viser dem alle)"
+    return f"… og {count} flere (`praktik outbox --status fejlet` viser dem alle)"
 
 
 def home_failed(count: int) -> str:
-    noun = "besked" if count == 1 else "beskeder"
-    return f":warning: {count} {noun} kunne ikke leveres – se `/praktik admin stats`."
+    return f":warning: {plural(count, 'besked', 'beskeder')} kunne ikke leveres – se `/praktik admin stats`."
 
 
 HOME_HINT: Final = (
@@ -172,7 +175,7 @@ def export_title(year: int) -> str:
 
 
 def export_sent(rows: int) -> str:
-    return f"Eksporten med {rows} aftaler er sendt til dig som besked (CSV til Excel)."
+    return f"Eksporten med {plural(rows, 'aftale', 'aftaler')} er sendt til dig som besked (CSV til Excel)."
 
 
 EXPORT_FAILED: Final = "Eksporten kunne ikke sendes lige nu. Prøv igen om lidt."

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.texts.grammar import genitive
+
 # Field labels shared by the DMs ---------------------------------------------------------
 YOUR_HOST: Final = "Din vært"
 YOUR_INTERN: Final = "Din praktikant"
@@ -82,8 +84,11 @@ def checkin_intern(workplace: str) -> str:
     return f"🙌 Din praktik hos *{workplace}* slutter i dag. *Hvordan gik det?* Giv praktikken en karakter fra 1 til 5."
 
 
-def checkin_host(intern: str) -> str:
-    return f"🙌 {intern}s praktik hos dig slutter i dag. *Hvordan gik det?* Giv praktikken en karakter fra 1 til 5."
+def checkin_host(name: str, mention: str) -> str:
+    return (
+        f"🙌 {genitive(name)} praktik hos dig slutter i dag ({mention}). *Hvordan gik det?* "
+        "Giv praktikken en karakter fra 1 til 5."
+    )
 
 
 CHECKIN_SCALE: Final = "1 = dårligt · 5 = rigtig godt"
@@ -162,8 +167,8 @@ def checkin_about_intern(workplace: str) -> str:
     return f"Om din praktik hos *{workplace}*."
 
 
-def checkin_about_host(intern: str) -> str:
-    return f"Om {intern}s praktik hos dig."
+def checkin_about_host(name: str) -> str:
+    return f"Om {genitive(name)} praktik hos dig."
 
 
 def placement_option_host(intern: str) -> str:

@@ -21,11 +21,11 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import texts
-from bot.geo import REGIONS, Sector, by_region
+from bot.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, by_region
 from bot.ids import Action, Callback
 from bot.ids import Block as B
 from bot.season import Season
-from models.forms import CENTRAL_ADMINISTRATION, DESCRIPTION_MAX, WISH_TEXT_MAX, Raw
+from models.forms import DESCRIPTION_MAX, WISH_TEXT_MAX, Raw
 from models.tables import HostSlot, Participant, Wish
 
 SLOT_KEYS = {

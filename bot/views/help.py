@@ -13,6 +13,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot import texts
+from bot.texts import commands as ct
 from bot.views.mrkdwn import angles, clip, escape
 
 
@@ -30,3 +31,12 @@ def help_message(unknown: str | None = None) -> dict[str, Any]:
     ]
     fallback = texts.unknown_subcommand(escape(clip(unknown, 60))) if unknown else texts.HELP_TITLE
     return {"text": fallback, "blocks": [b.to_dict() for b in blocks]}
+
+
+def typo_message(word: str, command: str, *, admin: bool = False) -> dict[str, Any]:
+    """A word that is not a command but close to one: name the command it most likely meant.
+    `command` is the whole suggested command line (the user's own arguments included)."""
+    sentence = ct.did_you_mean_admin if admin else ct.did_you_mean
+    shown = escape(clip(command.strip(), 120)).replace("`", "'")
+    text = sentence(escape(clip(word, 60)), shown)
+    return {"text": text, "blocks": [SectionBlock(text=MarkdownTextObject(text=text)).to_dict()]}

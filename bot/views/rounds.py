@@ -21,7 +21,8 @@ from bot.ids import CoordinatorAction
 from bot.matching import MatchResult, Mode, Reason
 from bot.rounds import Preview
 from bot.scoring import WishId
-from bot.season import Season, day_label, to_local
+from bot.season import Season, to_local
+from bot.texts import dates
 from bot.texts import matching as t
 from bot.views.common import button, message
 from bot.views.mrkdwn import clip, escape
@@ -41,7 +42,7 @@ def _md(text: str) -> SectionBlock:
 
 def deadline_text(deadline: datetime, season: Season) -> str:
     local = to_local(deadline, season.tz)
-    return t.deadline(day_label(local.date()), local.hour, local.minute)
+    return dates.moment(local)
 
 
 def figures(mode: Mode, found: MatchResult) -> str:

@@ -19,6 +19,7 @@ from slack_sdk.models.views import View
 from bot import texts
 from bot.ids import Action
 from bot.season import Season, to_local
+from bot.texts import dates
 from bot.views.common import button, days_text, mention, message, user_text
 from bot.views.deals import answer_buttons
 from bot.views.mrkdwn import clip, escape
@@ -111,7 +112,7 @@ def overview_blocks(
     if view.next_dms:
         labels = texts.DM_KIND_LABELS
         lines = [
-            f"• {to_local(m.due_at, season.tz):%d/%m %H:%M} – {labels.get(m.kind, m.kind)}"
+            f"• {dates.moment(to_local(m.due_at, season.tz))} – {labels.get(m.kind, m.kind)}"
             for m in view.next_dms
         ]
         blocks += [DividerBlock(), _md(f"*{texts.STATUS_NEXT_DMS}*\n" + "\n".join(lines))]

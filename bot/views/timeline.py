@@ -21,6 +21,7 @@ from slack_sdk.models.blocks import (
 from bot.ids import FeedbackAction, rating_action
 from bot.outbox import DMKind
 from bot.season import Season, day_label
+from bot.texts import dates
 from bot.texts import timeline as texts
 from bot.views.common import button, days_text, mention, message, place_text, user_text
 from bot.views.mrkdwn import clip, escape
@@ -50,7 +51,7 @@ def workplace_of(ctx: PlacementContext) -> str:
 
 
 def date_text(day: date) -> str:
-    return f"{day.day}/{day.month} {day.year}"
+    return dates.day(day, year=True)
 
 
 def first_day(ctx: PlacementContext, season: Season) -> date:
@@ -127,7 +128,8 @@ def _welcome(ctx: PlacementContext, role: FeedbackRole) -> dict[str, Any]:
 def checkin_message(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[str, Any]:
     """The last-day DM; with the stored answer marked once there is one."""
     if role is FeedbackRole.HOST:
-        head = texts.checkin_host(who(ctx.deal.intern))
+        intern = ctx.deal.intern
+        head = texts.checkin_host(name_of(intern), mention(intern.slack_user_id))
     else:
         head = texts.checkin_intern(workplace_of(ctx))
     answer = ctx.checkins.get(role)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from bot.sandbox.person import Person
 
-ALL_DAYS = ("man 13/9", "tir 14/9", "ons 15/9", "tor 16/9", "fre 17/9")
+ALL_DAYS = ("man 13. sep.", "tir 14. sep.", "ons 15. sep.", "tor 16. sep.", "fre 17. sep.")
 
 
 async def offer(

@@ -39,12 +39,16 @@ async def test_coordinator_sees_and_changes_the_season(harness: Harness) -> None
     kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
     await kim.command("/praktik", "admin sæson")
     facts = shown(kim.ephemerals[-1])
-    assert "Sæson 2027" in facts and "man 13/9 – fre 17/9" in facts and "11/06/2027" in facts
+    assert (
+        "Sæson 2027" in facts
+        and "man 13. sep. – fre 17. sep." in facts
+        and "fre 11. jun. 2027" in facts
+    )
 
     await kim.command("/praktik", "admin sæson frist 2027-09-20")
     assert "før uge 37" in shown(kim.ephemerals[-1])
     await kim.command("/praktik", "admin sæson frist 2027-06-04")
-    assert "04/06/2027" in shown(kim.ephemerals[-1])
+    assert "fre 4. jun. 2027" in shown(kim.ephemerals[-1])
     await kim.command("/praktik", "admin sæson godkendelse til")
     assert "Lederens godkendelse:* til" in shown(kim.ephemerals[-1])
     actions = [a for _, a, _ in await harness.db.run(_audit)]
@@ -94,3 +98,34 @@ async def test_coordinator_extends_the_topic_list_and_hosts_can_pick_the_new_top
     bo = ws.person("UBO", "bo", "Bo Hansen")
     await offer(bo, topics=["grøn omstilling", "klima"])
     assert "grøn omstilling, klima" in shown(bo.last_dm)
+
+
+@pytest.mark.parametrize("word", ["hjælp", "HJÆLP", "hjaelp", "help"])
+async def test_admin_help_lists_the_coordinators_commands(harness: Harness, word: str) -> None:
+    kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
+    await kim.command("/praktik", f"admin {word}")
+    seen = shown(kim.ephemerals[-1])
+    assert "Koordinatorens kommandoer" in seen and "findes ikke" not in seen
+    for command in ("match", "stats", "eksport", "sæson", "besked", "emner"):
+        assert f"/praktik admin {command}" in seen
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("sæsn", "/praktik admin sæson"),
+        ("stast", "/praktik admin stats"),
+        ("hjlp", "/praktik admin hjælp"),
+    ],
+)
+async def test_admin_typo_names_the_closest_coordinator_command(
+    harness: Harness, text: str, meant: str
+) -> None:
+    kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
+    await kim.command("/praktik", f"admin {text}")
+    seen = shown(kim.ephemerals[-1])
+    assert f"Koordinatorkommandoen »{text}« findes ikke. Mente du `{meant}`?" in seen
+    assert "/praktik admin besked" not in seen
+    await kim.command("/praktik", "admin xyzzy")
+    seen = shown(kim.ephemerals[-1])
+    assert "»xyzzy« findes ikke" in seen and "/praktik admin match" in seen

@@ -91,7 +91,7 @@ async def test_a_forged_option_value_is_refused(harness: Harness) -> None:
     bo.fill("slot_workplace", "Ærø Kommune")
     bo.fill("slot_sector", "Kommune")
     bo.fill("slot_municipality", "Ærø")
-    bo.fill("slot_days", ["man 13/9"])
+    bo.fill("slot_days", ["man 13. sep."])
     values = bo.modal["state"]["values"]
     values["slot_sector"]["field"]["selected_option"]["value"] = "kongehuset"
     values["slot_days"]["field"]["selected_options"][0]["value"] = "7"

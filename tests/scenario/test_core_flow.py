@@ -15,7 +15,7 @@ async def test_host_offers_intern_finds_and_requests_host_accepts(harness: Harne
     bo = ws.person("UBO", "bo", "Bo Hansen", title="Klimakoordinator")
     anna = ws.person("UANNA", "anna", "Anna Jensen", title="Udviklingskonsulent")
 
-    await offer(bo, days=["man 13/9", "tir 14/9"])
+    await offer(bo, days=["man 13. sep.", "tir 14. sep."])
     saved = shown(bo.last_dm)
     assert "Din værtsplads er oprettet" in saved and "Ærø Kommune" in saved
     assert buttons(bo.last_dm) == ["Rediger"]
@@ -33,8 +33,8 @@ async def test_host_offers_intern_finds_and_requests_host_accepts(harness: Harne
     await bo.press("Acceptér")
     to_anna, to_bo = shown(anna.last_dm), shown(bo.dms[-1])
     assert "Din praktik er bekræftet" in to_anna
-    assert "man 13/9, tir 14/9" in to_anna and "<@UBO>" in to_anna
-    assert "man 13/9, tir 14/9" in to_bo and "<@UANNA>" in to_bo
+    assert "man 13. sep., tir 14. sep." in to_anna and "<@UBO>" in to_anna
+    assert "man 13. sep., tir 14. sep." in to_bo and "<@UANNA>" in to_bo
     # The request message now shows the outcome instead of buttons.
     asked = next(m for m in bo.dms if "vil gerne i praktik" in shown(m))
     assert buttons(asked) == [] and "Aftalen er bekræftet" in shown(asked)

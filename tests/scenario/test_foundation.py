@@ -58,10 +58,32 @@ async def test_help_lists_every_subcommand(harness: Harness, text: str) -> None:
 
 async def test_unknown_subcommand_gets_help_with_a_line_saying_so(harness: Harness) -> None:
     anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
-    await anna.command("/praktik", "tilbydd noget")
+    await anna.command("/praktik", "xyzzy noget")
     seen = shown(anna.ephemerals[-1])
-    assert "Jeg kender ikke kommandoen »tilbydd«" in seen
-    assert "/praktik tilbyd" in seen
+    assert "Jeg kender ikke kommandoen »xyzzy«" in seen
+    assert "/praktik tilbyd" in seen and "Mente du" not in seen
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("staus", "/praktik status"),
+        ("afmled", "/praktik afmeld"),
+        ("tilbydd", "/praktik tilbyd"),
+        ("hjaelpp", "/praktik hjælp"),
+        ("fnd plejehjem", "/praktik find plejehjem"),
+    ],
+)
+async def test_a_typo_gets_the_closest_subcommand_not_the_whole_help(
+    harness: Harness, text: str, meant: str
+) -> None:
+    anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
+    answer = await anna.command("/praktik", text)
+    assert answer.status == 200
+    seen = shown(anna.ephemerals[-1])
+    word = text.split(" ")[0]
+    assert f"Jeg kender ikke kommandoen »{word}«. Mente du `{meant}`?" in seen
+    assert "Her er det, jeg kan" not in seen and "/praktik mine-data" not in seen
 
 
 async def test_internal_error_gives_the_danish_sentence_and_logs_the_trace(

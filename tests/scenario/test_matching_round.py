@@ -113,7 +113,7 @@ async def test_two_rounds_of_proposals_with_accept_decline_expiry_and_the_unplac
     for person in (bo, cille, dan, anna, emil, frida):
         asked = _proposal_dm(person)
         assert buttons(asked) == ["Acceptér", "Afslå"], person
-        assert "Svar senest man 10/5 kl. 10.00" in shown(asked), person
+        assert "Svar senest man 10. maj kl. 10.00" in shown(asked), person
     assert "Bo Hansen" not in shown(gorm.last_dm)
     told = shown(gorm.last_dm)
     assert "ikke fået et forslag" in told and "ikke en vurdering af dig" in told
@@ -141,7 +141,7 @@ async def test_two_rounds_of_proposals_with_accept_decline_expiry_and_the_unplac
     second = copy.deepcopy(kim.ephemerals[-1])
     seen = shown(second)
     assert "runde 2" in seen and "*3* praktikønsker" in seen and "*2* ledige pladser" in seen
-    assert "1 praktikanter har allerede en aftale" in seen
+    assert "1 praktikant har allerede en aftale" in seen
     await kim.press(SEND_FLEST)
     assert "Runde 2 er sendt (flest): 2 forslag" in shown(kim.ephemerals[-1])
 

@@ -29,7 +29,7 @@ udfyld 1 Ærø Kommune
 udfyld 2 Kommune
 udfyld 3 Ærø
 udfyld 4 1
-udfyld 5 man 13/9, tir 14/9
+udfyld 5 man 13. sep., tir 14. sep.
 udfyld 6 klima
 udfyld 7 Du følger vores klimateam og besøger havnen.
 send
@@ -131,11 +131,11 @@ def test_host_offers_intern_requests_host_accepts_in_one_script(
 
     accepted = said_after(out, "bo> tryk 1")
     to_bo, _, to_anna = accepted.partition("→ til Anna Jensen:")
-    assert "Anna Jensen kommer i praktik hos dig – man 13/9, tir 14/9" in to_bo
+    assert "Anna Jensen kommer i praktik hos dig – man 13. sep., tir 14. sep." in to_bo
     assert "Kontakt: @anna (Anna Jensen) · Udviklingskonsulent" in to_bo
     assert "Din praktik er bekræftet" in to_anna
     assert "Kontakt: @bo (Bo Hansen) · Klimakoordinator · Ærø Kommune" in to_anna
-    assert "Dage: man 13/9, tir 14/9" in to_anna
+    assert "Dage: man 13. sep., tir 14. sep." in to_anna
     assert "── Besked fra Praktikbot (opdateret) ──" in to_bo  # the request shows the outcome
     assert "Aftalen er bekræftet." in to_bo
 
@@ -231,8 +231,8 @@ async def test_time_runs_the_dispatcher_at_each_planned_moment(
     assert dispatcher_module == [intro, target]
     assert harness.clock.now() == target
     moved = said_after(out.getvalue(), "bo> tid 2027-08-31 12:00")
-    assert "⏰ man 30/8 2027 kl. 09:00" in moved
-    assert "Tiden er nu tir 31/8 2027 kl. 12:00." in moved
+    assert "⏰ man 30. aug. 2027 kl. 09.00" in moved
+    assert "Tiden er nu tir 31. aug. 2027 kl. 12.00." in moved
 
 
 async def test_time_delivers_the_planned_dms_through_the_real_dispatcher(harness: Harness) -> None:
@@ -243,11 +243,11 @@ async def test_time_delivers_the_planned_dms_through_the_real_dispatcher(harness
     assert code == 0, out.getvalue()
 
     moved = said_after(out.getvalue(), "anna> tid 2027-08-31 12:00")
-    intro, _, rest = moved.partition("⏰ man 30/8 2027 kl. 09:00\n")
+    intro, _, rest = moved.partition("⏰ man 30. aug. 2027 kl. 09.00\n")
     assert not intro  # nothing before the first planned moment
     assert "→ til Bo Hansen:" in rest and "@anna (Anna Jensen)" in rest  # the host's intro
     assert "── Besked fra Praktikbot ──" in rest and "@bo (Bo Hansen)" in rest  # Anna's own
-    assert "Tiden er nu tir 31/8 2027 kl. 12:00." in rest
+    assert "Tiden er nu tir 31. aug. 2027 kl. 12.00." in rest
 
 
 async def test_time_only_moves_the_clock_when_the_dispatcher_cannot_start(
@@ -266,7 +266,7 @@ async def test_time_only_moves_the_clock_when_the_dispatcher_cannot_start(
 
     assert code == 0
     assert harness.clock.now() == datetime(2027, 5, 6, 10, 0, tzinfo=CPH)
-    assert "Tiden er nu tor 6/5 2027 kl. 10:00." in out.getvalue()
+    assert "Tiden er nu tor 6. maj 2027 kl. 10.00." in out.getvalue()
     assert "kunne ikke startes" in out.getvalue()
 
 

@@ -113,12 +113,12 @@ async def test_a_whole_season_sends_exactly_the_timeline_to_the_right_people(
     assert "Udviklingskonsulent" in intro["bo"] and "lokal klimatilpasning" in intro["bo"]
     assert "Om to uger er du i praktik hos *Ærø Kommune*" in intro["anna"]
     assert "<@UBO> (Bo Hansen)" in intro["anna"] and "klimateam" in intro["anna"]
-    assert "man 13/9, tir 14/9, ons 15/9, tor 16/9, fre 17/9" in intro["anna"]
+    assert "man 13. sep., tir 14. sep., ons 15. sep., tor 16. sep., fre 17. sep." in intro["anna"]
     assert "aftal programmet" in intro["anna"]
     practical = seen["practical"]
-    assert "begynder man 13/9" in practical["anna"] and "Ærø" in practical["anna"]
+    assert "begynder man 13. sep." in practical["anna"] and "Ærø" in practical["anna"]
     assert "<@UBO>" in practical["anna"] and "/praktik status" in practical["anna"]
-    assert "<@UANNA> (Anna Jensen) begynder i praktik hos dig man 13/9" in practical["bo"]
+    assert "<@UANNA> (Anna Jensen) begynder i praktik hos dig man 13. sep." in practical["bo"]
     assert "God praktik i dag hos *Ærø Kommune*" in seen["welcome"]["anna"]
     assert "I dag kommer <@UANNA>" in seen["welcome"]["bo"]
     assert "Hvordan gik det?" in seen["checkin"]["anna"]
@@ -141,7 +141,7 @@ async def test_check_in_comment_and_evaluation_change_until_the_season_closes(
     await anna.press("4")
     assert await harness.db.run(_checkins) == {"intern": (4, "")}
     assert "Du har svaret *4* – tak!" in shown(anna.last_dm)
-    assert "15/1 2028" in shown(anna.last_dm)
+    assert "lør 15. jan. 2028" in shown(anna.last_dm)
     assert harness.fake.calls_to("chat.update")[-1].params["channel"] == anna.screen.dm_channel
 
     await anna.press("Tilføj kommentar")
@@ -187,7 +187,7 @@ async def test_check_in_comment_and_evaluation_change_until_the_season_closes(
 
     clock.set(local(1, 15, 9, y=2028))  # closed
     await anna.press("5")
-    assert "Sæsonen lukkede 15/1 2028" in shown(latest(anna))
+    assert "Sæsonen lukkede lør 15. jan. 2028" in shown(latest(anna))
     assert (await harness.db.run(_checkins))["intern"][0] == 3
     await anna.press("Ret evaluering")
     assert "Sæsonen lukkede" in shown(latest(anna))
@@ -202,7 +202,7 @@ async def test_praktik_checkin_opens_the_form_during_and_after_and_explains_othe
 
     bo, anna = await sign_up_in_may_confirm_in_june(harness, clock)
     await anna.command("/praktik", "checkin")
-    assert "Din praktik begynder man 13/9" in shown(anna.ephemerals[-1])
+    assert "Din praktik begynder man 13. sep." in shown(anna.ephemerals[-1])
     assert anna.modal is None
 
     clock.set(local(9, 14, 12))
@@ -223,7 +223,7 @@ async def test_praktik_checkin_opens_the_form_during_and_after_and_explains_othe
 
     clock.set(local(2, 1, 12, y=2028))
     await anna.command("/praktik", "checkin")
-    assert "Sæsonen lukkede 15/1 2028" in shown(anna.ephemerals[-1])
+    assert "Sæsonen lukkede lør 15. jan. 2028" in shown(anna.ephemerals[-1])
 
 
 async def test_a_restart_mid_season_sends_every_due_dm_once(

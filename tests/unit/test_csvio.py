@@ -78,10 +78,10 @@ def test_every_bad_row_is_reported_by_line_and_nothing_loads() -> None:
     )
     assert errors_of(text) == [
         "linje 6: ukendt sektor 'stats' (brug stat, region eller kommune)",
-        "linje 7: kapacitet skal være et helt tal fra 1 til 10, ikke '11'",
+        "linje 7: pladser skal være et helt tal fra 1 til 10, ikke '11'",
         "linje 7: ukendt dag 'lør' (brug man, tir, ons, tor eller fre)",
         "linje 8: id 'H1' er allerede brugt på linje 2",
-        "linje 8: ukendt kommune 'Ødense'",
+        "linje 8: ukendt kommune 'Ødense' (eller skriv Centraladministrationen)",
         "linje 8: mindst én dag skal angives (man, tir, ons, tor eller fre)",
     ]
 
@@ -118,10 +118,10 @@ def test_references_to_unknown_or_repeated_ids() -> None:
 def test_file_level_problems_point_at_the_header_or_the_bad_byte() -> None:
     assert errors_of("") == ["linje 1: filen er tom: første linje skal være overskrifterne"]
     assert errors_of("id;name;organisation\nH1;A;B\n") == [
-        "linje 1: kolonnerne skal adskilles med komma, ikke semikolon"
+        "linje 1: kolonne mangler i overskriften: sektor, kommune, pladser, dage"
     ]
     assert errors_of("id,name,organisation,sector\n") == [
-        "linje 1: kolonne mangler i overskriften: municipality, capacity, days"
+        "linje 1: kolonne mangler i overskriften: kommune, pladser, dage"
     ]
     latin1 = HOSTS.encode("latin-1")  # line 2 is the first with æ/ø/å
     assert errors_of(latin1) == ["linje 2: filen er ikke gemt som UTF-8 (gem den som 'CSV UTF-8')"]
@@ -129,6 +129,94 @@ def test_file_level_problems_point_at_the_header_or_the_bad_byte() -> None:
 
 def test_too_many_cells_and_header_case() -> None:
     text = "ID,Name,Organisation,Sector,Municipality,Capacity,Days\nH1,A,B,stat,Køge,1,man,extra\n"
-    assert errors_of(text) == ["linje 2: linjen har 8 felter, men overskriften har 7"]
+    assert errors_of(text) == [
+        "linje 2: linjen har 8 felter, men overskriften har 7 – kolonnerne er adskilt med "
+        "komma, så et komma i en celle deler den: sæt cellen i anførselstegn, eller brug "
+        "semikolon mellem flere værdier (fx man;tir)"
+    ]
     ok = "ID,Name,Organisation,Sector,Municipality,Capacity,Days\nH1,A,B,Stat,køge,1,Man\n"
     assert read_hosts(ok)[0].profile.sector is Sector.STAT
+
+
+# Excel, Danish columns, the central administration, quotes ----------------------------------
+
+DANISH_HOSTS = (
+    "\ufeffid;navn;organisation;sektor;kommune;pladser;dage;emner;rangering\r\n"
+    'H1;Søren Ærø;Køge Kommune;kommune;Køge;2;"man;ons";"Ældrepleje; Klima ";"P2;P1"\r\n'
+    "H2;Åse Øberg;Styrelsen for Dataforsyning;stat;0101;1;fre;data;\r\n"
+)
+
+
+def test_a_semicolon_file_from_excel_with_bom_crlf_and_danish_columns_reads_as_the_english() -> (
+    None
+):
+    excel = DANISH_HOSTS.encode("utf-8")
+    assert excel.startswith(b"\xef\xbb\xbf") and b"\r\n" in excel
+    assert read_hosts(excel) == read_hosts(HOSTS)
+    interns = (
+        "id;navn;organisation;sektor;kommune;dage;emner;ønskede_sektorer;ønskede_regioner;valg\r\n"
+        'P1;Jens Ågård;Region Sjælland;region;Næstved;"man;tirsdag";klima;"kommune;stat";'
+        '"Hovedstaden;Region Sjælland";"H1;H2"\r\n'
+        "P2;Mette Hø;Aabenraa Kommune;kommune;Aabenraa;fre;;;;\r\n"
+    )
+    assert read_interns(("\ufeff" + interns).encode()) == read_interns(INTERNS)
+
+
+def test_column_names_in_any_case_with_spaces_and_tabs_as_separators() -> None:
+    text = (
+        "ID\tNavn\tArbejdsplads\tSektor\tKommune\tKapacitet\tDage\nH1\tA\tB\tStat\tKøge\t1\tMan\n"
+    )
+    assert read_hosts(text)[0].profile.capacity == 1
+    spaced = (
+        "id,navn,organisation,sektor,kommune,dage,Ønskede sektorer\nP1,A,B,stat,Køge,man,region\n"
+    )
+    assert read_interns(spaced)[0].profile.wanted_sectors == frozenset({Sector.REGION})
+
+
+def test_the_central_administration_is_written_as_in_the_slot_modal() -> None:
+    text = (
+        "id;navn;organisation;sektor;kommune;pladser;dage\n"
+        "H1;A;Finansministeriet;stat;Centraladministrationen;1;man\n"
+        "H2;B;Skattestyrelsen;Centraladministrationen;stat;1;tir\n"
+    )
+    h1, h2 = (r.profile for r in read_hosts(text))
+    assert (h1.sector, h1.municipality, h1.region) == (Sector.STAT, "stat", None)
+    assert (h2.sector, h2.municipality, h2.region) == (Sector.STAT, "stat", None)
+    bad = (
+        "id;navn;organisation;sektor;kommune;pladser;dage\n"
+        "H1;A;Køge;kommune;Centraladministrationen;1;man\n"
+    )
+    assert errors_of(bad) == [
+        "linje 2: Centraladministrationen kan kun vælges, når sektoren er stat"
+    ]
+
+
+def test_a_list_written_with_commas_in_a_cell_is_explained() -> None:
+    text = 'id,name,organisation,sector,municipality,capacity,days\nH1,A,B,stat,Køge,1,"man, tir"\n'
+    assert errors_of(text) == [
+        "linje 2: ukendt dag 'man, tir' (brug man, tir, ons, tor eller fre) – flere værdier "
+        "i én celle adskilles med semikolon, fx man;tir"
+    ]
+
+
+def test_an_unclosed_quote_is_reported_as_such_not_as_a_missing_sector() -> None:
+    header = "id;navn;organisation;sektor;kommune;pladser;dage\r\n"
+    at_the_end = header + "H1;A;B;stat;Køge;1;man\r\n" + 'H2;"Bo Hansen;Skat;stat;Køge;1;man\r\n'
+    closed_later = at_the_end + 'H3;C;"D";stat;Køge;1;man\r\nH4;E;F;stat;Køge;1;tir\r\n'
+    for text in (at_the_end, closed_later):
+        found = errors_of(text.encode("utf-8-sig"))
+        assert found[0].startswith('linje 3: et anførselstegn (") på linje 3 lukkes ikke'), found
+        assert not any("mangler" in e for e in found)
+    assert errors_of(header + 'H1;"A"x;B;stat;Køge;1;man\r\n') == [
+        'linje 2: et anførselstegn (") på linje 2 lukkes ikke (eller først linjer senere) – '
+        "ret anførselstegnene, eller fjern dem"
+    ]
+
+
+def test_a_list_cell_without_quotes_in_a_semicolon_file_is_explained() -> None:
+    text = "id;navn;organisation;sektor;kommune;pladser;dage\nH1;A;B;stat;Køge;1;man;tir\n"
+    assert errors_of(text) == [
+        "linje 2: linjen har 8 felter, men overskriften har 7 – kolonnerne er adskilt med "
+        'semikolon, så flere værdier i én celle skal stå i anførselstegn, fx "man;tir" '
+        "(det gør Excel selv)"
+    ]

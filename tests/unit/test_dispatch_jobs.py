@@ -104,20 +104,36 @@ def test_praktik_outbox_lists_and_filters_without_slack_tokens(
     assert main(["outbox"]) == 0
     everything = capsys.readouterr().out.splitlines()
     assert everything[0].split() == [
-        "due", "(local)", "sent", "(local)", "recipient", "kind", "status", "tries", "reason"
+        "planlagt", "til", "sendt", "modtager", "slags", "status", "forsøg", "grund"
     ]  # fmt: skip
-    assert len(everything) == 2 + 12 + 1 and everything[-1] == "12 DMs: failed 1, planned 11"
-    assert "2027-08-30 09:00" in everything[2] and "user_not_found" in everything[2]
+    assert len(everything) == 2 + 12 + 1
+    assert everything[-1] == "12 DM'er: fejlet 1, planlagt 11"
+    assert everything[2].startswith("man 30. aug. 2027 kl. 09.00")
+    assert "introduktion" in everything[2] and "user_not_found" in everything[2]
 
-    assert main(["outbox", "--status", "failed"]) == 0
-    failed = capsys.readouterr().out.splitlines()
-    assert len(failed) == 4 and "failed" in failed[2] and failed[-1] == "1 DMs: failed 1"
+    # Danish names and the stored English values are the same filter.
+    for status in ("fejlet", "failed", "FEJLET"):
+        assert main(["outbox", "--status", status]) == 0
+        failed = capsys.readouterr().out.splitlines()
+        assert len(failed) == 4 and "fejlet" in failed[2] and failed[-1] == "1 DM: fejlet 1"
 
-    assert main(["outbox", "--user", "UI0000", "--kind", "checkin", "--kind", "followup"]) == 0
+    args = ["outbox", "--user", "UI0000", "--kind", "checkin", "--kind", "opfølgning"]
+    assert main(args) == 0
     mine = capsys.readouterr().out.splitlines()
-    assert [line.split()[4] for line in mine[2:-1]] == ["checkin", "followup"]
+    assert [("checkin" in line, "opfølgning" in line) for line in mine[2:-1]] == [
+        (True, False),
+        (False, True),
+    ]
     assert all("UI0000" in line for line in mine[2:-1])
-    assert "2027-09-17 15:00" in mine[2] and "2027-12-16 09:00" in mine[3]
+    assert mine[2].startswith("fre 17. sep. 2027 kl. 15.00")
+    assert mine[3].startswith("tor 16. dec. 2027 kl. 09.00")
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["outbox", "--kind", "velkomsten"])
+    assert stopped.value.code == 2
+    assert "praktik outbox: fejl: argumentet --kind: ukendt slags 'velkomsten' (vælg mellem " in (
+        capsys.readouterr().err
+    )
 
 
 async def test_the_dispatcher_closes_the_http_session_it_opened(

@@ -51,7 +51,7 @@ def _counts(db: Database) -> tuple[int, int, int]:
 def test_import_reports_every_bad_row_and_loads_nothing_from_the_files(
     db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    bad_hosts = HOSTS.replace("region,Viborg,1", "regionen,Viborg,0").replace(
+    bad_hosts = HOSTS.replace("region,Viborg,1", "regioner,Viborg,0").replace(
         "stat,København,1,fre", "stat,Atlantis,1,lør"
     )
     bad_interns = INTERNS.replace(",h2\n", ",h9\n")
@@ -71,8 +71,8 @@ def test_import_reports_every_bad_row_and_loads_nothing_from_the_files(
     err = capsys.readouterr().err
     assert code == 1
     assert "v.csv: 4 fejl – intet fra filen er indlæst:" in err
-    assert "linje 3: ukendt sektor 'regionen'" in err
-    assert "linje 3: kapacitet skal være et helt tal fra 1 til 10, ikke '0'" in err
+    assert "linje 3: ukendt sektor 'regioner'" in err
+    assert "linje 3: pladser skal være et helt tal fra 1 til 10, ikke '0'" in err
     assert "linje 4: ukendt kommune 'Atlantis'" in err and "linje 4: ukendt dag 'lør'" in err
     assert "Intet er indlæst" in err
     assert _counts(db) == (0, 0, 0)
@@ -113,7 +113,7 @@ def test_import_loads_participants_slots_and_wishes_and_again_updates_them(
     assert main(args) == 0
     out = capsys.readouterr().out
     assert "Sæson 2027: 3 værtspladser og 4 praktikønsker er indlæst (7 nye deltagere" in out
-    assert "5 deltagere har ikke et Slack-id" in out and "'ranking' og 'choices'" in out
+    assert "5 deltagere har ikke et Slack-id" in out and "'rangering' og 'valg'" in out
     assert _counts(db) == (7, 3, 4)
 
     def loaded(session: object) -> tuple[HostSlot, Participant, Wish, list[str]]:
@@ -200,6 +200,35 @@ def test_match_prints_a_readable_table_and_refuses_bad_files(
     captured = capsys.readouterr()
     assert captured.out == "" and "linje 3: ukendt dag 'søn'" in captured.err
     assert main(["match", "--hosts", hosts, "--interns", interns, "--weight", "101"]) == 2
+
+
+def _as_excel_saves_it(text: str) -> bytes:
+    """Danish Excel's "CSV UTF-8": BOM, `;` between cells (quoted where a list has `;`), CRLF."""
+    import csv
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerows(csv.reader(io.StringIO(text)))
+    return out.getvalue().encode("utf-8-sig")
+
+
+def test_match_and_import_read_a_semicolon_file_with_bom_and_crlf(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    comma = [_write(tmp_path, "v.csv", HOSTS), _write(tmp_path, "p.csv", INTERNS)]
+    excel = []
+    for name, text in (("v-excel.csv", HOSTS), ("p-excel.csv", INTERNS)):
+        (tmp_path / name).write_bytes(_as_excel_saves_it(text))
+        excel.append(str(tmp_path / name))
+    assert (tmp_path / "v-excel.csv").read_bytes().startswith(b"\xef\xbb\xbfid;name;")
+    for hosts, interns in (comma, excel):
+        assert main(["match", "--hosts", hosts, "--interns", interns, "--json"]) == 0
+    from_comma, from_excel = (json.loads(x) for x in capsys.readouterr().out.splitlines())
+    assert from_excel == from_comma
+    args = ["--url", db.url, "--year", "2027"]
+    assert main(["import", "--hosts", excel[0], "--interns", excel[1], *args]) == 0
+    assert "3 værtspladser og 4 praktikønsker er indlæst" in capsys.readouterr().out
+    assert _counts(db) == (7, 3, 4)
 
 
 def test_progress_goes_to_stderr_in_stages_and_as_a_bar_on_a_terminal() -> None:

@@ -104,13 +104,13 @@ def test_season_days_and_danish_labels() -> None:
     assert season.day(1) == date(2027, 9, 13)
     assert season.day(5) == date(2027, 9, 17)
     assert [season.weekday_label(n) for n in range(1, 6)] == [
-        "man 13/9",
-        "tir 14/9",
-        "ons 15/9",
-        "tor 16/9",
-        "fre 17/9",
+        "man 13. sep.",
+        "tir 14. sep.",
+        "ons 15. sep.",
+        "tor 16. sep.",
+        "fre 17. sep.",
     ]
-    assert day_label(date(2027, 9, 18)) == "lør 18/9"
+    assert day_label(date(2027, 9, 18)) == "lør 18. sep."
 
 
 @pytest.mark.parametrize("weekday", [0, 6, 7, -1])

@@ -1,0 +1,67 @@
+"""The sign-up lists' layout: which columns each list has, the names a column goes by, and
+the words a cell may hold. Shared by the reader (bot.csvio) and the writer that produces
+what the reader reads (bot.signup_sheets)."""
+
+from __future__ import annotations
+
+from bot import geo
+from bot.geo import Sector
+from bot.texts import csvio as t
+
+HOST_COLUMNS = ("id", "name", "organisation", "sector", "municipality", "capacity", "days")
+HOST_OPTIONAL = ("topics", "ranking")
+INTERN_COLUMNS = ("id", "name", "organisation", "sector", "municipality", "days")
+INTERN_OPTIONAL = ("topics", "wanted_sectors", "wanted_regions", "choices")
+
+# Besides its Danish name (t.COLUMN_LABELS, the one `eksport --tilmeldinger` writes) and its
+# English key, a column answers to these.
+_MORE_NAMES: dict[str, tuple[str, ...]] = {
+    "id": ("slack_id",),
+    "organisation": ("organization", "arbejdsplads", "workplace"),
+    "capacity": ("kapacitet", "antal_pladser"),
+    "wanted_sectors": ("oenskede_sektorer",),
+    "wanted_regions": ("oenskede_regioner",),
+    "choices": ("ønsker",),
+}
+HEADER_ALIASES: dict[str, str] = {
+    name: key
+    for key, danish in t.COLUMN_LABELS.items()
+    for name in (danish, key, *_MORE_NAMES.get(key, ()))
+}
+SECTOR_ALIASES = {
+    "stat": Sector.STAT,
+    "staten": Sector.STAT,
+    "statslig": Sector.STAT,
+    "centraladministrationen": Sector.STAT,
+    "region": Sector.REGION,
+    "regionen": Sector.REGION,
+    "regional": Sector.REGION,
+    "kommune": Sector.KOMMUNE,
+    "kommunen": Sector.KOMMUNE,
+    "kommunal": Sector.KOMMUNE,
+}
+# Written in `kommune` for a state workplace in several places, as the slot modal offers it.
+CENTRAL_NAMES = frozenset(
+    {"centraladministrationen", "centraladministration", "centraladministrationen (flere steder)"}
+    | {geo.CENTRAL_ADMINISTRATION}
+)
+CENTRAL = geo.Municipality(geo.CENTRAL_ADMINISTRATION, t.CENTRAL_NAME, t.CENTRAL_NAME, "")
+DELIMITERS = (";", ",", "\t")
+
+DAYS = {"man": 1, "tir": 2, "ons": 3, "tor": 4, "fre": 5}
+DAYS |= {"mandag": 1, "tirsdag": 2, "onsdag": 3, "torsdag": 4, "fredag": 5}
+REGION_KEYS = {geo.fold(r): r for r in geo.REGIONS} | {
+    geo.fold(r.removeprefix("Region ")): r for r in geo.REGIONS
+}
+
+
+def delimiter_of(text: str) -> str:
+    """`;` (Danish Excel), `,` or a tab: whichever the header row has most of."""
+    header = text.split("\n", 1)[0]
+    return max(DELIMITERS, key=header.count)
+
+
+def column_key(name: str) -> str:
+    """A header cell's column: any case, spaces or hyphens for "_", Danish or English."""
+    folded = "_".join(geo.fold(name).replace("-", " ").split())
+    return HEADER_ALIASES.get(folded, folded)

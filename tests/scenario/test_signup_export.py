@@ -1,0 +1,150 @@
+"""`praktik eksport --tilmeldinger`: sign-ups made in Slack go out as the two CSV files
+`praktik import` reads, and back into a fresh database as the same sign-ups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from bot.sandbox.harness import Harness
+from models.db import Database
+from models.tables import HostSlot, Participant, Wish
+from tests.commandline import praktik
+from tests.databases import fresh_database
+from tests.scenario.flows import offer, wish
+
+Signups = tuple[list[tuple[object, ...]], list[tuple[object, ...]]]
+
+
+def signups(session: Session) -> Signups:
+    """Everything a sign-up list carries, without database ids or times."""
+    hosts = session.exec(select(Participant, HostSlot).join(HostSlot)).all()
+    interns = session.exec(select(Participant, Wish).join(Wish)).all()
+    return (
+        sorted(
+            (
+                p.slack_user_id,
+                p.name,
+                s.workplace,
+                s.sector,
+                s.municipality,
+                s.region,
+                s.capacity,
+                tuple(s.days),
+                tuple(sorted(s.topics)),
+                s.status,
+            )
+            for p, s in hosts
+        ),
+        sorted(
+            (
+                p.slack_user_id,
+                p.name,
+                p.workplace,
+                p.sector,
+                p.municipality,
+                tuple(w.days),
+                tuple(sorted(w.topics)),
+                tuple(sorted(w.wanted_sectors)),
+                tuple(sorted(w.wanted_regions)),
+                w.status,
+            )
+            for p, w in interns
+        ),
+    )
+
+
+async def test_signups_from_slack_go_out_and_back_into_a_fresh_database_unchanged(
+    harness: Harness, tmp_path: Path
+) -> None:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    lars = ws.person("ULARS", "lars", "Lars Bøgh")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(bo, capacity="2", days=("man 13. sep.", "ons 15. sep."), topics=("klima", "HR"))
+    await offer(
+        lars,
+        workplace="Finansministeriet; økonomi",
+        sector="Stat",
+        municipality="Centraladministrationen (flere steder)",
+        topics=("økonomi og styring",),
+    )
+    await wish(anna, days=("fre 17. sep.",), topics=("klima", "ledelse"))
+    made = await harness.db.run(signups)
+    assert len(made[0]) == 2 and len(made[1]) == 1
+
+    out = tmp_path / "liste"
+    exported = praktik(
+        "eksport",
+        "--tilmeldinger",
+        "--out",
+        str(out),
+        "--url",
+        harness.db.url,
+        "--year",
+        "2027",
+        cwd=tmp_path,
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert "2 værtspladser og 1 praktikønske er skrevet til" in exported.stdout
+    hosts_csv = (out / "værter.csv").read_bytes()
+    assert hosts_csv.startswith(b"\xef\xbb\xbfid;navn;organisation;sektor;kommune;pladser;dage;")
+    assert b"Centraladministrationen" in hosts_csv and b"\r\n" in hosts_csv
+
+    (tmp_path / "fresh").mkdir()
+    with fresh_database("sqlite", tmp_path / "fresh") as fresh:
+        imported = praktik(
+            "import",
+            "--hosts",
+            str(out / "værter.csv"),
+            "--interns",
+            str(out / "praktikanter.csv"),
+            "--url",
+            fresh.url,
+            "--year",
+            "2027",
+            cwd=tmp_path,
+        )
+        assert imported.returncode == 0, imported.stderr
+        assert "2 værtspladser og 1 praktikønske er indlæst" in imported.stdout
+        assert fresh.call(signups) == made
+        # And once more: the files of the fresh database are byte for byte the same files.
+        again = praktik(
+            "eksport",
+            "--tilmeldinger",
+            "--out",
+            str(tmp_path / "igen"),
+            "--url",
+            fresh.url,
+            "--year",
+            "2027",
+            cwd=tmp_path,
+        )
+        assert again.returncode == 0, again.stderr
+    for name in ("værter.csv", "praktikanter.csv"):
+        assert (tmp_path / "igen" / name).read_bytes() == (out / name).read_bytes()
+
+
+def test_csv_stand_in_ids_go_back_to_the_list_ids(sqlite_db: Database, tmp_path: Path) -> None:
+    hosts = tmp_path / "v.csv"
+    hosts.write_text(
+        "id,name,organisation,sector,municipality,capacity,days\n"
+        "h2,Cille,Viborg K,kommune,Viborg,1,ons\n",
+        encoding="utf-8",
+    )
+    args = ("--url", sqlite_db.url, "--year", "2027")
+    assert praktik("import", "--hosts", str(hosts), *args, cwd=tmp_path).returncode == 0
+    assert praktik("eksport", "--tilmeldinger", "--out", "ud", *args, cwd=tmp_path).returncode == 0
+    assert (tmp_path / "ud" / "værter.csv").read_text(encoding="utf-8-sig").splitlines()[1] == (
+        "h2;Cille;Viborg K;kommune;Viborg;1;ons;"
+    )
+
+
+def test_an_unmigrated_database_is_a_danish_sentence_not_a_traceback(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'tom.db'}"
+    for extra in (["--tilmeldinger"], []):
+        run = praktik("eksport", *extra, "--out", "ud", "--url", url, cwd=tmp_path)
+        assert run.returncode == 2 and "Traceback" not in run.stderr
+        assert run.stderr.startswith("Databasen kan ikke læses (no such table:")
+        assert "kør først `praktik db upgrade`?" in run.stderr

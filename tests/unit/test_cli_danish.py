@@ -1,0 +1,105 @@
+"""The `praktik` command speaks Danish, argparse's own messages included."""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import inspect
+from pathlib import Path
+
+import pytest
+
+from bot import argparse_da
+from bot.outbox_cli import KINDS, STATUSES
+from bot.texts import cli as t
+from tests.commandline import praktik
+
+
+def test_a_missing_argument_is_reported_in_danish(tmp_path: Path) -> None:
+    run = praktik("eksport", cwd=tmp_path)
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr.splitlines() == [
+        "brug: praktik eksport [-h] --out FIL [--tilmeldinger] [--year ÅR] [--url URL]",
+        "praktik eksport: fejl: disse argumenter skal angives: --out",
+    ]
+
+
+def test_help_and_other_errors_are_danish_too(tmp_path: Path) -> None:
+    helped = praktik("import", "--help", cwd=tmp_path)
+    assert helped.returncode == 0
+    assert helped.stdout.startswith("brug: praktik import")
+    assert "tilvalg:" in helped.stdout and "vis denne hjælp og stop" in helped.stdout
+    assert "indlæs tilmeldingslister" in helped.stdout
+    for english in ("usage", "options", "show this help", "default"):
+        assert english not in helped.stdout
+
+    wrong = praktik("eksprot", cwd=tmp_path)
+    assert wrong.returncode == 2
+    assert "praktik: fejl: argumentet KOMMANDO: ugyldigt valg: 'eksprot'" in wrong.stderr
+
+    match = praktik("match", "--hosts", "v.csv", cwd=tmp_path)
+    assert "praktik match: fejl: disse argumenter skal angives: --interns" in match.stderr
+
+    kind = praktik("outbox", "--kind", "nyhedsbrev", cwd=tmp_path)
+    assert kind.returncode == 2
+    assert "ukendt slags 'nyhedsbrev' (vælg mellem introduktion, praktisk," in kind.stderr
+
+
+def _msgids() -> tuple[set[str], set[tuple[str, str]]]:
+    """Every string the argparse in use passes to `_` or `ngettext`, read from its source."""
+    singles: set[str] = set()
+    plurals: set[tuple[str, str]] = set()
+    for node in ast.walk(ast.parse(inspect.getsource(argparse))):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+            continue
+        texts = [a.value for a in node.args if isinstance(a, ast.Constant)]
+        if node.func.id == "_" and texts and isinstance(texts[0], str):
+            singles.add(texts[0])
+        elif node.func.id == "ngettext":
+            plurals.add((str(texts[0]), str(texts[1])))
+    # `_(kwargs.pop('title', 'subcommands'))`: a default passed through `_` indirectly.
+    singles.add("subcommands")
+    return singles, plurals
+
+
+def test_every_message_argparse_can_print_has_a_danish_translation() -> None:
+    singles, plurals = _msgids()
+    assert len(singles) > 30 and plurals  # the source was read
+    assert singles - set(t.ARGPARSE) == set()
+    assert plurals - set(t.ARGPARSE_PLURAL) == set()
+    for english, danish in t.ARGPARSE.items():
+        # The same %-placeholders, so argparse's formatting never breaks.
+        assert sorted(_placeholders(english)) == sorted(_placeholders(danish)), english
+
+
+def _placeholders(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"%\(\w+\)[sr]|%[sr]", text)
+
+
+def test_the_translation_layer_answers_through_argparse(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argparse_da.install()
+    parser = argparse.ArgumentParser(prog="x")
+    parser.add_argument("--n", type=int, nargs=2, required=True)
+    for args, said in (
+        (["--n", "a", "1"], "x: fejl: argumentet --n: ugyldig værdi (int): 'a'"),
+        (["--n", "1"], "x: fejl: argumentet --n: mangler 2 værdier"),
+        ([], "x: fejl: disse argumenter skal angives: --n"),
+    ):
+        with pytest.raises(SystemExit):
+            parser.parse_args(args)
+        assert capsys.readouterr().err.splitlines()[-1] == said
+    assert argparse_da.ngettext("expected %s argument", "expected %s arguments", 2) == (
+        "mangler %s værdier"
+    )
+    assert argparse_da.gettext("not a msgid") == "not a msgid"
+
+
+def test_outbox_names_cover_every_kind_and_status() -> None:
+    assert set(t.KIND_NAMES) == set(KINDS)
+    assert set(t.STATUS_NAMES) == set(STATUSES)
+    danish = list(t.KIND_NAMES.values()) + list(t.STATUS_NAMES.values())
+    assert len(set(danish)) == len(danish)
