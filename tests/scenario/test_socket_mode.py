@@ -69,7 +69,7 @@ async def test_command_button_submission_errors_and_event_are_acked_over_the_soc
     bo.fill("slot_sector", "Kommune")
     bo.fill("slot_municipality", "Ærø")
     bo.fill("slot_capacity", "to")
-    bo.fill("slot_days", ["man 13/9"])
+    bo.fill("slot_days", ["man 13. sep."])
     bo.fill("slot_description", "Klimateamet.")
     outcome = await bo.submit()
     assert outcome.action == "errors"
