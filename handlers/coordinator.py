@@ -28,13 +28,13 @@ async def match(call: CommandCall) -> None:
 @admin_command("stats", "statistik")
 async def season_stats(call: CommandCall) -> None:
     await call.ack()
-    await call.respond(**await stats.stats_command(call.env, user_id=call.user_id))
+    await call.respond(**await stats.stats_command(call.env, user_id=call.user_id, args=call.args))
 
 
 @admin_command("eksport", "export")
 async def export(call: CommandCall) -> None:
     await call.ack()
-    await call.respond(**await stats.export_command(call.env, user_id=call.user_id))
+    await call.respond(**await stats.export_command(call.env, user_id=call.user_id, args=call.args))
 
 
 def _send_value(body: dict[str, Any]) -> tuple[Mode, int] | None:

@@ -88,6 +88,9 @@ class SeasonSettings(SQLModel, table=True):
     proposal_days: int = 7
     manager_approval: bool = False
     cross_sector_weight: int = 6  # bot.scoring.CROSS_SECTOR_POINTS
+    # The day this season opened for sign-ups (the coordinator opened it, or planned it);
+    # None: bot.season.default_opens_on.
+    opens_on: date | None = None
     updated_by: str = Field(default="", max_length=32)
     updated_at: datetime | None = _utc(default=None)
 

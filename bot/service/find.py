@@ -14,6 +14,7 @@ from bot.scoring import DAY_POINTS, TOPIC_POINTS, Part, SlotProfile, WishProfile
 from bot.season import Season
 from bot.service import Env
 from bot.service.home import refresh_home
+from bot.service.seasons import signup_refusal
 from bot.views.deals import notice
 from bot.views.forms import WISH_KEYS, keyed, read_state, wish_modal
 from bot.views.slots import PAGE, Hit, search_results, suggestions
@@ -33,8 +34,14 @@ def _load(
 
 
 async def open_wish_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
+    refusal = await signup_refusal(env)
+    if refusal is not None:
+        await env.client.views_open(trigger_id=trigger_id, view=refusal)
+        return
     season, overrides = await env.season()
     wish, intern, topics = await env.db.run(_load, user_id=user_id, year=season.year)
+    if wish is None:  # back for another season: start from last year's answers
+        wish = await env.db.run(repo.wish_of, slack_user_id=user_id, year=season.year - 1)
     view = wish_modal(
         wish=wish,
         intern=intern,

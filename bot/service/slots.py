@@ -10,6 +10,7 @@ from bot import dm
 from bot.people import profile_of
 from bot.service import Env
 from bot.service.home import refresh_home
+from bot.service.seasons import signup_refusal
 from bot.views.forms import SLOT_KEYS, keyed, read_state, slot_modal
 from bot.views.slots import slot_saved
 from models import repo
@@ -25,8 +26,14 @@ def _load(session: Session, *, user_id: str, year: int) -> tuple[Any, Any, list[
 
 
 async def open_slot_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
+    refusal = await signup_refusal(env)
+    if refusal is not None:
+        await env.client.views_open(trigger_id=trigger_id, view=refusal)
+        return
     season, _ = await env.season()
     slot, host, topics = await env.db.run(_load, user_id=user_id, year=season.year)
+    if slot is None:  # back for another season: start from last year's answers
+        slot = await env.db.run(repo.slot_of, slack_user_id=user_id, year=season.year - 1)
     await env.client.views_open(
         trigger_id=trigger_id, view=slot_modal(slot=slot, host=host, topics=topics, season=season)
     )
@@ -40,7 +47,8 @@ async def validate_slot(env: Env, view: dict[str, Any]) -> SlotForm | dict[str, 
 async def save_slot(env: Env, *, user_id: str, form: SlotForm) -> repo.SlotSaved | str:
     """Store the slot; a Danish refusal (shown inline) when the edit is not allowed."""
     profile = await profile_of(env.client, user_id, known=env.caches.profiles)
-    return await env.db.run(repo.save_slot, host=profile, year=env.year(), form=form, now=env.now())
+    year = await env.year()
+    return await env.db.run(repo.save_slot, host=profile, year=year, form=form, now=env.now())
 
 
 async def confirm_slot(env: Env, *, user_id: str, saved: repo.SlotSaved) -> None:

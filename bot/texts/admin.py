@@ -56,7 +56,6 @@ def season_facts(
 
 SEASON_SAVED: Final = "Sæsonen er opdateret."
 ERR_DATE: Final = "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-06-11."
-ERR_DEADLINE_AFTER_WEEK: Final = "Tilmeldingsfristen skal ligge før uge 37."
 ERR_DAYS: Final = "Svarfristen skal være et helt antal dage fra 1 til 60."
 ERR_ON_OFF: Final = "Skriv `til` eller `fra`."
 ERR_WEIGHT: Final = "Vægten skal være et helt tal fra 0 til 100."

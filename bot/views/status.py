@@ -19,11 +19,13 @@ from slack_sdk.models.views import View
 from bot import texts
 from bot.ids import Action
 from bot.season import Season, to_local
+from bot.texts import season as season_texts
 from bot.views.common import button, days_text, mention, message, user_text
 from bot.views.deals import answer_buttons
 from bot.views.mrkdwn import clip, escape
 from bot.views.slots import slot_blocks
 from models.overview import Overview
+from models.privacy import ERASED
 from models.proposals import Deal, Role
 from models.tables import Answer, ProposalOrigin, SlotStatus, WishStatus
 
@@ -37,7 +39,14 @@ def _workplace(deal: Deal) -> str:
 
 
 def _intern(deal: Deal) -> str:
-    return f"{mention(deal.intern.slack_user_id)}"
+    user = deal.intern.slack_user_id
+    return season_texts.ERASED_PERSON if user.startswith(f"{ERASED}-") else mention(user)
+
+
+def own_season(deal: Deal, shown: Season) -> Season:
+    """The season a deal belongs to: its days are that year's week 37, not the shown one's."""
+    year = deal.proposal.season_year
+    return shown if year == shown.year else Season.for_year(year, tz=shown.tz)
 
 
 def _pending_line(deal: Deal, user_id: str) -> tuple[str, Role | None]:
@@ -103,13 +112,15 @@ def overview_blocks(
     if not view.placements:
         blocks.append(_md(texts.STATUS_NO_PLACEMENTS))
     for deal in view.placements[:10]:
-        days = days_text(deal.proposal.days, season)
+        own = own_season(deal, season)
+        days = days_text(deal.proposal.days, own)
         if deal.host.slack_user_id == user_id:
-            blocks.append(_md(texts.placement_as_host(_intern(deal), days)))
+            line = texts.placement_as_host(_intern(deal), days)
         else:
-            blocks.append(_md(texts.placement_as_intern(_workplace(deal), days)))
+            line = texts.placement_as_intern(_workplace(deal), days)
+        blocks.append(_md(line if own is season else season_texts.of_season(line, own.year)))
     if view.next_dms:
-        labels = texts.DM_KIND_LABELS
+        labels = {**texts.DM_KIND_LABELS, "invitation": season_texts.INVITATION_LABEL}
         lines = [
             f"• {to_local(m.due_at, season.tz):%d/%m %H:%M} – {labels.get(m.kind, m.kind)}"
             for m in view.next_dms
