@@ -16,6 +16,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from bot import texts
+from bot.season import week37
+from bot.texts import changes
 from models.forms import SlotForm, WishForm
 from models.tables import (
     HostSlot,
@@ -107,10 +109,29 @@ class SlotSaved:
     created: bool
 
 
+def _edit_conflicts(session: Session, *, slot: HostSlot, form: SlotForm) -> dict[str, str]:
+    """Why an edit would break an agreement, by form field: fewer seats than interns agreed,
+    or an agreed day taken out of the slot."""
+    errors: dict[str, str] = {}
+    if form.capacity < slot.confirmed:
+        errors["capacity"] = texts.err_capacity_below_confirmed(slot.confirmed)
+    agreed = session.exec(
+        select(Placement.days).where(
+            Placement.slot_id == slot.id, Placement.status == PlacementStatus.CONFIRMED
+        )
+    ).all()
+    dropped = sorted({d for days in agreed for d in days} - set(form.days))
+    if dropped:
+        week = week37(slot.season_year)
+        errors["days"] = changes.agreed_days_dropped([week[d - 1] for d in dropped if 1 <= d <= 5])
+    return errors
+
+
 def save_slot(
     session: Session, *, host: Profile, year: int, form: SlotForm, now: datetime
-) -> SlotSaved | str:
-    """Create or edit the host's slot; a Danish refusal when the edit would break a promise."""
+) -> SlotSaved | dict[str, str]:
+    """Create or edit the host's slot; by form field, the Danish reasons when the edit would
+    break a promise."""
     person = ensure_participant(session, profile=host, now=now)
     slot = slot_of(session, slack_user_id=host.slack_user_id, year=year)
     created = slot is None
@@ -125,8 +146,10 @@ def save_slot(
             municipality="",
             updated_at=now,
         )
-    elif form.capacity < slot.confirmed:
-        return texts.err_capacity_below_confirmed(slot.confirmed)
+    else:
+        errors = _edit_conflicts(session, slot=slot, form=form)
+        if errors:
+            return errors
     slot.workplace, slot.sector = form.workplace, form.sector.value
     slot.municipality, slot.region = form.municipality, form.region
     slot.capacity, slot.days = form.capacity, list(form.days)

@@ -44,11 +44,14 @@ async def validate_slot(env: Env, view: dict[str, Any]) -> SlotForm | dict[str, 
     return parse_slot(keyed(read_state(view), SLOT_KEYS), known_topics=topics, keys=SLOT_KEYS)
 
 
-async def save_slot(env: Env, *, user_id: str, form: SlotForm) -> repo.SlotSaved | str:
-    """Store the slot; a Danish refusal (shown inline) when the edit is not allowed."""
+async def save_slot(env: Env, *, user_id: str, form: SlotForm) -> repo.SlotSaved | dict[str, str]:
+    """Store the slot; the Danish refusals by block (shown inline) when the edit is not allowed."""
     profile = await profile_of(env.client, user_id, known=env.caches.profiles)
     year = await env.year()
-    return await env.db.run(repo.save_slot, host=profile, year=year, form=form, now=env.now())
+    saved = await env.db.run(repo.save_slot, host=profile, year=year, form=form, now=env.now())
+    if isinstance(saved, dict):
+        return {SLOT_KEYS[field]: why for field, why in saved.items()}
+    return saved
 
 
 async def confirm_slot(env: Env, *, user_id: str, saved: repo.SlotSaved) -> None:

@@ -11,9 +11,10 @@ NOT_COORDINATOR: Final = (
 HELP_TITLE: Final = "Koordinatorens kommandoer"
 HELP_LINES: Final[tuple[tuple[str, str], ...]] = (
     ("/praktik admin match", "se forslag til match (stabil og flest) og send dem"),
-    ("/praktik admin stats", "tal for sæsonen med diagram"),
-    ("/praktik admin eksport", "aftaler og evalueringer som CSV"),
+    ("/praktik admin stats [år]", "tal for sæsonen med diagram"),
+    ("/praktik admin eksport [år]", "aftaler og evalueringer som CSV"),
     ("/praktik admin sæson", "se og ret sæsonens datoer og indstillinger"),
+    ("/praktik admin sæson åbn <år> [dato]", "åbn næste sæson for tilmelding, nu eller på en dato"),
     ("/praktik admin besked <tekst>", "send en besked til alle deltagere"),
     ("/praktik admin emner", "se emnelisten, og udvid den med `emne tilføj <navn>`"),
 )
@@ -27,7 +28,7 @@ def unknown(word: str) -> str:
 SEASON_TITLE: Final = "Sæsonen"
 SEASON_USAGE: Final = (
     "Ret med `/praktik admin sæson frist ÅÅÅÅ-MM-DD`, `… svarfrist <dage>`, "
-    "`… godkendelse til|fra` eller `… vægt <0–100>`."
+    "`… godkendelse til|fra` eller `… vægt <0–100>`. Åbn næste sæson med `… åbn ÅR`."
 )
 PHASES: Final = {
     "signup": "tilmelding",
