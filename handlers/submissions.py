@@ -29,7 +29,7 @@ async def on_slot_form(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any]
 
 
 async def on_wish_form(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], env: Env) -> None:
-    form = await finding.validate_wish(env, view)
+    form = await finding.validate_wish(env, view, user_id=_user(body))
     if isinstance(form, dict):
         await ack(response_action="errors", errors=form)
         return

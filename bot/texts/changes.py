@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Final
 
 from bot.season import day_label
 
@@ -52,3 +53,46 @@ def _and(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} og {items[-1]}"
+
+
+# The agreed days: the overlap of the slot's and the intern's days, shown alike to both --
+
+
+def agreed_days(days: str) -> str:
+    return f"*Dage i praktik:* {days} _(de dage, både værten og praktikanten kan)_"
+
+
+# The manager in the loop ---------------------------------------------------------------
+ERR_OWN_MANAGER: Final = (
+    "Du kan ikke være din egen leder. Vælg den leder, der godkender din praktik."
+)
+
+
+def waiting_for_manager(workplace: str, manager: str) -> str:
+    return (
+        f"Værten hos *{workplace}* har sagt ja. Nu mangler kun din leders godkendelse – "
+        f"{manager} har fået en besked. Du hører fra mig, så snart hen har svaret."
+    )
+
+
+def manager_told(intern: str, workplace: str, days: str) -> str:
+    return (
+        f"{intern} har aftalt at komme i praktik hos *{workplace}* i uge 37 ({days}) og har "
+        "angivet dig som leder. Det er bare til orientering – du skal ikke gøre noget."
+    )
+
+
+def manager_approved_confirmed(intern: str, workplace: str, days: str) -> str:
+    return f"Tak for din godkendelse. {intern}s praktik hos *{workplace}* ({days}) er nu bekræftet."
+
+
+# Why there are no suggestions ----------------------------------------------------------
+
+
+def suggestions_all_asked(count: int) -> str:
+    slots = "Den ledige plads" if count == 1 else f"De {count} ledige pladser"
+    return (
+        f"{slots}, der passer til dine dage, har du allerede anmodet om – du kan se, hvordan "
+        "det står til, med `/praktik status`. Dit ønske er gemt, og du får besked, når "
+        "koordinatoren har lavet match."
+    )

@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import AsyncIterator
 
+import pytest
+
+from bot.clock import ManualClock
 from bot.sandbox.console import Console
 from bot.sandbox.console_tools import listed
 from bot.sandbox.harness import Harness
+from models.db import Database
+from tests.conftest import ADMIN
 from tests.scenario.flows import offer, wish
 from tests.scenario.test_sandbox import HOST_INTERN_ACCEPT, said_after
-from tests.talk import shown
+from tests.talk import buttons, shown
 
 
 async def test_withdrawing_asks_first_naming_the_placement_and_who_is_told(
@@ -90,3 +96,93 @@ async def test_a_host_cannot_remove_agreed_days_or_seats_and_is_told_why(
     assert (await bo.submit()).action == "close"
     await bo.command("/praktik", "status")
     assert "man 13/9, tor 16/9, fre 17/9" in shown(bo.ephemerals[-1])
+
+
+async def test_both_sides_see_the_agreed_days_not_the_slots_days(harness: Harness) -> None:
+    ws = harness.workspace
+    kim = ws.person(ADMIN, "kim", "Kim Koordinator")
+    bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(bo)  # Monday to Friday
+    await wish(anna, days=["tor 16/9", "fre 17/9"])  # Anna can come Thursday and Friday
+    await kim.command("/praktik", "admin match")
+    await kim.press("Send forslag (stabil)")
+    to_anna, to_bo = shown(anna.last_dm), shown(bo.last_dm)
+    agreed = "*Dage i praktik:* tor 16/9, fre 17/9"
+    assert agreed in to_anna and agreed in to_bo
+    assert "man 13/9" not in to_anna and "man 13/9" not in to_bo
+    await anna.press("Acceptér")
+    await bo.press("Acceptér")
+    assert "tor 16/9, fre 17/9." in shown(anna.last_dm)
+    assert "tor 16/9, fre 17/9." in shown(bo.last_dm)
+
+
+async def test_the_manager_named_is_told_of_the_agreement(harness: Harness) -> None:
+    ws = harness.workspace
+    bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")
+    mia = ws.person("UMIA", "mia", "Mia Leder")
+    await offer(bo)
+    await wish(anna, manager="UMIA")
+    await anna.press("Anmod")
+    assert mia.dms == []  # nothing to tell before there is an agreement
+    await bo.press("Acceptér")
+    told = shown(mia.last_dm)
+    assert "<@UANNA> (Anna Jensen) har aftalt at komme i praktik hos *Ærø Kommune*" in told
+    assert "til orientering" in told and buttons(mia.last_dm) == []
+
+
+async def test_nobody_is_their_own_manager(harness: Harness) -> None:
+    anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
+    await anna.command("/praktik", "find")
+    anna.fill("wish_workplace", "Styrelsen")
+    anna.fill("wish_sector", "Stat")
+    anna.fill("wish_manager", "UANNA")
+    outcome = await anna.submit()
+    assert outcome.action == "errors"
+    assert "Du kan ikke være din egen leder" in outcome.errors["wish_manager"]
+
+
+@pytest.fixture
+async def approving(db: Database, clock: ManualClock) -> AsyncIterator[Harness]:
+    running = await Harness.start(
+        db=db, clock=clock, trigger_ttl=None, praktik_manager_approval=True
+    )
+    try:
+        yield running
+    finally:
+        await running.stop()
+
+
+async def test_with_approval_the_intern_hears_the_host_said_yes_and_the_manager_is_asked(
+    approving: Harness,
+) -> None:
+    ws = approving.workspace
+    bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")
+    mia = ws.person("UMIA", "mia", "Mia Leder")
+    await offer(bo)
+    await wish(anna, manager="UMIA")
+    await anna.press("Anmod")
+    await bo.press("Acceptér")
+    waiting = shown(anna.last_dm)
+    assert "Værten hos *Ærø Kommune* har sagt ja. Nu mangler kun din leders godkendelse" in waiting
+    assert "<@UMIA>" in waiting
+    assert "Godkender du praktikken?" in shown(mia.last_dm)
+    assert "*Dage i praktik:*" in shown(mia.last_dm)
+    await mia.press("Godkend")
+    assert "Din praktik er bekræftet" in shown(anna.last_dm)
+    assert "Tak for din godkendelse" in shown(mia.last_dm)
+
+
+async def test_no_suggestions_after_re_registering_says_they_were_already_asked(
+    harness: Harness,
+) -> None:
+    ws = harness.workspace
+    bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(bo)
+    await wish(anna)
+    await anna.press("Anmod")
+    await wish(anna, topics=["klima"], text="Nu med nye ord.")  # re-registering
+    said = shown(anna.last_dm)
+    assert "Den ledige plads, der passer til dine dage, har du allerede anmodet om" in said
+    assert "ingen ledige pladser, der passer til dine dage" not in said
+    await anna.command("/praktik", "find ærø")
+    assert "Ærø Kommune" in shown(anna.ephemerals[-1])  # search still finds it
