@@ -38,6 +38,9 @@ class Steering:
         return bool(self.fixed or self.forbidden)
 
 
+NO_STEERING = Steering()
+
+
 class SteeringError(ValueError):
     """A steering that cannot be honoured: a fixed pair that is forbidden, names an unknown
     wish or slot, or fills a slot beyond its seats."""
@@ -127,8 +130,17 @@ def combine(
     cross = sum(
         1 for w, s in assignments.items() if by_id[w].sector and by_id[w].sector != sector[s]
     )
-    unplaced: tuple[Unplaced, ...] = tuple(
-        u for u in rest.metrics.unplaced if u.wish_id not in fixed
+    # Why someone is left out, over every seat of the round: a seat a fixed pair took was
+    # a compatible one, now full.
+    unplaced = tuple(
+        Unplaced(
+            u.wish_id,
+            Reason.COMPATIBLE_SLOTS_FULL
+            if full.any_compatible[full.wish_index[u.wish_id]]
+            else Reason.NO_COMPATIBLE_SLOT,
+        )
+        for u in rest.metrics.unplaced
+        if u.wish_id not in fixed
     )
     metrics = Metrics(
         wishes=len(wishes),
@@ -143,6 +155,3 @@ def combine(
         unplaced=unplaced,
     )
     return MatchResult(rest.mode, assignments, ranks, metrics)
-
-
-__all__ = ["Reason", "Steering", "SteeringError", "check", "combine", "list_rank", "steered"]

@@ -240,3 +240,23 @@ class HomeOpened(SQLModel, table=True):
 
     slack_user_id: str = Field(primary_key=True, max_length=32)
     first_opened_at: datetime = _utc()
+
+
+class SteerKind(StrEnum):
+    LOCK = "lock"  # a pair from the preview, kept whatever the mode does
+    PLACE = "place"  # a pair the coordinator chose, possibly off the intern's list
+    FORBID = "forbid"  # a pair never to propose
+
+
+class MatchSteer(SQLModel, table=True):
+    """The coordinator's hand on the next matching round of a season (issue 13)."""
+
+    __table_args__ = (UniqueConstraint("season_year", "wish_id", "slot_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    season_year: int = Field(index=True)
+    wish_id: int = Field(foreign_key="wish.id", index=True)
+    slot_id: int = Field(foreign_key="hostslot.id")
+    kind: str = Field(max_length=16)
+    actor: str = Field(default="", max_length=32)
+    created_at: datetime = _utc()

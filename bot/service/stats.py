@@ -71,7 +71,7 @@ def chart(stats: SeasonStats, weight: int) -> bytes:
     )
 
 
-async def _upload(env: Env, *, user_id: str, **file: Any) -> bool:
+async def upload_file(env: Env, *, user_id: str, **file: Any) -> bool:
     """A file into the user's DM with the app (files.upload v2 needs a channel ID)."""
     try:
         opened = await env.client.conversations_open(users=user_id)
@@ -89,7 +89,7 @@ async def stats_command(env: Env, *, user_id: str, args: str = "") -> dict[str, 
     season, overrides = await env.season(year)
     stats = await env.db.run(season_stats, year=season.year)
     png = await asyncio.to_thread(chart, stats, overrides.cross_sector_weight)
-    uploaded = await _upload(
+    uploaded = await upload_file(
         env,
         user_id=user_id,
         file=png,
@@ -158,7 +158,7 @@ async def export_command(env: Env, *, user_id: str, args: str = "") -> dict[str,
         return notice(year)
     season, _ = await env.season(year)
     rows = await env.db.run(export_rows, year=season.year)
-    uploaded = await _upload(
+    uploaded = await upload_file(
         env,
         user_id=user_id,
         file=export_csv(rows, season),
