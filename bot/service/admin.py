@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -210,35 +211,49 @@ async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
     return message(t.announce_preview(count), blocks)
 
 
-def _plan_announcement(session: Session, *, year: int, text: str, now: Any, due: Any) -> int:
-    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+def plan_fixed_dms(
+    session: Session,
+    *,
+    prefix: str,
+    kind: str,
+    messages: Iterable[tuple[str, dict[str, Any]]],
+    now: Any,
+    due: Any,
+) -> int:
+    """One outbox row per (recipient, content), keyed `<prefix><recipient>`: a key planned
+    before is not planned again, so a repeated command sends nobody a second DM."""
     existing = set(
         session.exec(
-            select(OutboxMessage.key).where(
-                col(OutboxMessage.key).startswith(f"besked:{year}:{digest}:")
-            )
+            select(OutboxMessage.key).where(col(OutboxMessage.key).startswith(prefix))
         ).all()
     )
-    # The DM shows what the preview showed: the text as written, mentions and links not
-    # live (the fallback text for notifications is escaped the same way).
-    payload = {"text": angles(text), "blocks": [b.to_dict() for b in announcement_blocks(text)]}
     added = 0
-    for user in participants(session, year=year):
-        key = f"besked:{year}:{digest}:{user}"
+    for user, payload in messages:
+        key = f"{prefix}{user}"
         if key in existing:
             continue
         session.add(
             OutboxMessage(
-                key=key,
-                recipient=user,
-                kind="announcement",
-                due_at=due,
-                created_at=now,
-                payload=payload,
+                key=key, recipient=user, kind=kind, due_at=due, created_at=now, payload=payload
             )
         )
         added += 1
     return added
+
+
+def _plan_announcement(session: Session, *, year: int, text: str, now: Any, due: Any) -> int:
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    # The DM shows what the preview showed: the text as written, mentions and links not
+    # live (the fallback text for notifications is escaped the same way).
+    payload = {"text": angles(text), "blocks": [b.to_dict() for b in announcement_blocks(text)]}
+    return plan_fixed_dms(
+        session,
+        prefix=f"besked:{year}:{digest}:",
+        kind="announcement",
+        messages=((user, payload) for user in participants(session, year=year)),
+        now=now,
+        due=due,
+    )
 
 
 async def announce_send(env: Env, *, user_id: str, text: str) -> dict[str, Any]:

@@ -18,11 +18,11 @@ from bot.season import (
     signup_open,
 )
 from bot.service import Env
-from bot.service.admin import audit, notice
+from bot.service.admin import audit, notice, plan_fixed_dms
 from bot.texts import season as t
 from bot.views.season import invitation, signup_not_open
 from models.privacy import ERASED
-from models.tables import HostSlot, OutboxMessage, Participant, Placement, SeasonSettings, Wish
+from models.tables import HostSlot, Participant, Placement, SeasonSettings, Wish
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 INVITE_AT = time(9, 0)
@@ -136,25 +136,12 @@ def _open(
     settings = session.get(SeasonSettings, year) or SeasonSettings(year=year)
     settings.opens_on, settings.updated_by, settings.updated_at = day, actor, now
     session.add(settings)
-    existing = set(
-        session.exec(
-            select(OutboxMessage.key).where(col(OutboxMessage.key).startswith(f"invite:{year}:"))
-        ).all()
+    people = sorted(returning(session, year=year - 1).items())
+    return plan_fixed_dms(
+        session,
+        prefix=f"invite:{year}:",
+        kind="invitation",
+        messages=((user, invitation(year, host=h, intern=i)) for user, (h, i) in people),
+        now=now,
+        due=due,
     )
-    added = 0
-    for user, (host, intern) in sorted(returning(session, year=year - 1).items()):
-        key = f"invite:{year}:{user}"
-        if key in existing:
-            continue
-        session.add(
-            OutboxMessage(
-                key=key,
-                recipient=user,
-                kind="invitation",
-                due_at=due,
-                created_at=now,
-                payload=invitation(year, host=host, intern=intern),
-            )
-        )
-        added += 1
-    return added

@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import AsyncIterator
 
-import pytest
-
-from bot.clock import ManualClock
 from bot.sandbox.console import Console
 from bot.sandbox.console_tools import listed
 from bot.sandbox.harness import Harness
-from models.db import Database
 from tests.conftest import ADMIN
 from tests.scenario.flows import offer, wish
+from tests.scenario.test_integrity import approving  # noqa: F401 - the fixture
 from tests.scenario.test_sandbox import HOST_INTERN_ACCEPT, said_after
 from tests.talk import buttons, shown
 
@@ -141,19 +137,8 @@ async def test_nobody_is_their_own_manager(harness: Harness) -> None:
     assert "Du kan ikke være din egen leder" in outcome.errors["wish_manager"]
 
 
-@pytest.fixture
-async def approving(db: Database, clock: ManualClock) -> AsyncIterator[Harness]:
-    running = await Harness.start(
-        db=db, clock=clock, trigger_ttl=None, praktik_manager_approval=True
-    )
-    try:
-        yield running
-    finally:
-        await running.stop()
-
-
 async def test_with_approval_the_intern_hears_the_host_said_yes_and_the_manager_is_asked(
-    approving: Harness,
+    approving: Harness,  # noqa: F811 - the fixture imported above
 ) -> None:
     ws = approving.workspace
     bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")
