@@ -92,6 +92,16 @@ def season_settings(session: Session, *, year: int) -> SeasonSettings:
     return found if found is not None else SeasonSettings(year=year)
 
 
+def season_has_participants(session: Session, *, year: int) -> bool:
+    """Whether anyone offered a slot or registered a wish for season `year`."""
+    slot = session.exec(select(HostSlot.id).where(HostSlot.season_year == year).limit(1)).first()
+    if slot is not None:
+        return True
+    return (
+        session.exec(select(Wish.id).where(Wish.season_year == year).limit(1)).first() is not None
+    )
+
+
 # Host slots ------------------------------------------------------------------------------
 
 

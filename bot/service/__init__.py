@@ -36,8 +36,22 @@ class Env:
         if self.settings.praktik_year is not None:
             return self.settings.praktik_year
         now = self.now()
-        upcoming = await self.overrides(season_year(self.settings, now))
-        return season_in_force(now, self.settings.tz, opens_on=upcoming.opens_on)
+        upcoming = season_year(self.settings, now)
+        opens_on = (await self.overrides(upcoming)).opens_on
+        year = season_in_force(now, self.settings.tz, opens_on=opens_on)
+        # A season nobody took part in has nothing to finish: the next one is in force (a new
+        # deployment after week 37 need not wait for 15 January).
+        if year != upcoming and not await self._held(year):
+            return upcoming
+        return year
+
+    async def _held(self, year: int) -> bool:
+        if self.caches.seasons_held.get(year):
+            return True  # once a season has participants it keeps them
+        held = await self.db.run(repo.season_has_participants, year=year)
+        if held:
+            self.caches.seasons_held.put(year, True)
+        return held
 
     async def season(self, year: int | None = None) -> tuple[Season, SeasonSettings]:
         """Season `year` (default: the one in force) with the coordinator's settings."""

@@ -130,6 +130,8 @@ async def test_a_season_opens_on_its_planned_date_and_by_default_when_the_last_o
     await kim.command("/praktik", "admin stats")
     assert "Innovationspraktikken 2028" in shown(kim.ephemerals[-1])
 
+    await wish(harness.workspace.person("UANNA", "anna", "Anna Jensen"), days=["man 11/9"])
+
     # With no opening at all, a season opens the day the previous one closes.
     clock.set(local(1, 14, 10, y=2029))
     await kim.command("/praktik", "admin stats")
@@ -137,7 +139,7 @@ async def test_a_season_opens_on_its_planned_date_and_by_default_when_the_last_o
     clock.set(local(1, 15, 10, y=2029))
     await kim.command("/praktik", "admin stats")
     assert "Innovationspraktikken 2029" in shown(kim.ephemerals[-1])
-    await wish(harness.workspace.person("UANNA", "anna", "Anna Jensen"), days=["man 10/9"])
+    await wish(harness.workspace.person("UEVE", "eve", "Eve Nielsen"), days=["man 10/9"])
 
 
 async def test_a_counterpart_who_erased_their_data_is_not_shown_as_a_broken_mention(
@@ -179,3 +181,16 @@ async def test_season_dates_lie_ahead_and_keep_the_timeline_in_order(
     assert "allerede i fasen »op til uge 37«" in said
     await kim.command("/praktik", "admin sæson")
     assert "20/08/2027" in shown(kim.ephemerals[-1])
+
+
+async def test_a_season_nobody_took_part_in_leaves_the_next_one_open_at_once(
+    harness: Harness, clock: ManualClock
+) -> None:
+    # A new deployment in October: there is no 2027 season to finish, so 2028 takes sign-ups.
+    clock.set(local(10, 20, 10))
+    bo = harness.workspace.person("UBO", "bo", "Bo Hansen")
+    await bo.command("/praktik", "tilbyd")
+    assert "man 11/9" in json.dumps(bo.modal, ensure_ascii=False)  # 2028's week 37
+    kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
+    await kim.command("/praktik", "admin stats")
+    assert "Innovationspraktikken 2028" in shown(kim.ephemerals[-1])
