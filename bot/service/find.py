@@ -27,8 +27,10 @@ from models.tables import HostSlot, Participant, Wish
 def _load(
     session: Session, *, user_id: str, year: int
 ) -> tuple[Wish | None, Participant | None, list[str]]:
+    # Back for another season: the form starts from last year's answers.
     return (
-        repo.wish_of(session, slack_user_id=user_id, year=year),
+        repo.wish_of(session, slack_user_id=user_id, year=year)
+        or repo.wish_of(session, slack_user_id=user_id, year=year - 1),
         repo.participant(session, slack_user_id=user_id),
         repo.topics(session),
     )
@@ -41,8 +43,6 @@ async def open_wish_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
         return
     season, overrides = await env.season()
     wish, intern, topics = await env.db.run(_load, user_id=user_id, year=season.year)
-    if wish is None:  # back for another season: start from last year's answers
-        wish = await env.db.run(repo.wish_of, slack_user_id=user_id, year=season.year - 1)
     view = wish_modal(
         wish=wish,
         intern=intern,

@@ -18,8 +18,10 @@ from models.forms import SlotForm, parse_slot
 
 
 def _load(session: Session, *, user_id: str, year: int) -> tuple[Any, Any, list[str]]:
+    # Back for another season: the form starts from last year's answers.
     return (
-        repo.slot_of(session, slack_user_id=user_id, year=year),
+        repo.slot_of(session, slack_user_id=user_id, year=year)
+        or repo.slot_of(session, slack_user_id=user_id, year=year - 1),
         repo.participant(session, slack_user_id=user_id),
         repo.topics(session),
     )
@@ -32,8 +34,6 @@ async def open_slot_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
         return
     season, _ = await env.season()
     slot, host, topics = await env.db.run(_load, user_id=user_id, year=season.year)
-    if slot is None:  # back for another season: start from last year's answers
-        slot = await env.db.run(repo.slot_of, slack_user_id=user_id, year=season.year - 1)
     await env.client.views_open(
         trigger_id=trigger_id, view=slot_modal(slot=slot, host=host, topics=topics, season=season)
     )
