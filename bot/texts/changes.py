@@ -36,7 +36,7 @@ def withdraw_intern_agreement(agreement: str, told: str) -> str:
 
 
 def agreement_with_intern(name: str, workplace: str, days: str) -> str:
-    return f"aftalen med {name} ({workplace}) {days}"
+    return f"aftalen med {name} ({workplace}) {days}" if workplace else f"aftalen med {name} {days}"
 
 
 def agreement_with_host(workplace: str, name: str, days: str) -> str:

@@ -171,7 +171,7 @@ def withdraw_confirm_text(view: Overview, user_id: str, season: Season, role: Ro
                 [
                     changes.agreement_with_intern(
                         _name(d.intern),
-                        clip(d.intern.workplace or "-", 60),
+                        clip(d.intern.workplace, 60),
                         days_text(d.proposal.days, season),
                     )
                     for d in mine
