@@ -58,6 +58,8 @@ async def signup_refusal(env: Env) -> dict[str, Any] | None:
 
 
 def _opening_day(env: Env, year: int, rest: str, in_force: int) -> date | str:
+    if env.settings.praktik_year is not None:
+        return t.pinned(env.settings.praktik_year)
     now = env.now()
     expected = default_season_year(now, env.settings.tz)
     if year != expected:

@@ -42,6 +42,13 @@ def open_wrong_year(year: int, expected: int) -> str:
     return f"Den næste sæson er {expected}, ikke {year}."
 
 
+def pinned(year: int) -> str:
+    return (
+        f"Praktikbot er sat til altid at køre sæson {year} (indstillingen PRAKTIK_YEAR). "
+        "Ret indstillingen for at åbne en ny sæson."
+    )
+
+
 def already_open(year: int) -> str:
     return f"Sæson {year} er allerede åben."
 

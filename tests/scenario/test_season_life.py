@@ -11,6 +11,7 @@ import json
 from bot.clock import ManualClock
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
+from models.db import Database
 from tests.conftest import ADMIN
 from tests.scenario.flows import offer, wish
 from tests.scenario.test_season_dms import dispatcher, local, sign_up_in_may_confirm_in_june
@@ -194,3 +195,18 @@ async def test_a_season_nobody_took_part_in_leaves_the_next_one_open_at_once(
     kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
     await kim.command("/praktik", "admin stats")
     assert "Innovationspraktikken 2028" in shown(kim.ephemerals[-1])
+
+
+async def test_a_pinned_season_year_cannot_be_opened_past(db: Database, clock: ManualClock) -> None:
+    pinned = await Harness.start(
+        db=db, clock=clock, admins=frozenset({ADMIN}), trigger_ttl=None, praktik_year=2027
+    )
+    try:
+        clock.set(local(10, 20, 10))
+        kim = pinned.workspace.person(ADMIN, "kim", "Kim Koordinator")
+        await kim.command("/praktik", "admin sæson åbn 2028")
+        assert "altid at køre sæson 2027 (indstillingen PRAKTIK_YEAR)" in shown(kim.ephemerals[-1])
+        await kim.command("/praktik", "admin stats")
+        assert "Innovationspraktikken 2027" in shown(kim.ephemerals[-1])
+    finally:
+        await pinned.stop()
