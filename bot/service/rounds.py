@@ -24,6 +24,7 @@ from bot.service.admin import audit, not_coordinator
 from bot.service.deals import _ask, _mark
 from bot.service.find import slot_profile, suggestions_for, wish_profile
 from bot.service.home import refresh_homes
+from bot.service.seasons import invite_back
 from bot.service.stats import upload_file
 from bot.service.steering import steering_of
 from bot.texts import matching as t
@@ -253,9 +254,14 @@ def expiry_job(settings: Settings, db: Database, clock: Clock) -> Callable[[], A
 
     async def tick() -> int:
         try:
-            return await expire_proposals(env, clock.now())
+            expired = await expire_proposals(env, clock.now())
         except Exception:
             log.exception("expiring proposals failed; the next run tries again")
             return 0
+        try:
+            await invite_back(env)  # a season that opened on its own date
+        except Exception:
+            log.exception("planning invitations failed; the next run tries again")
+        return expired
 
     return tick

@@ -3,7 +3,7 @@ last year's participants back, and keeping sign-ups out of a season whose week i
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -26,6 +26,7 @@ from models.tables import HostSlot, Participant, Placement, SeasonSettings, Wish
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 INVITE_AT = time(9, 0)
+INVITE_WINDOW = timedelta(days=14)
 
 
 def parse_year(args: str) -> int | str | None:
@@ -105,6 +106,22 @@ async def open_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]:
     return notice(t.opens_planned(year, date_label(day), invited))
 
 
+async def invite_back(env: Env) -> int:
+    """A season that opened on its own (15 January, when the last one closed): last year's
+    participants are invited all the same, once, within INVITE_WINDOW of the opening (the
+    job runs every few minutes; a later first start does not send old news)."""
+    if env.settings.praktik_year is not None:
+        return 0
+    year, now = await env.year(), env.now()
+    season, overrides = await env.season(year)
+    opened = overrides.opens_on or default_opens_on(year)
+    today = local_date(now, season.tz)
+    if not opened <= today <= opened + INVITE_WINDOW:
+        return 0
+    due = next_allowed(max(now, at_local(opened, INVITE_AT, season.tz)), season)
+    return await env.db.run(_plan_invitations, year=year, now=now, due=due)
+
+
 def returning(session: Session, *, year: int) -> dict[str, tuple[bool, bool]]:
     """Season `year`'s participants by Slack ID: (was a host, was an intern). People who
     withdrew count too (they may well come back); people who erased their data do not."""
@@ -138,6 +155,10 @@ def _open(
     settings = session.get(SeasonSettings, year) or SeasonSettings(year=year)
     settings.opens_on, settings.updated_by, settings.updated_at = day, actor, now
     session.add(settings)
+    return _plan_invitations(session, year=year, now=now, due=due)
+
+
+def _plan_invitations(session: Session, *, year: int, now: datetime, due: datetime) -> int:
     people = sorted(returning(session, year=year - 1).items())
     return plan_fixed_dms(
         session,

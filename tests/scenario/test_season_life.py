@@ -11,6 +11,7 @@ import json
 from bot.clock import ManualClock
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
+from bot.service.rounds import expiry_job
 from models.db import Database
 from tests.conftest import ADMIN
 from tests.scenario.flows import offer, wish
@@ -210,3 +211,21 @@ async def test_a_pinned_season_year_cannot_be_opened_past(db: Database, clock: M
         assert "Innovationspraktikken 2027" in shown(kim.ephemerals[-1])
     finally:
         await pinned.stop()
+
+
+async def test_a_season_that_opens_on_its_own_date_invites_last_years_people_once(
+    harness: Harness, clock: ManualClock
+) -> None:
+    bo, anna = await sign_up_in_may_confirm_in_june(harness, clock)
+    job = expiry_job(harness.settings, harness.db, clock)  # what the scheduler runs
+    clock.set(local(1, 14, 10, y=2028))
+    await job()
+    await dispatcher(harness).run_once(clock.now())
+    assert "2028 er åben" not in shown(anna.last_dm)  # 2027 still runs its evaluations
+
+    clock.set(local(1, 17, 10, y=2028))  # Monday after 15 January: 2028 opened on its own
+    await job()
+    await job()  # every few minutes: nothing is planned twice
+    assert (await dispatcher(harness).run_once(clock.now())).sent == 2
+    assert "Innovationspraktikken 2028 er åben for tilmelding" in shown(anna.last_dm)
+    assert buttons(bo.last_dm) == ["Ja, tilbyd en plads igen"]
