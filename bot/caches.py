@@ -20,4 +20,6 @@ class Caches:
     seasons: Recent[int, SeasonSettings] = field(default_factory=Recent)
     profiles: Recent[str, Profile] = field(default_factory=lambda: Recent(ttl=PROFILE_SECONDS))
     season_reload: asyncio.Lock = field(default_factory=asyncio.Lock)
+    # Seasons known to have participants (bot.service.Env.year): only True is kept.
+    seasons_held: Recent[int, bool] = field(default_factory=lambda: Recent(ttl=3600.0))
     slot_blocks: RenderedSlots = field(default_factory=RenderedSlots)

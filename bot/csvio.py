@@ -33,6 +33,7 @@ from bot.csv_layout import (
 from bot.geo import Sector
 from bot.scoring import SlotProfile, WishProfile
 from bot.texts import csvio as t
+from bot.texts import steering as steering_texts
 
 TEXT = t.ROW_ERRORS
 LABELS = t.COLUMN_LABELS
@@ -404,3 +405,38 @@ def _cell(value: object) -> str:
 
 def _number(text: str) -> bool:
     return re.fullmatch(r"-?\d+([.,]\d+)?", text) is not None
+
+
+# The coordinator's hand on `praktik match`: two optional columns of the interns file ------
+
+STEERING_COLUMNS = ("locked", "forbidden")
+
+
+@dataclass(frozen=True, slots=True)
+class SteeringRow:
+    intern: str
+    locked: str | None  # the one host this intern is placed with, whatever the mode
+    forbidden: tuple[str, ...]  # hosts this intern must not be proposed to
+
+
+def read_steering(data: bytes | str, *, host_ids: Collection[str]) -> list[SteeringRow]:
+    """The optional `locked` (one host id) and `forbidden` (host ids separated by `;`)
+    columns of an interns file; rows naming neither are left out."""
+    rows: list[SteeringRow] = []
+    errors: list[RowError] = []
+    ids, hosts = _required("id"), _ids(host_ids, "unknown_host")
+    none: tuple[str, ...] = ()
+    for row in _rows(data, ("id",), STEERING_COLUMNS, errors):
+        locked = row.get("locked", hosts, none)
+        forbidden = row.get("forbidden", hosts, none)
+        if len(locked) > 1:
+            errors.append(RowError(row.line, "locked", steering_texts.LOCKED_ONE_HOST))
+        elif locked and locked[0] in forbidden:
+            errors.append(RowError(row.line, "forbidden", steering_texts.LOCKED_AND_FORBIDDEN))
+        if locked or forbidden:
+            rows.append(
+                SteeringRow(row.get("id", ids, ""), locked[0] if locked else None, forbidden)
+            )
+    if errors:
+        raise CsvError(errors)
+    return rows

@@ -110,3 +110,4 @@ class CoordinatorAction(StrEnum):
 
     MATCH_SEND_STABIL = "admin_match_send_stabil"
     MATCH_SEND_FLEST = "admin_match_send_flest"
+    MATCH_PAGE = "admin_match_page"  # paging the named preview, or switching its mode

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,8 +25,10 @@ from bot.csvio import CsvError, HostRow, InternRow, RowError
 from bot.matching import MatchResult, Mode, result, solve
 from bot.progress import Progress
 from bot.scoring import CROSS_SECTOR_POINTS, MAX_CROSS_SECTOR_WEIGHT, build_preferences
+from bot.steering import Steering, SteeringError, check, steered
 from bot.texts import csvio as t
 from bot.texts import matching as mt
+from bot.texts import steering as steering_texts
 
 if TYPE_CHECKING:
     from models.imports import HostSignUp, InternSignUp
@@ -335,23 +338,73 @@ def run_match(
         bar.finish()
         print("\n".join(lists.errors), file=err)
         return 1
-    bar.stage("prefs")
-    n = len(lists.interns)
-    prefs = build_preferences(
-        [r.profile for r in lists.hosts],
-        [r.profile for r in lists.interns],
-        cross_sector_weight=weight,
-        progress=lambda done: bar.update(done, n),
-    )
-    bar.stage("solve")
+    steering = read_steering(args.interns, lists)
+    if isinstance(steering, list):
+        bar.finish()
+        print("\n".join(steering), file=err)
+        return 1
     mode = Mode(args.mode)
-    chosen = solve(prefs, mode)
-    bar.stage("metrics")
-    found = result(prefs, mode, chosen)
+    if steering:
+        bar.stage("solve")
+        found = steered(
+            [r.profile for r in lists.hosts],
+            [r.profile for r in lists.interns],
+            mode,
+            steering,
+            cross_sector_weight=weight,
+        )
+    else:
+        bar.stage("prefs")
+        n = len(lists.interns)
+        prefs = build_preferences(
+            [r.profile for r in lists.hosts],
+            [r.profile for r in lists.interns],
+            cross_sector_weight=weight,
+            progress=lambda done: bar.update(done, n),
+        )
+        bar.stage("solve")
+        chosen = solve(prefs, mode)
+        bar.stage("metrics")
+        found = result(prefs, mode, chosen)
     bar.finish()
     if args.json:
-        json.dump(match_json(found), out, ensure_ascii=False, separators=(",", ":"))
+        shown = match_json(found)
+        cast(dict[str, object], shown["metrics"]).update(steering_figures(steering))
+        json.dump(shown, out, ensure_ascii=False, separators=(",", ":"))
         out.write("\n")
     else:
-        out.write("\n".join(match_table(found)) + "\n")
+        lines = match_table(found)
+        if steering:
+            figures = steering_figures(steering)
+            lines.insert(2, steering_texts.steering_line(figures["locked"], figures["forbidden"]))
+        out.write("\n".join(lines) + "\n")
     return 0
+
+
+def steering_figures(steering: Steering) -> dict[str, int]:
+    return {"locked": len(steering.fixed), "forbidden": len(steering.forbidden)}
+
+
+def read_steering(path: str, lists: Lists) -> Steering | list[str]:
+    """The interns file's `locked` and `forbidden` columns, or the Danish errors."""
+    data = Path(path).read_bytes()  # read_lists has read it already: it is there
+    hosts = {str(r.profile.id): r.profile for r in lists.hosts}
+    by_text = {str(r.profile.id): r.profile.id for r in lists.interns}
+    try:
+        rows = csvio.read_steering(data, host_ids=hosts)
+    except CsvError as error:
+        return [t.file_errors(path, len(error.errors)), *(f"  {e}" for e in error.errors)]
+    fixed = {by_text[r.intern]: hosts[r.locked].id for r in rows if r.locked is not None}
+    forbidden = frozenset((by_text[r.intern], hosts[h].id) for r in rows for h in r.forbidden)
+    steering = Steering(fixed=fixed, forbidden=forbidden)
+    try:
+        check(steering, [r.profile for r in lists.hosts], [r.profile for r in lists.interns])
+    except SteeringError:
+        taken = Counter(str(h) for h in fixed.values())
+        over = [
+            steering_texts.locked_over_capacity(h, n, hosts[h].capacity)
+            for h, n in sorted(taken.items())
+            if n > hosts[h].capacity
+        ]
+        return [t.file_errors(path, len(over)), *(f"  {line}" for line in over)]
+    return steering

@@ -21,6 +21,7 @@ from bot.scoring import (
     WishProfile,
     build_preferences,
 )
+from bot.steering import NO_STEERING, Steering, steered
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,7 @@ class RoundInput:
     slots: tuple[SlotProfile, ...]
     wishes: tuple[WishProfile, ...]
     excluded: frozenset[tuple[WishId, SlotId]] = frozenset()
+    steering: Steering = NO_STEERING  # the coordinator's locked, placed and forbidden pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +67,26 @@ def preferences(data: RoundInput, weight: int) -> Preferences:
 
 
 def plan(data: RoundInput, mode: Mode, weight: int) -> MatchResult:
+    if data.steering:
+        return _steered(data, mode, weight)
     prefs = preferences(data, weight)
     return result(prefs, mode, solve(prefs, mode))
 
 
+def _steered(data: RoundInput, mode: Mode, weight: int) -> MatchResult:
+    return steered(
+        data.slots,
+        data.wishes,
+        mode,
+        data.steering,
+        cross_sector_weight=weight,
+        excluded=data.excluded,
+    )
+
+
 def _both(data: RoundInput, weight: int) -> tuple[MatchResult, MatchResult]:
+    if data.steering:
+        return _steered(data, Mode.STABIL, weight), _steered(data, Mode.FLEST, weight)
     prefs = preferences(data, weight)
     return (
         result(prefs, Mode.STABIL, solve(prefs, Mode.STABIL)),

@@ -335,3 +335,32 @@ class Season:
             if instant < ends_at:
                 return phase
         return Phase.CLOSED
+
+
+# --- the season's life -------------------------------------------------------------------
+
+
+def default_opens_on(year: int) -> date:
+    """When season `year` opens unless the coordinator opens it sooner: the day the previous
+    season closes (its evaluations' deadline, 15 January)."""
+    return default_closes_on(year - 1)
+
+
+def season_in_force(now: datetime, tz: tzinfo = COPENHAGEN, *, opens_on: date | None) -> int:
+    """The season sign-ups go to and the coordinator works in at `now`.
+
+    After week 37 of year Y − 1 the next season Y exists on the calendar, but Y − 1 stays in
+    force (its check-ins, evaluations and 90-day follow-ups still running) until Y opens:
+    on `opens_on` (the day the coordinator opened it, or the date they planned), at the
+    latest on `default_opens_on(Y)`.
+    """
+    year = default_season_year(now, tz)
+    latest = default_opens_on(year)
+    opening = latest if opens_on is None else min(opens_on, latest)
+    return year if local_date(now, tz) >= opening else year - 1
+
+
+def signup_open(season: Season, now: datetime) -> bool:
+    """Whether new slots and wishes can still be registered for `season`: until its week ends
+    (an edit after that would change nothing but the figures)."""
+    return to_utc(now) < season.week_ends_at

@@ -9,7 +9,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 
 from bot.commands import HELP_WORDS, closest
 from bot.ids import AdminAction, Sub
-from bot.service import Env
+from bot.service import Env, seasons
 from bot.service import admin as admin_service
 from bot.service.admin import admin_help, audit, not_coordinator
 from bot.views.help import typo_message
@@ -65,6 +65,10 @@ async def admin(call: CommandCall) -> None:
 
 @admin_command("sæson", "saeson", "season")
 async def season(call: CommandCall) -> None:
+    verb, _, rest = call.args.partition(" ")
+    if verb.casefold() in ("åbn", "aabn"):
+        await call.ack(**await seasons.open_command(call.env, user_id=call.user_id, args=rest))
+        return
     await call.ack(
         **await admin_service.season_command(call.env, user_id=call.user_id, args=call.args)
     )

@@ -12,7 +12,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 
 from bot.ids import CoordinatorAction
 from bot.matching import Mode
-from bot.service import Env, rounds, stats
+from bot.service import Env, rounds, stats, steering
 from bot.texts import matching as t
 from bot.views.rounds import notice
 from handlers.admin import admin_command
@@ -22,19 +22,36 @@ from handlers.commands import CommandCall
 @admin_command("match")
 async def match(call: CommandCall) -> None:
     await call.ack()  # a round takes a moment to compute; the preview follows
-    await call.respond(**await rounds.preview_message(call.env))
+    verb, _, rest = call.args.partition(" ")
+    note = None
+    if verb:
+        said = await steering.steer_command(
+            call.env, user_id=call.user_id, verb=verb.casefold(), args=rest
+        )
+        if isinstance(said, dict):  # refused, or not understood: nothing changed
+            await call.respond(**said)
+            return
+        note = said
+    await call.respond(**await rounds.preview_message(call.env, user_id=call.user_id, note=note))
+
+
+async def on_page(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond) -> None:
+    await ack()
+    user = str((body.get("user") or {}).get("id") or "")
+    value = str(((body.get("actions") or [{}])[0]).get("value") or "")
+    await respond(replace_original=True, **await rounds.page(env, user_id=user, value=value))
 
 
 @admin_command("stats", "statistik")
 async def season_stats(call: CommandCall) -> None:
     await call.ack()
-    await call.respond(**await stats.stats_command(call.env, user_id=call.user_id))
+    await call.respond(**await stats.stats_command(call.env, user_id=call.user_id, args=call.args))
 
 
 @admin_command("eksport", "export")
 async def export(call: CommandCall) -> None:
     await call.ack()
-    await call.respond(**await stats.export_command(call.env, user_id=call.user_id))
+    await call.respond(**await stats.export_command(call.env, user_id=call.user_id, args=call.args))
 
 
 def _send_value(body: dict[str, Any]) -> tuple[Mode, int] | None:
@@ -62,3 +79,4 @@ async def on_send(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncR
 def register(app: AsyncApp) -> None:
     app.action(CoordinatorAction.MATCH_SEND_STABIL)(on_send)
     app.action(CoordinatorAction.MATCH_SEND_FLEST)(on_send)
+    app.action(CoordinatorAction.MATCH_PAGE)(on_page)

@@ -25,7 +25,7 @@ async def find(call: CommandCall) -> None:
 
 @subcommand(Sub.STATUS)
 async def status(call: CommandCall) -> None:
-    await call.ack(**await home.status(call.env, user_id=call.user_id))
+    await call.ack(**await home.status(call.env, user_id=call.user_id, args=call.args))
 
 
 @subcommand(Sub.WITHDRAW)
@@ -36,7 +36,7 @@ async def withdraw(call: CommandCall) -> None:
 @subcommand(Sub.MY_DATA)
 async def my_data(call: CommandCall) -> None:
     await call.ack()
-    await call.respond(**await privacy.my_data(call.env, user_id=call.user_id))
+    await call.respond(**await privacy.my_data(call.env, user_id=call.user_id, args=call.args))
 
 
 @subcommand(Sub.DELETE_MY_DATA)

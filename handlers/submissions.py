@@ -6,7 +6,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
 
-from bot.ids import Block, Callback
+from bot.ids import Callback
 from bot.service import Env, slots
 from bot.service import find as finding
 
@@ -21,15 +21,15 @@ async def on_slot_form(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any]
         await ack(response_action="errors", errors=form)
         return
     saved = await slots.save_slot(env, user_id=_user(body), form=form)
-    if isinstance(saved, str):
-        await ack(response_action="errors", errors={Block.SLOT_CAPACITY.value: saved})
+    if isinstance(saved, dict):
+        await ack(response_action="errors", errors=saved)
         return
     await ack()
     await slots.confirm_slot(env, user_id=_user(body), saved=saved)
 
 
 async def on_wish_form(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], env: Env) -> None:
-    form = await finding.validate_wish(env, view)
+    form = await finding.validate_wish(env, view, user_id=_user(body))
     if isinstance(form, dict):
         await ack(response_action="errors", errors=form)
         return

@@ -30,24 +30,39 @@ def _plain(row: SQLModel, *, leave_out: tuple[str, ...] = ()) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in leave_out}
 
 
-def export(session: Session, *, user_id: str) -> dict[str, Any] | None:
-    """The caller's own data. Counterparts appear only as the slot or proposal they concern."""
+def export(session: Session, *, user_id: str, year: int | None = None) -> dict[str, Any] | None:
+    """The caller's own data (of season `year` only, if given). Counterparts appear only as the
+    slot or proposal they concern."""
     person = session.exec(select(Participant).where(Participant.slack_user_id == user_id)).first()
     home_tab = session.get(HomeOpened, user_id)
     opened = {"home_tab_first_opened_at": _plain(home_tab)["first_opened_at"]} if home_tab else {}
     if person is None or person.id is None:
         return opened or None
     me = person.id
-    slots = session.exec(select(HostSlot).where(HostSlot.host_id == me)).all()
+    slots = [
+        s
+        for s in session.exec(select(HostSlot).where(HostSlot.host_id == me)).all()
+        if year is None or s.season_year == year
+    ]
     slot_ids = [s.id for s in slots]
-    proposals = session.exec(
-        select(Proposal).where(
-            (col(Proposal.intern_id) == me) | col(Proposal.slot_id).in_(slot_ids)
-        )
-    ).all()
-    placements = session.exec(
-        select(Placement).where((col(Placement.intern_id) == me) | (col(Placement.host_id) == me))
-    ).all()
+    proposals = [
+        p
+        for p in session.exec(
+            select(Proposal).where(
+                (col(Proposal.intern_id) == me) | col(Proposal.slot_id).in_(slot_ids)
+            )
+        ).all()
+        if year is None or p.season_year == year
+    ]
+    placements = [
+        p
+        for p in session.exec(
+            select(Placement).where(
+                (col(Placement.intern_id) == me) | (col(Placement.host_id) == me)
+            )
+        ).all()
+        if year is None or p.season_year == year
+    ]
     mine: list[tuple[int, str]] = [
         (p.id or 0, "host" if p.host_id == me else "intern") for p in placements
     ]
@@ -68,7 +83,11 @@ def export(session: Session, *, user_id: str) -> dict[str, Any] | None:
     return {
         "person": _plain(person),
         "host_slots": [_plain(s) for s in slots],
-        "wishes": [_plain(w) for w in session.exec(select(Wish).where(Wish.intern_id == me)).all()],
+        "wishes": [
+            _plain(w)
+            for w in session.exec(select(Wish).where(Wish.intern_id == me)).all()
+            if year is None or w.season_year == year
+        ],
         # Another person's answer is theirs: only the status and one's own side are shown.
         "proposals": [
             _plain(

@@ -16,6 +16,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from bot import texts
+from bot.season import week37
+from bot.texts import changes
 from models.erasures import signed_up_again
 from models.forms import SlotForm, WishForm
 from models.tables import (
@@ -91,6 +93,16 @@ def season_settings(session: Session, *, year: int) -> SeasonSettings:
     return found if found is not None else SeasonSettings(year=year)
 
 
+def season_has_participants(session: Session, *, year: int) -> bool:
+    """Whether anyone offered a slot or registered a wish for season `year`."""
+    slot = session.exec(select(HostSlot.id).where(HostSlot.season_year == year).limit(1)).first()
+    if slot is not None:
+        return True
+    return (
+        session.exec(select(Wish.id).where(Wish.season_year == year).limit(1)).first() is not None
+    )
+
+
 # Host slots ------------------------------------------------------------------------------
 
 
@@ -108,10 +120,29 @@ class SlotSaved:
     created: bool
 
 
+def _edit_conflicts(session: Session, *, slot: HostSlot, form: SlotForm) -> dict[str, str]:
+    """Why an edit would break an agreement, by form field: fewer seats than interns agreed,
+    or an agreed day taken out of the slot."""
+    errors: dict[str, str] = {}
+    if form.capacity < slot.confirmed:
+        errors["capacity"] = texts.err_capacity_below_confirmed(slot.confirmed)
+    agreed = session.exec(
+        select(Placement.days).where(
+            Placement.slot_id == slot.id, Placement.status == PlacementStatus.CONFIRMED
+        )
+    ).all()
+    dropped = sorted({d for days in agreed for d in days} - set(form.days))
+    if dropped:
+        week = week37(slot.season_year)
+        errors["days"] = changes.agreed_days_dropped([week[d - 1] for d in dropped if 1 <= d <= 5])
+    return errors
+
+
 def save_slot(
     session: Session, *, host: Profile, year: int, form: SlotForm, now: datetime
-) -> SlotSaved | str:
-    """Create or edit the host's slot; a Danish refusal when the edit would break a promise."""
+) -> SlotSaved | dict[str, str]:
+    """Create or edit the host's slot; by form field, the Danish reasons when the edit would
+    break a promise."""
     signed_up_again(session, user_id=host.slack_user_id)
     person = ensure_participant(session, profile=host, now=now)
     slot = slot_of(session, slack_user_id=host.slack_user_id, year=year)
@@ -127,8 +158,10 @@ def save_slot(
             municipality="",
             updated_at=now,
         )
-    elif form.capacity < slot.confirmed:
-        return texts.err_capacity_below_confirmed(slot.confirmed)
+    else:
+        errors = _edit_conflicts(session, slot=slot, form=form)
+        if errors:
+            return errors
     slot.workplace, slot.sector = form.workplace, form.sector.value
     slot.municipality, slot.region = form.municipality, form.region
     slot.capacity, slot.days = form.capacity, list(form.days)

@@ -20,10 +20,12 @@ from sqlmodel import Session, col, select
 from models import audit
 from models.db import insert_unless_present
 from models.proposals import Deal, deal_of
+from models.steering import steers
 from models.tables import (
     Answer,
     AuditEntry,
     HostSlot,
+    MatchSteer,
     Participant,
     Placement,
     PlacementStatus,
@@ -64,6 +66,7 @@ class RoundRows:
     excluded: set[tuple[int, int]] = field(default_factory=set)
     pending: int = 0  # proposals of earlier rounds still waiting for answers
     placed: int = 0  # confirmed placements so far
+    steers: list[MatchSteer] = field(default_factory=list)  # the coordinator's hand
 
 
 def sent_rounds(session: Session, *, year: int) -> list[int]:
@@ -128,6 +131,7 @@ def round_rows(session: Session, *, year: int) -> RoundRows:
         own = wish_of_intern.get(free_slot.slot.host_id)
         if own is not None and free_slot.slot.id is not None:
             rows.excluded.add((own, free_slot.slot.id))
+    rows.steers = steers(session, year=year)
     return rows
 
 
@@ -187,7 +191,8 @@ def send_round(
             intern_answer=Answer.PENDING,
             manager_user_id=manager,
             manager_answer=Answer.PENDING if manager else None,
-            days=sorted(set(target.slot.days) & set(waiting.wish.days)),
+            # A pair placed by hand may share no day: then the slot's days, to agree on.
+            days=sorted(set(target.slot.days) & set(waiting.wish.days)) or sorted(target.slot.days),
             created_at=now,
             deadline=deadline,
         )

@@ -88,6 +88,9 @@ class SeasonSettings(SQLModel, table=True):
     proposal_days: int = 7
     manager_approval: bool = False
     cross_sector_weight: int = 6  # bot.scoring.CROSS_SECTOR_POINTS
+    # The day this season opened for sign-ups (the coordinator opened it, or planned it);
+    # None: bot.season.default_opens_on.
+    opens_on: date | None = None
     updated_by: str = Field(default="", max_length=32)
     updated_at: datetime | None = _utc(default=None)
 
@@ -245,3 +248,23 @@ class ErasedUser(SQLModel, table=True):
     An old *Anmod* button pressed after the erasure then creates nobody and asks no host."""
 
     key: str = Field(primary_key=True, max_length=64)
+
+
+class SteerKind(StrEnum):
+    LOCK = "lock"  # a pair from the preview, kept whatever the mode does
+    PLACE = "place"  # a pair the coordinator chose, possibly off the intern's list
+    FORBID = "forbid"  # a pair never to propose
+
+
+class MatchSteer(SQLModel, table=True):
+    """The coordinator's hand on the next matching round of a season (issue 13)."""
+
+    __table_args__ = (UniqueConstraint("season_year", "wish_id", "slot_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    season_year: int = Field(index=True)
+    wish_id: int = Field(foreign_key="wish.id", index=True)
+    slot_id: int = Field(foreign_key="hostslot.id")
+    kind: str = Field(max_length=16)
+    actor: str = Field(default="", max_length=32)
+    created_at: datetime = _utc()

@@ -52,6 +52,7 @@ from bot.sandbox.wire import option_text, options_of
 from bot.season import COPENHAGEN, default_season_year, next_working_day
 from bot.texts import console as more
 from bot.texts import sandbox as say
+from bot.texts import sandbox_confirm as confirm_say
 from bot.texts import socket_mode as over_socket
 from models.db import Database
 
@@ -203,6 +204,7 @@ class Console:
         for preset in say.PRESETS:
             self._create(preset.handle, preset.real_name, preset.title, preset.coordinator)
         self.me = self.seats[say.DEFAULT_PERSON]
+        self.pending_confirm: Pick | None = None  # a pressed button waiting for ja/nej
         self._commands: dict[str, Callable[[str], Awaitable[None]]] = {}
         for names, handler in (
             (("/som",), self._as),
@@ -216,6 +218,8 @@ class Console:
             (("tid", "time"), self._time),
             (("hvem", "who"), self._who),
             (("hjælp", "?", "help"), self._help),
+            (("ja", "yes"), self._confirm),
+            (("nej", "no"), self._deny),
         ):
             self._commands.update(dict.fromkeys(names, handler))
 
@@ -318,6 +322,13 @@ class Console:
                     target.action_id, value, where=pick.where, block_id=target.block_id
                 )
             else:
+                confirm = element_of(person, pick.where, target).get("confirm")
+                if isinstance(confirm, dict):
+                    # As in Slack: a button with a confirm object asks first, and only "yes"
+                    # sends the press.
+                    self.pending_confirm = pick
+                    self.screen.confirm_dialog(confirm)
+                    return
                 response = await person.press(
                     target.action_id, where=pick.where, value=target.value, block_id=target.block_id
                 )
@@ -326,6 +337,27 @@ class Console:
         self.screen.report(self.me)
         if response.status != 200:
             raise SandboxError(say.app_http_error(response.status))
+
+    async def _confirm(self, _rest: str) -> None:
+        pick, self.pending_confirm = self.pending_confirm, None
+        if pick is None:
+            raise SandboxError(confirm_say.NOTHING_TO_CONFIRM)
+        target = pick.target
+        try:
+            response = await self.me.person.press(
+                target.action_id, where=pick.where, value=target.value, block_id=target.block_id
+            )
+        except LookupError:
+            raise SandboxError(say.BUTTON_GONE) from None
+        self.screen.report(self.me)
+        if response.status != 200:
+            raise SandboxError(say.app_http_error(response.status))
+
+    async def _deny(self, _rest: str) -> None:
+        pick, self.pending_confirm = self.pending_confirm, None
+        if pick is None:
+            raise SandboxError(confirm_say.NOTHING_TO_CONFIRM)
+        self.screen.emit(confirm_say.CANCELLED)
 
     async def _fill(self, rest: str) -> None:
         number, raw = split_number(rest)

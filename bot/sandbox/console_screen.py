@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from bot.sandbox.console_tools import compact_view, without_numbers
 from bot.sandbox.fake_slack import FakeSlack, Message, StoredFile
 from bot.sandbox.person import REQUIRED, Person, Where
-from bot.sandbox.render import Rendered, Target, render_message, render_view
+from bot.sandbox.render import Rendered, Target, render_confirm, render_message, render_view
 from bot.texts import console as more
 from bot.texts import dates
 from bot.texts import sandbox as say
@@ -213,6 +213,9 @@ class Printer:
         )
         self.emit(rendered.text)
         self.emit(self.dim(say.MODAL_HINT))
+
+    def confirm_dialog(self, confirm: dict[str, Any]) -> None:
+        self.emit(render_confirm(confirm, names=self._names()))
 
     def _names(self) -> dict[str, str]:
         # Slack shows a mention by the user's display name.

@@ -14,6 +14,7 @@ from typing import Any, Literal, NamedTuple
 
 from bot.sandbox.fake_slack import Message
 from bot.sandbox.wire import option_text, options_of, state_values
+from bot.texts import sandbox_confirm as confirm_say
 
 Kind = Literal["button", "input", "select"]
 _RULE = "─" * 40
@@ -336,3 +337,22 @@ def _rich_text(node: Any) -> str:
         joiner = "\n" if node.get("type") in ("rich_text", "rich_text_list") else ""
         return joiner.join(parts)
     return ""
+
+
+def render_confirm(confirm: Mapping[str, Any], *, names: Mapping[str, str] | None = None) -> str:
+    """A button's confirm object as Slack shows it before the press is sent: title, text and
+    the two answers."""
+
+    def text_of(part: Any) -> str:
+        if isinstance(part, Mapping):
+            raw = str(part.get("text") or "")
+            return mrkdwn(raw, names=names) if part.get("type") == "mrkdwn" else raw
+        return str(part or "")
+
+    lines = [
+        confirm_say.HEADING,
+        text_of(confirm.get("title")),
+        text_of(confirm.get("text")),
+        confirm_say.answer_with(text_of(confirm.get("confirm")), text_of(confirm.get("deny"))),
+    ]
+    return "\n".join(line for line in lines if line)

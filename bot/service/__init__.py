@@ -11,7 +11,7 @@ from bot.caches import Caches
 from bot.clock import Clock
 from bot.config import Settings
 from bot.current import season_of, season_year
-from bot.season import Season
+from bot.season import Season, season_in_force
 from models import repo
 from models.db import Database
 from models.tables import SeasonSettings
@@ -31,11 +31,34 @@ class Env:
     def now(self) -> datetime:
         return self.clock.now()
 
-    def year(self) -> int:
-        return season_year(self.settings, self.now())
+    async def year(self) -> int:
+        """The season in force: where sign-ups go and what the coordinator works in."""
+        if self.settings.praktik_year is not None:
+            return self.settings.praktik_year
+        now = self.now()
+        upcoming = season_year(self.settings, now)
+        opens_on = (await self.overrides(upcoming)).opens_on
+        year = season_in_force(now, self.settings.tz, opens_on=opens_on)
+        # A season nobody took part in has nothing to finish: the next one is in force (a new
+        # deployment after week 37 need not wait for 15 January).
+        if year != upcoming and not await self._held(year):
+            return upcoming
+        return year
 
-    async def season(self) -> tuple[Season, SeasonSettings]:
-        year = self.year()
+    async def _held(self, year: int) -> bool:
+        if self.caches.seasons_held.get(year):
+            return True  # once a season has participants it keeps them
+        held = await self.db.run(repo.season_has_participants, year=year)
+        if held:
+            self.caches.seasons_held.put(year, True)
+        return held
+
+    async def season(self, year: int | None = None) -> tuple[Season, SeasonSettings]:
+        """Season `year` (default: the one in force) with the coordinator's settings."""
+        overrides = await self.overrides(await self.year() if year is None else year)
+        return season_of(self.settings, overrides), overrides
+
+    async def overrides(self, year: int) -> SeasonSettings:
         overrides = self.caches.seasons.get(year)
         if overrides is None:
             # One read per expiry, not one per request in flight at that moment.
@@ -44,4 +67,4 @@ class Env:
                 if overrides is None:
                     overrides = await self.db.run(repo.season_settings, year=year)
                     self.caches.seasons.put(year, overrides)
-        return season_of(self.settings, overrides), overrides
+        return overrides

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, datetime
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -18,10 +19,11 @@ from sqlmodel import Session, col, select
 
 from bot.current import approval_required
 from bot.ids import AdminAction
-from bot.season import Season, day_label, next_allowed
+from bot.season import Phase, Season, day_label, local_date, next_allowed
 from bot.service import Env
 from bot.texts import admin as t
 from bot.texts import dates
+from bot.texts import season as season_t
 from bot.views.common import button, message
 from bot.views.mrkdwn import angles, clip, escape
 from models import audit as audit_log
@@ -86,16 +88,35 @@ def _whole_number(value: str, low: int, high: int) -> int | None:
     return number if low <= number <= high else None
 
 
-def _parse_setting(season: Season, key: str, value: str) -> tuple[str, object] | str:
+def _dmy(day: date) -> str:
+    return f"{day.day}/{day.month} {day.year}"
+
+
+def check_deadline(season: Season, deadline: date, now: datetime) -> str | None:
+    """Why the sign-up deadline cannot move to `deadline`, or None. It must lie ahead, and
+    before the introductions (T−14) so that the season's phases keep their order; once the
+    introductions have begun the deadline can no longer move at all."""
+    phase = season.phase(now)
+    if phase not in (Phase.SIGNUP, Phase.MATCHING):
+        return season_t.phase_passed(t.PHASES[phase.value])
+    today = local_date(now, season.tz)
+    if deadline < today:
+        return season_t.deadline_past(_dmy(deadline), _dmy(today))
+    intros = local_date(season.intros_start_at, season.tz)
+    if deadline >= intros:
+        return season_t.deadline_too_late(_dmy(deadline), _dmy(intros))
+    return None
+
+
+def _parse_setting(season: Season, key: str, value: str, now: datetime) -> tuple[str, object] | str:
     """(column, value) to store, or the Danish reason it cannot be stored."""
     if key == "frist":
         try:
             deadline = date.fromisoformat(value)
         except ValueError:
             return t.ERR_DATE
-        if deadline >= season.days[0]:
-            return t.ERR_DEADLINE_AFTER_WEEK
-        return "signup_deadline", deadline
+        why = check_deadline(season, deadline, now)
+        return why if why is not None else ("signup_deadline", deadline)
     if key == "svarfrist":
         days = _whole_number(value, 1, 60)
         return t.ERR_DAYS if days is None else ("proposal_days", days)
@@ -111,7 +132,7 @@ async def season_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]
     season, overrides = await env.season()
     if args:
         key, _, value = args.partition(" ")
-        parsed = _parse_setting(season, key.casefold(), value.strip().casefold())
+        parsed = _parse_setting(season, key.casefold(), value.strip().casefold(), env.now())
         if isinstance(parsed, str):
             return notice(parsed)
         field, stored = parsed
@@ -164,7 +185,7 @@ async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
         return notice(t.ANNOUNCE_EMPTY)
     if len(text) > ANNOUNCE_MAX:
         return notice(t.ANNOUNCE_TOO_LONG)
-    count = len(await env.db.run(participants, year=env.year()))
+    count = len(await env.db.run(participants, year=await env.year()))
     if count == 0:
         return notice(t.ANNOUNCE_NONE)
     confirm = ConfirmObject(
@@ -191,35 +212,49 @@ async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
     return message(t.announce_preview(count), blocks)
 
 
-def _plan_announcement(session: Session, *, year: int, text: str, now: Any, due: Any) -> int:
-    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+def plan_fixed_dms(
+    session: Session,
+    *,
+    prefix: str,
+    kind: str,
+    messages: Iterable[tuple[str, dict[str, Any]]],
+    now: Any,
+    due: Any,
+) -> int:
+    """One outbox row per (recipient, content), keyed `<prefix><recipient>`: a key planned
+    before is not planned again, so a repeated command sends nobody a second DM."""
     existing = set(
         session.exec(
-            select(OutboxMessage.key).where(
-                col(OutboxMessage.key).startswith(f"besked:{year}:{digest}:")
-            )
+            select(OutboxMessage.key).where(col(OutboxMessage.key).startswith(prefix))
         ).all()
     )
-    # The DM shows what the preview showed: the text as written, mentions and links not
-    # live (the fallback text for notifications is escaped the same way).
-    payload = {"text": angles(text), "blocks": [b.to_dict() for b in announcement_blocks(text)]}
     added = 0
-    for user in participants(session, year=year):
-        key = f"besked:{year}:{digest}:{user}"
+    for user, payload in messages:
+        key = f"{prefix}{user}"
         if key in existing:
             continue
         session.add(
             OutboxMessage(
-                key=key,
-                recipient=user,
-                kind="announcement",
-                due_at=due,
-                created_at=now,
-                payload=payload,
+                key=key, recipient=user, kind=kind, due_at=due, created_at=now, payload=payload
             )
         )
         added += 1
     return added
+
+
+def _plan_announcement(session: Session, *, year: int, text: str, now: Any, due: Any) -> int:
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    # The DM shows what the preview showed: the text as written, mentions and links not
+    # live (the fallback text for notifications is escaped the same way).
+    payload = {"text": angles(text), "blocks": [b.to_dict() for b in announcement_blocks(text)]}
+    return plan_fixed_dms(
+        session,
+        prefix=f"besked:{year}:{digest}:",
+        kind="announcement",
+        messages=((user, payload) for user in participants(session, year=year)),
+        now=now,
+        due=due,
+    )
 
 
 async def announce_send(env: Env, *, user_id: str, text: str) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from bot import dm, texts
 from bot.outbox import plan_placement
 from bot.people import profile_of
 from bot.season import Season
-from bot.service import Env
+from bot.service import Env, manager
 from bot.service.find import suggestions_for
 from bot.service.home import refresh_homes
 from bot.texts import erasure
@@ -85,7 +85,7 @@ async def answer(
         return None  # a second press or a retried payload: the first one already told everyone
     if result.refusal is not None or result.deal is None or result.outcome is None:
         return refusal(result.refusal or Refusal.UNKNOWN)
-    season, _ = await env.season()
+    season, _ = await env.season(result.deal.proposal.season_year)  # the deal's own week 37
     await _tell(env, result, role, season)
     return None
 
@@ -121,12 +121,14 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
         line = texts.OUTCOME_NEEDS_MANAGER
         await _mark(env, deal, season, {Role.HOST.value: line, Role.INTERN.value: line})
         await _ask(env, deal, Role.MANAGER, views.ask_manager(deal, season))
+        await manager.tell_intern_manager_pending(env, deal)
     elif result.outcome is Outcome.CONFIRMED:
         await _mark(
             env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_CONFIRMED)
         )
         await dm.send(env.client, host, views.confirmed(deal, season, to_host=True))
         await dm.send(env.client, intern, views.confirmed(deal, season, to_host=False))
+        await manager.tell_manager_agreed(env, deal, season)
         assert result.placement is not None
         await _plan(env, result.placement, deal, season)
     elif result.outcome is Outcome.DECLINED:

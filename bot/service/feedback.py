@@ -250,8 +250,8 @@ async def checkin_command(
 ) -> dict[str, Any] | None:
     """Open the check-in form for the placement(s) under way or over; otherwise say why not."""
     now = env.now()
-    year = env.year()
-    # After week 37 the app's season year is already next year's: look one year back too.
+    year = await env.year()
+    # Once the next season is open, last season's placements are still checked in on.
     contexts = await env.db.run(placements_of, user_id=user_id, years=[year - 1, year])
     if not contexts:
         return notice(texts.NO_PLACEMENT)

@@ -14,6 +14,8 @@ from bot.scoring import DAY_POINTS, TOPIC_POINTS, Part, SlotProfile, WishProfile
 from bot.season import Season
 from bot.service import Env
 from bot.service.home import refresh_home
+from bot.service.seasons import signup_refusal
+from bot.texts import changes
 from bot.views.deals import notice
 from bot.views.forms import WISH_KEYS, keyed, read_state, wish_modal
 from bot.views.slots import PAGE, Hit, search_results, suggestions
@@ -25,14 +27,20 @@ from models.tables import HostSlot, Participant, Wish
 def _load(
     session: Session, *, user_id: str, year: int
 ) -> tuple[Wish | None, Participant | None, list[str]]:
+    # Back for another season: the form starts from last year's answers.
     return (
-        repo.wish_of(session, slack_user_id=user_id, year=year),
+        repo.wish_of(session, slack_user_id=user_id, year=year)
+        or repo.wish_of(session, slack_user_id=user_id, year=year - 1),
         repo.participant(session, slack_user_id=user_id),
         repo.topics(session),
     )
 
 
 async def open_wish_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
+    refusal = await signup_refusal(env)
+    if refusal is not None:
+        await env.client.views_open(trigger_id=trigger_id, view=refusal)
+        return
     season, overrides = await env.season()
     wish, intern, topics = await env.db.run(_load, user_id=user_id, year=season.year)
     view = wish_modal(
@@ -45,10 +53,14 @@ async def open_wish_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
     await env.client.views_open(trigger_id=trigger_id, view=view)
 
 
-async def validate_wish(env: Env, view: dict[str, Any]) -> WishForm | dict[str, str]:
+async def validate_wish(
+    env: Env, view: dict[str, Any], *, user_id: str = ""
+) -> WishForm | dict[str, str]:
     _, overrides = await env.season()
     topics = set(await env.db.run(repo.topics))
     parsed = parse_wish(keyed(read_state(view), WISH_KEYS), known_topics=topics, keys=WISH_KEYS)
+    if isinstance(parsed, WishForm) and user_id and parsed.manager_user_id == user_id:
+        return {WISH_KEYS["manager"]: changes.ERR_OWN_MANAGER}
     if (
         isinstance(parsed, WishForm)
         and parsed.manager_user_id is None
@@ -64,12 +76,31 @@ async def save_wish(env: Env, *, user_id: str, form: WishForm) -> None:
     await env.db.run(repo.save_wish, intern=profile, year=season.year, form=form, now=env.now())
     hits = await suggestions_for(env, user_id=user_id, season=season)
     intro = f"{texts.WISH_SAVED}\n{texts.SUGGESTIONS_HEADER}"
+    none = texts.SUGGESTIONS_NONE
+    if not hits:  # say the true reason when the fitting slots were ones already asked
+        asked = await env.db.run(_fitting_but_asked, user_id=user_id, year=season.year)
+        none = changes.suggestions_all_asked(asked) if asked else none
     await dm.send(
         env.client,
         user_id,
-        suggestions(intro, hits, season, none_text=f"{texts.WISH_SAVED}\n{texts.SUGGESTIONS_NONE}"),
+        suggestions(intro, hits, season, none_text=f"{texts.WISH_SAVED}\n{none}"),
     )
     await refresh_home(env, user_id=user_id)
+
+
+def _fitting_but_asked(session: Session, *, user_id: str, year: int) -> int:
+    """Open slots that fit the wish but are left out of the suggestions as already asked."""
+    wish = repo.wish_of(session, slack_user_id=user_id, year=year)
+    intern = repo.participant(session, slack_user_id=user_id)
+    if wish is None or intern is None:
+        return 0
+    profile = wish_profile(wish, intern)
+    asked = repo.slots_asked_by(session, intern_id=intern.id or 0, year=year)
+    return sum(
+        1
+        for found in repo.open_slots(session, year=year, exclude_user=user_id)
+        if found.slot.id in asked and compatible(slot_profile(found.slot), profile)
+    )
 
 
 def slot_profile(slot: HostSlot) -> SlotProfile:

@@ -11,6 +11,8 @@ from slack_sdk.errors import SlackApiError
 
 from bot.season import Season
 from bot.service import Env
+from bot.service.admin import notice
+from bot.service.seasons import parse_year
 from bot.views.status import home_view, status_message, withdraw_prompt
 from models import home
 from models.overview import Overview, overview
@@ -18,9 +20,12 @@ from models.overview import Overview, overview
 log = logging.getLogger("praktik.home")
 
 
-async def _overview(env: Env, user_id: str) -> Overview:
-    # After week 37 the season year moves on, but last season's follow-up is still running.
-    year, now = env.year(), env.now()
+async def _overview(env: Env, user_id: str, year: int | None = None) -> Overview:
+    now = env.now()
+    if year is not None:  # the person asked for one season
+        return await env.db.run(overview, user_id=user_id, year=year, now=now)
+    # Once the next season is open, last season's follow-up is still running.
+    year = await env.year()
     earlier = Season.for_year(year - 1, tz=env.settings.tz)
     earlier_year = earlier.year if now < earlier.closes_at else None
     return await env.db.run(
@@ -62,10 +67,14 @@ async def publish_home(env: Env, *, user_id: str) -> None:
         log.warning("views.publish failed: %s", error.response.get("error"))
 
 
-async def status(env: Env, *, user_id: str) -> dict[str, Any]:
-    season, _ = await env.season()
-    return status_message(await _overview(env, user_id), season, user_id)
+async def status(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
+    year = parse_year(args)
+    if isinstance(year, str):
+        return notice(year)
+    season, _ = await env.season(year)
+    return status_message(await _overview(env, user_id, year), season, user_id)
 
 
 async def withdraw_options(env: Env, *, user_id: str) -> dict[str, Any]:
-    return withdraw_prompt(await _overview(env, user_id), user_id)
+    season, _ = await env.season()
+    return withdraw_prompt(await _overview(env, user_id), user_id, season)

@@ -13,6 +13,7 @@ from bot.ids import PrivacyAction
 from bot.service import Env
 from bot.service.deals import withdraw
 from bot.service.home import refresh_home
+from bot.service.seasons import parse_year
 from bot.texts import privacy as t
 from bot.views.common import button, message
 from models import home, privacy
@@ -25,8 +26,12 @@ def _notice(text: str) -> dict[str, Any]:
     return message(text, [SectionBlock(text=text)])
 
 
-async def my_data(env: Env, *, user_id: str) -> dict[str, Any]:
-    data = await env.db.run(privacy.export, user_id=user_id)
+async def my_data(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
+    """Everything held about the user; `args` may name one season (`mine-data 2027`)."""
+    year = parse_year(args)
+    if isinstance(year, str):
+        return _notice(year)
+    data = await env.db.run(privacy.export, user_id=user_id, year=year)
     if data is None:
         return _notice(t.NOTHING_HELD)
     content = json.dumps(data, ensure_ascii=False, indent=2)

@@ -9,37 +9,67 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from bot import dm, texts
+from slack_sdk.models.blocks import Block
+
+from bot import csvio, dm, texts
 from bot.clock import Clock
 from bot.config import Settings
 from bot.current import approval_required
 from bot.matching import MatchResult, Mode, Reason
 from bot.rounds import RoundInput, plan, preview, seats_left
+from bot.scoring import SlotId, WishId
+from bot.season import Season
 from bot.service import Env
 from bot.service.admin import audit, not_coordinator
 from bot.service.deals import _ask, _mark
 from bot.service.find import slot_profile, suggestions_for, wish_profile
 from bot.service.home import refresh_homes
+from bot.service.seasons import invite_back
+from bot.service.stats import upload_file
+from bot.service.steering import steering_of
 from bot.texts import matching as t
+from bot.texts import steering as steer_t
 from bot.views import deals as deal_views
+from bot.views import match_list
 from bot.views import rounds as views
+from bot.views.mrkdwn import clip, escape
 from models.db import Database
 from models.proposals import Role
-from models.rounds import SENT_ACTION, RoundRows, expire_due, round_rows, send_round
+from models.rounds import (
+    SENT_ACTION,
+    FreeSlot,
+    RoundRows,
+    Waiting,
+    expire_due,
+    round_rows,
+    send_round,
+)
 
 log = logging.getLogger("praktik.rounds")
 
 
 def to_input(rows: RoundRows) -> RoundInput:
-    """The round's rows as matching input: each slot's capacity is its free seats."""
+    """The round's rows as matching input: each slot's capacity is its free seats, and the
+    coordinator's steers that still concern this round."""
     return RoundInput(
         slots=tuple(replace(slot_profile(f.slot), capacity=f.free) for f in rows.slots),
         wishes=tuple(wish_profile(w.wish, w.intern) for w in rows.wishes),
         excluded=frozenset(rows.excluded),
+        steering=steering_of(rows),
     )
 
 
-async def preview_message(env: Env) -> dict[str, Any]:
+async def preview_message(
+    env: Env,
+    *,
+    user_id: str = "",
+    mode: Mode = Mode.STABIL,
+    page: int = 1,
+    upload: bool = True,
+    note: str | None = None,
+) -> dict[str, Any]:
+    """Both modes' figures side by side, then the pairs and the unplaced of one mode by name,
+    paged; the whole list of both modes goes to the coordinator as CSV (`upload`)."""
     # Expire first, so the round shows every seat and person that is free by now, even
     # when the periodic job has not run yet.
     await expire_proposals(env, env.now())
@@ -48,8 +78,9 @@ async def preview_message(env: Env) -> dict[str, Any]:
     if not rows.wishes:
         held = t.preview_held(rows.pending, rows.placed)
         return views.notice(f"{t.NOTHING_TO_MATCH}\n{held}".strip())
-    shown = await asyncio.to_thread(preview, to_input(rows), overrides.cross_sector_weight)
-    return views.preview_message(
+    data = to_input(rows)
+    shown = await asyncio.to_thread(preview, data, overrides.cross_sector_weight)
+    content = views.preview_message(
         shown,
         round_no=rows.round_no,
         year=season.year,
@@ -62,6 +93,82 @@ async def preview_message(env: Env) -> dict[str, Any]:
             w.wish.id: w.intern.name or w.intern.slack_user_id for w in rows.wishes if w.wish.id
         },
     )
+    named = NamedRound(rows, data, season)
+    blocks = named.blocks(shown.of(mode), mode, page)
+    content["blocks"] = [
+        *([views.notice(note)["blocks"][0]] if note else []),
+        *content["blocks"],
+        *(b.to_dict() for b in blocks),
+    ]
+    if upload and user_id:
+        sheet = csvio.write_sheet(steer_t.CSV_HEADER, named.csv(shown.stabil, shown.flest))
+        sent = await upload_file(
+            env,
+            user_id=user_id,
+            file=sheet,
+            filename=steer_t.csv_filename(season.year, rows.round_no),
+            title=steer_t.csv_title(season.year, rows.round_no),
+        )
+        pairs = len(shown.stabil.assignments) + len(shown.flest.assignments)
+        line = steer_t.csv_sent(pairs) if sent else steer_t.CSV_FAILED
+        content["blocks"].append(views.notice(line)["blocks"][0])
+    return content
+
+
+async def page(env: Env, *, user_id: str, value: str) -> dict[str, Any]:
+    """A page of the named preview, or the other mode's pairs: `<mode>:<page>:<round>`."""
+    if not env.settings.is_admin(user_id):
+        await audit(env, actor=user_id, action="match page", allowed=False)
+        return not_coordinator()
+    mode_text, _, rest = value.partition(":")
+    page_text = rest.partition(":")[0]
+    mode = next((m for m in Mode if m.value == mode_text), None)
+    if mode is None or not (page_text.isascii() and page_text.isdigit()) or len(page_text) > 4:
+        return views.notice(t.BAD_BUTTON)
+    return await preview_message(env, user_id=user_id, mode=mode, page=int(page_text), upload=False)
+
+
+class NamedRound:
+    """A round's pairs by name: the preview's pages and its CSV."""
+
+    def __init__(self, rows: RoundRows, data: RoundInput, season: Season) -> None:
+        self.season, self.steering = season, data.steering
+        self.wishes: dict[WishId, Waiting] = {
+            w.wish.id: w for w in rows.wishes if w.wish.id is not None
+        }
+        self.slots: dict[SlotId, FreeSlot] = {
+            f.slot.id: f for f in rows.slots if f.slot.id is not None
+        }
+        self.kinds: dict[WishId, str] = {s.wish_id: s.kind for s in rows.steers}
+
+    def pairs(self, found: MatchResult) -> list[match_list.Pair]:
+        return match_list.pairs_of(found, self.wishes, self.slots, self.steering, self.kinds)
+
+    def unplaced(self, found: MatchResult) -> list[tuple[Waiting, str]]:
+        return [(self.wishes[u.wish_id], u.reason.value) for u in found.metrics.unplaced]
+
+    def blocks(self, found: MatchResult, mode: Mode, page: int) -> list[Block]:
+        forbidden = [
+            f"`P{w}` *{escape(clip(self.wishes[w].intern.name, 40))}* ↛ "
+            f"`V{s}` *{escape(clip(self.slots[s].slot.workplace, 40))}*"
+            for w, s in sorted(self.steering.forbidden, key=str)
+        ]
+        return match_list.list_blocks(
+            mode=mode,
+            page=page,
+            round_no=0,
+            pair_lines=[match_list.pair_line(p, self.season) for p in self.pairs(found)],
+            unplaced_lines=[match_list.unplaced_line(w, r) for w, r in self.unplaced(found)],
+            forbidden_lines=forbidden,
+        )
+
+    def csv(self, stabil: MatchResult, flest: MatchResult) -> list[list[object]]:
+        return [
+            *match_list.csv_rows(
+                Mode.STABIL, self.pairs(stabil), self.unplaced(stabil), self.season
+            ),
+            *match_list.csv_rows(Mode.FLEST, self.pairs(flest), self.unplaced(flest), self.season),
+        ]
 
 
 class _Planner:
@@ -147,9 +254,14 @@ def expiry_job(settings: Settings, db: Database, clock: Clock) -> Callable[[], A
 
     async def tick() -> int:
         try:
-            return await expire_proposals(env, clock.now())
+            expired = await expire_proposals(env, clock.now())
         except Exception:
             log.exception("expiring proposals failed; the next run tries again")
             return 0
+        try:
+            await invite_back(env)  # a season that opened on its own date
+        except Exception:
+            log.exception("planning invitations failed; the next run tries again")
+        return expired
 
     return tick

@@ -10,6 +10,7 @@ from bot import dm
 from bot.people import profile_of
 from bot.service import Env
 from bot.service.home import refresh_home
+from bot.service.seasons import signup_refusal
 from bot.views.forms import SLOT_KEYS, keyed, read_state, slot_modal
 from bot.views.slots import slot_saved
 from models import repo
@@ -17,14 +18,20 @@ from models.forms import SlotForm, parse_slot
 
 
 def _load(session: Session, *, user_id: str, year: int) -> tuple[Any, Any, list[str]]:
+    # Back for another season: the form starts from last year's answers.
     return (
-        repo.slot_of(session, slack_user_id=user_id, year=year),
+        repo.slot_of(session, slack_user_id=user_id, year=year)
+        or repo.slot_of(session, slack_user_id=user_id, year=year - 1),
         repo.participant(session, slack_user_id=user_id),
         repo.topics(session),
     )
 
 
 async def open_slot_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
+    refusal = await signup_refusal(env)
+    if refusal is not None:
+        await env.client.views_open(trigger_id=trigger_id, view=refusal)
+        return
     season, _ = await env.season()
     slot, host, topics = await env.db.run(_load, user_id=user_id, year=season.year)
     await env.client.views_open(
@@ -37,10 +44,14 @@ async def validate_slot(env: Env, view: dict[str, Any]) -> SlotForm | dict[str, 
     return parse_slot(keyed(read_state(view), SLOT_KEYS), known_topics=topics, keys=SLOT_KEYS)
 
 
-async def save_slot(env: Env, *, user_id: str, form: SlotForm) -> repo.SlotSaved | str:
-    """Store the slot; a Danish refusal (shown inline) when the edit is not allowed."""
+async def save_slot(env: Env, *, user_id: str, form: SlotForm) -> repo.SlotSaved | dict[str, str]:
+    """Store the slot; the Danish refusals by block (shown inline) when the edit is not allowed."""
     profile = await profile_of(env.client, user_id, known=env.caches.profiles)
-    return await env.db.run(repo.save_slot, host=profile, year=env.year(), form=form, now=env.now())
+    year = await env.year()
+    saved = await env.db.run(repo.save_slot, host=profile, year=year, form=form, now=env.now())
+    if isinstance(saved, dict):
+        return {SLOT_KEYS[field]: why for field, why in saved.items()}
+    return saved
 
 
 async def confirm_slot(env: Env, *, user_id: str, saved: repo.SlotSaved) -> None:

@@ -17,6 +17,7 @@ from bot.scoring import EXACT_SCAN, LIST_CAP, WishProfile, build_preferences
 from bot.season import Season, to_local
 from bot.service import Env
 from bot.service.find import slot_profile, wish_profile
+from bot.service.seasons import parse_year
 from bot.texts import stats as t
 from bot.views import stats as views
 from bot.views.rounds import notice
@@ -70,7 +71,7 @@ def chart(stats: SeasonStats, weight: int) -> bytes:
     )
 
 
-async def _upload(env: Env, *, user_id: str, **file: Any) -> bool:
+async def upload_file(env: Env, *, user_id: str, **file: Any) -> bool:
     """A file into the user's DM with the app (files.upload v2 needs a channel ID)."""
     try:
         opened = await env.client.conversations_open(users=user_id)
@@ -81,11 +82,14 @@ async def _upload(env: Env, *, user_id: str, **file: Any) -> bool:
     return True
 
 
-async def stats_command(env: Env, *, user_id: str) -> dict[str, Any]:
-    season, overrides = await env.season()
+async def stats_command(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
+    year = parse_year(args)
+    if isinstance(year, str):
+        return notice(year)
+    season, overrides = await env.season(year)
     stats = await env.db.run(season_stats, year=season.year)
     png = await asyncio.to_thread(chart, stats, overrides.cross_sector_weight)
-    uploaded = await _upload(
+    uploaded = await upload_file(
         env,
         user_id=user_id,
         file=png,
@@ -99,7 +103,7 @@ async def stats_command(env: Env, *, user_id: str) -> dict[str, Any]:
 
 async def coordinator_blocks(env: Env, user_id: str) -> list[Block]:
     """The coordinators' section of App Home (the caller checks that user_id is one)."""
-    stats = await env.db.run(season_stats, year=env.year())
+    stats = await env.db.run(season_stats, year=await env.year())
     return views.home_blocks(stats)
 
 
@@ -148,10 +152,13 @@ def export_csv(rows: Sequence[ExportRow], season: Season) -> bytes:
     return csvio.write_sheet(t.EXPORT_HEADER, [export_line(r, season) for r in rows])
 
 
-async def export_command(env: Env, *, user_id: str) -> dict[str, Any]:
-    season, _ = await env.season()
+async def export_command(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
+    year = parse_year(args)
+    if isinstance(year, str):
+        return notice(year)
+    season, _ = await env.season(year)
     rows = await env.db.run(export_rows, year=season.year)
-    uploaded = await _upload(
+    uploaded = await upload_file(
         env,
         user_id=user_id,
         file=export_csv(rows, season),

@@ -14,9 +14,10 @@ HELP_TITLE: Final = "Koordinatorens kommandoer"
 HELP_LINES: Final[tuple[tuple[str, str], ...]] = (
     ("/praktik admin hjælp", "vis koordinatorens kommandoer"),
     ("/praktik admin match", "se forslag til match (stabil og flest) og send dem"),
-    ("/praktik admin stats", "tal for sæsonen med diagram"),
-    ("/praktik admin eksport", "aftaler og evalueringer som CSV"),
+    ("/praktik admin stats [år]", "tal for sæsonen med diagram"),
+    ("/praktik admin eksport [år]", "aftaler og evalueringer som CSV"),
     ("/praktik admin sæson", "se og ret sæsonens datoer og indstillinger"),
+    ("/praktik admin sæson åbn <år> [dato]", "åbn næste sæson for tilmelding, nu eller på en dato"),
     ("/praktik admin besked <tekst>", "send en besked til alle deltagere"),
     ("/praktik admin emner", "se emnelisten, og udvid den med `emne tilføj <navn>`"),
 )
@@ -30,7 +31,7 @@ def unknown(word: str) -> str:
 SEASON_TITLE: Final = "Sæsonen"
 SEASON_USAGE: Final = (
     "Ret med `/praktik admin sæson frist ÅÅÅÅ-MM-DD`, `… svarfrist <dage>`, "
-    "`… godkendelse til|fra` eller `… vægt <0–100>`."
+    "`… godkendelse til|fra` eller `… vægt <0–100>`. Åbn næste sæson med `… åbn ÅR`."
 )
 PHASES: Final = {
     "signup": "tilmelding",
@@ -59,7 +60,6 @@ def season_facts(
 
 SEASON_SAVED: Final = "Sæsonen er opdateret."
 ERR_DATE: Final = "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-06-11."
-ERR_DEADLINE_AFTER_WEEK: Final = "Tilmeldingsfristen skal ligge før uge 37."
 ERR_DAYS: Final = "Svarfristen skal være et helt antal dage fra 1 til 60."
 ERR_ON_OFF: Final = "Skriv `til` eller `fra`."
 ERR_WEIGHT: Final = "Vægten skal være et helt tal fra 0 til 100."

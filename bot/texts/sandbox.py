@@ -62,6 +62,7 @@ HELP_LINES: Final[tuple[tuple[str, str], ...]] = (
     ("vis", "vis det, der er på skærmen nu, igen"),
     ("tid [<ÅÅÅÅ-MM-DD TT:MM> | +<n>d | +<n>t]", "vis eller flyt uret (planlagte beskeder sendes)"),
     ("hvem", "vis personerne i sandkassen"),
+    ("ja / nej", "svar på en bekræftelse, som en knap beder om, før trykket sendes"),
     ("hjælp eller ?", "vis denne hjælp"),
     ("afslut", "afslut sandkassen (også Ctrl-D)"),
 )

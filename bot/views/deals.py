@@ -15,6 +15,7 @@ from slack_sdk.models.blocks import (
 from bot import texts
 from bot.ids import Action
 from bot.season import Season
+from bot.texts import changes
 from bot.views.common import button, days_text, mention, message, place_text, sector_text, user_text
 from bot.views.mrkdwn import clip, escape
 from models.proposals import Deal, Role
@@ -38,6 +39,12 @@ def _profile(intern: Participant, deal: Deal, season: Season) -> SectionBlock:
         MarkdownTextObject(text=f"*{texts.PROFILE_WISH}*\n{user_text(wish_text, 1500)}"),
     ]
     return SectionBlock(fields=fields)
+
+
+def agreed_days(deal: Deal, season: Season) -> SectionBlock:
+    """The days of the proposal (the overlap), in the same words to every side."""
+    days = days_text(deal.proposal.days, season)
+    return SectionBlock(text=MarkdownTextObject(text=changes.agreed_days(days)))
 
 
 def answer_buttons(
@@ -64,6 +71,7 @@ def ask_host(deal: Deal, season: Season, deadline: str | None = None) -> dict[st
     blocks: list[Block] = [
         SectionBlock(text=MarkdownTextObject(text=intro)),
         _profile(deal.intern, deal, season),
+        agreed_days(deal, season),
     ]
     if deadline:
         blocks.append(ContextBlock(elements=[MarkdownTextObject(text=texts.answer_by(deadline))]))
@@ -76,7 +84,10 @@ def ask_intern(deal: Deal, season: Season, deadline: str | None = None) -> dict[
 
     intro = texts.proposal_to_intern(escape(clip(deal.slot.workplace, 150)))
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=intro))]
-    blocks += slot_blocks(deal.slot, season)
+    # The slot as offered, but with the days of this proposal: an intern who can only come
+    # Thursday and Friday must not read Monday to Friday.
+    blocks += slot_blocks(deal.slot.model_copy(update={"days": list(deal.proposal.days)}), season)
+    blocks.append(agreed_days(deal, season))
     if deadline:
         blocks.append(ContextBlock(elements=[MarkdownTextObject(text=texts.answer_by(deadline))]))
     blocks.append(answer_buttons(deal, Role.INTERN))
@@ -92,6 +103,7 @@ def ask_manager(deal: Deal, season: Season) -> dict[str, Any]:
     blocks: list[Block] = [
         SectionBlock(text=MarkdownTextObject(text=text)),
         _profile(deal.intern, deal, season),
+        agreed_days(deal, season),
         answer_buttons(
             deal, Role.MANAGER, accept=texts.MANAGER_APPROVE, decline=texts.MANAGER_DECLINE
         ),

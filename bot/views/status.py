@@ -12,6 +12,7 @@ from slack_sdk.models.blocks import (
     DividerBlock,
     HeaderBlock,
     MarkdownTextObject,
+    PlainTextObject,
     SectionBlock,
 )
 from slack_sdk.models.views import View
@@ -19,14 +20,16 @@ from slack_sdk.models.views import View
 from bot import texts
 from bot.ids import Action
 from bot.season import Season, to_local
-from bot.texts import dates
+from bot.texts import changes, dates
+from bot.texts import season as season_texts
 from bot.views.common import button, days_text, mention, message, user_text
 from bot.views.deals import answer_buttons
 from bot.views.mrkdwn import clip, escape
 from bot.views.slots import slot_blocks
 from models.overview import Overview
+from models.privacy import ERASED
 from models.proposals import Deal, Role
-from models.tables import Answer, ProposalOrigin, SlotStatus, WishStatus
+from models.tables import Answer, Participant, ProposalOrigin, SlotStatus, WishStatus
 
 
 def _md(text: str) -> SectionBlock:
@@ -38,7 +41,14 @@ def _workplace(deal: Deal) -> str:
 
 
 def _intern(deal: Deal) -> str:
-    return f"{mention(deal.intern.slack_user_id)}"
+    user = deal.intern.slack_user_id
+    return season_texts.ERASED_PERSON if user.startswith(f"{ERASED}-") else mention(user)
+
+
+def own_season(deal: Deal, shown: Season) -> Season:
+    """The season a deal belongs to: its days are that year's week 37, not the shown one's."""
+    year = deal.proposal.season_year
+    return shown if year == shown.year else Season.for_year(year, tz=shown.tz)
 
 
 def _pending_line(deal: Deal, user_id: str) -> tuple[str, Role | None]:
@@ -104,13 +114,15 @@ def overview_blocks(
     if not view.placements:
         blocks.append(_md(texts.STATUS_NO_PLACEMENTS))
     for deal in view.placements[:10]:
-        days = days_text(deal.proposal.days, season)
+        own = own_season(deal, season)
+        days = days_text(deal.proposal.days, own)
         if deal.host.slack_user_id == user_id:
-            blocks.append(_md(texts.placement_as_host(_intern(deal), days)))
+            line = texts.placement_as_host(_intern(deal), days)
         else:
-            blocks.append(_md(texts.placement_as_intern(_workplace(deal), days)))
+            line = texts.placement_as_intern(_workplace(deal), days)
+        blocks.append(_md(line if own is season else season_texts.of_season(line, own.year)))
     if view.next_dms:
-        labels = texts.DM_KIND_LABELS
+        labels = {**texts.DM_KIND_LABELS, "invitation": season_texts.INVITATION_LABEL}
         lines = [
             f"• {dates.moment(to_local(m.due_at, season.tz))} – {labels.get(m.kind, m.kind)}"
             for m in view.next_dms
@@ -141,41 +153,85 @@ def home_view(
     return View(type="home", blocks=blocks[:100]).to_dict()
 
 
-def withdraw_prompt(view: Overview, user_id: str) -> dict[str, Any]:
+def _name(person: Participant) -> str:
+    return clip(person.name or person.slack_user_id, 60)
+
+
+def withdraw_confirm_text(view: Overview, user_id: str, season: Season, role: Role) -> str:
+    """What one more press cancels, named: the agreed placements of this season (who, where,
+    which days) and who will be told; Slack allows 300 characters."""
+    agreed = [d for d in view.placements if d.proposal.season_year == season.year]
+    pending = [d for d in view.pending if d.proposal.season_year == season.year]
+    if role is Role.HOST:
+        mine = [d for d in agreed if d.host.slack_user_id == user_id]
+        asked = [d for d in pending if d.host.slack_user_id == user_id]
+        base = texts.WITHDRAW_CONFIRM_HOST
+        if mine:
+            base = changes.withdraw_host_agreements(
+                [
+                    changes.agreement_with_intern(
+                        _name(d.intern),
+                        clip(d.intern.workplace, 60),
+                        days_text(d.proposal.days, season),
+                    )
+                    for d in mine
+                ],
+                [_name(d.intern) for d in mine],
+            )
+    else:
+        mine = [d for d in agreed if d.intern.slack_user_id == user_id]
+        asked = [d for d in pending if d.intern.slack_user_id == user_id]
+        base = texts.WITHDRAW_CONFIRM_INTERN
+        if mine:
+            deal = mine[0]
+            base = changes.withdraw_intern_agreement(
+                changes.agreement_with_host(
+                    clip(deal.slot.workplace, 60),
+                    _name(deal.host),
+                    days_text(deal.proposal.days, season),
+                ),
+                _name(deal.host),
+            )
+    if asked:
+        base += changes.open_requests(len(asked))
+    return clip(base, 300)
+
+
+def _withdraw_confirm(text: str) -> ConfirmObject:
+    return ConfirmObject(
+        title=texts.WITHDRAW_CONFIRM_TITLE,
+        text=PlainTextObject(text=text, emoji=False),
+        confirm=texts.WITHDRAW_YES,
+        deny=texts.WITHDRAW_NO,
+        style="danger",
+    )
+
+
+def withdraw_prompt(view: Overview, user_id: str, season: Season) -> dict[str, Any]:
     buttons = []
     if view.slot is not None and view.slot.status == SlotStatus.OPEN:
+        text = withdraw_confirm_text(view, user_id, season, Role.HOST)
         buttons.append(
             button(
                 texts.WITHDRAW_AS_HOST,
                 Action.WITHDRAW_HOST,
                 "host",
                 style="danger",
-                confirm=ConfirmObject(
-                    title=texts.WITHDRAW_CONFIRM_TITLE,
-                    text=texts.WITHDRAW_CONFIRM_HOST,
-                    confirm=texts.WITHDRAW_YES,
-                    deny=texts.WITHDRAW_NO,
-                    style="danger",
-                ),
+                confirm=_withdraw_confirm(text),
             )
         )
     interning = (view.wish is not None and view.wish.status == WishStatus.ACTIVE) or any(
         d.intern.slack_user_id == user_id for d in view.placements + view.pending
     )
     if interning:
+        text = withdraw_confirm_text(view, user_id, season, Role.INTERN)
         buttons.append(
             button(
                 texts.WITHDRAW_AS_INTERN,
                 Action.WITHDRAW_INTERN,
                 "intern",
                 style="danger",
-                confirm=ConfirmObject(
-                    title=texts.WITHDRAW_CONFIRM_TITLE,
-                    text=texts.WITHDRAW_CONFIRM_INTERN,
-                    confirm=texts.WITHDRAW_YES,
-                    deny=texts.WITHDRAW_NO,
-                    style="danger",
-                ),
+                confirm=_withdraw_confirm(text),
             )
         )
     if not buttons:

@@ -90,8 +90,8 @@ async def test_two_rounds_of_proposals_with_accept_decline_expiry_and_the_unplac
     ):
         assert figure in seen, figure
     assert "*Stabil*" in seen and "*Flest*" in seen and "75,0 % (3)" in seen
-    assert buttons(preview) == [SEND_STABIL, SEND_FLEST]
-    send = preview.blocks[-1]["elements"][0]
+    assert buttons(preview)[:2] == [SEND_STABIL, SEND_FLEST]
+    send = next(b for b in preview.blocks if b["type"] == "actions")["elements"][0]
     assert send["style"] == "primary" and "confirm" in send
 
     # Someone else replaying the button gets a refusal, and nothing is sent.

@@ -321,3 +321,24 @@ def test_next_allowed_across_the_spring_change(instant: datetime) -> None:
     moved = next_allowed(instant)
     assert moved == utc(2026, 3, 30, 6, 0)  # Monday 08:00 CEST
     assert to_local(moved).time() == time(8, 0)
+
+
+# --- the season's life -----------------------------------------------------------------
+
+from bot.season import default_opens_on, season_in_force  # noqa: E402
+
+
+def test_last_season_stays_in_force_until_the_next_opens() -> None:
+    cph = COPENHAGEN
+    after_week = datetime(2027, 10, 20, 10, tzinfo=cph)
+    assert season_in_force(after_week, cph, opens_on=None) == 2027
+    assert season_in_force(after_week, cph, opens_on=date(2027, 10, 21)) == 2027
+    assert season_in_force(after_week, cph, opens_on=date(2027, 10, 20)) == 2028
+    assert default_opens_on(2028) == date(2028, 1, 15)
+    assert season_in_force(datetime(2028, 1, 14, 23, 59, tzinfo=cph), cph, opens_on=None) == 2027
+    assert season_in_force(datetime(2028, 1, 15, 0, 0, tzinfo=cph), cph, opens_on=None) == 2028
+    # A planned date after the default opening does not hold the new season back.
+    assert season_in_force(datetime(2028, 2, 1, tzinfo=cph), cph, opens_on=date(2028, 3, 1)) == 2028
+    # Before and during week 37 the season of the year is in force, opened or not.
+    assert season_in_force(datetime(2027, 5, 3, tzinfo=cph), cph, opens_on=None) == 2027
+    assert season_in_force(datetime(2027, 9, 17, 12, tzinfo=cph), cph, opens_on=None) == 2027

@@ -1,0 +1,148 @@
+"""The named match preview: every pair and every unplaced intern, paged, and as CSV rows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk.models.blocks import ActionsBlock, Block, MarkdownTextObject, SectionBlock
+
+from bot.ids import CoordinatorAction
+from bot.matching import MatchResult, Mode
+from bot.scoring import SlotId, WishId
+from bot.season import Season
+from bot.steering import Steering
+from bot.texts import matching as mt
+from bot.texts import steering as t
+from bot.views.common import button, days_text
+from bot.views.mrkdwn import clip, escape
+from models.rounds import FreeSlot, Waiting
+
+PAGE = 12  # lines of pairs (and of unplaced interns) per page; a section holds 3,000 chars
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    wish: Waiting
+    slot: FreeSlot
+    rank: int  # on the intern's own list; 0: placed by hand off the list
+    days: tuple[int, ...]
+    crosses: bool
+    steered: str  # "lock", "place" or ""
+
+
+def pairs_of(
+    found: MatchResult,
+    wishes: Mapping[WishId, Waiting],
+    slots: Mapping[SlotId, FreeSlot],
+    steering: Steering,
+    kinds: Mapping[WishId, str],
+) -> list[Pair]:
+    pairs = []
+    for wish_id, slot_id in found.assignments.items():
+        w, f = wishes[wish_id], slots[slot_id]
+        days = tuple(sorted(set(w.wish.days) & set(f.slot.days)) or sorted(f.slot.days))
+        crosses = bool(w.intern.sector) and w.intern.sector != f.slot.sector
+        steered = kinds.get(wish_id, "") if steering.fixed.get(wish_id) == slot_id else ""
+        pairs.append(Pair(w, f, found.ranks.get(wish_id, 0), days, crosses, steered))
+    return pairs
+
+
+def _name(w: Waiting) -> str:
+    return escape(clip(w.intern.name or w.intern.slack_user_id, 40))
+
+
+def _place(text: str) -> str:
+    return escape(clip(text, 40)) or "–"
+
+
+def pair_line(pair: Pair, season: Season) -> str:
+    w, f = pair.wish, pair.slot
+    parts = [
+        f"`P{w.wish.id}` *{_name(w)}* ({_place(w.intern.workplace)}) → "
+        f"`V{f.slot.id}` *{_place(f.slot.workplace)}*",
+        days_text(pair.days, season),
+        t.nth_option(pair.rank) if pair.rank else t.OFF_LIST,
+        t.CROSSES if pair.crosses else t.SAME_SECTOR,
+    ]
+    if pair.steered:
+        parts.append(t.LOCKED_MARK if pair.steered == "lock" else t.PLACED_MARK)
+    return " · ".join(parts)
+
+
+def unplaced_line(w: Waiting, reason: str) -> str:
+    return f"`P{w.wish.id}` *{_name(w)}* ({_place(w.intern.workplace)}) – {mt.REASONS[reason]}"
+
+
+def pages(pairs: int, unplaced: int) -> int:
+    return max(1, -(-pairs // PAGE), -(-unplaced // PAGE))
+
+
+def list_blocks(
+    *,
+    mode: Mode,
+    page: int,
+    round_no: int,
+    pair_lines: Sequence[str],
+    unplaced_lines: Sequence[str],
+    forbidden_lines: Sequence[str],
+) -> list[Block]:
+    """One page of the chosen mode's pairs and unplaced interns, with paging and the switch
+    to the other mode; the coordinator steers with the P/V numbers shown."""
+    total = pages(len(pair_lines), len(unplaced_lines))
+    page = min(max(page, 1), total)
+    lo, hi = (page - 1) * PAGE, page * PAGE
+    shown = pair_lines[lo:hi]
+    head = f"*{t.PAIRS_TITLE[mode.value]}* – {t.page_of(page, total)}"
+    body = "\n".join(shown) if shown else (t.NOTHING_PLACED if page == 1 else "")
+    blocks: list[Block] = [
+        SectionBlock(text=MarkdownTextObject(text=clip(f"{head}\n{body}", 3000)))
+    ]
+    left = unplaced_lines[lo:hi]
+    if left:
+        text = f"*{t.UNPLACED_TITLE}*\n" + "\n".join(left)
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=clip(text, 3000))))
+    if forbidden_lines and page == 1:
+        text = f"*{t.FORBIDDEN_TITLE}*\n" + "\n".join(forbidden_lines[:PAGE])
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=clip(text, 3000))))
+    other = Mode.FLEST if mode is Mode.STABIL else Mode.STABIL
+    buttons = []
+    if page > 1:
+        buttons.append(_page_button(t.PREVIOUS_PAGE, mode, page - 1, round_no))
+    if page < total:
+        buttons.append(_page_button(t.NEXT_PAGE, mode, page + 1, round_no))
+    buttons.append(_page_button(t.show_mode(other.value), other, 1, round_no))
+    blocks.append(ActionsBlock(block_id="match_pages", elements=buttons))
+    blocks.append(SectionBlock(text=MarkdownTextObject(text=t.STEER_USAGE)))
+    return blocks
+
+
+def _page_button(label: str, mode: Mode, page: int, round_no: int) -> Any:
+    return button(label, CoordinatorAction.MATCH_PAGE, f"{mode.value}:{page}:{round_no}")
+
+
+def csv_rows(
+    mode: Mode, pairs: Sequence[Pair], unplaced: Sequence[tuple[Waiting, str]], season: Season
+) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for p in pairs:
+        rows.append(
+            [
+                mode.value,
+                f"P{p.wish.wish.id}",
+                p.wish.intern.name,
+                p.wish.intern.workplace,
+                f"V{p.slot.slot.id}",
+                p.slot.slot.workplace,
+                days_text(p.days, season),
+                p.rank or "",
+                t.CROSSES if p.crosses else t.SAME_SECTOR,
+                {"lock": t.LOCKED_MARK, "place": t.PLACED_MARK}.get(p.steered, ""),
+                "",
+            ]
+        )
+    for w, reason in unplaced:
+        who: list[object] = [mode.value, f"P{w.wish.id}", w.intern.name, w.intern.workplace]
+        rows.append([*who, "", "", "", "", "", "", mt.REASONS[reason]])
+    return rows

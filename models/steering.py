@@ -1,0 +1,65 @@
+"""The coordinator's locked, placed and forbidden pairs of a season's next round."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete
+from sqlmodel import Session, col, select
+
+from models.tables import MatchSteer, SteerKind
+
+FIXED = (SteerKind.LOCK, SteerKind.PLACE)
+
+
+def steers(session: Session, *, year: int) -> list[MatchSteer]:
+    return list(
+        session.exec(
+            select(MatchSteer).where(MatchSteer.season_year == year).order_by(col(MatchSteer.id))
+        ).all()
+    )
+
+
+def set_steer(
+    session: Session,
+    *,
+    year: int,
+    wish_id: int,
+    slot_id: int,
+    kind: SteerKind,
+    actor: str,
+    now: datetime,
+) -> None:
+    """One pair's steer, replacing what was said of that pair before; a fixed pair also
+    replaces the intern's other fixed pair (an intern is placed once)."""
+    gone = delete(MatchSteer).where(
+        col(MatchSteer.season_year) == year, col(MatchSteer.wish_id) == wish_id
+    )
+    if kind in FIXED:
+        gone = gone.where(
+            (col(MatchSteer.slot_id) == slot_id) | col(MatchSteer.kind).in_(list(FIXED))
+        )
+    else:
+        gone = gone.where(col(MatchSteer.slot_id) == slot_id)
+    session.execute(gone)
+    session.add(
+        MatchSteer(
+            season_year=year,
+            wish_id=wish_id,
+            slot_id=slot_id,
+            kind=kind,
+            actor=actor,
+            created_at=now,
+        )
+    )
+    session.flush()
+
+
+def clear_steers(session: Session, *, year: int, wish_id: int) -> int:
+    """Everything said of one intern's pairs; how many there were."""
+    result = session.execute(
+        delete(MatchSteer).where(
+            col(MatchSteer.season_year) == year, col(MatchSteer.wish_id) == wish_id
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -1,0 +1,173 @@
+"""Changes that warn and tell: withdrawing names what it cancels (and the sandbox asks first,
+as Slack does), a host cannot edit a slot out from under an agreement."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from bot.sandbox.console import Console
+from bot.sandbox.console_tools import listed
+from bot.sandbox.harness import Harness
+from tests.conftest import ADMIN
+from tests.scenario.flows import offer, wish
+from tests.scenario.test_integrity import approving  # noqa: F401 - the fixture
+from tests.scenario.test_sandbox import HOST_INTERN_ACCEPT, said_after
+from tests.talk import buttons, shown
+
+
+async def test_withdrawing_asks_first_naming_the_placement_and_who_is_told(
+    harness: Harness,
+) -> None:
+    out = io.StringIO()
+    lines = [
+        *HOST_INTERN_ACCEPT.splitlines(),
+        "/som anna",
+        "/praktik afmeld",
+        "tryk 1",
+        "nej",
+        "/praktik status",
+        "/praktik afmeld",
+        "tryk 1",
+        "ja",
+    ]
+    code = await Console(harness, out=out, strict=True).run(listed(lines), echo=True, numbered=True)
+    transcript = out.getvalue()
+    assert code == 0, transcript
+
+    asked = said_after(transcript, "anna> tryk 1", nth=2)
+    assert "── Bekræft ──" in asked and "Meld dig fra?" in asked
+    assert "din aftale hos Ærø Kommune (Bo Hansen) man 13/9, tir 14/9 aflyses" in asked
+    assert "Bo Hansen får besked" in asked
+    assert "Skriv `ja` for »Ja, meld mig fra« eller `nej` for »Fortryd«." in asked
+    assert "→ til Bo Hansen" not in asked  # nothing was sent yet
+
+    assert "Fortrudt" in said_after(transcript, "anna> nej")
+    still = said_after(transcript, "anna> /praktik status")
+    assert "Du er i praktik hos *Ærø Kommune*" in still
+
+    done = said_after(transcript, "anna> ja")
+    assert "→ til Bo Hansen" in done  # now the host is told
+
+
+async def test_the_hosts_withdraw_dialog_names_each_intern_workplace_and_days(
+    harness: Harness,
+) -> None:
+    ws = harness.workspace
+    bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(bo)
+    await wish(anna, days=["tor 16/9", "fre 17/9"])
+    await anna.press("Anmod")
+    await bo.press("Acceptér")
+    await bo.command("/praktik", "afmeld")
+    confirm = bo.ephemerals[-1].blocks[1]["elements"][0]["confirm"]
+    text = confirm["text"]["text"]
+    assert "Din værtsplads lukkes, og aftalen med Anna Jensen" in text
+    assert "(Styrelsen for Dataforsyning) tor 16/9, fre 17/9 aflyses" in text
+    assert "Anna Jensen får besked" in text
+
+
+async def test_a_host_cannot_remove_agreed_days_or_seats_and_is_told_why(
+    harness: Harness,
+) -> None:
+    ws = harness.workspace
+    bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(bo, capacity="2")
+    await wish(anna, days=["tor 16/9", "fre 17/9"])
+    await anna.press("Anmod")
+    await bo.press("Acceptér")
+
+    await bo.command("/praktik", "tilbyd")
+    bo.fill("slot_days", ["man 13/9", "tir 14/9", "ons 15/9", "tor 16/9"])
+    outcome = await bo.submit()
+    assert outcome.action == "errors"
+    assert "Du har en aftale med en praktikant fre 17/9" in json.dumps(
+        outcome.errors, ensure_ascii=False
+    )
+    bo.fill("slot_days", ["man 13/9", "tor 16/9", "fre 17/9"])
+    bo.fill("slot_capacity", "0")
+    outcome = await bo.submit()
+    assert outcome.action == "errors"
+    bo.fill("slot_capacity", "1")  # one seat for the one agreed intern is fine
+    assert (await bo.submit()).action == "close"
+    await bo.command("/praktik", "status")
+    assert "man 13/9, tor 16/9, fre 17/9" in shown(bo.ephemerals[-1])
+
+
+async def test_both_sides_see_the_agreed_days_not_the_slots_days(harness: Harness) -> None:
+    ws = harness.workspace
+    kim = ws.person(ADMIN, "kim", "Kim Koordinator")
+    bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(bo)  # Monday to Friday
+    await wish(anna, days=["tor 16/9", "fre 17/9"])  # Anna can come Thursday and Friday
+    await kim.command("/praktik", "admin match")
+    await kim.press("Send forslag (stabil)")
+    to_anna, to_bo = shown(anna.last_dm), shown(bo.last_dm)
+    agreed = "*Dage i praktik:* tor 16/9, fre 17/9"
+    assert agreed in to_anna and agreed in to_bo
+    assert "man 13/9" not in to_anna and "man 13/9" not in to_bo
+    await anna.press("Acceptér")
+    await bo.press("Acceptér")
+    assert "tor 16/9, fre 17/9." in shown(anna.last_dm)
+    assert "tor 16/9, fre 17/9." in shown(bo.last_dm)
+
+
+async def test_the_manager_named_is_told_of_the_agreement(harness: Harness) -> None:
+    ws = harness.workspace
+    bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")
+    mia = ws.person("UMIA", "mia", "Mia Leder")
+    await offer(bo)
+    await wish(anna, manager="UMIA")
+    await anna.press("Anmod")
+    assert mia.dms == []  # nothing to tell before there is an agreement
+    await bo.press("Acceptér")
+    told = shown(mia.last_dm)
+    assert "<@UANNA> (Anna Jensen) har aftalt at komme i praktik hos *Ærø Kommune*" in told
+    assert "til orientering" in told and buttons(mia.last_dm) == []
+
+
+async def test_nobody_is_their_own_manager(harness: Harness) -> None:
+    anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
+    await anna.command("/praktik", "find")
+    anna.fill("wish_workplace", "Styrelsen")
+    anna.fill("wish_sector", "Stat")
+    anna.fill("wish_manager", "UANNA")
+    outcome = await anna.submit()
+    assert outcome.action == "errors"
+    assert "Du kan ikke være din egen leder" in outcome.errors["wish_manager"]
+
+
+async def test_with_approval_the_intern_hears_the_host_said_yes_and_the_manager_is_asked(
+    approving: Harness,  # noqa: F811 - the fixture imported above
+) -> None:
+    ws = approving.workspace
+    bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")
+    mia = ws.person("UMIA", "mia", "Mia Leder")
+    await offer(bo)
+    await wish(anna, manager="UMIA")
+    await anna.press("Anmod")
+    await bo.press("Acceptér")
+    waiting = shown(anna.last_dm)
+    assert "Værten hos *Ærø Kommune* har sagt ja. Nu mangler kun din leders godkendelse" in waiting
+    assert "<@UMIA>" in waiting
+    assert "Godkender du praktikken?" in shown(mia.last_dm)
+    assert "*Dage i praktik:*" in shown(mia.last_dm)
+    await mia.press("Godkend")
+    assert "Din praktik er bekræftet" in shown(anna.last_dm)
+    assert "Tak for din godkendelse" in shown(mia.last_dm)
+
+
+async def test_no_suggestions_after_re_registering_says_they_were_already_asked(
+    harness: Harness,
+) -> None:
+    ws = harness.workspace
+    bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(bo)
+    await wish(anna)
+    await anna.press("Anmod")
+    await wish(anna, topics=["klima"], text="Nu med nye ord.")  # re-registering
+    said = shown(anna.last_dm)
+    assert "Den ledige plads, der passer til dine dage, har du allerede anmodet om" in said
+    assert "ingen ledige pladser, der passer til dine dage" not in said
+    await anna.command("/praktik", "find ærø")
+    assert "Ærø Kommune" in shown(anna.ephemerals[-1])  # search still finds it
