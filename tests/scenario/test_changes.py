@@ -37,7 +37,7 @@ async def test_withdrawing_asks_first_naming_the_placement_and_who_is_told(
 
     asked = said_after(transcript, "anna> tryk 1", nth=2)
     assert "── Bekræft ──" in asked and "Meld dig fra?" in asked
-    assert "din aftale hos Ærø Kommune (Bo Hansen) man 13/9, tir 14/9 aflyses" in asked
+    assert "din aftale hos Ærø Kommune (Bo Hansen) man 13. sep., tir 14. sep. aflyses" in asked
     assert "Bo Hansen får besked" in asked
     assert "Skriv `ja` for »Ja, meld mig fra« eller `nej` for »Fortryd«." in asked
     assert "→ til Bo Hansen" not in asked  # nothing was sent yet
@@ -56,14 +56,14 @@ async def test_the_hosts_withdraw_dialog_names_each_intern_workplace_and_days(
     ws = harness.workspace
     bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")
     await offer(bo)
-    await wish(anna, days=["tor 16/9", "fre 17/9"])
+    await wish(anna, days=["tor 16. sep.", "fre 17. sep."])
     await anna.press("Anmod")
     await bo.press("Acceptér")
     await bo.command("/praktik", "afmeld")
     confirm = bo.ephemerals[-1].blocks[1]["elements"][0]["confirm"]
     text = confirm["text"]["text"]
     assert "Din værtsplads lukkes, og aftalen med Anna Jensen" in text
-    assert "(Styrelsen for Dataforsyning) tor 16/9, fre 17/9 aflyses" in text
+    assert "(Styrelsen for Dataforsyning) tor 16. sep., fre 17. sep. aflyses" in text
     assert "Anna Jensen får besked" in text
 
 
@@ -73,25 +73,25 @@ async def test_a_host_cannot_remove_agreed_days_or_seats_and_is_told_why(
     ws = harness.workspace
     bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")
     await offer(bo, capacity="2")
-    await wish(anna, days=["tor 16/9", "fre 17/9"])
+    await wish(anna, days=["tor 16. sep.", "fre 17. sep."])
     await anna.press("Anmod")
     await bo.press("Acceptér")
 
     await bo.command("/praktik", "tilbyd")
-    bo.fill("slot_days", ["man 13/9", "tir 14/9", "ons 15/9", "tor 16/9"])
+    bo.fill("slot_days", ["man 13. sep.", "tir 14. sep.", "ons 15. sep.", "tor 16. sep."])
     outcome = await bo.submit()
     assert outcome.action == "errors"
-    assert "Du har en aftale med en praktikant fre 17/9" in json.dumps(
+    assert "Du har en aftale med en praktikant fre 17. sep." in json.dumps(
         outcome.errors, ensure_ascii=False
     )
-    bo.fill("slot_days", ["man 13/9", "tor 16/9", "fre 17/9"])
+    bo.fill("slot_days", ["man 13. sep.", "tor 16. sep.", "fre 17. sep."])
     bo.fill("slot_capacity", "0")
     outcome = await bo.submit()
     assert outcome.action == "errors"
     bo.fill("slot_capacity", "1")  # one seat for the one agreed intern is fine
     assert (await bo.submit()).action == "close"
     await bo.command("/praktik", "status")
-    assert "man 13/9, tor 16/9, fre 17/9" in shown(bo.ephemerals[-1])
+    assert "man 13. sep., tor 16. sep., fre 17. sep." in shown(bo.ephemerals[-1])
 
 
 async def test_both_sides_see_the_agreed_days_not_the_slots_days(harness: Harness) -> None:
@@ -99,17 +99,17 @@ async def test_both_sides_see_the_agreed_days_not_the_slots_days(harness: Harnes
     kim = ws.person(ADMIN, "kim", "Kim Koordinator")
     bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")
     await offer(bo)  # Monday to Friday
-    await wish(anna, days=["tor 16/9", "fre 17/9"])  # Anna can come Thursday and Friday
+    await wish(anna, days=["tor 16. sep.", "fre 17. sep."])  # Anna can come Thursday and Friday
     await kim.command("/praktik", "admin match")
     await kim.press("Send forslag (stabil)")
     to_anna, to_bo = shown(anna.last_dm), shown(bo.last_dm)
-    agreed = "*Dage i praktik:* tor 16/9, fre 17/9"
+    agreed = "*Dage i praktik:* tor 16. sep., fre 17. sep."
     assert agreed in to_anna and agreed in to_bo
-    assert "man 13/9" not in to_anna and "man 13/9" not in to_bo
+    assert "man 13. sep." not in to_anna and "man 13. sep." not in to_bo
     await anna.press("Acceptér")
     await bo.press("Acceptér")
-    assert "tor 16/9, fre 17/9." in shown(anna.last_dm)
-    assert "tor 16/9, fre 17/9." in shown(bo.last_dm)
+    assert "tor 16. sep., fre 17. sep.." in shown(anna.last_dm)
+    assert "tor 16. sep., fre 17. sep.." in shown(bo.last_dm)
 
 
 async def test_the_manager_named_is_told_of_the_agreement(harness: Harness) -> None:

@@ -55,7 +55,7 @@ async def test_the_preview_names_every_pair_and_the_coordinator_steers_it(
         topics=["digitalisering"],
     )
     await wish(anna, sector="Stat", topics=["klima"])
-    await wish(gorm, workplace="Skat", sector="Stat", topics=["klima"], days=["tor 16/9"])
+    await wish(gorm, workplace="Skat", sector="Stat", topics=["klima"], days=["tor 16. sep."])
     await wish(frida, workplace="Odense Kommune", sector="Kommune", topics=["digitalisering"])
     ids = await harness.db.run(_ids)
 
@@ -64,7 +64,7 @@ async def test_the_preview_names_every_pair_and_the_coordinator_steers_it(
     assert "*Parrene (stabil)* – Side 1 af 1" in preview
     assert (
         f"`{ids['anna']}` *Anna Jensen* (Styrelsen for Dataforsyning) → "
-        f"`{ids['bo']}` *Ærø Kommune* · man 13/9, tir 14/9, ons 15/9, tor 16/9, fre 17/9 · "
+        f"`{ids['bo']}` *Ærø Kommune* · man 13. sep., tir 14. sep., ons 15. sep., tor 16. sep., fre 17. sep. · "
         "1. ønske · på tværs"
     ) in preview
     assert f"`{ids['frida']}` *Frida Lund* (Odense Kommune) → `{ids['dan']}`" in preview
@@ -115,4 +115,4 @@ async def test_the_preview_names_every_pair_and_the_coordinator_steers_it(
         ("Anna Jensen", "Digitaliseringsstyrelsen"),
     }
     assert "ikke fået et forslag" in shown(frida.last_dm)
-    assert "*Dage i praktik:* tor 16/9" in shown(gorm.last_dm)
+    assert "*Dage i praktik:* tor 16. sep." in shown(gorm.last_dm)

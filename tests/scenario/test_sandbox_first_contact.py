@@ -32,7 +32,7 @@ udfyld 1 Viborg Bibliotek
 udfyld 2 Kommune
 udfyld 3 Viborg
 udfyld 4 1
-udfyld 5 man 13/9
+udfyld 5 man 13. sep.
 udfyld 6 klima
 udfyld 7 Bibliotek og klima.
 send

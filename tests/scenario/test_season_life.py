@@ -18,7 +18,7 @@ from tests.scenario.flows import offer, wish
 from tests.scenario.test_season_dms import dispatcher, local, sign_up_in_may_confirm_in_june
 from tests.talk import buttons, shown
 
-PLACED_2027 = "man 13/9, tir 14/9, ons 15/9, tor 16/9, fre 17/9"
+PLACED_2027 = "man 13. sep., tir 14. sep., ons 15. sep., tor 16. sep., fre 17. sep."
 
 
 def export_rows(person: Person) -> list[list[str]]:
@@ -42,10 +42,10 @@ async def test_the_season_stays_until_its_follow_up_and_the_next_opens_when_open
     await dispatcher(harness).run_once(clock.now())  # what fell due meanwhile
     await kim.command("/praktik", "admin stats")
     figures = shown(kim.ephemerals[-1])
-    assert "Innovationspraktikken 2027" in figures and "1 bekræftede hos 1 værter" in figures
+    assert "Innovationspraktikken 2027" in figures and "1 bekræftet hos 1 vært" in figures
     await kim.command("/praktik", "admin eksport")
     rows = export_rows(kim)
-    assert len(rows) == 2 and "fre 17/9" in ";".join(rows[1]) and "Ærø Kommune" in rows[1]
+    assert len(rows) == 2 and "fre 17. sep." in ";".join(rows[1]) and "Ærø Kommune" in rows[1]
     assert f"Du er i praktik hos *Ærø Kommune* – {PLACED_2027}." in await status_of(anna)
     assert f"<@UANNA> er i praktik hos dig – {PLACED_2027}." in await status_of(bo)
     assert "Opfølgning efter 90 dage" in await status_of(anna)
@@ -83,7 +83,7 @@ async def test_the_season_stays_until_its_follow_up_and_the_next_opens_when_open
     assert "Innovationspraktikken 2028" in shown(kim.ephemerals[-1])
     await kim.command("/praktik", "admin stats 2027")
     old = shown(kim.ephemerals[-1])
-    assert "Innovationspraktikken 2027" in old and "1 bekræftede hos 1 værter" in old
+    assert "Innovationspraktikken 2027" in old and "1 bekræftet hos 1 vært" in old
     await kim.command("/praktik", "admin eksport 2027")
     assert len(export_rows(kim)) == 2
     await kim.command("/praktik", "admin eksport 2028")
@@ -101,7 +101,7 @@ async def test_the_season_stays_until_its_follow_up_and_the_next_opens_when_open
     await anna.press("Ja, registrér et ønske igen")
     form = json.dumps(anna.modal, ensure_ascii=False)
     assert '"initial_value": "Jeg vil lære om lokal klimatilpasning."' in form
-    assert "fre 15/9" in form and "fre 17/9" not in form  # 2028's week 37 now
+    assert "fre 15. sep." in form and "fre 17. sep." not in form  # 2028's week 37 now
     outcome = await anna.submit()
     assert outcome.action == "close", outcome.errors
     assert "Dit praktikønske" in await status_of(anna, "2028")
@@ -132,7 +132,7 @@ async def test_a_season_opens_on_its_planned_date_and_by_default_when_the_last_o
     await kim.command("/praktik", "admin stats")
     assert "Innovationspraktikken 2028" in shown(kim.ephemerals[-1])
 
-    await wish(harness.workspace.person("UANNA", "anna", "Anna Jensen"), days=["man 11/9"])
+    await wish(harness.workspace.person("UANNA", "anna", "Anna Jensen"), days=["man 11. sep."])
 
     # With no opening at all, a season opens the day the previous one closes.
     clock.set(local(1, 14, 10, y=2029))
@@ -141,7 +141,7 @@ async def test_a_season_opens_on_its_planned_date_and_by_default_when_the_last_o
     clock.set(local(1, 15, 10, y=2029))
     await kim.command("/praktik", "admin stats")
     assert "Innovationspraktikken 2029" in shown(kim.ephemerals[-1])
-    await wish(harness.workspace.person("UEVE", "eve", "Eve Nielsen"), days=["man 10/9"])
+    await wish(harness.workspace.person("UEVE", "eve", "Eve Nielsen"), days=["man 10. sep."])
 
 
 async def test_a_counterpart_who_erased_their_data_is_not_shown_as_a_broken_mention(
@@ -171,18 +171,18 @@ async def test_season_dates_lie_ahead_and_keep_the_timeline_in_order(
     await kim.command("/praktik", "admin sæson frist 2027-08-31")
     assert "før introduktionerne går ud 30/8 2027" in shown(kim.ephemerals[-1])
     await kim.command("/praktik", "admin sæson")
-    assert "11/06/2027" in shown(kim.ephemerals[-1])  # nothing changed
+    assert "fre 11. jun. 2027" in shown(kim.ephemerals[-1])  # nothing changed
     assert "tilmelding" in shown(kim.ephemerals[-1])
 
     await kim.command("/praktik", "admin sæson frist 2027-08-20")  # later, still in order
-    assert "20/08/2027" in shown(kim.ephemerals[-1])
+    assert "fre 20. aug. 2027" in shown(kim.ephemerals[-1])
 
     clock.set(local(9, 1, 10))  # the introductions are out: the phase cannot go back
     await kim.command("/praktik", "admin sæson frist 2027-09-03")
     said = shown(kim.ephemerals[-1])
     assert "allerede i fasen »op til uge 37«" in said
     await kim.command("/praktik", "admin sæson")
-    assert "20/08/2027" in shown(kim.ephemerals[-1])
+    assert "fre 20. aug. 2027" in shown(kim.ephemerals[-1])
 
 
 async def test_a_season_nobody_took_part_in_leaves_the_next_one_open_at_once(
@@ -192,7 +192,7 @@ async def test_a_season_nobody_took_part_in_leaves_the_next_one_open_at_once(
     clock.set(local(10, 20, 10))
     bo = harness.workspace.person("UBO", "bo", "Bo Hansen")
     await bo.command("/praktik", "tilbyd")
-    assert "man 11/9" in json.dumps(bo.modal, ensure_ascii=False)  # 2028's week 37
+    assert "man 11. sep." in json.dumps(bo.modal, ensure_ascii=False)  # 2028's week 37
     kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
     await kim.command("/praktik", "admin stats")
     assert "Innovationspraktikken 2028" in shown(kim.ephemerals[-1])
