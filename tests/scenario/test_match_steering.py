@@ -64,7 +64,8 @@ async def test_the_preview_names_every_pair_and_the_coordinator_steers_it(
     assert "*Parrene (stabil)* – Side 1 af 1" in preview
     assert (
         f"`{ids['anna']}` *Anna Jensen* (Styrelsen for Dataforsyning) → "
-        f"`{ids['bo']}` *Ærø Kommune* · man 13. sep., tir 14. sep., ons 15. sep., tor 16. sep., fre 17. sep. · "
+        f"`{ids['bo']}` *Ærø Kommune* · "
+        "man 13. sep., tir 14. sep., ons 15. sep., tor 16. sep., fre 17. sep. · "
         "1. ønske · på tværs"
     ) in preview
     assert f"`{ids['frida']}` *Frida Lund* (Odense Kommune) → `{ids['dan']}`" in preview
