@@ -14,15 +14,16 @@ log = logging.getLogger("praktik.dm")
 async def send(
     client: AsyncWebClient, user_id: str, content: dict[str, Any]
 ) -> tuple[str, str] | None:
-    """Post to the user's DM; (channel, ts) or None when Slack refused (logged, not raised)."""
+    """Post to the user's DM; (channel, ts) or None when Slack refused (logged, not raised).
+
+    Posted to the user ID: Slack puts it in the app's DM with them, so one call does it
+    (conversations.open first would spend a Tier 3 call on every DM)."""
     try:
-        opened = await client.conversations_open(users=user_id)
-        channel = str(opened["channel"]["id"])
-        posted = await client.chat_postMessage(channel=channel, **content)
+        posted = await client.chat_postMessage(channel=user_id, **content)
     except SlackApiError as error:
         log.warning("DM failed: %s", error.response.get("error"))
         return None
-    return channel, str(posted["ts"])
+    return str(posted["channel"]), str(posted["ts"])
 
 
 async def update(client: AsyncWebClient, channel: str, ts: str, content: dict[str, Any]) -> None:

@@ -237,3 +237,13 @@ class HomeOpened(SQLModel, table=True):
 
     slack_user_id: str = Field(primary_key=True, max_length=32)
     first_opened_at: datetime = _utc()
+
+
+class SlackProfile(SQLModel, table=True):
+    """A person's name and title as users.info last told them, and when: read from Slack
+    again only once stale (users.info is rate-limited), not on every button press."""
+
+    slack_user_id: str = Field(primary_key=True, max_length=32)
+    name: str = Field(default="", max_length=200)
+    title: str = Field(default="", max_length=200)
+    fetched_at: datetime = _utc()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from bot import dm, texts
-from bot.outbox import plan_placement
 from bot.people import profile_of
 from bot.season import Season
 from bot.service import Env
@@ -15,9 +14,8 @@ from bot.views import deals as views
 from bot.views.mrkdwn import clip, escape
 from bot.views.slots import suggestions
 from models import proposals
-from models.outbox_repo import store_plan
+from models.outbox_repo import answer_and_plan
 from models.proposals import Deal, Outcome, Refusal, Result, Role
-from models.tables import Placement
 
 
 def refusal(reason: Refusal) -> dict[str, Any]:
@@ -29,7 +27,9 @@ async def request(env: Env, *, user_id: str, slot_id: int) -> dict[str, Any]:
     season, overrides = await env.season()
     from bot.current import approval_required
 
-    profile = await profile_of(env.client, user_id, known=env.caches.profiles)
+    profile = await profile_of(
+        env.client, user_id, db=env.db, clock=env.clock, known=env.caches.profiles
+    )
     result = await env.db.run(
         proposals.request_slot,
         slot_id=slot_id,
@@ -70,19 +70,21 @@ async def answer(
     env: Env, *, user_id: str, proposal_id: int, role: Role, accept: bool
 ) -> dict[str, Any] | None:
     """*Acceptér*/*Afslå*/*Godkend*/*Afvis* of one side. Returns an ephemeral for the presser."""
+    season, _ = await env.season()
+    # A confirmed placement's DM plan is written with it; Slack is told after the commit.
     result = await env.db.run(
-        proposals.answer,
+        answer_and_plan,
         proposal_id=proposal_id,
         role=role,
         user_id=user_id,
         accept=accept,
+        season=season,
         now=env.now(),
     )
     if result.refusal is Refusal.ALREADY_DECIDED:
         return None  # a second press or a retried payload: the first one already told everyone
     if result.refusal is not None or result.deal is None or result.outcome is None:
         return refusal(result.refusal or Refusal.UNKNOWN)
-    season, _ = await env.season()
     await _tell(env, result, role, season)
     return None
 
@@ -124,8 +126,6 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
         )
         await dm.send(env.client, host, views.confirmed(deal, season, to_host=True))
         await dm.send(env.client, intern, views.confirmed(deal, season, to_host=False))
-        assert result.placement is not None
-        await _plan(env, result.placement, deal, season)
     elif result.outcome is Outcome.DECLINED:
         await _mark(
             env,
@@ -163,19 +163,6 @@ async def _offer_alternatives(
     intern = deal.intern.slack_user_id
     hits = await suggestions_for(env, user_id=intern, season=season)
     await dm.send(env.client, intern, suggestions(intro, hits, season, none_text=none_text))
-
-
-async def _plan(env: Env, placement: Placement, deal: Deal, season: Season) -> None:
-    assert placement.id is not None
-    planned = plan_placement(
-        placement_id=placement.id,
-        host_id=deal.host.slack_user_id,
-        intern_id=deal.intern.slack_user_id,
-        days=[season.day(d) for d in placement.days],
-        season=season,
-        now=env.now(),
-    )
-    await env.db.run(store_plan, placement_id=placement.id, planned=planned, now=env.now())
 
 
 async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:

@@ -39,7 +39,9 @@ async def validate_slot(env: Env, view: dict[str, Any]) -> SlotForm | dict[str, 
 
 async def save_slot(env: Env, *, user_id: str, form: SlotForm) -> repo.SlotSaved | str:
     """Store the slot; a Danish refusal (shown inline) when the edit is not allowed."""
-    profile = await profile_of(env.client, user_id, known=env.caches.profiles)
+    profile = await profile_of(
+        env.client, user_id, db=env.db, clock=env.clock, known=env.caches.profiles
+    )
     return await env.db.run(repo.save_slot, host=profile, year=env.year(), form=form, now=env.now())
 
 
