@@ -12,7 +12,6 @@ from aiohttp.typedefs import Handler, Middleware
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
-    AsyncRateLimitErrorRetryHandler,
     AsyncServerErrorRetryHandler,
 )
 from slack_sdk.signature import SignatureVerifier
@@ -23,6 +22,7 @@ from bot import inflight as inflight_mod
 from bot.clock import Clock
 from bot.config import Settings
 from bot.inflight import InFlight
+from bot.pacing import PacedWebClient, Pacer
 from handlers.errors import on_error
 from handlers.middleware import inject, same_team_only
 from models.db import Database
@@ -30,13 +30,16 @@ from models.db import Database
 EVENTS_PATH = "/slack/events"
 
 
-def build_client(settings: Settings) -> AsyncWebClient:
-    return AsyncWebClient(
+def build_client(settings: Settings, pacer: Pacer | None = None) -> AsyncWebClient:
+    """The interactive client: paced by tier (bot.pacing, when given the process's pacer),
+    and waiting out a 429's Retry-After up to five times."""
+    return PacedWebClient(
+        pacer=pacer or Pacer(paced=False),
+        retries_on_429=5,
         token=settings.slack_bot_token.get_secret_value(),
         base_url=settings.slack_api_url,
         timeout=10,
         retry_handlers=[
-            AsyncRateLimitErrorRetryHandler(max_retry_count=5),
             AsyncConnectionErrorRetryHandler(max_retry_count=3),
             AsyncServerErrorRetryHandler(max_retry_count=2),
         ],
@@ -44,14 +47,20 @@ def build_client(settings: Settings) -> AsyncWebClient:
 
 
 def build_app(
-    settings: Settings, clock: Clock, db: Database, *, inflight: InFlight | None = None
+    settings: Settings,
+    clock: Clock,
+    db: Database,
+    *,
+    inflight: InFlight | None = None,
+    pacer: Pacer | None = None,
 ) -> AsyncApp:
+    """`pacer`: share the process's one with its dispatcher, so DMs yield to presses."""
     app = AsyncApp(
-        client=build_client(settings),
+        client=build_client(settings, pacer),
         signing_secret=settings.slack_signing_secret.get_secret_value(),
         logger=logging.getLogger("praktik.bolt"),
     )
-    app.use(inject(db=db, clock=clock, settings=settings))
+    app.use(inject(db=db, clock=clock, settings=settings, client=app.client))
     app.use(same_team_only)
     handlers.register_all(app)
     app.error(on_error)

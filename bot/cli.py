@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported when needed: `praktik match` starts without pydantic
     from bot.config import Settings
+    from bot.pacing import Pacer
 
 
 def _settings() -> Settings:
@@ -26,7 +28,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings()
     count = args.workers or settings.praktik_workers
     if count == 1:
-        return _serve(settings, reuse_port=False)
+        return _serve(settings, reuse_port=False, processes=1)
     from models.db import is_sqlite_url
 
     if is_sqlite_url(settings.database_url):
@@ -43,6 +45,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings.slack_bot_token.get_secret_value(),
         settings.slack_signing_secret.get_secret_value(),
     )
+    # The workers read their settings anew: each then knows its share of Slack's limits.
+    os.environ["PRAKTIK_WORKERS"] = str(count)
     return supervise(count, serve_worker)
 
 
@@ -51,10 +55,18 @@ def serve_worker() -> None:
     from bot.workers import die_with_supervisor
 
     die_with_supervisor()
-    raise SystemExit(_serve(_settings(), reuse_port=True))
+    settings = _settings()
+    raise SystemExit(_serve(settings, reuse_port=True, processes=settings.praktik_workers))
 
 
-def _serve(settings: Settings, *, reuse_port: bool) -> int:
+def _pacer(processes: int = 1) -> Pacer:
+    """The process's Slack budget: its share when several processes serve one workspace."""
+    from bot.pacing import Pacer
+
+    return Pacer(share=1.0 / max(1, processes))
+
+
+def _serve(settings: Settings, *, reuse_port: bool, processes: int) -> int:
     from aiohttp import web
 
     from bot import heap, jobs, logs
@@ -71,13 +83,14 @@ def _serve(settings: Settings, *, reuse_port: bool) -> int:
     db = Database(settings.database_url)
     if db.is_sqlite:
         db.upgrade()
-    app = build_app(settings, SystemClock(), db)
+    pacer = _pacer(processes)  # one per process: the dispatcher's DMs yield to the answers
+    app = build_app(settings, SystemClock(), db, pacer=pacer)
     web_app = build_web_app(
         app, db, signing_secret=settings.slack_signing_secret.get_secret_value()
     )
     # Due DMs go out from every serving process; their claims keep each DM to one sender.
     expire = expiry_job(settings, db, SystemClock())
-    jobs.attach(web_app, Dispatcher.from_settings(settings, db), expire=expire)
+    jobs.attach(web_app, Dispatcher.from_settings(settings, db, pacer=pacer), expire=expire)
     heap.freeze_long_lived()
     web.run_app(
         web_app, port=settings.port, print=None, access_log=None, reuse_port=reuse_port or None
@@ -107,12 +120,13 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     db = Database(settings.database_url)
     if db.is_sqlite:
         db.upgrade()
-    app = build_app(settings, SystemClock(), db)
+    pacer = _pacer()
+    app = build_app(settings, SystemClock(), db, pacer=pacer)
     handler = AsyncSocketModeHandler(app, app_token)
 
     async def run() -> None:
         expire = expiry_job(settings, db, SystemClock())
-        job = jobs.DispatchJob(Dispatcher.from_settings(settings, db), expire=expire)
+        job = jobs.DispatchJob(Dispatcher.from_settings(settings, db, pacer=pacer), expire=expire)
         heap.freeze_long_lived()
         job.start()
         try:

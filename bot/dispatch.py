@@ -49,6 +49,7 @@ from bot.dispatch_rules import (
     Settle,
     decide,
 )
+from bot.pacing import PacedWebClient, Pacer, retry_after
 from bot.season import COPENHAGEN, Season, SendWindow
 from models.db import Database
 from models.feedback import PlacementContext, placement_contexts
@@ -69,10 +70,14 @@ def default_worker_id() -> str:
     return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
-def dispatch_client(settings: Settings) -> AsyncWebClient:
+def dispatch_client(settings: Settings, pacer: Pacer | None = None) -> AsyncWebClient:
     """A Web API client without slack_sdk's retry handlers: the dispatcher retries itself,
-    through the outbox, so a retry is never invisible and never doubles a message."""
-    return AsyncWebClient(
+    through the outbox, so a retry is never invisible and never doubles a message. Paced
+    as bulk: it takes tokens only while no interactive call waits (bot.pacing)."""
+    return PacedWebClient(
+        pacer=pacer or Pacer(paced=False),
+        bulk=True,
+        retries_on_429=0,
         token=settings.slack_bot_token.get_secret_value(),
         base_url=settings.slack_api_url,
         timeout=10,
@@ -179,10 +184,11 @@ class Dispatcher:
         self._running = asyncio.Lock()
 
     @classmethod
-    def from_settings(cls, settings: Settings, db: Database, **options: Any) -> Dispatcher:
-        return cls(
-            db, dispatch_client(settings), partial(season_of, settings), tz=settings.tz, **options
-        )
+    def from_settings(
+        cls, settings: Settings, db: Database, *, pacer: Pacer | None = None, **options: Any
+    ) -> Dispatcher:
+        client = dispatch_client(settings, pacer)
+        return cls(db, client, partial(season_of, settings), tz=settings.tz, **options)
 
     async def plan_missing(self, now: datetime) -> int:
         """Plan the DMs of confirmed placements that have none (written before plans were
@@ -287,7 +293,7 @@ class Dispatcher:
                 code = answer.get("error") if isinstance(answer.data, dict) else None
                 if answer.status_code == 429 or code == "ratelimited":
                     run.report.rate_limited += 1
-                    wait = _retry_after(answer.headers)
+                    wait = retry_after(answer.headers)
                     if waited + wait > self.max_wait:
                         return Later(run.now + timedelta(seconds=wait), "ratelimited", False)
                     await self.sleep(wait)
@@ -375,13 +381,3 @@ async def _connection_pool(client: AsyncWebClient) -> AsyncIterator[AsyncWebClie
             yield client
         finally:
             client.session = None
-
-
-def _retry_after(headers: Any) -> float:
-    raw = None
-    if headers:
-        raw = headers.get("Retry-After") or headers.get("retry-after")
-    try:
-        return max(1.0, float(raw)) if raw is not None else 1.0
-    except (TypeError, ValueError):
-        return 1.0

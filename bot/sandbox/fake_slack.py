@@ -26,7 +26,9 @@ from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
+from bot.pacing import WORKSPACE_POSTS_PER_MINUTE
 from bot.sandbox import blockkit_limits as limits
+from bot.sandbox.fake_limits import Limits, SlackLimits
 
 TEAM_ID = "T0PRAKTIK"
 TEAM_DOMAIN = "praktik-sandbox"
@@ -248,11 +250,19 @@ class FakeSlack:
         trigger_ttl: float | None = TRIGGER_TTL,
         clock: Callable[[], float] = time.monotonic,
         seed: int = 0,
+        limits: Limits | None = None,
+        posts_per_minute: float = WORKSPACE_POSTS_PER_MINUTE,
     ) -> None:
         self.bot_token = bot_token
         # None switches the trigger expiry off, for the sandbox and slow tests.
         self.trigger_ttl = trigger_ttl
         self.clock = clock
+        # Slack's rate limits (bot.sandbox.fake_limits), counted on `clock`; None: none.
+        self.limits = (
+            SlackLimits(clock=clock, posts_per_minute=posts_per_minute)
+            if limits == "slack"
+            else None
+        )
         self.team_id = TEAM_ID
         self.bot_user_id = BOT_USER_ID
         self.bot_id = BOT_ID
@@ -527,6 +537,15 @@ class FakeSlack:
                 raise _ApiError("not_authed")
             if token != self.bot_token:
                 raise _ApiError("invalid_auth")
+            if self.limits is not None:
+                wait = self.limits.check(method, self._limited_channel(method, params))
+                if wait is not None:
+                    await self._record(method, params, "ratelimited")
+                    return web.json_response(
+                        {"ok": False, "error": "ratelimited"},
+                        status=429,
+                        headers={"Retry-After": str(wait)},
+                    )
             if self._over_limit(method, params):
                 await self._record(method, params, "ratelimited")
                 return web.json_response(
@@ -549,6 +568,15 @@ class FakeSlack:
             if fault.remaining <= 0:
                 queue.pop(0)
         return fault
+
+    def _limited_channel(self, method: str, params: Mapping[str, Any]) -> str | None:
+        """The channel a post counts against: a user ID means their DM with the app."""
+        if method != "chat.postMessage":
+            return None
+        channel = str(params.get("channel") or "")
+        if channel[:1] in ("U", "W") and channel in self.users:
+            return self.dm_channel(channel)
+        return channel or None
 
     def _over_limit(self, method: str, params: Mapping[str, Any]) -> bool:
         limit = self._limits.get(method)
