@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/dispatch.py                 # SQLite file in a temporary folder
     .venv/bin/python bench/dispatch.py --pg postgresql://postgres@127.0.0.1:5432/test
+    .venv/bin/python bench/dispatch.py --slack-limits --pg …   # a T−14 wave, bench/wave.py
 
 Every DM is a real outbox row of a real placement, claimed, built from the placement,
-sent with conversations.open + chat.postMessage over HTTP and recorded. Scenarios:
+sent with one chat.postMessage to the user ID over HTTP and recorded. Scenarios:
 
 - no limit: every DM to its own channel, the fake answers as fast as it can;
 - per-channel 1/s: hosts with several interns get several welcome DMs at once, and the fake
@@ -149,7 +150,7 @@ def client(fake: FakeSlack) -> AsyncWebClient:
 
 
 async def raw_ceiling(dms: int) -> float:
-    """DMs/s for the same two calls per DM without any database work."""
+    """DMs/s for the same call per DM without any database work."""
     async with FakeSlack() as fake, aiohttp.ClientSession() as session:
         for n in range(dms):
             fake.add_user(f"UR{n:05d}", name=f"r{n}", real_name=f"R {n}")
@@ -160,9 +161,8 @@ async def raw_ceiling(dms: int) -> float:
 
         async def one(n: int) -> None:
             async with gate:
-                opened = await web.conversations_open(users=f"UR{n:05d}")
                 await web.chat_postMessage(
-                    channel=opened["channel"]["id"], text="God praktik i dag!", blocks=blocks
+                    channel=f"UR{n:05d}", text="God praktik i dag!", blocks=blocks
                 )
 
         started = time.perf_counter()
