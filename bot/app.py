@@ -19,7 +19,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 import handlers
 from bot import inflight as inflight_mod
+from bot.caches import Caches
 from bot.clock import Clock
+from bot.coalesce import Coalescer
 from bot.config import Settings
 from bot.inflight import InFlight
 from bot.pacing import PacedWebClient, Pacer
@@ -60,11 +62,13 @@ def build_app(
         signing_secret=settings.slack_signing_secret.get_secret_value(),
         logger=logging.getLogger("praktik.bolt"),
     )
-    app.use(inject(db=db, clock=clock, settings=settings, client=app.client))
+    inflight = inflight or InFlight()
+    caches = Caches(homes=Coalescer(inflight=inflight))
+    app.use(inject(db=db, clock=clock, settings=settings, client=app.client, caches=caches))
     app.use(same_team_only)
     handlers.register_all(app)
     app.error(on_error)
-    inflight_mod.install(app, inflight or InFlight())
+    inflight_mod.install(app, inflight)
     return app
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
+from bot.coalesce import Coalescer
 from bot.recent import Recent
 from bot.search import SearchCache
 from bot.views.slots import RenderedSlots
@@ -21,3 +22,4 @@ class Caches:
     profiles: Recent[str, Profile] = field(default_factory=lambda: Recent(ttl=PROFILE_SECONDS))
     season_reload: asyncio.Lock = field(default_factory=asyncio.Lock)
     slot_blocks: RenderedSlots = field(default_factory=RenderedSlots)
+    homes: Coalescer = field(default_factory=Coalescer)  # App Home redraws per person

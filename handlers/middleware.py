@@ -19,11 +19,16 @@ Next = Callable[[], Awaitable[Any]]
 
 
 def inject(
-    *, db: Database, clock: Clock, settings: Settings, client: AsyncWebClient | None = None
+    *,
+    db: Database,
+    clock: Clock,
+    settings: Settings,
+    client: AsyncWebClient | None = None,
+    caches: Caches | None = None,
 ) -> Callable[[AsyncBoltContext, Next], Awaitable[Any]]:
     """`client`: the app's one Web API client, used by every request instead of the copy
     Bolt makes per request, so all of them spend one budget (bot.pacing)."""
-    caches = Caches()
+    caches = caches or Caches()
 
     async def inject_dependencies(context: AsyncBoltContext, next: Next) -> Any:
         if client is not None:
