@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -44,3 +45,38 @@ async def ephemeral(
     except SlackApiError as error:
         log.info("ephemeral failed (%s), sending a DM instead", error.response.get("error"))
     await send(client, user_id, content)
+
+
+async def answer(
+    client: AsyncWebClient,
+    *,
+    response_url: str,
+    channel: str,
+    user_id: str,
+    content: dict[str, Any],
+) -> None:
+    """The answer to whoever pressed a button: through the interaction's response_url,
+    which spends none of the Web API's budget (chat.postEphemeral is Tier 4, about 100 a
+    minute: a sign-up rush would queue behind it), else as an ephemeral (App Home has no
+    response_url)."""
+    if response_url:
+        body = {"response_type": "ephemeral", "replace_original": False, **content}
+        try:
+            if await _post_response(client, response_url, body):
+                return
+        except (aiohttp.ClientError, TimeoutError) as error:
+            log.info("response_url failed (%s), answering with an ephemeral", type(error).__name__)
+    await ephemeral(client, channel, user_id, content)
+
+
+async def _post_response(client: AsyncWebClient, url: str, body: dict[str, Any]) -> bool:
+    # The app's shared HTTP session (bot.app), so an answer opens no connection of its own.
+    timeout = aiohttp.ClientTimeout(total=client.timeout)
+    if client.session is not None:
+        async with client.session.post(url, json=body, timeout=timeout) as response:
+            return response.status == 200
+    async with (
+        aiohttp.ClientSession(timeout=timeout) as session,
+        session.post(url, json=body) as response,
+    ):
+        return response.status == 200

@@ -31,9 +31,15 @@ def _int(value: str) -> int | None:
 
 
 async def _answer(env: Env, body: dict[str, Any], content: dict[str, Any] | None) -> None:
-    """An ephemeral to whoever pressed: in the channel if there is one, else as a DM."""
+    """An ephemeral to whoever pressed (through the response_url when there is one)."""
     if content is not None:
-        await dm.ephemeral(env.client, _channel(body), _user(body), content)
+        await dm.answer(
+            env.client,
+            response_url=str(body.get("response_url") or ""),
+            channel=_channel(body),
+            user_id=_user(body),
+            content=content,
+        )
 
 
 async def on_edit_slot(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
