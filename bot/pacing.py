@@ -9,9 +9,10 @@ hardly meets them. Every call of the app's clients takes a token from each bucke
 applies before it goes out; a 429 still answered empties that bucket for the Retry-After,
 so every caller waits it out, not just the one that met it.
 
-Priority: a bulk call (the dispatcher's DMs) takes a token only while no interactive call
-(a presser's answer, a host's request DM) waits for that bucket, and leaves the last
-`RESERVE` tokens to interactive calls, so a sign-up rush is not queued behind a wave.
+Priority: interactive calls (a presser's answer, a host's request DM) reserve their token,
+in debt if need be; a bulk call (the dispatcher's DMs) takes one only when the bucket has
+one beyond the last `RESERVE` tokens, so never while interactive calls wait: a sign-up
+rush is not queued behind a wave.
 
 Our own small bucket rather than aiolimiter: aiolimiter has neither priorities nor a way
 to take tokens from several buckets at once (method, channel and workspace), nor to block
@@ -62,25 +63,39 @@ RESERVE = 1.0  # tokens a bulk call leaves to interactive ones
 
 @dataclass
 class Bucket:
-    """`rate` tokens a second, at most `burst` saved up; blocked until `blocked_until`."""
+    """`rate` tokens a second, at most `burst` saved up; blocked until `blocked_until`.
+
+    Interactive calls reserve: they take a token even when none is left (the bucket goes
+    into debt) and sleep once until their turn, in order of arrival. Bulk calls take a
+    token only when one is there beyond the `RESERVE` (so never while interactive calls
+    are in debt) and otherwise look again after the wait; the dispatcher has only a few of
+    them in flight at once.
+    """
 
     rate: float
     burst: float
     tokens: float
     stamp: float
     blocked_until: float = 0.0
-    waiting: int = 0  # interactive callers waiting for this bucket
 
-    def wait(self, now: float, *, bulk: bool) -> float:
-        """Seconds until a token is there for this caller (0: take it now)."""
-        if now < self.blocked_until:
-            return self.blocked_until - now
+    def _refill(self, now: float) -> None:
         self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
         self.stamp = now
-        need = 1.0 + (min(RESERVE, self.burst - 1.0) if bulk else 0.0)
-        if bulk and self.waiting:
-            need += self.waiting  # the interactive ones go first
+
+    def wait(self, now: float) -> float:
+        """Bulk: seconds until a token is there beyond the reserve (0: take it now)."""
+        if now < self.blocked_until:
+            return self.blocked_until - now
+        self._refill(now)
+        need = 1.0 + min(RESERVE, self.burst - 1.0)
         return 0.0 if self.tokens >= need else (need - self.tokens) / self.rate
+
+    def reserve(self, now: float) -> float:
+        """Interactive: take a token now or in debt; the seconds to wait for it."""
+        self._refill(now)
+        self.tokens -= 1.0
+        blocked = max(0.0, self.blocked_until - now)
+        return blocked + max(0.0, -self.tokens / self.rate)
 
 
 @dataclass
@@ -109,7 +124,7 @@ class Pacer:
         if found is None:
             if len(self._buckets) > 50_000:  # channels: drop the idle (full) ones
                 now = self.timer()
-                for old in [k for k, b in self._buckets.items() if b.wait(now, bulk=True) == 0]:
+                for old in [k for k, b in self._buckets.items() if b.wait(now) == 0]:
                     del self._buckets[old]
             found = self._buckets[key] = Bucket(rate, burst, burst, self.timer())
         return found
@@ -135,33 +150,29 @@ class Pacer:
         buckets = self.buckets_for(method, channel)
         if not buckets:
             return
-        started = None
+        started = self.timer()
         if not bulk:
-            for bucket in buckets:
-                bucket.waiting += 1
-        try:
-            while True:
-                now = self.timer()
-                wait = max(b.wait(now, bulk=bulk) for b in buckets)
-                if wait <= 0:
-                    for bucket in buckets:
-                        bucket.tokens -= 1.0
-                    break
-                started = now if started is None else started
+            wait = max(b.reserve(started) for b in buckets)
+            if wait > 0:
                 await self.sleep(wait)
-        finally:
-            if not bulk:
+                self.stats.waited += self.timer() - started
+            return
+        while True:
+            now = self.timer()
+            wait = max(b.wait(now) for b in buckets)
+            if wait <= 0:
                 for bucket in buckets:
-                    bucket.waiting -= 1
-        if started is not None:
-            self.stats.waited += self.timer() - started
+                    bucket.tokens -= 1.0
+                break
+            await self.sleep(wait)
+        self.stats.waited += self.timer() - started
 
     def blocked(self, method: str, channel: str | None, seconds: float) -> None:
         """Slack answered 429: nobody calls `method` (in that channel) for `seconds`."""
         until = self.timer() + seconds
         for bucket in self.buckets_for(method, channel)[-1:]:
             bucket.blocked_until = max(bucket.blocked_until, until)
-            bucket.tokens = 0.0
+            bucket.tokens = min(bucket.tokens, 0.0)  # reservations already made still stand
 
 
 def retry_after(headers: Any) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
@@ -58,7 +59,9 @@ async def on_request(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     if slot_id is None:
         await _answer(env, body, deals.refusal(Refusal.NOT_OPEN))
         return
-    await _answer(env, body, await deals.request(env, user_id=_user(body), slot_id=slot_id))
+    await deals.request(
+        env, user_id=_user(body), slot_id=slot_id, answer=partial(_answer, env, body)
+    )
 
 
 async def on_more(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond) -> None:

@@ -1046,6 +1046,11 @@ class FakeSlack:
             target.original = message
         return message
 
+    def response_user(self, response_url: str) -> str | None:
+        """Whom an answer to `response_url` is shown to (None: not a URL we issued)."""
+        target = self._response_urls.get(response_url.rsplit("/", 1)[-1])
+        return target.user_id if target is not None else None
+
     def _response_target(self, response_url: str) -> _ResponseUrl:
         return self._response_urls[response_url.rsplit("/", 1)[-1]]
 

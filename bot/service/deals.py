@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot import dm, texts
@@ -22,8 +23,13 @@ def refusal(reason: Refusal) -> dict[str, Any]:
     return views.notice(texts.REFUSALS[reason.value])
 
 
-async def request(env: Env, *, user_id: str, slot_id: int) -> dict[str, Any]:
-    """*Anmod*: create the request and ask the host. Returns what the intern should see."""
+Answer = Callable[[dict[str, Any]], Awaitable[None]]
+
+
+async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> None:
+    """*Anmod*: create the request, `answer` the intern, then ask the host. The intern's
+    answer goes first: it is what the presser waits for, and the host's DM may have to wait
+    its turn within Slack's posting limit."""
     season, overrides = await env.season()
     from bot.current import approval_required
 
@@ -39,11 +45,12 @@ async def request(env: Env, *, user_id: str, slot_id: int) -> dict[str, Any]:
         approval_required=approval_required(env.settings, overrides),
     )
     if result.refusal is not None or result.deal is None:
-        return refusal(result.refusal or Refusal.UNKNOWN)
+        await answer(refusal(result.refusal or Refusal.UNKNOWN))
+        return
     deal = result.deal
+    await answer(views.notice(texts.request_sent(escape(clip(deal.slot.workplace, 150)))))
     await _ask(env, deal, Role.HOST, views.ask_host(deal, season))
     await refresh_homes(env, [deal.host.slack_user_id, user_id])
-    return views.notice(texts.request_sent(escape(clip(deal.slot.workplace, 150))))
 
 
 async def _ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> None:
