@@ -34,6 +34,7 @@ from bench.load import (  # noqa: E402
     SECRET,
     YEAR,
     Level,
+    calls_by_method,
     create_database,
     drop_database,
     follow_ups,
@@ -42,6 +43,7 @@ from bench.load import (  # noqa: E402
     press_body,
     seed,
     signed,
+    stop_all,
     wait_ready,
 )
 from bot.sandbox.fake_slack import FakeSlack  # noqa: E402
@@ -152,9 +154,6 @@ async def main() -> None:
         dm_to = {str(c.params.get("channel")) for c in posted}
         calls = len(fake.calls)
         limited = sum(1 for c in fake.calls if c.error == "ratelimited")
-        by_method: dict[str, int] = {}
-        for call in fake.calls:
-            by_method[call.method] = by_method.get(call.method, 0) + 1
         lat = run.latencies
         print(
             f"rush: {args.presses} Anmod presses over {args.seconds:.0f} s, "
@@ -176,14 +175,9 @@ async def main() -> None:
             f"{ideal:.0f} s, or the rush's length)"
         )
         print(f"  429s: {limited} of {calls} calls ({limited / max(calls, 1):.2%})")
-        print(f"  Web API calls by method: {dict(sorted(by_method.items()))}")
+        print(f"  Web API calls by method: {calls_by_method(fake)}")
     finally:
-        if proc is not None:
-            proc.terminate()
-            try:
-                proc.wait(20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        stop_all([proc] if proc is not None else [])
         await fake.stop()
         drop_database(args.pg, url)
 

@@ -7,12 +7,10 @@ import json
 
 from sqlmodel import select
 
-from bot.sandbox.fake_slack import FakeSlack
 from bot.sandbox.harness import Harness
-from bot.sandbox.wire import Actor, action_entry, block_actions_payload
 from models.tables import HostSlot
 from tests.scenario.flows import offer, wish
-from tests.stress.gestures import request_message
+from tests.stress.gestures import anmod
 from tests.talk import buttons, shown
 
 
@@ -122,7 +120,7 @@ async def test_rapid_changes_redraw_a_home_at_most_twice_and_the_last_shows_them
     fake.clear_calls()
 
     answers = await asyncio.gather(
-        *(ws.wire.interactive(_anmod(fake, p.actor, int(slot_id))) for p in interns)
+        *(ws.wire.interactive(anmod(fake, p.actor, int(slot_id))) for p in interns)
     )
     assert {a.status for a in answers} == {200}
     await ws.settle()
@@ -132,15 +130,3 @@ async def test_rapid_changes_redraw_a_home_at_most_twice_and_the_last_shows_them
     last = json.dumps(drawn[-1].params["view"], ensure_ascii=False)
     assert all(f"<@UIN{i}>" in last for i in range(5))  # the final state, all five
     assert all(f"<@UIN{i}>" in shown(bo.home) for i in range(5))
-
-
-def _anmod(fake: FakeSlack, actor: Actor, slot_id: int) -> dict[str, object]:
-    message = request_message(fake, actor.id, slot_id)
-    block = message.blocks[0]
-    return block_actions_payload(
-        actor=actor,
-        actions=[action_entry(block["block_id"], block["elements"][0])],
-        trigger_id=fake.issue_trigger(actor.id),
-        message=message,
-        response_url=fake.new_response_url(actor.id, message.channel),
-    )

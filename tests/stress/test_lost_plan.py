@@ -18,10 +18,9 @@ from bot.sandbox.person import Workspace
 from models.db import Database
 from models.tables import HostSlot, OutboxMessage, OutboxStatus, Placement
 from tests.scenario.flows import offer
-from tests.stress.gestures import press, snapshot
+from tests.stress.gestures import anmod, press, snapshot
 from tests.stress.procs import Serve, free_port, scratch_database, serve_env, wait_until
 from tests.stress.slack import HoldingSlack, keys_delivered
-from tests.stress.test_two_processes import _anmod
 from tests.talk import shown
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -75,7 +74,7 @@ async def test_a_kill_between_confirm_and_slack_keeps_the_plan_and_the_dms_go_ou
             anna = ws.person("UANNA", "anna", "Anna Jensen")
             await offer(bo)
             slot = await db.run(lambda s: s.exec(select(HostSlot.id)).one())
-            answered = await ws.wire.interactive(_anmod(fake, anna.actor, int(slot)))
+            answered = await ws.wire.interactive(anmod(fake, anna.actor, int(slot)))
             assert answered.status == 200
             await fake.quiet(0.3, limit=30)
             asked = snapshot(next(m for m in bo.dms if "vil gerne i praktik" in shown(m)))
