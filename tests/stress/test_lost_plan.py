@@ -7,6 +7,7 @@ channel is opened more than once."""
 from __future__ import annotations
 
 import asyncio
+import json
 import secrets
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -76,6 +77,11 @@ async def test_a_kill_between_confirm_and_slack_keeps_the_plan_and_the_dms_go_ou
             slot = await db.run(lambda s: s.exec(select(HostSlot.id)).one())
             answered = await ws.wire.interactive(anmod(fake, anna.actor, int(slot)))
             assert answered.status == 200
+            await fake.wait_for(  # the intern is answered first, then the host asked
+                "chat.postMessage",
+                lambda c: "vil gerne i praktik" in json.dumps(c.params, ensure_ascii=False),
+                timeout=30,
+            )
             await fake.quiet(0.3, limit=30)
             asked = snapshot(next(m for m in bo.dms if "vil gerne i praktik" in shown(m)))
 
