@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 from sqlmodel import Session, col
 
+from models.db import insert_unless_present
 from models.repo import Profile
 from models.tables import SlackProfile
 
@@ -20,11 +21,15 @@ def stored_profile(session: Session, *, user_id: str, fresh_since: datetime) -> 
 
 
 def store_profile(session: Session, *, profile: Profile, now: datetime) -> None:
-    found = session.get(SlackProfile, profile.slack_user_id)
-    if found is None:
-        found = SlackProfile(slack_user_id=profile.slack_user_id, fetched_at=now)
-    found.name, found.title, found.fetched_at = profile.name, profile.title, now
-    session.add(found)
+    """Insert or refresh. Two presses of one person (in two processes) may read Slack at the
+    same moment: the insert then does nothing for the second, and the update keeps one."""
+    values = {"name": profile.name, "title": profile.title, "fetched_at": now}
+    insert_unless_present(session, SlackProfile, slack_user_id=profile.slack_user_id, **values)
+    session.execute(
+        update(SlackProfile)
+        .where(col(SlackProfile.slack_user_id) == profile.slack_user_id)
+        .values(**values)
+    )
 
 
 def forget(session: Session, *, user_id: str) -> bool:
