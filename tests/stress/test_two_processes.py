@@ -80,6 +80,8 @@ async def two_sites(tmp_path: Path) -> AsyncIterator[tuple[LateSlack, Database, 
                     now=NOW,
                     interval=1.0,
                     batch=BATCH,
+                    # This fake enforces no limits; pacing would only slow the race down.
+                    extra={"PRAKTIK_STRESS_UNPACED": "1"},
                 )
                 serves.append(Serve(env, port, tmp_path / f"serve-{name}.log"))
             db = Database(url)
