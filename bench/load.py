@@ -322,6 +322,20 @@ def serving(proc: subprocess.Popen[bytes]) -> list[int]:
     return [proc.pid, *(int(k) for k in kids)]
 
 
+def workspace_env(fake: FakeSlack, url: str, participants: int) -> dict[str, str]:
+    """The participants known to the fake Slack; the environment of a serving process."""
+    for i in range(participants):
+        fake.add_user(f"U{i:07d}", name=f"d{i}", real_name=f"Deltager {i}")
+    return {
+        **os.environ,
+        "SLACK_BOT_TOKEN": fake.bot_token,
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": fake.api_url,
+        "DATABASE_URL": url,
+        "PRAKTIK_YEAR": str(YEAR),
+    }
+
+
 def stop_all(procs: list[subprocess.Popen[bytes]]) -> None:
     for proc in procs:
         proc.terminate()
@@ -376,17 +390,8 @@ async def main() -> None:
         print(
             f"seeded {len(slots)} open slots and {args.participants} participants in {time.perf_counter() - t0:.1f} s"
         )
-        for i in range(args.participants):
-            fake.add_user(f"U{i:07d}", name=f"d{i}", real_name=f"Deltager {i}")
+        env = workspace_env(fake, url, args.participants)
         app_port, floor_port = free_port(), free_port()
-        env = {
-            **os.environ,
-            "SLACK_BOT_TOKEN": fake.bot_token,
-            "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": fake.api_url,
-            "DATABASE_URL": url,
-            "PRAKTIK_YEAR": str(YEAR),
-        }
         praktik = str(Path(sys.executable).with_name("praktik"))
         procs.append(
             subprocess.Popen(

@@ -31,8 +31,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.load import (  # noqa: E402
-    SECRET,
-    YEAR,
     Level,
     calls_by_method,
     create_database,
@@ -45,6 +43,7 @@ from bench.load import (  # noqa: E402
     signed,
     stop_all,
     wait_ready,
+    workspace_env,
 )
 from bot.sandbox.fake_slack import FakeSlack  # noqa: E402
 from models.db import normalise_url  # noqa: E402
@@ -116,18 +115,8 @@ async def main() -> None:
     proc: subprocess.Popen[bytes] | None = None
     try:
         slots, interns = seed(url, 10_000, 20_000)
-        for i in range(20_000):
-            fake.add_user(f"U{i:07d}", name=f"d{i}", real_name=f"Deltager {i}")
         port = free_port()
-        env = {
-            **os.environ,
-            "SLACK_BOT_TOKEN": fake.bot_token,
-            "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": fake.api_url,
-            "DATABASE_URL": url,
-            "PRAKTIK_YEAR": str(YEAR),
-            "PORT": str(port),
-        }
+        env = {**workspace_env(fake, url, 20_000), "PORT": str(port)}
         praktik = str(Path(sys.executable).with_name("praktik"))
         proc = subprocess.Popen(
             [praktik, "serve", "--workers", str(args.workers)],
