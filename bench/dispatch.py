@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/dispatch.py                 # SQLite file in a temporary folder
     .venv/bin/python bench/dispatch.py --pg postgresql://postgres@127.0.0.1:5432/test
+    .venv/bin/python bench/dispatch.py --slack-limits --pg …   # a T−14 wave, bench/wave.py
 
 Every DM is a real outbox row of a real placement, claimed, built from the placement,
-sent with conversations.open + chat.postMessage over HTTP and recorded. Scenarios:
+sent with one chat.postMessage to the user ID over HTTP and recorded. Scenarios:
 
 - no limit: every DM to its own channel, the fake answers as fast as it can;
 - per-channel 1/s: hosts with several interns get several welcome DMs at once, and the fake
@@ -41,6 +42,7 @@ from slack_sdk.web.async_client import AsyncWebClient  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
+from bench.wave import run_wave  # noqa: E402
 from bot.dispatch import Dispatcher  # noqa: E402
 from bot.sandbox.fake_slack import FakeSlack  # noqa: E402
 from bot.season import COPENHAGEN, Season  # noqa: E402
@@ -148,7 +150,7 @@ def client(fake: FakeSlack) -> AsyncWebClient:
 
 
 async def raw_ceiling(dms: int) -> float:
-    """DMs/s for the same two calls per DM without any database work."""
+    """DMs/s for the same call per DM without any database work."""
     async with FakeSlack() as fake, aiohttp.ClientSession() as session:
         for n in range(dms):
             fake.add_user(f"UR{n:05d}", name=f"r{n}", real_name=f"R {n}")
@@ -159,9 +161,8 @@ async def raw_ceiling(dms: int) -> float:
 
         async def one(n: int) -> None:
             async with gate:
-                opened = await web.conversations_open(users=f"UR{n:05d}")
                 await web.chat_postMessage(
-                    channel=opened["channel"]["id"], text="God praktik i dag!", blocks=blocks
+                    channel=f"UR{n:05d}", text="God praktik i dag!", blocks=blocks
                 )
 
         started = time.perf_counter()
@@ -250,6 +251,20 @@ def table(rows: list[Row], backend: str) -> str:
     return "\n".join(lines)
 
 
+async def _wave(args: argparse.Namespace) -> int:
+    with database(args.pg) as db:
+        wave = await run_wave(
+            db,
+            people=args.people,
+            speed=args.speed,
+            posts_per_minute=args.posts_per_minute,
+            concurrency=CONCURRENCY,
+        )
+    print(f"backend: {'PostgreSQL' if args.pg else 'SQLite'}")
+    print("\n".join(wave.lines(args.posts_per_minute, args.speed)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pg", metavar="URL", help="PostgreSQL URL (default: SQLite file)")
@@ -257,7 +272,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--channels", type=int, default=100, help="channels in the rate-limited runs (default 100)"
     )
+    parser.add_argument(
+        "--slack-limits",
+        action="store_true",
+        help="a T−14 wave under Slack's enforced limits instead (bench/wave.py)",
+    )
+    parser.add_argument("--people", type=int, default=10_000, help="wave: participants")
+    parser.add_argument("--speed", type=float, default=10.0, help="wave: Slack's clock ×")
+    parser.add_argument("--posts-per-minute", type=float, default=500, help="wave: workspace")
     args = parser.parse_args(argv)
+    if args.slack_limits:
+        return asyncio.run(_wave(args))
     rows = asyncio.run(bench(args.pg, args.dms, args.channels))
     print(table(rows, "PostgreSQL" if args.pg else "SQLite"))
     return 0

@@ -15,7 +15,6 @@ from slack_bolt.logger.messages import warning_client_prioritized_and_token_skip
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
-    AsyncRateLimitErrorRetryHandler,
     AsyncServerErrorRetryHandler,
 )
 from slack_sdk.signature import SignatureVerifier
@@ -23,9 +22,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 import handlers
 from bot import inflight as inflight_mod
+from bot.caches import Caches
 from bot.clock import Clock
+from bot.coalesce import Coalescer
 from bot.config import Settings
 from bot.inflight import InFlight
+from bot.pacing import PacedWebClient, Pacer
 from bot.request_shape import content_type_of, malformed, wrong_shape
 from handlers.errors import on_error
 from handlers.middleware import inject, same_team_only
@@ -37,13 +39,16 @@ SIGNATURE_HEADERS = ("X-Slack-Signature", "X-Slack-Request-Timestamp")
 log = logging.getLogger("praktik.requests")
 
 
-def build_client(settings: Settings) -> AsyncWebClient:
-    return AsyncWebClient(
+def build_client(settings: Settings, pacer: Pacer | None = None) -> AsyncWebClient:
+    """The interactive client: paced by tier (bot.pacing, when given the process's pacer),
+    and waiting out a 429's Retry-After up to five times."""
+    return PacedWebClient(
+        pacer=pacer or Pacer(paced=False),
+        retries_on_429=5,
         token=settings.slack_bot_token.get_secret_value(),
         base_url=settings.slack_api_url,
         timeout=10,
         retry_handlers=[
-            AsyncRateLimitErrorRetryHandler(max_retry_count=5),
             AsyncConnectionErrorRetryHandler(max_retry_count=3),
             AsyncServerErrorRetryHandler(max_retry_count=2),
         ],
@@ -64,18 +69,26 @@ BOLT_LOG.addFilter(_NoTokenNotice())
 
 
 def build_app(
-    settings: Settings, clock: Clock, db: Database, *, inflight: InFlight | None = None
+    settings: Settings,
+    clock: Clock,
+    db: Database,
+    *,
+    inflight: InFlight | None = None,
+    pacer: Pacer | None = None,
 ) -> AsyncApp:
+    """`pacer`: share the process's one with its dispatcher, so DMs yield to presses."""
     app = AsyncApp(
-        client=build_client(settings),
+        client=build_client(settings, pacer),
         signing_secret=settings.slack_signing_secret.get_secret_value(),
         logger=BOLT_LOG,
     )
-    app.use(inject(db=db, clock=clock, settings=settings))
+    inflight = inflight or InFlight()
+    caches = Caches(homes=Coalescer(inflight=inflight))
+    app.use(inject(db=db, clock=clock, settings=settings, client=app.client, caches=caches))
     app.use(same_team_only)
     handlers.register_all(app)
     app.error(on_error)
-    inflight_mod.install(app, inflight or InFlight())
+    inflight_mod.install(app, inflight)
     return app
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
+from bot.coalesce import Coalescer
 from bot.recent import Recent
 from bot.search import SearchCache
 from bot.views.slots import RenderedSlots
@@ -23,3 +24,4 @@ class Caches:
     # Seasons known to have participants (bot.service.Env.year): only True is kept.
     seasons_held: Recent[int, bool] = field(default_factory=lambda: Recent(ttl=3600.0))
     slot_blocks: RenderedSlots = field(default_factory=RenderedSlots)
+    homes: Coalescer = field(default_factory=Coalescer)  # App Home redraws per person

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from bot.texts import cli as h
 
 if TYPE_CHECKING:  # imported when needed: `praktik match` starts without pydantic
     from bot.config import Settings
+    from bot.pacing import Pacer
 
 
 def _settings(**overrides: object) -> Settings:
@@ -29,7 +31,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings()
     count = args.workers or settings.praktik_workers
     if count == 1:
-        return _serve(settings, reuse_port=False)
+        return _serve(settings, reuse_port=False, processes=1)
     from models.db import is_sqlite_url
 
     if is_sqlite_url(settings.database_url):
@@ -47,6 +49,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings.slack_signing_secret.get_secret_value(),
         tz=settings.tz,
     )
+    # The workers read their settings anew: each then knows its share of Slack's limits.
+    os.environ["PRAKTIK_WORKERS"] = str(count)
     return supervise(count, serve_worker)
 
 
@@ -55,10 +59,18 @@ def serve_worker() -> None:
     from bot.workers import die_with_supervisor
 
     die_with_supervisor()
-    raise SystemExit(_serve(_settings(), reuse_port=True))
+    settings = _settings()
+    raise SystemExit(_serve(settings, reuse_port=True, processes=settings.praktik_workers))
 
 
-def _serve(settings: Settings, *, reuse_port: bool) -> int:
+def _pacer(processes: int = 1) -> Pacer:
+    """The process's Slack budget: its share when several processes serve one workspace."""
+    from bot.pacing import Pacer
+
+    return Pacer(share=1.0 / max(1, processes))
+
+
+def _serve(settings: Settings, *, reuse_port: bool, processes: int) -> int:
     import logging
     import re
 
@@ -81,7 +93,8 @@ def _serve(settings: Settings, *, reuse_port: bool) -> int:
     db = Database(settings.database_url)
     if db.is_sqlite:
         db.upgrade()
-    app = build_app(settings, SystemClock(), db)
+    pacer = _pacer(processes)  # one per process: the dispatcher's DMs yield to the answers
+    app = build_app(settings, SystemClock(), db, pacer=pacer)
     web_app = build_web_app(
         app, db, signing_secret=settings.slack_signing_secret.get_secret_value()
     )
@@ -91,7 +104,7 @@ def _serve(settings: Settings, *, reuse_port: bool) -> int:
     expire = expiry_job(settings, db, SystemClock())
     jobs.attach(
         web_app,
-        Dispatcher.from_settings(settings, db),
+        Dispatcher.from_settings(settings, db, pacer=pacer),
         expire=expire,
         ready=None if db.is_sqlite else lambda: wait_for_database(db, log),
     )
@@ -146,7 +159,8 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     if db.is_sqlite:
         db.upgrade()
     inflight = InFlight()
-    app = build_app(settings, SystemClock(), db, inflight=inflight)
+    pacer = _pacer()
+    app = build_app(settings, SystemClock(), db, inflight=inflight, pacer=pacer)
 
     async def run() -> None:
         # Everything that needs the event loop is made inside it (slack_sdk's client too).
@@ -154,7 +168,7 @@ def cmd_socket(_args: argparse.Namespace) -> int:
         if not db.is_sqlite:
             await wait_for_database(db, log)
         expire = expiry_job(settings, db, SystemClock())
-        job = jobs.DispatchJob(Dispatcher.from_settings(settings, db), expire=expire)
+        job = jobs.DispatchJob(Dispatcher.from_settings(settings, db, pacer=pacer), expire=expire)
         heap.freeze_long_lived()
         await run_until_signalled(SocketMode(app, app_token, inflight=inflight, job=job))
 

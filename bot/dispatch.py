@@ -49,10 +49,11 @@ from bot.dispatch_rules import (
     Settle,
     decide,
 )
+from bot.pacing import PacedWebClient, Pacer, retry_after
 from bot.season import COPENHAGEN, Season, SendWindow
 from models.db import Database
 from models.feedback import PlacementContext, placement_contexts
-from models.outbox_repo import Claimed, Settlement, claim_due, settle
+from models.outbox_repo import Claimed, Settlement, claim_due, plan_missing, settle
 from models.tables import OutboxStatus, SeasonSettings
 
 log = logging.getLogger("praktik.dispatch")
@@ -69,10 +70,14 @@ def default_worker_id() -> str:
     return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
-def dispatch_client(settings: Settings) -> AsyncWebClient:
+def dispatch_client(settings: Settings, pacer: Pacer | None = None) -> AsyncWebClient:
     """A Web API client without slack_sdk's retry handlers: the dispatcher retries itself,
-    through the outbox, so a retry is never invisible and never doubles a message."""
-    return AsyncWebClient(
+    through the outbox, so a retry is never invisible and never doubles a message. Paced
+    as bulk: it takes tokens only while no interactive call waits (bot.pacing)."""
+    return PacedWebClient(
+        pacer=pacer or Pacer(paced=False),
+        bulk=True,
+        retries_on_429=0,
         token=settings.slack_bot_token.get_secret_value(),
         base_url=settings.slack_api_url,
         timeout=10,
@@ -134,7 +139,6 @@ class _Run:
     recorder: _Recorder
     client: AsyncWebClient
     gate: asyncio.Semaphore  # Slack calls in flight; not held while waiting
-    channels: dict[str, str] = field(default_factory=dict)  # recipient → DM channel
     turns: dict[str, asyncio.Lock] = field(default_factory=dict)  # one DM at a time each
 
 
@@ -180,10 +184,19 @@ class Dispatcher:
         self._running = asyncio.Lock()
 
     @classmethod
-    def from_settings(cls, settings: Settings, db: Database, **options: Any) -> Dispatcher:
-        return cls(
-            db, dispatch_client(settings), partial(season_of, settings), tz=settings.tz, **options
-        )
+    def from_settings(
+        cls, settings: Settings, db: Database, *, pacer: Pacer | None = None, **options: Any
+    ) -> Dispatcher:
+        client = dispatch_client(settings, pacer)
+        return cls(db, client, partial(season_of, settings), tz=settings.tz, **options)
+
+    async def plan_missing(self, now: datetime) -> int:
+        """Plan the DMs of confirmed placements that have none (written before plans were
+        stored with the placement); how many placements got a plan."""
+        planned = await self.db.run(plan_missing, seasons=self.seasons, now=now)
+        if planned:
+            log.info("planned the DMs of %d placements that had none", planned)
+        return planned
 
     async def run_once(self, now: datetime) -> DispatchReport:
         """Send everything due at `now`, until nothing due is left.
@@ -258,21 +271,14 @@ class Dispatcher:
             # The claim stays; after the lease another run picks the row up again.
             log.exception("dispatch of outbox row %s failed", row.id)
 
-    async def _open(self, recipient: str, run: _Run) -> str:
-        channel = run.channels.get(recipient)
-        if channel is None:
-            opened = await run.client.conversations_open(users=recipient)
-            channel = run.channels[recipient] = str(opened["channel"]["id"])
-        return channel
-
     async def _send(
         self, row: Claimed, content: dict[str, Any], run: _Run
     ) -> Decision | tuple[str, str]:
         waited = 0.0
         while True:
             try:
-                async with run.gate:
-                    channel = await self._open(row.recipient, run)
+                # To the user ID: Slack posts in the app's DM with them, one call per DM.
+                channel = row.recipient
                 await self._pace(channel)
                 async with run.gate:
                     posted = await run.client.chat_postMessage(
@@ -281,18 +287,20 @@ class Dispatcher:
                         metadata={"event_type": METADATA_EVENT, "event_payload": {"key": row.key}},
                     )
                 self._posted(channel)
-                return channel, str(posted["ts"])
+                return str(posted["channel"]), str(posted["ts"])
             except SlackApiError as error:
                 answer = error.response
                 code = answer.get("error") if isinstance(answer.data, dict) else None
                 if answer.status_code == 429 or code == "ratelimited":
                     run.report.rate_limited += 1
-                    wait = _retry_after(answer.headers)
+                    wait = retry_after(answer.headers)
                     if waited + wait > self.max_wait:
                         return Later(run.now + timedelta(seconds=wait), "ratelimited", False)
                     await self.sleep(wait)
                     waited += wait
                     continue
+                if code == "channel_not_found":
+                    code = "user_not_found"  # posted to the user ID: no such (active) user
                 if code in PERMANENT_ERRORS:
                     return Settle(OutboxStatus.FAILED, str(code))
                 return self._retry(row, str(code or f"http_{answer.status_code}"), run.now)
@@ -373,13 +381,3 @@ async def _connection_pool(client: AsyncWebClient) -> AsyncIterator[AsyncWebClie
             yield client
         finally:
             client.session = None
-
-
-def _retry_after(headers: Any) -> float:
-    raw = None
-    if headers:
-        raw = headers.get("Retry-After") or headers.get("retry-after")
-    try:
-        return max(1.0, float(raw)) if raw is not None else 1.0
-    except (TypeError, ValueError):
-        return 1.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -14,15 +15,16 @@ log = logging.getLogger("praktik.dm")
 async def send(
     client: AsyncWebClient, user_id: str, content: dict[str, Any]
 ) -> tuple[str, str] | None:
-    """Post to the user's DM; (channel, ts) or None when Slack refused (logged, not raised)."""
+    """Post to the user's DM; (channel, ts) or None when Slack refused (logged, not raised).
+
+    Posted to the user ID: Slack puts it in the app's DM with them, so one call does it
+    (conversations.open first would spend a Tier 3 call on every DM)."""
     try:
-        opened = await client.conversations_open(users=user_id)
-        channel = str(opened["channel"]["id"])
-        posted = await client.chat_postMessage(channel=channel, **content)
+        posted = await client.chat_postMessage(channel=user_id, **content)
     except SlackApiError as error:
         log.warning("DM failed: %s", error.response.get("error"))
         return None
-    return channel, str(posted["ts"])
+    return str(posted["channel"]), str(posted["ts"])
 
 
 async def update(client: AsyncWebClient, channel: str, ts: str, content: dict[str, Any]) -> None:
@@ -43,3 +45,38 @@ async def ephemeral(
     except SlackApiError as error:
         log.info("ephemeral failed (%s), sending a DM instead", error.response.get("error"))
     await send(client, user_id, content)
+
+
+async def answer(
+    client: AsyncWebClient,
+    *,
+    response_url: str,
+    channel: str,
+    user_id: str,
+    content: dict[str, Any],
+) -> None:
+    """The answer to whoever pressed a button: through the interaction's response_url,
+    which spends none of the Web API's budget (chat.postEphemeral is Tier 4, about 100 a
+    minute: a sign-up rush would queue behind it), else as an ephemeral (App Home has no
+    response_url)."""
+    if response_url:
+        body = {"response_type": "ephemeral", "replace_original": False, **content}
+        try:
+            if await _post_response(client, response_url, body):
+                return
+        except (aiohttp.ClientError, TimeoutError) as error:
+            log.info("response_url failed (%s), answering with an ephemeral", type(error).__name__)
+    await ephemeral(client, channel, user_id, content)
+
+
+async def _post_response(client: AsyncWebClient, url: str, body: dict[str, Any]) -> bool:
+    # The app's shared HTTP session (bot.app), so an answer opens no connection of its own.
+    timeout = aiohttp.ClientTimeout(total=client.timeout)
+    if client.session is not None:
+        async with client.session.post(url, json=body, timeout=timeout) as response:
+            return response.status == 200
+    async with (
+        aiohttp.ClientSession(timeout=timeout) as session,
+        session.post(url, json=body) as response,
+    ):
+        return response.status == 200

@@ -1,4 +1,5 @@
-"""APScheduler wiring: the dispatcher every 30 s, and proposal expiry every 5 minutes.
+"""APScheduler wiring: the dispatcher every 30 s (planning, at start and every 10 minutes,
+any confirmed placement that lacks its DM plan), and proposal expiry every 5 minutes.
 
     web_app = build_web_app(app, db, signing_secret=secret)
     jobs.attach(web_app, Dispatcher.from_settings(settings, db))
@@ -13,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime, tzinfo
 
@@ -26,6 +28,7 @@ log = logging.getLogger("praktik.jobs")
 
 JOB_ID = "praktik-dispatch"
 EXPIRE_JOB_ID = "praktik-expire"
+PLAN_MINUTES = 10
 INTERVAL_SECONDS = 30.0
 EXPIRE_MINUTES = 5
 DRAIN_SECONDS = 60.0
@@ -52,12 +55,13 @@ class DispatchJob:
         self._current: asyncio.Task[DispatchReport] | None = None
         self._expiring: asyncio.Task[int] | None = None
         self._stopping = False
+        self._planned_at: float | None = None
 
     async def tick(self) -> None:
         # Shielded: APScheduler cancels running jobs when it shuts down, and a run cut off
         # between "Slack accepted" and "recorded as sent" would send that DM again later.
         if self._current is None or self._current.done():
-            self._current = asyncio.ensure_future(self.dispatcher.run_once(self.clock.now()))
+            self._current = asyncio.ensure_future(self._run())
         try:
             await asyncio.shield(self._current)
         except asyncio.CancelledError:
@@ -66,6 +70,19 @@ class DispatchJob:
             raise
         except Exception:
             log.exception("dispatch run failed; the next run tries again")
+
+    async def _run(self) -> DispatchReport:
+        # Confirmed placements without a DM plan (data from before plans were written with
+        # the placement) are planned at start-up and every PLAN_MINUTES, just before
+        # sending, so what they have due goes out in the same run.
+        at = time.monotonic()
+        if self._planned_at is None or at - self._planned_at >= PLAN_MINUTES * 60:
+            try:
+                await self.dispatcher.plan_missing(self.clock.now())
+                self._planned_at = at
+            except Exception:
+                log.exception("planning missing DM plans failed; the next run tries again")
+        return await self.dispatcher.run_once(self.clock.now())
 
     def start(self) -> None:
         scheduler = AsyncIOScheduler(timezone=self.tz)

@@ -45,6 +45,10 @@ class Recent(Generic[K, V]):
             while len(self._values) > self.size:
                 del self._values[next(iter(self._values))]
 
+    def drop(self, key: K) -> None:
+        with self._lock:
+            self._values.pop(key, None)
+
     def forget(self) -> None:
         with self._lock:
             self._values.clear()

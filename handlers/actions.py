@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
@@ -31,9 +32,15 @@ def _int(value: str) -> int | None:
 
 
 async def _answer(env: Env, body: dict[str, Any], content: dict[str, Any] | None) -> None:
-    """An ephemeral to whoever pressed: in the channel if there is one, else as a DM."""
+    """An ephemeral to whoever pressed (through the response_url when there is one)."""
     if content is not None:
-        await dm.ephemeral(env.client, _channel(body), _user(body), content)
+        await dm.answer(
+            env.client,
+            response_url=str(body.get("response_url") or ""),
+            channel=_channel(body),
+            user_id=_user(body),
+            content=content,
+        )
 
 
 async def on_edit_slot(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
@@ -52,7 +59,9 @@ async def on_request(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     if slot_id is None:
         await _answer(env, body, deals.refusal(Refusal.NOT_OPEN))
         return
-    await _answer(env, body, await deals.request(env, user_id=_user(body), slot_id=slot_id))
+    await deals.request(
+        env, user_id=_user(body), slot_id=slot_id, answer=partial(_answer, env, body)
+    )
 
 
 async def on_more(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.response import BoltResponse
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.caches import Caches
 from bot.clock import Clock
@@ -18,11 +19,20 @@ Next = Callable[[], Awaitable[Any]]
 
 
 def inject(
-    *, db: Database, clock: Clock, settings: Settings
+    *,
+    db: Database,
+    clock: Clock,
+    settings: Settings,
+    client: AsyncWebClient | None = None,
+    caches: Caches | None = None,
 ) -> Callable[[AsyncBoltContext, Next], Awaitable[Any]]:
-    caches = Caches()
+    """`client`: the app's one Web API client, used by every request instead of the copy
+    Bolt makes per request, so all of them spend one budget (bot.pacing)."""
+    caches = caches or Caches()
 
     async def inject_dependencies(context: AsyncBoltContext, next: Next) -> Any:
+        if client is not None:
+            context["client"] = client
         context["db"] = db
         context["clock"] = clock
         context["settings"] = settings

@@ -3,16 +3,27 @@ dispatcher (bot.dispatch), and the queries behind `praktik outbox`."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, update
+from sqlalchemy import ColumnElement, and_, case, exists, func, or_, update
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from bot.outbox import PlannedDM, diff_plans
-from models.tables import OutboxMessage, OutboxStatus, Placement
+from bot.outbox import PlannedDM, diff_plans, plan_placement
+from bot.season import Season
+from models import proposals
+from models.repo import season_settings
+from models.tables import (
+    OutboxMessage,
+    OutboxStatus,
+    Participant,
+    Placement,
+    PlacementStatus,
+    SeasonSettings,
+)
 from models.types import changed
 
 
@@ -53,6 +64,99 @@ def store_plan(
         cancelled = changed(result)
     session.flush()
     return len(to_add), cancelled
+
+
+def plan_for(
+    session: Session,
+    *,
+    placement: Placement,
+    host_id: str,
+    intern_id: str,
+    season: Season,
+    now: datetime,
+) -> tuple[int, int]:
+    """Store the DM plan of a confirmed placement, in the caller's transaction."""
+    assert placement.id is not None
+    planned = plan_placement(
+        placement_id=placement.id,
+        host_id=host_id,
+        intern_id=intern_id,
+        days=[season.day(d) for d in placement.days],
+        season=season,
+        now=now,
+    )
+    return store_plan(session, placement_id=placement.id, planned=planned, now=now)
+
+
+def answer_and_plan(
+    session: Session,
+    *,
+    proposal_id: int,
+    role: proposals.Role,
+    user_id: str,
+    accept: bool,
+    season: Season,
+    seasons: Callable[[SeasonSettings], Season],
+    now: datetime,
+) -> proposals.Result:
+    """One side answers; a placement it confirms gets its DM plan in the same transaction,
+    so no crash, timeout or deploy can leave a confirmed placement without its DMs.
+    `season` is the one in force; a proposal of another season is planned by its own."""
+    result = proposals.answer(
+        session, proposal_id=proposal_id, role=role, user_id=user_id, accept=accept, now=now
+    )
+    deal = result.deal
+    if result.outcome is proposals.Outcome.CONFIRMED and result.placement and deal:
+        year = deal.proposal.season_year
+        own = season if year == season.year else seasons(season_settings(session, year=year))
+        plan_for(
+            session,
+            placement=result.placement,
+            host_id=deal.host.slack_user_id,
+            intern_id=deal.intern.slack_user_id,
+            season=own,
+            now=now,
+        )
+    return result
+
+
+def plan_missing(
+    session: Session,
+    *,
+    seasons: Callable[[SeasonSettings], Season],
+    now: datetime,
+    limit: int = 500,
+) -> int:
+    """Plan confirmed placements that have no outbox row at all (confirmed before plans
+    were written with the placement); how many got a plan. Locked rows are skipped: another
+    process is planning them."""
+    host, intern = aliased(Participant), aliased(Participant)
+    has_plan = exists().where(col(OutboxMessage.placement_id) == col(Placement.id))
+    rows = session.exec(
+        select(Placement, host.slack_user_id, intern.slack_user_id)
+        .join(host, col(host.id) == col(Placement.host_id))
+        .join(intern, col(intern.id) == col(Placement.intern_id))
+        .where(col(Placement.status) == PlacementStatus.CONFIRMED, ~has_plan)
+        .order_by(col(Placement.id))
+        .limit(limit)
+        .with_for_update(of=Placement, skip_locked=True)
+    ).all()
+    by_year: dict[int, Season] = {}
+    planned = 0
+    for placement, host_id, intern_id in rows:
+        year = placement.season_year
+        if year not in by_year:
+            by_year[year] = seasons(season_settings(session, year=year))
+        added, _ = plan_for(
+            session,
+            placement=placement,
+            host_id=host_id,
+            intern_id=intern_id,
+            season=by_year[year],
+            now=now,
+        )
+        planned += 1 if added else 0
+    return planned
 
 
 # Claiming and settling (bot.dispatch) -----------------------------------------------------

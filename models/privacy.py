@@ -19,6 +19,7 @@ from models.tables import (
     Participant,
     Placement,
     Proposal,
+    SlackProfile,
     Wish,
 )
 
@@ -35,7 +36,12 @@ def export(session: Session, *, user_id: str, year: int | None = None) -> dict[s
     slot or proposal they concern."""
     person = session.exec(select(Participant).where(Participant.slack_user_id == user_id)).first()
     home_tab = session.get(HomeOpened, user_id)
-    opened = {"home_tab_first_opened_at": _plain(home_tab)["first_opened_at"]} if home_tab else {}
+    opened: dict[str, Any] = {}
+    if home_tab is not None:
+        opened["home_tab_first_opened_at"] = _plain(home_tab)["first_opened_at"]
+    read = session.get(SlackProfile, user_id)
+    if read is not None:
+        opened["profile_read_from_slack"] = _plain(read, leave_out=("slack_user_id",))
     if person is None or person.id is None:
         return opened or None
     me = person.id

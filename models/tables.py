@@ -268,3 +268,13 @@ class MatchSteer(SQLModel, table=True):
     kind: str = Field(max_length=16)
     actor: str = Field(default="", max_length=32)
     created_at: datetime = _utc()
+
+
+class SlackProfile(SQLModel, table=True):
+    """A person's name and title as users.info last told them, and when: read from Slack
+    again only once stale (users.info is rate-limited), not on every button press."""
+
+    slack_user_id: str = Field(primary_key=True, max_length=32)
+    name: str = Field(default="", max_length=200)
+    title: str = Field(default="", max_length=200)
+    fetched_at: datetime = _utc()

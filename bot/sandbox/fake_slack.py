@@ -26,7 +26,9 @@ from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
+from bot.pacing import WORKSPACE_POSTS_PER_MINUTE
 from bot.sandbox import blockkit_limits as limits
+from bot.sandbox.fake_limits import Limits, SlackLimits
 
 TEAM_ID = "T0PRAKTIK"
 TEAM_DOMAIN = "praktik-sandbox"
@@ -248,11 +250,19 @@ class FakeSlack:
         trigger_ttl: float | None = TRIGGER_TTL,
         clock: Callable[[], float] = time.monotonic,
         seed: int = 0,
+        limits: Limits | None = None,
+        posts_per_minute: float = WORKSPACE_POSTS_PER_MINUTE,
     ) -> None:
         self.bot_token = bot_token
         # None switches the trigger expiry off, for the sandbox and slow tests.
         self.trigger_ttl = trigger_ttl
         self.clock = clock
+        # Slack's rate limits (bot.sandbox.fake_limits), counted on `clock`; None: none.
+        self.limits = (
+            SlackLimits(clock=clock, posts_per_minute=posts_per_minute)
+            if limits == "slack"
+            else None
+        )
         self.team_id = TEAM_ID
         # Set to an organisation's ID (E…) to play a workspace of an Enterprise Grid.
         self.enterprise_id: str | None = None
@@ -536,6 +546,15 @@ class FakeSlack:
                 raise _ApiError("not_authed")
             if token != self.bot_token:
                 raise _ApiError("invalid_auth")
+            if self.limits is not None:
+                wait = self.limits.check(method, self._limited_channel(method, params))
+                if wait is not None:
+                    await self._record(method, params, "ratelimited")
+                    return web.json_response(
+                        {"ok": False, "error": "ratelimited"},
+                        status=429,
+                        headers={"Retry-After": str(wait)},
+                    )
             if self._over_limit(method, params):
                 await self._record(method, params, "ratelimited")
                 return web.json_response(
@@ -558,6 +577,15 @@ class FakeSlack:
             if fault.remaining <= 0:
                 queue.pop(0)
         return fault
+
+    def _limited_channel(self, method: str, params: Mapping[str, Any]) -> str | None:
+        """The channel a post counts against: a user ID means their DM with the app."""
+        if method != "chat.postMessage":
+            return None
+        channel = str(params.get("channel") or "")
+        if channel[:1] in ("U", "W") and channel in self.users:
+            return self.dm_channel(channel)
+        return channel or None
 
     def _over_limit(self, method: str, params: Mapping[str, Any]) -> bool:
         limit = self._limits.get(method)
@@ -1027,6 +1055,11 @@ class FakeSlack:
         if target.original is None:
             target.original = message
         return message
+
+    def response_user(self, response_url: str) -> str | None:
+        """Whom an answer to `response_url` is shown to (None: not a URL we issued)."""
+        target = self._response_urls.get(response_url.rsplit("/", 1)[-1])
+        return target.user_id if target is not None else None
 
     def _response_target(self, response_url: str) -> _ResponseUrl:
         return self._response_urls[response_url.rsplit("/", 1)[-1]]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 
 from bot import dm, texts
-from bot.outbox import plan_placement
+from bot.current import season_of
 from bot.people import profile_of
 from bot.season import Season
 from bot.service import Env, manager
@@ -16,9 +18,8 @@ from bot.views import deals as views
 from bot.views.mrkdwn import clip, escape
 from bot.views.slots import suggestions
 from models import proposals
-from models.outbox_repo import store_plan
+from models.outbox_repo import answer_and_plan
 from models.proposals import Deal, Outcome, Refusal, Result, Role
-from models.tables import Placement
 
 
 def refusal(reason: Refusal) -> dict[str, Any]:
@@ -27,12 +28,19 @@ def refusal(reason: Refusal) -> dict[str, Any]:
     return views.notice(texts.REFUSALS[reason.value])
 
 
-async def request(env: Env, *, user_id: str, slot_id: int) -> dict[str, Any]:
-    """*Anmod*: create the request and ask the host. Returns what the intern should see."""
+Answer = Callable[[dict[str, Any]], Awaitable[None]]
+
+
+async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> None:
+    """*Anmod*: create the request, `answer` the intern, then ask the host. The intern's
+    answer goes first: it is what the presser waits for, and the host's DM may have to wait
+    its turn within Slack's posting limit."""
     season, overrides = await env.season()
     from bot.current import approval_required
 
-    profile = await profile_of(env.client, user_id, known=env.caches.profiles)
+    profile = await profile_of(
+        env.client, user_id, db=env.db, clock=env.clock, known=env.caches.profiles
+    )
     result = await env.db.run(
         proposals.request_slot,
         slot_id=slot_id,
@@ -42,11 +50,12 @@ async def request(env: Env, *, user_id: str, slot_id: int) -> dict[str, Any]:
         approval_required=approval_required(env.settings, overrides),
     )
     if result.refusal is not None or result.deal is None:
-        return refusal(result.refusal or Refusal.UNKNOWN)
+        await answer(refusal(result.refusal or Refusal.UNKNOWN))
+        return
     deal = result.deal
+    await answer(views.notice(texts.request_sent(escape(clip(deal.slot.workplace, 150)))))
     await _ask(env, deal, Role.HOST, views.ask_host(deal, season))
     await refresh_homes(env, [deal.host.slack_user_id, user_id])
-    return views.notice(texts.request_sent(escape(clip(deal.slot.workplace, 150))))
 
 
 async def _ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> None:
@@ -73,19 +82,24 @@ async def answer(
     env: Env, *, user_id: str, proposal_id: int, role: Role, accept: bool
 ) -> dict[str, Any] | None:
     """*Acceptér*/*Afslå*/*Godkend*/*Afvis* of one side. Returns an ephemeral for the presser."""
+    season, _ = await env.season()
+    # A confirmed placement's DM plan is written with it; Slack is told after the commit.
     result = await env.db.run(
-        proposals.answer,
+        answer_and_plan,
         proposal_id=proposal_id,
         role=role,
         user_id=user_id,
         accept=accept,
+        season=season,
+        seasons=partial(season_of, env.settings),
         now=env.now(),
     )
     if result.refusal is Refusal.ALREADY_DECIDED:
         return None  # a second press or a retried payload: the first one already told everyone
     if result.refusal is not None or result.deal is None or result.outcome is None:
         return refusal(result.refusal or Refusal.UNKNOWN)
-    season, _ = await env.season(result.deal.proposal.season_year)  # the deal's own week 37
+    if result.deal.proposal.season_year != season.year:
+        season, _ = await env.season(result.deal.proposal.season_year)  # the deal's own week 37
     await _tell(env, result, role, season)
     return None
 
@@ -129,8 +143,6 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
         await dm.send(env.client, host, views.confirmed(deal, season, to_host=True))
         await dm.send(env.client, intern, views.confirmed(deal, season, to_host=False))
         await manager.tell_manager_agreed(env, deal, season)
-        assert result.placement is not None
-        await _plan(env, result.placement, deal, season)
     elif result.outcome is Outcome.DECLINED:
         await _mark(
             env,
@@ -168,19 +180,6 @@ async def _offer_alternatives(
     intern = deal.intern.slack_user_id
     hits = await suggestions_for(env, user_id=intern, season=season)
     await dm.send(env.client, intern, suggestions(intro, hits, season, none_text=none_text))
-
-
-async def _plan(env: Env, placement: Placement, deal: Deal, season: Season) -> None:
-    assert placement.id is not None
-    planned = plan_placement(
-        placement_id=placement.id,
-        host_id=deal.host.slack_user_id,
-        intern_id=deal.intern.slack_user_id,
-        days=[season.day(d) for d in placement.days],
-        season=season,
-        now=env.now(),
-    )
-    await env.db.run(store_plan, placement_id=placement.id, planned=planned, now=env.now())
 
 
 async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:

@@ -72,7 +72,9 @@ async def validate_wish(
 
 async def save_wish(env: Env, *, user_id: str, form: WishForm) -> None:
     season, _ = await env.season()
-    profile = await profile_of(env.client, user_id, known=env.caches.profiles)
+    profile = await profile_of(
+        env.client, user_id, db=env.db, clock=env.clock, known=env.caches.profiles
+    )
     await env.db.run(repo.save_wish, intern=profile, year=season.year, form=form, now=env.now())
     hits = await suggestions_for(env, user_id=user_id, season=season)
     intro = f"{texts.WISH_SAVED}\n{texts.SUGGESTIONS_HEADER}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -54,6 +55,12 @@ async def refresh_homes(env: Env, user_ids: Iterable[str]) -> None:
 
 
 async def publish_home(env: Env, *, user_id: str) -> None:
+    """Draw the tab: now, or with the person's other changes of the next few seconds
+    (bot.coalesce: one views.publish, of the latest state)."""
+    await env.caches.homes.run(user_id, partial(_draw_home, env, user_id))
+
+
+async def _draw_home(env: Env, user_id: str) -> None:
     season, _ = await env.season()
     extra = None
     if env.settings.is_admin(user_id):

@@ -16,7 +16,7 @@ from bot.service.home import refresh_home
 from bot.service.seasons import parse_year
 from bot.texts import privacy as t
 from bot.views.common import button, message
-from models import home, privacy
+from models import home, privacy, profiles
 from models.proposals import Role
 
 log = logging.getLogger("praktik.privacy")
@@ -86,4 +86,7 @@ async def delete_my_data(env: Env, *, user_id: str) -> dict[str, Any]:
     # opened it goes too.
     await refresh_home(env, user_id=user_id)
     forgotten = await env.db.run(home.forget, user_id=user_id)
-    return _notice(t.DELETED if erased or forgotten else t.NOTHING_HELD)
+    # The name and title read from Slack go too, here and in this process's memory.
+    env.caches.profiles.drop(user_id)
+    profile_gone = await env.db.run(profiles.forget, user_id=user_id)
+    return _notice(t.DELETED if erased or forgotten or profile_gone else t.NOTHING_HELD)

@@ -46,7 +46,9 @@ async def validate_slot(env: Env, view: dict[str, Any]) -> SlotForm | dict[str, 
 
 async def save_slot(env: Env, *, user_id: str, form: SlotForm) -> repo.SlotSaved | dict[str, str]:
     """Store the slot; the Danish refusals by block (shown inline) when the edit is not allowed."""
-    profile = await profile_of(env.client, user_id, known=env.caches.profiles)
+    profile = await profile_of(
+        env.client, user_id, db=env.db, clock=env.clock, known=env.caches.profiles
+    )
     year = await env.year()
     saved = await env.db.run(repo.save_slot, host=profile, year=year, form=form, now=env.now())
     if isinstance(saved, dict):

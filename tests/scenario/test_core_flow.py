@@ -61,9 +61,8 @@ async def test_host_declines_and_the_intern_is_told_kindly_with_other_slots(
     assert "Forespørgslen blev afslået" in shown(host.dms[-1]) or "Du har afslået" in shown(
         host.dms[-1]
     )
-    assert harness.fake.calls_to("chat.postMessage")[-1].params[
-        "channel"
-    ] == harness.fake.dm_channel("UANNA")
+    assert harness.fake.calls_to("chat.postMessage")[-1].params["channel"] == "UANNA"
+    assert harness.fake.calls_to("conversations.open") == []  # one call per DM
 
 
 async def test_intern_withdraws_after_confirmation_frees_the_seat_and_tells_the_host(

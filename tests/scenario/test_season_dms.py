@@ -99,7 +99,7 @@ async def test_a_whole_season_sends_exactly_the_timeline_to_the_right_people(
                 continue
             assert report.sent == 2 and report.claimed == 2, (now, report)
             channels = sorted(c.params["channel"] for c in new)
-            assert channels == sorted([bo.screen.dm_channel, anna.screen.dm_channel])
+            assert channels == sorted([bo.id, anna.id])  # to the user ID: one call per DM
             seen[kind] = {"bo": shown(bo.last_dm), "anna": shown(anna.last_dm)}
     assert len(posted(harness)) - before_season == 12  # nothing else, all season
     rows = await harness.db.run(outbox)

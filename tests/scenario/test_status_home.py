@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
+
 from sqlmodel import select
 
 from bot.sandbox.harness import Harness
+from models.tables import HostSlot
 from tests.scenario.flows import offer, wish
+from tests.stress.gestures import anmod
 from tests.talk import buttons, shown
 
 
@@ -99,3 +104,29 @@ async def test_an_app_home_opened_naming_no_real_user_draws_and_stores_nothing(
     await harness.workspace.settle()
     assert harness.fake.calls_to("views.publish") == []
     assert await harness.db.run(lambda s: s.exec(select(HomeOpened)).all()) == []
+
+
+async def test_rapid_changes_redraw_a_home_at_most_twice_and_the_last_shows_them_all(
+    harness: Harness,
+) -> None:
+    """Five requests to Bo's slot at once: one views.publish at once, one for the rest at
+    the end of the window (bot.coalesce), never a stale tab last."""
+    ws, fake = harness.workspace, harness.fake
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    await offer(bo, capacity="5")
+    await bo.open_home()
+    slot_id = await harness.db.run(lambda s: s.exec(select(HostSlot.id)).one())
+    interns = [ws.person(f"UIN{i}", f"i{i}", f"Praktikant Nr{i}") for i in range(5)]
+    fake.clear_calls()
+
+    answers = await asyncio.gather(
+        *(ws.wire.interactive(anmod(fake, p.actor, int(slot_id))) for p in interns)
+    )
+    assert {a.status for a in answers} == {200}
+    await ws.settle()
+
+    drawn = [c for c in fake.calls_to("views.publish") if c.params["user_id"] == "UBO"]
+    assert 1 <= len(drawn) <= 2
+    last = json.dumps(drawn[-1].params["view"], ensure_ascii=False)
+    assert all(f"<@UIN{i}>" in last for i in range(5))  # the final state, all five
+    assert all(f"<@UIN{i}>" in shown(bo.home) for i in range(5))

@@ -51,3 +51,16 @@ def request_message(fake: FakeSlack, user_id: str, slot_id: int) -> Message:
 
 def snapshot(message: Message) -> Message:
     return copy.deepcopy(message)
+
+
+def anmod(fake: FakeSlack, actor: Actor, slot_id: int) -> dict[str, object]:
+    """The payload of `actor` pressing *Anmod* on a search result for `slot_id`."""
+    message = request_message(fake, actor.id, slot_id)
+    block = message.blocks[0]
+    return block_actions_payload(
+        actor=actor,
+        actions=[action_entry(block["block_id"], block["elements"][0])],
+        trigger_id=fake.issue_trigger(actor.id),
+        message=message,
+        response_url=fake.new_response_url(actor.id, message.channel),
+    )

@@ -16,6 +16,10 @@ Without the PRAKTIK_STRESS_* variables this is exactly `praktik serve`
   its most rows held at once (100 and 1,000 in production), so two processes share a few
   hundred due DMs instead of the first one to wake taking them all.
 
+- PRAKTIK_STRESS_UNPACED=1: the process's Web API calls do not wait for Slack's budgets
+  (bot.pacing), for tests whose fake Slack enforces no limits and that are about something
+  else (the database shared by two processes); 429s are still waited out.
+
 Everything else (settings from the environment, the app, the HTTP server, the dispatcher
 and its claims) is the real code, unchanged.
 """
@@ -26,8 +30,9 @@ import os
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot import clock, dispatch, jobs
+from bot import cli, clock, dispatch, jobs
 from bot.cli import main
+from bot.pacing import Pacer
 
 
 class ShiftedClock:
@@ -67,6 +72,12 @@ def install() -> None:
             super().__init__(dispatcher, **options)
 
     jobs.DispatchJob = DispatchJob  # type: ignore[misc]
+    if os.environ.get("PRAKTIK_STRESS_UNPACED") == "1":
+
+        def unpaced(processes: int = 1) -> Pacer:
+            return Pacer(paced=False)
+
+        cli._pacer = unpaced
     batch = os.environ.get("PRAKTIK_STRESS_DISPATCH_BATCH")
     if batch:
         build = dispatch.Dispatcher.from_settings

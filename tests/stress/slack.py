@@ -90,3 +90,31 @@ class LateSlack(FakeSlack):
         await asyncio.sleep(delay)
         entry.answered_at = time.monotonic()
         return response
+
+
+class HoldingSlack(FakeSlack):
+    """A Slack that can hold the next call to some methods until the test lets it go: the
+    moment just after the app committed a change and before Slack has heard of it, where a
+    test kills the app."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._hold: frozenset[str] = frozenset()
+        self.held = asyncio.Event()
+        self._released = asyncio.Event()
+
+    def hold_next(self, *methods: str) -> None:
+        self._hold = frozenset(methods)
+        self.held.clear()
+        self._released.clear()
+
+    def release(self) -> None:
+        self._released.set()
+
+    async def _api(self, request: web.Request) -> web.StreamResponse:
+        if request.match_info["method"] in self._hold:
+            self._hold = frozenset()
+            self.held.set()
+            # If the app dies meanwhile, aiohttp cancels this handler: the call never ran.
+            await self._released.wait()
+        return await super()._api(request)

@@ -27,8 +27,6 @@ from bot.sandbox.wire import (
     Actor,
     SlackWire,
     WireResponse,
-    action_entry,
-    block_actions_payload,
 )
 from models.db import Database
 from models.tables import (
@@ -42,7 +40,7 @@ from models.tables import (
     ProposalStatus,
 )
 from tests.scenario.flows import offer
-from tests.stress.gestures import press, request_message, snapshot
+from tests.stress.gestures import anmod, press, snapshot
 from tests.stress.procs import Serve, free_port, scratch_database, serve_env, wait_until
 from tests.stress.slack import LateSlack, error_sentences, keys_delivered, same_message_twice
 from tests.talk import shown
@@ -83,6 +81,8 @@ async def two_sites(tmp_path: Path) -> AsyncIterator[tuple[LateSlack, Database, 
                     now=NOW,
                     interval=1.0,
                     batch=BATCH,
+                    # This fake enforces no limits; pacing would only slow the race down.
+                    extra={"PRAKTIK_STRESS_UNPACED": "1"},
                 )
                 serves.append(Serve(env, port, tmp_path / f"serve-{name}.log"))
             db = Database(url)
@@ -160,7 +160,7 @@ async def test_two_processes_share_one_database_without_overfilling_or_doubling(
             asks.append((1 - asks[-1][0], actor, slot))
     rng.shuffle(asks)
     answers = await asyncio.gather(
-        *(sites[site].wire.interactive(_anmod(fake, actor, slot)) for site, actor, slot in asks)
+        *(sites[site].wire.interactive(anmod(fake, actor, slot)) for site, actor, slot in asks)
     )
     assert {r.status for r in answers} == {200}
     await fake.quiet(0.5, limit=60)
@@ -239,18 +239,6 @@ async def both_dispatchers_send_each_dm_once(fake: LateSlack, db: Database, pids
     workers = Counter(r.claimed_by.split(":")[1] for r in sent if r.claimed_by)
     assert set(workers) == pids, f"both dispatchers take part: {workers}"
     assert error_sentences(fake) == []
-
-
-def _anmod(fake: FakeSlack, actor: Actor, slot_id: int) -> dict[str, object]:
-    message = request_message(fake, actor.id, slot_id)
-    block = message.blocks[0]
-    return block_actions_payload(
-        actor=actor,
-        actions=[action_entry(block["block_id"], block["elements"][0])],
-        trigger_id=fake.issue_trigger(actor.id),
-        message=message,
-        response_url=fake.new_response_url(actor.id, message.channel),
-    )
 
 
 def _announce(session: Session) -> None:

@@ -27,7 +27,7 @@ from bot.sandbox.wire import Actor, WireResponse
 from models.db import Database
 from models.tables import Proposal, ProposalStatus
 from tests.scenario.flows import offer
-from tests.stress.gestures import press, snapshot
+from tests.stress.gestures import anmod, press, snapshot
 from tests.stress.procs import ROOT, scratch_database, serve_env
 from tests.stress.slack import LateSlack
 from tests.stress.test_two_processes import (
@@ -35,7 +35,6 @@ from tests.stress.test_two_processes import (
     CAPACITIES,
     INTERNS,
     NOW,
-    _anmod,
     _check_capacity_and_answers,
     _slot_ids,
     both_dispatchers_send_each_dm_once,
@@ -142,7 +141,7 @@ async def test_two_socket_processes_share_the_work_without_overfilling_or_doubli
         if n % 4 == 0:  # a double press: the same request twice at once
             asks.append(asks[-1])
     rng.shuffle(asks)
-    answers = await asyncio.gather(*(wire.interactive(_anmod(fake, a, s)) for a, s in asks))
+    answers = await asyncio.gather(*(wire.interactive(anmod(fake, a, s)) for a, s in asks))
     assert {r.status for r in answers} == {200}
     await fake.quiet(0.5, limit=60)
 

@@ -168,12 +168,12 @@ async def test_a_missing_slack_user_fails_with_the_reason_and_the_other_still_ge
     assert [(r.recipient, r.reason) for r in failed] == [(made[0][2], "user_not_found")]
 
 
-async def test_a_deactivated_user_fails_as_user_disabled(db: Database, fake: FakeSlack) -> None:
+async def test_a_deactivated_user_fails_as_not_found(db: Database, fake: FakeSlack) -> None:
     made = await db.run(seed_placements, count=1)
     people(fake, made)
     fake.users[made[0][1]].deleted = True
     report = await dispatcher(db, fake).run_once(local(8, 30, 9))
-    assert (report.sent, report.failed, report.reasons) == (1, 1, {"user_disabled": 1})
+    assert (report.sent, report.failed, report.reasons) == (1, 1, {"user_not_found": 1})
 
 
 async def test_ratelimited_waits_as_slack_says_and_sends_each_dm_once(

@@ -7,6 +7,8 @@ from datetime import timedelta
 
 import pytest
 from aiohttp import web
+from sqlalchemy import delete
+from sqlmodel import Session, select
 
 from bot import jobs
 from bot.cli import main
@@ -14,6 +16,8 @@ from bot.clock import ManualClock
 from bot.dispatch import Dispatcher
 from bot.sandbox.fake_slack import FakeSlack
 from models.db import Database
+from models.tables import OutboxMessage
+from models.types import changed
 from tests.unit.test_dispatch import client_for, local, people, seasons, seed_placements
 
 
@@ -145,3 +149,38 @@ async def test_the_dispatcher_closes_the_http_session_it_opened(
         await dispatcher.run_once(local(8, 30, 9))
         assert client.session is None
         await asyncio.sleep(0)
+
+
+def _forget_plans(session: Session) -> int:
+    """Data from before plans were written with the placement: confirmed, nothing planned."""
+    return changed(session.execute(delete(OutboxMessage)))
+
+
+async def test_placements_without_a_plan_are_planned_at_start_up_and_then_sent(
+    sqlite_db: Database,
+) -> None:
+    made = await sqlite_db.run(seed_placements, count=3)
+    assert await sqlite_db.run(_forget_plans) > 0
+    async with FakeSlack() as fake:
+        people(fake, made)
+        dispatcher = Dispatcher(sqlite_db, client_for(fake), seasons, worker_id="job")
+        clock = ManualClock(local(8, 30, 9))  # the intro DMs (T−14, 09:00) are due
+        web_app = web.Application()
+        jobs.attach(web_app, dispatcher, clock=clock, interval=3600)
+        runner = web.AppRunner(web_app)
+        await runner.setup()  # the planning job's first run is at start-up
+        try:
+            await fake.wait_for("chat.postMessage", timeout=10)
+        finally:
+            await runner.cleanup()
+        assert await dispatcher.plan_missing(clock.now()) == 0  # planned once, not again
+        report = await dispatcher.run_once(clock.now())
+    keys = {
+        c.params["metadata"]["event_payload"]["key"]
+        for c in fake.calls_to("chat.postMessage")
+        if c.error is None
+    }
+    assert {k.split(":")[1] for k in keys} == {"intro"}
+    assert len(keys) == 6 and report.claimed == 0  # all sent by the first run
+    planned = await sqlite_db.run(lambda s: s.exec(select(OutboxMessage)).all())
+    assert len({r.placement_id for r in planned}) == 3
