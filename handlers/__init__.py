@@ -12,10 +12,11 @@ from handlers import (
     events,
     feedback,
     participation,
+    report,
     submissions,
 )
 
-__all__ = ["participation"]  # imported for its @subcommand registrations
+__all__ = ["participation", "report"]  # imported for their command registrations
 
 
 def register_all(app: AsyncApp) -> None:
