@@ -12,6 +12,7 @@ from sqlmodel import Session, col, func, select
 
 from bot.demo.ledger import Ledger
 from bot.demo.people import Persona
+from bot.report import SeasonReport, figures_section, load_report, markdown_table
 from bot.texts import demo as t
 from models.db import Database
 from models.feedback import PROMOTER_FROM, feedback_answers
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 REPORT_FILE = "rapport.md"
 CHART_FILE = "praktik-stats.png"
+SEASON_PDF_FILE = "aarsrapport.pdf"  # what /praktik admin rapport sent the coordinator
 DM_ORDER = ("intro", "practical", "welcome", "checkin", "evaluation", "followup", "announcement")
 
 
@@ -133,30 +135,30 @@ async def build_report(
     from_db = await db.run(stored, year=year)
     outcomes = await db.run(outbox_outcomes)
     mismatches = compare(seen, from_db)
+    season = await db.run(load_report, year=year)
     chart = None
     if demo.chart is not None:
         chart = folder / CHART_FILE
         chart.write_bytes(demo.chart)
+    pdf = None
+    if demo.season_pdf is not None:
+        pdf = folder / SEASON_PDF_FILE
+        pdf.write_bytes(demo.season_pdf)
     failures = list(demo.ledger.failures)
     if app_errors:
         failures.append(t.app_errors(app_errors))
     failed = sum(n for (_, status, _), n in outcomes.items() if status == OutboxStatus.FAILED)
     if left:
         failures.append(t.left_over(left))
-    text = render(demo, seen, outcomes, mismatches, failures, failed, left, chart)
+    text = render(demo, season, seen, outcomes, mismatches, failures, failed, left, chart, pdf)
     path = folder / REPORT_FILE
     path.write_text(text, encoding="utf-8")
     return Report(text, path, chart, year, seen, from_db, mismatches, failures)
 
 
-def _table(head: tuple[str, ...], rows: list[tuple[object, ...]]) -> list[str]:
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-    return lines
-
-
 def render(
     demo: Demo,
+    season: SeasonReport,
     seen: Figures,
     outcomes: Counter[tuple[str, str, str]],
     mismatches: list[str],
@@ -164,51 +166,26 @@ def render(
     failed: int,
     left: int,
     chart: Path | None,
+    pdf: Path | None,
 ) -> str:
     ledger, year = demo.ledger, demo.options.year
     timings = [x for x in ledger.timings if x.simulated]
     # From the first sign-up to the last DM of the season (the follow-up).
-    season = [x for x in timings if x.name == t.PHASES["season"]] or timings
-    first, last = timings[0].simulated.split(" – ")[0], season[-1].simulated.split(" – ")[-1]
-    sectors = Counter(p.workplace.sector for p in demo.personas)
-    mean = seen.checkin_sum / seen.checkins if seen.checkins else None
+    weeks = [x for x in timings if x.name == t.PHASES["season"]] or timings
+    first, last = timings[0].simulated.split(" – ")[0], weeks[-1].simulated.split(" – ")[-1]
     out = [
         t.title(year),
         "",
         t.intro(len(demo.personas), demo.options.seed, f"{first}/{year}", f"{last}/{year}"),
         "",
-        t.FIGURES,
+        # The season's figures: the same section /praktik admin rapport puts in its report.
+        *figures_section(season),
         "",
-        *_table(
-            (t.COL_WHAT, t.COL_FIGURE),
-            [
-                (
-                    t.ROW_PARTICIPANTS,
-                    t.participants(seen.hosts + seen.interns, seen.hosts, seen.interns),
-                ),
-                (t.ROW_SECTORS, f"{sectors['stat']} / {sectors['region']} / {sectors['kommune']}"),
-                (t.ROW_PLACEMENTS, seen.placements),
-                (t.ROW_HOSTS, t.of(seen.hosts_with_interns, seen.hosts)),
-                (t.ROW_INTERNS, t.of(seen.interns_placed, seen.interns)),
-                (
-                    t.ROW_VIA,
-                    " / ".join(
-                        str(ledger.placed_via[v]) for v in ("request", "round 1", "round 2")
-                    ),
-                ),
-                (t.ROW_CROSS, t.of(seen.cross_sector, seen.placements)),
-                (t.ROW_CHECKINS, t.average(seen.checkins, mean)),
-                (t.ROW_EVALUATIONS, seen.evaluations),
-                (t.ROW_BENEFIT, t.of(seen.benefit_yes, seen.evaluations)),
-                (t.ROW_RECOMMEND, t.of(seen.recommend, seen.evaluations)),
-            ],
-        ),
-        "",
-        t.HISTORY,
+        t.via(*(ledger.placed_via[v] for v in ("request", "round 1", "round 2"))),
         "",
         t.ANSWERS,
         "",
-        *_table(
+        *markdown_table(
             (t.COL_KIND, t.COL_SENT, t.COL_ACCEPT, t.COL_FULL, t.COL_DECLINE, t.COL_IGNORE),
             [
                 (
@@ -234,7 +211,7 @@ def render(
         skipped = sum(n for (k, s, _), n in outcomes.items() if k == kind and s != "failed")
         rows.append((t.DM_LABELS.get(kind, kind), seen.dms.get(kind, 0), skipped))
     rows.append((t.TOTAL, sum(seen.dms.values()), sum(r[2] for r in rows)))  # type: ignore[misc]
-    out += _table((t.COL_DM, t.COL_RECEIVED, t.COL_SKIPPED), rows)
+    out += markdown_table((t.COL_DM, t.COL_RECEIVED, t.COL_SKIPPED), rows)
     reasons = [f"{k}: {s} ({r or '–'}) × {n}" for (k, s, r), n in sorted(outcomes.items())]
     if reasons:
         out += ["", "; ".join(reasons)]
@@ -243,7 +220,7 @@ def render(
     out += ["", t.CHECK, ""]
     out += [f"- {m}" for m in mismatches] if mismatches else [t.CHECK_OK]
     out += ["", t.TIMING, ""]
-    out += _table(
+    out += markdown_table(
         (t.COL_PHASE, t.COL_SIMULATED, t.COL_SECONDS, t.COL_REQUESTS, t.COL_CALLS),
         [
             (x.name, x.simulated or "–", f"{x.seconds:.1f}", x.requests, x.slack_calls)
@@ -253,6 +230,7 @@ def render(
     )
     out += ["", t.CHART, ""]
     out.append(f"![{t.CHART_ALT}]({chart.name})" if chart else t.NO_CHART)
+    out += ["", t.season_report(pdf.name) if pdf else t.NO_SEASON_REPORT]
     if ledger.slow:
         out += ["", t.SLOW, "", t.SLOW_INTRO, ""]
         out += [f"- {t.slow(what, seconds)}" for what, seconds in ledger.slow]

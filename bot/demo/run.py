@@ -74,6 +74,7 @@ class Demo:
         self.expire = expiry_job(harness.settings, harness.db, harness.clock)
         self._seen_dms: dict[str, int] = {}
         self.chart: bytes | None = None
+        self.season_pdf: bytes | None = None
 
     # --- the clock and the app's jobs ------------------------------------------------------
 
@@ -192,7 +193,8 @@ class Demo:
                 self.ledger.fail(f"the season loop stopped after {MAX_STEPS} steps")
 
     async def stats(self) -> None:
-        """After the follow-up: the coordinator's figures and chart, as a PNG in the DM."""
+        """After the follow-up: the coordinator's figures and chart, as a PNG in the DM, and the
+        season report as a PDF."""
         moment = local(next_working_day(to_local(self.h.clock.now()).date() + timedelta(1)), 10)
         with self.phase("stats", 1, moment):
             self.at(moment)
@@ -200,6 +202,10 @@ class Demo:
             await self._gesture(self.coordinator.command("/praktik", "admin stats"), "stats")
             pngs = [f for f in self.coordinator.files[before:] if f.filetype == "png"]
             self.chart = pngs[-1].content if pngs else None
+            before = len(self.coordinator.files)
+            await self._gesture(self.coordinator.command("/praktik", "admin rapport"), "rapport")
+            pdfs = [f for f in self.coordinator.files[before:] if f.filetype == "pdf"]
+            self.season_pdf = pdfs[-1].content if pdfs else None
             self.progress.tick()
 
     # --- helpers ----------------------------------------------------------------------------

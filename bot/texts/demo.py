@@ -20,7 +20,7 @@ PHASES: Final = {
     "round1": "Match, runde 1",
     "round2": "Match, runde 2",
     "season": "Uge 37 og opfølgning (dispatcher)",
-    "stats": "Koordinatorens statistik",
+    "stats": "Koordinatorens statistik og årsrapport",
 }
 
 
@@ -56,44 +56,8 @@ def intro(participants: int, seed: int, started: str, ended: str) -> str:
     )
 
 
-FIGURES: Final = "## Sæsonens tal"
-COL_WHAT: Final = "Hvad"
-COL_FIGURE: Final = "Tal"
-ROW_PARTICIPANTS: Final = "Deltagere"
-
-
-def participants(total: int, hosts: int, interns: int) -> str:
-    return f"{total} ({hosts} værter, {interns} praktikanter)"
-
-
-ROW_SECTORS: Final = "Fra stat / region / kommune"
-ROW_PLACEMENTS: Final = "Aftaler (bekræftede praktikker)"
-ROW_HOSTS: Final = "Værter med praktikanter"
-ROW_INTERNS: Final = "Praktikanter i praktik"
-ROW_VIA: Final = "Heraf via egen anmodning / runde 1 / runde 2"
-ROW_CROSS: Final = "På tværs af sektor"
-ROW_CHECKINS: Final = "Check-ins (gennemsnit 1–5)"
-ROW_EVALUATIONS: Final = "Evalueringer"
-ROW_BENEFIT: Final = "Fik konkret udbytte (ja)"
-ROW_RECOMMEND: Final = "Vil anbefale det (9–10)"
-HISTORY: Final = (
-    "Til sammenligning: i 2017 var 131 med (51 værter tog 72 praktikanter), 28 % krydsede "
-    "sektor, 3 ud af 4 fik konkret udbytte, og over 9 ud af 10 ville anbefale det."
-)
-
-
-def of(part: int, whole: int) -> str:
-    return f"{part} af {whole} ({pct(part, whole)})"
-
-
-def pct(part: int, whole: int) -> str:
-    if whole == 0:
-        return "–"
-    return f"{100 * part / whole:.0f} %"
-
-
-def average(count: int, mean: float | None) -> str:
-    return f"{count}" if mean is None else f"{count} ({mean:.1f})".replace(".", ",")
+def via(request: int, round1: int, round2: int) -> str:
+    return f"Aftalerne kom i stand via egen anmodning / runde 1 / runde 2: {request} / {round1} / {round2}."
 
 
 ANSWERS: Final = "## Anmodninger og forslag"
@@ -180,6 +144,16 @@ def per_second(requests: int, seconds: float) -> str:
 CHART: Final = "## Koordinatorens diagram"
 CHART_ALT: Final = "Statistik fra /praktik admin stats"
 NO_CHART: Final = "Der kom intet diagram fra `/praktik admin stats`."
+
+
+def season_report(name: str) -> str:
+    return (
+        f"Koordinatoren bad om årsrapporten med `/praktik admin rapport` og fik den som PDF "
+        f"(gemt som {name}) og Markdown; dens nøgletal er afsnittet *Nøgletal* ovenfor."
+    )
+
+
+NO_SEASON_REPORT: Final = "Der kom ingen årsrapport fra `/praktik admin rapport`."
 NOTES: Final = "## Bemærkninger"
 
 

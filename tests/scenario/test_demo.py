@@ -11,11 +11,12 @@ import io
 from dataclasses import replace
 from pathlib import Path
 
+from pypdf import PdfReader
 from sqlalchemy import create_engine, text
 
 from bot.demo.command import main
 from bot.demo.progress import Progress
-from bot.demo.report import CHART_FILE, REPORT_FILE
+from bot.demo.report import CHART_FILE, REPORT_FILE, SEASON_PDF_FILE
 from bot.demo.run import DemoOptions, dm_kind, run_demo
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -100,12 +101,18 @@ async def test_a_small_season_reports_what_the_database_holds(tmp_path: Path) ->
     assert f"| Deltagere | 20 ({hosts} værter, {interns} praktikanter) |" in saved
     assert f"| Aftaler (bekræftede praktikker) | {len(placements)} |" in saved
     cross = sum(1 for _, _, a, b in placements if a != b)
-    assert f"| På tværs af sektor | {cross} af {len(placements)} (" in saved
+    crossing = f"{100 * cross / len(placements):.1f}".replace(".", ",")
+    assert f"| På tværs af sektor | {crossing} % ({cross} af {len(placements)}) | 28 % |" in saved
+    assert "| Hvad | 2027 | 2017 |" in saved  # no 2026 season in Praktikbot to compare with
     assert f"| Evaluering (+3 hverdage) | {sent['evaluation']} | 0 |" in saved
     assert "Databasen giver de samme tal." in saved and "Ingen planlagte beskeder" in saved
     for phase in ("Tilmelding", "Match, runde 1", "Match, runde 2", "Uge 37 og opfølgning"):
         assert phase in saved
     assert (tmp_path / CHART_FILE).read_bytes().startswith(PNG)
+    # The season report the coordinator got from /praktik admin rapport: the same figures.
+    first_page = PdfReader(tmp_path / SEASON_PDF_FILE).pages[0].extract_text()
+    assert f"{crossing} % ({cross} af {len(placements)})" in " ".join(first_page.split())
+    assert "årsrapport" in saved and SEASON_PDF_FILE in saved
     assert "Koordinatorens statistik" in stderr.getvalue()  # the progress, phase by phase
 
 
