@@ -9,6 +9,7 @@ from bot.outbox import plan_placement
 from bot.people import profile_of
 from bot.season import Season
 from bot.service import Env
+from bot.service.calendar import send_calendar
 from bot.service.find import suggestions_for
 from bot.service.home import refresh_homes
 from bot.views import deals as views
@@ -122,6 +123,7 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
         await _mark(
             env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_CONFIRMED)
         )
+        await send_calendar(env, deal=deal, season=season, cancelled=False)
         await dm.send(env.client, host, views.confirmed(deal, season, to_host=True))
         await dm.send(env.client, intern, views.confirmed(deal, season, to_host=False))
         assert result.placement is not None
@@ -188,6 +190,7 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
         await _mark(
             env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_WITHDRAWN)
         )
+        await send_calendar(env, deal=deal, season=season, cancelled=True)
         if role is Role.HOST:
             workplace = escape(clip(deal.slot.workplace, 150))
             await _offer_alternatives(
