@@ -14,6 +14,7 @@ from handlers import (
     participation,
     report,
     submissions,
+    workshop,
 )
 
 __all__ = ["participation", "report"]  # imported for their command registrations
@@ -27,3 +28,4 @@ def register_all(app: AsyncApp) -> None:
     admin.register(app)
     feedback.register(app)
     coordinator.register(app)
+    workshop.register(app)

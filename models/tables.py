@@ -237,3 +237,29 @@ class HomeOpened(SQLModel, table=True):
 
     slack_user_id: str = Field(primary_key=True, max_length=32)
     first_opened_at: datetime = _utc()
+
+
+class Workshop(SQLModel, table=True):
+    """The season's kick-off workshop, where the year's interns and hosts meet (one a season)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    season_year: int = Field(unique=True)
+    day: date
+    time: str = Field(max_length=5)  # "HH:MM", Copenhagen
+    place: str = Field(max_length=200)
+    note: str = ""
+    created_by: str = Field(default="", max_length=32)
+    created_at: datetime = _utc()
+    updated_at: datetime = _utc()
+
+
+class WorkshopAnswer(SQLModel, table=True):
+    """A participant's *Jeg kommer* / *Jeg kommer ikke*; the newest answer counts."""
+
+    __table_args__ = (UniqueConstraint("workshop_id", "slack_user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    slack_user_id: str = Field(max_length=32)
+    coming: bool
+    answered_at: datetime = _utc()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot import ics
 from bot.season import Season
 from bot.service import Env
-from bot.service.stats import upload
+from bot.service.files import upload
 from bot.texts import calendar as t
 from bot.views.common import place_text
 from models.proposals import Deal

@@ -10,7 +10,7 @@ from bot.report import load_report
 from bot.report_files import report_files
 from bot.season import to_local
 from bot.service import Env
-from bot.service.stats import upload
+from bot.service.files import upload
 from bot.texts import report as t
 from bot.views.rounds import notice
 

@@ -3,38 +3,24 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Sequence
 from typing import Any
 
-from slack_sdk.errors import SlackApiError
 from slack_sdk.models.blocks import Block
 
 from bot import charts, csvio
 from bot.report import SeasonReport, chart_data, load_report
 from bot.season import Season, to_local
-from bot.service import Env
+from bot.service import Env, workshop
+from bot.service.files import upload
 from bot.texts import stats as t
 from bot.views import stats as views
 from bot.views.rounds import notice
 from models.stats import ExportRow, export_rows, season_stats
 
-log = logging.getLogger("praktik.stats")
-
 
 def chart(report: SeasonReport) -> bytes:
     return charts.png(chart_data(report))
-
-
-async def upload(env: Env, *, user_id: str, **file: Any) -> bool:
-    """A file into the user's DM with the app (files.upload v2 needs a channel ID)."""
-    try:
-        opened = await env.client.conversations_open(users=user_id)
-        await env.client.files_upload_v2(channel=opened["channel"]["id"], **file)
-    except SlackApiError as error:
-        log.warning("upload failed: %s", error.response.get("error"))
-        return False
-    return True
 
 
 async def stats_command(env: Env, *, user_id: str) -> dict[str, Any]:
@@ -115,4 +101,6 @@ async def export_command(env: Env, *, user_id: str) -> dict[str, Any]:
         filename=t.export_filename(season.year),
         title=t.export_title(season.year),
     )
+    if uploaded:
+        await workshop.export(env, user_id=user_id, season=season)
     return notice(t.export_sent(len(rows)) if uploaded else t.EXPORT_FAILED)
