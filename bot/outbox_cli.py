@@ -19,8 +19,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.outbox import DMKind
 from models.tables import OutboxMessage, OutboxStatus
+from models.workshop import KIND_INVITE, KIND_REMINDER
 
-KINDS = [k.value for k in DMKind] + ["announcement"]
+KINDS = [k.value for k in DMKind] + ["announcement", KIND_INVITE, KIND_REMINDER]
 STATUSES = [s.value for s in OutboxStatus]
 COLUMNS = ("due (local)", "sent (local)", "recipient", "kind", "status", "tries", "reason")
 

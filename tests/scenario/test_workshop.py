@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import datetime
 
 from sqlmodel import Session, col, select
@@ -110,6 +111,11 @@ async def test_invitation_answers_a_changed_mind_the_reminder_and_the_count(
         "UBO": "kommer ikke",
         "UEMIL": "kommer ikke",
     }
+
+    # Her answer is data held about Anna: mine-data shows it.
+    await anna.command("/praktik", "mine-data")
+    held = json.loads(next(f for f in anna.files if f.name.endswith(".json")).text())
+    assert [a["coming"] for a in held["workshop_answers"]] == [True]
 
 
 async def test_bad_workshop_input_is_refused_in_the_modal(harness: Harness) -> None:
