@@ -19,6 +19,7 @@ from bot.texts import report as t
 from bot.texts import stats as stats_texts
 from models.stats import UNKNOWN_SECTOR, SeasonStats, season_stats
 from models.tables import ProposalStatus
+from models.workshop import attendance
 
 SECTOR_ORDER = ("stat", "region", "kommune")
 OUTCOME_ORDER = (
@@ -51,6 +52,7 @@ class KeyFigures:
     benefit_yes: int
     recommend: int  # answered 9–10
     nps: float | None
+    workshop: tuple[int, int, int] | None = None  # coming, not coming, invited
 
     @property
     def participants(self) -> int:
@@ -70,7 +72,18 @@ class KeyFigures:
         )
 
 
-def key_figures(stats: SeasonStats) -> KeyFigures:
+def workshop_figures(session: Session, *, year: int) -> tuple[int, int, int] | None:
+    found = attendance(session, year=year)
+    if found is None:
+        return None
+    return (
+        len(found.with_answer(True)),
+        len(found.with_answer(False)),
+        len(found.people),
+    )
+
+
+def key_figures(stats: SeasonStats, workshop: tuple[int, int, int] | None = None) -> KeyFigures:
     feedback = stats.feedback
     n = feedback.evaluations if feedback else 0
 
@@ -97,6 +110,7 @@ def key_figures(stats: SeasonStats) -> KeyFigures:
         benefit_yes=count(feedback.benefit_share if feedback else None),
         recommend=count(feedback.recommend_share if feedback else None),
         nps=feedback.nps if feedback else None,
+        workshop=workshop,
     )
 
 
@@ -109,8 +123,11 @@ class SeasonReport:
 
 def load_report(session: Session, *, year: int) -> SeasonReport:
     stats = season_stats(session, year=year)
-    before = key_figures(season_stats(session, year=year - 1))
-    return SeasonReport(stats, key_figures(stats), before if before.participants else None)
+    this = key_figures(stats, workshop_figures(session, year=year))
+    before = key_figures(
+        season_stats(session, year=year - 1), workshop_figures(session, year=year - 1)
+    )
+    return SeasonReport(stats, this, before if before.participants else None)
 
 
 # Markdown ------------------------------------------------------------------------------------
@@ -130,6 +147,7 @@ def figure_rows(f: KeyFigures) -> list[tuple[str, str]]:
         (t.ROW_EVALUATIONS, str(f.evaluations)),
         (t.ROW_BENEFIT, t.share_of(f.benefit_yes, f.evaluations)),
         (t.ROW_RECOMMEND, t.recommend(f.recommend, f.evaluations, f.nps)),
+        (t.ROW_WORKSHOP, t.workshop(*f.workshop) if f.workshop else t.NO_WORKSHOP),
     ]
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from bot import texts
 from bot.demo.ledger import Ledger
 from bot.demo.people import Behaviour, Persona
-from bot.ids import Action, FeedbackAction, FeedbackBlock, rating_action
+from bot.ids import Action, FeedbackAction, FeedbackBlock, WorkshopAction, rating_action
 from bot.ids import Block as B
 from bot.sandbox.fake_slack import Message
 from bot.sandbox.harness import Harness
@@ -230,11 +230,24 @@ class Crowd:
 
     # --- week 37 and after --------------------------------------------------------------
 
+    async def _workshop(self, message: Message, user: str) -> None:
+        """The workshop's invitation: most say whether they come, some never answer."""
+        coming = self.behaviour.workshop_answer(user)
+        action = WorkshopAction.COMING if coming else WorkshopAction.NOT_COMING
+        values = buttons(message.blocks, action)
+        if coming is None or not values:
+            return
+        press = self.people[user].press(action, value=values[0], where="message")
+        if await self._do(self.personas[user], "workshop", press) is not None:
+            self.ledger.workshop[coming] += 1
+
     async def react(self, message: Message, user: str, kind: str) -> None:
         """What a participant does with a timeline DM: check-in and evaluation get answers."""
         self.ledger.dms[kind] += 1
         person, persona = self.people[user], self.personas[user]
-        if kind == "checkin":
+        if kind == "workshop":
+            await self._workshop(message, user)
+        elif kind == "checkin":
             values = buttons(message.blocks, rating_action(1))
             if not values or (user, kind, values[0]) in self._answered:
                 return

@@ -12,7 +12,13 @@ from sqlmodel import Session, col, func, select
 
 from bot.demo.ledger import Ledger
 from bot.demo.people import Persona
-from bot.report import SeasonReport, figures_section, load_report, markdown_table
+from bot.report import (
+    SeasonReport,
+    figures_section,
+    load_report,
+    markdown_table,
+    workshop_figures,
+)
 from bot.texts import demo as t
 from models.db import Database
 from models.feedback import PROMOTER_FROM, feedback_answers
@@ -25,7 +31,17 @@ if TYPE_CHECKING:
 REPORT_FILE = "rapport.md"
 CHART_FILE = "praktik-stats.png"
 SEASON_PDF_FILE = "aarsrapport.pdf"  # what /praktik admin rapport sent the coordinator
-DM_ORDER = ("intro", "practical", "welcome", "checkin", "evaluation", "followup", "announcement")
+DM_ORDER = (
+    "intro",
+    "practical",
+    "welcome",
+    "checkin",
+    "evaluation",
+    "followup",
+    "announcement",
+    "workshop",
+    "workshop_reminder",
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +59,8 @@ class Figures:
     evaluations: int
     benefit_yes: int
     recommend: int
+    workshop_coming: int
+    workshop_not_coming: int
     dms: dict[str, int] = field(default_factory=dict)  # delivered, by kind
 
 
@@ -77,6 +95,8 @@ def observed(ledger: Ledger, personas: dict[str, Persona]) -> Figures:
         evaluations=len(ledger.evaluations),
         benefit_yes=sum(1 for benefit, _ in ledger.evaluations if benefit == "ja"),
         recommend=sum(1 for _, score in ledger.evaluations if score >= PROMOTER_FROM),
+        workshop_coming=ledger.workshop[True],
+        workshop_not_coming=ledger.workshop[False],
         dms=dict(ledger.dms),
     )
 
@@ -86,6 +106,7 @@ def stored(session: Session, *, year: int) -> Figures:
     difference is a fault in the app's figures or in what people were shown."""
     stats = season_stats(session, year=year, with_feedback=False)
     ratings, answers = feedback_answers(session, year)
+    workshop = workshop_figures(session, year=year)
     sent = session.exec(
         select(OutboxMessage.kind, func.count())
         .where(OutboxMessage.status == OutboxStatus.SENT)
@@ -103,6 +124,8 @@ def stored(session: Session, *, year: int) -> Figures:
         evaluations=len(answers),
         benefit_yes=sum(1 for benefit, _ in answers if benefit == "ja"),
         recommend=sum(1 for _, score in answers if score >= PROMOTER_FROM),
+        workshop_coming=workshop[0] if workshop else 0,
+        workshop_not_coming=workshop[1] if workshop else 0,
         dms={kind: int(n) for kind, n in sent},
     )
 
@@ -135,6 +158,8 @@ async def build_report(
     from_db = await db.run(stored, year=year)
     outcomes = await db.run(outbox_outcomes)
     mismatches = compare(seen, from_db)
+    if seen.dms.get("workshop_reminder", 0) != seen.workshop_coming:
+        mismatches.append(t.reminders_wrong(seen.dms.get("workshop_reminder", 0)))
     season = await db.run(load_report, year=year)
     chart = None
     if demo.chart is not None:
@@ -182,6 +207,13 @@ def render(
         *figures_section(season),
         "",
         t.via(*(ledger.placed_via[v] for v in ("request", "round 1", "round 2"))),
+        "",
+        t.workshop(
+            seen.workshop_coming,
+            seen.workshop_not_coming,
+            seen.dms.get("workshop", 0),
+            seen.dms.get("workshop_reminder", 0),
+        ),
         "",
         t.ANSWERS,
         "",

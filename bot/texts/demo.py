@@ -12,6 +12,10 @@ ANNOUNCEMENT: Final = (
     "programmet med hinanden allerede nu."
 )
 
+WORKSHOP_TIME: Final = "13:00"
+WORKSHOP_PLACE: Final = "Center for Offentlig Innovation, Slotsholmsgade 4, København K"
+WORKSHOP_NOTE: Final = "Årets praktikanter og værter mødes: mød din vært eller praktikant, og hør, hvordan andre har grebet praktikken an."
+
 # Phases (progress line and the timing table) ---------------------------------------------
 PHASES: Final = {
     "start": "Start: ny database og appen over HTTP",
@@ -19,6 +23,7 @@ PHASES: Final = {
     "requests": "Søgning og anmodninger",
     "round1": "Match, runde 1",
     "round2": "Match, runde 2",
+    "workshop": "Workshop: invitation og svar",
     "season": "Uge 37 og opfølgning (dispatcher)",
     "stats": "Koordinatorens statistik og årsrapport",
 }
@@ -60,6 +65,18 @@ def via(request: int, round1: int, round2: int) -> str:
     return f"Aftalerne kom i stand via egen anmodning / runde 1 / runde 2: {request} / {round1} / {round2}."
 
 
+def workshop(coming: int, not_coming: int, invited: int, reminded: int) -> str:
+    return (
+        f"Workshoppen: {invited} fik en invitation, {coming} svarede *Jeg kommer* og "
+        f"{not_coming} *Jeg kommer ikke*; {reminded} fik en påmindelse dagen før – kun dem, "
+        "der kom."
+    )
+
+
+def reminders_wrong(reminded: int) -> str:
+    return f"workshop: {reminded} påmindelser, men ikke til netop dem, der sagde ja"
+
+
 ANSWERS: Final = "## Anmodninger og forslag"
 COL_KIND: Final = "Slags"
 COL_SENT: Final = "Modtaget"
@@ -99,6 +116,8 @@ DM_LABELS: Final = {
     "evaluation": "Evaluering (+3 hverdage)",
     "followup": "Opfølgning (+90 dage)",
     "announcement": "Besked fra koordinatoren",
+    "workshop": "Invitation til workshop",
+    "workshop_reminder": "Påmindelse om workshop (dagen før)",
 }
 TOTAL: Final = "I alt"
 NOTHING_LEFT: Final = "Ingen planlagte beskeder står tilbage: alle er leveret."

@@ -43,6 +43,12 @@ ROW_CHECKIN: Final = "Check-in (1–5)"
 ROW_EVALUATIONS: Final = "Evalueringer"
 ROW_BENEFIT: Final = "Fik konkret udbytte (ja)"
 ROW_RECOMMEND: Final = "Vil anbefale det (9–10)"
+ROW_WORKSHOP: Final = "Workshop: kommer / kommer ikke / inviteret"
+NO_WORKSHOP: Final = "ingen workshop i Praktikbot"
+
+
+def workshop(coming: int, not_coming: int, invited: int) -> str:
+    return f"{coming} / {not_coming} / {invited}"
 
 
 def participants(hosts: int, interns: int) -> str:

@@ -95,6 +95,14 @@ async def test_a_small_season_reports_what_the_database_holds(tmp_path: Path) ->
     assert sent["checkin"] == sent["evaluation"] == sent["followup"] == 2 * len(placements)
     assert sent["announcement"] == 20
 
+    # The workshop: everyone invited once; reminders to exactly those who said yes.
+    answers = dict(sql(db, "SELECT coming, count(*) FROM workshopanswer GROUP BY coming"))
+    assert sent["workshop"] == 20 and (seen.workshop_coming, seen.workshop_not_coming) == (
+        answers.get(1, 0),
+        answers.get(0, 0),
+    )
+    assert sent.get("workshop_reminder", 0) == seen.workshop_coming > 0
+
     # The report as saved: the figures, the DMs, the phases and the coordinator's chart.
     saved = (tmp_path / REPORT_FILE).read_text(encoding="utf-8")
     assert saved == report.text
@@ -104,6 +112,8 @@ async def test_a_small_season_reports_what_the_database_holds(tmp_path: Path) ->
     crossing = f"{100 * cross / len(placements):.1f}".replace(".", ",")
     assert f"| På tværs af sektor | {crossing} % ({cross} af {len(placements)}) | 28 % |" in saved
     assert "| Hvad | 2027 | 2017 |" in saved  # no 2026 season in Praktikbot to compare with
+    workshop = f"{seen.workshop_coming} / {seen.workshop_not_coming} / 20"
+    assert f"| Workshop: kommer / kommer ikke / inviteret | {workshop} | – |" in saved
     assert f"| Evaluering (+3 hverdage) | {sent['evaluation']} | 0 |" in saved
     assert "Databasen giver de samme tal." in saved and "Ingen planlagte beskeder" in saved
     for phase in ("Tilmelding", "Match, runde 1", "Match, runde 2", "Uge 37 og opfølgning"):
