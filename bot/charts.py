@@ -30,7 +30,8 @@ SAME_SECTOR_EDGE = "#e07b00"
 class ChartData:
     title: str
     key_labels: Sequence[str]  # the key figures, top to bottom
-    key_series: Sequence[tuple[str, Sequence[float | None]]]  # (legend, per cent per figure)
+    # (legend, per cent per figure): this year, last year if known, 2017 last
+    key_series: Sequence[tuple[str, Sequence[float | None]]]
     sectors: Sequence[tuple[str, str]]  # (key, label) in display order
     flows: Mapping[tuple[str, str], int]  # (intern's sector, host's sector) -> placements
     outcomes: Sequence[tuple[str, int]]  # (label, proposals)
@@ -48,7 +49,8 @@ def _key_figures(ax: Axes, data: ChartData) -> None:
     for k, (name, values) in enumerate(data.key_series):
         offsets = [r + (k - (count - 1) / 2) * height for r in range(rows)]
         shown = [v if v is not None else 0.0 for v in values]
-        colour = SERIES_COLOURS[min(k, len(SERIES_COLOURS) - 1)]
+        # This year dark, the programme's 2017 figures (always last) grey, last year between.
+        colour = SERIES_COLOURS[0 if k == 0 else 2 if k == count - 1 else 1]
         ax.barh(offsets, shown, height=height * 0.92, color=colour, label=name)
         for y, value in zip(offsets, values, strict=True):
             text = t.percent(value) if value is not None else t.NO_ANSWERS
