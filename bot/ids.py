@@ -128,3 +128,9 @@ class WorkshopBlock(StrEnum):
     TIME = "workshop_time"
     PLACE = "workshop_place"
     NOTE = "workshop_note"
+
+
+class CohostBlock(StrEnum):
+    """Co-hosting (issue 16): the slot modal's co-host picker."""
+
+    SLOT_COHOST = "slot_cohost"

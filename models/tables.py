@@ -112,6 +112,8 @@ class HostSlot(SQLModel, table=True):
     days: list[int] = _json()
     topics: list[str] = _json()
     description: str = ""
+    # A colleague who shares the hosting (PRODUCT.md): sees the slot, gets its DMs, may answer.
+    cohost_user_id: str | None = Field(default=None, max_length=32)
     status: str = Field(default=SlotStatus.OPEN, max_length=16, index=True)
     created_at: datetime = _utc()
     updated_at: datetime = _utc()

@@ -3,6 +3,8 @@ cancellation of the same events when it is withdrawn (after the transaction comm
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot import ics
 from bot.season import Season
 from bot.service import Env
@@ -23,7 +25,7 @@ def visits(deal: Deal, season: Season) -> list[tuple[str, ics.Visit]]:
     intern_name = intern.name or intern.slack_user_id
     workplace = deal.slot.workplace
     where = t.location(workplace, place_text(deal.slot.municipality, deal.slot.region))
-    return [
+    found = [
         (
             host.slack_user_id,
             ics.Visit(
@@ -51,6 +53,10 @@ def visits(deal: Deal, season: Season) -> list[tuple[str, ics.Visit]]:
             ),
         ),
     ]
+    cohost = deal.slot.cohost_user_id
+    if cohost:  # the co-host's calendar shows the host's side, as events of their own
+        found.append((cohost, replace(found[0][1], side="cohost")))
+    return found
 
 
 async def send_calendar(env: Env, *, deal: Deal, season: Season, cancelled: bool) -> None:

@@ -10,6 +10,7 @@ from bot.people import profile_of
 from bot.season import Season
 from bot.service import Env
 from bot.service.calendar import send_calendar
+from bot.service.cohosts import host_side
 from bot.service.find import suggestions_for
 from bot.service.home import refresh_homes
 from bot.views import deals as views
@@ -55,16 +56,20 @@ async def _ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> Non
     }[role]
     if who is None or deal.proposal.id is None:
         return
-    sent = await dm.send(env.client, who, content)
-    if sent is not None:
-        channel, ts = sent
-        await env.db.run(
-            proposals.remember_message,
-            proposal_id=deal.proposal.id,
-            role=role,
-            channel=channel,
-            ts=ts,
-        )
+    # The host's co-host gets the same buttons; the first answer counts.
+    cohost = deal.slot.cohost_user_id if role is Role.HOST else None
+    for user in [who] + ([cohost] if cohost else []):
+        sent = await dm.send(env.client, user, content)
+        if sent is not None:
+            channel, ts = sent
+            await env.db.run(
+                proposals.remember_message,
+                proposal_id=deal.proposal.id,
+                role=role,
+                channel=channel,
+                ts=ts,
+                cohost=user == cohost,
+            )
 
 
 async def answer(
@@ -98,7 +103,8 @@ def _original(deal: Deal, role: str, season: Season) -> dict[str, Any]:
 
 async def _mark(env: Env, deal: Deal, season: Season, line_for: dict[str, str]) -> None:
     """Replace each side's buttons with the outcome, so nothing can be pressed twice."""
-    for role, where in deal.proposal.messages.items():
+    for key, where in deal.proposal.messages.items():
+        role = Role.HOST.value if key == proposals.COHOST_KEY else key
         line = line_for.get(role)
         if line is None:
             continue
@@ -124,7 +130,8 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
             env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_CONFIRMED)
         )
         await send_calendar(env, deal=deal, season=season, cancelled=False)
-        await dm.send(env.client, host, views.confirmed(deal, season, to_host=True))
+        for user in host_side(deal):
+            await dm.send(env.client, user, views.confirmed(deal, season, to_host=True))
         await dm.send(env.client, intern, views.confirmed(deal, season, to_host=False))
         assert result.placement is not None
         await _plan(env, result.placement, deal, season)
@@ -139,7 +146,8 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
             },
         )
         if role is Role.INTERN:
-            await dm.send(env.client, host, views.notice(texts.declined_host(intern_name)))
+            for user in host_side(deal):
+                await dm.send(env.client, user, views.notice(texts.declined_host(intern_name)))
         elif role is Role.MANAGER:
             for user in (host, intern):
                 await dm.send(env.client, user, views.notice(texts.manager_declined(intern_name)))
@@ -156,7 +164,7 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
         await _offer_alternatives(
             env, deal, season, texts.full_intern(workplace), texts.full_intern_none(workplace)
         )
-    await refresh_homes(env, [host, intern])
+    await refresh_homes(env, [*host_side(deal), intern])
 
 
 async def _offer_alternatives(
@@ -203,12 +211,9 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
             touched.add(deal.intern.slack_user_id)
         else:
             name = escape(clip(deal.intern.name or deal.intern.slack_user_id, 100))
-            await dm.send(
-                env.client,
-                deal.host.slack_user_id,
-                views.notice(texts.counterpart_intern_left(name)),
-            )
-            touched.add(deal.host.slack_user_id)
+            for user in host_side(deal):
+                await dm.send(env.client, user, views.notice(texts.counterpart_intern_left(name)))
+                touched.add(user)
     for deal in done.proposals:
         await _mark(
             env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_WITHDRAWN)

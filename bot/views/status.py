@@ -19,6 +19,7 @@ from slack_sdk.models.views import View
 from bot import texts
 from bot.ids import Action
 from bot.season import Season, to_local
+from bot.texts import cohosts as cohost_texts
 from bot.views.common import button, days_text, mention, message, user_text
 from bot.views.deals import answer_buttons
 from bot.views.mrkdwn import clip, escape
@@ -43,7 +44,7 @@ def _intern(deal: Deal) -> str:
 def _pending_line(deal: Deal, user_id: str) -> tuple[str, Role | None]:
     """The line for one open request/proposal, and the side this user should answer as."""
     p = deal.proposal
-    if deal.host.slack_user_id == user_id:
+    if user_id in (deal.host.slack_user_id, deal.slot.cohost_user_id):
         if p.host_answer == Answer.PENDING:
             return texts.pending_for_host(_intern(deal)), Role.HOST
     elif p.intern_answer == Answer.PENDING:
@@ -77,6 +78,12 @@ def overview_blocks(
     else:
         edit = button(texts.EDIT, Action.EDIT_SLOT, str(view.slot.id)) if with_buttons else None
         blocks += slot_blocks(view.slot, season, accessory=edit)
+    if view.cohosted:
+        lines = [
+            cohost_texts.cohosted(escape(slot.workplace), host.slack_user_id)
+            for slot, host in view.cohosted
+        ]
+        blocks.append(_md(f"*{cohost_texts.STATUS_COHOSTED}*\n" + "\n".join(lines)))
     blocks += [DividerBlock(), _md(f"*{texts.STATUS_WISH}*")]
     if view.wish is None:
         blocks.append(_md(texts.STATUS_NO_WISH))
@@ -104,7 +111,7 @@ def overview_blocks(
         blocks.append(_md(texts.STATUS_NO_PLACEMENTS))
     for deal in view.placements[:10]:
         days = days_text(deal.proposal.days, season)
-        if deal.host.slack_user_id == user_id:
+        if user_id in (deal.host.slack_user_id, deal.slot.cohost_user_id):
             blocks.append(_md(texts.placement_as_host(_intern(deal), days)))
         else:
             blocks.append(_md(texts.placement_as_intern(_workplace(deal), days)))

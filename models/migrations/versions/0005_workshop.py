@@ -1,4 +1,4 @@
-"""the season's kick-off workshop and the participants' answers
+"""the season's kick-off workshop and the participants' answers; a slot's co-host
 
 Revision ID: 0005
 Revises: 0002
@@ -48,9 +48,15 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_workshopanswer_workshop_id"), "workshopanswer", ["workshop_id"], unique=False
     )
+    with op.batch_alter_table("hostslot") as batch:
+        batch.add_column(
+            sa.Column("cohost_user_id", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True)
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("hostslot") as batch:
+        batch.drop_column("cohost_user_id")
     op.drop_index(op.f("ix_workshopanswer_workshop_id"), table_name="workshopanswer")
     op.drop_table("workshopanswer")
     op.drop_table("workshop")
