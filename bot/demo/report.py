@@ -23,7 +23,7 @@ from bot.texts import demo as t
 from models.db import Database
 from models.feedback import PROMOTER_FROM, feedback_answers
 from models.stats import season_stats
-from models.tables import OutboxMessage, OutboxStatus
+from models.tables import HostSlot, OutboxMessage, OutboxStatus
 
 if TYPE_CHECKING:
     from bot.demo.run import Demo
@@ -61,6 +61,7 @@ class Figures:
     recommend: int
     workshop_coming: int
     workshop_not_coming: int
+    cohosted_slots: int
     dms: dict[str, int] = field(default_factory=dict)  # delivered, by kind
 
 
@@ -97,6 +98,7 @@ def observed(ledger: Ledger, personas: dict[str, Persona]) -> Figures:
         recommend=sum(1 for _, score in ledger.evaluations if score >= PROMOTER_FROM),
         workshop_coming=ledger.workshop[True],
         workshop_not_coming=ledger.workshop[False],
+        cohosted_slots=len(ledger.cohosts),
         dms=dict(ledger.dms),
     )
 
@@ -126,6 +128,11 @@ def stored(session: Session, *, year: int) -> Figures:
         recommend=sum(1 for _, score in answers if score >= PROMOTER_FROM),
         workshop_coming=workshop[0] if workshop else 0,
         workshop_not_coming=workshop[1] if workshop else 0,
+        cohosted_slots=session.exec(
+            select(func.count()).where(
+                HostSlot.season_year == year, col(HostSlot.cohost_user_id).is_not(None)
+            )
+        ).one(),
         dms={kind: int(n) for kind, n in sent},
     )
 
@@ -207,6 +214,8 @@ def render(
         *figures_section(season),
         "",
         t.via(*(ledger.placed_via[v] for v in ("request", "round 1", "round 2"))),
+        "",
+        t.cohosts(seen.cohosted_slots, *demo.crowd.cohost_mail()),
         "",
         t.workshop(
             seen.workshop_coming,

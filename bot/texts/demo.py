@@ -65,6 +65,18 @@ def via(request: int, round1: int, round2: int) -> str:
     return f"Aftalerne kom i stand via egen anmodning / runde 1 / runde 2: {request} / {round1} / {round2}."
 
 
+def colleague(host: str) -> str:
+    return f"{host}s kollega"
+
+
+def cohosts(slots: int, asks: int, confirmations: int, calendars: int) -> str:
+    return (
+        f"Medværter: {slots} værtspladser blev delt med en kollega. Medværterne fik {asks} "
+        f"anmodninger og forslag med knapper, {confirmations} bekræftelser og {calendars} "
+        "kalenderfiler – de samme beskeder som værten."
+    )
+
+
 def workshop(coming: int, not_coming: int, invited: int, reminded: int) -> str:
     return (
         f"Workshoppen: {invited} fik en invitation, {coming} svarede *Jeg kommer* og "

@@ -103,6 +103,10 @@ async def test_a_small_season_reports_what_the_database_holds(tmp_path: Path) ->
     )
     assert sent.get("workshop_reminder", 0) == seen.workshop_coming > 0
 
+    # Co-hosts: named in the slot modal, told, and given the host's DMs.
+    cohosted = one(db, "SELECT count(*) FROM hostslot WHERE cohost_user_id IS NOT NULL")
+    assert seen.cohosted_slots == cohosted > 0
+
     # The report as saved: the figures, the DMs, the phases and the coordinator's chart.
     saved = (tmp_path / REPORT_FILE).read_text(encoding="utf-8")
     assert saved == report.text
@@ -123,6 +127,13 @@ async def test_a_small_season_reports_what_the_database_holds(tmp_path: Path) ->
     first_page = PdfReader(tmp_path / SEASON_PDF_FILE).pages[0].extract_text()
     assert f"{crossing} % ({cross} af {len(placements)})" in " ".join(first_page.split())
     assert "årsrapport" in saved and SEASON_PDF_FILE in saved
+    shared = "FROM hostslot s JOIN {} x ON x.slot_id = s.id WHERE s.cohost_user_id IS NOT NULL"
+    asks = one(db, "SELECT count(*) " + shared.format("proposal"))
+    placed = one(db, "SELECT count(*) " + shared.format("placement") + " AND x.status='confirmed'")
+    assert (
+        f"Medværter: {cohosted} værtspladser blev delt med en kollega. Medværterne fik {asks} "
+        f"anmodninger og forslag med knapper, {placed} bekræftelser og {placed} kalenderfiler"
+    ) in saved
     assert "Koordinatorens statistik" in stderr.getvalue()  # the progress, phase by phase
 
 
