@@ -11,6 +11,7 @@ from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from bot import dm
 from bot.ids import CohostBlock
 from bot.service import Env
+from bot.service.home import refresh_homes
 from bot.texts import cohosts as t
 from bot.views.common import message
 from bot.views.mrkdwn import clip, escape
@@ -57,3 +58,4 @@ async def apply(env: Env, *, host: str, slot: HostSlot, view: dict[str, Any]) ->
         await dm.send(env.client, before, _notice(t.removed(host, workplace)))
     if cohost:
         await dm.send(env.client, cohost, _notice(t.added(host, workplace)))
+    await refresh_homes(env, [u for u in (before, cohost) if u])

@@ -44,7 +44,7 @@ async def request(env: Env, *, user_id: str, slot_id: int) -> dict[str, Any]:
         return refusal(result.refusal or Refusal.UNKNOWN)
     deal = result.deal
     await _ask(env, deal, Role.HOST, views.ask_host(deal, season))
-    await refresh_homes(env, [deal.host.slack_user_id, user_id])
+    await refresh_homes(env, [*host_side(deal), user_id])
     return views.notice(texts.request_sent(escape(clip(deal.slot.workplace, 150))))
 
 

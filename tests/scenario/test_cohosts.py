@@ -27,7 +27,9 @@ async def test_a_cohost_answers_a_request_and_both_hosts_get_the_placement(
     await bo.submit()
     assert "har gjort dig til medvært" in shown(cille.last_dm)
 
-    # Cille sees the slot in status.
+    # Cille sees the slot in App Home and in status.
+    await cille.open_home()
+    assert "Medvært på" in shown(cille.home) and "<@UBO>" in shown(cille.home)
     await cille.command("/praktik", "status")
     assert "Medvært på" in shown(cille.ephemerals[-1]) and "Ærø Kommune" in shown(
         cille.ephemerals[-1]
