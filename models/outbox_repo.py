@@ -311,3 +311,32 @@ def outbox_counts(session: Session, *, year: int | None = None) -> dict[str, int
             Placement.season_year == year
         )
     return {str(status): int(count) for status, count in session.exec(query).all()}
+
+
+def plan_fixed(
+    session: Session,
+    *,
+    recipients: dict[str, str],
+    kind: str,
+    payload: dict[str, Any],
+    now: datetime,
+    due: datetime,
+) -> int:
+    """Rows whose content is fixed now (an announcement, a workshop's invitation), one per
+    key -> recipient; a key planned before is left as it is. Returns how many were added."""
+    existing = set(
+        session.exec(
+            select(OutboxMessage.key).where(col(OutboxMessage.key).in_(list(recipients)))
+        ).all()
+    )
+    added = 0
+    for key, user in recipients.items():
+        if key in existing:
+            continue
+        session.add(
+            OutboxMessage(
+                key=key, recipient=user, kind=kind, due_at=due, created_at=now, payload=payload
+            )
+        )
+        added += 1
+    return added

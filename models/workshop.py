@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from models.outbox_repo import plan_fixed
 from models.tables import OutboxMessage, OutboxStatus, Participant, Workshop, WorkshopAnswer
 
 KIND_INVITE = "workshop"
@@ -73,26 +74,14 @@ def plan_invitations(
     due: datetime,
 ) -> int:
     """One invitation row per recipient not invited before; returns how many were added."""
-    keys = {invite_key(workshop_id, user): user for user in recipients}
-    existing = set(
-        session.exec(select(OutboxMessage.key).where(col(OutboxMessage.key).in_(list(keys)))).all()
+    return plan_fixed(
+        session,
+        recipients={invite_key(workshop_id, user): user for user in recipients},
+        kind=KIND_INVITE,
+        payload=payload,
+        now=now,
+        due=due,
     )
-    added = 0
-    for key, user in keys.items():
-        if key in existing:
-            continue
-        session.add(
-            OutboxMessage(
-                key=key,
-                recipient=user,
-                kind=KIND_INVITE,
-                due_at=due,
-                created_at=now,
-                payload=payload,
-            )
-        )
-        added += 1
-    return added
 
 
 def reschedule_reminders(

@@ -26,7 +26,8 @@ from bot.views.mrkdwn import angles, clip, escape
 from models import audit as audit_log
 from models import repo
 from models.forms import TOPIC_MAX, clean_text
-from models.tables import HostSlot, OutboxMessage, Participant, SeasonSettings, Wish
+from models.outbox_repo import plan_fixed
+from models.tables import HostSlot, Participant, SeasonSettings, Wish
 
 ANNOUNCE_MAX = 1900
 
@@ -192,33 +193,17 @@ async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
 
 def _plan_announcement(session: Session, *, year: int, text: str, now: Any, due: Any) -> int:
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
-    existing = set(
-        session.exec(
-            select(OutboxMessage.key).where(
-                col(OutboxMessage.key).startswith(f"besked:{year}:{digest}:")
-            )
-        ).all()
-    )
     # The DM shows what the preview showed: the text as written, mentions and links not
     # live (the fallback text for notifications is escaped the same way).
     payload = {"text": angles(text), "blocks": [b.to_dict() for b in announcement_blocks(text)]}
-    added = 0
-    for user in participants(session, year=year):
-        key = f"besked:{year}:{digest}:{user}"
-        if key in existing:
-            continue
-        session.add(
-            OutboxMessage(
-                key=key,
-                recipient=user,
-                kind="announcement",
-                due_at=due,
-                created_at=now,
-                payload=payload,
-            )
-        )
-        added += 1
-    return added
+    return plan_fixed(
+        session,
+        recipients={f"besked:{year}:{digest}:{u}": u for u in participants(session, year=year)},
+        kind="announcement",
+        payload=payload,
+        now=now,
+        due=due,
+    )
 
 
 async def announce_send(env: Env, *, user_id: str, text: str) -> dict[str, Any]:
