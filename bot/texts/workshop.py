@@ -54,12 +54,20 @@ UNKNOWN: Final = "Den workshop findes ikke længere."
 NOT_INVITED: Final = "Invitationen var ikke til dig."
 
 
+def _participants(count: int, new: str = "") -> str:
+    return f"{count} {new}deltager" if count == 1 else f"{count} {new}deltagere"
+
+
 def saved(invited: int, when_text: str) -> str:
-    return f"Workshoppen {when_text} er gemt, og {invited} deltagere får en invitation."
+    return f"Workshoppen {when_text} er gemt, og {_participants(invited)} får en invitation."
 
 
 def updated(invited: int, when_text: str) -> str:
-    new = f" {invited} nye deltagere får en invitation." if invited else ""
+    new = (
+        f" {_participants(invited, 'ny ' if invited == 1 else 'nye ')} får en invitation."
+        if invited
+        else ""
+    )
     return f"Workshoppen er rettet til {when_text}.{new}"
 
 
