@@ -4,12 +4,16 @@ side (the first answer counts)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 
 from bot import dm
 from bot.ids import CohostBlock
+from bot.outbox import DMKind, PlannedDM, anchor_day, dm_key
 from bot.service import Env
 from bot.service.home import refresh_homes
 from bot.texts import cohosts as t
@@ -24,6 +28,30 @@ def host_side(deal: Deal) -> list[str]:
     """Everyone who speaks for the host: the host, and the co-host if there is one."""
     cohost = deal.slot.cohost_user_id
     return [deal.host.slack_user_id, *([cohost] if cohost else [])]
+
+
+# The co-host gets the timeline DMs that inform; the check-in and the evaluation ask for the
+# host's own answers (one per side), so they stay the host's.
+COHOST_KINDS = frozenset({DMKind.INTRO, DMKind.PRACTICAL, DMKind.WELCOME, DMKind.FOLLOWUP})
+
+
+def cohost_plan(
+    planned: Sequence[PlannedDM], *, deal: Deal, placement_id: int, days: Sequence[date]
+) -> list[PlannedDM]:
+    """The host's informing DMs again, for the co-host, under keys of their own."""
+    cohost = deal.slot.cohost_user_id
+    if not cohost or not days:
+        return []
+    first, last = min(days), max(days)
+    return [
+        replace(
+            dm,
+            recipient=cohost,
+            key=dm_key(placement_id, dm.kind, cohost, anchor_day(dm.kind, first, last)),
+        )
+        for dm in planned
+        if dm.role == "host" and dm.kind in COHOST_KINDS
+    ]
 
 
 def chosen(view: dict[str, Any]) -> str | None:

@@ -10,7 +10,7 @@ from bot.people import profile_of
 from bot.season import Season
 from bot.service import Env
 from bot.service.calendar import send_calendar
-from bot.service.cohosts import host_side
+from bot.service.cohosts import cohost_plan, host_side
 from bot.service.find import suggestions_for
 from bot.service.home import refresh_homes
 from bot.views import deals as views
@@ -185,6 +185,8 @@ async def _plan(env: Env, placement: Placement, deal: Deal, season: Season) -> N
         season=season,
         now=env.now(),
     )
+    days = [season.day(d) for d in placement.days]
+    planned += cohost_plan(planned, deal=deal, placement_id=placement.id, days=days)
     await env.db.run(store_plan, placement_id=placement.id, planned=planned, now=env.now())
 
 

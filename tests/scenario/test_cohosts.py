@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import copy
+from datetime import datetime
 
+from bot.clock import ManualClock
+from bot.dispatch import Dispatcher
 from bot.sandbox.harness import Harness
+from bot.season import COPENHAGEN
 from tests.scenario.flows import offer, wish
 from tests.talk import buttons, press_as, shown
 
 
+def local(mo: int, d: int, h: int) -> datetime:
+    return datetime(2027, mo, d, h, tzinfo=COPENHAGEN)
+
+
 async def test_a_cohost_answers_a_request_and_both_hosts_get_the_placement(
-    harness: Harness,
+    harness: Harness, clock: ManualClock
 ) -> None:
     ws = harness.workspace
     bo = ws.person("UBO", "bo", "Bo Hansen")
@@ -55,6 +63,17 @@ async def test_a_cohost_answers_a_request_and_both_hosts_get_the_placement(
     assert len(anna.dms) == anna_saw
     await cille.command("/praktik", "status")
     assert "<@UANNA> er i praktik hos dig" in shown(cille.ephemerals[-1])
+
+    # The placement's timeline: Cille gets the informing DMs as the host does, but not the
+    # check-in, which asks for the host's own answer.
+    dispatcher = Dispatcher.from_settings(harness.settings, harness.db, worker_id="w1")
+    for moment, to_cille in ((local(8, 30, 9), 1), (local(9, 17, 15), 0)):
+        clock.set(moment)
+        bo_had, cille_had = len(bo.dms), len(cille.dms)
+        await dispatcher.run_once(moment)
+        assert len(bo.dms) == bo_had + 1 and len(cille.dms) == cille_had + to_cille
+    assert "Anna Jensen" in shown(cille.dms[-1])
+    assert shown(cille.dms[-1]) == shown(bo.dms[-2])  # the same intro as Bo's
 
     # Taking Cille off tells her.
     await bo.command("/praktik", "tilbyd")
