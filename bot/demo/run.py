@@ -276,6 +276,15 @@ class Demo:
                 key = str(payload.get("key") or "")
                 if key:
                     await self.crowd.react(message, user, dm_kind(key))
+        # Co-hosts read their DMs too; what they get is counted, the answers are the host's.
+        for colleague in self.crowd.colleagues.values():
+            dms = colleague.dms
+            seen = self._seen_dms.get(colleague.id, 0)
+            self._seen_dms[colleague.id] = len(dms)
+            for message in dms[seen:]:
+                key = str(((message.metadata or {}).get("event_payload") or {}).get("key") or "")
+                if key:
+                    self.ledger.dms[dm_kind(key)] += 1
 
 
 def dm_kind(key: str) -> str:

@@ -92,7 +92,14 @@ async def test_a_small_season_reports_what_the_database_holds(tmp_path: Path) ->
         sql(db, "SELECT kind, count(*) FROM outboxmessage WHERE status='sent' GROUP BY kind")
     )
     assert seen.dms == sent
-    assert sent["checkin"] == sent["evaluation"] == sent["followup"] == 2 * len(placements)
+    assert sent["checkin"] == sent["evaluation"] == 2 * len(placements)
+    # Co-hosts get the informing DMs too (the follow-up), not the check-in or evaluation.
+    shared_placed = one(
+        db,
+        """SELECT count(*) FROM placement p JOIN hostslot s ON s.id = p.slot_id
+           WHERE s.cohost_user_id IS NOT NULL AND p.status = 'confirmed'""",
+    )
+    assert sent["followup"] == 2 * len(placements) + shared_placed
     assert sent["announcement"] == 20
 
     # The workshop: everyone invited once; reminders to exactly those who said yes.
