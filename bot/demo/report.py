@@ -12,6 +12,7 @@ from sqlmodel import Session, col, func, select
 
 from bot.demo.ledger import Ledger
 from bot.demo.people import Persona
+from bot.outbox import DMKind
 from bot.report import (
     SeasonReport,
     figures_section,
@@ -24,6 +25,7 @@ from models.db import Database
 from models.feedback import PROMOTER_FROM, feedback_answers
 from models.stats import season_stats
 from models.tables import HostSlot, OutboxMessage, OutboxStatus
+from models.workshop import KIND_INVITE, KIND_REMINDER
 
 if TYPE_CHECKING:
     from bot.demo.run import Demo
@@ -31,17 +33,7 @@ if TYPE_CHECKING:
 REPORT_FILE = "rapport.md"
 CHART_FILE = "praktik-stats.png"
 SEASON_PDF_FILE = "aarsrapport.pdf"  # what /praktik admin rapport sent the coordinator
-DM_ORDER = (
-    "intro",
-    "practical",
-    "welcome",
-    "checkin",
-    "evaluation",
-    "followup",
-    "announcement",
-    "workshop",
-    "workshop_reminder",
-)
+DM_ORDER = (*(k.value for k in DMKind), "announcement", KIND_INVITE, KIND_REMINDER)
 
 
 @dataclass(frozen=True)
