@@ -287,6 +287,9 @@ def build_parser() -> argparse.ArgumentParser:
     from bot.outbox_cli import add_parser as add_outbox
 
     add_outbox(sub)
+    from bot.report_cli import add_parser as add_report
+
+    add_report(sub)
     return parser
 
 

@@ -111,3 +111,27 @@ class CoordinatorAction(StrEnum):
     MATCH_SEND_STABIL = "admin_match_send_stabil"
     MATCH_SEND_FLEST = "admin_match_send_flest"
     MATCH_PAGE = "admin_match_page"  # paging the named preview, or switching its mode
+
+
+class WorkshopAction(StrEnum):
+    """The kick-off workshop (issue 16): the invitation's two buttons."""
+
+    COMING = "workshop_coming"
+    NOT_COMING = "workshop_not_coming"
+
+
+class WorkshopCallback(StrEnum):
+    FORM = "workshop_form"
+
+
+class WorkshopBlock(StrEnum):
+    DAY = "workshop_day"
+    TIME = "workshop_time"
+    PLACE = "workshop_place"
+    NOTE = "workshop_note"
+
+
+class CohostBlock(StrEnum):
+    """Co-hosting (issue 16): the slot modal's co-host picker."""
+
+    SLOT_COHOST = "slot_cohost"

@@ -14,7 +14,7 @@ again when it is about to send.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Literal
@@ -241,3 +241,26 @@ def diff_plans(
             to_add.append(dm)
             added.add(dm.key)
     return to_add, set(existing_keys) - new_keys
+
+
+# The co-host gets the timeline DMs that inform; the check-in and the evaluation ask for the
+# host's own answers (one per side), so they stay the host's.
+COHOST_KINDS = frozenset({DMKind.INTRO, DMKind.PRACTICAL, DMKind.WELCOME, DMKind.FOLLOWUP})
+
+
+def cohost_copies(
+    planned: Sequence[PlannedDM], *, cohost: str | None, placement_id: int, days: Sequence[date]
+) -> list[PlannedDM]:
+    """The host's informing DMs again, for the co-host, under keys of their own."""
+    if not cohost or not days:
+        return []
+    first, last = min(days), max(days)
+    return [
+        replace(
+            dm,
+            recipient=cohost,
+            key=dm_key(placement_id, dm.kind, cohost, anchor_day(dm.kind, first, last)),
+        )
+        for dm in planned
+        if dm.role == "host" and dm.kind in COHOST_KINDS
+    ]

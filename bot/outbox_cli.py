@@ -23,8 +23,9 @@ from bot.outbox import DMKind
 from bot.texts import cli as h
 from bot.texts.dates import moment
 from models.tables import OutboxMessage, OutboxStatus
+from models.workshop import KIND_INVITE, KIND_REMINDER
 
-KINDS = [k.value for k in DMKind] + ["announcement"]
+KINDS = [k.value for k in DMKind] + ["announcement", KIND_INVITE, KIND_REMINDER]
 STATUSES = [s.value for s in OutboxStatus]
 
 

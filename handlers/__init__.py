@@ -12,10 +12,12 @@ from handlers import (
     events,
     feedback,
     participation,
+    report,
     submissions,
+    workshop,
 )
 
-__all__ = ["participation"]  # imported for its @subcommand registrations
+__all__ = ["participation", "report"]  # imported for their command registrations
 
 
 def register_all(app: AsyncApp) -> None:
@@ -26,3 +28,4 @@ def register_all(app: AsyncApp) -> None:
     admin.register(app)
     feedback.register(app)
     coordinator.register(app)
+    workshop.register(app)

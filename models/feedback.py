@@ -68,6 +68,12 @@ class PlacementContext:
             return FeedbackRole.INTERN
         return None
 
+    def recipient_role(self, user_id: str) -> FeedbackRole | None:
+        """Whose side a timeline DM to this user is written for: a co-host reads the host's."""
+        if user_id and user_id == self.deal.slot.cohost_user_id:
+            return FeedbackRole.HOST
+        return self.role_of(user_id)
+
 
 def placement_contexts(
     session: Session, *, placement_ids: Iterable[int]

@@ -3,7 +3,7 @@ dispatcher (bot.dispatch), and the queries behind `praktik outbox`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -12,11 +12,12 @@ from sqlalchemy import ColumnElement, and_, case, exists, func, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from bot.outbox import PlannedDM, diff_plans, plan_placement
+from bot.outbox import PlannedDM, cohost_copies, diff_plans, plan_placement
 from bot.season import Season
 from models import proposals
 from models.repo import season_settings
 from models.tables import (
+    HostSlot,
     OutboxMessage,
     OutboxStatus,
     Participant,
@@ -72,19 +73,23 @@ def plan_for(
     placement: Placement,
     host_id: str,
     intern_id: str,
+    cohost_id: str | None,
     season: Season,
     now: datetime,
 ) -> tuple[int, int]:
-    """Store the DM plan of a confirmed placement, in the caller's transaction."""
+    """Store the DM plan of a confirmed placement, in the caller's transaction; a co-host
+    gets the host's informing DMs too."""
     assert placement.id is not None
+    days = [season.day(d) for d in placement.days]
     planned = plan_placement(
         placement_id=placement.id,
         host_id=host_id,
         intern_id=intern_id,
-        days=[season.day(d) for d in placement.days],
+        days=days,
         season=season,
         now=now,
     )
+    planned += cohost_copies(planned, cohost=cohost_id, placement_id=placement.id, days=days)
     return store_plan(session, placement_id=placement.id, planned=planned, now=now)
 
 
@@ -114,6 +119,7 @@ def answer_and_plan(
             placement=result.placement,
             host_id=deal.host.slack_user_id,
             intern_id=deal.intern.slack_user_id,
+            cohost_id=deal.slot.cohost_user_id,
             season=own,
             now=now,
         )
@@ -133,9 +139,10 @@ def plan_missing(
     host, intern = aliased(Participant), aliased(Participant)
     has_plan = exists().where(col(OutboxMessage.placement_id) == col(Placement.id))
     rows = session.exec(
-        select(Placement, host.slack_user_id, intern.slack_user_id)
+        select(Placement, host.slack_user_id, intern.slack_user_id, HostSlot.cohost_user_id)
         .join(host, col(host.id) == col(Placement.host_id))
         .join(intern, col(intern.id) == col(Placement.intern_id))
+        .join(HostSlot, col(HostSlot.id) == col(Placement.slot_id))
         .where(col(Placement.status) == PlacementStatus.CONFIRMED, ~has_plan)
         .order_by(col(Placement.id))
         .limit(limit)
@@ -143,7 +150,7 @@ def plan_missing(
     ).all()
     by_year: dict[int, Season] = {}
     planned = 0
-    for placement, host_id, intern_id in rows:
+    for placement, host_id, intern_id, cohost_id in rows:
         year = placement.season_year
         if year not in by_year:
             by_year[year] = seasons(season_settings(session, year=year))
@@ -152,6 +159,7 @@ def plan_missing(
             placement=placement,
             host_id=host_id,
             intern_id=intern_id,
+            cohost_id=cohost_id,
             season=by_year[year],
             now=now,
         )
@@ -415,3 +423,30 @@ def outbox_counts(session: Session, *, year: int | None = None) -> dict[str, int
             Placement.season_year == year
         )
     return {str(status): int(count) for status, count in session.exec(query).all()}
+
+
+def plan_fixed(
+    session: Session,
+    *,
+    rows: Mapping[str, tuple[str, dict[str, Any]]],
+    kind: str,
+    now: datetime,
+    due: datetime,
+) -> int:
+    """Rows whose content is fixed now (an announcement, an invitation), one per
+    key -> (recipient, payload); a key planned before is left as it is, so a repeated
+    command sends nobody a second DM. Returns how many were added."""
+    existing = set(
+        session.exec(select(OutboxMessage.key).where(col(OutboxMessage.key).in_(list(rows)))).all()
+    )
+    added = 0
+    for key, (user, payload) in rows.items():
+        if key in existing:
+            continue
+        session.add(
+            OutboxMessage(
+                key=key, recipient=user, kind=kind, due_at=due, created_at=now, payload=payload
+            )
+        )
+        added += 1
+    return added

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import BindParameter, and_, bindparam, or_
 from sqlmodel import Session, col, select
 
+from models.cohosts import cohosted
 from models.proposals import Deal, deals_of, pending_where
 from models.tables import (
     HostSlot,
@@ -29,6 +30,7 @@ class Overview:
     pending: list[Deal] = field(default_factory=list)
     placements: list[Deal] = field(default_factory=list)
     next_dms: list[OutboxMessage] = field(default_factory=list)
+    cohosted: list[tuple[HostSlot, Participant]] = field(default_factory=list)  # (slot, host)
 
 
 def overview(
@@ -49,6 +51,21 @@ def overview(
         view.pending = [d for d in deals if d.proposal.status == ProposalStatus.PENDING]
         view.placements = [d for d in deals if d.proposal.status != ProposalStatus.PENDING]
     view.next_dms = list(session.exec(_NEXT_DMS, params={"user": user_id, "now": now}).all())
+    view.cohosted = cohosted(session, user_id=user_id, year=year)
+    if view.cohosted:
+        # A co-host sees the slot's open requests and proposals, and its placements.
+        ids = [slot.id for slot, _ in view.cohosted]
+        shared = session.exec(
+            select(Proposal)
+            .where(
+                col(Proposal.slot_id).in_(ids),
+                col(Proposal.status).in_([ProposalStatus.PENDING, ProposalStatus.CONFIRMED]),
+            )
+            .order_by(col(Proposal.id))
+        ).all()
+        for deal in deals_of(session, proposals=list(shared)):
+            pending = deal.proposal.status == ProposalStatus.PENDING
+            (view.pending if pending else view.placements).append(deal)
     return view
 
 

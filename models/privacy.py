@@ -21,6 +21,7 @@ from models.tables import (
     Proposal,
     SlackProfile,
     Wish,
+    WorkshopAnswer,
 )
 
 ERASED = "slettet"
@@ -110,6 +111,12 @@ def export(session: Session, *, user_id: str, year: int | None = None) -> dict[s
                 select(OutboxMessage).where(OutboxMessage.recipient == user_id)
             ).all()
         ],
+        "workshop_answers": [
+            _plain(a)
+            for a in session.exec(
+                select(WorkshopAnswer).where(WorkshopAnswer.slack_user_id == user_id)
+            ).all()
+        ],
         "coordinator_actions": [
             _plain(a)
             for a in session.exec(select(AuditEntry).where(AuditEntry.actor == user_id)).all()
@@ -162,6 +169,7 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
                 .values(**({"comment": ""} if table is CheckIn else {"text": ""}))
             )
     session.execute(delete(OutboxMessage).where(col(OutboxMessage.recipient) == user_id))
+    session.execute(delete(WorkshopAnswer).where(col(WorkshopAnswer.slack_user_id) == user_id))
     session.execute(
         update(AuditEntry).where(col(AuditEntry.actor) == user_id).values(actor=f"{ERASED}-{me}")
     )

@@ -190,12 +190,13 @@ def deal_of(session: Session, *, proposal_id: int, lock: bool = False) -> Deal |
     return Deal(proposal, found.slot, found.host, intern, wish)
 
 
-def _actor_of(deal: Deal, role: Role) -> str | None:
+def _actors_of(deal: Deal, role: Role) -> set[str | None]:
+    """Who may answer for a side: the host's side is the host and their co-host, if any."""
     if role is Role.HOST:
-        return deal.host.slack_user_id
+        return {deal.host.slack_user_id, deal.slot.cohost_user_id} - {None}
     if role is Role.INTERN:
-        return deal.intern.slack_user_id
-    return deal.proposal.manager_user_id
+        return {deal.intern.slack_user_id}
+    return {deal.proposal.manager_user_id}
 
 
 def answer(
@@ -205,7 +206,7 @@ def answer(
     deal = deal_of(session, proposal_id=proposal_id, lock=True)
     if deal is None:
         return _refuse(Refusal.UNKNOWN)
-    if _actor_of(deal, role) != user_id:
+    if user_id not in _actors_of(deal, role):
         erased = was_erased(session, user_id=user_id)
         return _refuse(Refusal.ERASED if erased else Refusal.NOT_YOURS, deal)
     proposal = deal.proposal
@@ -275,14 +276,24 @@ def _confirm(session: Session, *, deal: Deal, now: datetime) -> Result:
     return Result(Outcome.CONFIRMED, deal, placement=placement)
 
 
+COHOST_KEY = "cohost"  # the co-host's copy of the host's buttons, in Proposal.messages
+
+
 def remember_message(
-    session: Session, *, proposal_id: int, role: Role, channel: str, ts: str
+    session: Session,
+    *,
+    proposal_id: int,
+    role: Role,
+    channel: str,
+    ts: str,
+    cohost: bool = False,
 ) -> None:
     """Where a side's buttons are, so the message can later show the outcome instead."""
     proposal = session.exec(
         select(Proposal).where(Proposal.id == proposal_id).with_for_update()
     ).one()
-    proposal.messages = {**proposal.messages, role.value: {"channel": channel, "ts": ts}}
+    key = COHOST_KEY if cohost else role.value
+    proposal.messages = {**proposal.messages, key: {"channel": channel, "ts": ts}}
     session.add(proposal)
 
 

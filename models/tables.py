@@ -115,6 +115,8 @@ class HostSlot(SQLModel, table=True):
     days: list[int] = _json()
     topics: list[str] = _json()
     description: str = ""
+    # A colleague who shares the hosting (PRODUCT.md): sees the slot, gets its DMs, may answer.
+    cohost_user_id: str | None = Field(default=None, max_length=32)
     status: str = Field(default=SlotStatus.OPEN, max_length=16, index=True)
     created_at: datetime = _utc()
     updated_at: datetime = _utc()
@@ -278,3 +280,29 @@ class SlackProfile(SQLModel, table=True):
     name: str = Field(default="", max_length=200)
     title: str = Field(default="", max_length=200)
     fetched_at: datetime = _utc()
+
+
+class Workshop(SQLModel, table=True):
+    """The season's kick-off workshop, where the year's interns and hosts meet (one a season)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    season_year: int = Field(unique=True)
+    day: date
+    time: str = Field(max_length=5)  # "HH:MM", Copenhagen
+    place: str = Field(max_length=200)
+    note: str = ""
+    created_by: str = Field(default="", max_length=32)
+    created_at: datetime = _utc()
+    updated_at: datetime = _utc()
+
+
+class WorkshopAnswer(SQLModel, table=True):
+    """A participant's *Jeg kommer* / *Jeg kommer ikke*; the newest answer counts."""
+
+    __table_args__ = (UniqueConstraint("workshop_id", "slack_user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    slack_user_id: str = Field(max_length=32)
+    coming: bool
+    answered_at: datetime = _utc()

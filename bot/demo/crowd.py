@@ -16,16 +16,44 @@ from typing import Any
 from bot import texts
 from bot.demo.ledger import Ledger
 from bot.demo.people import Behaviour, Persona
-from bot.ids import Action, FeedbackAction, FeedbackBlock, rating_action
+from bot.ids import (
+    Action,
+    CohostBlock,
+    FeedbackAction,
+    FeedbackBlock,
+    WorkshopAction,
+    rating_action,
+)
 from bot.ids import Block as B
 from bot.sandbox.fake_slack import Message
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person, Where
+from bot.texts import cohosts as cohost_texts
+from bot.texts import demo as texts_demo
 
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)>")
 # The start of the DM that tells an intern the placement is confirmed (from the catalogue).
 CONFIRMED_INTERN = texts.confirmed_intern("\0", "\0", "\0").split("\0", 1)[0]
 REQUEST_SENT = texts.request_sent("\0").split("\0", 1)[0]
+CONFIRMED_HOST = texts.confirmed_host("\0", "\0").split("\0", 1)[0]
+
+
+def _shared_ending(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return a[len(a) - n :]
+
+
+# The ending that a request and a proposal to a host share ("… i praktik hos dig i uge 37 …").
+ASKED = _shared_ending(texts.request_to_host("\0"), texts.proposal_to_host("\0"))
+COHOST_TOLD = cohost_texts.added("\0", "\0").split("\0")[1]  # "… har gjort dig til medvært …"
+
+
+def colleague_id(host: str) -> str:
+    return f"{host}CO"
+
+
 LONG_LISTENER = 3600.0  # seconds a listener may keep working before the demo gives up
 
 
@@ -94,6 +122,14 @@ class Crowd:
             p.user_id: ws.person(p.user_id, p.handle, p.real_name, p.title)
             for p in self.personas.values()
         }
+        # Colleagues some hosts share the hosting with: in Slack, not participants themselves.
+        self.colleagues: dict[str, Person] = {
+            p.user_id: ws.person(
+                colleague_id(p.user_id), f"{p.handle}-kollega", texts_demo.colleague(p.real_name)
+            )
+            for p in self.personas.values()
+            if p.is_host and behaviour.shares_hosting(p.user_id)
+        }
         self._considered: set[tuple[str, str]] = set()  # (user, button value) already decided
         self._answered: set[tuple[str, str, str]] = set()  # (user, kind, placement) acted on
 
@@ -119,6 +155,9 @@ class Crowd:
             person.fill(B.SLOT_DAYS, [str(d) for d in persona.days])
             person.fill(B.SLOT_TOPICS, list(persona.topics))
             person.fill(B.SLOT_DESCRIPTION, persona.description)
+            colleague = self.colleagues.get(persona.user_id)
+            if colleague is not None:
+                person.fill(CohostBlock.SLOT_COHOST, colleague.id)
         else:
             opened = await self._do(persona, "/praktik find", person.command("/praktik", "find"))
             if opened is None or person.modal is None:
@@ -139,6 +178,9 @@ class Crowd:
             self.ledger.fail(f"sign-up of {persona.user_id} was refused: {errors}")
             return False
         self.ledger.signed_up[persona.role] += 1
+        colleague = self.colleagues.get(persona.user_id)
+        if colleague is not None and colleague.dms and COHOST_TOLD in text_of(colleague.dms[-1]):
+            self.ledger.cohosts[persona.user_id] = colleague.id
         self.ledger.signed_up_by_sector[f"{persona.role}:{place.sector}"] += 1
         return True
 
@@ -230,11 +272,36 @@ class Crowd:
 
     # --- week 37 and after --------------------------------------------------------------
 
+    def cohost_mail(self) -> tuple[int, int, int]:
+        """What the co-hosts got: asks with buttons, confirmations, calendar files."""
+        asks = confirmations = calendars = 0
+        for colleague in self.colleagues.values():
+            for message in colleague.dms:
+                if message.text.startswith(CONFIRMED_HOST):
+                    confirmations += 1
+                elif ASKED in text_of(message):  # a request or a proposal (answered or not)
+                    asks += 1
+            calendars += sum(1 for f in colleague.files if f.name.endswith(".ics"))
+        return asks, confirmations, calendars
+
+    async def _workshop(self, message: Message, user: str) -> None:
+        """The workshop's invitation: most say whether they come, some never answer."""
+        coming = self.behaviour.workshop_answer(user)
+        action = WorkshopAction.COMING if coming else WorkshopAction.NOT_COMING
+        values = buttons(message.blocks, action)
+        if coming is None or not values:
+            return
+        press = self.people[user].press(action, value=values[0], where="message")
+        if await self._do(self.personas[user], "workshop", press) is not None:
+            self.ledger.workshop[coming] += 1
+
     async def react(self, message: Message, user: str, kind: str) -> None:
         """What a participant does with a timeline DM: check-in and evaluation get answers."""
         self.ledger.dms[kind] += 1
         person, persona = self.people[user], self.personas[user]
-        if kind == "checkin":
+        if kind == "workshop":
+            await self._workshop(message, user)
+        elif kind == "checkin":
             values = buttons(message.blocks, rating_action(1))
             if not values or (user, kind, values[0]) in self._answered:
                 return

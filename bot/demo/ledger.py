@@ -35,6 +35,8 @@ class Ledger:
     comments: int = 0
     evaluations: list[tuple[str, int]] = field(default_factory=list)  # (benefit, recommend)
     dms: Counter[str] = field(default_factory=Counter)  # timeline DMs received, by kind
+    workshop: Counter[bool] = field(default_factory=Counter)  # coming? → answers that stuck
+    cohosts: dict[str, str] = field(default_factory=dict)  # host → co-host who was told
     told_unplaced: int = 0
     failures: list[str] = field(default_factory=list)
     slow: list[tuple[str, float]] = field(default_factory=list)  # (gesture, seconds) past 30 s

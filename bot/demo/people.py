@@ -207,6 +207,15 @@ class Behaviour:
         """One side's answer to a coordinator's proposal."""
         return _answer(self._rng("proposal", user, ask), accept=0.84, decline=0.08)
 
+    def shares_hosting(self, host: str) -> bool:
+        """Whether a host shares the hosting with a colleague (PRODUCT.md: two may share)."""
+        return self._rng("cohost", host).random() < 0.2
+
+    def workshop_answer(self, user: str) -> bool | None:
+        """*Jeg kommer* (True), *Jeg kommer ikke* (False), or no answer (None)."""
+        draw = self._rng("workshop", user).random()
+        return True if draw < 0.55 else False if draw < 0.8 else None
+
     def feedback(self, user: str, placement: str) -> Feedback:
         """Varied, but like the programme's history: 3 in 4 concrete benefit, 9 in 10 would
         recommend; some never answer."""

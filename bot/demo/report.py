@@ -12,19 +12,29 @@ from sqlmodel import Session, col, func, select
 
 from bot.demo.ledger import Ledger
 from bot.demo.people import Persona
+from bot.outbox import DMKind
+from bot.report import (
+    SeasonReport,
+    figures_section,
+    load_report,
+    markdown_table,
+    workshop_figures,
+)
 from bot.texts import demo as t
 from bot.texts import socket_mode as over_socket
 from models.db import Database
 from models.feedback import PROMOTER_FROM, feedback_answers
 from models.stats import season_stats
-from models.tables import OutboxMessage, OutboxStatus
+from models.tables import HostSlot, OutboxMessage, OutboxStatus
+from models.workshop import KIND_INVITE, KIND_REMINDER
 
 if TYPE_CHECKING:
     from bot.demo.run import Demo
 
 REPORT_FILE = "rapport.md"
 CHART_FILE = "praktik-stats.png"
-DM_ORDER = ("intro", "practical", "welcome", "checkin", "evaluation", "followup", "announcement")
+SEASON_PDF_FILE = "aarsrapport.pdf"  # what /praktik admin rapport sent the coordinator
+DM_ORDER = (*(k.value for k in DMKind), "announcement", KIND_INVITE, KIND_REMINDER)
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,9 @@ class Figures:
     evaluations: int
     benefit_yes: int
     recommend: int
+    workshop_coming: int
+    workshop_not_coming: int
+    cohosted_slots: int
     dms: dict[str, int] = field(default_factory=dict)  # delivered, by kind
 
 
@@ -76,6 +89,9 @@ def observed(ledger: Ledger, personas: dict[str, Persona]) -> Figures:
         evaluations=len(ledger.evaluations),
         benefit_yes=sum(1 for benefit, _ in ledger.evaluations if benefit == "ja"),
         recommend=sum(1 for _, score in ledger.evaluations if score >= PROMOTER_FROM),
+        workshop_coming=ledger.workshop[True],
+        workshop_not_coming=ledger.workshop[False],
+        cohosted_slots=len(ledger.cohosts),
         dms=dict(ledger.dms),
     )
 
@@ -85,6 +101,7 @@ def stored(session: Session, *, year: int) -> Figures:
     difference is a fault in the app's figures or in what people were shown."""
     stats = season_stats(session, year=year, with_feedback=False)
     ratings, answers = feedback_answers(session, year)
+    workshop = workshop_figures(session, year=year)
     sent = session.exec(
         select(OutboxMessage.kind, func.count())
         .where(OutboxMessage.status == OutboxStatus.SENT)
@@ -102,6 +119,13 @@ def stored(session: Session, *, year: int) -> Figures:
         evaluations=len(answers),
         benefit_yes=sum(1 for benefit, _ in answers if benefit == "ja"),
         recommend=sum(1 for _, score in answers if score >= PROMOTER_FROM),
+        workshop_coming=workshop[0] if workshop else 0,
+        workshop_not_coming=workshop[1] if workshop else 0,
+        cohosted_slots=session.exec(
+            select(func.count()).where(
+                HostSlot.season_year == year, col(HostSlot.cohost_user_id).is_not(None)
+            )
+        ).one(),
         dms={kind: int(n) for kind, n in sent},
     )
 
@@ -134,30 +158,32 @@ async def build_report(
     from_db = await db.run(stored, year=year)
     outcomes = await db.run(outbox_outcomes)
     mismatches = compare(seen, from_db)
+    if seen.dms.get("workshop_reminder", 0) != seen.workshop_coming:
+        mismatches.append(t.reminders_wrong(seen.dms.get("workshop_reminder", 0)))
+    season = await db.run(load_report, year=year)
     chart = None
     if demo.chart is not None:
         chart = folder / CHART_FILE
         chart.write_bytes(demo.chart)
+    pdf = None
+    if demo.season_pdf is not None:
+        pdf = folder / SEASON_PDF_FILE
+        pdf.write_bytes(demo.season_pdf)
     failures = list(demo.ledger.failures)
     if app_errors:
         failures.append(t.app_errors(app_errors))
     failed = sum(n for (_, status, _), n in outcomes.items() if status == OutboxStatus.FAILED)
     if left:
         failures.append(t.left_over(left))
-    text = render(demo, seen, outcomes, mismatches, failures, failed, left, chart)
+    text = render(demo, season, seen, outcomes, mismatches, failures, failed, left, chart, pdf)
     path = folder / REPORT_FILE
     path.write_text(text, encoding="utf-8")
     return Report(text, path, chart, year, seen, from_db, mismatches, failures)
 
 
-def _table(head: tuple[str, ...], rows: list[tuple[object, ...]]) -> list[str]:
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-    return lines
-
-
 def render(
     demo: Demo,
+    season: SeasonReport,
     seen: Figures,
     outcomes: Counter[tuple[str, str, str]],
     mismatches: list[str],
@@ -165,14 +191,13 @@ def render(
     failed: int,
     left: int,
     chart: Path | None,
+    pdf: Path | None,
 ) -> str:
     ledger, year = demo.ledger, demo.options.year
     timings = [x for x in ledger.timings if x.simulated]
     # From the first sign-up to the last DM of the season (the follow-up).
-    season = [x for x in timings if x.name == t.PHASES["season"]] or timings
-    first, last = timings[0].simulated.split(" – ")[0], season[-1].simulated.split(" – ")[-1]
-    sectors = Counter(p.workplace.sector for p in demo.personas)
-    mean = seen.checkin_sum / seen.checkins if seen.checkins else None
+    weeks = [x for x in timings if x.name == t.PHASES["season"]] or timings
+    first, last = timings[0].simulated.split(" – ")[0], weeks[-1].simulated.split(" – ")[-1]
     out = [
         t.title(year),
         "",
@@ -180,38 +205,23 @@ def render(
             len(demo.personas), demo.options.seed, f"{first}/{year}", f"{last}/{year}"
         ),
         "",
-        t.FIGURES,
+        # The season's figures: the same section /praktik admin rapport puts in its report.
+        *figures_section(season),
         "",
-        *_table(
-            (t.COL_WHAT, t.COL_FIGURE),
-            [
-                (
-                    t.ROW_PARTICIPANTS,
-                    t.participants(seen.hosts + seen.interns, seen.hosts, seen.interns),
-                ),
-                (t.ROW_SECTORS, f"{sectors['stat']} / {sectors['region']} / {sectors['kommune']}"),
-                (t.ROW_PLACEMENTS, seen.placements),
-                (t.ROW_HOSTS, t.of(seen.hosts_with_interns, seen.hosts)),
-                (t.ROW_INTERNS, t.of(seen.interns_placed, seen.interns)),
-                (
-                    t.ROW_VIA,
-                    " / ".join(
-                        str(ledger.placed_via[v]) for v in ("request", "round 1", "round 2")
-                    ),
-                ),
-                (t.ROW_CROSS, t.of(seen.cross_sector, seen.placements)),
-                (t.ROW_CHECKINS, t.average(seen.checkins, mean)),
-                (t.ROW_EVALUATIONS, seen.evaluations),
-                (t.ROW_BENEFIT, t.of(seen.benefit_yes, seen.evaluations)),
-                (t.ROW_RECOMMEND, t.of(seen.recommend, seen.evaluations)),
-            ],
+        t.via(*(ledger.placed_via[v] for v in ("request", "round 1", "round 2"))),
+        "",
+        t.cohosts(seen.cohosted_slots, *demo.crowd.cohost_mail()),
+        "",
+        t.workshop(
+            seen.workshop_coming,
+            seen.workshop_not_coming,
+            seen.dms.get("workshop", 0),
+            seen.dms.get("workshop_reminder", 0),
         ),
-        "",
-        t.HISTORY,
         "",
         t.ANSWERS,
         "",
-        *_table(
+        *markdown_table(
             (t.COL_KIND, t.COL_SENT, t.COL_ACCEPT, t.COL_FULL, t.COL_DECLINE, t.COL_IGNORE),
             [
                 (
@@ -237,7 +247,7 @@ def render(
         skipped = sum(n for (k, s, _), n in outcomes.items() if k == kind and s != "failed")
         rows.append((t.DM_LABELS.get(kind, kind), seen.dms.get(kind, 0), skipped))
     rows.append((t.TOTAL, sum(seen.dms.values()), sum(r[2] for r in rows)))  # type: ignore[misc]
-    out += _table((t.COL_DM, t.COL_RECEIVED, t.COL_SKIPPED), rows)
+    out += markdown_table((t.COL_DM, t.COL_RECEIVED, t.COL_SKIPPED), rows)
     reasons = [f"{k}: {s} ({r or '–'}) × {n}" for (k, s, r), n in sorted(outcomes.items())]
     if reasons:
         out += ["", "; ".join(reasons)]
@@ -246,7 +256,7 @@ def render(
     out += ["", t.CHECK, ""]
     out += [f"- {m}" for m in mismatches] if mismatches else [t.CHECK_OK]
     out += ["", t.TIMING, ""]
-    out += _table(
+    out += markdown_table(
         (t.COL_PHASE, t.COL_SIMULATED, t.COL_SECONDS, t.COL_REQUESTS, t.COL_CALLS),
         [
             (x.name, x.simulated or "–", f"{x.seconds:.1f}", x.requests, x.slack_calls)
@@ -256,6 +266,7 @@ def render(
     )
     out += ["", t.CHART, ""]
     out.append(f"![{t.CHART_ALT}]({chart.name})" if chart else t.NO_CHART)
+    out += ["", t.season_report(pdf.name) if pdf else t.NO_SEASON_REPORT]
     if ledger.slow:
         out += ["", t.SLOW, "", t.SLOW_INTRO, ""]
         out += [f"- {t.slow(what, seconds)}" for what, seconds in ledger.slow]

@@ -27,7 +27,7 @@ from bot.demo.people import Behaviour, Persona, people
 from bot.demo.progress import Progress
 from bot.demo.report import Report, build_report
 from bot.dispatch import Dispatcher
-from bot.ids import AdminAction, CoordinatorAction
+from bot.ids import AdminAction, CoordinatorAction, WorkshopBlock
 from bot.sandbox.console_tools import ErrorCount
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
@@ -39,6 +39,7 @@ from bot.texts import matching as matching_texts
 from bot.texts import socket_mode as over_socket
 from models.db import Database
 from models.tables import OutboxMessage, OutboxStatus, SeasonSettings
+from models.workshop import KIND_INVITE, KIND_REMINDER
 
 COORDINATOR = "UDEMOKOORD"
 MAX_STEPS = 10_000  # a bound on the season loop: a dispatcher that never empties must not hang
@@ -77,6 +78,7 @@ class Demo:
         self.expire = expiry_job(harness.settings, harness.db, harness.clock)
         self._seen_dms: dict[str, int] = {}
         self.chart: bytes | None = None
+        self.season_pdf: bytes | None = None
 
     # --- the clock and the app's jobs ------------------------------------------------------
 
@@ -174,6 +176,25 @@ class Demo:
             self.progress.tick()
         return end
 
+    async def workshop(self, start: datetime) -> datetime:
+        """Late June: the coordinator invites everyone to the kick-off workshop, three weeks
+        before week 37; people answer their invitation (the reminders come in the season)."""
+        day = self.season.days[0] - timedelta(days=18)
+        with self.phase("workshop", 2, start):
+            self.at(start)
+            me = self.coordinator
+            if await self._gesture(me.command("/praktik", "admin workshop"), "admin workshop"):
+                me.fill(WorkshopBlock.DAY, day.isoformat())
+                me.fill(WorkshopBlock.TIME, t.WORKSHOP_TIME)
+                me.fill(WorkshopBlock.PLACE, t.WORKSHOP_PLACE)
+                me.fill(WorkshopBlock.NOTE, t.WORKSHOP_NOTE)
+                await self._gesture(me.submit(), "workshop")
+            self.progress.tick()
+            await self.jobs()
+            await self._react()
+            self.progress.tick()
+        return start + timedelta(hours=1)
+
     async def through_the_season(self, start: datetime) -> None:
         """From the last round to the 90-day follow-up: the clock stops at every moment a
         planned DM falls due, the jobs run, and people answer what they get."""
@@ -195,7 +216,8 @@ class Demo:
                 self.ledger.fail(f"the season loop stopped after {MAX_STEPS} steps")
 
     async def stats(self) -> None:
-        """After the follow-up: the coordinator's figures and chart, as a PNG in the DM."""
+        """After the follow-up: the coordinator's figures and chart, as a PNG in the DM, and the
+        season report as a PDF."""
         moment = local(next_working_day(to_local(self.h.clock.now()).date() + timedelta(1)), 10)
         with self.phase("stats", 1, moment):
             self.at(moment)
@@ -203,6 +225,10 @@ class Demo:
             await self._gesture(self.coordinator.command("/praktik", "admin stats"), "stats")
             pngs = [f for f in self.coordinator.files[before:] if f.filetype == "png"]
             self.chart = pngs[-1].content if pngs else None
+            before = len(self.coordinator.files)
+            await self._gesture(self.coordinator.command("/praktik", "admin rapport"), "rapport")
+            pdfs = [f for f in self.coordinator.files[before:] if f.filetype == "pdf"]
+            self.season_pdf = pdfs[-1].content if pdfs else None
             self.progress.tick()
 
     # --- helpers ----------------------------------------------------------------------------
@@ -253,6 +279,15 @@ class Demo:
                 key = str(payload.get("key") or "")
                 if key:
                     await self.crowd.react(message, user, dm_kind(key))
+        # Co-hosts read their DMs too; what they get is counted, the answers are the host's.
+        for colleague in self.crowd.colleagues.values():
+            dms = colleague.dms
+            seen = self._seen_dms.get(colleague.id, 0)
+            self._seen_dms[colleague.id] = len(dms)
+            for message in dms[seen:]:
+                key = str(((message.metadata or {}).get("event_payload") or {}).get("key") or "")
+                if key:
+                    self.ledger.dms[dm_kind(key)] += 1
 
 
 def dm_kind(key: str) -> str:
@@ -261,6 +296,8 @@ def dm_kind(key: str) -> str:
     head, _, rest = key.partition(":")
     if head.startswith("p") and head[1:].isdigit():
         return rest.partition(":")[0]
+    if head == "workshop":
+        return KIND_REMINDER if ":reminder:" in key else KIND_INVITE
     return "announcement" if head == "besked" else head
 
 
@@ -324,7 +361,8 @@ async def run_demo(
             first = local(next_working_day(demo.season.signup_deadline + timedelta(1)), 10)
             after_first = await demo.round(1, first)
             after_second = await demo.round(2, after_first + timedelta(hours=1))
-            await demo.through_the_season(after_second)
+            after_workshop = await demo.workshop(after_second + timedelta(hours=1))
+            await demo.through_the_season(after_workshop)
             await demo.stats()
             left = await db.run(_left)
             report = await build_report(

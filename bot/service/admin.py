@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -29,7 +28,8 @@ from bot.views.mrkdwn import angles, clip, escape
 from models import audit as audit_log
 from models import repo
 from models.forms import TOPIC_MAX, clean_text
-from models.tables import HostSlot, OutboxMessage, Participant, SeasonSettings, Wish
+from models.outbox_repo import plan_fixed
+from models.tables import HostSlot, Participant, SeasonSettings, Wish
 
 ANNOUNCE_MAX = 1900
 
@@ -212,46 +212,17 @@ async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
     return message(t.announce_preview(count), blocks)
 
 
-def plan_fixed_dms(
-    session: Session,
-    *,
-    prefix: str,
-    kind: str,
-    messages: Iterable[tuple[str, dict[str, Any]]],
-    now: Any,
-    due: Any,
-) -> int:
-    """One outbox row per (recipient, content), keyed `<prefix><recipient>`: a key planned
-    before is not planned again, so a repeated command sends nobody a second DM."""
-    existing = set(
-        session.exec(
-            select(OutboxMessage.key).where(col(OutboxMessage.key).startswith(prefix))
-        ).all()
-    )
-    added = 0
-    for user, payload in messages:
-        key = f"{prefix}{user}"
-        if key in existing:
-            continue
-        session.add(
-            OutboxMessage(
-                key=key, recipient=user, kind=kind, due_at=due, created_at=now, payload=payload
-            )
-        )
-        added += 1
-    return added
-
-
 def _plan_announcement(session: Session, *, year: int, text: str, now: Any, due: Any) -> int:
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
     # The DM shows what the preview showed: the text as written, mentions and links not
     # live (the fallback text for notifications is escaped the same way).
     payload = {"text": angles(text), "blocks": [b.to_dict() for b in announcement_blocks(text)]}
-    return plan_fixed_dms(
+    return plan_fixed(
         session,
-        prefix=f"besked:{year}:{digest}:",
+        rows={
+            f"besked:{year}:{digest}:{u}": (u, payload) for u in participants(session, year=year)
+        },
         kind="announcement",
-        messages=((user, payload) for user in participants(session, year=year)),
         now=now,
         due=due,
     )

@@ -11,6 +11,8 @@ from bot.current import season_of
 from bot.people import profile_of
 from bot.season import Season
 from bot.service import Env, manager
+from bot.service.calendar import send_calendar
+from bot.service.cohosts import host_side
 from bot.service.find import suggestions_for
 from bot.service.home import refresh_homes
 from bot.texts import erasure
@@ -55,7 +57,7 @@ async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> No
     deal = result.deal
     await answer(views.notice(texts.request_sent(escape(clip(deal.slot.workplace, 150)))))
     await _ask(env, deal, Role.HOST, views.ask_host(deal, season))
-    await refresh_homes(env, [deal.host.slack_user_id, user_id])
+    await refresh_homes(env, [*host_side(deal), user_id])
 
 
 async def _ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> None:
@@ -66,16 +68,20 @@ async def _ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> Non
     }[role]
     if who is None or deal.proposal.id is None:
         return
-    sent = await dm.send(env.client, who, content)
-    if sent is not None:
-        channel, ts = sent
-        await env.db.run(
-            proposals.remember_message,
-            proposal_id=deal.proposal.id,
-            role=role,
-            channel=channel,
-            ts=ts,
-        )
+    # The host's co-host gets the same buttons; the first answer counts.
+    cohost = deal.slot.cohost_user_id if role is Role.HOST else None
+    for user in [who] + ([cohost] if cohost else []):
+        sent = await dm.send(env.client, user, content)
+        if sent is not None:
+            channel, ts = sent
+            await env.db.run(
+                proposals.remember_message,
+                proposal_id=deal.proposal.id,
+                role=role,
+                channel=channel,
+                ts=ts,
+                cohost=user == cohost,
+            )
 
 
 async def answer(
@@ -114,7 +120,8 @@ def _original(deal: Deal, role: str, season: Season) -> dict[str, Any]:
 
 async def _mark(env: Env, deal: Deal, season: Season, line_for: dict[str, str]) -> None:
     """Replace each side's buttons with the outcome, so nothing can be pressed twice."""
-    for role, where in deal.proposal.messages.items():
+    for key, where in deal.proposal.messages.items():
+        role = Role.HOST.value if key == proposals.COHOST_KEY else key
         line = line_for.get(role)
         if line is None:
             continue
@@ -140,7 +147,9 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
         await _mark(
             env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_CONFIRMED)
         )
-        await dm.send(env.client, host, views.confirmed(deal, season, to_host=True))
+        await send_calendar(env, deal=deal, season=season, cancelled=False)
+        for user in host_side(deal):
+            await dm.send(env.client, user, views.confirmed(deal, season, to_host=True))
         await dm.send(env.client, intern, views.confirmed(deal, season, to_host=False))
         await manager.tell_manager_agreed(env, deal, season)
     elif result.outcome is Outcome.DECLINED:
@@ -154,7 +163,8 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
             },
         )
         if role is Role.INTERN:
-            await dm.send(env.client, host, views.notice(texts.declined_host(intern_name)))
+            for user in host_side(deal):
+                await dm.send(env.client, user, views.notice(texts.declined_host(intern_name)))
         elif role is Role.MANAGER:
             for user in (host, intern):
                 await dm.send(env.client, user, views.notice(texts.manager_declined(intern_name)))
@@ -171,7 +181,7 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
         await _offer_alternatives(
             env, deal, season, texts.full_intern(workplace), texts.full_intern_none(workplace)
         )
-    await refresh_homes(env, [host, intern])
+    await refresh_homes(env, [*host_side(deal), intern])
 
 
 async def _offer_alternatives(
@@ -192,6 +202,7 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
         await _mark(
             env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_WITHDRAWN)
         )
+        await send_calendar(env, deal=deal, season=season, cancelled=True)
         if role is Role.HOST:
             workplace = escape(clip(deal.slot.workplace, 150))
             await _offer_alternatives(
@@ -204,12 +215,9 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
             touched.add(deal.intern.slack_user_id)
         else:
             name = escape(clip(deal.intern.name or deal.intern.slack_user_id, 100))
-            await dm.send(
-                env.client,
-                deal.host.slack_user_id,
-                views.notice(texts.counterpart_intern_left(name)),
-            )
-            touched.add(deal.host.slack_user_id)
+            for user in host_side(deal):
+                await dm.send(env.client, user, views.notice(texts.counterpart_intern_left(name)))
+                touched.add(user)
     for deal in done.proposals:
         await _mark(
             env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_WITHDRAWN)

@@ -19,13 +19,12 @@ from bot.matching import MatchResult, Mode, Reason
 from bot.rounds import RoundInput, plan, preview, seats_left
 from bot.scoring import SlotId, WishId
 from bot.season import Season
-from bot.service import Env
+from bot.service import Env, files
 from bot.service.admin import audit, not_coordinator
 from bot.service.deals import _ask, _mark
 from bot.service.find import slot_profile, suggestions_for, wish_profile
 from bot.service.home import refresh_homes
 from bot.service.seasons import invite_back
-from bot.service.stats import upload_file
 from bot.service.steering import steering_of
 from bot.texts import matching as t
 from bot.texts import steering as steer_t
@@ -102,7 +101,7 @@ async def preview_message(
     ]
     if upload and user_id:
         sheet = csvio.write_sheet(steer_t.CSV_HEADER, named.csv(shown.stabil, shown.flest))
-        sent = await upload_file(
+        sent = await files.upload(
             env,
             user_id=user_id,
             file=sheet,

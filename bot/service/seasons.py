@@ -18,9 +18,10 @@ from bot.season import (
     signup_open,
 )
 from bot.service import Env
-from bot.service.admin import audit, notice, plan_fixed_dms
+from bot.service.admin import audit, notice
 from bot.texts import season as t
 from bot.views.season import invitation, signup_not_open
+from models.outbox_repo import plan_fixed
 from models.privacy import ERASED
 from models.tables import HostSlot, Participant, Placement, SeasonSettings, Wish
 
@@ -160,11 +161,12 @@ def _open(
 
 def _plan_invitations(session: Session, *, year: int, now: datetime, due: datetime) -> int:
     people = sorted(returning(session, year=year - 1).items())
-    return plan_fixed_dms(
+    return plan_fixed(
         session,
-        prefix=f"invite:{year}:",
+        rows={
+            f"invite:{year}:{u}": (u, invitation(year, host=h, intern=i)) for u, (h, i) in people
+        },
         kind="invitation",
-        messages=((user, invitation(year, host=h, intern=i)) for user, (h, i) in people),
         now=now,
         due=due,
     )

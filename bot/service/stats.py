@@ -3,93 +3,36 @@
 from __future__ import annotations
 
 import asyncio
-import logging
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
-from slack_sdk.errors import SlackApiError
 from slack_sdk.models.blocks import Block
 
 from bot import charts, csvio
-from bot.scoring import EXACT_SCAN, LIST_CAP, WishProfile, build_preferences
+from bot.report import SeasonReport, chart_data, load_report
 from bot.season import Season, to_local
-from bot.service import Env
-from bot.service.find import slot_profile, wish_profile
+from bot.service import Env, workshop
+from bot.service.files import upload
 from bot.service.seasons import parse_year
 from bot.texts import stats as t
 from bot.views import stats as views
 from bot.views.rounds import notice
-from models.stats import UNKNOWN_SECTOR, ExportRow, SeasonStats, export_rows, season_stats
-from models.tables import Wish
-
-log = logging.getLogger("praktik.stats")
-
-SECTOR_ORDER = ("stat", "region", "kommune")
-# Bars of the rank chart: 1, 2, 3, 4–5, 6–10, then everything further down the list.
-RANK_BARS = ((1, 1, "1"), (2, 2, "2"), (3, 3, "3"), (4, 5, "4–5"), (6, 10, "6–10"))
+from models.stats import ExportRow, export_rows, season_stats
 
 
-def placement_ranks(stats: SeasonStats, weight: int) -> Counter[int | None]:
-    """Where each confirmed placement's slot stands on the intern's list by the transparent
-    score, over every slot of the season (full ones too); None: beyond the list."""
-    if not stats.placements or not stats.slots:
-        return Counter()
-    slots = [replace(slot_profile(s), capacity=max(1, s.capacity)) for s in stats.slots]
-    wishes: list[WishProfile] = []
-    for k, pair in enumerate(stats.placements):
-        # Someone placed by request without a wish was open to every slot and day.
-        wish = pair.wish or Wish(id=0, intern_id=0, season_year=stats.year, days=[1, 2, 3, 4, 5])
-        wishes.append(replace(wish_profile(wish, pair.intern), id=k))
-    cap = len(slots) if len(slots) <= EXACT_SCAN else LIST_CAP
-    prefs = build_preferences(slots, wishes, cross_sector_weight=weight, list_cap=cap)
-    ranks: Counter[int | None] = Counter()
-    for k, pair in enumerate(stats.placements):
-        order = prefs.order(k)
-        ranks[order.index(pair.slot_id) + 1 if pair.slot_id in order else None] += 1
-    return ranks
-
-
-def rank_bars(ranks: Counter[int | None]) -> list[tuple[str, int]]:
-    bars = [(label, sum(ranks[r] for r in range(lo, hi + 1))) for lo, hi, label in RANK_BARS]
-    beyond = sum(n for r, n in ranks.items() if r is None or r > RANK_BARS[-1][1])
-    return [*bars, (t.CHART_RANK_BEYOND, beyond)]
-
-
-def chart_sectors(stats: SeasonStats) -> Sequence[str]:
-    unknown = any(p.intern_sector == UNKNOWN_SECTOR for p in stats.placements)
-    return (*SECTOR_ORDER, UNKNOWN_SECTOR) if unknown else SECTOR_ORDER
-
-
-def chart(stats: SeasonStats, weight: int) -> bytes:
-    return charts.stats_png(
-        title=t.title(stats.year),
-        sectors=chart_sectors(stats),
-        flows=stats.flows,
-        ranks=rank_bars(placement_ranks(stats, weight)),
-    )
-
-
-async def upload_file(env: Env, *, user_id: str, **file: Any) -> bool:
-    """A file into the user's DM with the app (files.upload v2 needs a channel ID)."""
-    try:
-        opened = await env.client.conversations_open(users=user_id)
-        await env.client.files_upload_v2(channel=opened["channel"]["id"], **file)
-    except SlackApiError as error:
-        log.warning("upload failed: %s", error.response.get("error"))
-        return False
-    return True
+def chart(report: SeasonReport) -> bytes:
+    return charts.png(chart_data(report))
 
 
 async def stats_command(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
     year = parse_year(args)
     if isinstance(year, str):
         return notice(year)
-    season, overrides = await env.season(year)
-    stats = await env.db.run(season_stats, year=season.year)
-    png = await asyncio.to_thread(chart, stats, overrides.cross_sector_weight)
-    uploaded = await upload_file(
+    season, _ = await env.season(year)
+    report = await env.db.run(load_report, year=season.year)
+    stats = report.stats
+    png = await asyncio.to_thread(chart, report)
+    uploaded = await upload(
         env,
         user_id=user_id,
         file=png,
@@ -158,11 +101,13 @@ async def export_command(env: Env, *, user_id: str, args: str = "") -> dict[str,
         return notice(year)
     season, _ = await env.season(year)
     rows = await env.db.run(export_rows, year=season.year)
-    uploaded = await upload_file(
+    uploaded = await upload(
         env,
         user_id=user_id,
         file=export_csv(rows, season),
         filename=t.export_filename(season.year),
         title=t.export_title(season.year),
     )
+    if uploaded:
+        await workshop.export(env, user_id=user_id, season=season)
     return notice(t.export_sent(len(rows)) if uploaded else t.EXPORT_FAILED)

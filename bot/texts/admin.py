@@ -20,6 +20,11 @@ HELP_LINES: Final[tuple[tuple[str, str], ...]] = (
     ("/praktik admin sæson åbn <år> [dato]", "åbn næste sæson for tilmelding, nu eller på en dato"),
     ("/praktik admin besked <tekst>", "send en besked til alle deltagere"),
     ("/praktik admin emner", "se emnelisten, og udvid den med `emne tilføj <navn>`"),
+    (
+        "/praktik admin workshop",
+        "opret workshoppen og invitér alle; `workshop status` viser, hvem der kommer",
+    ),
+    ("/praktik admin rapport [år]", "årsrapporten som PDF og Markdown"),
 )
 
 

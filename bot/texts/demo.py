@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from bot.texts.grammar import plural
+from bot.texts.grammar import genitive, plural
 
 COORDINATOR_NAME: Final = "Karin Lund"
 COORDINATOR_TITLE: Final = "Koordinator, Center for Offentlig Innovation"
@@ -14,6 +14,10 @@ ANNOUNCEMENT: Final = (
     "programmet med hinanden allerede nu."
 )
 
+WORKSHOP_TIME: Final = "13:00"
+WORKSHOP_PLACE: Final = "Center for Offentlig Innovation, Slotsholmsgade 4, København K"
+WORKSHOP_NOTE: Final = "Årets praktikanter og værter mødes: mød din vært eller praktikant, og hør, hvordan andre har grebet praktikken an."
+
 # Phases (progress line and the timing table) ---------------------------------------------
 PHASES: Final = {
     "start": "Start: ny database og appen over HTTP",
@@ -21,8 +25,9 @@ PHASES: Final = {
     "requests": "Søgning og anmodninger",
     "round1": "Match, runde 1",
     "round2": "Match, runde 2",
+    "workshop": "Workshop: invitation og svar",
     "season": "Uge 37 og opfølgning (dispatcher)",
-    "stats": "Koordinatorens statistik",
+    "stats": "Koordinatorens statistik og årsrapport",
 }
 
 
@@ -58,10 +63,8 @@ def intro(participants: int, seed: int, started: str, ended: str) -> str:
     )
 
 
-FIGURES: Final = "## Sæsonens tal"
-COL_WHAT: Final = "Hvad"
-COL_FIGURE: Final = "Tal"
-ROW_PARTICIPANTS: Final = "Deltagere"
+def via(request: int, round1: int, round2: int) -> str:
+    return f"Aftalerne kom i stand via egen anmodning / runde 1 / runde 2: {request} / {round1} / {round2}."
 
 
 def participants(total: int, hosts: int, interns: int) -> str:
@@ -71,34 +74,28 @@ def participants(total: int, hosts: int, interns: int) -> str:
     )
 
 
-ROW_SECTORS: Final = "Fra stat / region / kommune"
-ROW_PLACEMENTS: Final = "Aftaler (bekræftede praktikker)"
-ROW_HOSTS: Final = "Værter med praktikanter"
-ROW_INTERNS: Final = "Praktikanter i praktik"
-ROW_VIA: Final = "Heraf via egen anmodning / runde 1 / runde 2"
-ROW_CROSS: Final = "På tværs af sektor"
-ROW_CHECKINS: Final = "Check-ins (gennemsnit 1–5)"
-ROW_EVALUATIONS: Final = "Evalueringer"
-ROW_BENEFIT: Final = "Fik konkret udbytte (ja)"
-ROW_RECOMMEND: Final = "Vil anbefale det (9–10)"
-HISTORY: Final = (
-    "Til sammenligning: i 2017 var 131 med (51 værter tog 72 praktikanter), 28 % krydsede "
-    "sektor, 3 ud af 4 fik konkret udbytte, og over 9 ud af 10 ville anbefale det."
-)
+def colleague(host: str) -> str:
+    return f"{genitive(host)} kollega"
 
 
-def of(part: int, whole: int) -> str:
-    return f"{part} af {whole} ({pct(part, whole)})"
+def cohosts(slots: int, asks: int, confirmations: int, calendars: int) -> str:
+    return (
+        f"Medværter: {slots} værtspladser blev delt med en kollega. Medværterne fik {asks} "
+        f"anmodninger og forslag med knapper, {confirmations} bekræftelser og {calendars} "
+        "kalenderfiler – de samme beskeder som værten."
+    )
 
 
-def pct(part: int, whole: int) -> str:
-    if whole == 0:
-        return "–"
-    return f"{100 * part / whole:.0f} %"
+def workshop(coming: int, not_coming: int, invited: int, reminded: int) -> str:
+    return (
+        f"Workshoppen: {invited} fik en invitation, {coming} svarede *Jeg kommer* og "
+        f"{not_coming} *Jeg kommer ikke*; {reminded} fik en påmindelse dagen før – kun dem, "
+        "der kom."
+    )
 
 
-def average(count: int, mean: float | None) -> str:
-    return f"{count}" if mean is None else f"{count} ({mean:.1f})".replace(".", ",")
+def reminders_wrong(reminded: int) -> str:
+    return f"workshop: {reminded} påmindelser, men ikke til netop dem, der sagde ja"
 
 
 ANSWERS: Final = "## Anmodninger og forslag"
@@ -140,6 +137,8 @@ DM_LABELS: Final = {
     "evaluation": "Evaluering (+3 hverdage)",
     "followup": "Opfølgning (+90 dage)",
     "announcement": "Besked fra koordinatoren",
+    "workshop": "Invitation til workshop",
+    "workshop_reminder": "Påmindelse om workshop (dagen før)",
 }
 TOTAL: Final = "I alt"
 NOTHING_LEFT: Final = "Ingen planlagte beskeder står tilbage: alle er leveret."
@@ -185,6 +184,16 @@ def per_second(requests: int, seconds: float) -> str:
 CHART: Final = "## Koordinatorens diagram"
 CHART_ALT: Final = "Statistik fra /praktik admin stats"
 NO_CHART: Final = "Der kom intet diagram fra `/praktik admin stats`."
+
+
+def season_report(name: str) -> str:
+    return (
+        f"Koordinatoren bad om årsrapporten med `/praktik admin rapport` og fik den som PDF "
+        f"(gemt som {name}) og Markdown; dens nøgletal er afsnittet *Nøgletal* ovenfor."
+    )
+
+
+NO_SEASON_REPORT: Final = "Der kom ingen årsrapport fra `/praktik admin rapport`."
 NOTES: Final = "## Bemærkninger"
 
 

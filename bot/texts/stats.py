@@ -65,20 +65,13 @@ def recommend(share: float | None, nps: float | None) -> str:
 
 CHART_SENT: Final = "Diagrammet er sendt til dig som besked."
 CHART_FAILED: Final = "Diagrammet kunne ikke sendes lige nu. Prøv igen om lidt."
-CHART_FLOWS: Final = "Fra sektor → til sektor (bekræftede aftaler)"
-CHART_FROM: Final = "Praktikantens sektor"
-CHART_TO: Final = "Værtens sektor"
-CHART_RANKS: Final = "Aftalens plads på praktikantens ønskeliste"
-CHART_RANK_AXIS: Final = "Plads på listen"
-CHART_COUNT_AXIS: Final = "Aftaler"
-CHART_RANK_BEYOND: Final = "længere nede"
 
 
 def chart_alt(year: int, placed: int) -> str:
     return (
-        f"Diagram for sæson {year}: {plural(placed, 'aftale', 'aftaler')} fordelt på "
-        "praktikantens og værtens sektor, "
-        "og hvor højt aftalen lå på praktikantens ønskeliste."
+        f"Diagram for sæson {year}: nøgletal mod sidste år og 2017, "
+        f"{plural(placed, 'aftale', 'aftaler')} fordelt på praktikantens og værtens sektor, "
+        "hvordan forslagene endte, og hvor godt aftalerne passer til praktikanternes ønsker."
     )
 
 

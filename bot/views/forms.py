@@ -25,6 +25,7 @@ from bot.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, by_region
 from bot.ids import Action, Callback
 from bot.ids import Block as B
 from bot.season import Season
+from bot.views.cohosts import cohost_input
 from models.forms import DESCRIPTION_MAX, WISH_TEXT_MAX, Raw
 from models.tables import HostSlot, Participant, Wish
 
@@ -190,6 +191,7 @@ def slot_modal(
             hint=texts.SLOT_DESCRIPTION_HINT,
             max_length=DESCRIPTION_MAX,
         ),
+        cohost_input(slot.cohost_user_id if slot else None),
     ]
     view = View(
         type="modal",

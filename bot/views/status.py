@@ -21,6 +21,7 @@ from bot import texts
 from bot.ids import Action
 from bot.season import Season, to_local
 from bot.texts import changes, dates
+from bot.texts import cohosts as cohost_texts
 from bot.texts import season as season_texts
 from bot.views.common import button, days_text, mention, message, user_text
 from bot.views.deals import answer_buttons
@@ -54,7 +55,7 @@ def own_season(deal: Deal, shown: Season) -> Season:
 def _pending_line(deal: Deal, user_id: str) -> tuple[str, Role | None]:
     """The line for one open request/proposal, and the side this user should answer as."""
     p = deal.proposal
-    if deal.host.slack_user_id == user_id:
+    if user_id in (deal.host.slack_user_id, deal.slot.cohost_user_id):
         if p.host_answer == Answer.PENDING:
             return texts.pending_for_host(_intern(deal)), Role.HOST
     elif p.intern_answer == Answer.PENDING:
@@ -88,6 +89,12 @@ def overview_blocks(
     else:
         edit = button(texts.EDIT, Action.EDIT_SLOT, str(view.slot.id)) if with_buttons else None
         blocks += slot_blocks(view.slot, season, accessory=edit)
+    if view.cohosted:
+        lines = [
+            cohost_texts.cohosted(escape(slot.workplace), host.slack_user_id)
+            for slot, host in view.cohosted
+        ]
+        blocks.append(_md(f"*{cohost_texts.STATUS_COHOSTED}*\n" + "\n".join(lines)))
     blocks += [DividerBlock(), _md(f"*{texts.STATUS_WISH}*")]
     if view.wish is None:
         blocks.append(_md(texts.STATUS_NO_WISH))
@@ -116,7 +123,7 @@ def overview_blocks(
     for deal in view.placements[:10]:
         own = own_season(deal, season)
         days = days_text(deal.proposal.days, own)
-        if deal.host.slack_user_id == user_id:
+        if user_id in (deal.host.slack_user_id, deal.slot.cohost_user_id):
             line = texts.placement_as_host(_intern(deal), days)
         else:
             line = texts.placement_as_intern(_workplace(deal), days)

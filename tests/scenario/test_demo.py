@@ -11,11 +11,12 @@ import io
 from dataclasses import replace
 from pathlib import Path
 
+from pypdf import PdfReader
 from sqlalchemy import create_engine, text
 
 from bot.demo.command import main
 from bot.demo.progress import Progress
-from bot.demo.report import CHART_FILE, REPORT_FILE
+from bot.demo.report import CHART_FILE, REPORT_FILE, SEASON_PDF_FILE
 from bot.demo.run import DemoOptions, dm_kind, run_demo
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -91,8 +92,27 @@ async def test_a_small_season_reports_what_the_database_holds(tmp_path: Path) ->
         sql(db, "SELECT kind, count(*) FROM outboxmessage WHERE status='sent' GROUP BY kind")
     )
     assert seen.dms == sent
-    assert sent["checkin"] == sent["evaluation"] == sent["followup"] == 2 * len(placements)
+    assert sent["checkin"] == sent["evaluation"] == 2 * len(placements)
+    # Co-hosts get the informing DMs too (the follow-up), not the check-in or evaluation.
+    shared_placed = one(
+        db,
+        """SELECT count(*) FROM placement p JOIN hostslot s ON s.id = p.slot_id
+           WHERE s.cohost_user_id IS NOT NULL AND p.status = 'confirmed'""",
+    )
+    assert sent["followup"] == 2 * len(placements) + shared_placed
     assert sent["announcement"] == 20
+
+    # The workshop: everyone invited once; reminders to exactly those who said yes.
+    answers = dict(sql(db, "SELECT coming, count(*) FROM workshopanswer GROUP BY coming"))
+    assert sent["workshop"] == 20 and (seen.workshop_coming, seen.workshop_not_coming) == (
+        answers.get(1, 0),
+        answers.get(0, 0),
+    )
+    assert sent.get("workshop_reminder", 0) == seen.workshop_coming > 0
+
+    # Co-hosts: named in the slot modal, told, and given the host's DMs.
+    cohosted = one(db, "SELECT count(*) FROM hostslot WHERE cohost_user_id IS NOT NULL")
+    assert seen.cohosted_slots == cohosted > 0
 
     # The report as saved: the figures, the DMs, the phases and the coordinator's chart.
     saved = (tmp_path / REPORT_FILE).read_text(encoding="utf-8")
@@ -100,12 +120,27 @@ async def test_a_small_season_reports_what_the_database_holds(tmp_path: Path) ->
     assert f"| Deltagere | 20 ({hosts} værter, {interns} praktikanter) |" in saved
     assert f"| Aftaler (bekræftede praktikker) | {len(placements)} |" in saved
     cross = sum(1 for _, _, a, b in placements if a != b)
-    assert f"| På tværs af sektor | {cross} af {len(placements)} (" in saved
+    crossing = f"{100 * cross / len(placements):.1f}".replace(".", ",")
+    assert f"| På tværs af sektor | {crossing} % ({cross} af {len(placements)}) | 28 % |" in saved
+    assert "| Hvad | 2027 | 2017 |" in saved  # no 2026 season in Praktikbot to compare with
+    workshop = f"{seen.workshop_coming} / {seen.workshop_not_coming} / 20"
+    assert f"| Workshop: kommer / kommer ikke / inviteret | {workshop} | – |" in saved
     assert f"| Evaluering (+3 hverdage) | {sent['evaluation']} | 0 |" in saved
     assert "Databasen giver de samme tal." in saved and "Ingen planlagte beskeder" in saved
     for phase in ("Tilmelding", "Match, runde 1", "Match, runde 2", "Uge 37 og opfølgning"):
         assert phase in saved
     assert (tmp_path / CHART_FILE).read_bytes().startswith(PNG)
+    # The season report the coordinator got from /praktik admin rapport: the same figures.
+    first_page = PdfReader(tmp_path / SEASON_PDF_FILE).pages[0].extract_text()
+    assert f"{crossing} % ({cross} af {len(placements)})" in " ".join(first_page.split())
+    assert "årsrapport" in saved and SEASON_PDF_FILE in saved
+    shared = "FROM hostslot s JOIN {} x ON x.slot_id = s.id WHERE s.cohost_user_id IS NOT NULL"
+    asks = one(db, "SELECT count(*) " + shared.format("proposal"))
+    placed = one(db, "SELECT count(*) " + shared.format("placement") + " AND x.status='confirmed'")
+    assert (
+        f"Medværter: {cohosted} værtspladser blev delt med en kollega. Medværterne fik {asks} "
+        f"anmodninger og forslag med knapper, {placed} bekræftelser og {placed} kalenderfiler"
+    ) in saved
     assert "Koordinatorens statistik" in stderr.getvalue()  # the progress, phase by phase
 
 

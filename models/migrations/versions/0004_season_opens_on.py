@@ -1,7 +1,7 @@
 """the day a season opens for sign-ups; the coordinator's locked, placed and forbidden pairs
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-11-29 19:10:00
 """
 

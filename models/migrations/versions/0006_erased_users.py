@@ -1,7 +1,7 @@
 """who had their data erased and has not signed up since
 
-Revision ID: 0011
-Revises: 0002
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-29 19:20:00
 """
 
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision: str = "0011"
-down_revision: str | None = "0004"
+revision: str = "0006"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,61 @@
+"""Co-hosting: a host names a colleague who shares the hosting. The co-host sees the slot,
+gets the host's DMs about requests, proposals and placements, and may answer for the host's
+side (the first answer counts)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
+
+from bot import dm
+from bot.ids import CohostBlock
+from bot.service import Env
+from bot.service.home import refresh_homes
+from bot.texts import cohosts as t
+from bot.views.common import message
+from bot.views.mrkdwn import clip, escape
+from models import cohosts as repo
+from models.proposals import Deal
+from models.tables import HostSlot
+
+
+def host_side(deal: Deal) -> list[str]:
+    """Everyone who speaks for the host: the host, and the co-host if there is one."""
+    cohost = deal.slot.cohost_user_id
+    return [deal.host.slack_user_id, *([cohost] if cohost else [])]
+
+
+def chosen(view: dict[str, Any]) -> str | None:
+    """The co-host picked in the slot modal (None: nobody)."""
+    values = (view.get("state") or {}).get("values") or {}
+    block = values.get(CohostBlock.SLOT_COHOST.value) if isinstance(values, dict) else None
+    element: Any = next(iter(block.values()), {}) if isinstance(block, dict) and block else {}
+    user = element.get("selected_user") if isinstance(element, dict) else None
+    return user if isinstance(user, str) and user else None
+
+
+def check(view: dict[str, Any], *, user_id: str) -> dict[str, str]:
+    """Inline errors for the co-host field: nobody hosts with themselves."""
+    if chosen(view) == user_id:
+        return {CohostBlock.SLOT_COHOST.value: t.ERR_SELF}
+    return {}
+
+
+def _notice(text: str) -> dict[str, Any]:
+    return message(text, [SectionBlock(text=MarkdownTextObject(text=text))])
+
+
+async def apply(env: Env, *, host: str, slot: HostSlot, view: dict[str, Any]) -> None:
+    """Store the co-host picked in the modal; tell the new one, and the one taken off."""
+    assert slot.id is not None
+    cohost = chosen(view)
+    before = await env.db.run(repo.set_cohost, slot_id=slot.id, cohost=cohost)
+    if before == cohost:
+        return
+    workplace = escape(clip(slot.workplace, 150))
+    if before:
+        await dm.send(env.client, before, _notice(t.removed(host, workplace)))
+    if cohost:
+        await dm.send(env.client, cohost, _notice(t.added(host, workplace)))
+    await refresh_homes(env, [u for u in (before, cohost) if u])

@@ -1,0 +1,171 @@
+"""The kick-off workshop: the coordinator creates it, every participant is invited through
+the outbox, answers may change until the day, and those who come are reminded the working
+day before."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlmodel import Session
+
+from bot import csvio, dm
+from bot.ids import WorkshopBlock
+from bot.season import (
+    Season,
+    at_local,
+    day_label,
+    is_working_day,
+    local_date,
+    next_allowed,
+    to_local,
+)
+from bot.service import Env
+from bot.service.admin import audit, notice, participants
+from bot.service.files import upload
+from bot.texts import admin as admin_texts
+from bot.texts import workshop as t
+from bot.views import workshop as views
+from models import workshop as repo
+from models.tables import Workshop
+from models.workshop import AnswerRefusal, Attendance, WorkshopDetails
+
+REMINDER_AT = time(9, 0)
+REFUSALS = {
+    AnswerRefusal.UNKNOWN: t.UNKNOWN,
+    AnswerRefusal.NOT_INVITED: t.NOT_INVITED,
+    AnswerRefusal.CLOSED: t.CLOSED,
+}
+
+
+def reminder_due(day: date) -> datetime:
+    """09:00 on the working day before the workshop."""
+    before = day - timedelta(days=1)
+    while not is_working_day(before):
+        before -= timedelta(days=1)
+    return at_local(before, REMINDER_AT)
+
+
+def _payload(content: dict[str, Any]) -> dict[str, Any]:
+    return {"text": content["text"], "blocks": content["blocks"]}
+
+
+async def open_modal(env: Env, *, trigger_id: str) -> None:
+    current = await env.db.run(repo.workshop_of, year=await env.year())
+    await env.client.views_open(trigger_id=trigger_id, view=views.modal(current))
+
+
+def _save_and_invite(
+    session: Session,
+    *,
+    year: int,
+    details: WorkshopDetails,
+    actor: str,
+    now: datetime,
+    due: datetime,
+) -> tuple[Workshop, bool, int]:
+    """Save the workshop and plan its DMs in one transaction: (workshop, created, invited)."""
+    workshop, created = repo.save_workshop(
+        session, year=year, details=details, actor=actor, now=now
+    )
+    assert workshop.id is not None
+    invited = repo.plan_invitations(
+        session,
+        workshop_id=workshop.id,
+        recipients=participants(session, year=year),
+        payload=_payload(views.invitation(workshop)),
+        now=now,
+        due=due,
+    )
+    if not created:
+        repo.reschedule_reminders(
+            session,
+            workshop_id=workshop.id,
+            payload=_payload(views.reminder(workshop)),
+            due=reminder_due(workshop.day),
+        )
+    return workshop, created, invited
+
+
+async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, str] | None:
+    """The modal: inline errors, or save, invite and tell the coordinator (None)."""
+    if not env.settings.is_admin(user_id):
+        await audit(env, actor=user_id, action="workshop", allowed=False)
+        return {WorkshopBlock.PLACE.value: admin_texts.NOT_COORDINATOR}
+    season, _ = await env.season()
+    form = views.read_form(view, local_date(env.now(), season.tz))
+    if isinstance(form, dict):
+        return form
+    workshop, created, invited = await env.db.run(
+        _save_and_invite,
+        year=season.year,
+        details=form,
+        actor=user_id,
+        now=env.now(),
+        due=next_allowed(env.now(), season),
+    )
+    await audit(env, actor=user_id, action="workshop", allowed=True, invited=invited)
+    when = views.when(workshop)
+    if created:
+        text = t.saved(invited, when) if invited else t.NO_PARTICIPANTS
+    else:
+        text = t.updated(invited, when)
+    await dm.send(env.client, user_id, notice(text))
+    return None
+
+
+async def answer(
+    env: Env, *, user_id: str, workshop_id: int, coming: bool, channel: str, ts: str
+) -> dict[str, Any] | None:
+    """*Jeg kommer* / *Jeg kommer ikke*: store it, show it in the invitation. Returns a
+    refusal for the presser, if any."""
+    season, _ = await env.season()
+    found = await env.db.run(repo.workshop_by_id, workshop_id=workshop_id)
+    if found is None:
+        return notice(t.UNKNOWN)
+    result = await env.db.run(
+        repo.answer,
+        workshop_id=workshop_id,
+        user_id=user_id,
+        coming=coming,
+        now=env.now(),
+        today=local_date(env.now(), season.tz),
+        reminder_due=reminder_due(found.day),
+        reminder_payload=_payload(views.reminder(found)),
+    )
+    if isinstance(result, AnswerRefusal):
+        return notice(REFUSALS[result])
+    workshop, given = result
+    until = day_label(workshop.day - timedelta(days=1))
+    if channel and ts:
+        content = views.invitation(workshop, coming=given.coming, until=until)
+        await dm.update(env.client, channel, ts, content)
+    return None
+
+
+async def status(env: Env) -> dict[str, Any]:
+    found = await env.db.run(repo.attendance, year=await env.year())
+    return notice(t.NONE_YET) if found is None else views.overview(found)
+
+
+def export_sheet(found: Attendance, season: Season) -> bytes:
+    rows: list[list[object]] = []
+    for user, name, given in found.people:
+        answered = f"{to_local(given.answered_at, season.tz):%Y-%m-%d %H:%M}" if given else ""
+        word = t.ANSWER_WORDS[given.coming if given else None]
+        rows.append([user, name, word, answered])
+    return csvio.write_sheet(t.EXPORT_HEADER, rows)
+
+
+async def export(env: Env, *, user_id: str, season: Season) -> None:
+    """The workshop's list beside the placements in `/praktik admin eksport`, if there is one."""
+    found = await env.db.run(repo.attendance, year=season.year)
+    if found is None:
+        return
+    await upload(
+        env,
+        user_id=user_id,
+        file=export_sheet(found, season),
+        filename=t.export_filename(season.year),
+        title=t.overview_title(season.year),
+    )

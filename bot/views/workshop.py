@@ -1,0 +1,182 @@
+"""The kick-off workshop's Block Kit: the coordinator's modal and overview, the invitation
+(with *Jeg kommer* / *Jeg kommer ikke*) and the reminder. Pure."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ContextBlock,
+    DatePickerElement,
+    HeaderBlock,
+    InputBlock,
+    MarkdownTextObject,
+    PlainTextInputElement,
+    SectionBlock,
+    TimePickerElement,
+)
+from slack_sdk.models.views import View
+
+from bot.ids import Action, WorkshopAction, WorkshopBlock, WorkshopCallback
+from bot.season import day_label
+from bot.texts import workshop as t
+from bot.views.common import button, message
+from bot.views.mrkdwn import clip, escape
+from models.forms import clean_text
+from models.tables import Workshop
+from models.workshop import Attendance, WorkshopDetails
+
+PLACE_MAX = 200
+NOTE_MAX = 1000
+
+
+def when(workshop: Workshop | WorkshopDetails) -> str:
+    return t.when(day_label(workshop.day), workshop.time)
+
+
+def modal(current: Workshop | None) -> dict[str, Any]:
+    blocks: list[Block] = [
+        SectionBlock(text=MarkdownTextObject(text=t.MODAL_INTRO)),
+        InputBlock(
+            block_id=WorkshopBlock.DAY,
+            label=t.LABEL_DAY,
+            element=DatePickerElement(
+                action_id=Action.FIELD,
+                initial_date=current.day.isoformat() if current else None,
+            ),
+        ),
+        InputBlock(
+            block_id=WorkshopBlock.TIME,
+            label=t.LABEL_TIME,
+            element=TimePickerElement(
+                action_id=Action.FIELD, initial_time=current.time if current else "13:00"
+            ),
+        ),
+        InputBlock(
+            block_id=WorkshopBlock.PLACE,
+            label=t.LABEL_PLACE,
+            hint=t.HINT_PLACE,
+            element=PlainTextInputElement(
+                action_id=Action.FIELD,
+                initial_value=current.place if current else None,
+                max_length=PLACE_MAX,
+            ),
+        ),
+        InputBlock(
+            block_id=WorkshopBlock.NOTE,
+            label=t.LABEL_NOTE,
+            optional=True,
+            element=PlainTextInputElement(
+                action_id=Action.FIELD,
+                initial_value=(current.note or None) if current else None,
+                multiline=True,
+                max_length=NOTE_MAX,
+            ),
+        ),
+    ]
+    view = View(
+        type="modal",
+        callback_id=WorkshopCallback.FORM,
+        title=t.MODAL_TITLE,
+        submit=t.MODAL_SUBMIT,
+        close=t.MODAL_CLOSE,
+        blocks=blocks,
+    )
+    return view.to_dict()
+
+
+def _field(view: dict[str, Any], block: WorkshopBlock) -> dict[str, Any]:
+    values = (view.get("state") or {}).get("values") or {}
+    element = ((values.get(block.value) or {}) if isinstance(values, dict) else {}).get(
+        Action.FIELD.value
+    )
+    return element if isinstance(element, dict) else {}
+
+
+def read_form(view: dict[str, Any], today: date) -> WorkshopDetails | dict[str, str]:
+    """The modal's values, or per block the Danish reason it cannot be saved."""
+    errors: dict[str, str] = {}
+    day: date | None = None
+    try:
+        day = date.fromisoformat(str(_field(view, WorkshopBlock.DAY).get("selected_date") or ""))
+    except ValueError:
+        errors[WorkshopBlock.DAY.value] = t.ERR_DAY
+    if day is not None and day <= today:
+        errors[WorkshopBlock.DAY.value] = t.ERR_DAY_PAST
+    time = str(_field(view, WorkshopBlock.TIME).get("selected_time") or "")
+    hours, _, minutes = time.partition(":")
+    if not (
+        len(time) == 5
+        and hours.isascii()
+        and hours.isdigit()
+        and minutes.isascii()
+        and minutes.isdigit()
+        and int(hours) < 24
+        and int(minutes) < 60
+    ):
+        errors[WorkshopBlock.TIME.value] = t.ERR_TIME
+    place = clean_text(_field(view, WorkshopBlock.PLACE).get("value"))
+    if not place or len(place) > PLACE_MAX:
+        errors[WorkshopBlock.PLACE.value] = t.ERR_PLACE
+    note = clean_text(_field(view, WorkshopBlock.NOTE).get("value"))
+    if len(note) > NOTE_MAX:
+        errors[WorkshopBlock.NOTE.value] = t.ERR_NOTE
+    if errors or day is None:
+        return errors
+    return WorkshopDetails(day=day, time=time, place=place, note=note)
+
+
+def invitation(
+    workshop: Workshop, *, coming: bool | None = None, until: str = ""
+) -> dict[str, Any]:
+    """The invitation DM; after an answer it shows the answer and keeps both buttons, so the
+    answer can be changed until the day."""
+    head = t.invitation(when(workshop), escape(clip(workshop.place, PLACE_MAX)))
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=head))]
+    if workshop.note:
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=escape(workshop.note))))
+    value = str(workshop.id)
+    blocks.append(
+        ActionsBlock(
+            elements=[
+                button(t.COMING, WorkshopAction.COMING, value, style="primary"),
+                button(t.NOT_COMING, WorkshopAction.NOT_COMING, value, style="danger"),
+            ]
+        )
+    )
+    status = t.ASK if coming is None else t.answered(coming, until)
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=status)]))
+    return message(head, blocks)
+
+
+def reminder(workshop: Workshop) -> dict[str, Any]:
+    text = t.reminder(when(workshop), escape(clip(workshop.place, PLACE_MAX)))
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=text))]
+    if workshop.note:
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=escape(workshop.note))))
+    return message(text, blocks)
+
+
+def _people(people: list[tuple[str, str]]) -> str:
+    return ", ".join(f"<@{user}>" for user, _ in people)
+
+
+def overview(found: Attendance) -> dict[str, Any]:
+    w = found.workshop
+    yes, no, waiting = (found.with_answer(x) for x in (True, False, None))
+    summary = t.overview(when(w), escape(clip(w.place, PLACE_MAX)), len(yes), len(no), len(waiting))
+    lines = [
+        t.names(t.YES_LABEL, _people(yes)),
+        t.names(t.NO_LABEL, _people(no)),
+        t.names(t.WAITING_LABEL, _people(waiting)),
+    ]
+    blocks: list[Block] = [
+        HeaderBlock(text=t.overview_title(w.season_year)),
+        SectionBlock(text=MarkdownTextObject(text=summary)),
+        SectionBlock(text=MarkdownTextObject(text=clip("\n".join(lines), 2900))),
+        ContextBlock(elements=[MarkdownTextObject(text=t.STATUS_USAGE)]),
+    ]
+    return message(summary, blocks)

@@ -1,0 +1,204 @@
+"""The season's kick-off workshop: saving it, planning its DMs in the outbox, the answers.
+
+Invitations and reminders are outbox rows with their content fixed at planning time (like
+the coordinators' announcements), so the dispatcher's guarantees hold for them: each is sent
+once, within the send window, through rate limits and restarts. An answer and the reminder
+row it implies change in one transaction: a *Jeg kommer* plans the reminder for the working
+day before, a *Jeg kommer ikke* cancels it, so only those who said yes are reminded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from models.outbox_repo import plan_fixed
+from models.tables import OutboxMessage, OutboxStatus, Participant, Workshop, WorkshopAnswer
+
+KIND_INVITE = "workshop"
+KIND_REMINDER = "workshop_reminder"
+
+
+def invite_key(workshop_id: int, user: str) -> str:
+    return f"workshop:{workshop_id}:invite:{user}"
+
+
+def reminder_key(workshop_id: int, user: str) -> str:
+    return f"workshop:{workshop_id}:reminder:{user}"
+
+
+@dataclass(frozen=True, slots=True)
+class WorkshopDetails:
+    day: date
+    time: str
+    place: str
+    note: str
+
+
+def workshop_of(session: Session, *, year: int) -> Workshop | None:
+    return session.exec(select(Workshop).where(Workshop.season_year == year)).first()
+
+
+def save_workshop(
+    session: Session, *, year: int, details: WorkshopDetails, actor: str, now: datetime
+) -> tuple[Workshop, bool]:
+    """Create or change the season's workshop; (workshop, created)."""
+    found = workshop_of(session, year=year)
+    created = found is None
+    workshop = found or Workshop(
+        season_year=year,
+        day=details.day,
+        time=details.time,
+        place=details.place,
+        created_by=actor,
+        created_at=now,
+    )
+    workshop.day, workshop.time = details.day, details.time
+    workshop.place, workshop.note, workshop.updated_at = details.place, details.note, now
+    session.add(workshop)
+    session.flush()
+    return workshop, created
+
+
+def plan_invitations(
+    session: Session,
+    *,
+    workshop_id: int,
+    recipients: list[str],
+    payload: dict[str, Any],
+    now: datetime,
+    due: datetime,
+) -> int:
+    """One invitation row per recipient not invited before; returns how many were added."""
+    return plan_fixed(
+        session,
+        rows={invite_key(workshop_id, user): (user, payload) for user in recipients},
+        kind=KIND_INVITE,
+        now=now,
+        due=due,
+    )
+
+
+def reschedule_reminders(
+    session: Session, *, workshop_id: int, payload: dict[str, Any], due: datetime
+) -> None:
+    """The workshop moved: planned reminders follow it, with the new details."""
+    rows = session.exec(
+        select(OutboxMessage).where(
+            col(OutboxMessage.key).startswith(f"workshop:{workshop_id}:reminder:"),
+            OutboxMessage.status == OutboxStatus.PLANNED,
+        )
+    ).all()
+    for row in rows:
+        row.due_at, row.payload = due, payload
+        session.add(row)
+
+
+class AnswerRefusal(StrEnum):
+    UNKNOWN = "unknown"
+    NOT_INVITED = "not_invited"
+    CLOSED = "closed"
+
+
+def answer(
+    session: Session,
+    *,
+    workshop_id: int,
+    user_id: str,
+    coming: bool,
+    now: datetime,
+    today: date,
+    reminder_due: datetime,
+    reminder_payload: dict[str, Any],
+) -> tuple[Workshop, WorkshopAnswer] | AnswerRefusal:
+    """Store the answer (the newest counts) and plan or cancel the reminder with it."""
+    workshop = session.exec(
+        select(Workshop).where(Workshop.id == workshop_id).with_for_update()
+    ).first()
+    if workshop is None:
+        return AnswerRefusal.UNKNOWN
+    invited = session.exec(
+        select(OutboxMessage.id).where(OutboxMessage.key == invite_key(workshop_id, user_id))
+    ).first()
+    if invited is None:
+        return AnswerRefusal.NOT_INVITED
+    if today >= workshop.day:
+        return AnswerRefusal.CLOSED
+    stored = session.exec(
+        select(WorkshopAnswer).where(
+            WorkshopAnswer.workshop_id == workshop_id, WorkshopAnswer.slack_user_id == user_id
+        )
+    ).first() or WorkshopAnswer(workshop_id=workshop_id, slack_user_id=user_id, coming=coming)
+    stored.coming, stored.answered_at = coming, now
+    session.add(stored)
+    key = reminder_key(workshop_id, user_id)
+    reminder = session.exec(select(OutboxMessage).where(OutboxMessage.key == key)).first()
+    if coming and reminder is None:
+        session.add(
+            OutboxMessage(
+                key=key,
+                recipient=user_id,
+                kind=KIND_REMINDER,
+                due_at=max(reminder_due, now),
+                created_at=now,
+                payload=reminder_payload,
+            )
+        )
+    elif coming and reminder is not None and reminder.status == OutboxStatus.CANCELLED:
+        reminder.status, reminder.reason = OutboxStatus.PLANNED, ""
+        reminder.due_at, reminder.payload = max(reminder_due, now), reminder_payload
+        session.add(reminder)
+    elif not coming and reminder is not None and reminder.status == OutboxStatus.PLANNED:
+        reminder.status, reminder.reason = OutboxStatus.CANCELLED, "not_coming"
+        session.add(reminder)
+    session.flush()
+    return workshop, stored
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """Who was invited and what they answered: (Slack ID, name, answer or None)."""
+
+    workshop: Workshop
+    people: list[tuple[str, str, WorkshopAnswer | None]]
+
+    def with_answer(self, coming: bool | None) -> list[tuple[str, str]]:
+        return [
+            (user, name)
+            for user, name, given in self.people
+            if (given.coming if given is not None else None) is coming
+        ]
+
+
+def attendance(session: Session, *, year: int) -> Attendance | None:
+    workshop = workshop_of(session, year=year)
+    if workshop is None or workshop.id is None:
+        return None
+    prefix = f"workshop:{workshop.id}:invite:"
+    invited = session.exec(
+        select(OutboxMessage.recipient)
+        .where(col(OutboxMessage.key).startswith(prefix))
+        .order_by(col(OutboxMessage.recipient))
+    ).all()
+    names = {
+        p.slack_user_id: p.name
+        for p in session.exec(
+            select(Participant).where(col(Participant.slack_user_id).in_(list(invited)))
+        )
+    }
+    answers = {
+        a.slack_user_id: a
+        for a in session.exec(
+            select(WorkshopAnswer).where(WorkshopAnswer.workshop_id == workshop.id)
+        )
+    }
+    people = [(u, names.get(u, "") or u, answers.get(u)) for u in invited]
+    return Attendance(workshop, people)
+
+
+def workshop_by_id(session: Session, *, workshop_id: int) -> Workshop | None:
+    return session.get(Workshop, workshop_id)

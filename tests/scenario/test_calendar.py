@@ -1,0 +1,67 @@
+"""A confirmed placement in both sides' calendars (.ics), and its cancellation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from icalendar import Calendar
+
+from bot.sandbox.harness import Harness
+from bot.sandbox.person import Person
+from tests.scenario.flows import offer, wish
+from tests.talk import shown
+
+
+def _calendar(person: Person, index: int = -1) -> Calendar:
+    files = [f for f in person.files if f.name.endswith(".ics")]
+    return Calendar.from_ical(files[index].content)
+
+
+def _events(cal: Calendar) -> dict[str, tuple[date, int, str]]:
+    return {
+        str(e["uid"]): (e.decoded("dtstart"), int(e["sequence"]), str(e["status"]))
+        for e in cal.walk("VEVENT")
+    }
+
+
+async def test_a_confirmation_puts_the_agreed_days_in_both_calendars_and_a_withdrawal_cancels_them(
+    harness: Harness,
+) -> None:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(bo, days=["man 13/9", "tir 14/9", "ons 15/9"])
+    await wish(anna, days=["tir 14/9", "ons 15/9"])
+    await anna.command("/praktik", "find ærø")
+    await anna.press("Anmod")
+    assert [f for f in anna.files if f.name.endswith(".ics")] == []  # nothing before a yes
+    await bo.press("Acceptér", where="message")
+    assert "Din praktik er bekræftet" in shown(anna.last_dm)
+
+    for person, summary, other in (
+        (anna, "Praktik hos Ærø Kommune", "Bo Hansen"),
+        (bo, "Praktikant i huset: Anna Jensen", "Anna Jensen"),
+    ):
+        cal = _calendar(person)
+        assert str(cal["method"]) == "REQUEST"
+        events = list(cal.walk("VEVENT"))
+        assert [e.decoded("dtstart") for e in events] == [date(2027, 9, 14), date(2027, 9, 15)]
+        assert all(int(e["sequence"]) == 0 for e in events)
+        assert all(summary in str(e["summary"]) for e in events)
+        assert all("Ærø" in str(e["location"]) for e in events)
+        assert all(e["attendee"].params["cn"] == other for e in events)
+        assert len({str(e["uid"]) for e in events}) == 2
+
+    first = {p.id: _events(_calendar(p)) for p in (anna, bo)}
+    assert set(first["UANNA"]).isdisjoint(first["UBO"])  # each side's events are its own
+
+    await anna.command("/praktik", "afmeld")
+    await anna.press("Træk mit praktikønske tilbage")
+    for person in (anna, bo):
+        cal = _calendar(person)
+        assert str(cal["method"]) == "CANCEL"
+        cancelled = _events(cal)
+        # The same events, a higher sequence, cancelled.
+        assert set(cancelled) == set(first[person.id])
+        assert all(seq == 1 and status == "CANCELLED" for _, seq, status in cancelled.values())
+    assert "har meldt fra, så jeres aftale er aflyst" in shown(bo.last_dm)
