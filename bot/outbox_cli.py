@@ -25,7 +25,7 @@ from bot.texts.dates import moment
 from models.tables import OutboxMessage, OutboxStatus
 from models.workshop import KIND_INVITE, KIND_REMINDER
 
-KINDS = [k.value for k in DMKind] + ["announcement", KIND_INVITE, KIND_REMINDER]
+KINDS = [k.value for k in DMKind] + ["announcement", "invitation", KIND_INVITE, KIND_REMINDER]
 STATUSES = [s.value for s in OutboxStatus]
 
 

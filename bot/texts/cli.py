@@ -134,6 +134,9 @@ KIND_NAMES: Final = {
     "evaluation": "evaluering",
     "followup": "opfølgning",
     "announcement": "besked",
+    "invitation": "invitation",
+    "workshop": "workshop",
+    "workshop_reminder": "workshoppåmindelse",
 }
 STATUS_NAMES: Final = {
     "planned": "planlagt",

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import time as dt_time
 from typing import Final
+
+from bot.texts import dates
 
 MODAL_TITLE: Final = "Workshop"
 MODAL_SUBMIT: Final = "Send invitation"
@@ -27,7 +30,8 @@ NOT_COMING: Final = "Jeg kommer ikke"
 
 
 def when(day: str, time: str) -> str:
-    return f"{day} kl. {time}"
+    """ "tor 10. jun. kl. 13.00": the workshop's "HH:MM" in the one date style."""
+    return f"{day} {dates.clock(dt_time.fromisoformat(time))}"
 
 
 def invitation(when_text: str, place: str) -> str:

@@ -84,13 +84,19 @@ async def test_files_the_bot_sends_are_saved_where_the_console_says(
     ]
     code, said = await _run(harness, lines, tmp_path / "filer")
     assert code == 0, said
-    saved = [Path(p) for p in re.findall(r"^   gemt som (.+)$", said, re.MULTILINE)]
+    every = [Path(p) for p in re.findall(r"^   gemt som (.+)$", said, re.MULTILINE)]
+    assert all(p.parent == tmp_path / "filer" for p in every)
+    # Host and intern each get a calendar file of the same name: both kept, side by side.
+    calendars = [p for p in every if p.suffix == ".ics"]
+    assert len(calendars) == 2 and len(set(calendars)) == 2
+    uploaded_calendars = {f.content for f in harness.fake.files.values() if f.name.endswith(".ics")}
+    assert {p.read_bytes() for p in calendars} == uploaded_calendars
+    saved = [p for p in every if p.suffix != ".ics"]
     assert [p.name for p in saved] == [
         "praktikbot-mine-data.json",
         "innovationspraktik-2027-statistik.png",
         "innovationspraktik-2027-aftaler.csv",
     ]
-    assert all(p.parent == tmp_path / "filer" for p in saved)
     uploaded = {f.name: f.content for f in harness.fake.files.values()}
     for path in saved:
         assert path.read_bytes() == uploaded[path.name]  # the very bytes the bot uploaded

@@ -28,7 +28,7 @@ def _stats_figures(text: str) -> dict[str, str]:
         return found.group(1)
 
     return {
-        "placements": find(r"\*Aftaler\*\n(\d+) bekræftede"),
+        "placements": find(r"\*Aftaler\*\n(\d+) bekræftet"),
         "cross": find(r"\*På tværs af sektor\*\n(\S+ % \(\d+ af \d+\))"),
         "accepted": find(r"\*Forslag accepteret\*\n(\S+ % \(\d+ af \d+)"),
         "checkin": find(r"\*Check-in\*\n(\S+ af 5 \(\d+ svar\))"),

@@ -61,7 +61,7 @@ async def test_invitation_answers_a_changed_mind_the_reminder_and_the_count(
     assert (await dispatcher.run_once(clock.now())).sent == 0
     invitation = anna.last_dm
     assert "Du er inviteret" in shown(invitation) and "Slotsholmsgade 4" in shown(invitation)
-    assert "tor 10/6 kl. 13:00" in shown(invitation) and "Tag gerne en kollega med" in shown(
+    assert "tor 10. jun. kl. 13.00" in shown(invitation) and "Tag gerne en kollega med" in shown(
         invitation
     )
     assert buttons(invitation) == ["Jeg kommer", "Jeg kommer ikke"]
