@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.texts.dates import full_stop
 from bot.texts.grammar import plural
 
 APP_NAME: Final = "Praktikbot"
@@ -192,7 +193,7 @@ def proposal_to_intern(workplace: str) -> str:
 
 
 def answer_by(deadline: str) -> str:
-    return f"Svar senest {deadline}."
+    return f"Svar senest {full_stop(deadline)}"
 
 
 PROFILE_NAME: Final = "Navn"
@@ -238,12 +239,12 @@ OUTCOME_ANSWERED_ELSEWHERE: Final = "Der er allerede svaret på denne forespørg
 def confirmed_intern(host: str, workplace: str, days: str) -> str:
     return (
         f"🎉 Din praktik er bekræftet! Du skal i praktik hos *{workplace}* med {host} som vært "
-        f"– {days}."
+        f"– {full_stop(days)}"
     )
 
 
 def confirmed_host(intern: str, days: str) -> str:
-    return f"🎉 Aftalen er bekræftet! {intern} kommer i praktik hos dig – {days}."
+    return f"🎉 Aftalen er bekræftet! {intern} kommer i praktik hos dig – {full_stop(days)}"
 
 
 CONTACT_HEADER: Final = "Kontakt"
@@ -337,11 +338,11 @@ def pending_waiting_for_manager(workplace: str) -> str:
 
 
 def placement_as_intern(workplace: str, days: str) -> str:
-    return f"Du er i praktik hos *{workplace}* – {days}."
+    return f"Du er i praktik hos *{workplace}* – {full_stop(days)}"
 
 
 def placement_as_host(intern: str, days: str) -> str:
-    return f"{intern} er i praktik hos dig – {days}."
+    return f"{intern} er i praktik hos dig – {full_stop(days)}"
 
 
 def wish_summary(days: str, topics: str, sectors: str, regions: str) -> str:

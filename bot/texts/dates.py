@@ -38,3 +38,9 @@ def clock(when: time | datetime) -> str:
 def moment(when: datetime, *, year: bool = False) -> str:
     """ "fre 17. sep. kl. 09.00" in the datetime's own time zone (convert to local first)."""
     return f"{day(when.date(), year=year)} {clock(when)}"
+
+
+def full_stop(text: str) -> str:
+    """The text ending a sentence, with one full stop: "fre 17. sep." stays as it is (in Danish
+    the abbreviation's full stop ends the sentence too), "kl. 09.00" becomes "kl. 09.00."."""
+    return text if text.endswith(".") else f"{text}."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.texts.dates import full_stop
 from bot.texts.grammar import noun, plural
 
 
@@ -103,7 +104,7 @@ CONFIRM_NO: Final = "Fortryd"
 def confirm_text(mode: str, proposals: int, unplaced: int, deadline: str) -> str:
     return (
         f"Runden sendes som *{MODE_LABELS[mode]}*: {proposals} forslag til værter og "
-        f"praktikanter med svarfrist {deadline}. "
+        f"praktikanter med svarfrist {full_stop(deadline)} "
         f"{plural(unplaced, 'praktikant', 'praktikanter')} uden forslag får "
         "besked med de ledige pladser. Det kan ikke fortrydes."
     )
@@ -112,7 +113,7 @@ def confirm_text(mode: str, proposals: int, unplaced: int, deadline: str) -> str
 def sent(round_no: int, mode: str, proposals: int, deadline: str, unplaced: int) -> str:
     return (
         f"✅ Runde {round_no} er sendt ({MODE_LABELS[mode]}): {proposals} forslag er sendt til "
-        f"værter og praktikanter med svarfrist {deadline}. "
+        f"værter og praktikanter med svarfrist {full_stop(deadline)} "
         f"{plural(unplaced, 'praktikant', 'praktikanter')} uden forslag "
         "har fået besked med de pladser, der stadig er ledige. Kør `/praktik admin match` igen, "
         "når svarene er kommet, for at se næste runde."

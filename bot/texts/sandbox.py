@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
+from bot.texts.dates import full_stop
+
 
 class Preset(NamedTuple):
     handle: str
@@ -98,7 +100,7 @@ def filled(line: str) -> str:
 
 
 def now_is(moment: str) -> str:
-    return f"Tiden er nu {moment}."
+    return f"Tiden er nu {full_stop(moment)}"
 
 
 def dispatching_at(moment: str) -> str:
@@ -196,7 +198,7 @@ def bad_time(wanted: str) -> str:
 
 
 def time_backwards(now: str) -> str:
-    return f"Uret kan kun gå frem – det er allerede {now}."
+    return f"Uret kan kun gå frem – det er allerede {full_stop(now)}"
 
 
 def app_http_error(status: int) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.texts.dates import full_stop
+
 # A year after a command: `/praktik admin stats 2027`, `/praktik status 2027`.
 ERR_YEAR: Final = "Skriv året som fire cifre, fx `2027`."
 
@@ -101,7 +103,7 @@ def deadline_past(day: str, today: str) -> str:
 
 
 def deadline_before_opening(day: str, opens: str) -> str:
-    return f"Tilmeldingsfristen {day} ligger før sæsonens åbning {opens}."
+    return f"Tilmeldingsfristen {day} ligger før sæsonens åbning {full_stop(opens)}"
 
 
 def deadline_too_late(day: str, intros: str) -> str:

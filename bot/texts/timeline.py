@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.texts.dates import full_stop
 from bot.texts.grammar import genitive
 
 # Field labels shared by the DMs ---------------------------------------------------------
@@ -24,14 +25,14 @@ HOST_DESCRIPTION: Final = "Det skriver værten om pladsen"
 
 def intro_intern(workplace: str, days: str) -> str:
     return (
-        f"👋 Om to uger er du i praktik hos *{workplace}* – {days}. Her er din vært. "
+        f"👋 Om to uger er du i praktik hos *{workplace}* – {full_stop(days)} Her er din vært. "
         "Tag kontakt, sig hej, og aftal programmet og de dage, I ses."
     )
 
 
 def intro_host(intern: str, days: str) -> str:
     return (
-        f"👋 Om to uger kommer {intern} i praktik hos dig – {days}. Her er din praktikant. "
+        f"👋 Om to uger kommer {intern} i praktik hos dig – {full_stop(days)} Her er din praktikant. "
         "Tag kontakt, sig hej, og aftal programmet og de dage, I ses."
     )
 
@@ -46,13 +47,13 @@ INTRO_TIP: Final = (
 
 def practical_intern(workplace: str, first_day: str) -> str:
     return (
-        f"🧭 Nu nærmer det sig: din praktik hos *{workplace}* begynder {first_day}. "
+        f"🧭 Nu nærmer det sig: din praktik hos *{workplace}* begynder {full_stop(first_day)} "
         "Her er det praktiske."
     )
 
 
 def practical_host(intern: str, first_day: str) -> str:
-    return f"🧭 Nu nærmer det sig: {intern} begynder i praktik hos dig {first_day}. Her er det praktiske."
+    return f"🧭 Nu nærmer det sig: {intern} begynder i praktik hos dig {full_stop(first_day)} Her er det praktiske."
 
 
 PRACTICAL_ARRIVAL_INTERN: Final = (
@@ -97,11 +98,11 @@ EDIT_COMMENT: Final = "Ret kommentar"
 
 
 def checkin_answered(rating: int, until: str) -> str:
-    return f"✅ Du har svaret *{rating}* – tak! Du kan ændre dit svar indtil {until}."
+    return f"✅ Du har svaret *{rating}* – tak! Du kan ændre dit svar indtil {full_stop(until)}"
 
 
 def checkin_comment_saved(until: str) -> str:
-    return f"Din kommentar er gemt. Du kan rette den indtil {until}."
+    return f"Din kommentar er gemt. Du kan rette den indtil {full_stop(until)}"
 
 
 # Three working days after: the evaluation ----------------------------------------------
@@ -126,7 +127,7 @@ EDIT_EVALUATION: Final = "Ret evaluering"
 
 
 def evaluation_answered(until: str) -> str:
-    return f"✅ Tak for din evaluering! Du kan rette den indtil {until}."
+    return f"✅ Tak for din evaluering! Du kan rette den indtil {full_stop(until)}"
 
 
 # 90 days after: follow-up ---------------------------------------------------------------
@@ -209,7 +210,7 @@ NO_PLACEMENT: Final = (
 
 def not_started(first_day: str) -> str:
     return (
-        f"Din praktik begynder {first_day}. Check-in åbner den dag – og på sidste dag kl. 15 "
+        f"Din praktik begynder {full_stop(first_day)} Check-in åbner den dag – og på sidste dag kl. 15 "
         "spørger jeg selv, hvordan det gik."
     )
 

@@ -10,6 +10,7 @@ from bot.sandbox.console import Console
 from bot.sandbox.console_tools import listed
 from bot.sandbox.harness import Harness
 from tests.conftest import ADMIN
+from tests.orthography import assert_one_full_stop_after_dates
 from tests.scenario.flows import offer, wish
 from tests.scenario.test_integrity import approving  # noqa: F401 - the fixture
 from tests.scenario.test_sandbox import HOST_INTERN_ACCEPT, said_after
@@ -108,8 +109,12 @@ async def test_both_sides_see_the_agreed_days_not_the_slots_days(harness: Harnes
     assert "man 13. sep." not in to_anna and "man 13. sep." not in to_bo
     await anna.press("Acceptér")
     await bo.press("Acceptér")
-    assert "tor 16. sep., fre 17. sep.." in shown(anna.last_dm)
-    assert "tor 16. sep., fre 17. sep.." in shown(bo.last_dm)
+    # One full stop: the abbreviation's ends the sentence too.
+    told = shown(anna.last_dm)
+    assert "– tor 16. sep., fre 17. sep." in told and "sep.." not in told
+    told = shown(bo.last_dm)
+    assert "– tor 16. sep., fre 17. sep." in told and "sep.." not in told
+    assert_one_full_stop_after_dates(harness.fake)
 
 
 async def test_the_manager_named_is_told_of_the_agreement(harness: Harness) -> None:

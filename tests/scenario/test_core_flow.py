@@ -6,6 +6,7 @@ import asyncio
 import copy
 
 from bot.sandbox.harness import Harness
+from tests.orthography import assert_one_full_stop_after_dates
 from tests.scenario.flows import offer, wish
 from tests.talk import buttons, press_as, shown
 
@@ -38,6 +39,7 @@ async def test_host_offers_intern_finds_and_requests_host_accepts(harness: Harne
     # The request message now shows the outcome instead of buttons.
     asked = next(m for m in bo.dms if "vil gerne i praktik" in shown(m))
     assert buttons(asked) == [] and "Aftalen er bekræftet" in shown(asked)
+    assert_one_full_stop_after_dates(harness.fake)
 
 
 async def test_host_declines_and_the_intern_is_told_kindly_with_other_slots(

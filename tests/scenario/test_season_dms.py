@@ -16,6 +16,7 @@ from bot.season import COPENHAGEN, to_local
 from models.db import Database
 from models.feedback import feedback_summary
 from models.tables import CheckIn, Evaluation, OutboxMessage, OutboxStatus
+from tests.orthography import assert_one_full_stop_after_dates
 from tests.scenario.flows import offer, wish
 from tests.talk import buttons, press_as, shown
 
@@ -126,6 +127,9 @@ async def test_a_whole_season_sends_exactly_the_timeline_to_the_right_people(
     assert "Har du brugt det, du lærte?" in seen["followup"]["anna"]
     assert "Hold kontakten med <@UBO>" in seen["followup"]["anna"]
     assert "Har du brugt det, du lærte" in seen["followup"]["bo"]
+    assert "fre 17. sep. Her er din vært." in intro["anna"]
+    assert "begynder man 13. sep. Her er det praktiske." in practical["anna"]
+    assert_one_full_stop_after_dates(harness.fake)
 
 
 async def test_check_in_comment_and_evaluation_change_until_the_season_closes(
@@ -191,6 +195,7 @@ async def test_check_in_comment_and_evaluation_change_until_the_season_closes(
     assert (await harness.db.run(_checkins))["intern"][0] == 3
     await anna.press("Ret evaluering")
     assert "Sæsonen lukkede" in shown(latest(anna))
+    assert_one_full_stop_after_dates(harness.fake)
 
 
 async def test_praktik_checkin_opens_the_form_during_and_after_and_explains_otherwise(

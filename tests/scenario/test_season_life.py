@@ -14,6 +14,7 @@ from bot.sandbox.person import Person
 from bot.service.rounds import expiry_job
 from models.db import Database
 from tests.conftest import ADMIN
+from tests.orthography import assert_one_full_stop_after_dates
 from tests.scenario.flows import offer, wish
 from tests.scenario.test_season_dms import dispatcher, local, sign_up_in_may_confirm_in_june
 from tests.talk import buttons, shown
@@ -46,8 +47,8 @@ async def test_the_season_stays_until_its_follow_up_and_the_next_opens_when_open
     await kim.command("/praktik", "admin eksport")
     rows = export_rows(kim)
     assert len(rows) == 2 and "fre 17. sep." in ";".join(rows[1]) and "Ærø Kommune" in rows[1]
-    assert f"Du er i praktik hos *Ærø Kommune* – {PLACED_2027}." in await status_of(anna)
-    assert f"<@UANNA> er i praktik hos dig – {PLACED_2027}." in await status_of(bo)
+    assert f"Du er i praktik hos *Ærø Kommune* – {PLACED_2027}" in await status_of(anna)
+    assert f"<@UANNA> er i praktik hos dig – {PLACED_2027}" in await status_of(bo)
     assert "Opfølgning efter 90 dage" in await status_of(anna)
 
     # Nobody can sign up for a season whose week is over; the next one has not opened.
@@ -93,9 +94,9 @@ async def test_the_season_stays_until_its_follow_up_and_the_next_opens_when_open
 
     # Last season's placement is shown with its own dates, marked with its year.
     now = await status_of(anna)
-    assert f"Du er i praktik hos *Ærø Kommune* – {PLACED_2027}. _(sæson 2027)_" in now
+    assert f"Du er i praktik hos *Ærø Kommune* – {PLACED_2027} _(sæson 2027)_" in now
     assert "Du har intet praktikønske" in now  # none yet for 2028
-    assert f"– {PLACED_2027}." in await status_of(anna, "2027")
+    assert f"– {PLACED_2027}" in await status_of(anna, "2027")
 
     # Saying yes opens the form filled in with last year's answers, saved for 2028.
     await anna.press("Ja, registrér et ønske igen")
@@ -109,6 +110,7 @@ async def test_the_season_stays_until_its_follow_up_and_the_next_opens_when_open
     await bo.press("Ja, tilbyd en plads igen")
     assert "klimateam" in json.dumps(bo.modal, ensure_ascii=False)
     assert (await bo.submit()).action == "close"
+    assert_one_full_stop_after_dates(harness.fake)
 
 
 async def test_a_season_opens_on_its_planned_date_and_by_default_when_the_last_one_closes(

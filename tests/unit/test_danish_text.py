@@ -7,9 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot import texts
 from bot.season import Season, day_label
-from bot.texts import dates
+from bot.texts import dates, timeline
 from bot.texts.grammar import genitive, noun, plural
+from tests.orthography import DOUBLE_STOP
 
 CPH = ZoneInfo("Europe/Copenhagen")
 
@@ -54,3 +56,38 @@ def test_one_style_for_days_and_times() -> None:
         "man 13. sep.",
         "fre 17. sep.",
     ]
+
+
+def test_a_sentence_ends_with_one_full_stop_after_a_date() -> None:
+    # The abbreviation's full stop ends the sentence too: never "sep..".
+    assert dates.full_stop("fre 17. sep.") == "fre 17. sep."
+    assert dates.full_stop("tor 16. sep., fre 17. sep.") == "tor 16. sep., fre 17. sep."
+    assert dates.full_stop("fre 17. sep. kl. 09.00") == "fre 17. sep. kl. 09.00."
+    assert dates.full_stop("fre 11. jun. 2027") == "fre 11. jun. 2027."
+    assert dates.full_stop("man 10. maj") == "man 10. maj."
+    friday = dates.day(date(2027, 9, 17))
+    assert texts.placement_as_intern("Ærø Kommune", friday) == (
+        "Du er i praktik hos *Ærø Kommune* – fre 17. sep."
+    )
+    assert texts.confirmed_host("Anna", "man 10. maj") == (
+        "🎉 Aftalen er bekræftet! Anna kommer i praktik hos dig – man 10. maj."
+    )
+    assert timeline.intro_intern("Ærø Kommune", friday).startswith(
+        "👋 Om to uger er du i praktik hos *Ærø Kommune* – fre 17. sep. Her er din vært. "
+    )
+    assert timeline.checkin_answered(4, "fre 11. jun. 2027").endswith("indtil fre 11. jun. 2027.")
+
+
+@pytest.mark.parametrize(
+    ("text", "doubled"),
+    [
+        ("– tor 16. sep., fre 17. sep..", True),
+        ("begynder fre 17. sep. . Her", True),
+        ("tor 16. sep., fre 17. sep.", False),
+        ("fre 17. sep.: Check-in", False),
+        ("fre 17. sep. kl. 09.00.", False),
+        ("man 10. maj.", False),
+    ],
+)
+def test_the_scenario_check_finds_a_doubled_full_stop(text: str, doubled: bool) -> None:
+    assert bool(DOUBLE_STOP.search(text)) is doubled
