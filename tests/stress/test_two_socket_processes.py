@@ -97,7 +97,8 @@ async def two_sockets(
                 now=NOW,
                 interval=1.0,
                 batch=BATCH,
-                extra={"SLACK_APP_TOKEN": APP_TOKEN},
+                # This fake enforces no limits; pacing would only slow the race down.
+                extra={"SLACK_APP_TOKEN": APP_TOKEN, "PRAKTIK_STRESS_UNPACED": "1"},
             )
             del env["SLACK_SIGNING_SECRET"], env["PORT"]
             processes.append(SocketProcess(env, tmp_path / f"socket-{name}.log").start())
