@@ -88,10 +88,6 @@ def _whole_number(value: str, low: int, high: int) -> int | None:
     return number if low <= number <= high else None
 
 
-def _dmy(day: date) -> str:
-    return f"{day.day}/{day.month} {day.year}"
-
-
 def check_deadline(season: Season, deadline: date, now: datetime) -> str | None:
     """Why the sign-up deadline cannot move to `deadline`, or None. It must lie ahead, and
     before the introductions (T−14) so that the season's phases keep their order; once the
@@ -101,10 +97,12 @@ def check_deadline(season: Season, deadline: date, now: datetime) -> str | None:
         return season_t.phase_passed(t.PHASES[phase.value])
     today = local_date(now, season.tz)
     if deadline < today:
-        return season_t.deadline_past(_dmy(deadline), _dmy(today))
+        return season_t.deadline_past(dates.day(deadline, year=True), dates.day(today, year=True))
     intros = local_date(season.intros_start_at, season.tz)
     if deadline >= intros:
-        return season_t.deadline_too_late(_dmy(deadline), _dmy(intros))
+        return season_t.deadline_too_late(
+            dates.day(deadline, year=True), dates.day(intros, year=True)
+        )
     return None
 
 

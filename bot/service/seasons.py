@@ -19,6 +19,7 @@ from bot.season import (
 )
 from bot.service import Env
 from bot.service.admin import audit, notice
+from bot.texts import dates
 from bot.texts import season as t
 from bot.views.season import invitation, signup_not_open
 from models.outbox_repo import plan_fixed
@@ -42,7 +43,7 @@ def parse_year(args: str) -> int | str | None:
 
 
 def date_label(day: date) -> str:
-    return f"{day.day}/{day.month} {day.year}"
+    return dates.day(day, year=True)
 
 
 async def signup_refusal(env: Env) -> dict[str, Any] | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Final
 
 from bot.texts.dates import full_stop
+from bot.texts.grammar import plural
 
 # A year after a command: `/praktik admin stats 2027`, `/praktik status 2027`.
 ERR_YEAR: Final = "Skriv året som fire cifre, fx `2027`."
@@ -68,14 +69,14 @@ def open_date_too_late(day: str, latest: str) -> str:
 
 def opened(year: int, invited: int) -> str:
     return (
-        f"Sæson {year} er åben for tilmelding. {invited} deltagere fra sidste år "
+        f"Sæson {year} er åben for tilmelding. {plural(invited, 'deltager', 'deltagere')} fra sidste år "
         "får en invitation til at være med igen."
     )
 
 
 def opens_planned(year: int, day: str, invited: int) -> str:
     return (
-        f"Sæson {year} åbner for tilmelding {day}. {invited} deltagere fra sidste år "
+        f"Sæson {year} åbner for tilmelding {day}. {plural(invited, 'deltager', 'deltagere')} fra sidste år "
         "får en invitation den dag."
     )
 

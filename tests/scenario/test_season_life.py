@@ -55,7 +55,7 @@ async def test_the_season_stays_until_its_follow_up_and_the_next_opens_when_open
     eve = harness.workspace.person("UEVE", "eve", "Eve Nielsen")
     await eve.command("/praktik", "tilbyd")
     assert "Tilmeldingen til Innovationspraktikken 2028 er ikke åbnet endnu" in shown(eve.modal)
-    assert "15/1 2028" in shown(eve.modal)
+    assert "lør 15. jan. 2028" in shown(eve.modal)
 
     # The follow-up goes out; the season is still the coordinator's.
     clock.set(local(12, 16, 9))
@@ -121,11 +121,13 @@ async def test_a_season_opens_on_its_planned_date_and_by_default_when_the_last_o
     await offer(bo)
     clock.set(local(11, 2, 10))
     await kim.command("/praktik", "admin sæson åbn 2028 2027-10-01")
-    assert "Åbningsdatoen 1/10 2027 er passeret" in shown(kim.ephemerals[-1])
+    assert "Åbningsdatoen fre 1. okt. 2027 er passeret" in shown(kim.ephemerals[-1])
     await kim.command("/praktik", "admin sæson åbn 2028 2028-02-01")
-    assert "ligger efter 15/1 2028" in shown(kim.ephemerals[-1])
+    assert "ligger efter lør 15. jan. 2028" in shown(kim.ephemerals[-1])
     await kim.command("/praktik", "admin sæson åbn 2028 2027-12-01")
-    assert "Sæson 2028 åbner for tilmelding 1/12 2027. 1 deltagere" in shown(kim.ephemerals[-1])
+    assert "Sæson 2028 åbner for tilmelding ons 1. dec. 2027. 1 deltager" in shown(
+        kim.ephemerals[-1]
+    )
     assert (await dispatcher(harness).run_once(clock.now())).sent == 0  # not before that day
 
     clock.set(local(12, 1, 10))
@@ -169,9 +171,9 @@ async def test_season_dates_lie_ahead_and_keep_the_timeline_in_order(
     kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
     await kim.command("/praktik", "admin sæson frist 2020-01-01")
     said = shown(kim.ephemerals[-1])
-    assert "Tilmeldingsfristen 1/1 2020 er passeret (i dag er 3/5 2027)" in said
+    assert "Tilmeldingsfristen ons 1. jan. 2020 er passeret (i dag er man 3. maj 2027)" in said
     await kim.command("/praktik", "admin sæson frist 2027-08-31")
-    assert "før introduktionerne går ud 30/8 2027" in shown(kim.ephemerals[-1])
+    assert "før introduktionerne går ud man 30. aug. 2027" in shown(kim.ephemerals[-1])
     await kim.command("/praktik", "admin sæson")
     assert "fre 11. jun. 2027" in shown(kim.ephemerals[-1])  # nothing changed
     assert "tilmelding" in shown(kim.ephemerals[-1])
