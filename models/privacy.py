@@ -12,6 +12,7 @@ from models.erasures import mark_erased
 from models.tables import (
     AuditEntry,
     CheckIn,
+    DmChannel,
     Evaluation,
     HomeOpened,
     HostSlot,
@@ -43,6 +44,9 @@ def export(session: Session, *, user_id: str, year: int | None = None) -> dict[s
     read = session.get(SlackProfile, user_id)
     if read is not None:
         opened["profile_read_from_slack"] = _plain(read, leave_out=("slack_user_id",))
+    channel = session.get(DmChannel, user_id)
+    if channel is not None:
+        opened["dm_channel_with_praktikbot"] = channel.channel_id
     if person is None or person.id is None:
         return opened or None
     me = person.id

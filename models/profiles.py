@@ -9,7 +9,7 @@ from sqlmodel import Session, col
 
 from models.db import insert_unless_present
 from models.repo import Profile
-from models.tables import SlackProfile
+from models.tables import DmChannel, SlackProfile
 
 
 def stored_profile(session: Session, *, user_id: str, fresh_since: datetime) -> Profile | None:
@@ -32,6 +32,17 @@ def store_profile(session: Session, *, profile: Profile, now: datetime) -> None:
     )
 
 
+def dm_channel_of(session: Session, *, user_id: str) -> str | None:
+    found = session.get(DmChannel, user_id)
+    return None if found is None else found.channel_id
+
+
+def remember_dm_channel(session: Session, *, user_id: str, channel_id: str) -> None:
+    """Two uploads at once may both have opened the channel: Slack names the same one."""
+    insert_unless_present(session, DmChannel, slack_user_id=user_id, channel_id=channel_id)
+
+
 def forget(session: Session, *, user_id: str) -> bool:
+    session.execute(delete(DmChannel).where(col(DmChannel.slack_user_id) == user_id))
     gone = session.execute(delete(SlackProfile).where(col(SlackProfile.slack_user_id) == user_id))
     return bool(getattr(gone, "rowcount", 0))

@@ -272,6 +272,14 @@ class MatchSteer(SQLModel, table=True):
     created_at: datetime = _utc()
 
 
+class DmChannel(SQLModel, table=True):
+    """The app's DM channel with a person, as conversations.open named it once: a file
+    upload needs a channel ID (DMs go to the user ID), and conversations.open is Tier 3."""
+
+    slack_user_id: str = Field(primary_key=True, max_length=32)
+    channel_id: str = Field(max_length=32)
+
+
 class SlackProfile(SQLModel, table=True):
     """A person's name and title as users.info last told them, and when: read from Slack
     again only once stale (users.info is rate-limited), not on every button press."""

@@ -6,11 +6,10 @@ import json
 import logging
 from typing import Any
 
-from slack_sdk.errors import SlackApiError
 from slack_sdk.models.blocks import ActionsBlock, ConfirmObject, SectionBlock
 
 from bot.ids import PrivacyAction
-from bot.service import Env
+from bot.service import Env, files
 from bot.service.deals import withdraw
 from bot.service.home import refresh_home
 from bot.service.seasons import parse_year
@@ -35,17 +34,15 @@ async def my_data(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
     if data is None:
         return _notice(t.NOTHING_HELD)
     content = json.dumps(data, ensure_ascii=False, indent=2)
-    try:
-        opened = await env.client.conversations_open(users=user_id)
-        await env.client.files_upload_v2(
-            channel=opened["channel"]["id"],
-            filename="praktikbot-mine-data.json",
-            title=t.EXPORT_TITLE,
-            content=content,
-            initial_comment=t.EXPORT_SENT,
-        )
-    except SlackApiError as error:
-        log.warning("mine-data upload failed: %s", error.response.get("error"))
+    sent = await files.upload(
+        env,
+        user_id=user_id,
+        filename="praktikbot-mine-data.json",
+        title=t.EXPORT_TITLE,
+        content=content,
+        initial_comment=t.EXPORT_SENT,
+    )
+    if not sent:
         return _notice(t.EXPORT_FAILED)
     return _notice(t.EXPORT_SENT)
 

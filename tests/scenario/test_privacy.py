@@ -82,3 +82,23 @@ async def test_slet_mine_data_withdraws_tells_the_host_and_keeps_only_anonymous_
     assert "Du er i praktik hos" not in shown(anna.home)  # the open tab was redrawn empty
     await anna.command("/praktik", "mine-data")
     assert "ingen data om dig" in shown(anna.ephemerals[-1])
+
+
+async def test_files_open_a_persons_dm_channel_once_and_it_is_data_held(
+    harness: Harness,
+) -> None:
+    """conversations.open is Tier 3: a file upload reuses the channel stored the first time
+    (a calendar file, then mine-data twice), and erasing forgets it with the rest."""
+    _, anna = await _placed_pair(harness)
+    await anna.command("/praktik", "mine-data")
+    await anna.command("/praktik", "mine-data")
+    opened = [
+        c for c in harness.fake.calls_to("conversations.open") if c.params["users"] == "UANNA"
+    ]
+    assert len(opened) == 1
+    data = json.loads([f for f in anna.files if f.name.endswith(".json")][-1].text())
+    assert data["dm_channel_with_praktikbot"] == harness.fake.dm_channel("UANNA")
+    await anna.command("/praktik", "slet-mine-data")
+    await anna.press("Slet mine data")
+    await anna.command("/praktik", "mine-data")
+    assert "ingen data om dig" in shown(anna.ephemerals[-1])

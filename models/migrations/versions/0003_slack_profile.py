@@ -1,4 +1,4 @@
-"""profiles read from Slack, with their fetch time
+"""profiles read from Slack, with their fetch time; the app's DM channel per person
 
 Revision ID: 0003
 Revises: 0002
@@ -28,7 +28,14 @@ def upgrade() -> None:
         sa.Column("fetched_at", models.types.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("slack_user_id"),
     )
+    op.create_table(
+        "dmchannel",
+        sa.Column("slack_user_id", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+        sa.Column("channel_id", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+        sa.PrimaryKeyConstraint("slack_user_id"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("dmchannel")
     op.drop_table("slackprofile")
