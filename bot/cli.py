@@ -101,7 +101,7 @@ def _serve(settings: Settings, *, reuse_port: bool, processes: int) -> int:
     # Due DMs go out from every serving process; their claims keep each DM to one sender.
     # PostgreSQL may still be starting (a reboot): the server answers /healthz with 503
     # meanwhile, and the jobs start once the database does.
-    expire = expiry_job(settings, db, SystemClock())
+    expire = expiry_job(settings, db, SystemClock(), client=app.client)
     jobs.attach(
         web_app,
         Dispatcher.from_settings(settings, db, pacer=pacer),
@@ -167,7 +167,7 @@ def cmd_socket(_args: argparse.Namespace) -> int:
         # PostgreSQL may still be starting (a reboot): wait for it, a log line per try.
         if not db.is_sqlite:
             await wait_for_database(db, log)
-        expire = expiry_job(settings, db, SystemClock())
+        expire = expiry_job(settings, db, SystemClock(), client=app.client)
         job = jobs.DispatchJob(Dispatcher.from_settings(settings, db, pacer=pacer), expire=expire)
         heap.freeze_long_lived()
         await run_until_signalled(SocketMode(app, app_token, inflight=inflight, job=job))

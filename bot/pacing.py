@@ -145,10 +145,13 @@ class Pacer:
         return [self._bucket(method, per_second, max(1.0, per_second * 5))]
 
     async def acquire(self, method: str, channel: str | None, *, bulk: bool) -> None:
-        if not self.paced:
-            return
         buckets = self.buckets_for(method, channel)
         if not buckets:
+            return
+        if not self.paced:  # no budgets, but a 429's Retry-After still holds
+            blocked = max(b.blocked_until for b in buckets) - self.timer()
+            if blocked > 0:
+                await self.sleep(blocked)
             return
         started = self.timer()
         if not bulk:

@@ -47,6 +47,11 @@ def export(session: Session, *, user_id: str, year: int | None = None) -> dict[s
     channel = session.get(DmChannel, user_id)
     if channel is not None:
         opened["dm_channel_with_praktikbot"] = channel.channel_id
+    cohosted = session.exec(
+        select(HostSlot.season_year, HostSlot.workplace).where(HostSlot.cohost_user_id == user_id)
+    ).all()
+    if cohosted:
+        opened["co_host_of"] = [{"season_year": y, "workplace": w} for y, w in cohosted]
     if person is None or person.id is None:
         return opened or None
     me = person.id
@@ -135,11 +140,15 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
     Run after the person has been withdrawn (so counterparts were told and seats freed).
     """
     mark_erased(session, user_id=user_id)
+    # A co-host need not have signed up themself: no longer named on anyone's slot.
+    cohosting = session.execute(
+        update(HostSlot).where(col(HostSlot.cohost_user_id) == user_id).values(cohost_user_id=None)
+    )
     person = session.exec(
         select(Participant).where(Participant.slack_user_id == user_id).with_for_update()
     ).first()
     if person is None or person.id is None:
-        return False
+        return bool(getattr(cohosting, "rowcount", 0))
     me = person.id
     person.slack_user_id = f"{ERASED}-{me}"
     person.name = person.title = person.workplace = ""

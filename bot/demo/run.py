@@ -75,7 +75,9 @@ class Demo:
         )
         self.season: Season = season_of(harness.settings, SeasonSettings(year=options.year))
         self.dispatcher = Dispatcher.from_settings(harness.settings, harness.db)
-        self.expire = expiry_job(harness.settings, harness.db, harness.clock)
+        self.expire = expiry_job(
+            harness.settings, harness.db, harness.clock, client=harness.app.client
+        )
         self._seen_dms: dict[str, int] = {}
         self.chart: bytes | None = None
         self.season_pdf: bytes | None = None

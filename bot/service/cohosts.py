@@ -6,14 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
-
 from bot import dm
 from bot.ids import CohostBlock
 from bot.service import Env
 from bot.service.home import refresh_homes
 from bot.texts import cohosts as t
-from bot.views.common import message
+from bot.views.deals import notice
 from bot.views.mrkdwn import clip, escape
 from models import cohosts as repo
 from models.proposals import Deal
@@ -42,10 +40,6 @@ def check(view: dict[str, Any], *, user_id: str) -> dict[str, str]:
     return {}
 
 
-def _notice(text: str) -> dict[str, Any]:
-    return message(text, [SectionBlock(text=MarkdownTextObject(text=text))])
-
-
 async def apply(env: Env, *, host: str, slot: HostSlot, view: dict[str, Any]) -> None:
     """Store the co-host picked in the modal; tell the new one, and the one taken off."""
     assert slot.id is not None
@@ -55,7 +49,7 @@ async def apply(env: Env, *, host: str, slot: HostSlot, view: dict[str, Any]) ->
         return
     workplace = escape(clip(slot.workplace, 150))
     if before:
-        await dm.send(env.client, before, _notice(t.removed(host, workplace)))
+        await dm.send(env.client, before, notice(t.removed(host, workplace)))
     if cohost:
-        await dm.send(env.client, cohost, _notice(t.added(host, workplace)))
+        await dm.send(env.client, cohost, notice(t.added(host, workplace)))
     await refresh_homes(env, [u for u in (before, cohost) if u])

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from slack_sdk.models.blocks import Block
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import csvio, dm, texts
 from bot.clock import Clock
@@ -245,11 +246,12 @@ async def expire_proposals(env: Env, now: datetime) -> int:
     return len(deals)
 
 
-def expiry_job(settings: Settings, db: Database, clock: Clock) -> Callable[[], Awaitable[int]]:
-    """A no-argument coroutine function for the scheduler: expire what is due now."""
-    from bot.app import build_client  # bot.app imports the handlers, which import this
-
-    env = Env(client=build_client(settings), db=db, clock=clock, settings=settings)
+def expiry_job(
+    settings: Settings, db: Database, clock: Clock, *, client: AsyncWebClient
+) -> Callable[[], Awaitable[int]]:
+    """A no-argument coroutine function for the scheduler: expire what is due now. `client`
+    is the app's own, so the job spends the process's Slack budget like everything else."""
+    env = Env(client=client, db=db, clock=clock, settings=settings)
 
     async def tick() -> int:
         try:

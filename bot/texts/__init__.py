@@ -358,6 +358,9 @@ DM_KIND_LABELS: Final = {
     "evaluation": "Evaluering",
     "followup": "Opfølgning efter 90 dage",
     "announcement": "Besked fra koordinatoren",
+    "invitation": "Invitation til næste sæson",
+    "workshop": "Invitation til workshoppen",
+    "workshop_reminder": "Påmindelse om workshoppen",
 }
 
 # Withdrawal ----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.texts.grammar import plural
 from bot.texts.matching import number, pct
 
 # The programme's own figures from 2017 (PRODUCT.md), the yardstick in every report.
@@ -52,7 +53,10 @@ def workshop(coming: int, not_coming: int, invited: int) -> str:
 
 
 def participants(hosts: int, interns: int) -> str:
-    return f"{hosts + interns} ({hosts} værter, {interns} praktikanter)"
+    return (
+        f"{hosts + interns} ({plural(hosts, 'vært', 'værter')}, "
+        f"{plural(interns, 'praktikant', 'praktikanter')})"
+    )
 
 
 def of(part: int, whole: int) -> str:
@@ -95,7 +99,6 @@ def sent(year: int) -> str:
 
 
 FAILED: Final = "Rapporten kunne ikke sendes lige nu. Prøv igen om lidt."
-BAD_YEAR: Final = "Skriv året som fire cifre, fx `/praktik admin rapport 2027`."
 
 
 def comment(year: int) -> str:

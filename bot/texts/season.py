@@ -122,4 +122,3 @@ def phase_passed(phase: str) -> str:
 
 
 SIGNUP_CLOSED_TITLE: Final = "Ikke åbnet endnu"
-INVITATION_LABEL: Final = "Invitation til næste sæson"

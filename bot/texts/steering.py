@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.texts.grammar import plural
+
 # praktik match: the interns file's optional columns --------------------------------------
 LOCKED_ONE_HOST: Final = "'locked' må kun nævne én vært"
 LOCKED_AND_FORBIDDEN: Final = "værten i 'locked' står også i 'forbidden'"
 
 
 def locked_over_capacity(host: str, count: int, capacity: int) -> str:
-    return f"{count} praktikanter er låst til vært '{host}', som kun har {capacity} pladser"
+    return (
+        f"{plural(count, 'praktikant', 'praktikanter')} er låst til vært '{host}', "
+        f"som kun har {plural(capacity, 'plads', 'pladser')}"
+    )
 
 
 def steering_line(locked: int, forbidden: int) -> str:
@@ -35,6 +40,8 @@ def no_free_seat(slot: str) -> str:
 
 
 def seats_all_fixed(slot: str, free: int) -> str:
+    if free == 1:
+        return f"{slot} har 1 ledig plads, og den er allerede låst til en anden praktikant."
     return f"{slot} har {free} ledige pladser, og de er allerede låst til andre praktikanter."
 
 

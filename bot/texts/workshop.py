@@ -6,6 +6,7 @@ from datetime import time as dt_time
 from typing import Final
 
 from bot.texts import dates
+from bot.texts.grammar import plural
 
 MODAL_TITLE: Final = "Workshop"
 MODAL_SUBMIT: Final = "Send invitation"
@@ -43,7 +44,7 @@ def invitation(when_text: str, place: str) -> str:
 
 def answered(coming: bool, until: str) -> str:
     said = COMING if coming else NOT_COMING
-    return f"Dit svar: *{said}*. Du kan ændre det indtil {until}."
+    return f"Dit svar: *{said}*. Du kan ændre det indtil {dates.full_stop(until)}"
 
 
 ASK: Final = "Kommer du? Du kan ændre dit svar indtil dagen."
@@ -59,7 +60,7 @@ NOT_INVITED: Final = "Invitationen var ikke til dig."
 
 
 def _participants(count: int, new: str = "") -> str:
-    return f"{count} {new}deltager" if count == 1 else f"{count} {new}deltagere"
+    return plural(count, f"{new}deltager", f"{new}deltagere")
 
 
 def saved(invited: int, when_text: str) -> str:

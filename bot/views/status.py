@@ -129,7 +129,7 @@ def overview_blocks(
             line = texts.placement_as_intern(_workplace(deal), days)
         blocks.append(_md(line if own is season else season_texts.of_season(line, own.year)))
     if view.next_dms:
-        labels = {**texts.DM_KIND_LABELS, "invitation": season_texts.INVITATION_LABEL}
+        labels = texts.DM_KIND_LABELS
         lines = [
             f"• {dates.moment(to_local(m.due_at, season.tz))} – {labels.get(m.kind, m.kind)}"
             for m in view.next_dms

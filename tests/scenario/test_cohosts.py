@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import copy
+import json
 from datetime import datetime
+
+from sqlmodel import select
 
 from bot.clock import ManualClock
 from bot.dispatch import Dispatcher
 from bot.sandbox.harness import Harness
 from bot.season import COPENHAGEN
+from models.tables import HostSlot
 from tests.scenario.flows import offer, wish
 from tests.talk import buttons, press_as, shown
 
@@ -82,3 +86,27 @@ async def test_a_cohost_answers_a_request_and_both_hosts_get_the_placement(
     assert "har fjernet dig som medvært" in shown(cille.last_dm)
     await cille.command("/praktik", "status")
     assert "Medvært på" not in shown(cille.ephemerals[-1])
+
+
+async def test_a_cohost_who_never_signed_up_can_see_and_erase_being_named(
+    harness: Harness,
+) -> None:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    cille = ws.person("UCILLE", "cille", "Cille Dahl")
+    await offer(bo)
+    await bo.command("/praktik", "tilbyd")
+    bo.fill("slot_cohost", "UCILLE")
+    await bo.submit()
+
+    await cille.command("/praktik", "mine-data")
+    held = json.loads([f for f in cille.files if f.name.endswith(".json")][-1].text())
+    assert held["co_host_of"] == [{"season_year": 2027, "workplace": "Ærø Kommune"}]
+
+    await cille.command("/praktik", "slet-mine-data")
+    await cille.press("Slet mine data")
+    assert "Dine data er slettet" in shown(cille.ephemerals[-1])
+    slot = await harness.db.run(lambda s: s.exec(select(HostSlot)).one())
+    assert slot.cohost_user_id is None
+    await cille.command("/praktik", "mine-data")
+    assert "ingen data om dig" in shown(cille.ephemerals[-1])

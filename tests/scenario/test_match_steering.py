@@ -103,7 +103,9 @@ async def test_the_preview_names_every_pair_and_the_coordinator_steers_it(
 
     # Bad steering is refused and changes nothing.
     await kim.command("/praktik", f"admin match lås {ids['frida']} {ids['dan']}")
-    assert "allerede låst til andre praktikanter" in shown(kim.ephemerals[-1])
+    assert "1 ledig plads, og den er allerede låst til en anden praktikant" in shown(
+        kim.ephemerals[-1]
+    )
     await kim.command("/praktik", "admin match lås anna bo")
     assert "Styr næste runde" in shown(kim.ephemerals[-1])
 

@@ -221,7 +221,7 @@ async def test_a_season_that_opens_on_its_own_date_invites_last_years_people_onc
     harness: Harness, clock: ManualClock
 ) -> None:
     bo, anna = await sign_up_in_may_confirm_in_june(harness, clock)
-    job = expiry_job(harness.settings, harness.db, clock)  # what the scheduler runs
+    job = expiry_job(harness.settings, harness.db, clock, client=harness.app.client)
     clock.set(local(1, 14, 10, y=2028))
     await job()
     await dispatcher(harness).run_once(clock.now())

@@ -6,11 +6,10 @@ channel is opened more than once."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 import asyncio
 import json
 import secrets
+from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
 
