@@ -12,6 +12,7 @@ from models.erasures import mark_erased
 from models.tables import (
     AuditEntry,
     CheckIn,
+    DaysChange,
     Evaluation,
     HomeOpened,
     HostSlot,
@@ -170,6 +171,7 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
             )
     session.execute(delete(OutboxMessage).where(col(OutboxMessage.recipient) == user_id))
     session.execute(delete(WorkshopAnswer).where(col(WorkshopAnswer.slack_user_id) == user_id))
+    session.execute(delete(DaysChange).where(col(DaysChange.proposer_user_id) == user_id))
     session.execute(
         update(AuditEntry).where(col(AuditEntry.actor) == user_id).values(actor=f"{ERASED}-{me}")
     )
