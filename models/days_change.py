@@ -175,10 +175,12 @@ def decide(
     if side == change.proposer_side:
         return DaysRefusal.OWN_PROPOSAL
     placement = _placement(session, proposal_id=change.proposal_id, lock=True)
-    if placement is None or sorted(placement.days) != sorted(change.old_days):
+    if placement is None:
+        return DaysRefusal.NOT_CONFIRMED
+    if sorted(placement.days) != sorted(change.old_days):
         change.status, change.decided_at = DaysChangeStatus.SUPERSEDED, now
         session.add(change)
-        return DaysRefusal.NOT_CONFIRMED if placement is None else DaysRefusal.SUPERSEDED
+        return DaysRefusal.SUPERSEDED
     if accept and not set(change.days) <= set(deal.slot.days):
         return DaysRefusal.OUTSIDE_SLOT  # the host took the day out of the slot since
     change.decided_at = now

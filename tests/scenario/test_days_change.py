@@ -13,12 +13,14 @@ from bot.clock import ManualClock
 from bot.dispatch import Dispatcher
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
+from bot.sandbox.wire import view_submission_payload
 from bot.season import COPENHAGEN
 from models.tables import OutboxMessage, OutboxStatus, Placement, Proposal
 from tests.scenario.flows import ALL_DAYS, offer, wish
 from tests.talk import buttons, press_as, shown
 
 SLOT_DAYS = list(ALL_DAYS[:4])
+NEW = "ons 15. sep., tor 16. sep."
 
 
 def _ics(person: Person) -> list[Calendar]:
@@ -60,6 +62,21 @@ async def _placed(harness: Harness) -> tuple[Person, Person, Person]:
     return bo, cille, anna
 
 
+async def _forged(person: Person, values: list[str]) -> dict[str, str]:
+    """Submit the open modal with these checkbox values, as a forged payload would."""
+    view = copy.deepcopy(person.modal)
+    assert view is not None
+    state = view["state"]["values"].setdefault("days_change_days", {})
+    state["field"] = {"type": "checkboxes", "selected_options": [{"value": v} for v in values]}
+    fake = person.ws.fake
+    payload = view_submission_payload(
+        actor=person.actor, view=view, trigger_id=fake.issue_trigger(person.id)
+    )
+    res = await person.ws.wire.interactive(payload)
+    _, errors = fake.apply_submission_response(person.id, res.body)
+    return dict(errors)
+
+
 async def _propose(person: Person, days: list[str]) -> None:
     await person.command("/praktik", "status")
     await person.press("Ret dage")
@@ -88,7 +105,7 @@ async def test_both_sides_agree_on_other_days_and_the_plan_and_calendars_follow(
     assert "er sendt til <@UBO> / <@UCILLE>" in shown(anna.last_dm)
     # Both hosts are asked; nothing has changed yet.
     for host in (bo, cille):
-        assert "<@UANNA> foreslår at ændre dagene til *ons 15. sep., tor 16. sep.*" in shown(host.last_dm)
+        assert f"<@UANNA> foreslår at ændre dagene til *{NEW}*" in shown(host.last_dm)
         assert buttons(host.last_dm) == ["Acceptér", "Afslå"]
     assert await harness.db.run(_days) == ([2, 3], [2, 3])
     # Anna cannot accept her own proposal.
@@ -101,7 +118,7 @@ async def test_both_sides_agree_on_other_days_and_the_plan_and_calendars_follow(
     # The placement and the proposal (what status and calendars show) took the new days.
     assert await harness.db.run(_days) == ([3, 4], [3, 4])
     for person in (bo, cille, anna):
-        assert "Jeres praktikdage er ændret til *ons 15. sep., tor 16. sep.*" in shown(person.last_dm)
+        assert f"Jeres praktikdage er ændret til *{NEW}*" in shown(person.last_dm)
     asked = next(m for m in bo.dms if m.ts == bo_copy.ts)
     assert buttons(asked) == [] and "Accepteret af <@UCILLE>" in shown(asked)
 
@@ -163,13 +180,12 @@ async def test_both_sides_agree_on_other_days_and_the_plan_and_calendars_follow(
 async def test_a_declined_change_tells_the_proposer_and_changes_nothing(
     harness: Harness,
 ) -> None:
-    bo, cille, anna = await _placed(harness)
+    bo, _, anna = await _placed(harness)
     rows = [(r.key, r.status) for r in await harness.db.run(_outbox)]
     files = len(anna.files)
     await _propose(bo, ["1", "2", "3"])
-    assert "<@UBO> foreslår at ændre dagene til *man 13. sep., tir 14. sep., ons 15. sep.*" in shown(
-        anna.last_dm
-    )
+    wanted = "man 13. sep., tir 14. sep., ons 15. sep."
+    assert f"<@UBO> foreslår at ændre dagene til *{wanted}*" in shown(anna.last_dm)
     question = copy.deepcopy(anna.last_dm)
     await anna.press("Afslå", where="message")
     assert "<@UANNA> har afslået at ændre dagene" in shown(bo.last_dm)
@@ -186,7 +202,7 @@ async def test_a_declined_change_tells_the_proposer_and_changes_nothing(
 
 
 async def test_bad_input_gets_a_danish_message_and_changes_nothing(harness: Harness) -> None:
-    bo, cille, anna = await _placed(harness)
+    bo, _, anna = await _placed(harness)
     eve = harness.workspace.person("UEVE", "eve", "Eve Nielsen")
     await anna.command("/praktik", "status")
     await anna.press("Ret dage")
@@ -196,16 +212,14 @@ async def test_bad_input_gets_a_danish_message_and_changes_nothing(harness: Harn
     anna.fill("days_change_days", ["2", "3"])
     await anna.submit()
     assert "allerede har aftalt" in anna.modal_errors["days_change_days"]
-    # A forged submission with a day the slot does not offer (Friday) or no day at all.
-    for forged in (["4", "5"], ["x"], []):
-        state = anna.modal["state"]["values"]["days_change_days"]["field"]
-        state["selected_options"] = [{"value": v} for v in forged]
-        outcome = await anna.submit()
-        if forged:
-            assert "Vælg kun dage, som værtspladsen tilbyder" in outcome.errors["days_change_days"]
-    assert "Vælg mindst én dag" in anna.modal_errors.get(
-        "days_change_days", "Vælg mindst én dag"
-    )
+    # Forged submissions (past Slack's own checks): a day the slot does not offer (Friday),
+    # something that is no day, no day at all.
+    for forged, said in (
+        (["4", "5"], "Vælg kun dage, som værtspladsen tilbyder"),
+        (["x"], "Vælg kun dage, som værtspladsen tilbyder"),
+        ([], "Vælg mindst én dag"),
+    ):
+        assert said in (await _forged(anna, forged))["days_change_days"]
     assert await harness.db.run(_days) == ([2, 3], [2, 3])
 
     # A stranger pressing the host's question.
@@ -214,20 +228,23 @@ async def test_bad_input_gets_a_danish_message_and_changes_nothing(harness: Harn
     await press_as(eve, question, "Acceptér")
     assert "ikke din aftale" in shown(eve.ephemerals[-1])
     # The placement ends before the host answers: the answer changes nothing.
+    await anna.command("/praktik", "status")
+    status = copy.deepcopy(anna.ephemerals[-1])
     await anna.command("/praktik", "afmeld")
     await anna.press("Træk mit praktikønske tilbage")
-    await press_as(bo, question, "Acceptér")
-    assert "ikke længere bekræftet" in shown(bo.ephemerals[-1])
+    for _ in range(2):
+        await press_as(bo, question, "Acceptér")
+        assert "ikke længere bekræftet" in shown(bo.ephemerals[-1])
     assert await harness.db.run(_days) == ([2, 3], [2, 3])
-    # And *Ret dage* on an ended placement says so.
-    await press_as(bo, question, "Acceptér")
-    assert "ikke længere bekræftet" in shown(bo.ephemerals[-1])
+    # And *Ret dage* on the ended placement says so instead of opening the modal.
+    await press_as(anna, status, "Ret dage")
+    assert "ikke længere bekræftet" in shown(anna.ephemerals[-1])
 
 
 async def test_a_dm_already_sent_is_not_sent_again_when_the_first_day_moves(
     harness: Harness, clock: ManualClock
 ) -> None:
-    bo, cille, anna = await _placed(harness)
+    bo, _, anna = await _placed(harness)
     worker = Dispatcher.from_settings(harness.settings, harness.db, worker_id="w1")
     intro = datetime(2027, 8, 31, 9, tzinfo=COPENHAGEN)  # T−14 from Tue 14/9
     clock.set(intro)
@@ -235,8 +252,17 @@ async def test_a_dm_already_sent_is_not_sent_again_when_the_first_day_moves(
     assert "Om to uger" in shown(anna.last_dm)
     await _propose(anna, ["1", "2"])
     await bo.press("Acceptér", where="message")
+    assert "Jeres praktikdage er ændret til *man 13. sep., tir 14. sep.*" in shown(anna.last_dm)
     rows = await harness.db.run(_outbox)
-    planned_intros = [r for r in rows if r.kind == "intro" and r.status == OutboxStatus.PLANNED]
-    assert planned_intros == []  # the intro was sent for the old first day: not again
+    intros = [r for r in rows if r.kind == "intro" and r.status == OutboxStatus.PLANNED]
+    assert intros == []  # the intro was sent for the old first day: not again
     practical = [r for r in rows if r.kind == "practical" and r.status == OutboxStatus.PLANNED]
     assert {r.key.rsplit(":", 1)[1] for r in practical} == {"2027-09-13"}
+    # Through the rest of the season each person gets each DM once.
+    for moment in (datetime(2027, 9, 9, 9), datetime(2027, 9, 13, 9), datetime(2027, 12, 20, 9)):
+        now = moment.replace(tzinfo=COPENHAGEN)
+        clock.set(now)
+        await worker.run_once(now)
+    sent = [(r.recipient, r.kind) for r in await harness.db.run(_outbox) if r.sent_at]
+    assert len(sent) == len(set(sent))
+    assert sent.count(("UANNA", "intro")) == 1
