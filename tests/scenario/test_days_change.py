@@ -183,7 +183,12 @@ async def test_a_declined_change_tells_the_proposer_and_changes_nothing(
     bo, _, anna = await _placed(harness)
     rows = [(r.key, r.status) for r in await harness.db.run(_outbox)]
     files = len(anna.files)
-    await _propose(bo, ["1", "2", "3"])
+    # Bo proposes from App Home this time.
+    await bo.open_home()
+    assert "Ret dage" in buttons(bo.home)
+    await bo.press("Ret dage", where="home")
+    bo.fill("days_change_days", ["1", "2", "3"])
+    assert (await bo.submit()).action == "close"
     wanted = "man 13. sep., tir 14. sep., ons 15. sep."
     assert f"<@UBO> foreslår at ændre dagene til *{wanted}*" in shown(anna.last_dm)
     question = copy.deepcopy(anna.last_dm)
