@@ -6,14 +6,10 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
 
-from bot import dm
 from bot.ids import DaysAction, DaysCallback
 from bot.service import Env
 from bot.service import days_change as service
-
-
-def _user(body: dict[str, Any]) -> str:
-    return str((body.get("user") or {}).get("id") or "")
+from handlers.actions import answer_presser, user_of
 
 
 def _value(body: dict[str, Any]) -> int:
@@ -21,30 +17,19 @@ def _value(body: dict[str, Any]) -> int:
     return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else 0
 
 
-async def _answer(env: Env, body: dict[str, Any], content: dict[str, Any] | None) -> None:
-    if content is not None:
-        await dm.answer(
-            env.client,
-            response_url=str(body.get("response_url") or ""),
-            channel=str((body.get("channel") or {}).get("id") or ""),
-            user_id=_user(body),
-            content=content,
-        )
-
-
 async def on_change(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     await ack()
     refused = await service.open_modal(
         env,
-        user_id=_user(body),
+        user_id=user_of(body),
         proposal_id=_value(body),
         trigger_id=str(body.get("trigger_id") or ""),
     )
-    await _answer(env, body, refused)
+    await answer_presser(env, body, refused)
 
 
 async def on_form(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], env: Env) -> None:
-    errors = await service.submit(env, user_id=_user(body), view=view)
+    errors = await service.submit(env, user_id=user_of(body), view=view)
     if errors:
         await ack(response_action="errors", errors=errors)
     else:
@@ -56,11 +41,11 @@ async def on_answer(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     action = (body.get("actions") or [{}])[0]
     answered = await service.answer(
         env,
-        user_id=_user(body),
+        user_id=user_of(body),
         change_id=_value(body),
         accept=action.get("action_id") == DaysAction.ACCEPT,
     )
-    await _answer(env, body, answered)
+    await answer_presser(env, body, answered)
 
 
 def register(app: AsyncApp) -> None:
