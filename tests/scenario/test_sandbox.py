@@ -131,7 +131,7 @@ def test_host_offers_intern_requests_host_accepts_in_one_script(
 
     accepted = said_after(out, "bo> tryk 1")
     # Both get the calendar file first, then the confirmation (the last thing they see).
-    assert accepted.count("innovationspraktik-2027-kalender.ics") == 2
+    assert accepted.count("📎 innovationspraktik-2027-kalender.ics") == 2
     to_bo, _, to_anna = accepted.rpartition("→ til Anna Jensen:")
     assert "Anna Jensen kommer i praktik hos dig – man 13. sep., tir 14. sep." in to_bo
     assert "Kontakt: @anna (Anna Jensen) · Udviklingskonsulent" in to_bo
