@@ -135,3 +135,19 @@ class CohostBlock(StrEnum):
     """Co-hosting (issue 16): the slot modal's co-host picker."""
 
     SLOT_COHOST = "slot_cohost"
+
+
+class DaysAction(StrEnum):
+    """Changing a confirmed placement's days (issue 16)."""
+
+    CHANGE = "days_change_open"  # *Ret dage* in status and App Home
+    ACCEPT = "days_change_accept"
+    DECLINE = "days_change_decline"
+
+
+class DaysCallback(StrEnum):
+    FORM = "days_change_form"
+
+
+class DaysBlock(StrEnum):
+    DAYS = "days_change_days"

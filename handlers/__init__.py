@@ -9,6 +9,7 @@ from handlers import (
     admin,
     commands,
     coordinator,
+    days_change,
     events,
     feedback,
     participation,
@@ -29,3 +30,4 @@ def register_all(app: AsyncApp) -> None:
     feedback.register(app)
     coordinator.register(app)
     workshop.register(app)
+    days_change.register(app)

@@ -14,7 +14,7 @@ from bot.service import find as finding
 from models.proposals import Refusal, Role
 
 
-def _user(body: dict[str, Any]) -> str:
+def user_of(body: dict[str, Any]) -> str:
     return str((body.get("user") or {}).get("id") or "")
 
 
@@ -31,36 +31,38 @@ def _int(value: str) -> int | None:
     return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else None
 
 
-async def _answer(env: Env, body: dict[str, Any], content: dict[str, Any] | None) -> None:
+async def answer_presser(env: Env, body: dict[str, Any], content: dict[str, Any] | None) -> None:
     """An ephemeral to whoever pressed (through the response_url when there is one)."""
     if content is not None:
         await dm.answer(
             env.client,
             response_url=str(body.get("response_url") or ""),
             channel=_channel(body),
-            user_id=_user(body),
+            user_id=user_of(body),
             content=content,
         )
 
 
 async def on_edit_slot(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     await ack()
-    await slots.open_slot_modal(env, user_id=_user(body), trigger_id=str(body.get("trigger_id")))
+    await slots.open_slot_modal(env, user_id=user_of(body), trigger_id=str(body.get("trigger_id")))
 
 
 async def on_edit_wish(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     await ack()
-    await finding.open_wish_modal(env, user_id=_user(body), trigger_id=str(body.get("trigger_id")))
+    await finding.open_wish_modal(
+        env, user_id=user_of(body), trigger_id=str(body.get("trigger_id"))
+    )
 
 
 async def on_request(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     await ack()
     slot_id = _int(_value(body))
     if slot_id is None:
-        await _answer(env, body, deals.refusal(Refusal.NOT_OPEN))
+        await answer_presser(env, body, deals.refusal(Refusal.NOT_OPEN))
         return
     await deals.request(
-        env, user_id=_user(body), slot_id=slot_id, answer=partial(_answer, env, body)
+        env, user_id=user_of(body), slot_id=slot_id, answer=partial(answer_presser, env, body)
     )
 
 
@@ -68,7 +70,7 @@ async def on_more(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncR
     await ack()
     offset_text, _, query = _value(body).partition("|")
     offset = _int(offset_text) or 0
-    content = await finding.find(env, user_id=_user(body), query=query, offset=offset)
+    content = await finding.find(env, user_id=user_of(body), query=query, offset=offset)
     await respond(replace_original=True, **content)
 
 
@@ -77,12 +79,12 @@ async def _on_answer(body: dict[str, Any], env: Env, *, accept: bool) -> None:
     proposal_id = _int(proposal_text)
     role = next((r for r in Role if r.value == role_text), None)
     if proposal_id is None or role is None:
-        await _answer(env, body, deals.refusal(Refusal.UNKNOWN))
+        await answer_presser(env, body, deals.refusal(Refusal.UNKNOWN))
         return
     answered = await deals.answer(
-        env, user_id=_user(body), proposal_id=proposal_id, role=role, accept=accept
+        env, user_id=user_of(body), proposal_id=proposal_id, role=role, accept=accept
     )
-    await _answer(env, body, answered)
+    await answer_presser(env, body, answered)
 
 
 async def on_accept(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
@@ -100,7 +102,7 @@ async def on_withdraw_host(
 ) -> None:
     await ack()
     await _withdrawn(
-        body, env, respond, await deals.withdraw(env, user_id=_user(body), role=Role.HOST)
+        body, env, respond, await deals.withdraw(env, user_id=user_of(body), role=Role.HOST)
     )
 
 
@@ -109,7 +111,7 @@ async def on_withdraw_intern(
 ) -> None:
     await ack()
     await _withdrawn(
-        body, env, respond, await deals.withdraw(env, user_id=_user(body), role=Role.INTERN)
+        body, env, respond, await deals.withdraw(env, user_id=user_of(body), role=Role.INTERN)
     )
 
 
@@ -119,14 +121,14 @@ async def _withdrawn(
     if body.get("response_url"):
         await respond(replace_original=True, **content)
     else:
-        await _answer(env, body, content)
+        await answer_presser(env, body, content)
 
 
 async def on_delete_my_data(
     ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond
 ) -> None:
     await ack()
-    await _withdrawn(body, env, respond, await privacy.delete_my_data(env, user_id=_user(body)))
+    await _withdrawn(body, env, respond, await privacy.delete_my_data(env, user_id=user_of(body)))
 
 
 def register(app: AsyncApp) -> None:

@@ -12,6 +12,7 @@ from models.erasures import mark_erased
 from models.tables import (
     AuditEntry,
     CheckIn,
+    DaysChange,
     DmChannel,
     Evaluation,
     HomeOpened,
@@ -52,6 +53,11 @@ def export(session: Session, *, user_id: str, year: int | None = None) -> dict[s
     ).all()
     if cohosted:
         opened["co_host_of"] = [{"season_year": y, "workplace": w} for y, w in cohosted]
+    changes = session.exec(select(DaysChange).where(DaysChange.proposer_user_id == user_id)).all()
+    if changes:
+        opened["days_changes_you_proposed"] = [
+            _plain(c, leave_out=("proposer_user_id", "messages")) for c in changes
+        ]
     if person is None or person.id is None:
         return opened or None
     me = person.id
@@ -183,6 +189,7 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
             )
     session.execute(delete(OutboxMessage).where(col(OutboxMessage.recipient) == user_id))
     session.execute(delete(WorkshopAnswer).where(col(WorkshopAnswer.slack_user_id) == user_id))
+    session.execute(delete(DaysChange).where(col(DaysChange.proposer_user_id) == user_id))
     session.execute(
         update(AuditEntry).where(col(AuditEntry.actor) == user_id).values(actor=f"{ERASED}-{me}")
     )

@@ -314,3 +314,27 @@ class WorkshopAnswer(SQLModel, table=True):
     slack_user_id: str = Field(max_length=32)
     coming: bool
     answered_at: datetime = _utc()
+
+
+class DaysChangeStatus(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    SUPERSEDED = "superseded"  # a newer proposal for the same placement, or it was withdrawn
+
+
+class DaysChange(SQLModel, table=True):
+    """One side proposes other agreed days for a confirmed placement; the other side answers.
+    The accepted ones count the calendar's SEQUENCE (issue 16)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    proposal_id: int = Field(foreign_key="proposal.id", index=True)
+    proposer_user_id: str = Field(max_length=32)
+    proposer_side: str = Field(max_length=16)  # host / intern (a co-host speaks for "host")
+    old_days: list[int] = _json()
+    days: list[int] = _json()
+    status: str = Field(default=DaysChangeStatus.PENDING, max_length=16)
+    created_at: datetime = _utc()
+    decided_at: datetime | None = _utc(default=None)
+    # Where the answering side's buttons are, so they can be replaced with the outcome.
+    messages: list[Any] = _json()

@@ -10,15 +10,21 @@ from bot.season import Season
 from bot.service import Env
 from bot.service.files import upload
 from bot.texts import calendar as t
+from bot.texts import days_change as days_texts
 from bot.views.common import place_text
+from models.days_change import calendar_sequence
 from models.proposals import Deal
 
-FIRST, CANCELLED = 0, 1  # SEQUENCE of the confirmation's events, and of their cancellation
+FIRST = 0  # SEQUENCE of the confirmation's events; each accepted change of days adds one
 
 
-def visits(deal: Deal, season: Season) -> list[tuple[str, ics.Visit]]:
-    """(recipient, what their calendar shows) for the host and the intern."""
-    days = [season.day(d) for d in sorted(deal.proposal.days) if 1 <= d <= 5]
+def visits(
+    deal: Deal, season: Season, weekdays: list[int] | None = None
+) -> list[tuple[str, ics.Visit]]:
+    """(recipient, what their calendar shows) for the host and the intern: the agreed days,
+    or `weekdays` of them."""
+    chosen = deal.proposal.days if weekdays is None else weekdays
+    days = [season.day(d) for d in sorted(chosen) if 1 <= d <= 5]
     proposal_id = deal.proposal.id or 0
     host, intern = deal.host, deal.intern
     host_name = host.name or host.slack_user_id
@@ -61,20 +67,70 @@ def visits(deal: Deal, season: Season) -> list[tuple[str, ics.Visit]]:
 
 async def send_calendar(env: Env, *, deal: Deal, season: Season, cancelled: bool) -> None:
     """Both sides get their .ics file in their DM with the app."""
-    method, sequence = ("CANCEL", CANCELLED) if cancelled else ("REQUEST", FIRST)
+    method, sequence = "REQUEST", FIRST
+    if cancelled:  # the same events, one SEQUENCE above their latest version
+        done = await env.db.run(calendar_sequence, proposal_id=deal.proposal.id or 0)
+        method, sequence = "CANCEL", done + 1
     for user, visit in visits(deal, season):
-        content = ics.calendar(
+        await _send(
+            env,
+            user,
             visit,
             method=method,
             sequence=sequence,
-            stamp=env.now(),
-            organizer_name=t.ORGANIZER_NAME,
-        )
-        await upload(
-            env,
-            user_id=user,
-            file=content,
             filename=t.filename(deal.proposal.season_year, cancelled),
-            title=t.CALENDAR_NAME,
-            initial_comment=t.COMMENT_CANCEL if cancelled else t.comment_invite(len(visit.days)),
+            comment=t.COMMENT_CANCEL if cancelled else t.comment_invite(len(visit.days)),
         )
+
+
+async def send_days_changed(
+    env: Env, *, deal: Deal, season: Season, removed: list[int], sequence: int
+) -> None:
+    """After an accepted change of days (`deal` holds the new ones): the kept and added days
+    as METHOD:REQUEST, the removed days as METHOD:CANCEL, all at the new `sequence`; the
+    UIDs depend on the day only, so kept days update the very events the first file made."""
+    year = deal.proposal.season_year
+    gone = dict(visits(deal, season, removed)) if removed else {}
+    for user, visit in visits(deal, season):
+        await _send(
+            env,
+            user,
+            visit,
+            method="REQUEST",
+            sequence=sequence,
+            filename=days_texts.filename_update(year),
+            comment=days_texts.COMMENT_UPDATE,
+        )
+        if user in gone:
+            await _send(
+                env,
+                user,
+                gone[user],
+                method="CANCEL",
+                sequence=sequence,
+                filename=days_texts.filename_removed(year),
+                comment=days_texts.COMMENT_REMOVED,
+            )
+
+
+async def _send(
+    env: Env,
+    user: str,
+    visit: ics.Visit,
+    *,
+    method: str,
+    sequence: int,
+    filename: str,
+    comment: str,
+) -> None:
+    content = ics.calendar(
+        visit, method=method, sequence=sequence, stamp=env.now(), organizer_name=t.ORGANIZER_NAME
+    )
+    await upload(
+        env,
+        user_id=user,
+        file=content,
+        filename=filename,
+        title=t.CALENDAR_NAME,
+        initial_comment=comment,
+    )

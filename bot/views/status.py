@@ -24,6 +24,7 @@ from bot.texts import changes, dates
 from bot.texts import cohosts as cohost_texts
 from bot.texts import season as season_texts
 from bot.views.common import button, days_text, mention, message, user_text
+from bot.views.days_change import change_button
 from bot.views.deals import answer_buttons
 from bot.views.mrkdwn import clip, escape
 from bot.views.slots import slot_blocks
@@ -127,7 +128,11 @@ def overview_blocks(
             line = texts.placement_as_host(_intern(deal), days)
         else:
             line = texts.placement_as_intern(_workplace(deal), days)
-        blocks.append(_md(line if own is season else season_texts.of_season(line, own.year)))
+        if own is not season:
+            blocks.append(_md(season_texts.of_season(line, own.year)))
+        else:  # this season's placement: its days can still be changed by agreement
+            change = change_button(deal.proposal.id) if with_buttons else None
+            blocks.append(SectionBlock(text=MarkdownTextObject(text=line), accessory=change))
     if view.next_dms:
         labels = texts.DM_KIND_LABELS
         lines = [

@@ -8,7 +8,7 @@ from icalendar import Calendar
 
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
-from tests.scenario.flows import offer, wish
+from tests.scenario.flows import ALL_DAYS, offer, wish
 from tests.talk import shown
 
 
@@ -30,8 +30,8 @@ async def test_a_confirmation_puts_the_agreed_days_in_both_calendars_and_a_withd
     ws = harness.workspace
     bo = ws.person("UBO", "bo", "Bo Hansen")
     anna = ws.person("UANNA", "anna", "Anna Jensen")
-    await offer(bo, days=["man 13. sep.", "tir 14. sep.", "ons 15. sep."])
-    await wish(anna, days=["tir 14. sep.", "ons 15. sep."])
+    await offer(bo, days=list(ALL_DAYS[:3]))
+    await wish(anna, days=list(ALL_DAYS[1:3]))
     await anna.command("/praktik", "find ærø")
     await anna.press("Anmod")
     assert [f for f in anna.files if f.name.endswith(".ics")] == []  # nothing before a yes

@@ -84,24 +84,22 @@ async def test_files_the_bot_sends_are_saved_where_the_console_says(
     ]
     code, said = await _run(harness, lines, tmp_path / "filer")
     assert code == 0, said
-    every = [Path(p) for p in re.findall(r"^   gemt som (.+)$", said, re.MULTILINE)]
-    assert all(p.parent == tmp_path / "filer" for p in every)
-    # Host and intern each get a calendar file of the same name: both kept, side by side.
-    calendars = [p for p in every if p.suffix == ".ics"]
-    assert len(calendars) == 2 and len(set(calendars)) == 2
-    uploaded_calendars = {f.content for f in harness.fake.files.values() if f.name.endswith(".ics")}
-    assert {p.read_bytes() for p in calendars} == uploaded_calendars
-    saved = [p for p in every if p.suffix != ".ics"]
-    assert [p.name for p in saved] == [
+    saved = [Path(p) for p in re.findall(r"^   gemt som (.+)$", said, re.MULTILINE)]
+    # Both sides' calendar files (since issue 16) come first; then what was asked for.
+    assert all(p.parent == tmp_path / "filer" for p in saved)
+    assert [p.suffix for p in saved[:2]] == [".ics", ".ics"]
+    assert [p.name for p in saved[2:]] == [
         "praktikbot-mine-data.json",
         "innovationspraktik-2027-statistik.png",
         "innovationspraktik-2027-aftaler.csv",
     ]
     uploaded = {f.name: f.content for f in harness.fake.files.values()}
-    for path in saved:
+    for path in saved[2:]:
         assert path.read_bytes() == uploaded[path.name]  # the very bytes the bot uploaded
-    assert saved[1].read_bytes().startswith(b"\x89PNG")
-    assert "Anna Jensen" in saved[0].read_text(encoding="utf-8")
+    calendars = [f.content for f in harness.fake.files.values() if f.name.endswith(".ics")]
+    assert sorted(p.read_bytes() for p in saved[:2]) == sorted(calendars)  # same name twice
+    assert saved[3].read_bytes().startswith(b"\x89PNG")
+    assert "Anna Jensen" in saved[2].read_text(encoding="utf-8")
 
 
 async def test_vis_shows_a_message_with_the_numbers_it_had(

@@ -1,0 +1,123 @@
+"""Changing a confirmed placement's days: *Ret dage* → modal → the other side's
+*Acceptér*/*Afslå* → the new days, the moved DM plan and a calendar update for everyone."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from bot import dm
+from bot.current import season_of
+from bot.ids import DaysBlock
+from bot.season import Season
+from bot.service import Env
+from bot.service.calendar import send_days_changed
+from bot.service.cohosts import host_side
+from bot.service.home import refresh_homes
+from bot.texts import days_change as t
+from bot.views import days_change as views
+from bot.views.common import days_text, mention
+from bot.views.deals import notice, outcome
+from models import days_change as repo
+from models.days_change import Changing, DaysRefusal
+from models.proposals import Deal
+
+
+def refusal(reason: DaysRefusal) -> dict[str, Any]:
+    return notice(t.REFUSALS[reason.value])
+
+
+def _other_side(deal: Deal, side: str) -> list[str]:
+    """Who answers a proposal from `side`: the intern, or the host and co-host (first counts)."""
+    return [deal.intern.slack_user_id] if side == repo.HOST else host_side(deal)
+
+
+def _everyone(deal: Deal) -> list[str]:
+    return [*host_side(deal), deal.intern.slack_user_id]
+
+
+async def _own_season(env: Env, deal: Deal) -> Season:
+    season, _ = await env.season(deal.proposal.season_year)
+    return season
+
+
+async def open_modal(
+    env: Env, *, user_id: str, proposal_id: int, trigger_id: str
+) -> dict[str, Any] | None:
+    """The modal, or the reason it cannot open (for an ephemeral)."""
+    found = await env.db.run(repo.changeable, proposal_id=proposal_id, user_id=user_id)
+    if isinstance(found, DaysRefusal):
+        return refusal(found)
+    side = repo.side_of(found, user_id)
+    other = t.THE_HOST if side == repo.INTERN else mention(found.intern.slack_user_id)
+    season = await _own_season(env, found)
+    await env.client.views_open(trigger_id=trigger_id, view=views.modal(found, season, other))
+    return None
+
+
+async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, str] | None:
+    """Propose the ticked days; a refusal is shown inline on the days field."""
+    metadata = str(view.get("private_metadata") or "")
+    proposal_id = int(metadata) if metadata.isascii() and metadata.isdigit() else 0
+    found = await env.db.run(
+        repo.propose,
+        proposal_id=proposal_id,
+        user_id=user_id,
+        values=views.chosen_days(view),
+        now=env.now(),
+    )
+    if isinstance(found, DaysRefusal):
+        return {DaysBlock.DAYS: t.REFUSALS[found.value]}
+    change, deal = found.change, found.deal
+    assert change.id is not None
+    season = await _own_season(env, deal)
+    old, new = days_text(change.old_days, season), days_text(change.days, season)
+    question = views.ask(change.id, t.asked(user_id, old, new))
+    answering = _other_side(deal, change.proposer_side)
+    for user in answering:
+        sent = await dm.send(env.client, user, question)
+        if sent is not None:
+            await env.db.run(
+                repo.remember_message, change_id=change.id, channel=sent[0], ts=sent[1]
+            )
+    names = " / ".join(mention(u) for u in answering)
+    await dm.send(env.client, user_id, notice(t.sent(names, new)))
+    return None
+
+
+async def answer(env: Env, *, user_id: str, change_id: int, accept: bool) -> dict[str, Any] | None:
+    """*Acceptér*/*Afslå*; an ephemeral for the presser when nothing changed, else None."""
+    season, _ = await env.season()
+    found = await env.db.run(
+        repo.decide,
+        change_id=change_id,
+        user_id=user_id,
+        accept=accept,
+        season=season,
+        seasons=partial(season_of, env.settings),
+        now=env.now(),
+    )
+    if found is DaysRefusal.ALREADY_DECIDED:
+        return None  # a second press or a retried payload: the first one told everyone
+    if isinstance(found, DaysRefusal):
+        return refusal(found)
+    await _tell(env, found, user_id, accept)
+    return None
+
+
+async def _tell(env: Env, found: Changing, user_id: str, accept: bool) -> None:
+    change, deal = found.change, found.deal
+    season = await _own_season(env, deal)
+    old, new = days_text(change.old_days, season), days_text(change.days, season)
+    line = t.accepted_line(user_id) if accept else t.declined_line(user_id)
+    question = views.ask(change.id or 0, t.asked(change.proposer_user_id, old, new))
+    for where in change.messages:
+        await dm.update(env.client, where["channel"], where["ts"], outcome(question, line))
+    if not accept:
+        await dm.send(env.client, change.proposer_user_id, notice(t.declined(user_id, old)))
+        return
+    removed = sorted(set(change.old_days) - set(change.days))
+    await send_days_changed(env, deal=deal, season=season, removed=removed, sequence=found.sequence)
+    for user in _everyone(deal):
+        await dm.send(env.client, user, notice(t.changed(new, old)))
+    await refresh_homes(env, _everyone(deal))
