@@ -7,12 +7,26 @@ same moment can never both take the last seat.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import BindParameter, ColumnElement, and_, bindparam, or_, update
+from sqlalchemy import (
+    JSON,
+    BindParameter,
+    ColumnElement,
+    and_,
+    bindparam,
+    cast,
+    func,
+    or_,
+    update,
+)
 from sqlalchemy import select as sa_select
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
@@ -313,13 +327,24 @@ def remember_message(
     ts: str,
     cohost: bool = False,
 ) -> None:
-    """Where a side's buttons are, so the message can later show the outcome instead."""
-    proposal = session.exec(
-        select(Proposal).where(Proposal.id == proposal_id).with_for_update()
-    ).one()
+    """Where a side's buttons are, so the message can later show the outcome instead.
+
+    One UPDATE that merges the key in under the row's lock (the host's and the co-host's
+    copies are remembered at the same time), in each database's own JSON words."""
     key = COHOST_KEY if cohost else role.value
-    proposal.messages = {**proposal.messages, key: {"channel": channel, "ts": ts}}
-    session.add(proposal)
+    where = {"channel": channel, "ts": ts}
+    messages = col(Proposal.messages)
+    merged: ColumnElement[Any]
+    if session.get_bind().dialect.name == "postgresql":
+        added = bindparam("added", {key: where}, type_=JSONB)
+        merged = cast(cast(messages, JSONB).op("||", return_type=JSONB)(added), JSON)
+    else:
+        merged = func.json_set(messages, f"$.{key}", func.json(json.dumps(where)))
+    found = session.execute(
+        update(Proposal).where(col(Proposal.id) == proposal_id).values(messages=merged)
+    )
+    if not getattr(found, "rowcount", 1):
+        raise NoResultFound(f"no proposal {proposal_id}")  # as the read it replaces
 
 
 @dataclass
