@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import delete
+from sqlalchemy import Exists, delete, select
 from sqlmodel import Session, col
 
 from models.db import insert_unless_present
@@ -25,6 +25,11 @@ def mark_erased(session: Session, *, user_id: str) -> None:
 
 def was_erased(session: Session, *, user_id: str) -> bool:
     return session.get(ErasedUser, _key(user_id)) is not None
+
+
+def erased_clause(user_id: str) -> Exists:
+    """`was_erased` as an SQL condition, to ask it within another query."""
+    return select(col(ErasedUser.key)).where(col(ErasedUser.key) == _key(user_id)).exists()
 
 
 def signed_up_again(session: Session, *, user_id: str) -> None:

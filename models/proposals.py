@@ -7,15 +7,31 @@ same moment can never both take the last seat.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import BindParameter, ColumnElement, and_, bindparam, or_, update
+from sqlalchemy import (
+    JSON,
+    BindParameter,
+    ColumnElement,
+    and_,
+    bindparam,
+    cast,
+    func,
+    or_,
+    update,
+)
+from sqlalchemy import select as sa_select
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
-from models.erasures import was_erased
+from models.erasures import erased_clause, was_erased
 from models.repo import OpenSlot, Profile, ensure_participant, slot_with_host, wish_of
 from models.tables import (
     Answer,
@@ -91,14 +107,16 @@ def _refuse(refusal: Refusal, deal: Deal | None = None) -> Result:
     return Result(outcome=None, deal=deal, refusal=refusal)
 
 
+def _placed_query(*, intern_id: int, year: int) -> SelectOfScalar[Placement]:
+    return select(Placement).where(
+        Placement.intern_id == intern_id,
+        Placement.season_year == year,
+        Placement.status == PlacementStatus.CONFIRMED,
+    )
+
+
 def _placed(session: Session, *, intern_id: int, year: int) -> Placement | None:
-    return session.exec(
-        select(Placement).where(
-            Placement.intern_id == intern_id,
-            Placement.season_year == year,
-            Placement.status == PlacementStatus.CONFIRMED,
-        )
-    ).first()
+    return session.exec(_placed_query(intern_id=intern_id, year=year)).first()
 
 
 def placement_of(session: Session, *, participant_id: int, year: int) -> list[Placement]:
@@ -125,30 +143,51 @@ def request_slot(
     now: datetime,
     approval_required: bool,
 ) -> Result:
-    found = slot_with_host(session, slot_id=slot_id)
+    # Few statements: a press is the app's commonest write, and each round trip costs CPU.
+    row = session.execute(
+        sa_select(HostSlot, Participant, erased_clause(intern.slack_user_id))
+        .join(Participant, col(Participant.id) == col(HostSlot.host_id))
+        .where(col(HostSlot.id) == slot_id)
+    ).first()
+    found = OpenSlot(row[0], row[1]) if row else None
     if found is None or found.slot.status != SlotStatus.OPEN or found.slot.season_year != year:
         return _refuse(Refusal.NOT_OPEN)
     if found.host.slack_user_id == intern.slack_user_id:
         return _refuse(Refusal.OWN_SLOT)
     if found.slot.confirmed >= found.slot.capacity:
         return _refuse(Refusal.FULL)
-    if was_erased(session, user_id=intern.slack_user_id):
+    if row is not None and row[2]:
         return _refuse(Refusal.ERASED)
-    person = ensure_participant(session, profile=intern, now=now)
-    assert person.id is not None and found.slot.id is not None
     # One request of an intern at a time (a double click reaching two processes): the
-    # second then sees the first one's pending proposal below instead of adding another.
-    session.exec(select(Participant).where(Participant.id == person.id).with_for_update()).first()
-    if _placed(session, intern_id=person.id, year=year):
-        return _refuse(Refusal.ALREADY_PLACED)
-    existing = session.exec(
-        select(Proposal).where(
-            Proposal.slot_id == found.slot.id,
-            Proposal.intern_id == person.id,
-            Proposal.status == ProposalStatus.PENDING,
+    # person's row is locked, so the second then sees the first one's pending proposal
+    # below instead of adding another. The reads below are statements of their own, after
+    # the lock: each sees what the first one committed.
+    person = ensure_participant(session, profile=intern, now=now, lock=True)
+    assert person.id is not None and found.slot.id is not None
+    placed = _placed_query(intern_id=person.id, year=year).exists()
+    pending = (
+        sa_select(col(Proposal.id))
+        .where(
+            col(Proposal.slot_id) == found.slot.id,
+            col(Proposal.intern_id) == person.id,
+            col(Proposal.status) == ProposalStatus.PENDING,
         )
+        .limit(1)
+        .scalar_subquery()
+    )
+    seen = session.execute(
+        sa_select(placed, pending, Wish)
+        .select_from(Participant)
+        .outerjoin(
+            Wish, and_(col(Wish.intern_id) == col(Participant.id), col(Wish.season_year) == year)
+        )
+        .where(col(Participant.id) == person.id)
     ).first()
-    wish = wish_of(session, slack_user_id=intern.slack_user_id, year=year)
+    assert seen is not None
+    if seen[0]:
+        return _refuse(Refusal.ALREADY_PLACED)
+    wish: Wish | None = seen[2]
+    existing = session.get(Proposal, seen[1]) if seen[1] is not None else None
     if existing is not None:
         return _refuse(
             Refusal.ALREADY_REQUESTED, Deal(existing, found.slot, found.host, person, wish)
@@ -288,13 +327,24 @@ def remember_message(
     ts: str,
     cohost: bool = False,
 ) -> None:
-    """Where a side's buttons are, so the message can later show the outcome instead."""
-    proposal = session.exec(
-        select(Proposal).where(Proposal.id == proposal_id).with_for_update()
-    ).one()
+    """Where a side's buttons are, so the message can later show the outcome instead.
+
+    One UPDATE that merges the key in under the row's lock (the host's and the co-host's
+    copies are remembered at the same time), in each database's own JSON words."""
     key = COHOST_KEY if cohost else role.value
-    proposal.messages = {**proposal.messages, key: {"channel": channel, "ts": ts}}
-    session.add(proposal)
+    where = {"channel": channel, "ts": ts}
+    messages = col(Proposal.messages)
+    merged: ColumnElement[Any]
+    if session.get_bind().dialect.name == "postgresql":
+        added = bindparam("added", {key: where}, type_=JSONB)
+        merged = cast(cast(messages, JSONB).op("||", return_type=JSONB)(added), JSON)
+    else:
+        merged = func.json_set(messages, f"$.{key}", func.json(json.dumps(where)))
+    found = session.execute(
+        update(Proposal).where(col(Proposal.id) == proposal_id).values(messages=merged)
+    )
+    if not getattr(found, "rowcount", 1):
+        raise NoResultFound(f"no proposal {proposal_id}")  # as the read it replaces
 
 
 @dataclass

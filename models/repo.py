@@ -43,8 +43,13 @@ class Profile:
     title: str = ""
 
 
-def ensure_participant(session: Session, *, profile: Profile, now: datetime) -> Participant:
+def ensure_participant(
+    session: Session, *, profile: Profile, now: datetime, lock: bool = False
+) -> Participant:
+    """`lock`: hold the person's row until commit (a row this inserts is theirs alone)."""
     wanted = select(Participant).where(Participant.slack_user_id == profile.slack_user_id)
+    if lock:
+        wanted = wanted.with_for_update()
     person = session.exec(wanted).first()
     if person is None:
         person = Participant(

@@ -8,7 +8,7 @@ from typing import Any
 
 from bot import dm, texts
 from bot.current import season_of
-from bot.people import profile_of
+from bot.people import STALE_AFTER, profile_of
 from bot.season import Season
 from bot.service import Env, manager
 from bot.service.calendar import send_calendar
@@ -21,7 +21,9 @@ from bot.views.mrkdwn import clip, escape
 from bot.views.slots import suggestions
 from models import proposals
 from models.outbox_repo import answer_and_plan
+from models.press import Pressed, press_request
 from models.proposals import Deal, Outcome, Refusal, Result, Role
+from models.repo import Profile
 
 
 def refusal(reason: Refusal) -> dict[str, Any]:
@@ -40,24 +42,40 @@ async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> No
     season, overrides = await env.season()
     from bot.current import approval_required
 
-    profile = await profile_of(
-        env.client, user_id, db=env.db, clock=env.clock, known=env.caches.profiles
-    )
-    result = await env.db.run(
-        proposals.request_slot,
-        slot_id=slot_id,
-        intern=profile,
-        year=season.year,
-        now=env.now(),
-        approval_required=approval_required(env.settings, overrides),
-    )
+    now = env.now()
+
+    async def press(intern: Profile | None) -> Pressed:
+        return await env.db.run(
+            press_request,
+            slot_id=slot_id,
+            user_id=user_id,
+            intern=intern,
+            fresh_since=now - STALE_AFTER,
+            year=season.year,
+            now=now,
+            approval_required=approval_required(env.settings, overrides),
+        )
+
+    # One transaction reads the stored profile, makes the request and sees whose App Home
+    # to redraw; Slack is asked for the profile only when none is stored fresh.
+    known = env.caches.profiles.get(user_id)
+    pressed = await press(known)
+    if pressed.result is None:
+        profile = await profile_of(
+            env.client, user_id, db=env.db, clock=env.clock, known=env.caches.profiles
+        )
+        pressed = await press(profile)
+    elif known is None and pressed.intern is not None:
+        env.caches.profiles.put(user_id, pressed.intern)  # as bot.people keeps what it read
+    result = pressed.result
+    assert result is not None
     if result.refusal is not None or result.deal is None:
         await answer(refusal(result.refusal or Refusal.UNKNOWN))
         return
     deal = result.deal
     await answer(views.notice(texts.request_sent(escape(clip(deal.slot.workplace, 150)))))
     await _ask(env, deal, Role.HOST, views.ask_host(deal, season))
-    await refresh_homes(env, [*host_side(deal), user_id])
+    await refresh_homes(env, [*host_side(deal), user_id], opened=pressed.opened)
 
 
 async def _ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> None:
