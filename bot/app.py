@@ -75,15 +75,17 @@ def build_app(
     *,
     inflight: InFlight | None = None,
     pacer: Pacer | None = None,
+    homes: Coalescer | None = None,
 ) -> AsyncApp:
-    """`pacer`: share the process's one with its dispatcher, so DMs yield to presses."""
+    """`pacer`: share the process's one with its dispatcher, so DMs yield to presses.
+    `homes`: how App Home redraws are gathered (default: Slack's pace, bot.coalesce)."""
     app = AsyncApp(
         client=build_client(settings, pacer),
         signing_secret=settings.slack_signing_secret.get_secret_value(),
         logger=BOLT_LOG,
     )
     inflight = inflight or InFlight()
-    caches = Caches(homes=Coalescer(inflight=inflight))
+    caches = Caches(homes=homes or Coalescer(inflight=inflight))
     app.use(inject(db=db, clock=clock, settings=settings, client=app.client, caches=caches))
     app.use(same_team_only)
     handlers.register_all(app)

@@ -78,4 +78,4 @@ def test_a_lock_beyond_the_hosts_seats_or_on_an_unknown_host_is_refused(tmp_path
     (tmp_path / "interns.csv").write_text(fixed, encoding="utf-8")
     run = praktik(tmp_path, "match", "--hosts", "hosts.csv", "--interns", "interns.csv")
     assert run.returncode == 1
-    assert "2 praktikanter er låst til vært 'h3', som kun har 1 pladser" in run.stderr
+    assert "2 praktikanter er låst til vært 'h3', som kun har 1 plads\n" in run.stderr
