@@ -29,6 +29,7 @@ from models import audit as audit_log
 from models import repo
 from models.forms import TOPIC_MAX, clean_text
 from models.outbox_repo import plan_fixed
+from models.privacy import ERASED
 from models.tables import HostSlot, Participant, SeasonSettings, Wish
 
 ANNOUNCE_MAX = 1900
@@ -157,12 +158,14 @@ async def season_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]
 
 
 def participants(session: Session, *, year: int) -> list[str]:
-    """Everyone with a slot or a wish this season, each once."""
+    """Everyone with a slot or a wish this season, each once; not those who erased their
+    data (their row is kept, anonymous, for the figures: nobody to write to)."""
     hosts = select(HostSlot.host_id).where(HostSlot.season_year == year)
     interns = select(Wish.intern_id).where(Wish.season_year == year)
     rows = session.exec(
         select(Participant.slack_user_id)
         .where(col(Participant.id).in_(hosts) | col(Participant.id).in_(interns))
+        .where(~col(Participant.slack_user_id).startswith(f"{ERASED}-"))
         .order_by(col(Participant.slack_user_id))
     ).all()
     return list(rows)

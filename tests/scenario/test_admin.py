@@ -83,6 +83,19 @@ async def test_announcement_is_previewed_then_queued_once_for_every_participant(
     )
 
 
+async def test_nobody_who_erased_their_data_is_written_to(harness: Harness) -> None:
+    """Their anonymous row stays for the figures; an announcement does not go to it."""
+    ws = harness.workspace
+    kim = ws.person(ADMIN, "kim", "Kim Koordinator")
+    bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(bo)
+    await wish(anna)
+    await anna.command("/praktik", "slet-mine-data")
+    await anna.press("Slet mine data")
+    await kim.command("/praktik", "admin besked Husk evalueringen")
+    assert "sendes til *1* deltager" in shown(kim.ephemerals[-1])
+
+
 async def test_coordinator_extends_the_topic_list_and_hosts_can_pick_the_new_topic(
     harness: Harness,
 ) -> None:
