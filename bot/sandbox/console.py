@@ -147,7 +147,8 @@ async def _main(options: Options, stdin: TextIO, out: TextIO) -> int:
         )
         try:
             console = Console(harness, out=out, errors=errors, strict=options.strict)
-            console.banner(shown, options.year or default_season_year(options.start))
+            title = over_socket.SANDBOX_TITLE if options.socket else say.TITLE
+            console.banner(shown, options.year or default_season_year(options.start), title=title)
             if options.socket:
                 console.screen.emit(over_socket.SANDBOX_OVER_SOCKET)
             if options.script is not None:
@@ -228,9 +229,9 @@ class Console:
     def prompt(self) -> str:
         return f"{self.me.handle}> "
 
-    def banner(self, database: str, year: int) -> None:
+    def banner(self, database: str, year: int, *, title: str = say.TITLE) -> None:
         me, screen = self.me.person, self.screen
-        screen.emit(screen.bold(say.TITLE))
+        screen.emit(screen.bold(title))
         screen.emit(say.banner_details(str(year), screen.moment(self.h.clock.now()), database))
         screen.emit(say.banner_start(f"{self.me.handle} ({me.real_name}, {me.title})"))
         screen.emit(screen.dim(more.files_folder(str(self.files))))

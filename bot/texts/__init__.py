@@ -25,7 +25,10 @@ HELP_LINES: Final[tuple[tuple[str, str], ...]] = (
     ("/praktik checkin", "fortæl, hvordan praktikken gik"),
     ("/praktik mine-data", "få alle de data, Praktikbot har om dig, som fil"),
     ("/praktik slet-mine-data", "slet dine data – du bliver bedt om at bekræfte"),
-    ("/praktik admin …", "koordinatorer: `/praktik admin hjælp` viser match, stats, eksport, sæson, besked, workshop og rapport"),
+    (
+        "/praktik admin …",
+        "koordinatorer: `/praktik admin hjælp` viser match, stats, eksport, sæson, besked, workshop og rapport",
+    ),
 )
 HELP_FOOTER: Final = "Du kan også åbne Praktikbot under *Apps* og se din oversigt på fanen *Hjem*."
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+SANDBOX_TITLE: Final = "Praktikbot-sandkasse – den rigtige app over Socket Mode med et lokalt Slack"
 SANDBOX_OVER_SOCKET: Final = (
     "Forbindelse: Socket Mode i stedet for HTTP – appen har forbundet sig til den lokale "
     "Slack over en WebSocket, som `praktik socket` gør."
