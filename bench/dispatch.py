@@ -1,4 +1,4 @@
-"""Benchmark of bot.dispatch: DMs per second through the local fake Slack.
+"""Benchmark of bot.outbox.dispatcher: DMs per second through the local fake Slack.
 
     .venv/bin/python bench/dispatch.py                 # SQLite file in a temporary folder
     .venv/bin/python bench/dispatch.py --pg postgresql://postgres@127.0.0.1:5432/test
@@ -43,7 +43,7 @@ from sqlalchemy import create_engine, text  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
 from bench.wave import run_wave  # noqa: E402
-from bot.dispatch import Dispatcher  # noqa: E402
+from bot.outbox.dispatcher import Dispatcher  # noqa: E402
 from bot.sandbox.fake_slack import FakeSlack  # noqa: E402
 from bot.season import COPENHAGEN, Season  # noqa: E402
 from models.db import Database, normalise_url  # noqa: E402

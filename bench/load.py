@@ -103,7 +103,7 @@ def seed(url: str, slots: int, participants: int) -> tuple[list[int], list[str]]
         for i in range(participants)
     ]
     # Everyone signed up through the app, which read their profile from Slack then: a press
-    # finds it stored (bot.people) instead of spending users.info's Tier 4 budget.
+    # finds it stored (bot.slack.people) instead of spending users.info's Tier 4 budget.
     profiles = [
         {"slack_user_id": p["slack_user_id"], "name": p["name"], "title": p["title"],
          "fetched_at": now}
@@ -439,7 +439,7 @@ async def main() -> None:
                 if name == "app":
                     # The next level starts once this one's work after the acks is done.
                     waits, drained, missing = await follow_ups(fake, rows[name])
-                    # The hosts' DMs go out paced (bot.pacing: 500 posts a minute); their
+                    # The hosts' DMs go out paced (bot.slack.pacing: 500 posts a minute); their
                     # work is the presses' too, so the CPU is read once they are all out.
                     await fake.quiet(2.0, limit=600)
                     answered.append(

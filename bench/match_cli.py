@@ -126,8 +126,8 @@ def time_command(hosts: Path, interns: Path, mode: str, runs: int) -> tuple[floa
 
 
 def time_matching_package(hosts: Path, interns: Path) -> tuple[float, int]:
-    from bot import csvio
-    from bot.scoring import build_preferences
+    from bot.matching.scoring import build_preferences
+    from bot.offline import csvio
 
     host_rows = csvio.read_hosts(hosts.read_bytes())
     intern_rows = csvio.read_interns(interns.read_bytes())

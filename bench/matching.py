@@ -1,10 +1,10 @@
-"""Benchmark of bot.matching on seeded instances, against the `matching` package and a
+"""Benchmark of bot.matching.solvers on seeded instances, against the `matching` package and a
 plain OR-tools min-cost flow.
 
     .venv/bin/python bench/matching.py --sizes small,medium,large
 
 Each (size, solver) runs in its own subprocess so that peak memory (ru_maxrss) is its own.
-Preference lists are built once per subprocess by bot.scoring and shared by every solver,
+Preference lists are built once per subprocess by bot.matching.scoring and shared by every solver,
 so the figures compare solvers on identical orders; "prefs" is that build time.
 """
 
@@ -27,13 +27,13 @@ ROOT = HERE.parent
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
 from bot.geo import REGIONS, Sector, by_region  # noqa: E402
-from bot.matching import Mode, positions, result, solve  # noqa: E402
-from bot.scoring import (  # noqa: E402
+from bot.matching.scoring import (  # noqa: E402
     Preferences,
     SlotProfile,
     WishProfile,
     build_preferences,
 )
+from bot.matching.solvers import Mode, positions, result, solve  # noqa: E402
 
 SIZES = {
     "small": (66, 65),  # the 131 participants of a real round, about half of them hosts

@@ -15,9 +15,9 @@ from urllib.parse import urlencode
 
 from slack_bolt.request.internals import parse_body
 
-from bot.request_shape import malformed, wrong_shape
 from bot.sandbox.fake_slack import Message
 from bot.sandbox.wire import Actor, action_entry, block_actions_payload
+from bot.slack.request_shape import malformed, wrong_shape
 
 FORM = "application/x-www-form-urlencoded"
 RUNS = 20_000

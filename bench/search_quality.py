@@ -223,7 +223,7 @@ def main() -> None:
         new = index(many)
         new_builds.append(time.perf_counter() - started)
     old_build, new_build = min(old_builds), min(new_builds)
-    gc.collect()  # both indexes out of the collector's sight, as in `praktik serve` (bot/heap.py)
+    gc.collect()  # both indexes out of the collector's sight, as in `praktik serve` (bot/runtime/heap.py)
     gc.freeze()
 
     def forget() -> None:  # every query as if seen for the first time

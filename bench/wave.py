@@ -4,7 +4,7 @@
 09:00) due to host and intern: `people` DMs at once, as on 30 August for week 37. The fake
 Slack enforces Slack's limits (bot.sandbox.fake_limits: tiers, about 1/s per channel and a
 workspace-wide posting limit) on a clock running `speed` times faster than real time; the
-dispatcher, its paced client (bot.pacing) and every wait run on the same clock. Printed in
+dispatcher, its paced client (bot.slack.pacing) and every wait run on the same clock. Printed in
 Slack's time: how long the wave took beside the ideal (DMs ÷ the workspace's posting limit),
 Web API calls per DM, 429s received, DMs lost and duplicated.
 """
@@ -19,11 +19,11 @@ from datetime import datetime
 from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
-from bot.dispatch import Dispatcher
-from bot.pacing import PacedWebClient, Pacer
+from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.fake_limits import ScaledClock
 from bot.sandbox.fake_slack import FakeSlack
 from bot.season import COPENHAGEN, Season
+from bot.slack.pacing import PacedWebClient, Pacer
 from models.db import Database
 from models.tables import (
     HostSlot,

@@ -21,14 +21,14 @@ from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 import handlers
-from bot import inflight as inflight_mod
-from bot.caches import Caches
 from bot.clock import Clock
-from bot.coalesce import Coalescer
 from bot.config import Settings
-from bot.inflight import InFlight
-from bot.pacing import PacedWebClient, Pacer
-from bot.request_shape import content_type_of, malformed, wrong_shape
+from bot.runtime import inflight as inflight_mod
+from bot.runtime.caches import Caches
+from bot.runtime.inflight import InFlight
+from bot.slack.coalesce import Coalescer
+from bot.slack.pacing import PacedWebClient, Pacer
+from bot.slack.request_shape import content_type_of, malformed, wrong_shape
 from handlers.errors import on_error
 from handlers.middleware import inject, same_team_only
 from models.db import Database
@@ -40,7 +40,7 @@ log = logging.getLogger("praktik.requests")
 
 
 def build_client(settings: Settings, pacer: Pacer | None = None) -> AsyncWebClient:
-    """The interactive client: paced by tier (bot.pacing, when given the process's pacer),
+    """The interactive client: paced by tier (bot.slack.pacing, when given the process's pacer),
     and waiting out a 429's Retry-After up to five times."""
     return PacedWebClient(
         pacer=pacer or Pacer(paced=False),
@@ -78,7 +78,7 @@ def build_app(
     homes: Coalescer | None = None,
 ) -> AsyncApp:
     """`pacer`: share the process's one with its dispatcher, so DMs yield to presses.
-    `homes`: how App Home redraws are gathered (default: Slack's pace, bot.coalesce)."""
+    `homes`: how App Home redraws are gathered (default: Slack's pace, bot.slack.coalesce)."""
     app = AsyncApp(
         client=build_client(settings, pacer),
         signing_secret=settings.slack_signing_secret.get_secret_value(),

@@ -14,7 +14,7 @@ from bot.texts import cli as h
 
 if TYPE_CHECKING:  # imported when needed: `praktik match` starts without pydantic
     from bot.config import Settings
-    from bot.pacing import Pacer
+    from bot.slack.pacing import Pacer
 
 
 def _settings(**overrides: object) -> Settings:
@@ -42,7 +42,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         )
         return 2
     from bot import logs
-    from bot.workers import supervise
+    from bot.runtime.workers import supervise
 
     logs.setup(
         settings.slack_bot_token.get_secret_value(),
@@ -56,7 +56,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def serve_worker() -> None:
     """One of `praktik serve --workers N` (a spawned process: it reads the settings anew)."""
-    from bot.workers import die_with_supervisor
+    from bot.runtime.workers import die_with_supervisor
 
     die_with_supervisor()
     settings = _settings()
@@ -65,7 +65,7 @@ def serve_worker() -> None:
 
 def _pacer(processes: int = 1) -> Pacer:
     """The process's Slack budget: its share when several processes serve one workspace."""
-    from bot.pacing import Pacer
+    from bot.slack.pacing import Pacer
 
     return Pacer(share=1.0 / max(1, processes))
 
@@ -76,10 +76,11 @@ def _serve(settings: Settings, *, reuse_port: bool, processes: int) -> int:
 
     from aiohttp import web
 
-    from bot import heap, jobs, logs
+    from bot import jobs, logs
     from bot.app import build_app, build_web_app
     from bot.clock import SystemClock
-    from bot.dispatch import Dispatcher
+    from bot.outbox.dispatcher import Dispatcher
+    from bot.runtime import heap
     from bot.service.rounds import expiry_job
     from bot.startup import wait_for_database
     from models.db import Database
@@ -129,13 +130,14 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     import os
     import secrets
 
-    from bot import heap, jobs, logs
+    from bot import jobs, logs
     from bot.app import build_app
     from bot.clock import SystemClock
-    from bot.dispatch import Dispatcher
-    from bot.inflight import InFlight
+    from bot.outbox.dispatcher import Dispatcher
+    from bot.runtime import heap
+    from bot.runtime.inflight import InFlight
     from bot.service.rounds import expiry_job
-    from bot.socket_mode import SocketMode, TokenRefused, run_until_signalled
+    from bot.slack.socket_mode import SocketMode, TokenRefused, run_until_signalled
     from bot.startup import wait_for_database
     from models.db import Database
 
@@ -208,19 +210,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from bot.offline import run_export
+    from bot.offline.commands import run_export
 
     return run_export(args)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from bot.offline import run_import
+    from bot.offline.commands import run_import
 
     return run_import(args)
 
 
 def cmd_match(args: argparse.Namespace) -> int:
-    from bot.offline import run_match
+    from bot.offline.commands import run_match
 
     return run_match(args)
 
@@ -284,10 +286,10 @@ def build_parser() -> argparse.ArgumentParser:
     from bot.demo.command import add_arguments as demo_arguments
 
     demo_arguments(add("demo", cmd_demo, h.DEMO))
-    from bot.outbox_cli import add_parser as add_outbox
+    from bot.outbox.cli import add_parser as add_outbox
 
     add_outbox(sub)
-    from bot.report_cli import add_parser as add_report
+    from bot.report.cli import add_parser as add_report
 
     add_report(sub)
     return parser

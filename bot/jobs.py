@@ -22,7 +22,7 @@ from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.clock import Clock, SystemClock
-from bot.dispatch import Dispatcher, DispatchReport
+from bot.outbox.dispatcher import Dispatcher, DispatchReport
 
 log = logging.getLogger("praktik.jobs")
 

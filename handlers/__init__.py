@@ -5,11 +5,11 @@ from __future__ import annotations
 from slack_bolt.async_app import AsyncApp
 
 from handlers import (
-    actions,
     admin,
     commands,
     coordinator,
     days_change,
+    deals,
     events,
     feedback,
     participation,
@@ -23,7 +23,7 @@ __all__ = ["participation", "report"]  # imported for their command registration
 
 def register_all(app: AsyncApp) -> None:
     commands.register(app)
-    actions.register(app)
+    deals.register(app)
     submissions.register(app)
     events.register(app)
     admin.register(app)

@@ -11,7 +11,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 
 from bot.ids import CoordinatorAction
-from bot.matching import Mode
+from bot.matching.solvers import Mode
 from bot.service import Env, rounds, stats, steering
 from bot.texts import matching as t
 from bot.views.rounds import notice

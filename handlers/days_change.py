@@ -9,7 +9,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from bot.ids import DaysAction, DaysCallback
 from bot.service import Env
 from bot.service import days_change as service
-from handlers.actions import answer_presser, user_of
+from handlers.deals import answer_presser, user_of
 
 
 def _value(body: dict[str, Any]) -> int:

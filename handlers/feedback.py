@@ -7,10 +7,10 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
 
-from bot import dm
 from bot.ids import RATE_PATTERN, FeedbackAction, FeedbackCallback, Sub
 from bot.service import Env
 from bot.service import feedback as service
+from bot.slack import dm
 from bot.views.feedback import Where
 from handlers.commands import CommandCall, subcommand
 

@@ -9,9 +9,9 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.caches import Caches
 from bot.clock import Clock
 from bot.config import Settings
+from bot.runtime.caches import Caches
 from bot.service import Env
 from models.db import Database
 
@@ -27,7 +27,7 @@ def inject(
     caches: Caches | None = None,
 ) -> Callable[[AsyncBoltContext, Next], Awaitable[Any]]:
     """`client`: the app's one Web API client, used by every request instead of the copy
-    Bolt makes per request, so all of them spend one budget (bot.pacing)."""
+    Bolt makes per request, so all of them spend one budget (bot.slack.pacing)."""
     caches = caches or Caches()
 
     async def inject_dependencies(context: AsyncBoltContext, next: Next) -> Any:

@@ -6,11 +6,11 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
 
-from bot import dm
 from bot.ids import WorkshopAction, WorkshopCallback
 from bot.service import Env
 from bot.service import workshop as service
 from bot.service.admin import notice
+from bot.slack import dm
 from bot.texts import workshop as t
 from handlers.admin import admin_command
 from handlers.commands import CommandCall

@@ -16,8 +16,8 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from bot.season import Season
+from models.deals import Deal, deal_of
 from models.outbox_repo import plan_for
-from models.proposals import Deal, deal_of
 from models.repo import season_settings
 from models.tables import (
     DaysChange,

@@ -12,7 +12,7 @@ from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from models import repo
-from models.proposals import Deal
+from models.deals import Deal
 from models.tables import (
     CheckIn,
     Evaluation,

@@ -1,5 +1,5 @@
 """Storing a placement's DM plan as outbox rows, claiming and settling them for the
-dispatcher (bot.dispatch), and the queries behind `praktik outbox`."""
+dispatcher (bot.outbox.dispatcher), and the queries behind `praktik outbox`."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from sqlalchemy import ColumnElement, and_, case, exists, func, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from bot.outbox import PlannedDM, cohost_copies, diff_plans, plan_placement
+from bot.outbox.plan import PlannedDM, cohost_copies, diff_plans, plan_placement
 from bot.season import Season
-from models import proposals
+from models import deals as proposals
 from models.repo import season_settings
 from models.tables import (
     HostSlot,
@@ -167,7 +167,7 @@ def plan_missing(
     return planned
 
 
-# Claiming and settling (bot.dispatch) -----------------------------------------------------
+# Claiming and settling (bot.outbox.dispatcher) ------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)

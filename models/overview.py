@@ -9,7 +9,7 @@ from sqlalchemy import BindParameter, and_, bindparam, or_
 from sqlmodel import Session, col, select
 
 from models.cohosts import cohosted
-from models.proposals import Deal, deals_of, pending_where
+from models.deals import Deal, deals_of, pending_where
 from models.tables import (
     HostSlot,
     OutboxMessage,

@@ -9,16 +9,16 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from models.deals import Result, request_slot
 from models.home import opened_of
 from models.profiles import stored_profile
-from models.proposals import Result, request_slot
 from models.repo import Profile
 
 
 @dataclass(frozen=True)
 class Pressed:
     # None: no stored profile read from Slack since `fresh_since`; nothing was written.
-    # The caller reads Slack (bot.people) and presses again with the profile.
+    # The caller reads Slack (bot.slack.people) and presses again with the profile.
     result: Result | None
     intern: Profile | None = None
     opened: frozenset[str] = frozenset()  # those concerned who have opened their App Home

@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 
 from models import audit
 from models.db import insert_unless_present
-from models.proposals import Deal, deal_of
+from models.deals import Deal, deal_of
 from models.steering import steers
 from models.tables import (
     Answer,

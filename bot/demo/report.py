@@ -12,8 +12,8 @@ from sqlmodel import Session, col, func, select
 
 from bot.demo.ledger import Ledger
 from bot.demo.people import Persona
-from bot.outbox import DMKind
-from bot.report import (
+from bot.outbox.plan import DMKind
+from bot.report.build import (
     SeasonReport,
     figures_section,
     load_report,

@@ -26,8 +26,8 @@ from bot.demo.ledger import Ledger, PhaseTiming
 from bot.demo.people import Behaviour, Persona, people
 from bot.demo.progress import Progress
 from bot.demo.report import Report, build_report
-from bot.dispatch import Dispatcher
 from bot.ids import AdminAction, CoordinatorAction, WorkshopBlock
+from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.console_tools import ErrorCount
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person

@@ -200,13 +200,13 @@ def due_between(session: Session, *, start: datetime, end: datetime) -> list[dat
 
 
 def load_dispatcher(harness: Harness) -> tuple[Dispatch | None, str | None]:
-    """`bot.dispatch.Dispatcher(...).run_once(now)` if that module exists, else (None, …).
+    """`bot.outbox.dispatcher.Dispatcher(...).run_once(now)` if that module exists, else (None, …).
 
     The dispatcher is built elsewhere and may not be there yet: the sandbox then only moves
     the clock. Its constructor gets, by parameter name, whatever of ours it asks for.
     """
     try:
-        if importlib.util.find_spec("bot.dispatch") is None:
+        if importlib.util.find_spec("bot.outbox.dispatcher") is None:
             return None, None
     except (ImportError, ValueError) as error:
         return None, f"{type(error).__name__}: {error}"
@@ -222,7 +222,7 @@ def load_dispatcher(harness: Harness) -> tuple[Dispatch | None, str | None]:
         "seasons": functools.partial(season_of, harness.settings),
     }
     try:
-        cls = importlib.import_module("bot.dispatch").Dispatcher
+        cls = importlib.import_module("bot.outbox.dispatcher").Dispatcher
         kwargs: dict[str, Any] = {}
         for name, parameter in inspect.signature(cls).parameters.items():
             if name in offered:

@@ -1,6 +1,6 @@
 """Slack's rate limits, enforced by the fake Slack when asked (`FakeSlack(limits="slack")`).
 
-Per method per workspace by tier (bot.pacing.TIER: Tier 2 ≈ 20/min, Tier 3 ≈ 50/min,
+Per method per workspace by tier (bot.slack.pacing.TIER: Tier 2 ≈ 20/min, Tier 3 ≈ 50/min,
 Tier 4 ≈ 100/min), each with a burst of `BURST_SECONDS` of its rate; chat.postMessage
 about one a second per channel (a burst of `CHANNEL_BURST`) and a workspace-wide posting
 limit (default 500/min). Over a limit the call is not carried out and Slack's answer is
@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from bot.pacing import PER_MINUTE, POST, TIER, WORKSPACE_POSTS_PER_MINUTE
+from bot.slack.pacing import PER_MINUTE, POST, TIER, WORKSPACE_POSTS_PER_MINUTE
 
 Limits = Literal["slack"]
 

@@ -26,9 +26,9 @@ from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
-from bot.pacing import WORKSPACE_POSTS_PER_MINUTE
 from bot.sandbox import blockkit_limits as limits
 from bot.sandbox.fake_limits import Limits, SlackLimits
+from bot.slack.pacing import WORKSPACE_POSTS_PER_MINUTE
 
 TEAM_ID = "T0PRAKTIK"
 TEAM_DOMAIN = "praktik-sandbox"

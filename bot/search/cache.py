@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot import heap
+from bot.runtime import heap
 from bot.search.index import Doc, Index
 
 

@@ -163,7 +163,7 @@ class Index:
                 self._owned[doc.owner] = self._owned.get(doc.owner, frozenset()) | {doc.slot_id}
         # Queries repeat ("klima", "aarhus"): scores and orders are kept once computed. Plain
         # dicts, not lru_cache on bound methods: those make a cycle, and an old index would
-        # then wait for a full collection (or, frozen, never go; see bot/heap.py).
+        # then wait for a full collection (or, frozen, never go; see bot/runtime/heap.py).
         self._word_cache: dict[str, dict[int, float]] = {}
         self._rank_cache: dict[tuple[str, ...], _Ranked] = {}
 

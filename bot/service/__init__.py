@@ -7,10 +7,10 @@ from datetime import datetime
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.caches import Caches
 from bot.clock import Clock
 from bot.config import Settings
 from bot.current import season_of, season_year
+from bot.runtime.caches import Caches
 from bot.season import Season, season_in_force
 from models import repo
 from models.db import Database

@@ -13,7 +13,7 @@ from bot.texts import calendar as t
 from bot.texts import days_change as days_texts
 from bot.views.common import place_text
 from models.days_change import calendar_sequence
-from models.proposals import Deal
+from models.deals import Deal
 
 FIRST = 0  # SEQUENCE of the confirmation's events; each accepted change of days adds one
 

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import dm
 from bot.ids import CohostBlock
 from bot.service import Env
 from bot.service.home import refresh_homes
+from bot.slack import dm
 from bot.texts import cohosts as t
 from bot.views.deals import notice
 from bot.views.mrkdwn import clip, escape
 from models import cohosts as repo
-from models.proposals import Deal
+from models.deals import Deal
 from models.tables import HostSlot
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from bot import dm
 from bot.current import season_of
 from bot.ids import DaysBlock
 from bot.season import Season
@@ -14,13 +13,14 @@ from bot.service import Env
 from bot.service.calendar import send_days_changed
 from bot.service.cohosts import host_side
 from bot.service.home import refresh_homes
+from bot.slack import dm
 from bot.texts import days_change as t
 from bot.views import days_change as views
 from bot.views.common import days_text, mention
 from bot.views.deals import notice, outcome
 from models import days_change as repo
 from models.days_change import Changing, DaysRefusal
-from models.proposals import Deal
+from models.deals import Deal
 
 
 def refusal(reason: DaysRefusal) -> dict[str, Any]:

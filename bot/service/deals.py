@@ -6,23 +6,24 @@ from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any
 
-from bot import dm, texts
+from bot import texts
 from bot.current import season_of
-from bot.people import STALE_AFTER, profile_of
 from bot.season import Season
 from bot.service import Env, manager
 from bot.service.calendar import send_calendar
 from bot.service.cohosts import host_side
 from bot.service.find import suggestions_for
 from bot.service.home import refresh_homes
+from bot.slack import dm
+from bot.slack.people import STALE_AFTER, profile_of
 from bot.texts import erasure
 from bot.views import deals as views
 from bot.views.mrkdwn import clip, escape
 from bot.views.slots import suggestions
-from models import proposals
+from models import deals as proposals
+from models.deals import Deal, Outcome, Refusal, Result, Role
 from models.outbox_repo import answer_and_plan
 from models.press import Pressed, press_request
-from models.proposals import Deal, Outcome, Refusal, Result, Role
 from models.repo import Profile
 
 
@@ -66,7 +67,7 @@ async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> No
         )
         pressed = await press(profile)
     elif known is None and pressed.intern is not None:
-        env.caches.profiles.put(user_id, pressed.intern)  # as bot.people keeps what it read
+        env.caches.profiles.put(user_id, pressed.intern)  # as bot.slack.people keeps what it read
     result = pressed.result
     assert result is not None
     if result.refusal is not None or result.deal is None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot import dm
 from bot.current import season_of
 from bot.ids import FeedbackBlock
-from bot.outbox import DMKind
+from bot.outbox.plan import DMKind
 from bot.season import Season, day_label, start_of_day
 from bot.service import Env
+from bot.slack import dm
 from bot.texts import erasure
 from bot.texts import timeline as texts
 from bot.views.deals import notice

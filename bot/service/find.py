@@ -6,15 +6,24 @@ from typing import Any
 
 from sqlmodel import Session
 
-from bot import dm, search, texts
+from bot import search, texts
 from bot.current import approval_required
 from bot.geo import Sector, region_of
-from bot.people import profile_of
-from bot.scoring import DAY_POINTS, TOPIC_POINTS, Part, SlotProfile, WishProfile, compatible, score
+from bot.matching.scoring import (
+    DAY_POINTS,
+    TOPIC_POINTS,
+    Part,
+    SlotProfile,
+    WishProfile,
+    compatible,
+    score,
+)
 from bot.season import Season
 from bot.service import Env
 from bot.service.home import refresh_home
 from bot.service.seasons import signup_refusal
+from bot.slack import dm
+from bot.slack.people import profile_of
 from bot.texts import changes
 from bot.views.deals import notice
 from bot.views.forms import WISH_KEYS, keyed, read_state, wish_modal

@@ -3,14 +3,14 @@ manager's approval is pending."""
 
 from __future__ import annotations
 
-from bot import dm
 from bot.season import Season
 from bot.service import Env
+from bot.slack import dm
 from bot.texts import changes
 from bot.views.common import days_text, mention
 from bot.views.deals import notice
 from bot.views.mrkdwn import clip, escape
-from models.proposals import Deal
+from models.deals import Deal
 
 
 def manager_of(deal: Deal) -> str | None:

@@ -16,7 +16,7 @@ from bot.service.seasons import parse_year
 from bot.texts import privacy as t
 from bot.views.common import button, message
 from models import home, privacy, profiles
-from models.proposals import Role
+from models.deals import Role
 
 log = logging.getLogger("praktik.privacy")
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from bot.report import load_report
-from bot.report_files import report_files
+from bot.report.build import load_report
+from bot.report.files import report_files
 from bot.season import to_local
 from bot.service import Env
 from bot.service.files import upload

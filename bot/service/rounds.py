@@ -12,13 +12,14 @@ from typing import Any
 from slack_sdk.models.blocks import Block
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import csvio, dm, texts
+from bot import texts
 from bot.clock import Clock
 from bot.config import Settings
 from bot.current import approval_required
-from bot.matching import MatchResult, Mode, Reason
-from bot.rounds import RoundInput, plan, preview, seats_left
-from bot.scoring import SlotId, WishId
+from bot.matching.rounds import RoundInput, plan, preview, seats_left
+from bot.matching.scoring import SlotId, WishId
+from bot.matching.solvers import MatchResult, Mode, Reason
+from bot.offline import csvio
 from bot.season import Season
 from bot.service import Env, files
 from bot.service.admin import audit, not_coordinator
@@ -27,6 +28,7 @@ from bot.service.find import slot_profile, suggestions_for, wish_profile
 from bot.service.home import refresh_homes
 from bot.service.seasons import invite_back
 from bot.service.steering import steering_of
+from bot.slack import dm
 from bot.texts import matching as t
 from bot.texts import steering as steer_t
 from bot.views import deals as deal_views
@@ -34,7 +36,7 @@ from bot.views import match_list
 from bot.views import rounds as views
 from bot.views.mrkdwn import clip, escape
 from models.db import Database
-from models.proposals import Role
+from models.deals import Role
 from models.rounds import (
     SENT_ACTION,
     FreeSlot,

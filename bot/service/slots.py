@@ -6,11 +6,11 @@ from typing import Any
 
 from sqlmodel import Session
 
-from bot import dm
-from bot.people import profile_of
 from bot.service import Env
 from bot.service.home import refresh_home
 from bot.service.seasons import signup_refusal
+from bot.slack import dm
+from bot.slack.people import profile_of
 from bot.views.forms import SLOT_KEYS, keyed, read_state, slot_modal
 from bot.views.slots import slot_saved
 from models import repo

@@ -8,8 +8,9 @@ from typing import Any
 
 from slack_sdk.models.blocks import Block
 
-from bot import charts, csvio
-from bot.report import SeasonReport, chart_data, load_report
+from bot.offline import csvio
+from bot.report import charts
+from bot.report.build import SeasonReport, chart_data, load_report
 from bot.season import Season, to_local
 from bot.service import Env, workshop
 from bot.service.files import upload

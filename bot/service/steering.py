@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from bot.matching.steering import Steering
 from bot.service import Env
 from bot.service.admin import audit
-from bot.steering import Steering
 from bot.texts import steering as t
 from bot.views.rounds import notice
 from models.rounds import RoundRows, round_rows

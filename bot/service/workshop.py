@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from bot import csvio, dm
 from bot.ids import WorkshopBlock
+from bot.offline import csvio
 from bot.season import (
     Season,
     at_local,
@@ -23,6 +23,7 @@ from bot.season import (
 from bot.service import Env
 from bot.service.admin import audit, notice, participants
 from bot.service.files import upload
+from bot.slack import dm
 from bot.texts import admin as admin_texts
 from bot.texts import workshop as t
 from bot.views import workshop as views

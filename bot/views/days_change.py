@@ -20,7 +20,7 @@ from bot.ids import Action, DaysAction, DaysBlock, DaysCallback
 from bot.season import Season
 from bot.texts import days_change as t
 from bot.views.common import button, days_text, message
-from models.proposals import Deal
+from models.deals import Deal
 
 
 def change_button(proposal_id: int | None) -> ButtonElement:

@@ -18,7 +18,7 @@ from bot.season import Season
 from bot.texts import changes
 from bot.views.common import button, days_text, mention, message, place_text, sector_text, user_text
 from bot.views.mrkdwn import clip, escape
-from models.proposals import Deal, Role
+from models.deals import Deal, Role
 from models.tables import Participant, ProposalOrigin
 
 

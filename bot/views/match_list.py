@@ -9,10 +9,10 @@ from typing import Any
 from slack_sdk.models.blocks import ActionsBlock, Block, MarkdownTextObject, SectionBlock
 
 from bot.ids import CoordinatorAction
-from bot.matching import MatchResult, Mode
-from bot.scoring import SlotId, WishId
+from bot.matching.scoring import SlotId, WishId
+from bot.matching.solvers import MatchResult, Mode
+from bot.matching.steering import Steering
 from bot.season import Season
-from bot.steering import Steering
 from bot.texts import matching as mt
 from bot.texts import steering as t
 from bot.views.common import button, days_text

@@ -18,9 +18,9 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.ids import CoordinatorAction
-from bot.matching import MatchResult, Mode, Reason
-from bot.rounds import Preview
-from bot.scoring import WishId
+from bot.matching.rounds import Preview
+from bot.matching.scoring import WishId
+from bot.matching.solvers import MatchResult, Mode, Reason
 from bot.season import Season, to_local
 from bot.texts import dates
 from bot.texts import matching as t

@@ -28,9 +28,9 @@ from bot.views.days_change import change_button
 from bot.views.deals import answer_buttons
 from bot.views.mrkdwn import clip, escape
 from bot.views.slots import slot_blocks
+from models.deals import Deal, Role
 from models.overview import Overview
 from models.privacy import ERASED
-from models.proposals import Deal, Role
 from models.tables import Answer, Participant, ProposalOrigin, SlotStatus, WishStatus
 
 

@@ -19,7 +19,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.ids import FeedbackAction, rating_action
-from bot.outbox import DMKind
+from bot.outbox.plan import DMKind
 from bot.season import Season, day_label
 from bot.texts import dates
 from bot.texts import timeline as texts

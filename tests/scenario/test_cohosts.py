@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlmodel import select
 
 from bot.clock import ManualClock
-from bot.dispatch import Dispatcher
+from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.harness import Harness
 from bot.season import COPENHAGEN
 from models.tables import HostSlot

@@ -11,7 +11,7 @@ from icalendar import Calendar
 from sqlmodel import Session, col, select
 
 from bot.clock import ManualClock
-from bot.dispatch import Dispatcher
+from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.sandbox.wire import view_submission_payload

@@ -55,7 +55,7 @@ async def test_three_accepts_at_once_for_two_seats_confirm_exactly_two(harness: 
 def _accept_in_thread(
     db: Database, proposal_id: int, host: str, now: datetime, barrier: threading.Barrier
 ) -> str:
-    from models.proposals import Role, answer
+    from models.deals import Role, answer
 
     barrier.wait()
     result = db.call(
@@ -67,7 +67,7 @@ def _accept_in_thread(
 def _withdraw_in_thread(
     db: Database, user: str, year: int, now: datetime, barrier: threading.Barrier
 ) -> str:
-    from models.proposals import Role, withdraw
+    from models.deals import Role, withdraw
 
     barrier.wait()
     done = db.call(withdraw, user_id=user, role=Role.INTERN, year=year, now=now)

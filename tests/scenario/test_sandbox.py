@@ -203,7 +203,7 @@ async def test_strict_stops_at_the_first_failed_line(harness: Harness) -> None:
 
 @pytest.fixture
 def dispatcher_module(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[datetime]]:
-    """A stand-in `bot.dispatch` that records the moments it was run at."""
+    """A stand-in `bot.outbox.dispatcher` that records the moments it was run at."""
     calls: list[datetime] = []
 
     class Dispatcher:
@@ -213,10 +213,10 @@ def dispatcher_module(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[datetime
         async def run_once(self, now: datetime) -> None:
             calls.append(now)
 
-    module = types.ModuleType("bot.dispatch")
-    module.__spec__ = importlib.machinery.ModuleSpec("bot.dispatch", None)
+    module = types.ModuleType("bot.outbox.dispatcher")
+    module.__spec__ = importlib.machinery.ModuleSpec("bot.outbox.dispatcher", None)
     module.Dispatcher = Dispatcher  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "bot.dispatch", module)
+    monkeypatch.setitem(sys.modules, "bot.outbox.dispatcher", module)
     yield calls
 
 
@@ -238,7 +238,7 @@ async def test_time_runs_the_dispatcher_at_each_planned_moment(
 
 
 async def test_time_delivers_the_planned_dms_through_the_real_dispatcher(harness: Harness) -> None:
-    pytest.importorskip("bot.dispatch", reason="the dispatcher is not built yet")
+    pytest.importorskip("bot.outbox.dispatcher", reason="the dispatcher is not built yet")
     out = io.StringIO()
     lines = [*HOST_INTERN_ACCEPT.splitlines(), "/som anna", "tid 2027-08-31 12:00"]
     code = await Console(harness, out=out, strict=True).run(listed(lines), echo=True, numbered=True)
@@ -258,10 +258,10 @@ async def test_time_only_moves_the_clock_when_the_dispatcher_cannot_start(
     class Dispatcher:
         def __init__(self, *, something_we_lack: object) -> None: ...
 
-    module = types.ModuleType("bot.dispatch")
-    module.__spec__ = importlib.machinery.ModuleSpec("bot.dispatch", None)
+    module = types.ModuleType("bot.outbox.dispatcher")
+    module.__spec__ = importlib.machinery.ModuleSpec("bot.outbox.dispatcher", None)
     module.Dispatcher = Dispatcher  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "bot.dispatch", module)
+    monkeypatch.setitem(sys.modules, "bot.outbox.dispatcher", module)
     out = io.StringIO()
 
     code = await Console(harness, out=out).run(listed(["tid +3d"]), echo=True, numbered=True)

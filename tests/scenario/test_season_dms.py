@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from bot.clock import ManualClock
-from bot.dispatch import Dispatcher
+from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.season import COPENHAGEN, to_local

@@ -17,7 +17,7 @@ Without the PRAKTIK_STRESS_* variables this is exactly `praktik serve`
   hundred due DMs instead of the first one to wake taking them all.
 
 - PRAKTIK_STRESS_UNPACED=1: the process's Web API calls do not wait for Slack's budgets
-  (bot.pacing), for tests whose fake Slack enforces no limits and that are about something
+  (bot.slack.pacing), for tests whose fake Slack enforces no limits and that are about something
   else (the database shared by two processes); 429s are still waited out.
 
 Everything else (settings from the environment, the app, the HTTP server, the dispatcher
@@ -30,9 +30,10 @@ import os
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot import cli, clock, dispatch, jobs
+from bot import cli, clock, jobs
 from bot.cli import main
-from bot.pacing import Pacer
+from bot.outbox import dispatcher as dispatch
+from bot.slack.pacing import Pacer
 
 
 class ShiftedClock:

@@ -23,7 +23,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from sqlmodel import Session, col, select
 
 from bot.clock import ManualClock
-from bot.dispatch import Dispatcher
+from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.harness import Harness
 from bot.season import COPENHAGEN
 from models.db import Database
@@ -60,7 +60,8 @@ def rows_due(session: Session) -> list[OutboxMessage]:
 
 
 def client(fake: LateSlack, *, timeout: float = 10) -> AsyncWebClient:
-    """What bot.dispatch.dispatch_client builds: no slack_sdk retries (the outbox retries)."""
+    """What bot.outbox.dispatcher.dispatch_client builds: no slack_sdk retries (the outbox
+    retries)."""
     return AsyncWebClient(
         token=fake.bot_token, base_url=fake.api_url, timeout=timeout, retry_handlers=[]
     )

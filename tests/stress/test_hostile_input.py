@@ -24,9 +24,9 @@ from sqlmodel import Session, col, select
 
 from bot import texts
 from bot.clock import ManualClock
-from bot.dispatch import Dispatcher
 from bot.geo import municipality
 from bot.ids import Block, FeedbackAction, FeedbackBlock
+from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.sandbox.wire import (

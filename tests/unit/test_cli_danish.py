@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot import argparse_da
-from bot.outbox_cli import KINDS, STATUSES
+from bot.outbox.cli import KINDS, STATUSES
 from bot.texts import cli as t
 from tests.commandline import praktik
 

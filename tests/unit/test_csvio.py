@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.csvio import CsvError, RowError, read_hosts, read_interns
 from bot.geo import Sector
+from bot.offline.csvio import CsvError, RowError, read_hosts, read_interns
 
 HOSTS = """\
 id,name,organisation,sector,municipality,capacity,days,topics,ranking

@@ -1,4 +1,4 @@
-"""The scheduler wiring (bot.jobs) and `praktik outbox` (bot.outbox_cli)."""
+"""The scheduler wiring (bot.jobs) and `praktik outbox` (bot.outbox.cli)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from bot import jobs
 from bot.cli import main
 from bot.clock import ManualClock
-from bot.dispatch import Dispatcher
+from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.fake_slack import FakeSlack
 from models.db import Database
 from models.tables import OutboxMessage

@@ -8,21 +8,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.geo import REGIONS, Sector
-from bot.matching import (
-    MatchResult,
-    Mode,
-    Reason,
-    Unplaced,
-    blocking_pairs,
-    match,
-)
-from bot.scoring import (
+from bot.matching.scoring import (
     SlotProfile,
     WishProfile,
     build_preferences,
     compatible,
     id_key,
     score,
+)
+from bot.matching.solvers import (
+    MatchResult,
+    Mode,
+    Reason,
+    Unplaced,
+    blocking_pairs,
+    match,
 )
 from tests.unit.test_scoring import instances
 

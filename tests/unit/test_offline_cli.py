@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import select
 
 from bot.cli import main
-from bot.progress import Progress
+from bot.offline.progress import Progress
 from models.db import Database
 from models.tables import HostSlot, Participant, Topic, Wish
 

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.outbox import (
+from bot.outbox.plan import (
     DMKind,
     PlannedDM,
     SkipReason,

@@ -1,5 +1,5 @@
 """Slack's limits in the fake Slack (bot.sandbox.fake_limits) and the app's pacing of its
-Web API calls (bot.pacing) against them."""
+Web API calls (bot.slack.pacing) against them."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.pacing import PacedWebClient, Pacer
 from bot.sandbox.fake_limits import ScaledClock
 from bot.sandbox.fake_slack import FakeSlack
+from bot.slack.pacing import PacedWebClient, Pacer
 
 
 class Hand:

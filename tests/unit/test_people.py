@@ -8,10 +8,10 @@ from datetime import datetime, timedelta
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import ManualClock
-from bot.people import STALE_AFTER, profile_of
-from bot.recent import Recent
+from bot.runtime.recent import Recent
 from bot.sandbox.fake_slack import FakeSlack
 from bot.season import COPENHAGEN
+from bot.slack.people import STALE_AFTER, profile_of
 from models.db import Database
 from models.repo import Profile
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from bot.recent import Recent
+from bot.runtime.recent import Recent
 
 
 def test_values_are_kept_for_the_ttl_and_forgotten_on_demand() -> None:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.geo import REGIONS, Sector
-from bot.scoring import (
+from bot.matching.scoring import (
     EXACT_SCAN,
     LIST_CAP,
     REQUEST_POINTS,

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.matching import Mode, blocking_pairs, without_pairs
-from bot.scoring import SlotProfile, WishProfile, build_preferences
-from bot.steering import Steering, SteeringError, steered
+from bot.matching.scoring import SlotProfile, WishProfile, build_preferences
+from bot.matching.solvers import Mode, blocking_pairs, without_pairs
+from bot.matching.steering import Steering, SteeringError, steered
 from tests.unit.test_matching import ANNA, BO, CAI, ROUND, X, Y
 from tests.unit.test_scoring import instances
 

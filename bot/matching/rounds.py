@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from bot.matching import MatchResult, Mode, result, solve, without_pairs
-from bot.scoring import (
+from bot.matching.scoring import (
     CROSS_SECTOR_POINTS,
     EXACT_SCAN,
     LIST_CAP,
@@ -21,7 +20,8 @@ from bot.scoring import (
     WishProfile,
     build_preferences,
 )
-from bot.steering import NO_STEERING, Steering, steered
+from bot.matching.solvers import MatchResult, Mode, result, solve, without_pairs
+from bot.matching.steering import NO_STEERING, Steering, steered
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,7 +39,7 @@ from sqlalchemy.exc import OperationalError
 
 from bot.config import Settings
 from bot.current import season_of
-from bot.dispatch_rules import (
+from bot.outbox.rules import (
     METADATA_EVENT,
     PERMANENT_ERRORS,
     Decision,
@@ -49,8 +49,8 @@ from bot.dispatch_rules import (
     Settle,
     decide,
 )
-from bot.pacing import PacedWebClient, Pacer, retry_after
 from bot.season import COPENHAGEN, Season, SendWindow
+from bot.slack.pacing import PacedWebClient, Pacer, retry_after
 from models.db import Database
 from models.feedback import PlacementContext, placement_contexts
 from models.outbox_repo import Claimed, Settlement, claim_due, plan_missing, settle
@@ -73,7 +73,7 @@ def default_worker_id() -> str:
 def dispatch_client(settings: Settings, pacer: Pacer | None = None) -> AsyncWebClient:
     """A Web API client without slack_sdk's retry handlers: the dispatcher retries itself,
     through the outbox, so a retry is never invisible and never doubles a message. Paced
-    as bulk: it takes tokens only while no interactive call waits (bot.pacing)."""
+    as bulk: it takes tokens only while no interactive call waits (bot.slack.pacing)."""
     return PacedWebClient(
         pacer=pacer or Pacer(paced=False),
         bulk=True,

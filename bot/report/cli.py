@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.offline import _query, _year
-from bot.report import load_report
-from bot.report_files import report_files
+from bot.offline.commands import _query, _year
+from bot.report.build import load_report
+from bot.report.files import report_files
 from bot.season import to_local
 from bot.texts import cli as h
 from bot.texts import dates

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from ortools.graph.python import min_cost_flow
 
-from bot.scoring import (
+from bot.matching.scoring import (
     CROSS_SECTOR_POINTS,
     LIST_CAP,
     Preferences,

@@ -17,8 +17,8 @@ from matplotlib.backends.backend_pdf import FigureCanvasPdf, PdfPages
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from bot import charts
-from bot.report import SeasonReport, chart_data, figure_table, markdown
+from bot.report import charts
+from bot.report.build import SeasonReport, chart_data, figure_table, markdown
 from bot.texts import report as t
 
 A4 = (8.27, 11.69)  # inches, portrait

@@ -14,9 +14,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.matching import MatchResult, Metrics, Mode, Reason, Unplaced, _pct, result, solve
-from bot.matching import without_pairs as _without_pairs
-from bot.scoring import (
+from bot.matching.scoring import (
     CROSS_SECTOR_POINTS,
     EXACT_SCAN,
     LIST_CAP,
@@ -27,6 +25,8 @@ from bot.scoring import (
     WishProfile,
     build_preferences,
 )
+from bot.matching.solvers import MatchResult, Metrics, Mode, Reason, Unplaced, _pct, result, solve
+from bot.matching.solvers import without_pairs as _without_pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +80,8 @@ def steered(
         if s.capacity > taken[s.id]
     ]
     rest_wishes = [w for w in wishes if w.id not in steering.fixed]
-    # As a round does (bot.rounds.preferences): a small round ranks every compatible slot, and
-    # the pairs left out do not shorten anyone's list below the cap.
+    # As a round does (bot.matching.rounds.preferences): a small round ranks every compatible
+    # slot, and the pairs left out do not shorten anyone's list below the cap.
     cap = list_cap + len(steering.forbidden) + len(excluded)
     if len(rest_slots) <= EXACT_SCAN:
         cap = max(cap, len(rest_slots))

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot import geo
-from bot.csv_layout import HOST_COLUMNS, INTERN_COLUMNS
-from bot.csvio import write_sheet
+from bot.offline.csv_layout import HOST_COLUMNS, INTERN_COLUMNS
+from bot.offline.csvio import write_sheet
 from bot.texts import WEEKDAY_SHORT
 from bot.texts import csvio as t
 from models.tables import HostSlot, Participant, Wish
@@ -16,7 +16,10 @@ HOSTS_FILE = "værter.csv"
 INTERNS_FILE = "praktikanter.csv"
 HOST_HEADER = (*HOST_COLUMNS, "topics")
 INTERN_HEADER = (*INTERN_COLUMNS, "topics", "wanted_sectors", "wanted_regions")
-STAND_IN_PREFIXES = ("csvh:", "csvi:")  # bot.offline's keys for people known only by a list
+STAND_IN_PREFIXES = (
+    "csvh:",
+    "csvi:",
+)  # bot.offline.commands's keys for people known only by a list
 
 
 def list_id(slack_user_id: str) -> str:

@@ -20,12 +20,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar, cast
 
-from bot import csvio, geo
-from bot.csvio import CsvError, HostRow, InternRow, RowError
-from bot.matching import MatchResult, Mode, result, solve
-from bot.progress import Progress
-from bot.scoring import CROSS_SECTOR_POINTS, MAX_CROSS_SECTOR_WEIGHT, build_preferences
-from bot.steering import Steering, SteeringError, check, steered
+from bot import geo
+from bot.matching.scoring import CROSS_SECTOR_POINTS, MAX_CROSS_SECTOR_WEIGHT, build_preferences
+from bot.matching.solvers import MatchResult, Mode, result, solve
+from bot.matching.steering import Steering, SteeringError, check, steered
+from bot.offline import csvio
+from bot.offline.csvio import CsvError, HostRow, InternRow, RowError
+from bot.offline.progress import Progress
 from bot.texts import csvio as t
 from bot.texts import matching as mt
 from bot.texts import steering as steering_texts
@@ -257,7 +258,7 @@ def run_export(
 def _export_signups(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """The open slots and active wishes as the two files `praktik import` reads, in --out
     (a folder, created when missing)."""
-    from bot.signup_sheets import HOSTS_FILE, INTERNS_FILE, hosts_sheet, interns_sheet
+    from bot.offline.signup_sheets import HOSTS_FILE, INTERNS_FILE, hosts_sheet, interns_sheet
     from models.imports import signed_up
 
     year = _year(args.year)

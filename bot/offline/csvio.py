@@ -2,7 +2,7 @@
 
 UTF-8 with or without BOM, CRLF or LF, a header row, `;` or `,` between columns (sniffed
 from the header, so a list saved from Danish Excel goes back in as it is) and `;` between
-the items of a list inside a cell; the columns and their names are in bot.csv_layout. A file
+the items of a list inside a cell; the columns and their names are in bot.offline.csv_layout. A file
 with any error loads nothing: every bad row is reported with its line number (the header is
 line 1), in Danish, because coordinators read them.
 """
@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from bot import geo
-from bot.csv_layout import (
+from bot.geo import Sector
+from bot.matching.scoring import SlotProfile, WishProfile
+from bot.offline.csv_layout import (
     CENTRAL,
     CENTRAL_NAMES,
     DAYS,
@@ -30,8 +32,6 @@ from bot.csv_layout import (
     column_key,
     delimiter_of,
 )
-from bot.geo import Sector
-from bot.scoring import SlotProfile, WishProfile
 from bot.texts import csvio as t
 from bot.texts import steering as steering_texts
 

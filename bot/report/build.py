@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from bot import charts, fit
+from bot.matching import fit
+from bot.report import charts
 from bot.texts import report as t
 from bot.texts import stats as stats_texts
 from models.stats import UNKNOWN_SECTOR, SeasonStats, season_stats

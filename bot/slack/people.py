@@ -15,7 +15,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock
-from bot.recent import Recent
+from bot.runtime.recent import Recent
 from models.db import Database
 from models.profiles import store_profile, stored_profile
 from models.repo import Profile

@@ -1,7 +1,7 @@
 """What the dispatcher does with a claimed outbox row, decided from fresh data. Pure.
 
 `decide` answers send (with the content, built now from the placement), settle (skipped,
-failed or cancelled, with the reason) or later (planned again for a moment). bot.dispatch
+failed or cancelled, with the reason) or later (planned again for a moment). bot.outbox.dispatcher
 carries the answer out.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.outbox import DMKind, skip_reason
+from bot.outbox.plan import DMKind, skip_reason
 from bot.season import DEFAULT_SEND_WINDOW, Season, SendWindow, next_allowed
 from bot.views.timeline import timeline_dm
 from models.feedback import PlacementContext

@@ -7,11 +7,11 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 
-from bot import dm
 from bot.ids import Action, PrivacyAction
 from bot.service import Env, deals, privacy, slots
 from bot.service import find as finding
-from models.proposals import Refusal, Role
+from bot.slack import dm
+from models.deals import Refusal, Role
 
 
 def user_of(body: dict[str, Any]) -> str:

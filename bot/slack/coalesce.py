@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 
-from bot.inflight import InFlight
+from bot.runtime.inflight import InFlight
 
 log = logging.getLogger("praktik.coalesce")
 

@@ -1,0 +1,3 @@
+"""Matching: the transparent score, preference orders, the two solvers, a round and the
+coordinator's steering. Pure.
+"""

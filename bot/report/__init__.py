@@ -1,0 +1,3 @@
+"""The season report: its figures, the chart, the PDF and Markdown files, and `praktik
+rapport`.
+"""

@@ -1,0 +1,3 @@
+"""The serving process itself: worker processes, garbage-collector policy, in-flight counts,
+caches.
+"""
