@@ -1,4 +1,4 @@
-"""Reading the sign-up lists: today's reader (bot.offline.csvio) beside the one before issue 14
+"""Reading the sign-up lists: today's reader (bot.sheets.csvio) beside the one before issue 14
 (`,` only, English columns, no quote checks), loaded from git in the same run.
 
     .venv/bin/python bench/csv_read.py --size large
@@ -31,7 +31,7 @@ assert _spec is not None and _spec.loader is not None
 match_cli = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(match_cli)
 
-from bot.offline import csvio  # noqa: E402
+from bot.sheets import csvio  # noqa: E402
 from bot.texts import csvio as t  # noqa: E402
 
 BASE = "7ccc3e1"  # the commit before issue 14's CSV work
@@ -39,7 +39,7 @@ BASE = "7ccc3e1"  # the commit before issue 14's CSV work
 
 def old_reader() -> types.ModuleType:
     source = subprocess.run(
-        ["git", "show", f"{BASE}:bot/offline/csvio.py"],
+        ["git", "show", f"{BASE}:bot/sheets/csvio.py"],
         cwd=ROOT,
         capture_output=True,
         text=True,

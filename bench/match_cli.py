@@ -127,7 +127,7 @@ def time_command(hosts: Path, interns: Path, mode: str, runs: int) -> tuple[floa
 
 def time_matching_package(hosts: Path, interns: Path) -> tuple[float, int]:
     from bot.matching.scoring import build_preferences
-    from bot.offline import csvio
+    from bot.sheets import csvio
 
     host_rows = csvio.read_hosts(hosts.read_bytes())
     intern_rows = csvio.read_interns(interns.read_bytes())

@@ -25,8 +25,8 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.runtime import inflight as inflight_mod
 from bot.runtime.caches import Caches
+from bot.runtime.coalesce import Coalescer
 from bot.runtime.inflight import InFlight
-from bot.slack.coalesce import Coalescer
 from bot.slack.pacing import PacedWebClient, Pacer
 from bot.slack.request_shape import content_type_of, malformed, wrong_shape
 from handlers.errors import on_error
@@ -78,7 +78,7 @@ def build_app(
     homes: Coalescer | None = None,
 ) -> AsyncApp:
     """`pacer`: share the process's one with its dispatcher, so DMs yield to presses.
-    `homes`: how App Home redraws are gathered (default: Slack's pace, bot.slack.coalesce)."""
+    `homes`: how App Home redraws are gathered (default: Slack's pace, bot.runtime.coalesce)."""
     app = AsyncApp(
         client=build_client(settings, pacer),
         signing_secret=settings.slack_signing_secret.get_secret_value(),

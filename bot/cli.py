@@ -76,11 +76,11 @@ def _serve(settings: Settings, *, reuse_port: bool, processes: int) -> int:
 
     from aiohttp import web
 
-    from bot import jobs, logs
+    from bot import logs
     from bot.app import build_app, build_web_app
     from bot.clock import SystemClock
     from bot.outbox.dispatcher import Dispatcher
-    from bot.runtime import heap
+    from bot.runtime import heap, jobs
     from bot.service.rounds import expiry_job
     from bot.startup import wait_for_database
     from models.db import Database
@@ -130,14 +130,14 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     import os
     import secrets
 
-    from bot import jobs, logs
+    from bot import logs
     from bot.app import build_app
     from bot.clock import SystemClock
     from bot.outbox.dispatcher import Dispatcher
-    from bot.runtime import heap
+    from bot.runtime import heap, jobs
     from bot.runtime.inflight import InFlight
+    from bot.runtime.socket_mode import SocketMode, TokenRefused, run_until_signalled
     from bot.service.rounds import expiry_job
-    from bot.slack.socket_mode import SocketMode, TokenRefused, run_until_signalled
     from bot.startup import wait_for_database
     from models.db import Database
 
@@ -289,7 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
     from bot.outbox.cli import add_parser as add_outbox
 
     add_outbox(sub)
-    from bot.report.cli import add_parser as add_report
+    from bot.offline.report_cli import add_parser as add_report
 
     add_report(sub)
     return parser

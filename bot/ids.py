@@ -151,3 +151,14 @@ class DaysCallback(StrEnum):
 
 class DaysBlock(StrEnum):
     DAYS = "days_change_days"
+
+
+class DMKind(StrEnum):
+    """The DMs of a placement, in timeline order (planned by bot.outbox.plan; outbox keys)."""
+
+    INTRO = "intro"  # T−14 days, 09:00: introduce each other, agree programme and days
+    PRACTICAL = "practical"  # 2 working days before the first day, 09:00
+    WELCOME = "welcome"  # first placement day, 08:30
+    CHECKIN = "checkin"  # last placement day, 15:00
+    EVALUATION = "evaluation"  # 3 working days after the last day, 09:00
+    FOLLOWUP = "followup"  # 90 days after the last day, 09:00, next working day if weekend

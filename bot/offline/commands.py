@@ -24,9 +24,9 @@ from bot import geo
 from bot.matching.scoring import CROSS_SECTOR_POINTS, MAX_CROSS_SECTOR_WEIGHT, build_preferences
 from bot.matching.solvers import MatchResult, Mode, result, solve
 from bot.matching.steering import Steering, SteeringError, check, steered
-from bot.offline import csvio
-from bot.offline.csvio import CsvError, HostRow, InternRow, RowError
 from bot.offline.progress import Progress
+from bot.sheets import csvio
+from bot.sheets.csvio import CsvError, HostRow, InternRow, RowError
 from bot.texts import csvio as t
 from bot.texts import matching as mt
 from bot.texts import steering as steering_texts
@@ -258,7 +258,7 @@ def run_export(
 def _export_signups(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """The open slots and active wishes as the two files `praktik import` reads, in --out
     (a folder, created when missing)."""
-    from bot.offline.signup_sheets import HOSTS_FILE, INTERNS_FILE, hosts_sheet, interns_sheet
+    from bot.sheets.signups import HOSTS_FILE, INTERNS_FILE, hosts_sheet, interns_sheet
     from models.imports import signed_up
 
     year = _year(args.year)

@@ -19,7 +19,7 @@ from datetime import datetime, tzinfo
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.outbox.plan import DMKind
+from bot.ids import DMKind
 from bot.texts import cli as h
 from bot.texts.dates import moment
 from models.tables import OutboxMessage, OutboxStatus

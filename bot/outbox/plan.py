@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Literal
 
+from bot.ids import DMKind
 from bot.season import (
     Season,
     add_working_days,
@@ -30,17 +31,6 @@ from bot.season import (
 )
 
 Role = Literal["host", "intern"]
-
-
-class DMKind(StrEnum):
-    """The DMs of a placement, in timeline order."""
-
-    INTRO = "intro"  # T−14 days, 09:00: introduce each other, agree programme and days
-    PRACTICAL = "practical"  # 2 working days before the first day, 09:00
-    WELCOME = "welcome"  # first placement day, 08:30
-    CHECKIN = "checkin"  # last placement day, 15:00
-    EVALUATION = "evaluation"  # 3 working days after the last day, 09:00
-    FOLLOWUP = "followup"  # 90 days after the last day, 09:00, next working day if weekend
 
 
 class SkipReason(StrEnum):

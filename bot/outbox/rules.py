@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.outbox.plan import DMKind, skip_reason
+from bot.ids import DMKind
+from bot.outbox.plan import skip_reason
 from bot.season import DEFAULT_SEND_WINDOW, Season, SendWindow, next_allowed
 from bot.views.timeline import timeline_dm
 from models.feedback import PlacementContext

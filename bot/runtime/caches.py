@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
+from bot.runtime.coalesce import Coalescer
 from bot.runtime.recent import Recent
 from bot.search import SearchCache
-from bot.slack.coalesce import Coalescer
 from bot.views.slots import RenderedSlots
 from models.repo import Profile
 from models.tables import SeasonSettings

@@ -5,7 +5,7 @@ listening with SO_REUSEPORT; the kernel spreads incoming connections over them. 
 nothing but the database, exactly like processes on several machines (README, "Drift").
 
 The supervisor only starts and stops them: SIGTERM/SIGINT is passed on and each worker
-finishes its requests and its dispatch run (see bot/jobs.py). A worker that dies on its own
+finishes its requests and its dispatch run (see bot/runtime/jobs.py). A worker that dies on its own
 takes the others down and the supervisor exits 1, so the service manager restarts the
 whole set, instead of this process hiding a crash loop.
 """

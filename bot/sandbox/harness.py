@@ -19,12 +19,12 @@ from slack_bolt.async_app import AsyncApp
 from bot.app import EVENTS_PATH, build_app, build_web_app
 from bot.clock import Clock
 from bot.config import Settings, load_settings
+from bot.runtime.coalesce import Coalescer
 from bot.runtime.inflight import InFlight
+from bot.runtime.socket_mode import SocketMode
 from bot.sandbox.fake_slack import FakeSlack
 from bot.sandbox.fake_socket_mode import APP_TOKEN, FakeSocketMode, SocketWire
 from bot.sandbox.person import Workspace
-from bot.slack.coalesce import Coalescer
-from bot.slack.socket_mode import SocketMode
 from models.db import Database
 
 # The local Slack enforces no limit on views.publish, and a person at the console (or a test)

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.current import season_of
-from bot.ids import FeedbackBlock
-from bot.outbox.plan import DMKind
+from bot.ids import DMKind, FeedbackBlock
 from bot.season import Season, day_label, start_of_day
 from bot.service import Env
 from bot.slack import dm

@@ -60,7 +60,7 @@ async def refresh_homes(
 
 async def publish_home(env: Env, *, user_id: str) -> None:
     """Draw the tab: now, or with the person's other changes of the next few seconds
-    (bot.slack.coalesce: one views.publish, of the latest state)."""
+    (bot.runtime.coalesce: one views.publish, of the latest state)."""
     await env.caches.homes.run(user_id, partial(_draw_home, env, user_id))
 
 

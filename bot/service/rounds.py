@@ -19,7 +19,6 @@ from bot.current import approval_required
 from bot.matching.rounds import RoundInput, plan, preview, seats_left
 from bot.matching.scoring import SlotId, WishId
 from bot.matching.solvers import MatchResult, Mode, Reason
-from bot.offline import csvio
 from bot.season import Season
 from bot.service import Env, files
 from bot.service.admin import audit, not_coordinator
@@ -28,6 +27,7 @@ from bot.service.find import slot_profile, suggestions_for, wish_profile
 from bot.service.home import refresh_homes
 from bot.service.seasons import invite_back
 from bot.service.steering import steering_of
+from bot.sheets import csvio
 from bot.slack import dm
 from bot.texts import matching as t
 from bot.texts import steering as steer_t

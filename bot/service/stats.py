@@ -8,13 +8,13 @@ from typing import Any
 
 from slack_sdk.models.blocks import Block
 
-from bot.offline import csvio
 from bot.report import charts
 from bot.report.build import SeasonReport, chart_data, load_report
 from bot.season import Season, to_local
 from bot.service import Env, workshop
 from bot.service.files import upload
 from bot.service.seasons import parse_year
+from bot.sheets import csvio
 from bot.texts import stats as t
 from bot.views import stats as views
 from bot.views.rounds import notice

@@ -10,7 +10,6 @@ from typing import Any
 from sqlmodel import Session
 
 from bot.ids import WorkshopBlock
-from bot.offline import csvio
 from bot.season import (
     Season,
     at_local,
@@ -23,6 +22,7 @@ from bot.season import (
 from bot.service import Env
 from bot.service.admin import audit, notice, participants
 from bot.service.files import upload
+from bot.sheets import csvio
 from bot.slack import dm
 from bot.texts import admin as admin_texts
 from bot.texts import workshop as t

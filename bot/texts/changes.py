@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Final
 
-from bot.season import day_label
+from bot.texts.dates import day as day_label
 
 
 def agreed_days_dropped(days: Sequence[date]) -> str:

@@ -6,7 +6,7 @@ from typing import Final
 
 from bot.texts.grammar import plural
 
-# One sentence per kind of bad cell or row; bot.offline.csvio prefixes "linje N: ".
+# One sentence per kind of bad cell or row; bot.sheets.csvio prefixes "linje N: ".
 ROW_ERRORS: Final = {
     "not_utf8": "filen er ikke gemt som UTF-8 (gem den som 'CSV UTF-8')",
     "empty_file": "filen er tom: første linje skal være overskrifterne",

@@ -18,8 +18,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.ids import FeedbackAction, rating_action
-from bot.outbox.plan import DMKind
+from bot.ids import DMKind, FeedbackAction, rating_action
 from bot.season import Season, day_label
 from bot.texts import dates
 from bot.texts import timeline as texts

@@ -7,8 +7,8 @@ import json
 
 from sqlmodel import select
 
+from bot.runtime.coalesce import WINDOW_SECONDS
 from bot.sandbox.harness import Harness
-from bot.slack.coalesce import WINDOW_SECONDS
 from models.tables import HostSlot
 from tests.scenario.flows import offer, wish
 from tests.stress.gestures import anmod
@@ -111,7 +111,7 @@ async def test_rapid_changes_redraw_a_home_at_most_twice_and_the_last_shows_them
     harness: Harness,
 ) -> None:
     """Five requests to Bo's slot at once: one views.publish at once, one for the rest at
-    the end of the window (bot.slack.coalesce), never a stale tab last."""
+    the end of the window (bot.runtime.coalesce), never a stale tab last."""
     assert harness.homes is not None
     harness.homes.window = WINDOW_SECONDS  # Slack's pace, as in production
     ws, fake = harness.workspace, harness.fake

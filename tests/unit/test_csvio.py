@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.geo import Sector
-from bot.offline.csvio import CsvError, RowError, read_hosts, read_interns
+from bot.sheets.csvio import CsvError, RowError, read_hosts, read_interns
 
 HOSTS = """\
 id,name,organisation,sector,municipality,capacity,days,topics,ranking

@@ -13,8 +13,9 @@ import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlmodel import Session, col, select
 
+from bot.ids import DMKind
 from bot.outbox.dispatcher import Dispatcher, decide
-from bot.outbox.plan import DMKind, plan_placement
+from bot.outbox.plan import plan_placement
 from bot.outbox.rules import Settle
 from bot.sandbox.fake_slack import FakeSlack
 from bot.season import COPENHAGEN, Season

@@ -1,4 +1,4 @@
-"""The scheduler wiring (bot.jobs) and `praktik outbox` (bot.outbox.cli)."""
+"""The scheduler wiring (bot.runtime.jobs) and `praktik outbox` (bot.outbox.cli)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from aiohttp import web
 from sqlalchemy import delete
 from sqlmodel import Session, select
 
-from bot import jobs
 from bot.cli import main
 from bot.clock import ManualClock
 from bot.outbox.dispatcher import Dispatcher
+from bot.runtime import jobs
 from bot.sandbox.fake_slack import FakeSlack
 from models.db import Database
 from models.tables import OutboxMessage

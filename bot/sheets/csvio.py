@@ -2,7 +2,7 @@
 
 UTF-8 with or without BOM, CRLF or LF, a header row, `;` or `,` between columns (sniffed
 from the header, so a list saved from Danish Excel goes back in as it is) and `;` between
-the items of a list inside a cell; the columns and their names are in bot.offline.csv_layout. A file
+the items of a list inside a cell; the columns and their names are in bot.sheets.layout. A file
 with any error loads nothing: every bad row is reported with its line number (the header is
 line 1), in Danish, because coordinators read them.
 """
@@ -19,7 +19,7 @@ from typing import Any, TypeVar, cast
 from bot import geo
 from bot.geo import Sector
 from bot.matching.scoring import SlotProfile, WishProfile
-from bot.offline.csv_layout import (
+from bot.sheets.layout import (
     CENTRAL,
     CENTRAL_NAMES,
     DAYS,

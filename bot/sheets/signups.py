@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot import geo
-from bot.offline.csv_layout import HOST_COLUMNS, INTERN_COLUMNS
-from bot.offline.csvio import write_sheet
+from bot.sheets.csvio import write_sheet
+from bot.sheets.layout import HOST_COLUMNS, INTERN_COLUMNS
 from bot.texts import WEEKDAY_SHORT
 from bot.texts import csvio as t
 from models.tables import HostSlot, Participant, Wish

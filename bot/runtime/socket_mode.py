@@ -24,8 +24,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.socket_mode.aiohttp import SocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 
-from bot.jobs import DRAIN_SECONDS, DispatchJob
 from bot.runtime.inflight import InFlight
+from bot.runtime.jobs import DRAIN_SECONDS, DispatchJob
 
 log = logging.getLogger("praktik.socket")
 

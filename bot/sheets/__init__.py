@@ -1,0 +1,1 @@
+"""CSV sheets: the sign-up lists' layout, reading them, and writing them back out."""
