@@ -110,7 +110,11 @@ class CoordinatorAction(StrEnum):
 
     MATCH_SEND_STABIL = "admin_match_send_stabil"
     MATCH_SEND_FLEST = "admin_match_send_flest"
-    MATCH_PAGE = "admin_match_page"  # paging the named preview, or switching its mode
+    # Paging the named preview, and switching its mode. Slack refuses a block whose buttons
+    # share an action_id, so each of the three buttons in the paging row has its own.
+    MATCH_PAGE = "admin_match_page"  # *Næste side* (and the only id before they were split)
+    MATCH_PAGE_PREVIOUS = "admin_match_page_previous"
+    MATCH_PAGE_MODE = "admin_match_page_mode"
 
 
 class WorkshopAction(StrEnum):

@@ -6,6 +6,7 @@ again in the service, because anyone can replay a button's payload.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
@@ -17,6 +18,16 @@ from bot.texts import matching as t
 from bot.views.rounds import notice
 from handlers.admin import admin_command
 from handlers.commands import CommandCall
+
+log = logging.getLogger("praktik.rounds")
+
+
+async def _show(respond: AsyncRespond, **content: Any) -> None:
+    """Answer through the response_url, and log when Slack refuses it: respond() does not
+    raise, so a preview Slack would not show could otherwise vanish without a trace."""
+    said = await respond(**content)
+    if said.status_code != 200:
+        log.error("Slack refused the match preview (%s): %s", said.status_code, said.body)
 
 
 @admin_command("match")
@@ -32,14 +43,15 @@ async def match(call: CommandCall) -> None:
             await call.respond(**said)
             return
         note = said
-    await call.respond(**await rounds.preview_message(call.env, user_id=call.user_id, note=note))
+    content = await rounds.preview_message(call.env, user_id=call.user_id, note=note)
+    await _show(call.respond, **content)
 
 
 async def on_page(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond) -> None:
     await ack()
     user = str((body.get("user") or {}).get("id") or "")
     value = str(((body.get("actions") or [{}])[0]).get("value") or "")
-    await respond(replace_original=True, **await rounds.page(env, user_id=user, value=value))
+    await _show(respond, replace_original=True, **await rounds.page(env, user_id=user, value=value))
 
 
 @admin_command("stats", "statistik")
@@ -80,3 +92,5 @@ def register(app: AsyncApp) -> None:
     app.action(CoordinatorAction.MATCH_SEND_STABIL)(on_send)
     app.action(CoordinatorAction.MATCH_SEND_FLEST)(on_send)
     app.action(CoordinatorAction.MATCH_PAGE)(on_page)
+    app.action(CoordinatorAction.MATCH_PAGE_PREVIOUS)(on_page)
+    app.action(CoordinatorAction.MATCH_PAGE_MODE)(on_page)

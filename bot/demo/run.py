@@ -157,13 +157,21 @@ class Demo:
             self.at(start)
             await self.jobs()
             me = self.coordinator
+            before = max((m.seq for m in me.ephemerals), default=-1)
             if await self._gesture(me.command("/praktik", "admin match"), "admin match"):
                 self.progress.tick()
-                preview = me.ephemerals[-1].blocks if me.ephemerals else []
-                if buttons(preview, action):
+                # Only an answer to this command counts: an older ephemeral must not stand in
+                # for a preview that never arrived (Slack refused it, or the app failed).
+                fresh = [m for m in me.ephemerals if m.seq > before]
+                preview = fresh[-1] if fresh else None
+                if preview is None:
+                    self.ledger.fail(f"round {number}: no preview came back from admin match")
+                elif buttons(preview.blocks, action):
                     await self._gesture(me.press(action, where="ephemeral"), f"send {mode}")
-                else:
+                elif matching_texts.NOTHING_TO_MATCH in preview.text:
                     self.ledger.notes.append(t.nothing_to_match(number))
+                else:
+                    self.ledger.fail(f"round {number}: the preview has no send {mode} button")
             self.progress.tick()
             self.ledger.told_unplaced += self._told_unplaced()
             self.at(start + timedelta(days=2))

@@ -108,18 +108,30 @@ def list_blocks(
         blocks.append(SectionBlock(text=MarkdownTextObject(text=clip(text, 3000))))
     other = Mode.FLEST if mode is Mode.STABIL else Mode.STABIL
     buttons = []
+    # One action_id per button: Slack refuses a block where two share one (invalid_blocks).
     if page > 1:
-        buttons.append(_page_button(t.PREVIOUS_PAGE, mode, page - 1, round_no))
+        previous = _page_button(
+            t.PREVIOUS_PAGE, CoordinatorAction.MATCH_PAGE_PREVIOUS, mode, page - 1, round_no
+        )
+        buttons.append(previous)
     if page < total:
-        buttons.append(_page_button(t.NEXT_PAGE, mode, page + 1, round_no))
-    buttons.append(_page_button(t.show_mode(other.value), other, 1, round_no))
+        buttons.append(
+            _page_button(t.NEXT_PAGE, CoordinatorAction.MATCH_PAGE, mode, page + 1, round_no)
+        )
+    buttons.append(
+        _page_button(
+            t.show_mode(other.value), CoordinatorAction.MATCH_PAGE_MODE, other, 1, round_no
+        )
+    )
     blocks.append(ActionsBlock(block_id="match_pages", elements=buttons))
     blocks.append(SectionBlock(text=MarkdownTextObject(text=t.STEER_USAGE)))
     return blocks
 
 
-def _page_button(label: str, mode: Mode, page: int, round_no: int) -> Any:
-    return button(label, CoordinatorAction.MATCH_PAGE, f"{mode.value}:{page}:{round_no}")
+def _page_button(
+    label: str, action: CoordinatorAction, mode: Mode, page: int, round_no: int
+) -> Any:
+    return button(label, action, f"{mode.value}:{page}:{round_no}")
 
 
 def csv_rows(

@@ -1,0 +1,47 @@
+"""A round the size of a real season: ~70 waiting wishes and ~60 free seats. The preview
+runs to several pages, and must still reach the coordinator with its *Send forslag* buttons
+(the paging row once shared one action_id, which Slack refuses, so nothing was shown)."""
+
+from __future__ import annotations
+
+from bot.sandbox.harness import Harness
+from tests.conftest import ADMIN
+from tests.scenario.flows import offer, wish
+from tests.talk import buttons, shown
+
+HOSTS, INTERNS = 60, 70
+SEND = ["Send forslag (stabil)", "Send forslag (flest)"]
+
+
+async def test_a_preview_of_seventy_wishes_reaches_the_coordinator_with_its_send_buttons(
+    harness: Harness,
+) -> None:
+    ws = harness.workspace
+    kim = ws.person(ADMIN, "kim", "Kim Koordinator")
+    for i in range(HOSTS):
+        host = ws.person(f"UHOST{i:03}", f"vaert{i}", f"Vært Nummer{i}")
+        await offer(host, workplace=f"Ærø Kommune, afdeling {i}")
+    for i in range(INTERNS):
+        intern = ws.person(f"UINTERN{i:03}", f"praktikant{i}", f"Praktikant Nummer{i}")
+        await wish(intern, workplace=f"Styrelsen for Dataforsyning, kontor {i}")
+
+    before = len(kim.ephemerals)
+    await kim.command("/praktik", "admin match")
+    assert len(kim.ephemerals) == before + 1, "the preview never reached the coordinator"
+    preview = kim.ephemerals[-1]
+    seen = shown(preview)
+    assert f"*{INTERNS}* praktikønsker" in seen and f"*{HOSTS}* ledige pladser" in seen
+    assert "*Parrene (stabil)* – Side 1 af 5" in seen
+    assert buttons(preview)[:2] == SEND
+    assert "Næste side" in buttons(preview) and "Vis parrene for flest" in buttons(preview)
+
+    # A middle page has all three paging buttons in one row, each its own action_id.
+    await kim.press("Næste side")
+    page = kim.ephemerals[-1]
+    assert "*Parrene (stabil)* – Side 2 af 5" in shown(page)
+    assert {"Forrige side", "Næste side", "Vis parrene for flest"} <= set(buttons(page))
+    assert buttons(page)[:2] == SEND
+    await kim.press("Vis parrene for flest")
+    assert "*Parrene (flest)* – Side 1 af 5" in shown(kim.ephemerals[-1])
+    await kim.press(SEND[0])
+    assert f"Runde 1 er sendt (stabil): {HOSTS} forslag" in shown(kim.ephemerals[-1])
