@@ -119,21 +119,6 @@ def _placed(session: Session, *, intern_id: int, year: int) -> Placement | None:
     return session.exec(_placed_query(intern_id=intern_id, year=year)).first()
 
 
-def placement_of(session: Session, *, participant_id: int, year: int) -> list[Placement]:
-    return list(
-        session.exec(
-            select(Placement).where(
-                or_(
-                    col(Placement.intern_id) == participant_id,
-                    col(Placement.host_id) == participant_id,
-                ),
-                Placement.season_year == year,
-                Placement.status == PlacementStatus.CONFIRMED,
-            )
-        ).all()
-    )
-
-
 def request_slot(
     session: Session,
     *,
@@ -430,16 +415,6 @@ def withdraw(session: Session, *, user_id: str, role: Role, year: int, now: date
             done.proposals.append(deal)
     session.flush()
     return done
-
-
-def pending_for(session: Session, *, user_id: str, year: int) -> list[Deal]:
-    """Open requests/proposals where the user is host or intern."""
-    person = session.exec(select(Participant).where(Participant.slack_user_id == user_id)).first()
-    if person is None or person.id is None:
-        return []
-    return deals_of(
-        session, proposals=pending_proposals(session, participant_id=person.id, year=year)
-    )
 
 
 def pending_proposals(session: Session, *, participant_id: int, year: int) -> list[Proposal]:

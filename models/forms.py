@@ -1,5 +1,8 @@
-"""Validated input from the modals. Parsing never raises: it returns the form or, per field,
-the Danish sentence to show inline in the modal (Slack's `response_action: errors`)."""
+"""Validated input from the modals: the forms' shapes and data rules. A limit that is also
+a column's width (models.tables) is defined here once, so a form never takes what the
+database would refuse. bot.service.forms applies the rules to a submission and words the
+refusals in Danish.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +10,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from bot import texts
-from bot.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, municipality
+from bot.geo import Sector
 
-WORKPLACE_MAX = 150
+WORKPLACE_MAX = 150  # HostSlot.workplace
 DESCRIPTION_MAX = 2000
 WISH_TEXT_MAX = 2000
 CAPACITY_MIN, CAPACITY_MAX = 1, 10
-TOPIC_MAX = 60
+TOPIC_MAX = 60  # Topic.name
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -58,49 +60,6 @@ class Raw:
     choices: dict[str, list[str]] = field(default_factory=dict)
 
 
-Errors = dict[str, str]
-
-
-def _days(values: list[str], errors: Errors, key: str) -> tuple[int, ...]:
-    weekdays = {"1", "2", "3", "4", "5"}
-    days = sorted({int(v) for v in values if v in weekdays})
-    # A made-up day next to real ones is refused too, not silently dropped.
-    if not days or any(v not in weekdays for v in values):
-        errors[key] = texts.ERR_NO_DAY
-    return tuple(days)
-
-
-def _sector(value: str | None, errors: Errors, key: str) -> Sector:
-    try:
-        return Sector(value or "")
-    except ValueError:
-        errors[key] = texts.ERR_SECTOR
-        return Sector.KOMMUNE
-
-
-def _workplace(value: str | None, errors: Errors, key: str) -> str:
-    workplace = clean_text(value)
-    if not workplace:
-        errors[key] = texts.ERR_WORKPLACE_EMPTY
-    elif len(workplace) > WORKPLACE_MAX:
-        errors[key] = texts.err_too_long(WORKPLACE_MAX, len(workplace))
-    return workplace
-
-
-def _long_text(value: str | None, limit: int, errors: Errors, key: str) -> str:
-    text = clean_text(value)
-    if len(text) > limit:
-        errors[key] = texts.err_too_long(limit, len(text))
-    return text
-
-
-def _topics(values: list[str], known: set[str], errors: Errors, key: str) -> tuple[str, ...]:
-    unknown = [v for v in values if v not in known]
-    if unknown:
-        errors[key] = texts.ERR_TOPIC
-    return tuple(sorted(set(values) & known))
-
-
 def parse_capacity(raw: str | None) -> int | None:
     text = clean_text(raw)
     # int() refuses more than 4,300 digits (leading zeros count); no capacity needs three.
@@ -109,73 +68,3 @@ def parse_capacity(raw: str | None) -> int | None:
         return None
     value = int(digits)
     return value if CAPACITY_MIN <= value <= CAPACITY_MAX else None
-
-
-def parse_slot(raw: Raw, *, known_topics: set[str], keys: dict[str, str]) -> SlotForm | Errors:
-    errors: Errors = {}
-    workplace = _workplace(raw.text.get("workplace"), errors, keys["workplace"])
-    sector = _sector(raw.choice.get("sector"), errors, keys["sector"])
-    where = raw.choice.get("municipality") or ""
-    region: str | None = None
-    if where == CENTRAL_ADMINISTRATION:
-        if sector is not Sector.STAT:
-            errors[keys["municipality"]] = texts.ERR_CENTRAL_ONLY_STATE
-    else:
-        found = municipality(where)
-        if found is None:
-            errors[keys["municipality"]] = texts.ERR_MUNICIPALITY
-        else:
-            where, region = found.code, found.region
-    capacity = parse_capacity(raw.text.get("capacity"))
-    if capacity is None:
-        errors[keys["capacity"]] = texts.ERR_CAPACITY
-    days = _days(raw.choices.get("days", []), errors, keys["days"])
-    topics = _topics(raw.choices.get("topics", []), known_topics, errors, keys["topics"])
-    description = _long_text(
-        raw.text.get("description"), DESCRIPTION_MAX, errors, keys["description"]
-    )
-    if errors:
-        return errors
-    assert capacity is not None
-    return SlotForm(workplace, sector, where, region, capacity, days, topics, description)
-
-
-def parse_wish(raw: Raw, *, known_topics: set[str], keys: dict[str, str]) -> WishForm | Errors:
-    errors: Errors = {}
-    workplace = _workplace(raw.text.get("workplace"), errors, keys["workplace"])
-    sector = _sector(raw.choice.get("sector"), errors, keys["sector"])
-    home = raw.choice.get("municipality")
-    home_code: str | None = None
-    if home:
-        found = municipality(home)
-        if found is None and home != CENTRAL_ADMINISTRATION:
-            errors[keys["municipality"]] = texts.ERR_MUNICIPALITY
-        home_code = found.code if found else CENTRAL_ADMINISTRATION
-    topics = _topics(raw.choices.get("topics", []), known_topics, errors, keys["topics"])
-    wanted: list[Sector] = []
-    for value in raw.choices.get("wanted_sectors", []):
-        try:
-            wanted.append(Sector(value))
-        except ValueError:
-            errors[keys["wanted_sectors"]] = texts.ERR_SECTOR
-    regions = raw.choices.get("wanted_regions", [])
-    if any(r not in REGIONS for r in regions):
-        errors[keys["wanted_regions"]] = texts.ERR_REGION
-    days = _days(raw.choices.get("days", []), errors, keys["days"])
-    text = _long_text(raw.text.get("text"), WISH_TEXT_MAX, errors, keys["text"])
-    manager = raw.choice.get("manager") or None
-    if manager is not None and not re.fullmatch(r"[UW][A-Z0-9]{2,30}", manager):
-        errors[keys["manager"]] = texts.ERR_MANAGER
-    if errors:
-        return errors
-    return WishForm(
-        workplace=workplace,
-        sector=sector,
-        municipality=home_code,
-        topics=topics,
-        wanted_sectors=tuple(sorted(set(wanted))),
-        wanted_regions=tuple(r for r in REGIONS if r in regions),
-        days=days,
-        text=text,
-        manager_user_id=manager,
-    )

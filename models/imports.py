@@ -7,12 +7,14 @@ the same list again updates the same people, slots and wishes instead of adding 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session, col, select
 
 from models import repo
+from models.forms import TOPIC_MAX, WORKPLACE_MAX
 from models.tables import HostSlot, Participant, SlotStatus, Topic, Wish, WishStatus
 
 CHUNK = 1000  # keys per IN (...) query
@@ -66,7 +68,15 @@ class ImportRefused(Exception):
 class _Loader:
     """Looks everyone up once, so a list of thousands loads in a few queries."""
 
-    def __init__(self, session: Session, *, year: int, keys: set[str], now: datetime) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        year: int,
+        keys: set[str],
+        default_topics: Sequence[str],
+        now: datetime,
+    ) -> None:
         self.session, self.year, self.now = session, year, now
         self.people: dict[str, Participant] = {}
         ordered = sorted(keys)
@@ -81,7 +91,7 @@ class _Loader:
         self.wishes = {
             w.intern_id: w for w in session.exec(select(Wish).where(Wish.season_year == year))
         }
-        self.known = {t.casefold(): t for t in repo.topics(session)}
+        self.known = {t.casefold(): t for t in repo.topics(session, defaults=default_topics)}
 
     def person(self, row: Person) -> Participant:
         found = self.people.get(row.slack_user_id)
@@ -99,8 +109,8 @@ class _Loader:
         for topic in wanted:
             name = self.known.get(topic.casefold())
             if name is None:
-                self.session.add(Topic(name=topic[:60], added_by="import"))
-                name = self.known[topic.casefold()] = topic[:60]
+                self.session.add(Topic(name=topic[:TOPIC_MAX], added_by="import"))
+                name = self.known[topic.casefold()] = topic[:TOPIC_MAX]
             out.append(name)
         return out
 
@@ -111,10 +121,13 @@ def load_signups(
     year: int,
     hosts: list[HostSignUp],
     interns: list[InternSignUp],
+    default_topics: Sequence[str],
     now: datetime,
 ) -> Loaded:
+    """`default_topics`: the catalogue's fixed topics (bot.texts.DEFAULT_TOPICS), which the
+    lists' topics are matched against with the ones coordinators added."""
     keys = {r.person.slack_user_id for r in hosts} | {r.person.slack_user_id for r in interns}
-    load = _Loader(session, year=year, keys=keys, now=now)
+    load = _Loader(session, year=year, keys=keys, default_topics=default_topics, now=now)
     people = [load.person(r.person) for r in hosts] + [load.person(r.person) for r in interns]
     session.flush()  # ids for the new participants
     for row, person in zip(hosts, people, strict=False):
@@ -133,7 +146,7 @@ def load_signups(
             )
         elif row.capacity < slot.confirmed:
             raise ImportRefused(row.line, slot.confirmed)
-        slot.workplace, slot.sector = row.person.workplace[:150], row.person.sector
+        slot.workplace, slot.sector = row.person.workplace[:WORKPLACE_MAX], row.person.sector
         slot.municipality, slot.region = row.person.municipality or "", row.region
         slot.capacity, slot.days, slot.topics = row.capacity, row.days, load.topics(row.topics)
         slot.status, slot.updated_at = SlotStatus.OPEN, now

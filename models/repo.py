@@ -6,6 +6,7 @@ Every function takes the session first and the rest by keyword; handlers call th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -15,9 +16,6 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from bot import texts
-from bot.season import week37
-from bot.texts import changes
 from models.erasures import signed_up_again
 from models.forms import SlotForm, WishForm
 from models.tables import (
@@ -80,14 +78,15 @@ def participant(session: Session, *, slack_user_id: str) -> Participant | None:
     ).first()
 
 
-def topics(session: Session) -> list[str]:
-    """The fixed list and whatever the coordinators added, in display order."""
+def topics(session: Session, *, defaults: Sequence[str]) -> list[str]:
+    """The fixed list (`defaults`: the catalogue's, bot.texts.DEFAULT_TOPICS) and whatever the
+    coordinators added, in display order."""
     extra = [t.name for t in session.exec(select(Topic).order_by(col(Topic.name))).all()]
-    return list(texts.DEFAULT_TOPICS) + [t for t in extra if t not in texts.DEFAULT_TOPICS]
+    return list(defaults) + [t for t in extra if t not in defaults]
 
 
-def add_topic(session: Session, *, name: str, added_by: str) -> bool:
-    if name in topics(session):
+def add_topic(session: Session, *, name: str, added_by: str, defaults: Sequence[str]) -> bool:
+    if name in topics(session, defaults=defaults):
         return False
     session.add(Topic(name=name, added_by=added_by))
     return True
@@ -125,29 +124,33 @@ class SlotSaved:
     created: bool
 
 
-def _edit_conflicts(session: Session, *, slot: HostSlot, form: SlotForm) -> dict[str, str]:
-    """Why an edit would break an agreement, by form field: fewer seats than interns agreed,
-    or an agreed day taken out of the slot."""
-    errors: dict[str, str] = {}
-    if form.capacity < slot.confirmed:
-        errors["capacity"] = texts.err_capacity_below_confirmed(slot.confirmed)
+@dataclass(frozen=True, slots=True)
+class EditConflict:
+    """Why an edit would break an agreement: fewer seats than the interns agreed (`confirmed`,
+    the seats agreed; None when the capacity is fine), or agreed weekdays (1 = Monday) taken
+    out of the slot."""
+
+    confirmed: int | None
+    dropped_days: tuple[int, ...]
+
+
+def _edit_conflict(session: Session, *, slot: HostSlot, form: SlotForm) -> EditConflict | None:
     agreed = session.exec(
         select(Placement.days).where(
             Placement.slot_id == slot.id, Placement.status == PlacementStatus.CONFIRMED
         )
     ).all()
-    dropped = sorted({d for days in agreed for d in days} - set(form.days))
-    if dropped:
-        week = week37(slot.season_year)
-        errors["days"] = changes.agreed_days_dropped([week[d - 1] for d in dropped if 1 <= d <= 5])
-    return errors
+    dropped = tuple(sorted({d for days in agreed for d in days} - set(form.days)))
+    below = slot.confirmed if form.capacity < slot.confirmed else None
+    if below is None and not dropped:
+        return None
+    return EditConflict(confirmed=below, dropped_days=dropped)
 
 
 def save_slot(
     session: Session, *, host: Profile, year: int, form: SlotForm, now: datetime
-) -> SlotSaved | dict[str, str]:
-    """Create or edit the host's slot; by form field, the Danish reasons when the edit would
-    break a promise."""
+) -> SlotSaved | EditConflict:
+    """Create or edit the host's slot; nothing stored when the edit would break a promise."""
     signed_up_again(session, user_id=host.slack_user_id)
     person = ensure_participant(session, profile=host, now=now)
     slot = slot_of(session, slack_user_id=host.slack_user_id, year=year)
@@ -164,9 +167,9 @@ def save_slot(
             updated_at=now,
         )
     else:
-        errors = _edit_conflicts(session, slot=slot, form=form)
-        if errors:
-            return errors
+        conflict = _edit_conflict(session, slot=slot, form=form)
+        if conflict is not None:
+            return conflict
     slot.workplace, slot.sector = form.workplace, form.sector.value
     slot.municipality, slot.region = form.municipality, form.region
     slot.capacity, slot.days = form.capacity, list(form.days)

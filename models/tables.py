@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from models.forms import TOPIC_MAX, WORKPLACE_MAX
 from models.types import UTCDateTime
 
 
@@ -96,7 +97,7 @@ class SeasonSettings(SQLModel, table=True):
 
 
 class Topic(SQLModel, table=True):
-    name: str = Field(primary_key=True, max_length=60)
+    name: str = Field(primary_key=True, max_length=TOPIC_MAX)
     added_by: str = Field(default="", max_length=32)
 
 
@@ -106,7 +107,7 @@ class HostSlot(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     host_id: int = Field(foreign_key="participant.id", index=True)
     season_year: int = Field(index=True)
-    workplace: str = Field(max_length=150)
+    workplace: str = Field(max_length=WORKPLACE_MAX)
     sector: str = Field(max_length=16)
     municipality: str = Field(max_length=8)  # a kommunekode, or "stat" for central admin.
     region: str | None = Field(default=None, max_length=40)

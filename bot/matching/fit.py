@@ -9,13 +9,34 @@ own request to a named host) got what they asked for.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-
-from models.tables import HostSlot, Wish
+from typing import Protocol
 
 BUCKETS = 4  # 0–24 %, 25–49 %, 50–74 %, 75–100 %: equal widths
 
 
-def fit(wish: Wish | None, slot: HostSlot) -> float:
+class WishLike(Protocol):
+    """What the intern asked for (a stored wish fits as it is: the domain reads no tables)."""
+
+    @property
+    def topics(self) -> Sequence[str]: ...
+    @property
+    def wanted_sectors(self) -> Sequence[str]: ...
+    @property
+    def wanted_regions(self) -> Sequence[str]: ...
+
+
+class SlotLike(Protocol):
+    """What the host's slot offers."""
+
+    @property
+    def topics(self) -> Sequence[str]: ...
+    @property
+    def sector(self) -> str: ...
+    @property
+    def region(self) -> str | None: ...
+
+
+def fit(wish: WishLike | None, slot: SlotLike) -> float:
     """0..1: the mean over the things the intern asked for of how far the slot meets them."""
     if wish is None:
         return 1.0

@@ -27,6 +27,7 @@ from bot.matching.steering import Steering, SteeringError, check, steered
 from bot.offline.progress import Progress
 from bot.sheets import csvio
 from bot.sheets.csvio import CsvError, HostRow, InternRow, RowError
+from bot.texts import DEFAULT_TOPICS
 from bot.texts import csvio as t
 from bot.texts import matching as mt
 from bot.texts import steering as steering_texts
@@ -191,6 +192,7 @@ def run_import(
             year=year,
             hosts=hosts,
             interns=interns,
+            default_topics=DEFAULT_TOPICS,
             now=datetime.now(UTC),
         )
     except ImportRefused as refused:

@@ -20,8 +20,8 @@ from bot.current import approval_required
 from bot.ids import AdminAction
 from bot.season import Phase, Season, day_label, local_date, next_allowed
 from bot.service import Env
+from bot.texts import DEFAULT_TOPICS, dates
 from bot.texts import admin as t
-from bot.texts import dates
 from bot.texts import season as season_t
 from bot.views.common import button, message
 from bot.views.mrkdwn import angles, clip, escape
@@ -255,10 +255,12 @@ async def topics_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]
         name = clean_text(name)
         if not name or len(name) > TOPIC_MAX:
             return notice(t.TOPIC_INVALID)
-        added = await env.db.run(repo.add_topic, name=name, added_by=user_id)
+        added = await env.db.run(
+            repo.add_topic, name=name, added_by=user_id, defaults=DEFAULT_TOPICS
+        )
         await audit(env, actor=user_id, action="topic add", allowed=True, topic=name, added=added)
         return notice(t.topic_added(escape(name)) if added else t.topic_exists(escape(name)))
     if verb:
         return notice(t.TOPICS_USAGE)
-    names = await env.db.run(repo.topics)
+    names = await env.db.run(repo.topics, defaults=DEFAULT_TOPICS)
     return notice(t.topics_list(escape(", ".join(names))))

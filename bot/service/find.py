@@ -20,6 +20,7 @@ from bot.matching.scoring import (
 )
 from bot.season import Season
 from bot.service import Env
+from bot.service.forms import parse_wish
 from bot.service.home import refresh_home
 from bot.service.seasons import signup_refusal
 from bot.slack import dm
@@ -29,7 +30,7 @@ from bot.views.deals import notice
 from bot.views.forms import WISH_KEYS, keyed, read_state, wish_modal
 from bot.views.slots import PAGE, Hit, search_results, suggestions
 from models import repo
-from models.forms import WishForm, parse_wish
+from models.forms import WishForm
 from models.tables import HostSlot, Participant, Wish
 
 
@@ -41,7 +42,7 @@ def _load(
         repo.wish_of(session, slack_user_id=user_id, year=year)
         or repo.wish_of(session, slack_user_id=user_id, year=year - 1),
         repo.participant(session, slack_user_id=user_id),
-        repo.topics(session),
+        repo.topics(session, defaults=texts.DEFAULT_TOPICS),
     )
 
 
@@ -66,7 +67,7 @@ async def validate_wish(
     env: Env, view: dict[str, Any], *, user_id: str = ""
 ) -> WishForm | dict[str, str]:
     _, overrides = await env.season()
-    topics = set(await env.db.run(repo.topics))
+    topics = set(await env.db.run(repo.topics, defaults=texts.DEFAULT_TOPICS))
     parsed = parse_wish(keyed(read_state(view), WISH_KEYS), known_topics=topics, keys=WISH_KEYS)
     if isinstance(parsed, WishForm) and user_id and parsed.manager_user_id == user_id:
         return {WISH_KEYS["manager"]: changes.ERR_OWN_MANAGER}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from bot.season import (
     Season,
@@ -22,9 +22,8 @@ from bot.service.admin import audit, notice
 from bot.texts import dates
 from bot.texts import season as t
 from bot.views.season import invitation, signup_not_open
+from models import seasons
 from models.outbox_repo import plan_fixed
-from models.privacy import ERASED
-from models.tables import HostSlot, Participant, Placement, SeasonSettings, Wish
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 INVITE_AT = time(9, 0)
@@ -124,24 +123,6 @@ async def invite_back(env: Env) -> int:
     return await env.db.run(_plan_invitations, year=year, now=now, due=due)
 
 
-def returning(session: Session, *, year: int) -> dict[str, tuple[bool, bool]]:
-    """Season `year`'s participants by Slack ID: (was a host, was an intern). People who
-    withdrew count too (they may well come back); people who erased their data do not."""
-    hosts = select(HostSlot.host_id).where(HostSlot.season_year == year)
-    interns = select(Wish.intern_id).where(Wish.season_year == year)
-    placed = select(Placement.intern_id).where(Placement.season_year == year)
-    found: dict[str, tuple[bool, bool]] = {}
-    for role, ids in (("host", hosts), ("intern", interns), ("intern", placed)):
-        for user in session.exec(
-            select(Participant.slack_user_id).where(col(Participant.id).in_(ids))
-        ).all():
-            if user.startswith(f"{ERASED}-"):
-                continue
-            host, intern = found.get(user, (False, False))
-            found[user] = (host or role == "host", intern or role == "intern")
-    return found
-
-
 def _open(
     session: Session,
     *,
@@ -154,14 +135,12 @@ def _open(
 ) -> int:
     """Store the opening day and plan one invitation per returning participant (the key makes
     a second opening, or a changed date, plan none twice)."""
-    settings = session.get(SeasonSettings, year) or SeasonSettings(year=year)
-    settings.opens_on, settings.updated_by, settings.updated_at = day, actor, now
-    session.add(settings)
+    seasons.set_opening(session, year=year, day=day, actor=actor, now=now)
     return _plan_invitations(session, year=year, now=now, due=due)
 
 
 def _plan_invitations(session: Session, *, year: int, now: datetime, due: datetime) -> int:
-    people = sorted(returning(session, year=year - 1).items())
+    people = sorted(seasons.returning(session, year=year - 1).items())
     return plan_fixed(
         session,
         rows={

@@ -6,15 +6,19 @@ from typing import Any
 
 from sqlmodel import Session
 
+from bot import texts
+from bot.season import week37
 from bot.service import Env
+from bot.service.forms import parse_slot
 from bot.service.home import refresh_home
 from bot.service.seasons import signup_refusal
 from bot.slack import dm
 from bot.slack.people import profile_of
+from bot.texts import changes
 from bot.views.forms import SLOT_KEYS, keyed, read_state, slot_modal
 from bot.views.slots import slot_saved
 from models import repo
-from models.forms import SlotForm, parse_slot
+from models.forms import SlotForm
 
 
 def _load(session: Session, *, user_id: str, year: int) -> tuple[Any, Any, list[str]]:
@@ -23,7 +27,7 @@ def _load(session: Session, *, user_id: str, year: int) -> tuple[Any, Any, list[
         repo.slot_of(session, slack_user_id=user_id, year=year)
         or repo.slot_of(session, slack_user_id=user_id, year=year - 1),
         repo.participant(session, slack_user_id=user_id),
-        repo.topics(session),
+        repo.topics(session, defaults=texts.DEFAULT_TOPICS),
     )
 
 
@@ -40,7 +44,7 @@ async def open_slot_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
 
 
 async def validate_slot(env: Env, view: dict[str, Any]) -> SlotForm | dict[str, str]:
-    topics = set(await env.db.run(repo.topics))
+    topics = set(await env.db.run(repo.topics, defaults=texts.DEFAULT_TOPICS))
     return parse_slot(keyed(read_state(view), SLOT_KEYS), known_topics=topics, keys=SLOT_KEYS)
 
 
@@ -51,9 +55,21 @@ async def save_slot(env: Env, *, user_id: str, form: SlotForm) -> repo.SlotSaved
     )
     year = await env.year()
     saved = await env.db.run(repo.save_slot, host=profile, year=year, form=form, now=env.now())
-    if isinstance(saved, dict):
-        return {SLOT_KEYS[field]: why for field, why in saved.items()}
+    if isinstance(saved, repo.EditConflict):
+        return _refusals(saved, year=year)
     return saved
+
+
+def _refusals(conflict: repo.EditConflict, *, year: int) -> dict[str, str]:
+    """Why the edit would break an agreement, in Danish by block."""
+    errors: dict[str, str] = {}
+    if conflict.confirmed is not None:
+        errors[SLOT_KEYS["capacity"]] = texts.err_capacity_below_confirmed(conflict.confirmed)
+    if conflict.dropped_days:
+        week = week37(year)
+        dropped = [week[d - 1] for d in conflict.dropped_days if 1 <= d <= 5]
+        errors[SLOT_KEYS["days"]] = changes.agreed_days_dropped(dropped)
+    return errors
 
 
 async def confirm_slot(env: Env, *, user_id: str, saved: repo.SlotSaved) -> None:
