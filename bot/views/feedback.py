@@ -1,7 +1,7 @@
 """The check-in and evaluation modals, and reading their answers back.
 
-Both are one modal built from a `Form`: the questions differ, the way they are asked,
-prefilled with the stored answer and read back is the same.
+Both are one modal built from a `Form`: only the questions differ; how they are asked,
+prefilled with the stored answer and read back is shared.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from models.tables import CheckIn, Evaluation
 COMMENT_MAX = 2000
 TEXT_MAX = 3000
 
-Value = int | str
+Value = int | str  # an answer as stored: the rating and the recommendation are numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +69,7 @@ class Choice:
     block_id: FeedbackBlock
     column: str
     label: str
-    options: tuple[tuple[Value, str], ...]  # (stored value, label), in the order shown
+    options: Mapping[int, str] | Mapping[str, str]  # stored value → label, in order shown
     error: str  # when nothing (or a value not offered) was picked
     hint: str | None = None
     placeholder: str | None = None
@@ -99,7 +99,7 @@ class Form:
     title: str
     questions: tuple[Question, ...]
     stored: Callable[[PlacementContext], Mapping[str, Stored]]
-    may_pick_placement: bool = False
+    may_pick: bool = False
 
 
 def _checkins(ctx: PlacementContext) -> Mapping[str, Stored]:
@@ -110,59 +110,42 @@ def _evaluations(ctx: PlacementContext) -> Mapping[str, Stored]:
     return ctx.evaluations
 
 
+# A question's column is the stored answer it fills in, and is prefilled from.
+RATING = Choice(
+    FeedbackBlock.RATING, "rating", texts.CHECKIN_RATING, texts.RATING_LABELS, texts.ERR_RATING
+)
+COMMENT = FreeText(
+    FeedbackBlock.COMMENT, "comment", texts.CHECKIN_COMMENT, texts.CHECKIN_COMMENT_HINT, COMMENT_MAX
+)
+# `/praktik checkin` from a host with several interns asks which placement first.
 CHECKIN_FORM = Form(
-    callback_id=FeedbackCallback.CHECKIN,
-    title=texts.CHECKIN_TITLE,
-    questions=(
-        Choice(
-            block_id=FeedbackBlock.RATING,
-            column="rating",
-            label=texts.CHECKIN_RATING,
-            options=tuple(texts.RATING_LABELS.items()),
-            error=texts.ERR_RATING,
-        ),
-        FreeText(
-            block_id=FeedbackBlock.COMMENT,
-            column="comment",
-            label=texts.CHECKIN_COMMENT,
-            hint=texts.CHECKIN_COMMENT_HINT,
-            max_length=COMMENT_MAX,
-        ),
-    ),
-    stored=_checkins,
-    # `/praktik checkin` from a host with several interns asks which placement first.
-    may_pick_placement=True,
+    FeedbackCallback.CHECKIN, texts.CHECKIN_TITLE, (RATING, COMMENT), _checkins, may_pick=True
 )
 
+BENEFIT = Choice(
+    FeedbackBlock.BENEFIT,
+    "benefit",
+    texts.BENEFIT_QUESTION,
+    texts.BENEFIT_LABELS,
+    texts.ERR_BENEFIT,
+)
+RECOMMEND = Choice(
+    FeedbackBlock.RECOMMEND,
+    "recommend",
+    texts.RECOMMEND_QUESTION,
+    {n: str(n) for n in range(10, -1, -1)},
+    texts.ERR_RECOMMEND,
+    hint=texts.RECOMMEND_HINT,
+    placeholder=texts.RECOMMEND_PLACEHOLDER,
+)
+TEXT = FreeText(
+    FeedbackBlock.TEXT, "text", texts.EVALUATION_TEXT, texts.EVALUATION_TEXT_HINT, TEXT_MAX
+)
 EVALUATION_FORM = Form(
-    callback_id=FeedbackCallback.EVALUATION,
-    title=texts.EVALUATION_TITLE,
-    questions=(
-        Choice(
-            block_id=FeedbackBlock.BENEFIT,
-            column="benefit",
-            label=texts.BENEFIT_QUESTION,
-            options=tuple(texts.BENEFIT_LABELS.items()),
-            error=texts.ERR_BENEFIT,
-        ),
-        Choice(
-            block_id=FeedbackBlock.RECOMMEND,
-            column="recommend",
-            label=texts.RECOMMEND_QUESTION,
-            options=tuple((n, str(n)) for n in range(10, -1, -1)),
-            error=texts.ERR_RECOMMEND,
-            hint=texts.RECOMMEND_HINT,
-            placeholder=texts.RECOMMEND_PLACEHOLDER,
-        ),
-        FreeText(
-            block_id=FeedbackBlock.TEXT,
-            column="text",
-            label=texts.EVALUATION_TEXT,
-            hint=texts.EVALUATION_TEXT_HINT,
-            max_length=TEXT_MAX,
-        ),
-    ),
-    stored=_evaluations,
+    FeedbackCallback.EVALUATION,
+    texts.EVALUATION_TITLE,
+    (BENEFIT, RECOMMEND, TEXT),
+    _evaluations,
 )
 
 
@@ -194,7 +177,9 @@ def _input(question: Question, current: Stored | None) -> InputBlock:
             initial_value=stored or None,
         )
     else:
-        options = [Option(value=str(value), text=label) for value, label in question.options]
+        options = [
+            Option(value=str(value), text=label) for value, label in question.options.items()
+        ]
         initial = next((o for o in options if stored is not None and o.value == str(stored)), None)
         if question.placeholder is None:
             element = RadioButtonsElement(
@@ -290,7 +275,7 @@ def read_answer(form: Form, view: dict[str, Any]) -> Answer | dict[str, str]:
     for question in form.questions:
         element = values.get(question.block_id)
         if isinstance(question, Choice):
-            offered = {str(value): value for value, _ in question.options}
+            offered = {str(value): value for value in question.options}
             picked = _selected(element)
             if picked in offered:
                 answer[question.column] = offered[picked]
@@ -303,7 +288,7 @@ def read_answer(form: Form, view: dict[str, Any]) -> Answer | dict[str, str]:
                 errors[question.block_id] = err_too_long(question.max_length, len(text))
             answer[question.column] = text
     placement_id: int | None = None
-    if form.may_pick_placement and FeedbackBlock.PLACEMENT in values:
+    if form.may_pick and FeedbackBlock.PLACEMENT in values:
         chosen = _selected(values[FeedbackBlock.PLACEMENT])
         if chosen.isdigit() and len(chosen) < 12:
             placement_id = int(chosen)
