@@ -17,7 +17,7 @@ from bot.season import Season, day_label, start_of_day
 from bot.service import Env
 from bot.slack import dm
 from bot.texts import erasure
-from bot.texts import timeline as texts
+from bot.texts import feedback as texts
 from bot.views.deals import notice
 from bot.views.feedback import (
     CHECKIN_FORM,

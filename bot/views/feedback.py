@@ -25,7 +25,7 @@ from slack_sdk.models.views import View
 
 from bot.ids import Action, FeedbackBlock, FeedbackCallback
 from bot.texts import err_too_long
-from bot.texts import timeline as texts
+from bot.texts import feedback as texts
 from bot.views.mrkdwn import plain
 from bot.views.timeline import name_of, workplace_of
 from models.feedback import FeedbackRole, PlacementContext
