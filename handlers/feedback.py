@@ -1,8 +1,14 @@
-"""Check-in and evaluation: the DM buttons, the two modals and `/praktik checkin`."""
+"""Check-in and evaluation: the DM buttons, the two modals and `/praktik checkin`.
+
+The two are one flow (`bot.service.feedback.Survey`); the listeners below are built once
+per survey so each Slack ID still has a listener of its own name.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
@@ -10,98 +16,106 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from bot.ids import RATE_PATTERN, FeedbackAction, FeedbackCallback, Sub
 from bot.service import Env
 from bot.service import feedback as service
+from bot.service.feedback import CHECKIN, EVALUATION, Survey
 from bot.slack import dm
 from bot.views.feedback import Where
 from handlers.commands import CommandCall, subcommand
+
+# Body parsing ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Press:
+    """What the listeners read from a button press in a DM."""
+
+    user_id: str
+    channel_id: str
+    action_id: str
+    trigger_id: str
+    where: Where  # the placement (the button's value) and the DM it sits in
 
 
 def _user(body: dict[str, Any]) -> str:
     return str((body.get("user") or {}).get("id") or "")
 
 
-def _channel(body: dict[str, Any]) -> str:
-    return str((body.get("channel") or {}).get("id") or "")
-
-
-def _action(body: dict[str, Any]) -> dict[str, Any]:
+def _press(body: dict[str, Any]) -> Press:
+    channel = str((body.get("channel") or {}).get("id") or "")
     actions = body.get("actions") or [{}]
-    first = actions[0]
-    return first if isinstance(first, dict) else {}
-
-
-def _placement(body: dict[str, Any]) -> int:
-    value = str(_action(body).get("value") or "")
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else 0
-
-
-def _where(body: dict[str, Any]) -> Where:
-    """The DM the button sits in, so its answer can be shown there."""
+    action = actions[0] if isinstance(actions[0], dict) else {}
+    value = str(action.get("value") or "")
+    placement = int(value) if value.isascii() and value.isdigit() and len(value) < 12 else 0
     ts = str((body.get("message") or {}).get("ts") or "")
-    return Where(_placement(body), _channel(body), ts)
+    return Press(
+        user_id=_user(body),
+        channel_id=channel,
+        action_id=str(action.get("action_id", "")),
+        trigger_id=str(body.get("trigger_id") or ""),
+        where=Where(placement, channel, ts),
+    )
 
 
-async def _tell(env: Env, body: dict[str, Any], content: dict[str, Any] | None) -> None:
+# Listeners --------------------------------------------------------------------------------
+
+
+async def _tell(env: Env, press: Press, content: dict[str, Any] | None) -> None:
     if content is not None:
-        await dm.ephemeral(env.client, _channel(body), _user(body), content)
+        await dm.ephemeral(env.client, press.channel_id, press.user_id, content)
 
 
 async def on_rate(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     await ack()
-    rating = int(str(_action(body).get("action_id", ""))[-1])
+    press = _press(body)
     refusal = await service.rate(
         env,
-        user_id=_user(body),
-        placement_id=_placement(body),
-        rating=rating,
-        where=_where(body),
+        user_id=press.user_id,
+        placement_id=press.where.placement_id,
+        rating=int(press.action_id[-1]),
+        where=press.where,
     )
-    await _tell(env, body, refusal)
+    await _tell(env, press, refusal)
 
 
-async def on_comment(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
-    await ack()
-    refusal = await service.open_checkin(
-        env,
-        user_id=_user(body),
-        placement_id=_placement(body),
-        trigger_id=str(body.get("trigger_id") or ""),
-        where=_where(body),
-    )
-    await _tell(env, body, refusal)
+Listener = Callable[..., Awaitable[None]]
 
 
-async def on_evaluate(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
-    await ack()
-    refusal = await service.open_evaluation(
-        env,
-        user_id=_user(body),
-        placement_id=_placement(body),
-        trigger_id=str(body.get("trigger_id") or ""),
-        where=_where(body),
-    )
-    await _tell(env, body, refusal)
+def _opens(survey: Survey) -> Listener:
+    """The DM button that opens the survey's modal."""
+
+    async def on_open(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
+        await ack()
+        press = _press(body)
+        refusal = await service.open_form(
+            env,
+            survey,
+            user_id=press.user_id,
+            placement_id=press.where.placement_id,
+            trigger_id=press.trigger_id,
+            where=press.where,
+        )
+        await _tell(env, press, refusal)
+
+    return on_open
 
 
-async def on_checkin_form(
-    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], env: Env
-) -> None:
-    saved = await service.submit_checkin(env, user_id=_user(body), view=view)
-    if isinstance(saved, dict):
-        await ack(response_action="errors", errors=saved)
-        return
-    await ack()
-    await service.show_saved(env, saved)
+def _submits(survey: Survey) -> Listener:
+    """The survey's modal, submitted."""
+
+    async def on_form(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], env: Env) -> None:
+        saved = await service.submit(env, survey, user_id=_user(body), view=view)
+        if isinstance(saved, dict):
+            await ack(response_action="errors", errors=saved)
+            return
+        await ack()
+        await service.show_saved(env, saved)
+
+    return on_form
 
 
-async def on_evaluation_form(
-    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], env: Env
-) -> None:
-    saved = await service.submit_evaluation(env, user_id=_user(body), view=view)
-    if isinstance(saved, dict):
-        await ack(response_action="errors", errors=saved)
-        return
-    await ack()
-    await service.show_saved(env, saved)
+on_comment = _opens(CHECKIN)
+on_evaluate = _opens(EVALUATION)
+on_checkin_form = _submits(CHECKIN)
+on_evaluation_form = _submits(EVALUATION)
 
 
 @subcommand(Sub.CHECKIN)

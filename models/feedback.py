@@ -3,10 +3,11 @@ are built from, and the figures the coordinators' statistics show."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Final, cast
 
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
@@ -211,74 +212,55 @@ def _lock_placement(
     return SaveRefusal.NOT_YOURS
 
 
-def save_checkin(
+# Values a column may hold; the forms offer only these, so another is a programming error.
+_ALLOWED: Final[dict[str, range]] = {"rating": RATINGS, "recommend": RECOMMEND}
+# The columns without a default: a first answer must give them.
+_FIRST_NEEDS: Final[dict[type[CheckIn | Evaluation], tuple[str, ...]]] = {
+    CheckIn: ("rating",),
+    Evaluation: ("benefit", "recommend"),
+}
+
+
+def save_answer(
     session: Session,
     *,
+    table: type[CheckIn] | type[Evaluation],
     placement_id: int,
     user_id: str,
-    rating: int | None,
-    comment: str | None,
+    values: Mapping[str, int | str],
     now: datetime,
     closes_at: datetime,
-) -> CheckIn | SaveRefusal:
-    """Record or change one side's check-in. None keeps what is stored (a press of a rating
-    button keeps the comment; a comment needs a rating, given or stored)."""
+) -> CheckIn | Evaluation | SaveRefusal:
+    """Record or change one side's check-in or evaluation. A column left out keeps what is
+    stored (a press of a rating button keeps the comment); a first answer needs every
+    column that has no default (a comment needs a rating, given or stored)."""
     if now >= closes_at:
         return SaveRefusal.CLOSED
+    for column, allowed in _ALLOWED.items():
+        if column in values and values[column] not in allowed:
+            raise ValueError(f"{column} must be {allowed.start}..{allowed.stop - 1}")
     locked = _lock_placement(session, placement_id=placement_id, user_id=user_id)
     if isinstance(locked, SaveRefusal):
         return locked
     _, role = locked
-    checkin = session.exec(
-        select(CheckIn).where(CheckIn.placement_id == placement_id, CheckIn.role == role)
-    ).first()
-    if checkin is None:
-        if rating is None:
-            raise ValueError("a first check-in needs a rating")
-        checkin = CheckIn(placement_id=placement_id, role=role, rating=rating, updated_at=now)
-    if rating is not None:
-        if rating not in RATINGS:
-            raise ValueError(f"rating must be 1..5, got {rating}")
-        checkin.rating = rating
-    if comment is not None:
-        checkin.comment = comment
-    checkin.updated_at = now
-    session.add(checkin)
+    answer = cast(
+        CheckIn | Evaluation | None,
+        session.exec(
+            select(table).where(col(table.placement_id) == placement_id, col(table.role) == role)
+        ).first(),
+    )
+    if answer is None:
+        missing = [column for column in _FIRST_NEEDS[table] if column not in values]
+        if missing:
+            raise ValueError(f"a first {table.__name__} needs {', '.join(missing)}")
+        first = {"placement_id": placement_id, "role": role, "updated_at": now, **values}
+        answer = table.model_validate(first)
+    for column, value in values.items():
+        setattr(answer, column, value)
+    answer.updated_at = now
+    session.add(answer)
     session.flush()
-    return checkin
-
-
-def save_evaluation(
-    session: Session,
-    *,
-    placement_id: int,
-    user_id: str,
-    benefit: Benefit,
-    recommend: int,
-    text: str,
-    now: datetime,
-    closes_at: datetime,
-) -> Evaluation | SaveRefusal:
-    if now >= closes_at:
-        return SaveRefusal.CLOSED
-    if recommend not in RECOMMEND:
-        raise ValueError(f"recommend must be 0..10, got {recommend}")
-    locked = _lock_placement(session, placement_id=placement_id, user_id=user_id)
-    if isinstance(locked, SaveRefusal):
-        return locked
-    _, role = locked
-    evaluation = session.exec(
-        select(Evaluation).where(Evaluation.placement_id == placement_id, Evaluation.role == role)
-    ).first()
-    if evaluation is None:
-        evaluation = Evaluation(
-            placement_id=placement_id, role=role, benefit=benefit, recommend=recommend
-        )
-    evaluation.benefit, evaluation.recommend, evaluation.text = benefit.value, recommend, text
-    evaluation.updated_at = now
-    session.add(evaluation)
-    session.flush()
-    return evaluation
+    return answer
 
 
 # The coordinators' figures ------------------------------------------------------------

@@ -1,32 +1,33 @@
 """Check-ins and evaluations: the rating buttons, the two modals and `/praktik checkin`.
 
 Answers belong to a placement and a role (host or intern); only that placement's host and
-intern can give them, and they can be changed until the season closes.
+intern can give them, and they can be changed until the season closes. Both are one flow
+(open the modal, submit, store, redraw the DM or confirm), configured by a `Survey`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from bot.current import season_of
-from bot.ids import DMKind, FeedbackBlock
+from bot.ids import DMKind
 from bot.season import Season, day_label, start_of_day
 from bot.service import Env
 from bot.slack import dm
 from bot.texts import erasure
-from bot.texts import timeline as texts
+from bot.texts import feedback as texts
 from bot.views.deals import notice
 from bot.views.feedback import (
-    CheckInAnswer,
-    EvaluationAnswer,
+    CHECKIN_FORM,
+    EVALUATION_FORM,
+    Form,
     Where,
-    checkin_modal,
-    evaluation_modal,
-    read_checkin,
-    read_evaluation,
+    feedback_modal,
+    read_answer,
 )
-from bot.views.timeline import checkin_message, date_text, evaluation_message, first_day
+from bot.views.timeline import date_text, first_day, timeline_dm
 from models.erasures import was_erased
 from models.feedback import (
     FeedbackRole,
@@ -34,12 +35,22 @@ from models.feedback import (
     SaveRefusal,
     placement_context,
     placements_of,
-    save_checkin,
-    save_evaluation,
+    save_answer,
 )
 from models.tables import CheckIn, Evaluation
 
-FORM_ERROR_BLOCK = {"checkin": FeedbackBlock.RATING, "evaluation": FeedbackBlock.BENEFIT}
+
+@dataclass(frozen=True, slots=True)
+class Survey:
+    """What differs between the check-in and the evaluation; everything else is shared."""
+
+    kind: DMKind  # the DM whose buttons open the form, redrawn with the answer
+    form: Form  # the modal: callback ID, title, questions
+    table: type[CheckIn] | type[Evaluation]  # where the answers are stored
+
+
+CHECKIN = Survey(DMKind.CHECKIN, CHECKIN_FORM, CheckIn)
+EVALUATION = Survey(DMKind.EVALUATION, EVALUATION_FORM, Evaluation)
 
 
 def _season(env: Env, ctx: PlacementContext) -> Season:
@@ -89,54 +100,56 @@ async def _redraw(env: Env, *, placement_id: int, user_id: str, kind: DMKind, wh
     role = ctx.role_of(user_id) if ctx is not None else None
     if ctx is None or role is None:
         return
-    build = checkin_message if kind is DMKind.CHECKIN else evaluation_message
-    await dm.update(env.client, where.channel, where.ts, build(ctx, role, _season(env, ctx)))
+    await dm.update(
+        env.client, where.channel, where.ts, timeline_dm(kind, ctx, role, _season(env, ctx))
+    )
 
 
-# The check-in DM's buttons ---------------------------------------------------------------
+async def _store(
+    env: Env, survey: Survey, *, user_id: str, placement_id: int, values: Mapping[str, int | str]
+) -> Refused | str:
+    """The date the answer can be changed until, or why it was not stored."""
+    allowed = await _allowed(env, user_id=user_id, placement_id=placement_id)
+    if isinstance(allowed, str):
+        return Refused(allowed)
+    saved = await env.db.run(
+        save_answer,
+        table=survey.table,
+        placement_id=placement_id,
+        user_id=user_id,
+        values=values,
+        now=env.now(),
+        closes_at=allowed.season.closes_at,
+    )
+    if isinstance(saved, SaveRefusal):
+        return Refused(_refusal_text(saved, allowed.season))
+    return date_text(allowed.season.close_date)
+
+
+# The DMs' buttons -----------------------------------------------------------------------
 
 
 async def rate(
     env: Env, *, user_id: str, placement_id: int, rating: int, where: Where
 ) -> dict[str, Any] | None:
     """A rating button: store it, redraw the DM. Returns a refusal for the presser, if any."""
-    allowed = await _allowed(env, user_id=user_id, placement_id=placement_id)
-    if isinstance(allowed, str):
-        return notice(allowed)
-    saved = await env.db.run(
-        save_checkin,
-        placement_id=placement_id,
-        user_id=user_id,
-        rating=rating,
-        comment=None,
-        now=env.now(),
-        closes_at=allowed.season.closes_at,
+    stored = await _store(
+        env, CHECKIN, user_id=user_id, placement_id=placement_id, values={"rating": rating}
     )
-    if isinstance(saved, SaveRefusal):
-        return notice(_refusal_text(saved, allowed.season))
+    if isinstance(stored, Refused):
+        return notice(stored.text)
     await _redraw(env, placement_id=placement_id, user_id=user_id, kind=DMKind.CHECKIN, where=where)
     return None
 
 
-async def open_checkin(
-    env: Env, *, user_id: str, placement_id: int, trigger_id: str, where: Where
+async def open_form(
+    env: Env, survey: Survey, *, user_id: str, placement_id: int, trigger_id: str, where: Where
 ) -> dict[str, Any] | None:
-    """*Tilføj kommentar*: the check-in modal for this placement."""
+    """*Tilføj kommentar* or *Evaluér*: the survey's modal for this placement."""
     allowed = await _allowed(env, user_id=user_id, placement_id=placement_id)
     if isinstance(allowed, str):
         return notice(allowed)
-    view = checkin_modal([allowed.ctx], user_id, where)
-    await env.client.views_open(trigger_id=trigger_id, view=view)
-    return None
-
-
-async def open_evaluation(
-    env: Env, *, user_id: str, placement_id: int, trigger_id: str, where: Where
-) -> dict[str, Any] | None:
-    allowed = await _allowed(env, user_id=user_id, placement_id=placement_id)
-    if isinstance(allowed, str):
-        return notice(allowed)
-    view = evaluation_modal(allowed.ctx, allowed.role, where)
+    view = feedback_modal(survey.form, [allowed.ctx], user_id, where)
     await env.client.views_open(trigger_id=trigger_id, view=view)
     return None
 
@@ -155,74 +168,22 @@ class Saved:
     until: str
 
 
-async def submit_checkin(env: Env, *, user_id: str, view: dict[str, Any]) -> Saved | dict[str, str]:
-    """Store the check-in modal's answer; Danish errors per block if it cannot be."""
-    answer = read_checkin(view)
+async def submit(
+    env: Env, survey: Survey, *, user_id: str, view: dict[str, Any]
+) -> Saved | dict[str, str]:
+    """Store the modal's answer; Danish errors per block if it cannot be."""
+    answer = read_answer(survey.form, view)
     if isinstance(answer, dict):
         return answer
     where = Where.decode(view.get("private_metadata"))
     placement_id = answer.placement_id or where.placement_id
-    stored = await _store_checkin(env, user_id=user_id, placement_id=placement_id, answer=answer)
-    if isinstance(stored, Refused):
-        return {FORM_ERROR_BLOCK["checkin"]: stored.text}
-    return Saved(DMKind.CHECKIN, user_id, placement_id, where, stored)
-
-
-async def _store_checkin(
-    env: Env, *, user_id: str, placement_id: int, answer: CheckInAnswer
-) -> Refused | str:
-    """The date the answer can be changed until, or why it was not stored."""
-    allowed = await _allowed(env, user_id=user_id, placement_id=placement_id)
-    if isinstance(allowed, str):
-        return Refused(allowed)
-    saved: CheckIn | SaveRefusal = await env.db.run(
-        save_checkin,
-        placement_id=placement_id,
-        user_id=user_id,
-        rating=answer.rating,
-        comment=answer.comment,
-        now=env.now(),
-        closes_at=allowed.season.closes_at,
-    )
-    if isinstance(saved, SaveRefusal):
-        return Refused(_refusal_text(saved, allowed.season))
-    return date_text(allowed.season.close_date)
-
-
-async def submit_evaluation(
-    env: Env, *, user_id: str, view: dict[str, Any]
-) -> Saved | dict[str, str]:
-    answer = read_evaluation(view)
-    if isinstance(answer, dict):
-        return answer
-    where = Where.decode(view.get("private_metadata"))
-    stored = await _store_evaluation(
-        env, user_id=user_id, placement_id=where.placement_id, answer=answer
+    stored = await _store(
+        env, survey, user_id=user_id, placement_id=placement_id, values=answer.values
     )
     if isinstance(stored, Refused):
-        return {FORM_ERROR_BLOCK["evaluation"]: stored.text}
-    return Saved(DMKind.EVALUATION, user_id, where.placement_id, where, stored)
-
-
-async def _store_evaluation(
-    env: Env, *, user_id: str, placement_id: int, answer: EvaluationAnswer
-) -> Refused | str:
-    allowed = await _allowed(env, user_id=user_id, placement_id=placement_id)
-    if isinstance(allowed, str):
-        return Refused(allowed)
-    saved: Evaluation | SaveRefusal = await env.db.run(
-        save_evaluation,
-        placement_id=placement_id,
-        user_id=user_id,
-        benefit=answer.benefit,
-        recommend=answer.recommend,
-        text=answer.text,
-        now=env.now(),
-        closes_at=allowed.season.closes_at,
-    )
-    if isinstance(saved, SaveRefusal):
-        return Refused(_refusal_text(saved, allowed.season))
-    return date_text(allowed.season.close_date)
+        # A refusal is shown under the first question: the modal has no other place for it.
+        return {survey.form.questions[0].block_id: stored.text}
+    return Saved(survey.kind, user_id, placement_id, where, stored)
 
 
 async def show_saved(env: Env, saved: Saved) -> None:
@@ -268,7 +229,7 @@ async def checkin_command(
             open_now.append(ctx)
     if open_now:
         single = open_now[0].id if len(open_now) == 1 else 0
-        view = checkin_modal(open_now, user_id, Where(single, channel_id, ""))
+        view = feedback_modal(CHECKIN_FORM, open_now, user_id, Where(single, channel_id, ""))
         await env.client.views_open(trigger_id=trigger_id, view=view)
         return None
     if upcoming:

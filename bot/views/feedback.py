@@ -1,14 +1,19 @@
-"""The check-in and evaluation modals, and reading their answers back."""
+"""The check-in and evaluation modals, and reading their answers back.
+
+Both are one modal built from a `Form`: only the questions differ; how they are asked,
+prefilled with the stored answer and read back is shared.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk.models.blocks import (
     Block,
     InputBlock,
+    InputInteractiveElement,
     MarkdownTextObject,
     Option,
     PlainTextInputElement,
@@ -20,14 +25,17 @@ from slack_sdk.models.views import View
 
 from bot.ids import Action, FeedbackBlock, FeedbackCallback
 from bot.texts import err_too_long
-from bot.texts import timeline as texts
+from bot.texts import feedback as texts
 from bot.views.mrkdwn import plain
 from bot.views.timeline import name_of, workplace_of
-from models.feedback import Benefit, FeedbackRole, PlacementContext
+from models.feedback import FeedbackRole, PlacementContext
 from models.forms import clean_text
+from models.tables import CheckIn, Evaluation
 
 COMMENT_MAX = 2000
 TEXT_MAX = 3000
+
+Value = int | str  # an answer as stored: the rating and the recommendation are numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +58,100 @@ class Where:
         return cls(int(parts[0]), parts[1][:32], parts[2][:32])
 
 
+# What a form asks -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A required pick among fixed values: radio buttons, or a select when it has a
+    placeholder. `column` names the stored answer it fills in and is prefilled from."""
+
+    block_id: FeedbackBlock
+    column: str
+    label: str
+    options: Mapping[int, str] | Mapping[str, str]  # stored value → label, in order shown
+    error: str  # when nothing (or a value not offered) was picked
+    hint: str | None = None
+    placeholder: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FreeText:
+    """An optional multiline text; a longer one is refused, never cut short."""
+
+    block_id: FeedbackBlock
+    column: str
+    label: str
+    hint: str
+    max_length: int
+
+
+Question = Choice | FreeText
+Stored = CheckIn | Evaluation
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One feedback modal: its callback ID, title and questions, where the user's stored
+    answer is read from, and whether it may offer a select of which placement it is about."""
+
+    callback_id: FeedbackCallback
+    title: str
+    questions: tuple[Question, ...]
+    stored: Callable[[PlacementContext], Mapping[str, Stored]]
+    may_pick: bool = False
+
+
+def _checkins(ctx: PlacementContext) -> Mapping[str, Stored]:
+    return ctx.checkins
+
+
+def _evaluations(ctx: PlacementContext) -> Mapping[str, Stored]:
+    return ctx.evaluations
+
+
+# A question's column is the stored answer it fills in, and is prefilled from.
+RATING = Choice(
+    FeedbackBlock.RATING, "rating", texts.CHECKIN_RATING, texts.RATING_LABELS, texts.ERR_RATING
+)
+COMMENT = FreeText(
+    FeedbackBlock.COMMENT, "comment", texts.CHECKIN_COMMENT, texts.CHECKIN_COMMENT_HINT, COMMENT_MAX
+)
+# `/praktik checkin` from a host with several interns asks which placement first.
+CHECKIN_FORM = Form(
+    FeedbackCallback.CHECKIN, texts.CHECKIN_TITLE, (RATING, COMMENT), _checkins, may_pick=True
+)
+
+BENEFIT = Choice(
+    FeedbackBlock.BENEFIT,
+    "benefit",
+    texts.BENEFIT_QUESTION,
+    texts.BENEFIT_LABELS,
+    texts.ERR_BENEFIT,
+)
+RECOMMEND = Choice(
+    FeedbackBlock.RECOMMEND,
+    "recommend",
+    texts.RECOMMEND_QUESTION,
+    {n: str(n) for n in range(10, -1, -1)},
+    texts.ERR_RECOMMEND,
+    hint=texts.RECOMMEND_HINT,
+    placeholder=texts.RECOMMEND_PLACEHOLDER,
+)
+TEXT = FreeText(
+    FeedbackBlock.TEXT, "text", texts.EVALUATION_TEXT, texts.EVALUATION_TEXT_HINT, TEXT_MAX
+)
+EVALUATION_FORM = Form(
+    FeedbackCallback.EVALUATION,
+    texts.EVALUATION_TITLE,
+    (BENEFIT, RECOMMEND, TEXT),
+    _evaluations,
+)
+
+
+# Building the modal -----------------------------------------------------------------------
+
+
 def _about(ctx: PlacementContext, role: FeedbackRole) -> SectionBlock:
     if role is FeedbackRole.HOST:
         text = texts.checkin_about_host(name_of(ctx.deal.intern))
@@ -64,8 +166,44 @@ def _option_label(ctx: PlacementContext, user_id: str) -> str:
     return plain(texts.placement_option_intern(ctx.deal.slot.workplace), 75)
 
 
-def checkin_modal(
-    choices: Sequence[PlacementContext], user_id: str, where: Where
+def _input(question: Question, current: Stored | None) -> InputBlock:
+    stored = getattr(current, question.column) if current is not None else None
+    element: InputInteractiveElement
+    if isinstance(question, FreeText):
+        element = PlainTextInputElement(
+            action_id=Action.FIELD,
+            multiline=True,
+            max_length=question.max_length,
+            initial_value=stored or None,
+        )
+    else:
+        options = [
+            Option(value=str(value), text=label) for value, label in question.options.items()
+        ]
+        initial = next((o for o in options if stored is not None and o.value == str(stored)), None)
+        if question.placeholder is None:
+            element = RadioButtonsElement(
+                action_id=Action.FIELD, options=options, initial_option=initial
+            )
+        else:
+            element = StaticSelectElement(
+                action_id=Action.FIELD,
+                placeholder=question.placeholder,
+                options=options,
+                initial_option=initial,
+            )
+    return InputBlock(
+        block_id=question.block_id,
+        label=question.label,
+        hint=question.hint,
+        # Unset rather than false on a required question: Slack reads both as required.
+        optional=True if isinstance(question, FreeText) else None,
+        element=element,
+    )
+
+
+def feedback_modal(
+    form: Form, choices: Sequence[PlacementContext], user_id: str, where: Where
 ) -> dict[str, Any]:
     """One placement: about it, with the stored answer filled in. Several (a host with more
     interns, from `/praktik checkin`): a select of which placement first."""
@@ -76,7 +214,7 @@ def checkin_modal(
         role = ctx.role_of(user_id)
         assert role is not None
         blocks.append(_about(ctx, role))
-        current = ctx.checkins.get(role)
+        current = form.stored(ctx).get(role)
     else:
         options = [Option(value=str(c.id), text=_option_label(c, user_id)) for c in choices]
         blocks.append(
@@ -86,86 +224,11 @@ def checkin_modal(
                 element=StaticSelectElement(action_id=Action.FIELD, options=options[:100]),
             )
         )
-    rating_options = [Option(value=str(n), text=label) for n, label in texts.RATING_LABELS.items()]
-    initial = next((o for o in rating_options if current and o.value == str(current.rating)), None)
-    blocks += [
-        InputBlock(
-            block_id=FeedbackBlock.RATING,
-            label=texts.CHECKIN_RATING,
-            element=RadioButtonsElement(
-                action_id=Action.FIELD, options=rating_options, initial_option=initial
-            ),
-        ),
-        InputBlock(
-            block_id=FeedbackBlock.COMMENT,
-            label=texts.CHECKIN_COMMENT,
-            hint=texts.CHECKIN_COMMENT_HINT,
-            optional=True,
-            element=PlainTextInputElement(
-                action_id=Action.FIELD,
-                multiline=True,
-                max_length=COMMENT_MAX,
-                initial_value=(current.comment if current and current.comment else None),
-            ),
-        ),
-    ]
+    blocks += [_input(question, current) for question in form.questions]
     view = View(
         type="modal",
-        callback_id=FeedbackCallback.CHECKIN,
-        title=texts.CHECKIN_TITLE,
-        submit=texts.SAVE,
-        close=texts.CANCEL,
-        private_metadata=where.encode(),
-        blocks=blocks,
-    )
-    return view.to_dict()
-
-
-def evaluation_modal(ctx: PlacementContext, role: FeedbackRole, where: Where) -> dict[str, Any]:
-    current = ctx.evaluations.get(role)
-    benefit_options = [Option(value=b, text=label) for b, label in texts.BENEFIT_LABELS.items()]
-    recommend_options = [Option(value=str(n), text=str(n)) for n in range(10, -1, -1)]
-    benefit = next((o for o in benefit_options if current and o.value == current.benefit), None)
-    recommend = next(
-        (o for o in recommend_options if current and o.value == str(current.recommend)), None
-    )
-    blocks: list[Block] = [
-        _about(ctx, role),
-        InputBlock(
-            block_id=FeedbackBlock.BENEFIT,
-            label=texts.BENEFIT_QUESTION,
-            element=RadioButtonsElement(
-                action_id=Action.FIELD, options=benefit_options, initial_option=benefit
-            ),
-        ),
-        InputBlock(
-            block_id=FeedbackBlock.RECOMMEND,
-            label=texts.RECOMMEND_QUESTION,
-            hint=texts.RECOMMEND_HINT,
-            element=StaticSelectElement(
-                action_id=Action.FIELD,
-                placeholder=texts.RECOMMEND_PLACEHOLDER,
-                options=recommend_options,
-                initial_option=recommend,
-            ),
-        ),
-        InputBlock(
-            block_id=FeedbackBlock.TEXT,
-            label=texts.EVALUATION_TEXT,
-            hint=texts.EVALUATION_TEXT_HINT,
-            optional=True,
-            element=PlainTextInputElement(
-                action_id=Action.FIELD,
-                multiline=True,
-                max_length=TEXT_MAX,
-                initial_value=(current.text if current and current.text else None),
-            ),
-        ),
-    ]
-    view = View(
-        type="modal",
-        callback_id=FeedbackCallback.EVALUATION,
-        title=texts.EVALUATION_TITLE,
+        callback_id=form.callback_id,
+        title=form.title,
         submit=texts.SAVE,
         close=texts.CANCEL,
         private_metadata=where.encode(),
@@ -199,54 +262,38 @@ def _text(element: dict[str, Any] | None) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class CheckInAnswer:
-    rating: int
-    comment: str
+class Answer:
+    values: dict[str, Value]  # per column, typed as stored: the check-in's rating is an int
     placement_id: int | None  # from the select, when the modal had one
 
 
-@dataclass(frozen=True, slots=True)
-class EvaluationAnswer:
-    benefit: Benefit
-    recommend: int
-    text: str
-
-
-def read_checkin(view: dict[str, Any]) -> CheckInAnswer | dict[str, str]:
+def read_answer(form: Form, view: dict[str, Any]) -> Answer | dict[str, str]:
     """The answer, or Danish errors per block for `response_action: errors`."""
     values = _values(view)
-    rating = _selected(values.get(FeedbackBlock.RATING))
     errors: dict[str, str] = {}
-    if rating not in {"1", "2", "3", "4", "5"}:
-        errors[FeedbackBlock.RATING] = texts.ERR_RATING
-    picked: int | None = None
-    if FeedbackBlock.PLACEMENT in values:
+    answer: dict[str, Value] = {}
+    for question in form.questions:
+        element = values.get(question.block_id)
+        if isinstance(question, Choice):
+            offered = {str(value): value for value in question.options}
+            picked = _selected(element)
+            if picked in offered:
+                answer[question.column] = offered[picked]
+            else:
+                errors[question.block_id] = question.error
+        else:
+            # Slack's max_length stops the client; a longer text is refused, never cut short.
+            text = clean_text(_text(element))
+            if len(text) > question.max_length:
+                errors[question.block_id] = err_too_long(question.max_length, len(text))
+            answer[question.column] = text
+    placement_id: int | None = None
+    if form.may_pick and FeedbackBlock.PLACEMENT in values:
         chosen = _selected(values[FeedbackBlock.PLACEMENT])
         if chosen.isdigit() and len(chosen) < 12:
-            picked = int(chosen)
+            placement_id = int(chosen)
         else:
             errors[FeedbackBlock.PLACEMENT] = texts.UNKNOWN_PLACEMENT
-    # Slack's max_length stops the client; a longer text is refused, never cut short.
-    comment = clean_text(_text(values.get(FeedbackBlock.COMMENT)))
-    if len(comment) > COMMENT_MAX:
-        errors[FeedbackBlock.COMMENT] = err_too_long(COMMENT_MAX, len(comment))
     if errors:
         return errors
-    return CheckInAnswer(rating=int(rating), comment=comment, placement_id=picked)
-
-
-def read_evaluation(view: dict[str, Any]) -> EvaluationAnswer | dict[str, str]:
-    values = _values(view)
-    benefit = _selected(values.get(FeedbackBlock.BENEFIT))
-    recommend = _selected(values.get(FeedbackBlock.RECOMMEND))
-    errors: dict[str, str] = {}
-    if benefit not in {b.value for b in Benefit}:
-        errors[FeedbackBlock.BENEFIT] = texts.ERR_BENEFIT
-    if recommend not in {str(n) for n in range(11)}:
-        errors[FeedbackBlock.RECOMMEND] = texts.ERR_RECOMMEND
-    text = clean_text(_text(values.get(FeedbackBlock.TEXT)))
-    if len(text) > TEXT_MAX:
-        errors[FeedbackBlock.TEXT] = err_too_long(TEXT_MAX, len(text))
-    if errors:
-        return errors
-    return EvaluationAnswer(benefit=Benefit(benefit), recommend=int(recommend), text=text)
+    return Answer(values=answer, placement_id=placement_id)
