@@ -2,90 +2,76 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.async_app import AsyncAck
 
-from bot.ids import RATE_PATTERN, FeedbackAction, FeedbackCallback, Sub
 from bot.service import Env
 from bot.service import feedback as service
 from bot.slack import dm
 from bot.views.feedback import Where
-from handlers.commands import CommandCall, subcommand
+from handlers.commands import CommandCall
+from handlers.payloads import BlockAction, ViewSubmission
 
 
-def _user(body: dict[str, Any]) -> str:
-    return str((body.get("user") or {}).get("id") or "")
+def _placement(press: BlockAction) -> int:
+    return press.action.number or 0
 
 
-def _channel(body: dict[str, Any]) -> str:
-    return str((body.get("channel") or {}).get("id") or "")
-
-
-def _action(body: dict[str, Any]) -> dict[str, Any]:
-    actions = body.get("actions") or [{}]
-    first = actions[0]
-    return first if isinstance(first, dict) else {}
-
-
-def _placement(body: dict[str, Any]) -> int:
-    value = str(_action(body).get("value") or "")
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else 0
-
-
-def _where(body: dict[str, Any]) -> Where:
+def _where(press: BlockAction) -> Where:
     """The DM the button sits in, so its answer can be shown there."""
-    ts = str((body.get("message") or {}).get("ts") or "")
-    return Where(_placement(body), _channel(body), ts)
+    return Where(_placement(press), press.channel_id, press.message_ts)
 
 
-async def _tell(env: Env, body: dict[str, Any], content: dict[str, Any] | None) -> None:
+async def _tell(env: Env, press: BlockAction, content: dict[str, Any] | None) -> None:
     if content is not None:
-        await dm.ephemeral(env.client, _channel(body), _user(body), content)
+        await dm.ephemeral(env.client, press.channel_id, press.user_id, content)
 
 
 async def on_rate(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     await ack()
-    rating = int(str(_action(body).get("action_id", ""))[-1])
+    press = BlockAction.parse(body)
+    # Bolt matched the action ID on RATE_PATTERN, so it ends in the rating 1–5.
+    rating = int(press.action.action_id[-1])
     refusal = await service.rate(
         env,
-        user_id=_user(body),
-        placement_id=_placement(body),
+        user_id=press.user_id,
+        placement_id=_placement(press),
         rating=rating,
-        where=_where(body),
+        where=_where(press),
     )
-    await _tell(env, body, refusal)
+    await _tell(env, press, refusal)
 
 
 async def on_comment(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     await ack()
+    press = BlockAction.parse(body)
     refusal = await service.open_checkin(
         env,
-        user_id=_user(body),
-        placement_id=_placement(body),
-        trigger_id=str(body.get("trigger_id") or ""),
-        where=_where(body),
+        user_id=press.user_id,
+        placement_id=_placement(press),
+        trigger_id=press.trigger_id,
+        where=_where(press),
     )
-    await _tell(env, body, refusal)
+    await _tell(env, press, refusal)
 
 
 async def on_evaluate(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     await ack()
+    press = BlockAction.parse(body)
     refusal = await service.open_evaluation(
         env,
-        user_id=_user(body),
-        placement_id=_placement(body),
-        trigger_id=str(body.get("trigger_id") or ""),
-        where=_where(body),
+        user_id=press.user_id,
+        placement_id=_placement(press),
+        trigger_id=press.trigger_id,
+        where=_where(press),
     )
-    await _tell(env, body, refusal)
+    await _tell(env, press, refusal)
 
 
-async def on_checkin_form(
-    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], env: Env
-) -> None:
-    saved = await service.submit_checkin(env, user_id=_user(body), view=view)
+async def on_checkin_form(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
+    sent = ViewSubmission.parse(body)
+    saved = await service.submit_checkin(env, user_id=sent.user_id, view=sent.view)
     if isinstance(saved, dict):
         await ack(response_action="errors", errors=saved)
         return
@@ -93,10 +79,9 @@ async def on_checkin_form(
     await service.show_saved(env, saved)
 
 
-async def on_evaluation_form(
-    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], env: Env
-) -> None:
-    saved = await service.submit_evaluation(env, user_id=_user(body), view=view)
+async def on_evaluation_form(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
+    sent = ViewSubmission.parse(body)
+    saved = await service.submit_evaluation(env, user_id=sent.user_id, view=sent.view)
     if isinstance(saved, dict):
         await ack(response_action="errors", errors=saved)
         return
@@ -104,7 +89,6 @@ async def on_evaluation_form(
     await service.show_saved(env, saved)
 
 
-@subcommand(Sub.CHECKIN)
 async def checkin(call: CommandCall) -> None:
     await call.ack()
     answer = await service.checkin_command(
@@ -112,11 +96,3 @@ async def checkin(call: CommandCall) -> None:
     )
     if answer is not None:
         await call.respond(**answer)
-
-
-def register(app: AsyncApp) -> None:
-    app.action(re.compile(RATE_PATTERN))(on_rate)
-    app.action(FeedbackAction.COMMENT)(on_comment)
-    app.action(FeedbackAction.EVALUATE)(on_evaluate)
-    app.view(FeedbackCallback.CHECKIN)(on_checkin_form)
-    app.view(FeedbackCallback.EVALUATION)(on_evaluation_form)
