@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-# Slack's IDs are short; a longer "number" is not one of ours and must not become a huge int.
+# Our row IDs are short: a longer "number" is not one of ours and must not become a huge int.
 _MAX_DIGITS = 11
 
 
@@ -120,6 +120,24 @@ class SlashCommand:
             channel_id=_text(command.get("channel_id")),
             trigger_id=_text(command.get("trigger_id")),
             text=_text(command.get("text")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Who sent a body of any kind, and from where ("" when it does not say): a slash
+    command names them in flat fields, an interaction in nested objects."""
+
+    user_id: str
+    channel_id: str
+
+    @classmethod
+    def parse(cls, body: Mapping[str, Any]) -> Origin:
+        user = body.get("user_id") or _dict(body.get("user")).get("id")
+        channel = body.get("channel_id") or _dict(body.get("channel")).get("id")
+        return cls(
+            user_id=user if isinstance(user, str) else "",
+            channel_id=channel if isinstance(channel, str) else "",
         )
 
 

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handlers.payloads import BlockAction, HomeOpened, SlashCommand, ViewSubmission, number
+from handlers.payloads import (
+    BlockAction,
+    HomeOpened,
+    Origin,
+    SlashCommand,
+    ViewSubmission,
+    number,
+)
 
 # Anything JSON can carry, so anything a signed request can put in a body.
 json_values = st.recursive(
@@ -102,6 +109,7 @@ def test_a_huge_string_is_kept_as_sent() -> None:
 def test_no_body_makes_parsing_raise(body: dict[str, Any]) -> None:
     BlockAction.parse(body)
     ViewSubmission.parse(body)
+    Origin.parse(body)
 
 
 @given(
@@ -174,3 +182,20 @@ def test_home_opened_names_a_user_only_when_it_looks_like_one(
     event: dict[str, Any], user_id: str | None, tab: str
 ) -> None:
     assert HomeOpened.parse(event) == HomeOpened(user_id=user_id, tab=tab)
+
+
+@pytest.mark.parametrize(
+    ("body", "user_id", "channel_id"),
+    [
+        ({"user_id": "U1", "channel_id": "C1"}, "U1", "C1"),  # a slash command
+        ({"user": {"id": "U1"}, "channel": {"id": "D1"}}, "U1", "D1"),  # an interaction
+        ({"user": {"id": "U1"}}, "U1", ""),  # a modal: no channel
+        ({"user": "U1", "channel": "C1"}, "", ""),
+        ({"user_id": 5, "user": {"id": ["U1"]}}, "", ""),
+        ({}, "", ""),
+    ],
+)
+def test_origin_names_only_what_the_body_says_plainly(
+    body: dict[str, Any], user_id: str, channel_id: str
+) -> None:
+    assert Origin.parse(body) == Origin(user_id=user_id, channel_id=channel_id)
