@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.ids import Sub
+from bot.ids import SeasonVerb, Sub
 
 HELP_WORDS = ("hjælp", "hjaelp", "help")
 _ALIASES = {"": Sub.HELP} | dict.fromkeys(HELP_WORDS, Sub.HELP)
@@ -40,6 +40,10 @@ def closest(word: str, commands: Iterable[str]) -> str | None:
     return Sub.HELP.value if found[0] in HELP_WORDS else found[0]
 
 
-def closest_subcommand(word: str) -> str | None:
-    """The `/praktik` subcommand that `word` most likely misspells."""
-    return closest(word, (s.value for s in Sub))
+def season_opening(args: str) -> str | None:
+    """The arguments of `sæson åbn <år> [dato]`, or None when `args` shows or sets the
+    current season instead."""
+    verb, _, rest = args.partition(" ")
+    if verb.casefold() in tuple(SeasonVerb):
+        return rest
+    return None

@@ -23,6 +23,39 @@ class Sub(StrEnum):
     ADMIN = "admin"
 
 
+class AdminWord(StrEnum):
+    """`/praktik admin <word>`: the coordinators' commands, each spelling its own member
+    (Danish, without æ/ø/å, English) so the routing table lists every word it answers."""
+
+    SEASON = "sæson"
+    SEASON_ASCII = "saeson"
+    SEASON_EN = "season"
+    ANNOUNCE = "besked"
+    TOPICS = "emner"
+    TOPIC = "emne"
+    MATCH = "match"
+    STATS = "stats"
+    STATS_DA = "statistik"
+    EXPORT = "eksport"
+    EXPORT_EN = "export"
+    REPORT = "rapport"
+    REPORT_EN = "report"
+    WORKSHOP = "workshop"
+
+
+class SeasonVerb(StrEnum):
+    """`/praktik admin sæson åbn …` opens a season; any other text shows or sets one."""
+
+    OPEN = "åbn"
+    OPEN_ASCII = "aabn"
+
+
+class Event(StrEnum):
+    """Events API event types we listen to."""
+
+    APP_HOME_OPENED = "app_home_opened"
+
+
 class View(StrEnum):
     ERROR = "praktik_error"
 
@@ -30,7 +63,6 @@ class View(StrEnum):
 class Callback(StrEnum):
     SLOT_FORM = "slot_form"
     WISH_FORM = "wish_form"
-    CHECKIN_FORM = "checkin_form"
 
 
 class Block(StrEnum):
@@ -84,7 +116,7 @@ def rating_action(rating: int) -> str:
 
 
 class FeedbackCallback(StrEnum):
-    CHECKIN = "checkin_form"  # the same value as Callback.CHECKIN_FORM
+    CHECKIN = "checkin_form"
     EVALUATION = "evaluation_form"
 
 

@@ -1,9 +1,33 @@
-"""Slack listeners, one module per surface; each module has `register(app)`."""
+"""Slack listeners, one module per surface. The routing table below is every way in:
+each command word, action ID, callback ID and event (all from bot.ids) against the
+function that answers it. Nothing registers itself on import."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Final, TypeVar
+
 from slack_bolt.async_app import AsyncApp
 
+from bot.ids import (
+    RATE_PATTERN,
+    Action,
+    AdminAction,
+    AdminWord,
+    Callback,
+    Command,
+    CoordinatorAction,
+    DaysAction,
+    DaysCallback,
+    Event,
+    FeedbackAction,
+    FeedbackCallback,
+    PrivacyAction,
+    Sub,
+    WorkshopAction,
+    WorkshopCallback,
+)
 from handlers import (
     admin,
     commands,
@@ -17,17 +41,106 @@ from handlers import (
     submissions,
     workshop,
 )
+from handlers.commands import SubHandler
 
-__all__ = ["participation", "report"]  # imported for their command registrations
+# A Bolt listener: Bolt passes its arguments by parameter name (ack, body, respond, …, and
+# `env` from handlers.middleware), so the signatures differ.
+Listener = Callable[..., Awaitable[None]]
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def table(*routes: tuple[K, V]) -> dict[K, V]:
+    """A route table; a key listed twice is a mistake, found when the app is built."""
+    found: dict[K, V] = {}
+    for key, target in routes:
+        if key in found:
+            raise ValueError(f"routed twice: {key!r}")
+        found[key] = target
+    return found
+
+
+# `/praktik admin <word>`: routed after the coordinator check and audit (handlers.admin).
+ADMIN_COMMANDS: Final[Mapping[str, SubHandler]] = table(
+    (AdminWord.SEASON, admin.season),
+    (AdminWord.SEASON_ASCII, admin.season),
+    (AdminWord.SEASON_EN, admin.season),
+    (AdminWord.ANNOUNCE, admin.announce),
+    (AdminWord.TOPICS, admin.topics),
+    (AdminWord.TOPIC, admin.topics),
+    (AdminWord.MATCH, coordinator.match),
+    (AdminWord.STATS, coordinator.season_stats),
+    (AdminWord.STATS_DA, coordinator.season_stats),
+    (AdminWord.EXPORT, coordinator.export),
+    (AdminWord.EXPORT_EN, coordinator.export),
+    (AdminWord.REPORT, report.season_report),
+    (AdminWord.REPORT_EN, report.season_report),
+    (AdminWord.WORKSHOP, workshop.workshop),
+)
+
+# `/praktik <word>`; `hjælp` and every unknown word get the help (handlers.commands).
+SUBCOMMANDS: Final[Mapping[Sub, SubHandler]] = table(
+    (Sub.OFFER, participation.offer),
+    (Sub.FIND, participation.find),
+    (Sub.STATUS, participation.status),
+    (Sub.WITHDRAW, participation.withdraw),
+    (Sub.CHECKIN, feedback.checkin),
+    (Sub.MY_DATA, participation.my_data),
+    (Sub.DELETE_MY_DATA, participation.delete_my_data),
+    (Sub.ADMIN, admin.coordinators_only(ADMIN_COMMANDS)),
+)
+
+COMMANDS: Final[Mapping[str, Listener]] = table(
+    (Command.PRAKTIK, commands.praktik(SUBCOMMANDS)),
+)
+
+ACTIONS: Final[Mapping[str | re.Pattern[str], Listener]] = table(
+    (Action.EDIT_SLOT, deals.on_edit_slot),
+    (Action.EDIT_WISH, deals.on_edit_wish),
+    (Action.REQUEST, deals.on_request),
+    (Action.MORE_RESULTS, deals.on_more),
+    (Action.ACCEPT, deals.on_accept),
+    (Action.DECLINE, deals.on_decline),
+    (Action.WITHDRAW_HOST, deals.on_withdraw_host),
+    (Action.WITHDRAW_INTERN, deals.on_withdraw_intern),
+    (PrivacyAction.DELETE_MY_DATA, deals.on_delete_my_data),
+    (re.compile(RATE_PATTERN), feedback.on_rate),  # one action ID per rating
+    (FeedbackAction.COMMENT, feedback.on_comment),
+    (FeedbackAction.EVALUATE, feedback.on_evaluate),
+    (AdminAction.ANNOUNCE_SEND, admin.on_announce_send),
+    (CoordinatorAction.MATCH_SEND_STABIL, coordinator.on_send),
+    (CoordinatorAction.MATCH_SEND_FLEST, coordinator.on_send),
+    (CoordinatorAction.MATCH_PAGE, coordinator.on_page),
+    (CoordinatorAction.MATCH_PAGE_PREVIOUS, coordinator.on_page),
+    (CoordinatorAction.MATCH_PAGE_MODE, coordinator.on_page),
+    (WorkshopAction.COMING, workshop.on_answer),
+    (WorkshopAction.NOT_COMING, workshop.on_answer),
+    (DaysAction.CHANGE, days_change.on_change),
+    (DaysAction.ACCEPT, days_change.on_answer),
+    (DaysAction.DECLINE, days_change.on_answer),
+)
+
+# Modal submissions, by the view's callback ID.
+VIEWS: Final[Mapping[str, Listener]] = table(
+    (Callback.SLOT_FORM, submissions.on_slot_form),
+    (Callback.WISH_FORM, submissions.on_wish_form),
+    (FeedbackCallback.CHECKIN, feedback.on_checkin_form),
+    (FeedbackCallback.EVALUATION, feedback.on_evaluation_form),
+    (WorkshopCallback.FORM, workshop.on_form),
+    (DaysCallback.FORM, days_change.on_form),
+)
+
+EVENTS: Final[Mapping[str, Listener]] = table(
+    (Event.APP_HOME_OPENED, events.on_home_opened),
+)
 
 
 def register_all(app: AsyncApp) -> None:
-    commands.register(app)
-    deals.register(app)
-    submissions.register(app)
-    events.register(app)
-    admin.register(app)
-    feedback.register(app)
-    coordinator.register(app)
-    workshop.register(app)
-    days_change.register(app)
+    for command, on_command in COMMANDS.items():
+        app.command(command)(on_command)
+    for action_id, on_action in ACTIONS.items():
+        app.action(action_id)(on_action)
+    for callback_id, on_view in VIEWS.items():
+        app.view(callback_id)(on_view)
+    for event, on_event in EVENTS.items():
+        app.event(event)(on_event)

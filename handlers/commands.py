@@ -1,17 +1,21 @@
-"""`/praktik …`: parse the text and hand over to the subcommand's handler."""
+"""`/praktik …`: parse the text and hand over to the subcommand's handler.
+
+The routes come from the table in `handlers/__init__.py`; this module only dispatches.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_bolt.async_app import AsyncAck, AsyncRespond
 
-from bot.commands import closest_subcommand, parse
-from bot.ids import Command, Sub
+from bot.commands import closest, parse
+from bot.ids import Sub
 from bot.service import Env
 from bot.views.help import help_message, typo_message
+from handlers.payloads import SlashCommand
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,46 +32,37 @@ class CommandCall:
 
 
 SubHandler = Callable[[CommandCall], Awaitable[None]]
-_routes: dict[Sub, SubHandler] = {}
+CommandListener = Callable[[AsyncAck, dict[str, Any], AsyncRespond, Env], Awaitable[None]]
 
 
-def subcommand(sub: Sub) -> Callable[[SubHandler], SubHandler]:
-    """Register the handler of one subcommand; other handler modules add theirs."""
+def praktik(routes: Mapping[Sub, SubHandler]) -> CommandListener:
+    """The `/praktik` listener over `routes`; a word without a route gets help, or the
+    subcommand it most likely misspells."""
 
-    def decorate(fn: SubHandler) -> SubHandler:
-        _routes[sub] = fn
-        return fn
-
-    return decorate
-
-
-async def on_praktik(
-    ack: AsyncAck,
-    command: dict[str, Any],
-    respond: AsyncRespond,
-    env: Env,
-) -> None:
-    invocation = parse(str(command.get("text") or ""))
-    handler = _routes.get(invocation.sub) if invocation.sub else None
-    if handler is None:
-        unknown = None if invocation.sub is Sub.HELP else invocation.word
-        meant = closest_subcommand(unknown) if unknown else None
-        if unknown and meant:
-            await ack(**typo_message(unknown, f"/praktik {meant} {invocation.args}"))
+    # Bolt passes arguments by parameter name: keep these names.
+    async def on_praktik(
+        ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, env: Env
+    ) -> None:
+        sent = SlashCommand.parse(command)
+        invocation = parse(sent.text)
+        handler = routes.get(invocation.sub) if invocation.sub else None
+        if handler is None:
+            unknown = None if invocation.sub is Sub.HELP else invocation.word
+            meant = closest(unknown, routes) if unknown else None
+            if unknown and meant:
+                await ack(**typo_message(unknown, f"/praktik {meant} {invocation.args}"))
+                return
+            await ack(**help_message(unknown))
             return
-        await ack(**help_message(unknown))
-        return
-    call = CommandCall(
-        ack=ack,
-        respond=respond,
-        env=env,
-        user_id=str(command["user_id"]),
-        channel_id=str(command.get("channel_id") or ""),
-        trigger_id=str(command.get("trigger_id") or ""),
-        args=invocation.args,
-    )
-    await handler(call)
+        call = CommandCall(
+            ack=ack,
+            respond=respond,
+            env=env,
+            user_id=sent.user_id,
+            channel_id=sent.channel_id,
+            trigger_id=sent.trigger_id,
+            args=invocation.args,
+        )
+        await handler(call)
 
-
-def register(app: AsyncApp) -> None:
-    app.command(Command.PRAKTIK)(on_praktik)
+    return on_praktik

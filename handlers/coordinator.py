@@ -9,15 +9,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_bolt.async_app import AsyncAck, AsyncRespond
 
-from bot.ids import CoordinatorAction
 from bot.matching.solvers import Mode
 from bot.service import Env, rounds, stats, steering
 from bot.texts import matching as t
 from bot.views.rounds import notice
-from handlers.admin import admin_command
 from handlers.commands import CommandCall
+from handlers.payloads import BlockAction
 
 log = logging.getLogger("praktik.rounds")
 
@@ -30,7 +29,6 @@ async def _show(respond: AsyncRespond, **content: Any) -> None:
         log.error("Slack refused the match preview (%s): %s", said.status_code, said.body)
 
 
-@admin_command("match")
 async def match(call: CommandCall) -> None:
     await call.ack()  # a round takes a moment to compute; the preview follows
     verb, _, rest = call.args.partition(" ")
@@ -49,26 +47,23 @@ async def match(call: CommandCall) -> None:
 
 async def on_page(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond) -> None:
     await ack()
-    user = str((body.get("user") or {}).get("id") or "")
-    value = str(((body.get("actions") or [{}])[0]).get("value") or "")
-    await _show(respond, replace_original=True, **await rounds.page(env, user_id=user, value=value))
+    press = BlockAction.parse(body)
+    content = await rounds.page(env, user_id=press.user_id, value=press.action.value)
+    await _show(respond, replace_original=True, **content)
 
 
-@admin_command("stats", "statistik")
 async def season_stats(call: CommandCall) -> None:
     await call.ack()
     await call.respond(**await stats.stats_command(call.env, user_id=call.user_id, args=call.args))
 
 
-@admin_command("eksport", "export")
 async def export(call: CommandCall) -> None:
     await call.ack()
     await call.respond(**await stats.export_command(call.env, user_id=call.user_id, args=call.args))
 
 
-def _send_value(body: dict[str, Any]) -> tuple[Mode, int] | None:
+def _send_value(value: str) -> tuple[Mode, int] | None:
     """ "<mode>:<round>" from the pressed button, or None when it is not one of ours."""
-    value = str(((body.get("actions") or [{}])[0]).get("value") or "")
     mode_text, _, round_text = value.partition(":")
     mode = next((m for m in Mode if m.value == mode_text), None)
     if mode is None or not (round_text.isascii() and round_text.isdigit()) or len(round_text) > 6:
@@ -78,19 +73,11 @@ def _send_value(body: dict[str, Any]) -> tuple[Mode, int] | None:
 
 async def on_send(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond) -> None:
     await ack()
-    user = str((body.get("user") or {}).get("id") or "")
-    parsed = _send_value(body)
+    press = BlockAction.parse(body)
+    parsed = _send_value(press.action.value)
     if parsed is None:
         await respond(replace_original=False, **notice(t.BAD_BUTTON))
         return
     mode, round_no = parsed
-    content = await rounds.send(env, user_id=user, mode=mode, round_no=round_no)
+    content = await rounds.send(env, user_id=press.user_id, mode=mode, round_no=round_no)
     await respond(replace_original=True, **content)
-
-
-def register(app: AsyncApp) -> None:
-    app.action(CoordinatorAction.MATCH_SEND_STABIL)(on_send)
-    app.action(CoordinatorAction.MATCH_SEND_FLEST)(on_send)
-    app.action(CoordinatorAction.MATCH_PAGE)(on_page)
-    app.action(CoordinatorAction.MATCH_PAGE_PREVIOUS)(on_page)
-    app.action(CoordinatorAction.MATCH_PAGE_MODE)(on_page)

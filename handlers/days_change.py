@@ -4,32 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.async_app import AsyncAck
 
-from bot.ids import DaysAction, DaysCallback
+from bot.ids import DaysAction
 from bot.service import Env
 from bot.service import days_change as service
-from handlers.deals import answer_presser, user_of
-
-
-def _value(body: dict[str, Any]) -> int:
-    value = str(((body.get("actions") or [{}])[0]).get("value") or "")
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else 0
+from handlers.deals import answer_presser
+from handlers.payloads import BlockAction, ViewSubmission
 
 
 async def on_change(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     await ack()
+    press = BlockAction.parse(body)
     refused = await service.open_modal(
         env,
-        user_id=user_of(body),
-        proposal_id=_value(body),
-        trigger_id=str(body.get("trigger_id") or ""),
+        user_id=press.user_id,
+        proposal_id=press.action.number or 0,
+        trigger_id=press.trigger_id,
     )
-    await answer_presser(env, body, refused)
+    await answer_presser(env, press, refused)
 
 
-async def on_form(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], env: Env) -> None:
-    errors = await service.submit(env, user_id=user_of(body), view=view)
+async def on_form(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
+    sent = ViewSubmission.parse(body)
+    errors = await service.submit(env, user_id=sent.user_id, view=sent.view)
     if errors:
         await ack(response_action="errors", errors=errors)
     else:
@@ -38,18 +36,11 @@ async def on_form(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], env
 
 async def on_answer(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     await ack()
-    action = (body.get("actions") or [{}])[0]
+    press = BlockAction.parse(body)
     answered = await service.answer(
         env,
-        user_id=user_of(body),
-        change_id=_value(body),
-        accept=action.get("action_id") == DaysAction.ACCEPT,
+        user_id=press.user_id,
+        change_id=press.action.number or 0,
+        accept=press.action.action_id == DaysAction.ACCEPT,
     )
-    await answer_presser(env, body, answered)
-
-
-def register(app: AsyncApp) -> None:
-    app.action(DaysAction.CHANGE)(on_change)
-    app.view(DaysCallback.FORM)(on_form)
-    app.action(DaysAction.ACCEPT)(on_answer)
-    app.action(DaysAction.DECLINE)(on_answer)
+    await answer_presser(env, press, answered)

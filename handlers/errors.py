@@ -11,6 +11,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.views.errors import error_modal, error_text
+from handlers.payloads import Origin
 
 log = logging.getLogger("praktik.errors")
 
@@ -40,12 +41,12 @@ async def on_error(
 
 
 async def _tell(client: AsyncWebClient, body: dict[str, Any]) -> None:
-    user = body.get("user_id") or (body.get("user") or {}).get("id")
-    if not isinstance(user, str):
+    origin = Origin.parse(body)
+    user, channel = origin.user_id, origin.channel_id
+    if not user:
         return
-    channel = body.get("channel_id") or (body.get("channel") or {}).get("id")
     try:
-        if isinstance(channel, str):
+        if channel:
             await client.chat_postEphemeral(channel=channel, user=user, **error_text())
         else:
             await client.chat_postMessage(channel=user, **error_text())

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from bot.service import report
-from handlers.admin import admin_command
 from handlers.commands import CommandCall
 
 
-@admin_command("rapport", "report")
 async def season_report(call: CommandCall) -> None:
     await call.ack()  # drawing the PDF takes a moment; the answer follows
     await call.respond(

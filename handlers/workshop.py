@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.async_app import AsyncAck
 
-from bot.ids import WorkshopAction, WorkshopCallback
+from bot.ids import WorkshopAction
 from bot.service import Env
 from bot.service import workshop as service
 from bot.service.admin import notice
 from bot.slack import dm
 from bot.texts import workshop as t
-from handlers.admin import admin_command
 from handlers.commands import CommandCall
+from handlers.payloads import BlockAction, ViewSubmission
 
 
-@admin_command("workshop")
 async def workshop(call: CommandCall) -> None:
     word = call.args.casefold()
     if word == "status":
@@ -28,12 +27,9 @@ async def workshop(call: CommandCall) -> None:
         await call.ack(**notice(t.USAGE))
 
 
-def _user(body: dict[str, Any]) -> str:
-    return str((body.get("user") or {}).get("id") or "")
-
-
-async def on_form(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], env: Env) -> None:
-    errors = await service.submit(env, user_id=_user(body), view=view)
+async def on_form(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
+    sent = ViewSubmission.parse(body)
+    errors = await service.submit(env, user_id=sent.user_id, view=sent.view)
     if errors:
         await ack(response_action="errors", errors=errors)
     else:
@@ -42,22 +38,14 @@ async def on_form(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], env
 
 async def on_answer(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     await ack()
-    action = (body.get("actions") or [{}])[0]
-    value = str(action.get("value") or "")
-    channel = str((body.get("channel") or {}).get("id") or "")
+    press = BlockAction.parse(body)
     refusal = await service.answer(
         env,
-        user_id=_user(body),
-        workshop_id=int(value) if value.isascii() and value.isdigit() and len(value) < 12 else 0,
-        coming=action.get("action_id") == WorkshopAction.COMING,
-        channel=channel,
-        ts=str((body.get("message") or {}).get("ts") or ""),
+        user_id=press.user_id,
+        workshop_id=press.action.number or 0,
+        coming=press.action.action_id == WorkshopAction.COMING,
+        channel=press.channel_id,
+        ts=press.message_ts,
     )
     if refusal is not None:
-        await dm.ephemeral(env.client, channel, _user(body), refusal)
-
-
-def register(app: AsyncApp) -> None:
-    app.view(WorkshopCallback.FORM)(on_form)
-    app.action(WorkshopAction.COMING)(on_answer)
-    app.action(WorkshopAction.NOT_COMING)(on_answer)
+        await dm.ephemeral(env.client, press.channel_id, press.user_id, refusal)

@@ -1,0 +1,161 @@
+"""The parts of Slack's bodies our listeners read, as small typed values.
+
+Anyone holding the signing secret can send any JSON, and old buttons carry old values, so
+parsing never raises: a missing or odd field becomes "" (or None for a number), and the
+service answers that in Danish. Bolt has already matched the listener on the action or
+callback ID; everything else is ours to check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+# Our row IDs are short: a longer "number" is not one of ours and must not become a huge int.
+_MAX_DIGITS = 11
+
+
+def _dict(value: object) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _text(value: object) -> str:
+    """Slack sends strings; anything else is made one the way the listeners always did."""
+    return str(value or "")
+
+
+def _id_of(body: Mapping[str, Any], key: str) -> str:
+    return _text(_dict(body.get(key)).get("id"))
+
+
+def number(text: str) -> int | None:
+    """A button's value as a row ID, or None when it is not a plain decimal number."""
+    if text.isascii() and text.isdigit() and len(text) <= _MAX_DIGITS:
+        return int(text)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class PressedAction:
+    """The first (for a button: the only) element of a `block_actions` body's `actions`."""
+
+    action_id: str = ""
+    value: str = ""
+    selected: str = ""  # the chosen option's value, for selects and radio buttons
+
+    @property
+    def number(self) -> int | None:
+        return number(self.value)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockAction:
+    """A `block_actions` body: a button pressed or an option chosen."""
+
+    user_id: str
+    channel_id: str
+    message_ts: str
+    response_url: str
+    trigger_id: str
+    action: PressedAction
+
+    @classmethod
+    def parse(cls, body: Mapping[str, Any]) -> BlockAction:
+        actions = body.get("actions")
+        first = _dict(actions[0]) if isinstance(actions, list) and actions else {}
+        return cls(
+            user_id=_id_of(body, "user"),
+            channel_id=_id_of(body, "channel"),
+            message_ts=_text(_dict(body.get("message")).get("ts")),
+            response_url=_text(body.get("response_url")),
+            trigger_id=_text(body.get("trigger_id")),
+            action=PressedAction(
+                action_id=_text(first.get("action_id")),
+                value=_text(first.get("value")),
+                selected=_text(_dict(first.get("selected_option")).get("value")),
+            ),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ViewSubmission:
+    """A `view_submission` body. `view` stays the raw dict: the services read their own
+    forms out of its state (models.forms validates them)."""
+
+    user_id: str
+    view_id: str
+    callback_id: str
+    private_metadata: str
+    values: Mapping[str, Any]
+    view: dict[str, Any] = field(repr=False)
+
+    @classmethod
+    def parse(cls, body: Mapping[str, Any]) -> ViewSubmission:
+        view = body.get("view")
+        raw = view if isinstance(view, dict) else {}
+        return cls(
+            user_id=_id_of(body, "user"),
+            view_id=_text(raw.get("id")),
+            callback_id=_text(raw.get("callback_id")),
+            private_metadata=_text(raw.get("private_metadata")),
+            values=_dict(_dict(raw.get("state")).get("values")),
+            view=raw,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SlashCommand:
+    """A slash command's form fields."""
+
+    user_id: str
+    channel_id: str
+    trigger_id: str
+    text: str
+
+    @classmethod
+    def parse(cls, command: Mapping[str, Any]) -> SlashCommand:
+        return cls(
+            user_id=_text(command.get("user_id")),
+            channel_id=_text(command.get("channel_id")),
+            trigger_id=_text(command.get("trigger_id")),
+            text=_text(command.get("text")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Who sent a body of any kind, and from where ("" when it does not say): a slash
+    command names them in flat fields, an interaction in nested objects."""
+
+    user_id: str
+    channel_id: str
+
+    @classmethod
+    def parse(cls, body: Mapping[str, Any]) -> Origin:
+        user = body.get("user_id") or _dict(body.get("user")).get("id")
+        channel = body.get("channel_id") or _dict(body.get("channel")).get("id")
+        return cls(
+            user_id=user if isinstance(user, str) else "",
+            channel_id=channel if isinstance(channel, str) else "",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class HomeOpened:
+    """An `app_home_opened` event. `user_id` is None unless it looks like a Slack user ID
+    (U…/W…, alphanumeric): anything else names nobody whose tab to draw."""
+
+    user_id: str | None
+    tab: str
+
+    @classmethod
+    def parse(cls, event: Mapping[str, Any]) -> HomeOpened:
+        user = event.get("user")
+        if not (isinstance(user, str) and _looks_like_user_id(user)):
+            user = None
+        return cls(user_id=user, tab=_text(event.get("tab", "home")))
+
+
+def _looks_like_user_id(text: str) -> bool:
+    return 2 <= len(text) <= 32 and text.isascii() and text.isalnum()
