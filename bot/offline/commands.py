@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar, cast
 
 from bot import geo
-from bot.matching.scoring import CROSS_SECTOR_POINTS, MAX_CROSS_SECTOR_WEIGHT, build_preferences
+from bot.matching.preferences import build_preferences
+from bot.matching.rules import CROSS_SECTOR_POINTS, MAX_CROSS_SECTOR_WEIGHT
 from bot.matching.solvers import MatchResult, Mode, result, solve
 from bot.matching.steering import Steering, SteeringError, check, steered
 from bot.offline.progress import Progress
