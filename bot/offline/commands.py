@@ -333,16 +333,17 @@ def run_match(
         print(t.WEIGHT_RANGE, file=err)
         return 2
     large = _size([args.hosts, args.interns]) >= LARGE_INPUT_BYTES
-    bar = Progress(err, PROGRESS_SHARES, t.PROGRESS_STEPS, enabled=large or args.progress)
+    shown = err if large or args.progress else None
+    bar = Progress(shown, shares=PROGRESS_SHARES, labels=t.PROGRESS_STEPS)
     bar.stage("read")
     lists = read_lists(args.hosts, args.interns)
     if lists.errors:
-        bar.finish()
+        bar.done()
         print("\n".join(lists.errors), file=err)
         return 1
     steering = read_steering(args.interns, lists)
     if isinstance(steering, list):
-        bar.finish()
+        bar.done()
         print("\n".join(steering), file=err)
         return 1
     mode = Mode(args.mode)
@@ -356,19 +357,18 @@ def run_match(
             cross_sector_weight=weight,
         )
     else:
-        bar.stage("prefs")
-        n = len(lists.interns)
+        bar.stage("prefs", len(lists.interns))
         prefs = build_preferences(
             [r.profile for r in lists.hosts],
             [r.profile for r in lists.interns],
             cross_sector_weight=weight,
-            progress=lambda done: bar.update(done, n),
+            progress=bar.update,
         )
         bar.stage("solve")
         chosen = solve(prefs, mode)
         bar.stage("metrics")
         found = result(prefs, mode, chosen)
-    bar.finish()
+    bar.done()
     if args.json:
         shown = match_json(found)
         cast(dict[str, object], shown["metrics"]).update(steering_figures(steering))
