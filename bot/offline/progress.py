@@ -13,6 +13,7 @@ solving, figures) and `done` ends it; without, each stage is a bar of its own, e
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Mapping, MutableMapping
 from typing import TYPE_CHECKING, Any, TextIO
@@ -25,6 +26,7 @@ UNITS = 1000  # the bar's resolution
 LONG = 100  # a stage of at least this many steps logs every tenth of it
 BAR_FORMAT = "{percentage:3.0f}% {bar:30} {desc}"
 BAR_CHARS = "·█"  # to be filled, filled
+WIDTH = 80  # when the terminal does not tell its width
 
 
 if TYPE_CHECKING:
@@ -90,6 +92,10 @@ class Progress:
                 ascii=BAR_CHARS,
                 mininterval=0.1,
                 leave=True,
+                # A terminal that reports no size (a pty from `script`, some CI runners)
+                # would make tqdm trim the line to nothing, or hide it as a nested bar.
+                ncols=_width(self.stream),
+                nrows=24,
             )
         else:
             self._move(force=True)
@@ -154,3 +160,10 @@ class Progress:
         assert self.stream is not None
         self.stream.write(f"{self._fraction():4.0%} {text}\n")
         self.stream.flush()
+
+
+def _width(stream: TextIO) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or WIDTH
+    except (AttributeError, OSError, ValueError):
+        return WIDTH
