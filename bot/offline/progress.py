@@ -2,9 +2,10 @@
 
 On a terminal tqdm draws it in place: it limits redraws to ten a second and fits the width.
 Into a file or pipe it writes a line when a stage starts, at every tenth of a long stage and
-when the bar is done, so logs stay readable and a slow run shows life. tqdm rather than rich:
-one small module with no dependencies of its own (rich brings pygments and markdown-it), and
-one bar is all we draw.
+when a stage's own bar is done, so logs stay readable and a slow run shows life.
+
+tqdm rather than rich: one small module with no dependencies of its own (rich brings
+pygments and markdown-it), and one bar is all we draw.
 
 With `shares`, the stages fill fixed parts of one bar (the offline match: reading, lists,
 solving, figures) and `done` ends it; without, each stage is a bar of its own, ended by
@@ -115,7 +116,7 @@ class Progress:
         self.update(self.count + n)
 
     def done(self) -> None:
-        """The stage is done, and with it the bar (a line with the stage's time)."""
+        """The stage is done, and with it the bar."""
         self.count = self.total
         if self.stream is None:
             return
@@ -123,8 +124,8 @@ class Progress:
             self._move(force=True)
             self._bar.close()  # leaves the line as it is and ends it
             self._bar = None
-        elif not self.tty:
-            self._log(self._counted())
+        elif not self.tty and not self.shares:
+            self._log(self._counted())  # a stage's own bar: its time (one bar: its stages tell)
 
     def _fraction(self) -> float:
         within = self.count / self.total
