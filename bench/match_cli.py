@@ -126,7 +126,7 @@ def time_command(hosts: Path, interns: Path, mode: str, runs: int) -> tuple[floa
 
 
 def time_matching_package(hosts: Path, interns: Path) -> tuple[float, int]:
-    from bot.matching.scoring import build_preferences
+    from bot.matching.preferences import build_preferences
     from bot.sheets import csvio
 
     host_rows = csvio.read_hosts(hosts.read_bytes())

@@ -4,7 +4,7 @@ plain OR-tools min-cost flow.
     .venv/bin/python bench/matching.py --sizes small,medium,large
 
 Each (size, solver) runs in its own subprocess so that peak memory (ru_maxrss) is its own.
-Preference lists are built once per subprocess by bot.matching.scoring and shared by every solver,
+Preference lists are built once per subprocess by bot.matching.preferences and shared by every solver,
 so the figures compare solvers on identical orders; "prefs" is that build time.
 """
 
@@ -27,12 +27,8 @@ ROOT = HERE.parent
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
 from bot.geo import REGIONS, Sector, by_region  # noqa: E402
-from bot.matching.scoring import (  # noqa: E402
-    Preferences,
-    SlotProfile,
-    WishProfile,
-    build_preferences,
-)
+from bot.matching.preferences import Preferences, build_preferences  # noqa: E402
+from bot.matching.rules import SlotProfile, WishProfile  # noqa: E402
 from bot.matching.solvers import Mode, positions, result, solve  # noqa: E402
 
 SIZES = {

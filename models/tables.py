@@ -88,7 +88,7 @@ class SeasonSettings(SQLModel, table=True):
     signup_deadline: date | None = None
     proposal_days: int = 7
     manager_approval: bool = False
-    cross_sector_weight: int = 6  # bot.matching.scoring.CROSS_SECTOR_POINTS
+    cross_sector_weight: int = 6  # bot.matching.rules.CROSS_SECTOR_POINTS
     # The day this season opened for sign-ups (the coordinator opened it, or planned it);
     # None: bot.season.default_opens_on.
     opens_on: date | None = None

@@ -11,8 +11,8 @@ from typing import TextIO
 
 from bot.clock import SystemClock
 from bot.config import ConfigError
-from bot.demo.progress import Progress
 from bot.demo.run import DemoOptions, run_demo
+from bot.offline.progress import Progress
 from bot.sandbox.console_tools import ErrorCount, app_logging
 from bot.season import default_season_year
 from bot.texts import cli as h

@@ -24,9 +24,9 @@ from bot.current import season_of
 from bot.demo.crowd import Crowd, buttons, perform
 from bot.demo.ledger import Ledger, PhaseTiming
 from bot.demo.people import Behaviour, Persona, people
-from bot.demo.progress import Progress
 from bot.demo.report import Report, build_report
 from bot.ids import AdminAction, CoordinatorAction, WorkshopBlock
+from bot.offline.progress import Progress
 from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.console_tools import ErrorCount
 from bot.sandbox.harness import Harness
@@ -99,7 +99,7 @@ class Demo:
     @contextlib.contextmanager
     def phase(self, key: str, total: int, start: datetime) -> Iterator[None]:
         calls, gestures, began = len(self.h.fake.calls), self.ledger.gestures, time.perf_counter()
-        self.progress.phase(t.PHASES[key], total)
+        self.progress.stage(t.PHASES[key], total)
         try:
             yield
         finally:
@@ -345,7 +345,7 @@ async def run_demo(
         folder.mkdir(parents=True, exist_ok=True)
         began = time.perf_counter()
         start_phase = over_socket.DEMO_START if options.socket else t.PHASES["start"]
-        progress.phase(start_phase, 1)
+        progress.stage(start_phase)
         db_file = folder / "praktik-demo.db"
         db_file.unlink(missing_ok=True)
         db = Database(f"sqlite:///{db_file}")

@@ -9,17 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from bot.matching.scoring import (
-    CROSS_SECTOR_POINTS,
-    EXACT_SCAN,
-    LIST_CAP,
-    Preferences,
-    SlotId,
-    SlotProfile,
-    WishId,
-    WishProfile,
-    build_preferences,
-)
+from bot.matching.preferences import EXACT_SCAN, LIST_CAP, Preferences, build_preferences
+from bot.matching.rules import CROSS_SECTOR_POINTS, SlotId, SlotProfile, WishId, WishProfile
 from bot.matching.solvers import MatchResult, Mode, result, solve, without_pairs
 from bot.matching.steering import NO_STEERING, Steering, steered
 

@@ -15,16 +15,8 @@ from enum import StrEnum
 
 from ortools.graph.python import min_cost_flow
 
-from bot.matching.scoring import (
-    CROSS_SECTOR_POINTS,
-    LIST_CAP,
-    Preferences,
-    SlotId,
-    SlotProfile,
-    WishId,
-    WishProfile,
-    build_preferences,
-)
+from bot.matching.preferences import LIST_CAP, Preferences, build_preferences
+from bot.matching.rules import CROSS_SECTOR_POINTS, SlotId, SlotProfile, WishId, WishProfile
 
 
 class Mode(StrEnum):

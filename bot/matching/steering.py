@@ -14,17 +14,8 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.matching.scoring import (
-    CROSS_SECTOR_POINTS,
-    EXACT_SCAN,
-    LIST_CAP,
-    Preferences,
-    SlotId,
-    SlotProfile,
-    WishId,
-    WishProfile,
-    build_preferences,
-)
+from bot.matching.preferences import EXACT_SCAN, LIST_CAP, Preferences, build_preferences
+from bot.matching.rules import CROSS_SECTOR_POINTS, SlotId, SlotProfile, WishId, WishProfile
 from bot.matching.solvers import MatchResult, Metrics, Mode, Reason, Unplaced, _pct, result, solve
 from bot.matching.solvers import without_pairs as _without_pairs
 

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar, cast
 
 from bot import geo
-from bot.matching.scoring import CROSS_SECTOR_POINTS, MAX_CROSS_SECTOR_WEIGHT, build_preferences
+from bot.matching.preferences import build_preferences
+from bot.matching.rules import CROSS_SECTOR_POINTS, MAX_CROSS_SECTOR_WEIGHT
 from bot.matching.solvers import MatchResult, Mode, result, solve
 from bot.matching.steering import Steering, SteeringError, check, steered
 from bot.offline.progress import Progress
@@ -334,16 +335,17 @@ def run_match(
         print(t.WEIGHT_RANGE, file=err)
         return 2
     large = _size([args.hosts, args.interns]) >= LARGE_INPUT_BYTES
-    bar = Progress(err, PROGRESS_SHARES, t.PROGRESS_STEPS, enabled=large or args.progress)
+    shown = err if large or args.progress else None
+    bar = Progress(shown, shares=PROGRESS_SHARES, labels=t.PROGRESS_STEPS)
     bar.stage("read")
     lists = read_lists(args.hosts, args.interns)
     if lists.errors:
-        bar.finish()
+        bar.done()
         print("\n".join(lists.errors), file=err)
         return 1
     steering = read_steering(args.interns, lists)
     if isinstance(steering, list):
-        bar.finish()
+        bar.done()
         print("\n".join(steering), file=err)
         return 1
     mode = Mode(args.mode)
@@ -357,19 +359,18 @@ def run_match(
             cross_sector_weight=weight,
         )
     else:
-        bar.stage("prefs")
-        n = len(lists.interns)
+        bar.stage("prefs", len(lists.interns))
         prefs = build_preferences(
             [r.profile for r in lists.hosts],
             [r.profile for r in lists.interns],
             cross_sector_weight=weight,
-            progress=lambda done: bar.update(done, n),
+            progress=bar.update,
         )
         bar.stage("solve")
         chosen = solve(prefs, mode)
         bar.stage("metrics")
         found = result(prefs, mode, chosen)
-    bar.finish()
+    bar.done()
     if args.json:
         shown = match_json(found)
         cast(dict[str, object], shown["metrics"]).update(steering_figures(steering))

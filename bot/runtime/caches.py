@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
+from bot.runtime import heap
 from bot.runtime.coalesce import Coalescer
 from bot.runtime.recent import Recent
 from bot.search import SearchCache
@@ -17,7 +18,7 @@ PROFILE_SECONDS = 600.0  # a changed name or title in Slack shows in the app wit
 
 @dataclass
 class Caches:
-    search: SearchCache = field(default_factory=SearchCache)
+    search: SearchCache = field(default_factory=lambda: SearchCache(on_rebuilt=heap.refreeze))
     seasons: Recent[int, SeasonSettings] = field(default_factory=Recent)
     profiles: Recent[str, Profile] = field(default_factory=lambda: Recent(ttl=PROFILE_SECONDS))
     season_reload: asyncio.Lock = field(default_factory=asyncio.Lock)

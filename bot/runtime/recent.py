@@ -5,50 +5,48 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import TypeVar, overload
+
+from cachetools import TTLCache
 
 K = TypeVar("K")
 V = TypeVar("V")
+T = TypeVar("T")
 
 
-class Recent(Generic[K, V]):
+class Recent(TTLCache[K, V]):
     """Values kept for `ttl` seconds; `forget` drops them at once after a change here.
 
     Another process's change shows within `ttl`. At most `size` values are kept: past that,
-    the expired ones go, then the oldest.
+    the expired ones go, then the least recently used. The policy is cachetools' TTLCache;
+    this adds the names the services use and a lock, since even a read reorders it.
     """
 
     def __init__(
         self, ttl: float = 1.0, timer: Callable[[], float] = time.monotonic, size: int = 10_000
     ) -> None:
-        self.ttl = ttl
-        self.size = size
-        self._timer = timer
-        self._lock = threading.Lock()
-        self._values: dict[K, tuple[float, V]] = {}
+        super().__init__(maxsize=size, ttl=ttl, timer=timer)
+        self._lock = threading.RLock()
 
-    def get(self, key: K) -> V | None:
+    @overload
+    def get(self, key: K, /) -> V | None: ...
+    @overload
+    def get(self, key: K, default: V | T, /) -> V | T: ...
+    def get(self, key: K, default: object = None, /) -> object:
         with self._lock:
-            found = self._values.get(key)
-            if found is None or self._timer() - found[0] >= self.ttl:
-                return None
-            return found[1]
+            return super().get(key, default)
+
+    def __setitem__(self, key: K, value: V) -> None:
+        with self._lock:
+            super().__setitem__(key, value)
 
     def put(self, key: K, value: V) -> None:
-        with self._lock:
-            now = self._timer()
-            self._values.pop(key, None)  # re-inserted last: the dict's order is the age
-            self._values[key] = (now, value)
-            if len(self._values) > self.size:
-                for old in [k for k, (at, _) in self._values.items() if now - at >= self.ttl]:
-                    del self._values[old]
-            while len(self._values) > self.size:
-                del self._values[next(iter(self._values))]
+        self[key] = value
 
     def drop(self, key: K) -> None:
         with self._lock:
-            self._values.pop(key, None)
+            self.pop(key, None)
 
     def forget(self) -> None:
         with self._lock:
-            self._values.clear()
+            self.clear()

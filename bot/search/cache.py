@@ -7,7 +7,6 @@ import time
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.runtime import heap
 from bot.search.index import Doc, Index
 
 
@@ -27,11 +26,20 @@ class SearchCache:
     otherwise at most once per `recheck` seconds: a change made by another process may then
     take that long to show (a slot that filled meanwhile is refused kindly on request),
     which saves two table scans on every search under load.
+
+    `on_rebuilt` is called after each new index is built (in a serving process
+    bot.runtime.caches passes bot.runtime.heap.refreeze: the old index is garbage then).
     """
 
-    def __init__(self, recheck: float = 1.0, timer: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        recheck: float = 1.0,
+        timer: Callable[[], float] = time.monotonic,
+        on_rebuilt: Callable[[], None] = lambda: None,
+    ) -> None:
         self.recheck = recheck
         self._timer = timer
+        self._on_rebuilt = on_rebuilt
         self._lock = threading.Lock()
         self._key: Hashable | None = None
         self._version: Hashable | None = None
@@ -57,7 +65,7 @@ class SearchCache:
                 current = version()
                 if key != self._key or current != self._version:
                     index = Index(load())
-                    heap.refreeze()
+                    self._on_rebuilt()
                     self._key, self._version = key, current
                 seats = dict(taken())
                 full = frozenset(i for i, n in seats.items() if 0 < index.listed(i)[0] <= n)

@@ -16,12 +16,15 @@ costs a few look-ups and set unions instead of reading and scanning every slot.
 from __future__ import annotations
 
 import itertools
+import threading
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
+
+from cachetools import LRUCache
 
 from bot import texts
 from bot.geo import municipality
@@ -161,11 +164,14 @@ class Index:
         for doc in docs:
             if doc.owner:
                 self._owned[doc.owner] = self._owned.get(doc.owner, frozenset()) | {doc.slot_id}
-        # Queries repeat ("klima", "aarhus"): scores and orders are kept once computed. Plain
-        # dicts, not lru_cache on bound methods: those make a cycle, and an old index would
-        # then wait for a full collection (or, frozen, never go; see bot/runtime/heap.py).
-        self._word_cache: dict[str, dict[int, float]] = {}
-        self._rank_cache: dict[tuple[str, ...], _Ranked] = {}
+        # Queries repeat ("klima", "aarhus"): scores and orders are kept once computed, the
+        # most recently used. cachetools' LRUCache holds no reference back to the index;
+        # lru_cache on bound methods would make a cycle, and an old index would then wait
+        # for a full collection (or, frozen, never go; see bot/runtime/heap.py). Searches
+        # run in the database threads and even a read reorders an LRU: hence the lock.
+        self._word_cache: LRUCache[str, dict[int, float]] = LRUCache(maxsize=WORD_CACHE_SIZE)
+        self._rank_cache: LRUCache[tuple[str, ...], _Ranked] = LRUCache(maxsize=RANK_CACHE_SIZE)
+        self._cache_lock = threading.Lock()
 
     # One query word -------------------------------------------------------------------------
 
@@ -233,7 +239,7 @@ class Index:
         return best
 
     def _scores(self, term: str) -> dict[int, float]:
-        return _kept(self._word_cache, term, WORD_CACHE_SIZE, self._term_scores)
+        return self._kept(self._word_cache, term, self._term_scores)
 
     # A query ---------------------------------------------------------------------------------
 
@@ -257,7 +263,18 @@ class Index:
         return _Ranked(tuple(ordered), frozenset(found), every=bool(every) or not found)
 
     def _ranked(self, asked: tuple[str, ...]) -> _Ranked:
-        return _kept(self._rank_cache, asked, RANK_CACHE_SIZE, self._rank_terms)
+        return self._kept(self._rank_cache, asked, self._rank_terms)
+
+    def _kept(self, cache: LRUCache[K, V], key: K, make: Callable[[K], V]) -> V:
+        """`make(key)`, kept in `cache`; made outside the lock, so two threads may both make
+        a new one (the same value) rather than wait for each other."""
+        with self._cache_lock:
+            found = cache.get(key)
+        if found is None:
+            found = make(key)
+            with self._cache_lock:
+                cache[key] = found
+        return found
 
     def listed(self, slot_id: int) -> tuple[int, Hashable]:
         """(capacity, content version) of a slot as it was when the index was built."""
@@ -285,16 +302,6 @@ class Index:
         total = len(matched) - sum(1 for slot_id in hidden if slot_id in matched)
         shown = (slot_id for slot_id in ordered if slot_id not in hidden)
         return list(itertools.islice(shown, max(0, offset), max(0, offset) + limit)), total
-
-
-def _kept(cache: dict[K, V], key: K, size: int, make: Callable[[K], V]) -> V:
-    """`make(key)`, kept in `cache`; a full cache starts over (queries repeat within minutes)."""
-    found = cache.get(key)
-    if found is None:
-        if len(cache) >= size:
-            cache.clear()
-        found = cache[key] = make(key)
-    return found
 
 
 def rank(query: str, docs: Sequence[Doc]) -> list[int]:

@@ -9,7 +9,7 @@ from sqlmodel import Session
 from bot import search, texts
 from bot.current import approval_required
 from bot.geo import Sector, region_of
-from bot.matching.scoring import (
+from bot.matching.rules import (
     DAY_POINTS,
     TOPIC_POINTS,
     Part,

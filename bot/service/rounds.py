@@ -17,7 +17,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.current import approval_required
 from bot.matching.rounds import RoundInput, plan, preview, seats_left
-from bot.matching.scoring import SlotId, WishId
+from bot.matching.rules import SlotId, WishId
 from bot.matching.solvers import MatchResult, Mode, Reason
 from bot.season import Season
 from bot.service import Env, files

@@ -18,7 +18,7 @@ from typing import Any, TypeVar, cast
 
 from bot import geo
 from bot.geo import Sector
-from bot.matching.scoring import SlotProfile, WishProfile
+from bot.matching.rules import SlotProfile, WishProfile
 from bot.sheets.layout import (
     CENTRAL,
     CENTRAL_NAMES,

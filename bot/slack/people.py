@@ -3,7 +3,8 @@
 users.info is rate-limited (Tier 4, about 100 calls a minute for the whole workspace), so a
 profile is read from Slack once and kept in the database with its fetch time, read again
 only when older than `STALE_AFTER`; each process also keeps the profiles it read lately
-(`known`), which spares the database read on most presses.
+(`known`, a cachetools TTLCache such as bot.runtime.caches' `profiles`), which spares the
+database read on most presses.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from cachetools import TTLCache
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock
-from bot.runtime.recent import Recent
 from models.db import Database
 from models.profiles import store_profile, stored_profile
 from models.repo import Profile
@@ -31,7 +32,7 @@ async def profile_of(
     *,
     db: Database,
     clock: Clock,
-    known: Recent[str, Profile] | None = None,
+    known: TTLCache[str, Profile] | None = None,
 ) -> Profile:
     found = known.get(user_id) if known is not None else None
     if found is not None:
@@ -44,7 +45,7 @@ async def profile_of(
             return Profile(slack_user_id=user_id, name=user_id)  # not kept: asked again next time
         await db.run(store_profile, profile=found, now=now)
     if known is not None:
-        known.put(user_id, found)
+        known[user_id] = found
     return found
 
 

@@ -417,7 +417,7 @@ def counterpart_intern_left_request(intern: str) -> str:
 
 
 def why_parts(parts: dict[str, int]) -> str:
-    """Why a slot was suggested, from the parts of its score (bot.matching.scoring.Part names)."""
+    """Why a slot was suggested, from the parts of its score (bot.matching.rules.Part names)."""
     reasons = []
     if parts.get("requested"):
         reasons.append("du har selv valgt den")

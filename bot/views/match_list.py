@@ -9,7 +9,7 @@ from typing import Any
 from slack_sdk.models.blocks import ActionsBlock, Block, MarkdownTextObject, SectionBlock
 
 from bot.ids import CoordinatorAction
-from bot.matching.scoring import SlotId, WishId
+from bot.matching.rules import SlotId, WishId
 from bot.matching.solvers import MatchResult, Mode
 from bot.matching.steering import Steering
 from bot.season import Season

@@ -19,7 +19,7 @@ from slack_sdk.models.blocks import (
 
 from bot.ids import CoordinatorAction
 from bot.matching.rounds import Preview
-from bot.matching.scoring import WishId
+from bot.matching.rules import WishId
 from bot.matching.solvers import MatchResult, Mode, Reason
 from bot.season import Season, to_local
 from bot.texts import dates

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from cachetools import LRUCache
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -73,12 +73,14 @@ class RenderedSlots:
     """Search results' blocks per slot version, so a search serialises only what changed.
 
     Turning slack_sdk block objects into dicts was most of a search's CPU time under load.
+    The `size` most recently used are kept (cachetools' LRUCache; the lock, since even a
+    read reorders it).
     """
 
     def __init__(self, size: int = 4096) -> None:
         self.size = size
         self._lock = threading.Lock()
-        self._blocks: OrderedDict[Hashable, list[dict[str, Any]]] = OrderedDict()
+        self._blocks: LRUCache[Hashable, list[dict[str, Any]]] = LRUCache(maxsize=size)
 
     @staticmethod
     def key(
@@ -90,10 +92,7 @@ class RenderedSlots:
     def get(self, key: Hashable) -> list[dict[str, Any]] | None:
         """Blocks kept under `key` (see `key`), if any."""
         with self._lock:
-            found = self._blocks.get(key)
-            if found is not None:
-                self._blocks.move_to_end(key)
-            return found
+            return self._blocks.get(key)
 
     def of(self, slot: HostSlot, season: Season) -> list[dict[str, Any]]:
         key = self.key(slot.id, slot.updated_at, slot.confirmed, slot.capacity, season.year)
@@ -103,8 +102,6 @@ class RenderedSlots:
         made = [b.to_dict() for b in slot_blocks(slot, season, accessory=request_button(slot))]
         with self._lock:
             self._blocks[key] = made
-            while len(self._blocks) > self.size:
-                self._blocks.popitem(last=False)
         return made
 
 

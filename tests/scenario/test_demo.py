@@ -15,9 +15,9 @@ from pypdf import PdfReader
 from sqlalchemy import create_engine, text
 
 from bot.demo.command import main
-from bot.demo.progress import Progress
 from bot.demo.report import CHART_FILE, REPORT_FILE, SEASON_PDF_FILE
 from bot.demo.run import DemoOptions, dm_kind, run_demo
+from bot.offline.progress import Progress
 
 PNG = b"\x89PNG\r\n\x1a\n"
 

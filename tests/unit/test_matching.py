@@ -8,14 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.geo import REGIONS, Sector
-from bot.matching.scoring import (
-    SlotProfile,
-    WishProfile,
-    build_preferences,
-    compatible,
-    id_key,
-    score,
-)
+from bot.matching.preferences import build_preferences
+from bot.matching.rules import SlotProfile, WishProfile, compatible, id_key, score
 from bot.matching.solvers import (
     MatchResult,
     Mode,

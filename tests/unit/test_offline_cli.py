@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -238,19 +239,35 @@ def test_progress_goes_to_stderr_in_stages_and_as_a_bar_on_a_terminal() -> None:
 
     shares, labels = {"read": 1.0, "prefs": 1.0}, {"read": "læser", "prefs": "lister"}
     log = io.StringIO()
-    bar = Progress(log, shares, labels, enabled=True)
+    bar = Progress(log, shares=shares, labels=labels)
     bar.stage("read")
-    bar.stage("prefs")
-    bar.update(5, 10)
-    bar.finish()
-    assert log.getvalue() == "  0% læser\n 50% lister\n"
+    bar.stage("prefs", 200)
+    bar.update(100)  # a long stage logs every tenth
+    bar.update(110)
+    bar.done()
+    assert re.sub(r"\(\d+\.\d s\)", "(s)", log.getvalue()) == (
+        "  0% læser\n 50% lister\n 75% lister: 100/200 (s)\n"
+    )
     screen = Terminal()
-    ticks = iter(range(100))
-    bar = Progress(screen, shares, labels, enabled=True, clock=lambda: next(ticks))
-    bar.stage("prefs")
-    bar.update(10, 10)
-    bar.finish()
-    assert screen.getvalue().startswith("\r 50% ") and "\r100% " in screen.getvalue()
-    quiet = io.StringIO()
-    Progress(quiet, shares, labels, enabled=False).stage("read")
-    assert quiet.getvalue() == ""
+    bar = Progress(screen, shares=shares, labels=labels)
+    bar.stage("prefs", 10)
+    bar.update(10)
+    bar.done()
+    drawn = screen.getvalue()
+    assert drawn.startswith("\r 50% ") and "\r100% " in drawn and drawn.endswith("\n")
+    assert "lister: 10/10" in drawn
+    quiet = Progress(None, shares=shares, labels=labels)
+    quiet.stage("read")
+    quiet.done()
+
+
+def test_without_shares_each_stage_is_a_bar_of_its_own() -> None:
+    log = io.StringIO()
+    bar = Progress(log)
+    for name in ("Tilmelding", "Match"):
+        bar.stage(name, 3)
+        bar.tick(3)
+        bar.done()
+    assert re.sub(r"\(\d+\.\d s\)", "(s)", log.getvalue()) == (
+        "  0% Tilmelding\n100% Tilmelding: 3/3 (s)\n  0% Match\n100% Match: 3/3 (s)\n"
+    )

@@ -16,7 +16,7 @@ def test_values_are_kept_for_the_ttl_and_forgotten_on_demand() -> None:
     assert kept.get("a") is None
 
 
-def test_past_its_size_the_expired_go_first_then_the_oldest() -> None:
+def test_past_its_size_the_expired_go_first_then_the_least_recently_used() -> None:
     clock = [0.0]
     kept: Recent[str, int] = Recent(ttl=5.0, timer=lambda: clock[0], size=3)
     kept.put("old", 0)
@@ -25,6 +25,6 @@ def test_past_its_size_the_expired_go_first_then_the_oldest() -> None:
         kept.put(key, n)
     assert [kept.get(k) for k in ("old", "a", "b", "c")] == [None, 0, 1, 2]
     kept.put("a", 10)  # written again: now the newest
-    kept.put("d", 3)  # over the size: "b" is the oldest
+    kept.put("d", 3)  # over the size: "b" is the least recently used
     assert [kept.get(k) for k in ("a", "b", "c", "d")] == [10, None, 2, 3]
-    assert len(kept._values) == 3
+    assert len(kept) == 3

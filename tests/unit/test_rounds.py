@@ -8,8 +8,9 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import Session, select
 
 from bot.geo import Sector
+from bot.matching.preferences import build_preferences
 from bot.matching.rounds import RoundInput, plan, preferences, preview, seats_left
-from bot.matching.scoring import SlotProfile, WishProfile, build_preferences
+from bot.matching.rules import SlotProfile, WishProfile
 from bot.matching.solvers import Mode, without_pairs
 from models.db import Database
 from models.rounds import expire_due, round_rows, send_round

@@ -7,14 +7,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.geo import REGIONS, Sector
-from bot.matching.scoring import (
-    EXACT_SCAN,
-    LIST_CAP,
+from bot.matching.preferences import EXACT_SCAN, LIST_CAP, build_preferences
+from bot.matching.rules import (
     REQUEST_POINTS,
     Part,
     SlotProfile,
     WishProfile,
-    build_preferences,
     compatible,
     id_key,
     max_score,

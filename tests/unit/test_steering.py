@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.matching.scoring import SlotProfile, WishProfile, build_preferences
+from bot.matching.preferences import build_preferences
+from bot.matching.rules import SlotProfile, WishProfile
 from bot.matching.solvers import Mode, blocking_pairs, without_pairs
 from bot.matching.steering import Steering, SteeringError, steered
 from tests.unit.test_matching import ANNA, BO, CAI, ROUND, X, Y
