@@ -13,6 +13,8 @@ from bot import argparse_da
 from bot.texts import cli as h
 
 if TYPE_CHECKING:  # imported when needed: `praktik match` starts without pydantic
+    from aiohttp import web
+
     from bot.config import Settings
     from bot.slack.pacing import Pacer
 
@@ -76,6 +78,27 @@ def _serve(settings: Settings, *, reuse_port: bool, processes: int) -> int:
 
     from aiohttp import web
 
+    web_app = serving_app(settings, processes=processes)
+    log = logging.getLogger("praktik.serve")
+
+    def listening(message: str) -> None:
+        where = ", ".join(re.findall(r"Running on (\S+)", message)) or f"port {settings.port}"
+        log.info("Listening on %s (POST /slack/events, GET /healthz)", where)
+
+    web.run_app(
+        web_app,
+        port=settings.port,
+        print=listening,
+        access_log=None,
+        reuse_port=reuse_port or None,
+    )
+    return 0
+
+
+def serving_app(settings: Settings, *, processes: int) -> web.Application:
+    """One serving process's web app: Bolt, /healthz, and the dispatch and expiry jobs."""
+    import logging
+
     from bot import logs
     from bot.app import build_app, build_web_app
     from bot.clock import SystemClock
@@ -110,19 +133,7 @@ def _serve(settings: Settings, *, reuse_port: bool, processes: int) -> int:
         ready=None if db.is_sqlite else lambda: wait_for_database(db, log),
     )
     heap.freeze_long_lived()
-
-    def listening(message: str) -> None:
-        where = ", ".join(re.findall(r"Running on (\S+)", message)) or f"port {settings.port}"
-        log.info("Listening on %s (POST /slack/events, GET /healthz)", where)
-
-    web.run_app(
-        web_app,
-        port=settings.port,
-        print=listening,
-        access_log=None,
-        reuse_port=reuse_port or None,
-    )
-    return 0
+    return web_app
 
 
 def cmd_socket(_args: argparse.Namespace) -> int:
@@ -228,13 +239,11 @@ def cmd_match(args: argparse.Namespace) -> int:
 
 
 def _match_arguments(match: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    match.add_argument("--hosts", required=True, metavar="VÆRTER.csv", help=h.IMPORT_HOSTS)
-    match.add_argument(
-        "--interns", required=True, metavar="PRAKTIKANTER.csv", help=h.IMPORT_INTERNS
-    )
+    match.add_argument("--hosts", required=True, metavar=h.METAVAR_HOSTS, help=h.IMPORT_HOSTS)
+    match.add_argument("--interns", required=True, metavar=h.METAVAR_INTERNS, help=h.IMPORT_INTERNS)
     match.add_argument("--mode", choices=["stabil", "flest"], default="stabil", help=h.MATCH_MODE)
     match.add_argument("--json", action="store_true", help=h.MATCH_JSON)
-    match.add_argument("--weight", type=int, metavar="0-100", help=h.MATCH_WEIGHT)
+    match.add_argument("--weight", type=int, metavar=h.METAVAR_WEIGHT, help=h.MATCH_WEIGHT)
     match.add_argument("--progress", action="store_true", help=h.MATCH_PROGRESS)
     return match
 
@@ -248,7 +257,7 @@ def _positive(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     argparse_da.install()
     parser = argparse.ArgumentParser(prog="praktik", description=h.DESCRIPTION)
-    sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
+    sub = parser.add_subparsers(dest="command", required=True, metavar=h.METAVAR_COMMAND)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {}
 
     def add(
@@ -260,27 +269,27 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     serve = add("serve", cmd_serve, h.SERVE)
-    serve.add_argument("--workers", type=_positive, metavar="N", help=h.SERVE_WORKERS)
+    serve.add_argument("--workers", type=_positive, metavar=h.METAVAR_COUNT, help=h.SERVE_WORKERS)
     add("socket", cmd_socket, h.SOCKET)
     sandbox = add("sandbox", cmd_sandbox, h.SANDBOX)
-    sandbox.add_argument("--script", metavar="FIL", help=h.SANDBOX_SCRIPT)
-    sandbox.add_argument("--db", metavar="STI", help=h.SANDBOX_DB)
-    sandbox.add_argument("--year", type=int, metavar="ÅR", help=h.SANDBOX_YEAR)
-    sandbox.add_argument("--now", metavar="'ÅÅÅÅ-MM-DD TT:MM'", help=h.SANDBOX_NOW)
+    sandbox.add_argument("--script", metavar=h.METAVAR_FILE, help=h.SANDBOX_SCRIPT)
+    sandbox.add_argument("--db", metavar=h.METAVAR_PATH, help=h.SANDBOX_DB)
+    sandbox.add_argument("--year", type=int, metavar=h.METAVAR_YEAR, help=h.SANDBOX_YEAR)
+    sandbox.add_argument("--now", metavar=h.METAVAR_NOW, help=h.SANDBOX_NOW)
     sandbox.add_argument("--strict", action="store_true", help=h.SANDBOX_STRICT)
     sandbox.add_argument("--socket", action="store_true", help=h.SOCKET_TRANSPORT)
     db = add("db", cmd_db, h.DB)
     db.add_argument("action", choices=["upgrade"])
     db.add_argument("--url", help=h.DB_URL)
     export = add("eksport", cmd_export, h.EXPORT)
-    export.add_argument("--out", required=True, metavar="FIL", help=h.EXPORT_OUT)
+    export.add_argument("--out", required=True, metavar=h.METAVAR_FILE, help=h.EXPORT_OUT)
     export.add_argument("--tilmeldinger", action="store_true", help=h.EXPORT_SIGNUPS)
-    export.add_argument("--year", type=int, metavar="ÅR", help=h.YEAR)
+    export.add_argument("--year", type=int, metavar=h.METAVAR_YEAR, help=h.YEAR)
     export.add_argument("--url", help=h.DB_URL)
     imports = add("import", cmd_import, h.IMPORT)
-    imports.add_argument("--hosts", metavar="VÆRTER.csv", help=h.IMPORT_HOSTS)
-    imports.add_argument("--interns", metavar="PRAKTIKANTER.csv", help=h.IMPORT_INTERNS)
-    imports.add_argument("--year", type=int, metavar="ÅR", help=h.YEAR)
+    imports.add_argument("--hosts", metavar=h.METAVAR_HOSTS, help=h.IMPORT_HOSTS)
+    imports.add_argument("--interns", metavar=h.METAVAR_INTERNS, help=h.IMPORT_INTERNS)
+    imports.add_argument("--year", type=int, metavar=h.METAVAR_YEAR, help=h.YEAR)
     imports.add_argument("--url", help=h.DB_URL)
     _match_arguments(add("match", cmd_match, h.MATCH))
     from bot.demo.command import add_arguments as demo_arguments
