@@ -25,10 +25,10 @@ from bot.config import Settings
 from bot.runtime import inflight as inflight_mod
 from bot.runtime.caches import Caches
 from bot.runtime.coalesce import Coalescer
+from bot.runtime.http_pool import pooled_session
 from bot.runtime.inflight import InFlight
 from bot.slack.pacing import PacedWebClient, Pacer
 from bot.slack.request_shape import content_type_of, malformed, wrong_shape
-from bot.slack.session import pooled_session
 from handlers.errors import on_error
 from handlers.middleware import inject, same_team_only
 from models.db import Database

@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 from bot import argparse_da
 from bot.texts import cli as h
 
+STOP_GRACE_SECONDS = 75  # longer than a worker's own drain of a dispatch run (60 s)
+WORKER_SILENT_SECONDS = 120  # gunicorn replaces a worker whose event loop is stuck this long
+
 if TYPE_CHECKING:  # imported when needed: `praktik match` starts without pydantic
     from aiohttp import web
 
@@ -33,7 +36,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings()
     count = args.workers or settings.praktik_workers
     if count == 1:
-        return _serve(settings, reuse_port=False, processes=1)
+        return _serve(settings)
     from models.db import is_sqlite_url
 
     if is_sqlite_url(settings.database_url):
@@ -43,26 +46,53 @@ def cmd_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    return _serve_workers(settings, count)
+
+
+def _serve_workers(settings: Settings, count: int) -> int:
+    """N serving processes on one port: gunicorn with aiohttp's worker, each worker a whole
+    `praktik serve` (app, dispatcher, expiry job) with 1/N of Slack's budget.
+
+    gunicorn forks the workers and builds the app in each; SIGTERM/SIGINT lets each finish
+    its requests and its dispatch run (up to STOP_GRACE_SECONDS); a worker that dies is
+    replaced while the others go on serving, and one that cannot start stops the whole
+    set (exit 3); a worker whose gunicorn is killed stops within a second on its own.
+    Measured against our own supervisor in bench/workers.py.
+    """
+    from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
+
     from bot import logs
-    from bot.runtime.workers import supervise
 
     logs.setup(
         settings.slack_bot_token.get_secret_value(),
         settings.slack_signing_secret.get_secret_value(),
         tz=settings.tz,
     )
-    # The workers read their settings anew: each then knows its share of Slack's limits.
-    os.environ["PRAKTIK_WORKERS"] = str(count)
-    return supervise(count, serve_worker)
 
+    async def worker_app() -> web.Application:
+        return serving_app(settings, processes=count)
 
-def serve_worker() -> None:
-    """One of `praktik serve --workers N` (a spawned process: it reads the settings anew)."""
-    from bot.runtime.workers import die_with_supervisor
+    class Workers(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            options = {
+                "bind": [f"0.0.0.0:{settings.port}"],
+                "workers": count,
+                "worker_class": "aiohttp.GunicornWebWorker",
+                "graceful_timeout": STOP_GRACE_SECONDS,
+                "timeout": WORKER_SILENT_SECONDS,
+                "proc_name": "praktik-serve",
+                # gunicorn >= 24 opens a control socket in the home folder: not used here.
+                "control_socket_disable": True,
+            }
+            for key, value in options.items():
+                if key in self.cfg.settings:
+                    self.cfg.set(key, value)
 
-    die_with_supervisor()
-    settings = _settings()
-    raise SystemExit(_serve(settings, reuse_port=True, processes=settings.praktik_workers))
+        def load(self) -> object:
+            return worker_app
+
+    Workers().run()  # returns only through SystemExit: 0 when stopped by a signal
+    return 0
 
 
 def _pacer(processes: int = 1) -> Pacer:
@@ -72,13 +102,13 @@ def _pacer(processes: int = 1) -> Pacer:
     return Pacer(share=1.0 / max(1, processes))
 
 
-def _serve(settings: Settings, *, reuse_port: bool, processes: int) -> int:
+def _serve(settings: Settings) -> int:
     import logging
     import re
 
     from aiohttp import web
 
-    web_app = serving_app(settings, processes=processes)
+    web_app = serving_app(settings, processes=1)
     log = logging.getLogger("praktik.serve")
 
     def listening(message: str) -> None:
@@ -90,7 +120,6 @@ def _serve(settings: Settings, *, reuse_port: bool, processes: int) -> int:
         port=settings.port,
         print=listening,
         access_log=None,
-        reuse_port=reuse_port or None,
     )
     return 0
 
@@ -138,7 +167,6 @@ def serving_app(settings: Settings, *, processes: int) -> web.Application:
 
 def cmd_socket(_args: argparse.Namespace) -> int:
     import logging
-    import os
     import secrets
 
     from bot import logs

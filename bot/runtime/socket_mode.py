@@ -22,9 +22,9 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.socket_mode.aiohttp import SocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 
+from bot.runtime.http_pool import pooled_session
 from bot.runtime.inflight import InFlight
 from bot.runtime.jobs import DRAIN_SECONDS, DispatchJob
-from bot.slack.session import pooled_session
 
 log = logging.getLogger("praktik.socket")
 

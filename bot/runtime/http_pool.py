@@ -1,4 +1,4 @@
-"""One pooled HTTP session for a Web API client, shared by `praktik serve` and Socket Mode."""
+"""One pooled HTTP session per process for a Web API client: `praktik serve` and Socket Mode."""
 
 from __future__ import annotations
 
