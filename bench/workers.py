@@ -1,7 +1,6 @@
-"""Workers: `praktik serve --workers N` (bot/runtime/workers.py) against gunicorn with
-aiohttp's GunicornWebWorker serving the same app, in one sitting, alternating.
+"""Workers: `praktik serve --workers N` against gunicorn with aiohttp's GunicornWebWorker
+serving the same app (bench/gunicorn_app.py), in one sitting, alternating.
 
-    .venv/bin/pip install gunicorn      # only for this bench
     .venv/bin/python bench/workers.py [--pg URL] [--workers 2] [--rounds 3]
                                       [--presses 400] [--concurrency 20]
 
@@ -11,6 +10,21 @@ presses over HTTP (requests/s, ack latency p50/p95), what a worker's SIGKILL doe
 long until the service answers again, or until the set is down), and what the supervisor's
 SIGKILL leaves behind (how long until no worker is left, orphans after 10 s). Medians over
 the rounds are printed last. Loopback only; every wait is bounded.
+
+Why `praktik serve --workers N` runs gunicorn: at commit 0100cff it still ran our own
+supervisor (multiprocessing spawn, SO_REUSEPORT, ctypes prctl PR_SET_PDEATHSIG). Two
+sittings of `bench/workers.py --rounds 3` (2 workers, 400 presses at concurrency 20,
+PostgreSQL, a shared 2-core machine), medians of the 6 alternating rounds:
+
+    runner      start-up  presses/s  p50 ms  p95 ms  a worker SIGKILLed      supervisor SIGKILLed
+    supervisor   14.0 s      82        209     503    set down, exit 1 (1.9 s) workers gone in 0.12 s
+    gunicorn     11.6 s      87        194     511    replaced in 0.17 s,      workers gone in 1.2 s
+                                                      the other serving on
+
+Spread between rounds (presses/s 64-126 and 78-111, start-up 9-21 s and 8-19 s) is wider
+than the difference: gunicorn is not measurably worse, keeps one port and a dispatcher
+and expiry job in every worker, and our supervisor went. Now both runners are gunicorn;
+the bench stays to compare our glue with bare gunicorn.
 """
 
 from __future__ import annotations
