@@ -21,8 +21,10 @@ PostgreSQL, a shared 2-core machine), medians of the 6 alternating rounds:
     gunicorn     11.6 s      87        194     511    replaced in 0.17 s,      workers gone in 1.2 s
                                                       the other serving on
 
-Spread between rounds (presses/s 64-126 and 78-111, start-up 9-21 s and 8-19 s) is wider
-than the difference: gunicorn is not measurably worse, keeps one port and a dispatcher
+A third, quieter sitting (3 rounds, the supervisor run from a checkout of 0100cff with
+`--praktik`): supervisor 4.5 s, 147/s, p50 110 ms, p95 272 ms; gunicorn 7.4 s, 162/s,
+108 ms, 274 ms. Spread between rounds (presses/s 64-182 and 78-173, start-up 4-21 s and
+3-19 s) is wider than the difference: gunicorn is not measurably worse, keeps one port and a dispatcher
 and expiry job in every worker, and our supervisor went. Now both runners are gunicorn;
 the bench stays to compare our glue with bare gunicorn.
 """
@@ -33,6 +35,7 @@ import argparse
 import asyncio
 import os
 import random
+import shlex
 import signal
 import statistics
 import subprocess
@@ -84,9 +87,12 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
+PRAKTIK = [str(BIN / "praktik")]  # --praktik: another command line, e.g. an older checkout
+
+
 def ours(env: dict[str, str], port: int, count: int) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [str(BIN / "praktik"), "serve", "--workers", str(count)],
+        [*PRAKTIK, "serve", "--workers", str(count)],
         env={**env, "PORT": str(port)},
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
@@ -248,7 +254,15 @@ async def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--presses", type=int, default=400)
     parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument(
+        "--praktik",
+        help="command that runs `praktik` (default: this venv's), e.g. "
+        "'.venv/bin/python -c \"import sys; sys.path.insert(0, OLD); from bot.cli import main; "
+        "sys.exit(main())\"' for a checkout OLD of an older commit",
+    )
     args = parser.parse_args()
+    if args.praktik:
+        PRAKTIK[:] = shlex.split(args.praktik)
     url = create_database(args.pg)
     fake = FakeSlack(trigger_ttl=None)
     await fake.start()
