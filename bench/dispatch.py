@@ -10,7 +10,8 @@ sent with one chat.postMessage to the user ID over HTTP and recorded. Scenarios:
 - no limit: every DM to its own channel, the fake answers as fast as it can;
 - per-channel 1/s: hosts with several interns get several welcome DMs at once, and the fake
   answers 429 + Retry-After: 1 to a second post in the same channel within a second
-  (fake.rate_limit); once reacting to the 429s, once pacing posts 1 s apart per channel.
+  (fake.rate_limit); once reacting to the 429s, once pacing posts per channel
+  (bot.slack.pacing, as production does).
 
 The ceiling beside each figure: for "no limit", the same HTTP calls without the database
 (raw client loop, same concurrency and connection reuse); with the per-channel limit, the
@@ -46,6 +47,7 @@ from bench.wave import run_wave  # noqa: E402
 from bot.outbox.dispatcher import Dispatcher  # noqa: E402
 from bot.sandbox.fake_slack import FakeSlack  # noqa: E402
 from bot.season import COPENHAGEN, Season  # noqa: E402
+from bot.slack.pacing import PacedWebClient, Pacer  # noqa: E402
 from models.db import Database, normalise_url  # noqa: E402
 from models.tables import (  # noqa: E402
     HostSlot,
@@ -145,8 +147,18 @@ def database(pg_url: str | None) -> Iterator[Database]:
         admin.dispose()
 
 
-def client(fake: FakeSlack) -> AsyncWebClient:
-    return AsyncWebClient(token=fake.bot_token, base_url=fake.api_url, retry_handlers=[])
+def client(fake: FakeSlack, *, pace: bool = False) -> AsyncWebClient:
+    """`pace`: the production pacing (bot.slack.pacing), here only its per-channel bucket:
+    the fake limits nothing else."""
+    pacer = Pacer(paced=pace, posts_per_minute=1e9)
+    return PacedWebClient(
+        pacer=pacer,
+        bulk=True,
+        retries_on_429=0,
+        token=fake.bot_token,
+        base_url=fake.api_url,
+        retry_handlers=[],
+    )
 
 
 async def raw_ceiling(dms: int) -> float:
@@ -192,11 +204,10 @@ async def scenario(
             dispatchers = [
                 Dispatcher(
                     engine,
-                    client(fake),
+                    client(fake, pace=pace),
                     lambda _overrides: SEASON,
                     worker_id=f"bench{n}",
                     concurrency=CONCURRENCY,
-                    channel_interval=1.0 if pace else 0.0,
                 )
                 for n, engine in enumerate([db, *extra])
             ]

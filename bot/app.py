@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Mapping
 
-import aiohttp
 from aiohttp import web
 from aiohttp.typedefs import Handler, Middleware
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
@@ -26,6 +25,7 @@ from bot.config import Settings
 from bot.runtime import inflight as inflight_mod
 from bot.runtime.caches import Caches
 from bot.runtime.coalesce import Coalescer
+from bot.runtime.http_pool import pooled_session
 from bot.runtime.inflight import InFlight
 from bot.slack.pacing import PacedWebClient, Pacer
 from bot.slack.request_shape import content_type_of, malformed, wrong_shape
@@ -104,7 +104,12 @@ def build_web_app(app: AsyncApp, db: Database, *, signing_secret: str) -> web.Ap
         return web.json_response({"ok": healthy}, status=200 if healthy else 503)
 
     web_app.router.add_get("/healthz", healthz)
-    web_app.cleanup_ctx.append(_shared_http_session(app))
+
+    async def shared_session(_web_app: web.Application) -> AsyncIterator[None]:
+        async with pooled_session(app.client):
+            yield
+
+    web_app.cleanup_ctx.append(shared_session)
     return web_app
 
 
@@ -173,24 +178,3 @@ def _signed(verifier: SignatureVerifier, body: bytes, headers: Mapping[str, str]
     except (ValueError, TypeError):
         # A timestamp that is no number, a body that is no UTF-8, a non-ASCII signature.
         return False
-
-
-def _shared_http_session(
-    app: AsyncApp,
-) -> Callable[[web.Application], AsyncIterator[None]]:
-    """One pooled HTTP session for all Web API calls while the server runs.
-
-    Without it slack_sdk opens (and tears down) a new session and connection per call,
-    which was most of the cost of a button press under load.
-    """
-
-    async def session(_web_app: web.Application) -> AsyncIterator[None]:
-        shared = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=app.client.timeout))
-        app.client.session = shared
-        try:
-            yield
-        finally:
-            app.client.session = None
-            await shared.close()
-
-    return session

@@ -12,7 +12,17 @@ from typing import TYPE_CHECKING
 from bot import argparse_da
 from bot.texts import cli as h
 
-if TYPE_CHECKING:  # imported when needed: `praktik match` starts without pydantic
+STOP_GRACE_SECONDS = 75  # longer than a worker's own drain of a dispatch run (60 s)
+WORKER_SILENT_SECONDS = 120  # gunicorn replaces a worker whose event loop is stuck this long
+
+# The imports inside the command functions are there for start-up time, not for cycles
+# (lint-imports finds none through bot.cli): `praktik match --help` takes 0.07 s of CPU
+# with them and 2.1 s with them at the top, where pydantic, the app and the database
+# would load (/usr/bin/time, 5 runs each). `praktik --help` takes 2.2 s either way: it
+# builds the demo's parser, and bot.demo.command imports the app.
+if TYPE_CHECKING:
+    from aiohttp import web
+
     from bot.config import Settings
     from bot.slack.pacing import Pacer
 
@@ -31,7 +41,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings()
     count = args.workers or settings.praktik_workers
     if count == 1:
-        return _serve(settings, reuse_port=False, processes=1)
+        return _serve(settings)
     from models.db import is_sqlite_url
 
     if is_sqlite_url(settings.database_url):
@@ -41,26 +51,53 @@ def cmd_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    return _serve_workers(settings, count)
+
+
+def _serve_workers(settings: Settings, count: int) -> int:
+    """N serving processes on one port: gunicorn with aiohttp's worker, each worker a whole
+    `praktik serve` (app, dispatcher, expiry job) with 1/N of Slack's budget.
+
+    gunicorn forks the workers and builds the app in each; SIGTERM/SIGINT lets each finish
+    its requests and its dispatch run (up to STOP_GRACE_SECONDS); a worker that dies is
+    replaced while the others go on serving, and one that cannot start stops the whole
+    set (exit 3); a worker whose gunicorn is killed stops within a second on its own.
+    Measured against our own supervisor in bench/workers.py.
+    """
+    from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
+
     from bot import logs
-    from bot.runtime.workers import supervise
 
     logs.setup(
         settings.slack_bot_token.get_secret_value(),
         settings.slack_signing_secret.get_secret_value(),
         tz=settings.tz,
     )
-    # The workers read their settings anew: each then knows its share of Slack's limits.
-    os.environ["PRAKTIK_WORKERS"] = str(count)
-    return supervise(count, serve_worker)
 
+    async def worker_app() -> web.Application:
+        return serving_app(settings, processes=count)
 
-def serve_worker() -> None:
-    """One of `praktik serve --workers N` (a spawned process: it reads the settings anew)."""
-    from bot.runtime.workers import die_with_supervisor
+    class Workers(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            options = {
+                "bind": [f"0.0.0.0:{settings.port}"],
+                "workers": count,
+                "worker_class": "aiohttp.GunicornWebWorker",
+                "graceful_timeout": STOP_GRACE_SECONDS,
+                "timeout": WORKER_SILENT_SECONDS,
+                "proc_name": "praktik-serve",
+                # gunicorn >= 24 opens a control socket in the home folder: not used here.
+                "control_socket_disable": True,
+            }
+            for key, value in options.items():
+                if key in self.cfg.settings:
+                    self.cfg.set(key, value)
 
-    die_with_supervisor()
-    settings = _settings()
-    raise SystemExit(_serve(settings, reuse_port=True, processes=settings.praktik_workers))
+        def load(self) -> object:
+            return worker_app
+
+    Workers().run()  # returns only through SystemExit: 0 when stopped by a signal
+    return 0
 
 
 def _pacer(processes: int = 1) -> Pacer:
@@ -70,11 +107,31 @@ def _pacer(processes: int = 1) -> Pacer:
     return Pacer(share=1.0 / max(1, processes))
 
 
-def _serve(settings: Settings, *, reuse_port: bool, processes: int) -> int:
+def _serve(settings: Settings) -> int:
     import logging
     import re
 
     from aiohttp import web
+
+    web_app = serving_app(settings, processes=1)
+    log = logging.getLogger("praktik.serve")
+
+    def listening(message: str) -> None:
+        where = ", ".join(re.findall(r"Running on (\S+)", message)) or f"port {settings.port}"
+        log.info("Listening on %s (POST /slack/events, GET /healthz)", where)
+
+    web.run_app(
+        web_app,
+        port=settings.port,
+        print=listening,
+        access_log=None,
+    )
+    return 0
+
+
+def serving_app(settings: Settings, *, processes: int) -> web.Application:
+    """One serving process's web app: Bolt, /healthz, and the dispatch and expiry jobs."""
+    import logging
 
     from bot import logs
     from bot.app import build_app, build_web_app
@@ -110,24 +167,11 @@ def _serve(settings: Settings, *, reuse_port: bool, processes: int) -> int:
         ready=None if db.is_sqlite else lambda: wait_for_database(db, log),
     )
     heap.freeze_long_lived()
-
-    def listening(message: str) -> None:
-        where = ", ".join(re.findall(r"Running on (\S+)", message)) or f"port {settings.port}"
-        log.info("Listening on %s (POST /slack/events, GET /healthz)", where)
-
-    web.run_app(
-        web_app,
-        port=settings.port,
-        print=listening,
-        access_log=None,
-        reuse_port=reuse_port or None,
-    )
-    return 0
+    return web_app
 
 
 def cmd_socket(_args: argparse.Namespace) -> int:
     import logging
-    import os
     import secrets
 
     from bot import logs
@@ -228,13 +272,11 @@ def cmd_match(args: argparse.Namespace) -> int:
 
 
 def _match_arguments(match: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    match.add_argument("--hosts", required=True, metavar="VÆRTER.csv", help=h.IMPORT_HOSTS)
-    match.add_argument(
-        "--interns", required=True, metavar="PRAKTIKANTER.csv", help=h.IMPORT_INTERNS
-    )
+    match.add_argument("--hosts", required=True, metavar=h.METAVAR_HOSTS, help=h.IMPORT_HOSTS)
+    match.add_argument("--interns", required=True, metavar=h.METAVAR_INTERNS, help=h.IMPORT_INTERNS)
     match.add_argument("--mode", choices=["stabil", "flest"], default="stabil", help=h.MATCH_MODE)
     match.add_argument("--json", action="store_true", help=h.MATCH_JSON)
-    match.add_argument("--weight", type=int, metavar="0-100", help=h.MATCH_WEIGHT)
+    match.add_argument("--weight", type=int, metavar=h.METAVAR_WEIGHT, help=h.MATCH_WEIGHT)
     match.add_argument("--progress", action="store_true", help=h.MATCH_PROGRESS)
     return match
 
@@ -248,7 +290,7 @@ def _positive(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     argparse_da.install()
     parser = argparse.ArgumentParser(prog="praktik", description=h.DESCRIPTION)
-    sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
+    sub = parser.add_subparsers(dest="command", required=True, metavar=h.METAVAR_COMMAND)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {}
 
     def add(
@@ -260,27 +302,27 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     serve = add("serve", cmd_serve, h.SERVE)
-    serve.add_argument("--workers", type=_positive, metavar="N", help=h.SERVE_WORKERS)
+    serve.add_argument("--workers", type=_positive, metavar=h.METAVAR_COUNT, help=h.SERVE_WORKERS)
     add("socket", cmd_socket, h.SOCKET)
     sandbox = add("sandbox", cmd_sandbox, h.SANDBOX)
-    sandbox.add_argument("--script", metavar="FIL", help=h.SANDBOX_SCRIPT)
-    sandbox.add_argument("--db", metavar="STI", help=h.SANDBOX_DB)
-    sandbox.add_argument("--year", type=int, metavar="ÅR", help=h.SANDBOX_YEAR)
-    sandbox.add_argument("--now", metavar="'ÅÅÅÅ-MM-DD TT:MM'", help=h.SANDBOX_NOW)
+    sandbox.add_argument("--script", metavar=h.METAVAR_FILE, help=h.SANDBOX_SCRIPT)
+    sandbox.add_argument("--db", metavar=h.METAVAR_PATH, help=h.SANDBOX_DB)
+    sandbox.add_argument("--year", type=int, metavar=h.METAVAR_YEAR, help=h.SANDBOX_YEAR)
+    sandbox.add_argument("--now", metavar=h.METAVAR_NOW, help=h.SANDBOX_NOW)
     sandbox.add_argument("--strict", action="store_true", help=h.SANDBOX_STRICT)
     sandbox.add_argument("--socket", action="store_true", help=h.SOCKET_TRANSPORT)
     db = add("db", cmd_db, h.DB)
     db.add_argument("action", choices=["upgrade"])
     db.add_argument("--url", help=h.DB_URL)
     export = add("eksport", cmd_export, h.EXPORT)
-    export.add_argument("--out", required=True, metavar="FIL", help=h.EXPORT_OUT)
+    export.add_argument("--out", required=True, metavar=h.METAVAR_FILE, help=h.EXPORT_OUT)
     export.add_argument("--tilmeldinger", action="store_true", help=h.EXPORT_SIGNUPS)
-    export.add_argument("--year", type=int, metavar="ÅR", help=h.YEAR)
+    export.add_argument("--year", type=int, metavar=h.METAVAR_YEAR, help=h.YEAR)
     export.add_argument("--url", help=h.DB_URL)
     imports = add("import", cmd_import, h.IMPORT)
-    imports.add_argument("--hosts", metavar="VÆRTER.csv", help=h.IMPORT_HOSTS)
-    imports.add_argument("--interns", metavar="PRAKTIKANTER.csv", help=h.IMPORT_INTERNS)
-    imports.add_argument("--year", type=int, metavar="ÅR", help=h.YEAR)
+    imports.add_argument("--hosts", metavar=h.METAVAR_HOSTS, help=h.IMPORT_HOSTS)
+    imports.add_argument("--interns", metavar=h.METAVAR_INTERNS, help=h.IMPORT_INTERNS)
+    imports.add_argument("--year", type=int, metavar=h.METAVAR_YEAR, help=h.YEAR)
     imports.add_argument("--url", help=h.DB_URL)
     _match_arguments(add("match", cmd_match, h.MATCH))
     from bot.demo.command import add_arguments as demo_arguments

@@ -23,7 +23,6 @@ import asyncio
 import logging
 import os
 import socket
-import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -158,7 +157,6 @@ class Dispatcher:
         backoff: timedelta = timedelta(minutes=1),
         max_backoff: timedelta = timedelta(hours=1),
         max_wait: float = 60.0,
-        channel_interval: float = 0.0,
         tz: tzinfo = COPENHAGEN,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
@@ -176,11 +174,8 @@ class Dispatcher:
         # Longest Retry-After waited out while holding the claim; a longer one gives the
         # row back as planned for after the wait (well inside the lease either way).
         self.max_wait = max_wait
-        # Seconds between two posts to one channel (0: rely on Slack's 429 alone).
-        self.channel_interval = channel_interval
         self.tz = tz
         self.sleep = sleep
-        self._last_post: dict[str, float] = {}
         self._running = asyncio.Lock()
 
     @classmethod
@@ -278,15 +273,12 @@ class Dispatcher:
         while True:
             try:
                 # To the user ID: Slack posts in the app's DM with them, one call per DM.
-                channel = row.recipient
-                await self._pace(channel)
                 async with run.gate:
                     posted = await run.client.chat_postMessage(
-                        channel=channel,
+                        channel=row.recipient,
                         **content,
                         metadata={"event_type": METADATA_EVENT, "event_payload": {"key": row.key}},
                     )
-                self._posted(channel)
                 return str(posted["channel"]), str(posted["ts"])
             except SlackApiError as error:
                 answer = error.response
@@ -312,22 +304,6 @@ class Dispatcher:
             return Settle(OutboxStatus.FAILED, f"{reason} (after {row.attempts} attempts)")
         delay = min(self.backoff * 2 ** (row.attempts - 1), self.max_backoff)
         return Later(now + delay, reason, count_attempt=True)
-
-    async def _pace(self, channel: str) -> None:
-        if self.channel_interval <= 0:
-            return
-        last = self._last_post.get(channel)
-        gap = 0.0 if last is None else last + self.channel_interval - time.monotonic()
-        if gap > 0:
-            await self.sleep(gap)
-
-    def _posted(self, channel: str) -> None:
-        # Counted from Slack's answer, so the next post cannot arrive within the interval
-        # even when this one travelled slowly.
-        if self.channel_interval > 0:
-            if len(self._last_post) > 50_000:
-                self._last_post.clear()
-            self._last_post[channel] = time.monotonic()
 
     async def _record(self, row: Claimed, outcome: Decision | tuple[str, str], run: _Run) -> None:
         report = run.report

@@ -1,3 +1,3 @@
-"""The serving process itself: worker processes, garbage-collector policy, in-flight counts,
-caches.
+"""The serving process itself: its jobs, Socket Mode, the pooled Web API session,
+garbage-collector policy, in-flight counts, caches.
 """

@@ -14,16 +14,15 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import AsyncIterator
 from typing import Any
 
-import aiohttp
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.socket_mode.aiohttp import SocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 
+from bot.runtime.http_pool import pooled_session
 from bot.runtime.inflight import InFlight
 from bot.runtime.jobs import DRAIN_SECONDS, DispatchJob
 
@@ -82,7 +81,7 @@ class SocketMode:
     async def start(self) -> None:
         """Connect (retrying as slack_sdk does) and start the dispatch job."""
         stack = contextlib.AsyncExitStack()
-        await stack.enter_async_context(_pooled_session(self.app))
+        await stack.enter_async_context(pooled_session(self.app.client))
         self._session = stack
         # Built here, in the running loop: slack_sdk's client makes its aiohttp session and
         # its message task in its constructor, which fails outside a loop (aiohttp >= 3.10).
@@ -148,18 +147,6 @@ async def _drained(client: SocketModeClient, inflight: InFlight) -> None:
             if client.message_queue.empty() and inflight.count == 0:
                 return
         await asyncio.sleep(0.01)
-
-
-@contextlib.asynccontextmanager
-async def _pooled_session(app: AsyncApp) -> AsyncIterator[None]:
-    """One pooled HTTP session for the Web API calls, as `praktik serve` has."""
-    timeout = aiohttp.ClientTimeout(total=app.client.timeout)
-    async with aiohttp.ClientSession(timeout=timeout) as shared:
-        app.client.session = shared
-        try:
-            yield
-        finally:
-            app.client.session = None
 
 
 async def run_until_signalled(run: SocketMode) -> None:

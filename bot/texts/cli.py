@@ -71,6 +71,17 @@ ARGPARSE_PLURAL: Final = {
 }
 
 # `praktik --help` and the commands' help -------------------------------------------------
+# The placeholders argparse shows for a value (metavar).
+METAVAR_COMMAND: Final = "KOMMANDO"
+METAVAR_COUNT: Final = "N"
+METAVAR_FILE: Final = "FIL"
+METAVAR_PATH: Final = "STI"
+METAVAR_FOLDER: Final = "MAPPE"
+METAVAR_YEAR: Final = "ÅR"
+METAVAR_NOW: Final = "'ÅÅÅÅ-MM-DD TT:MM'"
+METAVAR_HOSTS: Final = "VÆRTER.csv"
+METAVAR_INTERNS: Final = "PRAKTIKANTER.csv"
+METAVAR_WEIGHT: Final = "0-100"
 DESCRIPTION: Final = "Praktikbot – Innovationspraktikken"
 SERVE: Final = "kør appen over HTTP (POST /slack/events, GET /healthz)"
 SERVE_WORKERS: Final = (
