@@ -1,7 +1,10 @@
 """Slack listeners, one module per feature, named after the service module it calls
 (handlers.slots → bot.service.slots, …). The routing table below is every way in:
 each command word, action ID, callback ID and event (all from bot.ids) against the
-function that answers it. Nothing registers itself on import."""
+function that answers it. Nothing registers itself on import.
+
+The rest is shared by the features: commands (the `/praktik` dispatcher), payloads (typed
+Slack bodies), presses (answering a button press), middleware and errors."""
 
 from __future__ import annotations
 
