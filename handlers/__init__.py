@@ -1,6 +1,10 @@
-"""Slack listeners, one module per surface. The routing table below is every way in:
+"""Slack listeners, one module per feature, named after the service module it calls
+(handlers.slots → bot.service.slots, …). The routing table below is every way in:
 each command word, action ID, callback ID and event (all from bot.ids) against the
-function that answers it. Nothing registers itself on import."""
+function that answers it. Nothing registers itself on import.
+
+The rest is shared by the features: commands (the `/praktik` dispatcher), payloads (typed
+Slack bodies), presses (answering a button press), middleware and errors."""
 
 from __future__ import annotations
 
@@ -31,14 +35,17 @@ from bot.ids import (
 from handlers import (
     admin,
     commands,
-    coordinator,
     days_change,
     deals,
-    events,
     feedback,
-    participation,
+    find,
+    home,
+    privacy,
     report,
-    submissions,
+    rounds,
+    seasons,
+    slots,
+    stats,
     workshop,
 )
 from handlers.commands import SubHandler
@@ -62,17 +69,17 @@ def table(*routes: tuple[K, V]) -> dict[K, V]:
 
 # `/praktik admin <word>`: routed after the coordinator check and audit (handlers.admin).
 ADMIN_COMMANDS: Final[Mapping[str, SubHandler]] = table(
-    (AdminWord.SEASON, admin.season),
-    (AdminWord.SEASON_ASCII, admin.season),
-    (AdminWord.SEASON_EN, admin.season),
+    (AdminWord.SEASON, seasons.season),
+    (AdminWord.SEASON_ASCII, seasons.season),
+    (AdminWord.SEASON_EN, seasons.season),
     (AdminWord.ANNOUNCE, admin.announce),
     (AdminWord.TOPICS, admin.topics),
     (AdminWord.TOPIC, admin.topics),
-    (AdminWord.MATCH, coordinator.match),
-    (AdminWord.STATS, coordinator.season_stats),
-    (AdminWord.STATS_DA, coordinator.season_stats),
-    (AdminWord.EXPORT, coordinator.export),
-    (AdminWord.EXPORT_EN, coordinator.export),
+    (AdminWord.MATCH, rounds.match),
+    (AdminWord.STATS, stats.season_stats),
+    (AdminWord.STATS_DA, stats.season_stats),
+    (AdminWord.EXPORT, stats.export),
+    (AdminWord.EXPORT_EN, stats.export),
     (AdminWord.REPORT, report.season_report),
     (AdminWord.REPORT_EN, report.season_report),
     (AdminWord.WORKSHOP, workshop.workshop),
@@ -80,13 +87,13 @@ ADMIN_COMMANDS: Final[Mapping[str, SubHandler]] = table(
 
 # `/praktik <word>`; `hjælp` and every unknown word get the help (handlers.commands).
 SUBCOMMANDS: Final[Mapping[Sub, SubHandler]] = table(
-    (Sub.OFFER, participation.offer),
-    (Sub.FIND, participation.find),
-    (Sub.STATUS, participation.status),
-    (Sub.WITHDRAW, participation.withdraw),
+    (Sub.OFFER, slots.offer),
+    (Sub.FIND, find.find),
+    (Sub.STATUS, home.status),
+    (Sub.WITHDRAW, home.withdraw),
     (Sub.CHECKIN, feedback.checkin),
-    (Sub.MY_DATA, participation.my_data),
-    (Sub.DELETE_MY_DATA, participation.delete_my_data),
+    (Sub.MY_DATA, privacy.my_data),
+    (Sub.DELETE_MY_DATA, privacy.delete_my_data),
     (Sub.ADMIN, admin.coordinators_only(ADMIN_COMMANDS)),
 )
 
@@ -95,24 +102,24 @@ COMMANDS: Final[Mapping[str, Listener]] = table(
 )
 
 ACTIONS: Final[Mapping[str | re.Pattern[str], Listener]] = table(
-    (Action.EDIT_SLOT, deals.on_edit_slot),
-    (Action.EDIT_WISH, deals.on_edit_wish),
+    (Action.EDIT_SLOT, slots.on_edit_slot),
+    (Action.EDIT_WISH, find.on_edit_wish),
     (Action.REQUEST, deals.on_request),
-    (Action.MORE_RESULTS, deals.on_more),
+    (Action.MORE_RESULTS, find.on_more),
     (Action.ACCEPT, deals.on_accept),
     (Action.DECLINE, deals.on_decline),
     (Action.WITHDRAW_HOST, deals.on_withdraw_host),
     (Action.WITHDRAW_INTERN, deals.on_withdraw_intern),
-    (PrivacyAction.DELETE_MY_DATA, deals.on_delete_my_data),
+    (PrivacyAction.DELETE_MY_DATA, privacy.on_delete_my_data),
     (re.compile(RATE_PATTERN), feedback.on_rate),  # one action ID per rating
     (FeedbackAction.COMMENT, feedback.on_comment),
     (FeedbackAction.EVALUATE, feedback.on_evaluate),
     (AdminAction.ANNOUNCE_SEND, admin.on_announce_send),
-    (CoordinatorAction.MATCH_SEND_STABIL, coordinator.on_send),
-    (CoordinatorAction.MATCH_SEND_FLEST, coordinator.on_send),
-    (CoordinatorAction.MATCH_PAGE, coordinator.on_page),
-    (CoordinatorAction.MATCH_PAGE_PREVIOUS, coordinator.on_page),
-    (CoordinatorAction.MATCH_PAGE_MODE, coordinator.on_page),
+    (CoordinatorAction.MATCH_SEND_STABIL, rounds.on_send),
+    (CoordinatorAction.MATCH_SEND_FLEST, rounds.on_send),
+    (CoordinatorAction.MATCH_PAGE, rounds.on_page),
+    (CoordinatorAction.MATCH_PAGE_PREVIOUS, rounds.on_page),
+    (CoordinatorAction.MATCH_PAGE_MODE, rounds.on_page),
     (WorkshopAction.COMING, workshop.on_answer),
     (WorkshopAction.NOT_COMING, workshop.on_answer),
     (DaysAction.CHANGE, days_change.on_change),
@@ -122,8 +129,8 @@ ACTIONS: Final[Mapping[str | re.Pattern[str], Listener]] = table(
 
 # Modal submissions, by the view's callback ID.
 VIEWS: Final[Mapping[str, Listener]] = table(
-    (Callback.SLOT_FORM, submissions.on_slot_form),
-    (Callback.WISH_FORM, submissions.on_wish_form),
+    (Callback.SLOT_FORM, slots.on_slot_form),
+    (Callback.WISH_FORM, find.on_wish_form),
     (FeedbackCallback.CHECKIN, feedback.on_checkin_form),
     (FeedbackCallback.EVALUATION, feedback.on_evaluation_form),
     (WorkshopCallback.FORM, workshop.on_form),
@@ -131,7 +138,7 @@ VIEWS: Final[Mapping[str, Listener]] = table(
 )
 
 EVENTS: Final[Mapping[str, Listener]] = table(
-    (Event.APP_HOME_OPENED, events.on_home_opened),
+    (Event.APP_HOME_OPENED, home.on_home_opened),
 )
 
 

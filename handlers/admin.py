@@ -1,6 +1,8 @@
-"""`/praktik admin …`: the coordinators' commands. Every call is checked and audited.
+"""`/praktik admin …`: the coordinators' commands. Every call is checked and audited here,
+then handed to the word's handler, listed in the routing table in `handlers/__init__.py`.
 
-The words and their handlers are listed in the routing table in `handlers/__init__.py`.
+What bot.service.admin does itself is here too: `besked` (announce) with its *Send* button,
+and `emner` (topics).
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncRespond
 
-from bot.commands import HELP_WORDS, closest, season_opening
-from bot.service import Env, seasons
+from bot.commands import HELP_WORDS, closest
+from bot.service import Env
 from bot.service import admin as admin_service
 from bot.service.admin import admin_help, audit, not_coordinator
 from bot.views.help import typo_message
@@ -55,16 +57,6 @@ def coordinators_only(routes: Mapping[str, SubHandler]) -> SubHandler:
         )
 
     return admin
-
-
-async def season(call: CommandCall) -> None:
-    opening = season_opening(call.args)
-    if opening is not None:
-        await call.ack(**await seasons.open_command(call.env, user_id=call.user_id, args=opening))
-        return
-    await call.ack(
-        **await admin_service.season_command(call.env, user_id=call.user_id, args=call.args)
-    )
 
 
 async def announce(call: CommandCall) -> None:

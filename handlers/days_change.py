@@ -9,8 +9,8 @@ from slack_bolt.async_app import AsyncAck
 from bot.ids import DaysAction
 from bot.service import Env
 from bot.service import days_change as service
-from handlers.deals import answer_presser
 from handlers.payloads import BlockAction, ViewSubmission
+from handlers.presses import answer_presser
 
 
 async def on_change(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:

@@ -35,7 +35,7 @@ from bot.season import Season, at_local, next_working_day, to_local
 from bot.service.rounds import expiry_job
 from bot.texts import dates
 from bot.texts import demo as t
-from bot.texts import matching as matching_texts
+from bot.texts import rounds as round_texts
 from bot.texts import socket_mode as over_socket
 from models.db import Database
 from models.tables import OutboxMessage, OutboxStatus, SeasonSettings
@@ -168,7 +168,7 @@ class Demo:
                     self.ledger.fail(f"round {number}: no preview came back from admin match")
                 elif buttons(preview.blocks, action):
                     await self._gesture(me.press(action, where="ephemeral"), f"send {mode}")
-                elif matching_texts.NOTHING_TO_MATCH in preview.text:
+                elif round_texts.NOTHING_TO_MATCH in preview.text:
                     self.ledger.notes.append(t.nothing_to_match(number))
                 else:
                     self.ledger.fail(f"round {number}: the preview has no send {mode} button")
@@ -263,9 +263,9 @@ class Demo:
     def _told_unplaced(self) -> int:
         """Interns whose newest DM says they got no proposal this round."""
         starts = (
-            matching_texts.UNPLACED_NO_DAY,
-            matching_texts.UNPLACED_FULL,
-            matching_texts.UNPLACED_NONE_LEFT,
+            round_texts.UNPLACED_NO_DAY,
+            round_texts.UNPLACED_FULL,
+            round_texts.UNPLACED_NONE_LEFT,
         )
         told = 0
         for persona in self.personas:

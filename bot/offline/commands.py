@@ -30,7 +30,7 @@ from bot.sheets import csvio
 from bot.sheets.csvio import CsvError, HostRow, InternRow, RowError
 from bot.texts import DEFAULT_TOPICS
 from bot.texts import csvio as t
-from bot.texts import matching as mt
+from bot.texts import rounds as mt
 from bot.texts import steering as steering_texts
 
 if TYPE_CHECKING:

@@ -29,7 +29,7 @@ from bot.service.seasons import invite_back
 from bot.service.steering import steering_of
 from bot.sheets import csvio
 from bot.slack import dm
-from bot.texts import matching as t
+from bot.texts import rounds as t
 from bot.texts import steering as steer_t
 from bot.views import deals as deal_views
 from bot.views import match_list

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Final
 
 from bot.texts.grammar import plural
-from bot.texts.matching import number, pct
+from bot.texts.rounds import number, pct
 
 # The programme's own figures from 2017 (PRODUCT.md), the yardstick in every report.
 YEAR_2017: Final = 2017

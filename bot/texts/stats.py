@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from bot.texts.grammar import noun, plural
-from bot.texts.matching import number, pct
+from bot.texts.rounds import number, pct
 
 SECTORS: Final = {"stat": "Stat", "region": "Region", "kommune": "Kommune", "": "Ikke oplyst"}
 CROSS_SECTOR_2017: Final = 28  # per cent of the 2017 participants who crossed sector

@@ -13,7 +13,7 @@ from bot.matching.rules import SlotId, WishId
 from bot.matching.solvers import MatchResult, Mode
 from bot.matching.steering import Steering
 from bot.season import Season
-from bot.texts import matching as mt
+from bot.texts import rounds as mt
 from bot.texts import steering as t
 from bot.views.common import button, days_text
 from bot.views.mrkdwn import clip, escape

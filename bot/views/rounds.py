@@ -23,7 +23,7 @@ from bot.matching.rules import WishId
 from bot.matching.solvers import MatchResult, Mode, Reason
 from bot.season import Season, to_local
 from bot.texts import dates
-from bot.texts import matching as t
+from bot.texts import rounds as t
 from bot.views.common import button, message
 from bot.views.mrkdwn import clip, escape
 from bot.views.slots import Hit, suggestions

@@ -19,7 +19,7 @@ from slack_sdk.models.blocks import (
 from bot import texts
 from bot.ids import Action
 from bot.season import Season
-from bot.texts import search as search_texts
+from bot.texts import find as find_texts
 from bot.views.common import button, days_text, message, place_text, sector_text, user_text
 from bot.views.mrkdwn import clip, escape
 from models.tables import HostSlot
@@ -120,7 +120,7 @@ def search_results(
         return message(texts.search_none(shown), [SectionBlock(text=texts.search_none(shown))])
     header = texts.search_header(shown, total, offset + 1, offset + len(slots))
     if not every_word:
-        header = f"{search_texts.SOME_WORDS}\n{header}"
+        header = f"{find_texts.SOME_WORDS}\n{header}"
     blocks: list[dict[str, Any]] = [SectionBlock(text=MarkdownTextObject(text=header)).to_dict()]
     for slot in slots:
         blocks += slot

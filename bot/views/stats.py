@@ -15,7 +15,7 @@ from slack_sdk.models.blocks import (
 
 from bot import texts
 from bot.texts import stats as t
-from bot.texts.matching import pct
+from bot.texts.rounds import pct
 from bot.views.common import message
 from models.stats import SeasonStats
 

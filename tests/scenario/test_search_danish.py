@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.sandbox.harness import Harness
-from bot.texts import search as search_texts
+from bot.texts import find as find_texts
 from tests.scenario.flows import offer, wish
 from tests.talk import buttons, shown
 
@@ -33,7 +33,7 @@ async def test_find_reads_inflected_forms_compounds_and_letters_typed_without_ae
     await anna.command("/praktik", "find plejehjemmene")
     found = shown(anna.ephemerals[-1])
     assert "Odense Kommune, Ældre og Handicap" in found and "Jobcenter Køge" not in found
-    assert search_texts.SOME_WORDS not in found
+    assert find_texts.SOME_WORDS not in found
     assert buttons(anna.ephemerals[-1]) == ["Anmod"]
 
     await anna.command("/praktik", "find koge")
@@ -45,7 +45,7 @@ async def test_find_reads_inflected_forms_compounds_and_letters_typed_without_ae
 
     await anna.command("/praktik", "find demens jobcentre")  # no slot has both words
     found = shown(anna.ephemerals[-1])
-    assert "*2 ledige pladser*" in found and search_texts.SOME_WORDS in found
+    assert "*2 ledige pladser*" in found and find_texts.SOME_WORDS in found
     # a word in the workplace's name ranks above a part of a word in a description
     assert found.index("Jobcenter Køge") < found.index("Odense Kommune")
 

@@ -1,6 +1,7 @@
-"""`/praktik admin match|stats|eksport` and the *Send forslag* buttons (coordinators only).
+"""The matching round: `/praktik admin match …`, its preview's page buttons and the
+*Send forslag* buttons (bot.service.rounds; steering words go to bot.service.steering).
 
-The commands are routed (access check and audit) by handlers.admin; the buttons check
+The command is routed (access check and audit) by handlers.admin; the buttons check
 again in the service, because anyone can replay a button's payload.
 """
 
@@ -12,8 +13,8 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncRespond
 
 from bot.matching.solvers import Mode
-from bot.service import Env, rounds, stats, steering
-from bot.texts import matching as t
+from bot.service import Env, rounds, steering
+from bot.texts import rounds as t
 from bot.views.rounds import notice
 from handlers.commands import CommandCall
 from handlers.payloads import BlockAction
@@ -50,16 +51,6 @@ async def on_page(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncR
     press = BlockAction.parse(body)
     content = await rounds.page(env, user_id=press.user_id, value=press.action.value)
     await _show(respond, replace_original=True, **content)
-
-
-async def season_stats(call: CommandCall) -> None:
-    await call.ack()
-    await call.respond(**await stats.stats_command(call.env, user_id=call.user_id, args=call.args))
-
-
-async def export(call: CommandCall) -> None:
-    await call.ack()
-    await call.respond(**await stats.export_command(call.env, user_id=call.user_id, args=call.args))
 
 
 def _send_value(value: str) -> tuple[Mode, int] | None:

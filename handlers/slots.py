@@ -1,4 +1,5 @@
-"""Modal submissions: validate, answer inline errors or close, then do the work."""
+"""Offering a slot: `/praktik tilbyd`, the *Ret* button on one's slot, and the slot modal
+(bot.service.slots; co-hosts are checked and added by bot.service.cohosts)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,23 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck
 
 from bot.service import Env, cohosts, slots
-from bot.service import find as finding
-from handlers.payloads import ViewSubmission
+from handlers.commands import CommandCall
+from handlers.payloads import BlockAction, ViewSubmission
+
+
+async def offer(call: CommandCall) -> None:
+    await call.ack()
+    await slots.open_slot_modal(call.env, user_id=call.user_id, trigger_id=call.trigger_id)
+
+
+async def on_edit_slot(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
+    await ack()
+    press = BlockAction.parse(body)
+    await slots.open_slot_modal(env, user_id=press.user_id, trigger_id=press.trigger_id)
 
 
 async def on_slot_form(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
+    """Validate, answer inline errors or close, then do the work."""
     sent = ViewSubmission.parse(body)
     form = await slots.validate_slot(env, sent.view)
     cohost_errors = cohosts.check(sent.view, user_id=sent.user_id)
@@ -26,13 +39,3 @@ async def on_slot_form(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     await ack()
     await cohosts.apply(env, host=sent.user_id, slot=saved.slot, view=sent.view)
     await slots.confirm_slot(env, user_id=sent.user_id, saved=saved)
-
-
-async def on_wish_form(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
-    sent = ViewSubmission.parse(body)
-    form = await finding.validate_wish(env, sent.view, user_id=sent.user_id)
-    if isinstance(form, dict):
-        await ack(response_action="errors", errors=form)
-        return
-    await ack()
-    await finding.save_wish(env, user_id=sent.user_id, form=form)

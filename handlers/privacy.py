@@ -1,0 +1,31 @@
+"""One's own data: `/praktik mine-data`, `/praktik slet-mine-data` and its confirming button
+(bot.service.privacy)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncRespond
+
+from bot.service import Env, privacy
+from handlers.commands import CommandCall
+from handlers.payloads import BlockAction
+from handlers.presses import replace_or_answer
+
+
+async def my_data(call: CommandCall) -> None:
+    await call.ack()
+    await call.respond(**await privacy.my_data(call.env, user_id=call.user_id, args=call.args))
+
+
+async def delete_my_data(call: CommandCall) -> None:
+    await call.ack(**privacy.delete_prompt())
+
+
+async def on_delete_my_data(
+    ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond
+) -> None:
+    await ack()
+    press = BlockAction.parse(body)
+    content = await privacy.delete_my_data(env, user_id=press.user_id)
+    await replace_or_answer(press, env, respond, content)
