@@ -17,14 +17,14 @@ import sys
 import tempfile
 import traceback
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TextIO
 from uuid import uuid4
 
-from bot.clock import ManualClock, SystemClock
+from bot.clock import ManualClock
 from bot.config import ConfigError
+from bot.sandbox.block_state import option_text, options_of
+from bot.sandbox.console_options import Options, options_from
 from bot.sandbox.console_screen import Pick, Printer, Seat, modal_targets
 from bot.sandbox.console_tools import (
     Dispatch,
@@ -48,58 +48,14 @@ from bot.sandbox.fake_slack import AppResponseError
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import REQUIRED
 from bot.sandbox.render import render_view
-from bot.sandbox.wire import option_text, options_of
-from bot.season import COPENHAGEN, default_season_year, next_working_day
+from bot.season import default_season_year
 from bot.texts import console as more
 from bot.texts import sandbox as say
 from bot.texts import sandbox_confirm as confirm_say
 from bot.texts import socket_mode as over_socket
 from models.db import Database
 
-SIGNUP_DAY = (5, 3)  # 3 May: sign-up is open, well before the June deadline
-SIGNUP_TIME = time(10, 0)
 MAX_DISPATCH_STEPS = 500
-MIN_YEAR, MAX_YEAR = 2000, 2100  # as PRAKTIK_YEAR allows
-
-
-@dataclass(frozen=True)
-class Options:
-    script: Path | None  # None: read stdin
-    db_url: str | None  # None: a fresh SQLite file in a temporary folder
-    year: int | None
-    start: datetime
-    strict: bool
-    socket: bool = False  # the app over Socket Mode instead of HTTP
-
-
-def options_from(args: argparse.Namespace) -> Options:
-    script = None
-    if args.script and args.script != "-":
-        script = Path(args.script)
-        if not script.is_file():
-            raise SandboxError(say.script_missing(args.script))
-    if args.year is not None and not MIN_YEAR <= args.year <= MAX_YEAR:
-        raise SandboxError(say.bad_year(args.year))
-    db_url = None
-    if args.db:
-        if "://" in args.db:
-            db_url = args.db
-        else:
-            path = Path(args.db).expanduser().resolve()
-            if not path.parent.is_dir():
-                raise SandboxError(say.db_folder_missing(args.db))
-            db_url = f"sqlite:///{path}"
-    if args.now:
-        try:
-            start = parse_moment(args.now, None, COPENHAGEN)
-        except ValueError:
-            raise SandboxError(say.bad_now_option(args.now)) from None
-    else:
-        year = args.year or default_season_year(SystemClock().now())
-        first = next_working_day(date(year, *SIGNUP_DAY))
-        start = datetime.combine(first, SIGNUP_TIME, tzinfo=COPENHAGEN)
-    socket = bool(getattr(args, "socket", False))
-    return Options(script, db_url, args.year, start, bool(args.strict), socket)
 
 
 def run_sandbox(args: argparse.Namespace) -> int:

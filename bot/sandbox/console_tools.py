@@ -27,10 +27,10 @@ from sqlmodel import Session, col, select
 
 from bot.current import season_of
 from bot.logs import Redact
+from bot.sandbox.block_state import option_text, options_of, state_values
 from bot.sandbox.fake_slack import BOT_TOKEN
 from bot.sandbox.person import Person, Where
 from bot.sandbox.render import Rendered, Target, render_view
-from bot.sandbox.wire import option_text, options_of, state_values
 from bot.texts import sandbox as say
 from models.tables import OutboxMessage, OutboxStatus
 

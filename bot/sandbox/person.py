@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
+from bot.sandbox.block_state import element_state, state_values
 from bot.sandbox.fake_slack import (
     AppResponseError,
     FakeSlack,
@@ -35,8 +36,6 @@ from bot.sandbox.wire import (
     action_entry,
     app_home_opened_envelope,
     block_actions_payload,
-    element_state,
-    state_values,
     view_closed_payload,
     view_submission_payload,
 )

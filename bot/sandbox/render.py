@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
+from bot.sandbox.block_state import option_text, options_of, state_values
 from bot.sandbox.fake_slack import Message
-from bot.sandbox.wire import option_text, options_of, state_values
 from bot.texts import sandbox_confirm as confirm_say
 
 Kind = Literal["button", "input", "select"]

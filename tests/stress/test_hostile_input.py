@@ -27,11 +27,9 @@ from bot.clock import ManualClock
 from bot.geo import municipality
 from bot.ids import Block, FeedbackAction, FeedbackBlock
 from bot.outbox.dispatcher import Dispatcher
+from bot.sandbox.block_state import options_of
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
-from bot.sandbox.wire import (
-    options_of,
-)
 from bot.season import COPENHAGEN
 from bot.texts import admin as admin_texts
 from bot.views.feedback import COMMENT_MAX, TEXT_MAX
