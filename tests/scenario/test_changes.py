@@ -11,9 +11,8 @@ from bot.sandbox.console_tools import listed
 from bot.sandbox.harness import Harness
 from tests.conftest import ADMIN
 from tests.orthography import assert_one_full_stop_after_dates
+from tests.scenario.console_scripts import HOST_INTERN_ACCEPT, said_after
 from tests.scenario.flows import offer, wish
-from tests.scenario.test_integrity import approving  # noqa: F401 - the fixture
-from tests.scenario.test_sandbox import HOST_INTERN_ACCEPT, said_after
 from tests.talk import buttons, shown
 
 
@@ -143,7 +142,7 @@ async def test_nobody_is_their_own_manager(harness: Harness) -> None:
 
 
 async def test_with_approval_the_intern_hears_the_host_said_yes_and_the_manager_is_asked(
-    approving: Harness,  # noqa: F811 - the fixture imported above
+    approving: Harness,
 ) -> None:
     ws = approving.workspace
     bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")

@@ -4,65 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, datetime
 
 from PIL import Image
 from sqlmodel import Session, col, func, select
 
 from bot.sandbox.harness import Harness
-from bot.sandbox.person import Person
-from models.tables import CheckIn, Evaluation, Placement, Proposal, ProposalStatus
+from models.tables import Placement, Proposal, ProposalStatus
 from tests.conftest import ADMIN
-from tests.scenario.flows import offer, wish
+from tests.scenario.seasons import placed_and_declined
 from tests.talk import shown
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-async def _placed_and_declined(harness: Harness) -> tuple[Person, Person]:
-    """Anna (state) is placed with Bo (municipality); Cille (region) declines Emil."""
-    ws = harness.workspace
-    bo, cille = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UCILLE", "cille", "Cille Dahl")
-    anna, emil = ws.person("UANNA", "anna", "Anna Jensen"), ws.person("UEMIL", "emil", "Emil Krog")
-    await offer(bo, capacity="2")
-    await offer(cille, workplace="Region Midtjylland", sector="Region", municipality="Viborg")
-    await wish(anna, sector="Stat")
-    await wish(emil, workplace="Viborg Kommune", sector="Kommune")
-    await anna.command("/praktik", "find ærø")
-    await anna.press("Anmod")
-    await bo.press("Acceptér", where="message")
-    await emil.command("/praktik", "find region midtjylland")
-    await emil.press("Anmod")
-    await cille.press("Afslå", where="message")
-
-    def feedback(session: Session) -> None:
-        placement = session.exec(select(Placement)).one()
-        assert placement.id is not None
-        at = datetime(2027, 9, 17, 13, 0, tzinfo=UTC)
-        session.add_all(
-            [
-                CheckIn(placement_id=placement.id, role="host", rating=4, updated_at=at),
-                CheckIn(placement_id=placement.id, role="intern", rating=5, updated_at=at),
-                Evaluation(
-                    placement_id=placement.id,
-                    role="intern",
-                    benefit="ja",
-                    recommend=10,
-                    text="=Meget lærerigt",
-                    updated_at=at,
-                ),
-                Evaluation(
-                    placement_id=placement.id,
-                    role="host",
-                    benefit="delvist",
-                    recommend=7,
-                    updated_at=at,
-                ),
-            ]
-        )
-
-    await harness.db.run(feedback)
-    return bo, anna
 
 
 def _from_db(session: Session) -> dict[str, int]:
@@ -80,7 +32,7 @@ def _from_db(session: Session) -> dict[str, int]:
 
 
 async def test_stats_chart_home_and_export_agree_with_the_database(harness: Harness) -> None:
-    bo, _ = await _placed_and_declined(harness)
+    bo, _ = await placed_and_declined(harness)
     kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
     truth = await harness.db.run(_from_db)
     assert truth == {"placements": 1, "confirmed": 1, "decided": 2}

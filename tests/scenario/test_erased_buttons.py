@@ -10,7 +10,7 @@ from bot.clock import ManualClock
 from bot.sandbox.harness import Harness
 from models.tables import CheckIn, Participant, Proposal
 from tests.scenario.flows import offer, wish
-from tests.scenario.test_season_dms import dispatcher, local, sign_up_in_may_confirm_in_june
+from tests.scenario.seasons import dispatcher, local, sign_up_in_may_confirm_in_june
 from tests.talk import buttons, press_as, shown
 
 

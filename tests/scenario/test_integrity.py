@@ -5,11 +5,9 @@ from __future__ import annotations
 import asyncio
 import copy
 import threading
-from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
-import pytest
 from sqlmodel import Session, select
 
 from bot.clock import ManualClock
@@ -118,17 +116,6 @@ async def test_accepts_and_a_withdrawal_racing_never_overfill_a_slot(
     # Either the withdrawal came first (two newcomers fit) or last (one did): never more.
     assert outcomes[:-1].count("confirmed") in (1, 2)
     assert outcomes[:-1].count("confirmed") == len(placed)
-
-
-@pytest.fixture
-async def approving(db: Database, clock: ManualClock) -> AsyncIterator[Harness]:
-    running = await Harness.start(
-        db=db, clock=clock, trigger_ttl=None, praktik_manager_approval=True
-    )
-    try:
-        yield running
-    finally:
-        await running.stop()
 
 
 async def test_with_manager_approval_the_placement_waits_for_the_manager(

@@ -23,7 +23,7 @@ from bot.texts import console as more
 from bot.texts import sandbox as say
 from models.db import Database
 from models.tables import Proposal
-from tests.scenario.test_sandbox import HOST_INTERN_ACCEPT, said_after
+from tests.scenario.console_scripts import HOST_INTERN_ACCEPT, said_after
 
 VIBORG = """\
 /som cecilie

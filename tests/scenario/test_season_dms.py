@@ -9,7 +9,6 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from bot.clock import ManualClock
-from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.season import COPENHAGEN, to_local
@@ -17,14 +16,11 @@ from models.db import Database
 from models.feedback import feedback_summary
 from models.tables import CheckIn, Evaluation, OutboxMessage, OutboxStatus
 from tests.orthography import assert_one_full_stop_after_dates
-from tests.scenario.flows import offer, wish
+from tests.scenario.flows import offer
+from tests.scenario.seasons import dispatcher, local, sign_up_in_may_confirm_in_june
 from tests.talk import buttons, press_as, shown
 
 CPH = COPENHAGEN
-
-
-def local(mo: int, d: int, h: int = 0, mi: int = 0, y: int = 2027) -> datetime:
-    return datetime(y, mo, d, h, mi, tzinfo=CPH)
 
 
 # PRODUCT.md's example for a placement on Monday–Friday 13–17 September 2027.
@@ -36,26 +32,6 @@ TIMELINE = [
     (local(9, 22, 9), "evaluation"),
     (local(12, 16, 9), "followup"),
 ]
-
-
-async def sign_up_in_may_confirm_in_june(
-    harness: Harness, clock: ManualClock
-) -> tuple[Person, Person]:
-    ws = harness.workspace
-    bo = ws.person("UBO", "bo", "Bo Hansen", title="Klimakoordinator")
-    anna = ws.person("UANNA", "anna", "Anna Jensen", title="Udviklingskonsulent")
-    clock.set(local(5, 3, 10))
-    await offer(bo, description="Du følger vores klimateam og besøger havnen.")
-    await wish(anna, text="Jeg vil lære om lokal klimatilpasning.")
-    await anna.press("Anmod")  # among the suggestions the wish brought
-    clock.set(local(6, 14, 11))
-    await bo.press("Acceptér")
-    assert "Din praktik er bekræftet" in shown(anna.last_dm)
-    return bo, anna
-
-
-def dispatcher(harness: Harness, worker_id: str = "w1") -> Dispatcher:
-    return Dispatcher.from_settings(harness.settings, harness.db, worker_id=worker_id)
 
 
 def posted(harness: Harness) -> list[Any]:

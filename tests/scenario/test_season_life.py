@@ -16,7 +16,7 @@ from models.db import Database
 from tests.conftest import ADMIN
 from tests.orthography import assert_one_full_stop_after_dates
 from tests.scenario.flows import offer, wish
-from tests.scenario.test_season_dms import dispatcher, local, sign_up_in_may_confirm_in_june
+from tests.scenario.seasons import dispatcher, local, sign_up_in_may_confirm_in_june
 from tests.talk import buttons, shown
 
 PLACED_2027 = "man 13. sep., tir 14. sep., ons 15. sep., tor 16. sep., fre 17. sep."

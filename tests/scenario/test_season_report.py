@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from bot.sandbox.harness import Harness
 from models.db import Database
 from tests.conftest import ADMIN
-from tests.scenario.test_coordinator_figures import _placed_and_declined
+from tests.scenario.seasons import placed_and_declined
 from tests.talk import shown
 
 
@@ -46,7 +46,7 @@ def _pdf_pages(content: bytes) -> list[str]:
 async def test_admin_rapport_uploads_a_pdf_whose_first_page_shows_the_stats_figures(
     harness: Harness,
 ) -> None:
-    await _placed_and_declined(harness)
+    await placed_and_declined(harness)
     kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
     await kim.command("/praktik", "admin stats")
     figures = _stats_figures(shown(kim.ephemerals[-1]))
@@ -100,7 +100,7 @@ async def test_rapport_is_for_coordinators_only(harness: Harness) -> None:
 async def test_praktik_rapport_writes_the_same_report_offline(
     harness: Harness, db: Database, tmp_path: Path
 ) -> None:
-    await _placed_and_declined(harness)
+    await placed_and_declined(harness)
     out = tmp_path / "rapport"
     done = await asyncio.to_thread(
         subprocess.run,  # the command as a coordinator runs it

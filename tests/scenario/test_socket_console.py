@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.scenario.test_sandbox import HOST_INTERN_ACCEPT
+from tests.scenario.console_scripts import HOST_INTERN_ACCEPT
 
 PRAKTIK = Path(sys.executable).parent / "praktik"
 TIMINGS = "## Tid pr. fase"

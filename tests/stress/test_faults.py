@@ -28,6 +28,7 @@ from bot.sandbox.harness import Harness
 from bot.season import COPENHAGEN
 from models.db import Database
 from models.tables import OutboxMessage, OutboxStatus
+from tests.outbox_seed import people, seasons, seed_placements
 from tests.stress.procs import (
     Cluster,
     Serve,
@@ -38,7 +39,6 @@ from tests.stress.procs import (
     wait_until,
 )
 from tests.stress.slack import LateSlack, delivered, keys_delivered
-from tests.unit.test_dispatch import people, seasons, seed_placements
 
 # Friday before week 37, 10:00: every seeded placement's intro and practical DMs are due
 # (four per placement), late but still meaningful.

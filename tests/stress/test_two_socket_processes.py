@@ -30,15 +30,15 @@ from tests.scenario.flows import offer
 from tests.stress.gestures import anmod, press, snapshot
 from tests.stress.procs import ROOT, scratch_database, serve_env
 from tests.stress.slack import LateSlack
-from tests.stress.test_two_processes import (
+from tests.stress.two_sites import (
     BATCH,
     CAPACITIES,
     INTERNS,
     NOW,
-    _check_capacity_and_answers,
-    _slot_ids,
     both_dispatchers_send_each_dm_once,
+    check_capacity_and_answers,
     settle_outbox,
+    slot_ids,
 )
 from tests.talk import shown
 
@@ -129,7 +129,7 @@ async def test_two_socket_processes_share_the_work_without_overfilling_or_doubli
             for i, (host, capacity) in enumerate(zip(hosts, CAPACITIES, strict=True))
         )
     )
-    slot_of = await db.run(_slot_ids)
+    slot_of = await db.run(slot_ids)
     assert len(slot_of) == len(CAPACITIES)
 
     interns = [Actor(f"UINT{i:02d}", f"i{i}") for i in range(INTERNS)]
@@ -166,7 +166,7 @@ async def test_two_socket_processes_share_the_work_without_overfilling_or_doubli
     assert {r.status for r in answered} == {200}
     await fake.quiet(0.5, limit=60)
     await settle_outbox(fake, db, "every due DM sent")
-    await db.run(_check_capacity_and_answers)
+    await db.run(check_capacity_and_answers)
 
     # Both connections carried envelopes, every one acked in time, none for an unknown id.
     assert socket.failed == []

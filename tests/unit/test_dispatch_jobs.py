@@ -18,7 +18,7 @@ from bot.sandbox.fake_slack import FakeSlack
 from models.db import Database
 from models.tables import OutboxMessage
 from models.types import changed
-from tests.unit.test_dispatch import client_for, local, people, seasons, seed_placements
+from tests.outbox_seed import client_for, local, people, seasons, seed_placements
 
 
 async def test_the_job_runs_at_start_up_and_lets_a_run_finish_when_stopped(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_offline_cli import HOSTS
+from tests.unit.offline_sheets import HOSTS
 
 # Anna (Monday) and Frida (Tuesday) both fit Bo's two seats; Emil fits Cille on Wednesday.
 INTERNS = """\

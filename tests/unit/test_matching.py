@@ -7,7 +7,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.geo import REGIONS, Sector
+from bot.geo import Sector
 from bot.matching.preferences import build_preferences
 from bot.matching.rules import SlotProfile, WishProfile, compatible, id_key, score
 from bot.matching.solvers import (
@@ -18,36 +18,7 @@ from bot.matching.solvers import (
     blocking_pairs,
     match,
 )
-from tests.unit.test_scoring import instances
-
-HOVED = REGIONS[0]
-
-
-def slot(id: str, days: set[int], **kw: object) -> SlotProfile:
-    base: dict[str, object] = dict(
-        capacity=1,
-        sector=Sector.KOMMUNE,
-        municipality=None,
-        region=HOVED,
-        topics=frozenset(),
-    )
-    return SlotProfile(id=id, days=frozenset(days), **(base | kw))  # type: ignore[arg-type]
-
-
-def wish(id: str, days: set[int], **kw: object) -> WishProfile:
-    base: dict[str, object] = dict(sector=Sector.STAT, region=HOVED, topics=frozenset())
-    return WishProfile(id=id, days=frozenset(days), **(base | kw))  # type: ignore[arg-type]
-
-
-# --- a round small enough to follow by hand -------------------------------------------
-# Anna can come Monday or Tuesday and asks for X, then Y. Bo can only come Monday, when
-# only X is open, and asks for X. X's host ranks Anna first. Cai can only come Wednesday.
-X = slot("X", {1}, ranking=("anna",))
-Y = slot("Y", {2})
-ANNA = wish("anna", {1, 2}, choices=("X", "Y"))
-BO = wish("bo", {1}, choices=("X",))
-CAI = wish("cai", {3})
-ROUND = ([X, Y], [ANNA, BO, CAI])
+from tests.unit.matching_rounds import ROUND, instances, slot, wish
 
 
 def test_stabil_gives_anna_her_first_choice_and_tells_bo_why_not() -> None:

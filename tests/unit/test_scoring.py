@@ -18,6 +18,7 @@ from bot.matching.rules import (
     max_score,
     score,
 )
+from tests.unit.matching_rounds import TOPICS, instances
 
 HOVED, SJAEL = REGIONS[0], REGIONS[1]
 
@@ -82,52 +83,6 @@ def test_compatible_needs_a_common_day() -> None:
 def test_topics_count_up_to_five() -> None:
     many = frozenset(f"t{k}" for k in range(8))
     assert score(slot(topics=many), wish(topics=many)).points(Part.TOPICS) == 50
-
-
-# --- random instances -----------------------------------------------------------------
-
-TOPICS = ["klima", "data", "ledelse", "sundhed"]
-days_st = st.frozensets(st.integers(1, 5), min_size=1, max_size=5)
-sector_st = st.sampled_from(list(Sector))
-region_st = st.sampled_from(REGIONS[:3])
-
-
-@st.composite
-def instances(draw: st.DrawFn, max_slots: int = 8) -> tuple[list[SlotProfile], list[WishProfile]]:
-    n_slots = draw(st.integers(0, max_slots))
-    n_wishes = draw(st.integers(0, 10))
-    slot_ids = list(range(100, 100 + n_slots))
-    wish_ids = [f"w{k:02d}" for k in range(n_wishes)]
-    slots = [
-        SlotProfile(
-            id=i,
-            capacity=draw(st.integers(0, 3)),
-            days=draw(days_st),
-            sector=draw(sector_st),
-            municipality=None,
-            region=draw(st.none() | region_st),
-            topics=draw(st.frozensets(st.sampled_from(TOPICS), max_size=3)),
-            ranking=tuple(draw(st.lists(st.sampled_from(wish_ids), max_size=4)))
-            if wish_ids
-            else (),
-        )
-        for i in slot_ids
-    ]
-    choice_st = st.sampled_from([*slot_ids, 999]) if slot_ids else st.just(999)
-    wishes = [
-        WishProfile(
-            id=i,
-            sector=draw(st.none() | sector_st),
-            region=draw(st.none() | region_st),
-            days=draw(days_st),
-            topics=draw(st.frozensets(st.sampled_from(TOPICS), max_size=3)),
-            wanted_sectors=draw(st.frozensets(sector_st, max_size=2)),
-            wanted_regions=draw(st.frozensets(region_st, max_size=2)),
-            choices=tuple(draw(st.lists(choice_st, max_size=4))),
-        )
-        for i in wish_ids
-    ]
-    return slots, wishes
 
 
 def naive_order(slots: list[SlotProfile], w: WishProfile, weight: int) -> list[int | str]:

@@ -13,8 +13,7 @@ from bot.matching.preferences import build_preferences
 from bot.matching.rules import SlotProfile, WishProfile
 from bot.matching.solvers import Mode, blocking_pairs, without_pairs
 from bot.matching.steering import Steering, SteeringError, steered
-from tests.unit.test_matching import ANNA, BO, CAI, ROUND, X, Y
-from tests.unit.test_scoring import instances
+from tests.unit.matching_rounds import ANNA, BO, CAI, ROUND, X, Y, instances
 
 
 def test_a_locked_pair_stays_and_the_rest_is_matched_around_it() -> None:
