@@ -12,7 +12,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from sqlalchemy.pool import NullPool
 
 from models.db import normalise_url
 from tests.databases import PG_URL
+from tests.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -37,19 +37,6 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def wait_until(check: object, *, limit: float, step: float = 0.05, what: str = "") -> None:
-    """Poll `check()` until it is true; fail the test after `limit` seconds."""
-    assert callable(check)
-    deadline = time.monotonic() + limit
-    for _ in range(int(limit / step) + 2):
-        if check():
-            return
-        if time.monotonic() > deadline:
-            break
-        time.sleep(step)
-    raise AssertionError(f"{what or 'condition'} not reached within {limit} s")
 
 
 # --- a fresh database on the test server -------------------------------------------------

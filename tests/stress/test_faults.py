@@ -12,7 +12,7 @@ import random
 import secrets
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -36,9 +36,9 @@ from tests.stress.procs import (
     scratch_cluster,
     scratch_database,
     serve_env,
-    wait_until,
 )
 from tests.stress.slack import LateSlack, delivered, keys_delivered
+from tests.waiting import until, wait_until
 
 # Friday before week 37, 10:00: every seeded placement's intro and practical DMs are due
 # (four per placement), late but still meaningful.
@@ -175,14 +175,6 @@ def cluster() -> Iterator[Cluster]:
         yield running
 
 
-async def _until(check: Callable[[], bool], *, limit: float, what: str) -> None:
-    for _ in range(int(limit / 0.02) + 1):
-        if check():
-            return
-        await asyncio.sleep(0.02)
-    raise AssertionError(f"{what} not within {limit} s")
-
-
 @pytest.mark.slow
 async def test_postgres_restarting_mid_dispatch_loses_nothing_and_doubles_nothing(
     cluster: Cluster, fake: LateSlack, caplog: pytest.LogCaptureFixture
@@ -195,7 +187,7 @@ async def test_postgres_restarting_mid_dispatch_loses_nothing_and_doubles_nothin
             fake.answer_delay = 0.05  # so the run is still busy when the server goes
             worker = Dispatcher(db, client(fake), seasons, worker_id="pg-restart")
             first = asyncio.ensure_future(worker.run_once(FRIDAY))
-            await _until(lambda: len(delivered(fake)) >= 100, limit=30, what="100 DMs out")
+            await until(lambda: len(delivered(fake)) >= 100, limit=30, what="100 DMs out")
             at_restart = len(delivered(fake))
             await asyncio.to_thread(cluster.restart, "fast")
             outcome = "finished"
@@ -313,7 +305,7 @@ async def test_killing_the_app_mid_dispatch_and_restarting_it_delivers_every_dm(
                     )
                     await asyncio.to_thread(serve.stop)
                     break
-                await _until(
+                await until(
                     lambda t=threshold: len(delivered(fake)) >= t, limit=60, what="DMs going out"
                 )
                 moment = time.monotonic()

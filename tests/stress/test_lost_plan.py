@@ -21,9 +21,10 @@ from models.db import Database
 from models.tables import HostSlot, OutboxMessage, OutboxStatus, Placement
 from tests.scenario.flows import offer
 from tests.stress.gestures import anmod, press, snapshot
-from tests.stress.procs import Serve, free_port, scratch_database, serve_env, wait_until
+from tests.stress.procs import Serve, free_port, scratch_database, serve_env
 from tests.stress.slack import HoldingSlack, keys_delivered
 from tests.talk import shown
+from tests.waiting import wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.stress.procs import BIN, ROOT, free_port, health, scratch_database, serve_env, wait_until
+from tests.stress.procs import BIN, ROOT, free_port, health, scratch_database, serve_env
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.slow
 

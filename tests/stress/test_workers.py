@@ -24,9 +24,9 @@ from tests.stress.procs import (
     health,
     scratch_database,
     serve_env,
-    wait_until,
 )
 from tests.talk import shown
+from tests.waiting import wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 

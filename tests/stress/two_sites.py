@@ -21,8 +21,8 @@ from models.tables import (
     Proposal,
     ProposalStatus,
 )
-from tests.stress.procs import wait_until
 from tests.stress.slack import LateSlack, error_sentences, keys_delivered, same_message_twice
+from tests.waiting import wait_until
 
 # Friday before week 37, 10:00: a placement confirmed now has its intro (30 Aug, late but
 # still useful) and practical (9 Sep) DMs due at once, so both dispatchers race for them.

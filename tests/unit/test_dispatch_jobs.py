@@ -47,7 +47,7 @@ async def test_stopping_while_both_jobs_run_lets_them_finish_and_logs_no_trace(
     expired: list[int] = []
 
     async def slow_expiry() -> int:
-        await asyncio.sleep(0.3)
+        await asyncio.sleep(0.3)  # the slow job under test: still running at the stop
         expired.append(1)
         return 1
 
@@ -68,6 +68,8 @@ async def test_stopping_while_both_jobs_run_lets_them_finish_and_logs_no_trace(
         await runner.setup()
         await fake.wait_for("chat.postMessage", timeout=5)
         await runner.cleanup()  # both jobs are running: APScheduler cancels them
+        # Checks that nothing happens, so there is no condition to wait for: a short grace
+        # period in which APScheduler's cancelled tasks would log their traceback.
         await asyncio.sleep(0.05)
     assert expired == [1]
     assert "Traceback" not in caplog.text and "raised an exception" not in caplog.text
@@ -148,7 +150,7 @@ async def test_the_dispatcher_closes_the_http_session_it_opened(
         dispatcher = Dispatcher(sqlite_db, client, seasons, worker_id="w")
         await dispatcher.run_once(local(8, 30, 9))
         assert client.session is None
-        await asyncio.sleep(0)
+        await asyncio.sleep(0)  # one turn of the loop: what the close scheduled runs in the test
 
 
 def _forget_plans(session: Session) -> int:

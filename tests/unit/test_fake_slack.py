@@ -389,7 +389,7 @@ async def test_wait_for_sees_a_call_that_happens_later(
     fake: FakeSlack, client: AsyncWebClient
 ) -> None:
     async def later() -> None:
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.05)  # the point of the test: the call comes after wait_for began
         await client.chat_postMessage(channel="U0BO", text="Velkommen")
 
     task = asyncio.create_task(later())
@@ -655,7 +655,7 @@ async def test_a_person_sees_the_answer_to_a_command_and_a_refusal_shows_nothing
 async def test_an_app_too_slow_to_ack_is_an_error(fake: FakeSlack, bolt: Bolt) -> None:
     @bolt.app.command("/praktik")
     async def slow(ack: Any) -> None:
-        await asyncio.sleep(0.5)
+        await asyncio.sleep(0.5)  # an app slower than the 0.2 s ack timeout: under test
         await ack()
 
     ws = Workspace(fake, bolt.url, SECRET, ack_timeout=0.2)

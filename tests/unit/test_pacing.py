@@ -13,6 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.sandbox.fake_limits import ScaledClock
 from bot.sandbox.fake_slack import FakeSlack
 from bot.slack.pacing import PacedWebClient, Pacer
+from tests.waiting import until
 
 
 class Hand:
@@ -122,7 +123,10 @@ async def test_interactive_calls_go_ahead_of_bulk_dms() -> None:
             done.append(who)
 
         wave = [asyncio.ensure_future(post(bulk, f"U{i:03d}", "bulk")) for i in range(30)]
-        await asyncio.sleep(0.05)  # the wave has started and is waiting for tokens
+        # The wave has spent the workspace's burst and waits for tokens (a bulk call
+        # waits while none is left beyond the reserve).
+        workspace = pacer.buckets_for("chat.postMessage", None)[0]
+        await until(lambda: workspace.wait(clock()) > 0, limit=5, what="the wave waiting")
         answers = [post(interactive, f"U{i:03d}", "answer") for i in range(30, 35)]
         await asyncio.gather(*answers, *wave)
         assert pacer.stats.ratelimited == 0
