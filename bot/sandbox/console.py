@@ -446,19 +446,10 @@ class Console:
         self.screen.emit(wrap(", ".join(option_text(o) for o in options)))
 
     async def _who(self, _rest: str) -> None:
-        self.screen.emit(say.WHO_TITLE)
-        for seat in self.seats.values():
-            p = seat.person
-            mark = ("*" if seat is self.me else " ") + ("K" if seat.coordinator else " ")
-            self.screen.emit(f"{mark} {seat.handle:<10} {p.real_name} · {p.title} · {p.id}")
+        self.screen.who(self.me)
 
     async def _help(self, _rest: str) -> None:
-        self.screen.emit(self.screen.bold(say.HELP_TITLE))
-        width = max(len(command) for command, _ in say.HELP_LINES)
-        for command, what in say.HELP_LINES:
-            self.screen.emit(f"  {command:<{width}}  {what}")
-        for note in (*say.HELP_NOTES, more.HELP_COORDINATOR):
-            self.screen.emit(wrap(note))
+        self.screen.help()
 
     # --- helpers ------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.sandbox.console_tools import compact_view, without_numbers
+from bot.sandbox.console_tools import compact_view, without_numbers, wrap
 from bot.sandbox.fake_slack import FakeSlack, Message, StoredFile
 from bot.sandbox.person import REQUIRED, Person, Where
 from bot.sandbox.render import Rendered, Target, render_confirm, render_message, render_view
@@ -213,6 +213,22 @@ class Printer:
         )
         self.emit(rendered.text)
         self.emit(self.dim(say.MODAL_HINT))
+
+    def who(self, me: Seat) -> None:
+        """Everyone at the console: `*` marks who is typing, `K` a coordinator."""
+        self.emit(say.WHO_TITLE)
+        for seat in self.seats.values():
+            p = seat.person
+            mark = ("*" if seat is me else " ") + ("K" if seat.coordinator else " ")
+            self.emit(f"{mark} {seat.handle:<10} {p.real_name} · {p.title} · {p.id}")
+
+    def help(self) -> None:
+        self.emit(self.bold(say.HELP_TITLE))
+        width = max(len(command) for command, _ in say.HELP_LINES)
+        for command, what in say.HELP_LINES:
+            self.emit(f"  {command:<{width}}  {what}")
+        for note in (*say.HELP_NOTES, more.HELP_COORDINATOR):
+            self.emit(wrap(note))
 
     def confirm_dialog(self, confirm: dict[str, Any]) -> None:
         self.emit(render_confirm(confirm, names=self._names()))
