@@ -7,7 +7,7 @@ from functools import partial
 from typing import Any
 
 from bot import texts
-from bot.current import season_of
+from bot.current import approval_required, season_of
 from bot.season import Season
 from bot.service import Env, manager
 from bot.service.calendar import send_calendar
@@ -18,6 +18,7 @@ from bot.slack import dm
 from bot.slack.people import STALE_AFTER, profile_of
 from bot.texts import erasure
 from bot.views import deals as views
+from bot.views.common import notice
 from bot.views.mrkdwn import clip, escape
 from bot.views.slots import suggestions
 from models import deals as proposals
@@ -29,8 +30,8 @@ from models.repo import Profile
 
 def refusal(reason: Refusal) -> dict[str, Any]:
     if reason is Refusal.ERASED:
-        return views.notice(erasure.OLD_BUTTON)
-    return views.notice(texts.REFUSALS[reason.value])
+        return notice(erasure.OLD_BUTTON)
+    return notice(texts.REFUSALS[reason.value])
 
 
 Answer = Callable[[dict[str, Any]], Awaitable[None]]
@@ -41,8 +42,6 @@ async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> No
     answer goes first: it is what the presser waits for, and the host's DM may have to wait
     its turn within Slack's posting limit."""
     season, overrides = await env.season()
-    from bot.current import approval_required
-
     now = env.now()
 
     async def press(intern: Profile | None) -> Pressed:
@@ -74,7 +73,7 @@ async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> No
         await answer(refusal(result.refusal or Refusal.UNKNOWN))
         return
     deal = result.deal
-    await answer(views.notice(texts.request_sent(escape(clip(deal.slot.workplace, 150)))))
+    await answer(notice(texts.request_sent(escape(clip(deal.slot.workplace, 150)))))
     await _ask(env, deal, Role.HOST, views.ask_host(deal, season))
     await refresh_homes(env, [*host_side(deal), user_id], opened=pressed.opened)
 
@@ -183,10 +182,10 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
         )
         if role is Role.INTERN:
             for user in host_side(deal):
-                await dm.send(env.client, user, views.notice(texts.declined_host(intern_name)))
+                await dm.send(env.client, user, notice(texts.declined_host(intern_name)))
         elif role is Role.MANAGER:
             for user in (host, intern):
-                await dm.send(env.client, user, views.notice(texts.manager_declined(intern_name)))
+                await dm.send(env.client, user, notice(texts.manager_declined(intern_name)))
         else:
             await _offer_alternatives(
                 env,
@@ -235,7 +234,7 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
         else:
             name = escape(clip(deal.intern.name or deal.intern.slack_user_id, 100))
             for user in host_side(deal):
-                await dm.send(env.client, user, views.notice(texts.counterpart_intern_left(name)))
+                await dm.send(env.client, user, notice(texts.counterpart_intern_left(name)))
                 touched.add(user)
     for deal in done.proposals:
         await _mark(
@@ -246,7 +245,7 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
             await dm.send(
                 env.client,
                 deal.intern.slack_user_id,
-                views.notice(texts.counterpart_host_left_request(workplace)),
+                notice(texts.counterpart_host_left_request(workplace)),
             )
             touched.add(deal.intern.slack_user_id)
         else:
@@ -254,10 +253,10 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
             await dm.send(
                 env.client,
                 deal.host.slack_user_id,
-                views.notice(texts.counterpart_intern_left_request(name)),
+                notice(texts.counterpart_intern_left_request(name)),
             )
             touched.add(deal.host.slack_user_id)
     await refresh_homes(env, touched)
     if not (done.had_slot or done.had_wish or done.placements or done.proposals):
-        return views.notice(texts.WITHDRAWN_NOTHING)
-    return views.notice(texts.WITHDRAWN_HOST if role is Role.HOST else texts.WITHDRAWN_INTERN)
+        return notice(texts.WITHDRAWN_NOTHING)
+    return notice(texts.WITHDRAWN_HOST if role is Role.HOST else texts.WITHDRAWN_INTERN)

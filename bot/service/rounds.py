@@ -21,7 +21,7 @@ from bot.matching.rules import SlotId, WishId
 from bot.matching.solvers import MatchResult, Mode, Reason
 from bot.season import Season
 from bot.service import Env, files
-from bot.service.admin import audit, not_coordinator
+from bot.service.admin import audit
 from bot.service.deals import _ask, _mark
 from bot.service.find import slot_profile, suggestions_for, wish_profile
 from bot.service.home import refresh_homes
@@ -34,6 +34,8 @@ from bot.texts import steering as steer_t
 from bot.views import deals as deal_views
 from bot.views import match_list
 from bot.views import rounds as views
+from bot.views.admin import not_coordinator
+from bot.views.common import notice
 from bot.views.mrkdwn import clip, escape
 from models.db import Database
 from models.deals import Role
@@ -79,7 +81,7 @@ async def preview_message(
     rows = await env.db.run(round_rows, year=season.year)
     if not rows.wishes:
         held = t.preview_held(rows.pending, rows.placed)
-        return views.notice(f"{t.NOTHING_TO_MATCH}\n{held}".strip())
+        return notice(f"{t.NOTHING_TO_MATCH}\n{held}".strip())
     data = to_input(rows)
     shown = await asyncio.to_thread(preview, data, overrides.cross_sector_weight)
     content = views.preview_message(
@@ -98,7 +100,7 @@ async def preview_message(
     named = NamedRound(rows, data, season)
     blocks = named.blocks(shown.of(mode), mode, page)
     content["blocks"] = [
-        *([views.notice(note)["blocks"][0]] if note else []),
+        *([notice(note)["blocks"][0]] if note else []),
         *content["blocks"],
         *(b.to_dict() for b in blocks),
     ]
@@ -113,7 +115,7 @@ async def preview_message(
         )
         pairs = len(shown.stabil.assignments) + len(shown.flest.assignments)
         line = steer_t.csv_sent(pairs) if sent else steer_t.CSV_FAILED
-        content["blocks"].append(views.notice(line)["blocks"][0])
+        content["blocks"].append(notice(line)["blocks"][0])
     return content
 
 
@@ -126,7 +128,7 @@ async def page(env: Env, *, user_id: str, value: str) -> dict[str, Any]:
     page_text = rest.partition(":")[0]
     mode = next((m for m in Mode if m.value == mode_text), None)
     if mode is None or not (page_text.isascii() and page_text.isdigit()) or len(page_text) > 4:
-        return views.notice(t.BAD_BUTTON)
+        return notice(t.BAD_BUTTON)
     return await preview_message(env, user_id=user_id, mode=mode, page=int(page_text), upload=False)
 
 
@@ -208,7 +210,7 @@ async def send(env: Env, *, user_id: str, mode: Mode, round_no: int) -> dict[str
         choose=planner,
     )
     if sent is None or planner.result is None:
-        return views.notice(t.already_sent(round_no))
+        return notice(t.already_sent(round_no))
     shown_deadline = views.deadline_text(deadline, season)
     for deal in sent.deals:
         await _ask(env, deal, Role.HOST, deal_views.ask_host(deal, season, shown_deadline))
@@ -225,7 +227,7 @@ async def send(env: Env, *, user_id: str, mode: Mode, round_no: int) -> dict[str
         d.intern.slack_user_id for d in sent.deals
     }
     await refresh_homes(env, touched | {user_id})
-    return views.notice(
+    return notice(
         t.sent(sent.round_no, mode.value, len(sent.deals), shown_deadline, len(sent.unplaced))
     )
 

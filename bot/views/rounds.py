@@ -163,7 +163,3 @@ def _cross(found: MatchResult) -> str:
 def unplaced_message(reason: Reason | None, hits: Sequence[Hit], season: Season) -> dict[str, Any]:
     intro = t.UNPLACED_NO_DAY if reason is Reason.NO_COMPATIBLE_SLOT else t.UNPLACED_FULL
     return suggestions(intro, hits, season, none_text=t.UNPLACED_NONE_LEFT)
-
-
-def notice(text: str) -> dict[str, Any]:
-    return message(text, [_md(text)])
