@@ -74,11 +74,13 @@ async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> No
         return
     deal = result.deal
     await answer(notice(texts.request_sent(escape(clip(deal.slot.workplace, 150)))))
-    await _ask(env, deal, Role.HOST, views.ask_host(deal, season))
+    await ask(env, deal, Role.HOST, views.ask_host(deal, season))
     await refresh_homes(env, [*host_side(deal), user_id], opened=pressed.opened)
 
 
-async def _ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> None:
+async def ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> None:
+    """DM the question to `role`'s side, remembering each message so that `mark_outcome`
+    can replace its buttons later (a request here, a round's proposals in rounds)."""
     who = {
         Role.HOST: deal.host.slack_user_id,
         Role.INTERN: deal.intern.slack_user_id,
@@ -136,7 +138,7 @@ def _original(deal: Deal, role: str, season: Season) -> dict[str, Any]:
     return views.ask_manager(deal, season)
 
 
-async def _mark(env: Env, deal: Deal, season: Season, line_for: dict[str, str]) -> None:
+async def mark_outcome(env: Env, deal: Deal, season: Season, line_for: dict[str, str]) -> None:
     """Replace each side's buttons with the outcome, so nothing can be pressed twice."""
     for key, where in deal.proposal.messages.items():
         role = Role.HOST.value if key == proposals.COHOST_KEY else key
@@ -155,14 +157,14 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
     workplace = escape(clip(deal.slot.workplace, 150))
     if result.outcome is Outcome.WAITING:
         other = texts.THE_HOST if role is Role.INTERN else intern_name
-        await _mark(env, deal, season, {role.value: texts.outcome_accepted_waiting(other)})
+        await mark_outcome(env, deal, season, {role.value: texts.outcome_accepted_waiting(other)})
     elif result.outcome is Outcome.NEEDS_MANAGER:
         line = texts.OUTCOME_NEEDS_MANAGER
-        await _mark(env, deal, season, {Role.HOST.value: line, Role.INTERN.value: line})
-        await _ask(env, deal, Role.MANAGER, views.ask_manager(deal, season))
+        await mark_outcome(env, deal, season, {Role.HOST.value: line, Role.INTERN.value: line})
+        await ask(env, deal, Role.MANAGER, views.ask_manager(deal, season))
         await manager.tell_intern_manager_pending(env, deal)
     elif result.outcome is Outcome.CONFIRMED:
-        await _mark(
+        await mark_outcome(
             env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_CONFIRMED)
         )
         await send_calendar(env, deal=deal, season=season, cancelled=False)
@@ -171,7 +173,7 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
         await dm.send(env.client, intern, views.confirmed(deal, season, to_host=False))
         await manager.tell_manager_agreed(env, deal, season)
     elif result.outcome is Outcome.DECLINED:
-        await _mark(
+        await mark_outcome(
             env,
             deal,
             season,
@@ -195,7 +197,9 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
                 texts.declined_intern_no_alternatives(workplace),
             )
     elif result.outcome is Outcome.FULL:
-        await _mark(env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_FULL))
+        await mark_outcome(
+            env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_FULL)
+        )
         await _offer_alternatives(
             env, deal, season, texts.full_intern(workplace), texts.full_intern_none(workplace)
         )
@@ -217,7 +221,7 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
     )
     touched = {user_id}
     for deal in done.placements:
-        await _mark(
+        await mark_outcome(
             env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_WITHDRAWN)
         )
         await send_calendar(env, deal=deal, season=season, cancelled=True)
@@ -237,7 +241,7 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
                 await dm.send(env.client, user, notice(texts.counterpart_intern_left(name)))
                 touched.add(user)
     for deal in done.proposals:
-        await _mark(
+        await mark_outcome(
             env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_WITHDRAWN)
         )
         if role is Role.HOST:

@@ -19,7 +19,7 @@ from bot.matching.rounds import RoundInput, plan, preview, seats_left
 from bot.matching.solvers import MatchResult, Mode, Reason
 from bot.service import Env, files
 from bot.service.admin import audit
-from bot.service.deals import _ask, _mark
+from bot.service.deals import ask, mark_outcome
 from bot.service.find import slot_profile, suggestions_for, wish_profile
 from bot.service.home import refresh_homes
 from bot.service.seasons import invite_back
@@ -160,8 +160,8 @@ async def send(env: Env, *, user_id: str, mode: Mode, round_no: int) -> dict[str
         return notice(t.already_sent(round_no))
     shown_deadline = views.deadline_text(deadline, season)
     for deal in sent.deals:
-        await _ask(env, deal, Role.HOST, deal_views.ask_host(deal, season, shown_deadline))
-        await _ask(env, deal, Role.INTERN, deal_views.ask_intern(deal, season, shown_deadline))
+        await ask(env, deal, Role.HOST, deal_views.ask_host(deal, season, shown_deadline))
+        await ask(env, deal, Role.INTERN, deal_views.ask_intern(deal, season, shown_deadline))
     rooms = seats_left(planner.data, planner.result)
     reasons = {u.wish_id: u.reason for u in planner.result.metrics.unplaced}
     for waiting in sent.unplaced:
@@ -189,7 +189,7 @@ async def expire_proposals(env: Env, now: datetime) -> int:
     season, _ = await env.season()
     expired = dict.fromkeys([r.value for r in Role], texts.OUTCOME_EXPIRED)
     for deal in deals:
-        await _mark(env, deal, season, expired)
+        await mark_outcome(env, deal, season, expired)
     await refresh_homes(
         env, {d.host.slack_user_id for d in deals} | {d.intern.slack_user_id for d in deals}
     )
