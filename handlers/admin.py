@@ -15,7 +15,8 @@ from slack_bolt.async_app import AsyncAck, AsyncRespond
 from bot.commands import HELP_WORDS, closest
 from bot.service import Env
 from bot.service import admin as admin_service
-from bot.service.admin import admin_help, audit, not_coordinator
+from bot.service.admin import audit
+from bot.views.admin import admin_help, not_coordinator
 from bot.views.help import typo_message
 from handlers.commands import CommandCall, SubHandler
 from handlers.payloads import BlockAction

@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncRespond
 
 from bot.service import Env, privacy
+from bot.views import privacy as privacy_views
 from handlers.commands import CommandCall
 from handlers.payloads import BlockAction
 from handlers.presses import replace_or_answer
@@ -19,7 +20,7 @@ async def my_data(call: CommandCall) -> None:
 
 
 async def delete_my_data(call: CommandCall) -> None:
-    await call.ack(**privacy.delete_prompt())
+    await call.ack(**privacy_views.delete_prompt())
 
 
 async def on_delete_my_data(

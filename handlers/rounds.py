@@ -15,7 +15,7 @@ from slack_bolt.async_app import AsyncAck, AsyncRespond
 from bot.matching.solvers import Mode
 from bot.service import Env, rounds, steering
 from bot.texts import rounds as t
-from bot.views.rounds import notice
+from bot.views.common import notice
 from handlers.commands import CommandCall
 from handlers.payloads import BlockAction
 

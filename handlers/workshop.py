@@ -9,9 +9,9 @@ from slack_bolt.async_app import AsyncAck
 from bot.ids import WorkshopAction
 from bot.service import Env
 from bot.service import workshop as service
-from bot.service.admin import notice
 from bot.slack import dm
 from bot.texts import workshop as t
+from bot.views.common import notice
 from handlers.commands import CommandCall
 from handlers.payloads import BlockAction, ViewSubmission
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, func, select
 
@@ -28,13 +27,24 @@ from models.stats import season_stats
 from models.tables import HostSlot, OutboxMessage, OutboxStatus
 from models.workshop import KIND_INVITE, KIND_REMINDER
 
-if TYPE_CHECKING:
-    from bot.demo.run import Demo
-
 REPORT_FILE = "rapport.md"
 CHART_FILE = "praktik-stats.png"
 SEASON_PDF_FILE = "aarsrapport.pdf"  # what /praktik admin rapport sent the coordinator
 DM_ORDER = (*(k.value for k in DMKind), "announcement", KIND_INVITE, KIND_REMINDER)
+
+
+@dataclass(frozen=True)
+class Played:
+    """What a finished demo run hands the report: who took part and what they saw."""
+
+    year: int
+    seed: int
+    socket: bool
+    personas: list[Persona]
+    ledger: Ledger
+    cohost_mail: tuple[int, int, int]
+    chart: bytes | None
+    season_pdf: bytes | None
 
 
 @dataclass(frozen=True)
@@ -150,11 +160,11 @@ def compare(seen: Figures, stored_figures: Figures) -> list[str]:
 
 
 async def build_report(
-    *, demo: Demo, db: Database, folder: Path, left: int, app_errors: int
+    *, played: Played, db: Database, folder: Path, left: int, app_errors: int
 ) -> Report:
-    year = demo.options.year
-    personas = {p.user_id: p for p in demo.personas}
-    seen = observed(demo.ledger, personas)
+    year = played.year
+    personas = {p.user_id: p for p in played.personas}
+    seen = observed(played.ledger, personas)
     from_db = await db.run(stored, year=year)
     outcomes = await db.run(outbox_outcomes)
     mismatches = compare(seen, from_db)
@@ -162,27 +172,27 @@ async def build_report(
         mismatches.append(t.reminders_wrong(seen.dms.get("workshop_reminder", 0)))
     season = await db.run(load_report, year=year)
     chart = None
-    if demo.chart is not None:
+    if played.chart is not None:
         chart = folder / CHART_FILE
-        chart.write_bytes(demo.chart)
+        chart.write_bytes(played.chart)
     pdf = None
-    if demo.season_pdf is not None:
+    if played.season_pdf is not None:
         pdf = folder / SEASON_PDF_FILE
-        pdf.write_bytes(demo.season_pdf)
-    failures = list(demo.ledger.failures)
+        pdf.write_bytes(played.season_pdf)
+    failures = list(played.ledger.failures)
     if app_errors:
         failures.append(t.app_errors(app_errors))
     failed = sum(n for (_, status, _), n in outcomes.items() if status == OutboxStatus.FAILED)
     if left:
         failures.append(t.left_over(left))
-    text = render(demo, season, seen, outcomes, mismatches, failures, failed, left, chart, pdf)
+    text = render(played, season, seen, outcomes, mismatches, failures, failed, left, chart, pdf)
     path = folder / REPORT_FILE
     path.write_text(text, encoding="utf-8")
     return Report(text, path, chart, year, seen, from_db, mismatches, failures)
 
 
 def render(
-    demo: Demo,
+    played: Played,
     season: SeasonReport,
     seen: Figures,
     outcomes: Counter[tuple[str, str, str]],
@@ -193,7 +203,7 @@ def render(
     chart: Path | None,
     pdf: Path | None,
 ) -> str:
-    ledger, year = demo.ledger, demo.options.year
+    ledger, year = played.ledger, played.year
     timings = [x for x in ledger.timings if x.simulated]
     # From the first sign-up to the last DM of the season (the follow-up).
     weeks = [x for x in timings if x.name == t.PHASES["season"]] or timings
@@ -201,8 +211,8 @@ def render(
     out = [
         t.title(year),
         "",
-        (over_socket.demo_intro if demo.options.socket else t.intro)(
-            len(demo.personas), demo.options.seed, f"{first}/{year}", f"{last}/{year}"
+        (over_socket.demo_intro if played.socket else t.intro)(
+            len(played.personas), played.seed, f"{first}/{year}", f"{last}/{year}"
         ),
         "",
         # The season's figures: the same section /praktik admin rapport puts in its report.
@@ -210,7 +220,7 @@ def render(
         "",
         t.via(*(ledger.placed_via[v] for v in ("request", "round 1", "round 2"))),
         "",
-        t.cohosts(seen.cohosted_slots, *demo.crowd.cohost_mail()),
+        t.cohosts(seen.cohosted_slots, *played.cohost_mail),
         "",
         t.workshop(
             seen.workshop_coming,

@@ -24,7 +24,7 @@ from bot.current import season_of
 from bot.demo.crowd import Crowd, buttons, perform
 from bot.demo.ledger import Ledger, PhaseTiming
 from bot.demo.people import Behaviour, Persona, people
-from bot.demo.report import Report, build_report
+from bot.demo.report import Played, Report, build_report
 from bot.ids import AdminAction, CoordinatorAction, WorkshopBlock
 from bot.offline.progress import Progress
 from bot.outbox.dispatcher import Dispatcher
@@ -241,6 +241,19 @@ class Demo:
             self.season_pdf = pdfs[-1].content if pdfs else None
             self.progress.tick()
 
+    def played(self) -> Played:
+        """What the report reads from this run."""
+        return Played(
+            year=self.options.year,
+            seed=self.options.seed,
+            socket=self.options.socket,
+            personas=self.personas,
+            ledger=self.ledger,
+            cohost_mail=self.crowd.cohost_mail(),
+            chart=self.chart,
+            season_pdf=self.season_pdf,
+        )
+
     # --- helpers ----------------------------------------------------------------------------
 
     def _hosts(self) -> list[str]:
@@ -376,7 +389,7 @@ async def run_demo(
             await demo.stats()
             left = await db.run(_left)
             report = await build_report(
-                demo=demo,
+                played=demo.played(),
                 db=db,
                 folder=folder,
                 left=left,

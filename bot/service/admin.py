@@ -2,35 +2,23 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date, datetime
 from typing import Any
 
-from slack_sdk.models.blocks import (
-    ActionsBlock,
-    ConfirmObject,
-    ContextBlock,
-    MarkdownTextObject,
-    PlainTextObject,
-    SectionBlock,
-)
-from sqlmodel import Session, col, select
-
 from bot.current import approval_required
-from bot.ids import AdminAction
 from bot.season import Phase, Season, day_label, local_date, next_allowed
 from bot.service import Env
 from bot.texts import DEFAULT_TOPICS, dates
 from bot.texts import admin as t
 from bot.texts import season as season_t
-from bot.views.common import button, message
-from bot.views.mrkdwn import angles, clip, escape
+from bot.views import admin as views
+from bot.views.common import notice
+from bot.views.mrkdwn import escape
+from models import admin as admin_queries
 from models import audit as audit_log
 from models import repo
 from models.forms import TOPIC_MAX, clean_text
-from models.outbox_repo import plan_fixed
-from models.privacy import ERASED
-from models.tables import HostSlot, Participant, SeasonSettings, Wish
+from models.tables import SeasonSettings
 
 ANNOUNCE_MAX = 1900
 
@@ -39,20 +27,6 @@ async def audit(env: Env, *, actor: str, action: str, allowed: bool, **detail: A
     await env.db.run(
         audit_log.record, actor=actor, action=action, allowed=allowed, now=env.now(), detail=detail
     )
-
-
-def not_coordinator() -> dict[str, Any]:
-    return message(t.NOT_COORDINATOR, [SectionBlock(text=t.NOT_COORDINATOR)])
-
-
-def admin_help(unknown: str | None) -> dict[str, Any]:
-    lines = "\n".join(f"`{angles(command)}` – {angles(what)}" for command, what in t.HELP_LINES)
-    head = t.unknown(escape(clip(unknown, 60))) if unknown else f"*{t.HELP_TITLE}*"
-    return message(head, [SectionBlock(text=MarkdownTextObject(text=f"{head}\n{lines}"))])
-
-
-def notice(text: str) -> dict[str, Any]:
-    return message(text, [SectionBlock(text=MarkdownTextObject(text=text))])
 
 
 # sæson ---------------------------------------------------------------------------------
@@ -69,15 +43,6 @@ def season_text(env: Env, season: Season, overrides: SeasonSettings) -> str:
         overrides.cross_sector_weight,
         t.PHASES[season.phase(env.now()).value],
     )
-
-
-def _store(
-    session: Session, *, year: int, field: str, value: object, actor: str, env_now: Any
-) -> None:
-    current = session.get(SeasonSettings, year) or SeasonSettings(year=year)
-    setattr(current, field, value)
-    current.updated_by, current.updated_at = actor, env_now
-    session.add(current)
 
 
 def _whole_number(value: str, low: int, high: int) -> int | None:
@@ -136,7 +101,12 @@ async def season_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]
             return notice(parsed)
         field, stored = parsed
         await env.db.run(
-            _store, year=season.year, field=field, value=stored, actor=user_id, env_now=env.now()
+            admin_queries.store_setting,
+            year=season.year,
+            field=field,
+            value=stored,
+            actor=user_id,
+            now=env.now(),
         )
         env.caches.seasons.forget()
 
@@ -145,39 +115,10 @@ async def season_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]
         )
         season, overrides = await env.season()
         return notice(f"{t.SEASON_SAVED}\n{season_text(env, season, overrides)}")
-    return message(
-        t.SEASON_TITLE,
-        [
-            SectionBlock(text=MarkdownTextObject(text=season_text(env, season, overrides))),
-            ContextBlock(elements=[MarkdownTextObject(text=t.SEASON_USAGE)]),
-        ],
-    )
+    return views.season_settings(season_text(env, season, overrides))
 
 
 # besked --------------------------------------------------------------------------------
-
-
-def participants(session: Session, *, year: int) -> list[str]:
-    """Everyone with a slot or a wish this season, each once; not those who erased their
-    data (their row is kept, anonymous, for the figures: nobody to write to)."""
-    hosts = select(HostSlot.host_id).where(HostSlot.season_year == year)
-    interns = select(Wish.intern_id).where(Wish.season_year == year)
-    rows = session.exec(
-        select(Participant.slack_user_id)
-        .where(col(Participant.id).in_(hosts) | col(Participant.id).in_(interns))
-        .where(~col(Participant.slack_user_id).startswith(f"{ERASED}-"))
-        .order_by(col(Participant.slack_user_id))
-    ).all()
-    return list(rows)
-
-
-def announcement_blocks(text: str) -> list[Any]:
-    # Plain text shows the message as written and stays within Slack's 3,000 characters,
-    # where escaping for mrkdwn could make 1,900 characters of "&" five times as long.
-    return [
-        SectionBlock(text=MarkdownTextObject(text=f"*{t.ANNOUNCE_FROM}*")),
-        SectionBlock(text=PlainTextObject(text=text, emoji=False)),
-    ]
 
 
 async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
@@ -186,60 +127,28 @@ async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
         return notice(t.ANNOUNCE_EMPTY)
     if len(text) > ANNOUNCE_MAX:
         return notice(t.ANNOUNCE_TOO_LONG)
-    count = len(await env.db.run(participants, year=await env.year()))
+    count = len(await env.db.run(admin_queries.participants, year=await env.year()))
     if count == 0:
         return notice(t.ANNOUNCE_NONE)
-    confirm = ConfirmObject(
-        title=t.ANNOUNCE_CONFIRM_TITLE,
-        text=t.announce_preview(count),
-        confirm=t.ANNOUNCE_CONFIRM_YES,
-        deny=t.ANNOUNCE_CONFIRM_NO,
-    )
-    blocks = [
-        SectionBlock(text=MarkdownTextObject(text=t.announce_preview(count))),
-        *announcement_blocks(text),
-        ActionsBlock(
-            elements=[
-                button(
-                    t.ANNOUNCE_SEND,
-                    AdminAction.ANNOUNCE_SEND,
-                    text,
-                    style="primary",
-                    confirm=confirm,
-                )
-            ]
-        ),
-    ]
-    return message(t.announce_preview(count), blocks)
-
-
-def _plan_announcement(session: Session, *, year: int, text: str, now: Any, due: Any) -> int:
-    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
-    # The DM shows what the preview showed: the text as written, mentions and links not
-    # live (the fallback text for notifications is escaped the same way).
-    payload = {"text": angles(text), "blocks": [b.to_dict() for b in announcement_blocks(text)]}
-    return plan_fixed(
-        session,
-        rows={
-            f"besked:{year}:{digest}:{u}": (u, payload) for u in participants(session, year=year)
-        },
-        kind="announcement",
-        now=now,
-        due=due,
-    )
+    return views.announce_preview(text, count)
 
 
 async def announce_send(env: Env, *, user_id: str, text: str) -> dict[str, Any]:
     if not env.settings.is_admin(user_id):
         await audit(env, actor=user_id, action="announce", allowed=False)
-        return not_coordinator()
+        return views.not_coordinator()
     text = clean_text(text)
     if not text or len(text) > ANNOUNCE_MAX:
         return notice(t.ANNOUNCE_TOO_LONG if text else t.ANNOUNCE_EMPTY)
     season, _ = await env.season()
     due = next_allowed(env.now(), season)
     added = await env.db.run(
-        _plan_announcement, year=season.year, text=text, now=env.now(), due=due
+        admin_queries.plan_announcement,
+        year=season.year,
+        text=text,
+        payload=views.announcement(text),
+        now=env.now(),
+        due=due,
     )
     await audit(env, actor=user_id, action="announce", allowed=True, recipients=added)
     return notice(t.announce_planned(added))

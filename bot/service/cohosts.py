@@ -11,7 +11,7 @@ from bot.service import Env
 from bot.service.home import refresh_homes
 from bot.slack import dm
 from bot.texts import cohosts as t
-from bot.views.deals import notice
+from bot.views.common import notice
 from bot.views.mrkdwn import clip, escape
 from models import cohosts as repo
 from models.deals import Deal

@@ -16,8 +16,8 @@ from bot.service.home import refresh_homes
 from bot.slack import dm
 from bot.texts import days_change as t
 from bot.views import days_change as views
-from bot.views.common import days_text, mention
-from bot.views.deals import notice, outcome
+from bot.views.common import days_text, mention, notice
+from bot.views.deals import outcome
 from models import days_change as repo
 from models.days_change import Changing, DaysRefusal
 from models.deals import Deal

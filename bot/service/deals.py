@@ -7,7 +7,7 @@ from functools import partial
 from typing import Any
 
 from bot import texts
-from bot.current import season_of
+from bot.current import approval_required, season_of
 from bot.season import Season
 from bot.service import Env, manager
 from bot.service.calendar import send_calendar
@@ -18,6 +18,7 @@ from bot.slack import dm
 from bot.slack.people import STALE_AFTER, profile_of
 from bot.texts import erasure
 from bot.views import deals as views
+from bot.views.common import notice
 from bot.views.mrkdwn import clip, escape
 from bot.views.slots import suggestions
 from models import deals as proposals
@@ -29,8 +30,8 @@ from models.repo import Profile
 
 def refusal(reason: Refusal) -> dict[str, Any]:
     if reason is Refusal.ERASED:
-        return views.notice(erasure.OLD_BUTTON)
-    return views.notice(texts.REFUSALS[reason.value])
+        return notice(erasure.OLD_BUTTON)
+    return notice(texts.REFUSALS[reason.value])
 
 
 Answer = Callable[[dict[str, Any]], Awaitable[None]]
@@ -41,8 +42,6 @@ async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> No
     answer goes first: it is what the presser waits for, and the host's DM may have to wait
     its turn within Slack's posting limit."""
     season, overrides = await env.season()
-    from bot.current import approval_required
-
     now = env.now()
 
     async def press(intern: Profile | None) -> Pressed:
@@ -74,12 +73,14 @@ async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> No
         await answer(refusal(result.refusal or Refusal.UNKNOWN))
         return
     deal = result.deal
-    await answer(views.notice(texts.request_sent(escape(clip(deal.slot.workplace, 150)))))
-    await _ask(env, deal, Role.HOST, views.ask_host(deal, season))
+    await answer(notice(texts.request_sent(escape(clip(deal.slot.workplace, 150)))))
+    await ask(env, deal, Role.HOST, views.ask_host(deal, season))
     await refresh_homes(env, [*host_side(deal), user_id], opened=pressed.opened)
 
 
-async def _ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> None:
+async def ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> None:
+    """DM the question to `role`'s side, remembering each message so that `mark_outcome`
+    can replace its buttons later (a request here, a round's proposals in rounds)."""
     who = {
         Role.HOST: deal.host.slack_user_id,
         Role.INTERN: deal.intern.slack_user_id,
@@ -137,7 +138,7 @@ def _original(deal: Deal, role: str, season: Season) -> dict[str, Any]:
     return views.ask_manager(deal, season)
 
 
-async def _mark(env: Env, deal: Deal, season: Season, line_for: dict[str, str]) -> None:
+async def mark_outcome(env: Env, deal: Deal, season: Season, line_for: dict[str, str]) -> None:
     """Replace each side's buttons with the outcome, so nothing can be pressed twice."""
     for key, where in deal.proposal.messages.items():
         role = Role.HOST.value if key == proposals.COHOST_KEY else key
@@ -156,14 +157,14 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
     workplace = escape(clip(deal.slot.workplace, 150))
     if result.outcome is Outcome.WAITING:
         other = texts.THE_HOST if role is Role.INTERN else intern_name
-        await _mark(env, deal, season, {role.value: texts.outcome_accepted_waiting(other)})
+        await mark_outcome(env, deal, season, {role.value: texts.outcome_accepted_waiting(other)})
     elif result.outcome is Outcome.NEEDS_MANAGER:
         line = texts.OUTCOME_NEEDS_MANAGER
-        await _mark(env, deal, season, {Role.HOST.value: line, Role.INTERN.value: line})
-        await _ask(env, deal, Role.MANAGER, views.ask_manager(deal, season))
+        await mark_outcome(env, deal, season, {Role.HOST.value: line, Role.INTERN.value: line})
+        await ask(env, deal, Role.MANAGER, views.ask_manager(deal, season))
         await manager.tell_intern_manager_pending(env, deal)
     elif result.outcome is Outcome.CONFIRMED:
-        await _mark(
+        await mark_outcome(
             env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_CONFIRMED)
         )
         await send_calendar(env, deal=deal, season=season, cancelled=False)
@@ -172,7 +173,7 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
         await dm.send(env.client, intern, views.confirmed(deal, season, to_host=False))
         await manager.tell_manager_agreed(env, deal, season)
     elif result.outcome is Outcome.DECLINED:
-        await _mark(
+        await mark_outcome(
             env,
             deal,
             season,
@@ -183,10 +184,10 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
         )
         if role is Role.INTERN:
             for user in host_side(deal):
-                await dm.send(env.client, user, views.notice(texts.declined_host(intern_name)))
+                await dm.send(env.client, user, notice(texts.declined_host(intern_name)))
         elif role is Role.MANAGER:
             for user in (host, intern):
-                await dm.send(env.client, user, views.notice(texts.manager_declined(intern_name)))
+                await dm.send(env.client, user, notice(texts.manager_declined(intern_name)))
         else:
             await _offer_alternatives(
                 env,
@@ -196,7 +197,9 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
                 texts.declined_intern_no_alternatives(workplace),
             )
     elif result.outcome is Outcome.FULL:
-        await _mark(env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_FULL))
+        await mark_outcome(
+            env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_FULL)
+        )
         await _offer_alternatives(
             env, deal, season, texts.full_intern(workplace), texts.full_intern_none(workplace)
         )
@@ -218,7 +221,7 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
     )
     touched = {user_id}
     for deal in done.placements:
-        await _mark(
+        await mark_outcome(
             env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_WITHDRAWN)
         )
         await send_calendar(env, deal=deal, season=season, cancelled=True)
@@ -235,10 +238,10 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
         else:
             name = escape(clip(deal.intern.name or deal.intern.slack_user_id, 100))
             for user in host_side(deal):
-                await dm.send(env.client, user, views.notice(texts.counterpart_intern_left(name)))
+                await dm.send(env.client, user, notice(texts.counterpart_intern_left(name)))
                 touched.add(user)
     for deal in done.proposals:
-        await _mark(
+        await mark_outcome(
             env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_WITHDRAWN)
         )
         if role is Role.HOST:
@@ -246,7 +249,7 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
             await dm.send(
                 env.client,
                 deal.intern.slack_user_id,
-                views.notice(texts.counterpart_host_left_request(workplace)),
+                notice(texts.counterpart_host_left_request(workplace)),
             )
             touched.add(deal.intern.slack_user_id)
         else:
@@ -254,10 +257,10 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
             await dm.send(
                 env.client,
                 deal.host.slack_user_id,
-                views.notice(texts.counterpart_intern_left_request(name)),
+                notice(texts.counterpart_intern_left_request(name)),
             )
             touched.add(deal.host.slack_user_id)
     await refresh_homes(env, touched)
     if not (done.had_slot or done.had_wish or done.placements or done.proposals):
-        return views.notice(texts.WITHDRAWN_NOTHING)
-    return views.notice(texts.WITHDRAWN_HOST if role is Role.HOST else texts.WITHDRAWN_INTERN)
+        return notice(texts.WITHDRAWN_NOTHING)
+    return notice(texts.WITHDRAWN_HOST if role is Role.HOST else texts.WITHDRAWN_INTERN)

@@ -18,7 +18,7 @@ from bot.service import Env
 from bot.slack import dm
 from bot.texts import erasure
 from bot.texts import feedback as texts
-from bot.views.deals import notice
+from bot.views.common import notice
 from bot.views.feedback import (
     CHECKIN_FORM,
     EVALUATION_FORM,

@@ -26,7 +26,7 @@ from bot.service.seasons import signup_refusal
 from bot.slack import dm
 from bot.slack.people import profile_of
 from bot.texts import changes
-from bot.views.deals import notice
+from bot.views.common import notice
 from bot.views.forms import WISH_KEYS, keyed, read_state, wish_modal
 from bot.views.slots import PAGE, Hit, search_results, suggestions
 from models import repo

@@ -12,8 +12,9 @@ from slack_sdk.errors import SlackApiError
 
 from bot.season import Season
 from bot.service import Env
-from bot.service.admin import notice
 from bot.service.seasons import parse_year
+from bot.service.stats import coordinator_blocks
+from bot.views.common import notice
 from bot.views.status import home_view, status_message, withdraw_prompt
 from models import home
 from models.overview import Overview, overview
@@ -68,8 +69,6 @@ async def _draw_home(env: Env, user_id: str) -> None:
     season, _ = await env.season()
     extra = None
     if env.settings.is_admin(user_id):
-        from bot.service.stats import coordinator_blocks  # loads the figures only for them
-
         extra = await coordinator_blocks(env, user_id)
     view = home_view(await _overview(env, user_id), season, user_id, extra=extra)
     try:

@@ -7,8 +7,7 @@ from bot.season import Season
 from bot.service import Env
 from bot.slack import dm
 from bot.texts import changes
-from bot.views.common import days_text, mention
-from bot.views.deals import notice
+from bot.views.common import days_text, mention, notice
 from bot.views.mrkdwn import clip, escape
 from models.deals import Deal
 

@@ -6,33 +6,26 @@ import json
 import logging
 from typing import Any
 
-from slack_sdk.models.blocks import ActionsBlock, ConfirmObject, SectionBlock
-
-from bot.ids import PrivacyAction
 from bot.service import Env, files
 from bot.service.deals import withdraw
 from bot.service.home import refresh_home
 from bot.service.seasons import parse_year
 from bot.texts import privacy as t
-from bot.views.common import button, message
+from bot.views.common import notice
 from models import home, privacy, profiles
 from models.deals import Role
 
 log = logging.getLogger("praktik.privacy")
 
 
-def _notice(text: str) -> dict[str, Any]:
-    return message(text, [SectionBlock(text=text)])
-
-
 async def my_data(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
     """Everything held about the user; `args` may name one season (`mine-data 2027`)."""
     year = parse_year(args)
     if isinstance(year, str):
-        return _notice(year)
+        return notice(year)
     data = await env.db.run(privacy.export, user_id=user_id, year=year)
     if data is None:
-        return _notice(t.NOTHING_HELD)
+        return notice(t.NOTHING_HELD)
     content = json.dumps(data, ensure_ascii=False, indent=2)
     sent = await files.upload(
         env,
@@ -43,35 +36,8 @@ async def my_data(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
         initial_comment=t.EXPORT_SENT,
     )
     if not sent:
-        return _notice(t.EXPORT_FAILED)
-    return _notice(t.EXPORT_SENT)
-
-
-def delete_prompt() -> dict[str, Any]:
-    confirm = ConfirmObject(
-        title=t.DELETE_CONFIRM_TITLE,
-        text=t.DELETE_CONFIRM_TEXT,
-        confirm=t.DELETE_YES,
-        deny=t.DELETE_NO,
-        style="danger",
-    )
-    return message(
-        t.DELETE_PROMPT,
-        [
-            SectionBlock(text=t.DELETE_PROMPT),
-            ActionsBlock(
-                elements=[
-                    button(
-                        t.DELETE_BUTTON,
-                        PrivacyAction.DELETE_MY_DATA,
-                        "delete",
-                        style="danger",
-                        confirm=confirm,
-                    )
-                ]
-            ),
-        ],
-    )
+        return notice(t.EXPORT_FAILED)
+    return notice(t.EXPORT_SENT)
 
 
 async def delete_my_data(env: Env, *, user_id: str) -> dict[str, Any]:
@@ -86,4 +52,4 @@ async def delete_my_data(env: Env, *, user_id: str) -> dict[str, Any]:
     # The name and title read from Slack go too, here and in this process's memory.
     env.caches.profiles.drop(user_id)
     profile_gone = await env.db.run(profiles.forget, user_id=user_id)
-    return _notice(t.DELETED if erased or forgotten or profile_gone else t.NOTHING_HELD)
+    return notice(t.DELETED if erased or forgotten or profile_gone else t.NOTHING_HELD)

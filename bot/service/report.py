@@ -14,7 +14,7 @@ from bot.service.files import upload
 from bot.service.seasons import parse_year
 from bot.texts import dates
 from bot.texts import report as t
-from bot.views.rounds import notice
+from bot.views.common import notice
 
 
 async def report_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]:

@@ -9,7 +9,6 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from slack_sdk.models.blocks import Block
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import texts
@@ -17,12 +16,10 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.current import approval_required
 from bot.matching.rounds import RoundInput, plan, preview, seats_left
-from bot.matching.rules import SlotId, WishId
 from bot.matching.solvers import MatchResult, Mode, Reason
-from bot.season import Season
 from bot.service import Env, files
-from bot.service.admin import audit, not_coordinator
-from bot.service.deals import _ask, _mark
+from bot.service.admin import audit
+from bot.service.deals import ask, mark_outcome
 from bot.service.find import slot_profile, suggestions_for, wish_profile
 from bot.service.home import refresh_homes
 from bot.service.seasons import invite_back
@@ -32,16 +29,15 @@ from bot.slack import dm
 from bot.texts import rounds as t
 from bot.texts import steering as steer_t
 from bot.views import deals as deal_views
-from bot.views import match_list
 from bot.views import rounds as views
-from bot.views.mrkdwn import clip, escape
+from bot.views.admin import not_coordinator
+from bot.views.common import notice
+from bot.views.match_list import NamedRound
 from models.db import Database
 from models.deals import Role
 from models.rounds import (
     SENT_ACTION,
-    FreeSlot,
     RoundRows,
-    Waiting,
     expire_due,
     round_rows,
     send_round,
@@ -79,10 +75,23 @@ async def preview_message(
     rows = await env.db.run(round_rows, year=season.year)
     if not rows.wishes:
         held = t.preview_held(rows.pending, rows.placed)
-        return views.notice(f"{t.NOTHING_TO_MATCH}\n{held}".strip())
+        return notice(f"{t.NOTHING_TO_MATCH}\n{held}".strip())
     data = to_input(rows)
     shown = await asyncio.to_thread(preview, data, overrides.cross_sector_weight)
-    content = views.preview_message(
+    named = NamedRound(rows, data, season)
+    csv_line = None
+    if upload and user_id:
+        sheet = csvio.write_sheet(steer_t.CSV_HEADER, named.csv(shown.stabil, shown.flest))
+        sent = await files.upload(
+            env,
+            user_id=user_id,
+            file=sheet,
+            filename=steer_t.csv_filename(season.year, rows.round_no),
+            title=steer_t.csv_title(season.year, rows.round_no),
+        )
+        pairs = len(shown.stabil.assignments) + len(shown.flest.assignments)
+        csv_line = steer_t.csv_sent(pairs) if sent else steer_t.CSV_FAILED
+    return views.preview_message(
         shown,
         round_no=rows.round_no,
         year=season.year,
@@ -94,27 +103,10 @@ async def preview_message(
         names={
             w.wish.id: w.intern.name or w.intern.slack_user_id for w in rows.wishes if w.wish.id
         },
+        note=note,
+        listing=named.blocks(shown.of(mode), mode, page),
+        csv_line=csv_line,
     )
-    named = NamedRound(rows, data, season)
-    blocks = named.blocks(shown.of(mode), mode, page)
-    content["blocks"] = [
-        *([views.notice(note)["blocks"][0]] if note else []),
-        *content["blocks"],
-        *(b.to_dict() for b in blocks),
-    ]
-    if upload and user_id:
-        sheet = csvio.write_sheet(steer_t.CSV_HEADER, named.csv(shown.stabil, shown.flest))
-        sent = await files.upload(
-            env,
-            user_id=user_id,
-            file=sheet,
-            filename=steer_t.csv_filename(season.year, rows.round_no),
-            title=steer_t.csv_title(season.year, rows.round_no),
-        )
-        pairs = len(shown.stabil.assignments) + len(shown.flest.assignments)
-        line = steer_t.csv_sent(pairs) if sent else steer_t.CSV_FAILED
-        content["blocks"].append(views.notice(line)["blocks"][0])
-    return content
 
 
 async def page(env: Env, *, user_id: str, value: str) -> dict[str, Any]:
@@ -126,51 +118,8 @@ async def page(env: Env, *, user_id: str, value: str) -> dict[str, Any]:
     page_text = rest.partition(":")[0]
     mode = next((m for m in Mode if m.value == mode_text), None)
     if mode is None or not (page_text.isascii() and page_text.isdigit()) or len(page_text) > 4:
-        return views.notice(t.BAD_BUTTON)
+        return notice(t.BAD_BUTTON)
     return await preview_message(env, user_id=user_id, mode=mode, page=int(page_text), upload=False)
-
-
-class NamedRound:
-    """A round's pairs by name: the preview's pages and its CSV."""
-
-    def __init__(self, rows: RoundRows, data: RoundInput, season: Season) -> None:
-        self.season, self.steering = season, data.steering
-        self.wishes: dict[WishId, Waiting] = {
-            w.wish.id: w for w in rows.wishes if w.wish.id is not None
-        }
-        self.slots: dict[SlotId, FreeSlot] = {
-            f.slot.id: f for f in rows.slots if f.slot.id is not None
-        }
-        self.kinds: dict[WishId, str] = {s.wish_id: s.kind for s in rows.steers}
-
-    def pairs(self, found: MatchResult) -> list[match_list.Pair]:
-        return match_list.pairs_of(found, self.wishes, self.slots, self.steering, self.kinds)
-
-    def unplaced(self, found: MatchResult) -> list[tuple[Waiting, str]]:
-        return [(self.wishes[u.wish_id], u.reason.value) for u in found.metrics.unplaced]
-
-    def blocks(self, found: MatchResult, mode: Mode, page: int) -> list[Block]:
-        forbidden = [
-            f"`P{w}` *{escape(clip(self.wishes[w].intern.name, 40))}* ↛ "
-            f"`V{s}` *{escape(clip(self.slots[s].slot.workplace, 40))}*"
-            for w, s in sorted(self.steering.forbidden, key=str)
-        ]
-        return match_list.list_blocks(
-            mode=mode,
-            page=page,
-            round_no=0,
-            pair_lines=[match_list.pair_line(p, self.season) for p in self.pairs(found)],
-            unplaced_lines=[match_list.unplaced_line(w, r) for w, r in self.unplaced(found)],
-            forbidden_lines=forbidden,
-        )
-
-    def csv(self, stabil: MatchResult, flest: MatchResult) -> list[list[object]]:
-        return [
-            *match_list.csv_rows(
-                Mode.STABIL, self.pairs(stabil), self.unplaced(stabil), self.season
-            ),
-            *match_list.csv_rows(Mode.FLEST, self.pairs(flest), self.unplaced(flest), self.season),
-        ]
 
 
 class _Planner:
@@ -208,11 +157,11 @@ async def send(env: Env, *, user_id: str, mode: Mode, round_no: int) -> dict[str
         choose=planner,
     )
     if sent is None or planner.result is None:
-        return views.notice(t.already_sent(round_no))
+        return notice(t.already_sent(round_no))
     shown_deadline = views.deadline_text(deadline, season)
     for deal in sent.deals:
-        await _ask(env, deal, Role.HOST, deal_views.ask_host(deal, season, shown_deadline))
-        await _ask(env, deal, Role.INTERN, deal_views.ask_intern(deal, season, shown_deadline))
+        await ask(env, deal, Role.HOST, deal_views.ask_host(deal, season, shown_deadline))
+        await ask(env, deal, Role.INTERN, deal_views.ask_intern(deal, season, shown_deadline))
     rooms = seats_left(planner.data, planner.result)
     reasons = {u.wish_id: u.reason for u in planner.result.metrics.unplaced}
     for waiting in sent.unplaced:
@@ -225,7 +174,7 @@ async def send(env: Env, *, user_id: str, mode: Mode, round_no: int) -> dict[str
         d.intern.slack_user_id for d in sent.deals
     }
     await refresh_homes(env, touched | {user_id})
-    return views.notice(
+    return notice(
         t.sent(sent.round_no, mode.value, len(sent.deals), shown_deadline, len(sent.unplaced))
     )
 
@@ -240,7 +189,7 @@ async def expire_proposals(env: Env, now: datetime) -> int:
     season, _ = await env.season()
     expired = dict.fromkeys([r.value for r in Role], texts.OUTCOME_EXPIRED)
     for deal in deals:
-        await _mark(env, deal, season, expired)
+        await mark_outcome(env, deal, season, expired)
     await refresh_homes(
         env, {d.host.slack_user_id for d in deals} | {d.intern.slack_user_id for d in deals}
     )

@@ -18,9 +18,10 @@ from bot.season import (
     signup_open,
 )
 from bot.service import Env
-from bot.service.admin import audit, notice
+from bot.service.admin import audit
 from bot.texts import dates
 from bot.texts import season as t
+from bot.views.common import notice
 from bot.views.season import invitation, signup_not_open
 from models import seasons
 from models.outbox_repo import plan_fixed

@@ -17,7 +17,7 @@ from bot.service.seasons import parse_year
 from bot.sheets import csvio
 from bot.texts import stats as t
 from bot.views import stats as views
-from bot.views.rounds import notice
+from bot.views.common import notice
 from models.stats import ExportRow, export_rows, season_stats
 
 

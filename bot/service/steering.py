@@ -9,7 +9,7 @@ from bot.matching.steering import Steering
 from bot.service import Env
 from bot.service.admin import audit
 from bot.texts import steering as t
-from bot.views.rounds import notice
+from bot.views.common import notice
 from models.rounds import RoundRows, round_rows
 from models.steering import FIXED, clear_steers, set_steer
 from models.tables import SteerKind

@@ -20,14 +20,16 @@ from bot.season import (
     to_local,
 )
 from bot.service import Env
-from bot.service.admin import audit, notice, participants
+from bot.service.admin import audit
 from bot.service.files import upload
 from bot.sheets import csvio
 from bot.slack import dm
 from bot.texts import admin as admin_texts
 from bot.texts import workshop as t
 from bot.views import workshop as views
+from bot.views.common import notice
 from models import workshop as repo
+from models.admin import participants
 from models.tables import Workshop
 from models.workshop import AnswerRefusal, Attendance, WorkshopDetails
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from slack_sdk.models.blocks import Block, ButtonElement
+from slack_sdk.models.blocks import Block, ButtonElement, MarkdownTextObject, SectionBlock
 
 from bot import texts
 from bot.geo import municipality
@@ -49,3 +49,8 @@ def button(
 
 def message(fallback: str, blocks: Sequence[Block]) -> dict[str, Any]:
     return {"text": clip(fallback, 3000), "blocks": [b.to_dict() for b in blocks]}
+
+
+def notice(text: str) -> dict[str, Any]:
+    """A one-sentence answer: the text (mrkdwn) as the fallback and as the only block."""
+    return message(text, [SectionBlock(text=MarkdownTextObject(text=text))])

@@ -18,6 +18,7 @@ from bot.season import Season
 from bot.texts import changes
 from bot.views.common import button, days_text, mention, message, place_text, sector_text, user_text
 from bot.views.mrkdwn import clip, escape
+from bot.views.slots import slot_blocks
 from models.deals import Deal, Role
 from models.tables import Participant, ProposalOrigin
 
@@ -80,8 +81,6 @@ def ask_host(deal: Deal, season: Season, deadline: str | None = None) -> dict[st
 
 
 def ask_intern(deal: Deal, season: Season, deadline: str | None = None) -> dict[str, Any]:
-    from bot.views.slots import slot_blocks
-
     intro = texts.proposal_to_intern(escape(clip(deal.slot.workplace, 150)))
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=intro))]
     # The slot as offered, but with the days of this proposal: an intern who can only come
@@ -152,7 +151,3 @@ def confirmed(deal: Deal, season: Season, *, to_host: bool) -> dict[str, Any]:
         SectionBlock(text=MarkdownTextObject(text=texts.NEXT_STEPS)),
     ]
     return message(head, blocks)
-
-
-def notice(text: str) -> dict[str, Any]:
-    return message(text, [SectionBlock(text=MarkdownTextObject(text=text))])

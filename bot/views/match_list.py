@@ -9,6 +9,7 @@ from typing import Any
 from slack_sdk.models.blocks import ActionsBlock, Block, MarkdownTextObject, SectionBlock
 
 from bot.ids import CoordinatorAction
+from bot.matching.rounds import RoundInput
 from bot.matching.rules import SlotId, WishId
 from bot.matching.solvers import MatchResult, Mode
 from bot.matching.steering import Steering
@@ -17,7 +18,7 @@ from bot.texts import rounds as mt
 from bot.texts import steering as t
 from bot.views.common import button, days_text
 from bot.views.mrkdwn import clip, escape
-from models.rounds import FreeSlot, Waiting
+from models.rounds import FreeSlot, RoundRows, Waiting
 
 PAGE = 12  # lines of pairs (and of unplaced interns) per page; a section holds 3,000 chars
 
@@ -158,3 +159,44 @@ def csv_rows(
         who: list[object] = [mode.value, f"P{w.wish.id}", w.intern.name, w.intern.workplace]
         rows.append([*who, "", "", "", "", "", "", mt.REASONS[reason]])
     return rows
+
+
+class NamedRound:
+    """A round's pairs by name: the preview's pages and its CSV."""
+
+    def __init__(self, rows: RoundRows, data: RoundInput, season: Season) -> None:
+        self.season, self.steering = season, data.steering
+        self.wishes: dict[WishId, Waiting] = {
+            w.wish.id: w for w in rows.wishes if w.wish.id is not None
+        }
+        self.slots: dict[SlotId, FreeSlot] = {
+            f.slot.id: f for f in rows.slots if f.slot.id is not None
+        }
+        self.kinds: dict[WishId, str] = {s.wish_id: s.kind for s in rows.steers}
+
+    def pairs(self, found: MatchResult) -> list[Pair]:
+        return pairs_of(found, self.wishes, self.slots, self.steering, self.kinds)
+
+    def unplaced(self, found: MatchResult) -> list[tuple[Waiting, str]]:
+        return [(self.wishes[u.wish_id], u.reason.value) for u in found.metrics.unplaced]
+
+    def blocks(self, found: MatchResult, mode: Mode, page: int) -> list[Block]:
+        forbidden = [
+            f"`P{w}` *{escape(clip(self.wishes[w].intern.name, 40))}* ↛ "
+            f"`V{s}` *{escape(clip(self.slots[s].slot.workplace, 40))}*"
+            for w, s in sorted(self.steering.forbidden, key=str)
+        ]
+        return list_blocks(
+            mode=mode,
+            page=page,
+            round_no=0,
+            pair_lines=[pair_line(p, self.season) for p in self.pairs(found)],
+            unplaced_lines=[unplaced_line(w, r) for w, r in self.unplaced(found)],
+            forbidden_lines=forbidden,
+        )
+
+    def csv(self, stabil: MatchResult, flest: MatchResult) -> list[list[object]]:
+        return [
+            *csv_rows(Mode.STABIL, self.pairs(stabil), self.unplaced(stabil), self.season),
+            *csv_rows(Mode.FLEST, self.pairs(flest), self.unplaced(flest), self.season),
+        ]

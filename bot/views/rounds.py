@@ -94,10 +94,16 @@ def preview_message(
     placed: int,
     deadline: str,
     names: Mapping[WishId, str],
+    note: str | None = None,
+    listing: Sequence[Block] = (),
+    csv_line: str | None = None,
 ) -> dict[str, Any]:
-    """names: the interns' names by wish id, for the list of those a mode leaves out."""
+    """names: the interns' names by wish id, for the list of those a mode leaves out;
+    `note` above it all (what a steer did), then the figures, the named `listing` and
+    `csv_line` (whether the CSV went out)."""
     title = t.preview_title(round_no, year)
     blocks: list[Block] = [
+        *([_md(note)] if note else []),
         HeaderBlock(text=title),
         _md(t.preview_intro(shown.stabil.metrics.wishes, seats, slots)),
     ]
@@ -145,6 +151,9 @@ def preview_message(
             ]
         )
     )
+    blocks += listing
+    if csv_line is not None:
+        blocks.append(_md(csv_line))
     return message(title, blocks)
 
 
@@ -163,7 +172,3 @@ def _cross(found: MatchResult) -> str:
 def unplaced_message(reason: Reason | None, hits: Sequence[Hit], season: Season) -> dict[str, Any]:
     intro = t.UNPLACED_NO_DAY if reason is Reason.NO_COMPATIBLE_SLOT else t.UNPLACED_FULL
     return suggestions(intro, hits, season, none_text=t.UNPLACED_NONE_LEFT)
-
-
-def notice(text: str) -> dict[str, Any]:
-    return message(text, [_md(text)])

@@ -20,7 +20,7 @@ from bot import texts
 from bot.ids import Action
 from bot.season import Season
 from bot.texts import find as find_texts
-from bot.views.common import button, days_text, message, place_text, sector_text, user_text
+from bot.views.common import button, days_text, message, notice, place_text, sector_text, user_text
 from bot.views.mrkdwn import clip, escape
 from models.tables import HostSlot
 
@@ -136,7 +136,7 @@ def suggestions(
     intro: str, hits: Sequence[Hit], season: Season, *, none_text: str = texts.SUGGESTIONS_NONE
 ) -> dict[str, Any]:
     if not hits:
-        return message(none_text, [SectionBlock(text=none_text)])
+        return notice(none_text)
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=intro))]
     for hit in hits[:PAGE]:
         blocks += slot_blocks(hit.slot, season, accessory=request_button(hit.slot), why=hit.why)

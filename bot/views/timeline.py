@@ -22,7 +22,7 @@ from bot.ids import DMKind, FeedbackAction, rating_action
 from bot.season import Season, day_label
 from bot.texts import dates
 from bot.texts import timeline as texts
-from bot.views.common import button, days_text, mention, message, place_text, user_text
+from bot.views.common import button, days_text, mention, message, notice, place_text, user_text
 from bot.views.mrkdwn import clip, escape
 from models.feedback import FeedbackRole, PlacementContext
 from models.tables import Participant
@@ -121,7 +121,7 @@ def _welcome(ctx: PlacementContext, role: FeedbackRole) -> dict[str, Any]:
         head = texts.welcome_host(who(ctx.deal.intern))
     else:
         head = texts.welcome_intern(workplace_of(ctx))
-    return message(head, [_md(head)])
+    return notice(head)
 
 
 def checkin_message(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[str, Any]:
@@ -190,7 +190,7 @@ def _followup(ctx: PlacementContext, role: FeedbackRole) -> dict[str, Any]:
         head = texts.followup_host(who(ctx.deal.intern))
     else:
         head = texts.followup_intern(who(ctx.deal.host), workplace_of(ctx))
-    return message(head, [_md(head)])
+    return notice(head)
 
 
 def timeline_dm(

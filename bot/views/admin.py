@@ -1,0 +1,82 @@
+"""Block Kit of /praktik admin: help, refusal, the season's settings, announcements."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ConfirmObject,
+    ContextBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+
+from bot.ids import AdminAction
+from bot.texts import admin as t
+from bot.views.common import button, message
+from bot.views.mrkdwn import angles, clip, escape
+
+
+def not_coordinator() -> dict[str, Any]:
+    return message(t.NOT_COORDINATOR, [SectionBlock(text=t.NOT_COORDINATOR)])
+
+
+def admin_help(unknown: str | None) -> dict[str, Any]:
+    lines = "\n".join(f"`{angles(command)}` – {angles(what)}" for command, what in t.HELP_LINES)
+    head = t.unknown(escape(clip(unknown, 60))) if unknown else f"*{t.HELP_TITLE}*"
+    return message(head, [SectionBlock(text=MarkdownTextObject(text=f"{head}\n{lines}"))])
+
+
+def season_settings(facts: str) -> dict[str, Any]:
+    """The season's settings as they stand (`facts`), with how to change them."""
+    return message(
+        t.SEASON_TITLE,
+        [
+            SectionBlock(text=MarkdownTextObject(text=facts)),
+            ContextBlock(elements=[MarkdownTextObject(text=t.SEASON_USAGE)]),
+        ],
+    )
+
+
+def announcement_blocks(text: str) -> list[Block]:
+    # Plain text shows the message as written and stays within Slack's 3,000 characters,
+    # where escaping for mrkdwn could make 1,900 characters of "&" five times as long.
+    return [
+        SectionBlock(text=MarkdownTextObject(text=f"*{t.ANNOUNCE_FROM}*")),
+        SectionBlock(text=PlainTextObject(text=text, emoji=False)),
+    ]
+
+
+def announcement(text: str) -> dict[str, Any]:
+    """The DM: what the preview showed, the text as written, mentions and links not live
+    (the fallback text for notifications is escaped the same way)."""
+    return {"text": angles(text), "blocks": [b.to_dict() for b in announcement_blocks(text)]}
+
+
+def announce_preview(text: str, count: int) -> dict[str, Any]:
+    """The announcement as its `count` recipients will see it, with the send button."""
+    confirm = ConfirmObject(
+        title=t.ANNOUNCE_CONFIRM_TITLE,
+        text=t.announce_preview(count),
+        confirm=t.ANNOUNCE_CONFIRM_YES,
+        deny=t.ANNOUNCE_CONFIRM_NO,
+    )
+    blocks = [
+        SectionBlock(text=MarkdownTextObject(text=t.announce_preview(count))),
+        *announcement_blocks(text),
+        ActionsBlock(
+            elements=[
+                button(
+                    t.ANNOUNCE_SEND,
+                    AdminAction.ANNOUNCE_SEND,
+                    text,
+                    style="primary",
+                    confirm=confirm,
+                )
+            ]
+        ),
+    ]
+    return message(t.announce_preview(count), blocks)

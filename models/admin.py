@@ -1,0 +1,59 @@
+"""The coordinators' queries: the season's settings they change, who an announcement reaches."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from models.outbox_repo import plan_fixed
+from models.privacy import ERASED
+from models.tables import HostSlot, Participant, SeasonSettings, Wish
+
+
+def store_setting(
+    session: Session, *, year: int, field: str, value: object, actor: str, now: datetime
+) -> None:
+    current = session.get(SeasonSettings, year) or SeasonSettings(year=year)
+    setattr(current, field, value)
+    current.updated_by, current.updated_at = actor, now
+    session.add(current)
+
+
+def participants(session: Session, *, year: int) -> list[str]:
+    """Everyone with a slot or a wish this season, each once; not those who erased their
+    data (their row is kept, anonymous, for the figures: nobody to write to)."""
+    hosts = select(HostSlot.host_id).where(HostSlot.season_year == year)
+    interns = select(Wish.intern_id).where(Wish.season_year == year)
+    rows = session.exec(
+        select(Participant.slack_user_id)
+        .where(col(Participant.id).in_(hosts) | col(Participant.id).in_(interns))
+        .where(~col(Participant.slack_user_id).startswith(f"{ERASED}-"))
+        .order_by(col(Participant.slack_user_id))
+    ).all()
+    return list(rows)
+
+
+def plan_announcement(
+    session: Session,
+    *,
+    year: int,
+    text: str,
+    payload: dict[str, Any],
+    now: datetime,
+    due: datetime,
+) -> int:
+    """One DM of `payload` per participant, read in the same transaction. The key holds a
+    digest of `text`, so the same announcement planned twice reaches nobody twice."""
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    return plan_fixed(
+        session,
+        rows={
+            f"besked:{year}:{digest}:{u}": (u, payload) for u in participants(session, year=year)
+        },
+        kind="announcement",
+        now=now,
+        due=due,
+    )
