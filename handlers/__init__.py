@@ -4,7 +4,8 @@ each command word, action ID, callback ID and event (all from bot.ids) against t
 function that answers it. Nothing registers itself on import.
 
 The rest is shared by the features: commands (the `/praktik` dispatcher), payloads (typed
-Slack bodies), presses (answering a button press), middleware and errors."""
+Slack bodies), presses (answering a button press), modals (answering a submitted modal),
+middleware and errors."""
 
 from __future__ import annotations
 

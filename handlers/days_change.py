@@ -9,7 +9,8 @@ from slack_bolt.async_app import AsyncAck
 from bot.ids import DaysAction
 from bot.service import Env
 from bot.service import days_change as service
-from handlers.payloads import BlockAction, ViewSubmission
+from handlers.modals import on_submit
+from handlers.payloads import BlockAction
 from handlers.presses import answer_presser
 
 
@@ -25,13 +26,7 @@ async def on_change(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     await answer_presser(env, press, refused)
 
 
-async def on_form(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
-    sent = ViewSubmission.parse(body)
-    errors = await service.submit(env, user_id=sent.user_id, view=sent.view)
-    if errors:
-        await ack(response_action="errors", errors=errors)
-    else:
-        await ack()
+on_form = on_submit(service.submit)
 
 
 async def on_answer(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:

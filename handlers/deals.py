@@ -3,6 +3,7 @@ that `/praktik afmeld` offers (bot.service.deals)."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any
 
@@ -49,19 +50,19 @@ async def on_decline(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     await _on_answer(BlockAction.parse(body), env, accept=False)
 
 
-async def on_withdraw_host(
-    ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond
-) -> None:
-    await ack()
-    press = BlockAction.parse(body)
-    content = await deals.withdraw(env, user_id=press.user_id, role=Role.HOST)
-    await replace_or_answer(press, env, respond, content)
+def _withdraws(role: Role) -> Callable[..., Awaitable[None]]:
+    """The withdraw button of one side: `/praktik afmeld` offers one per role."""
+
+    async def on_withdraw(
+        ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond
+    ) -> None:
+        await ack()
+        press = BlockAction.parse(body)
+        content = await deals.withdraw(env, user_id=press.user_id, role=role)
+        await replace_or_answer(press, env, respond, content)
+
+    return on_withdraw
 
 
-async def on_withdraw_intern(
-    ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond
-) -> None:
-    await ack()
-    press = BlockAction.parse(body)
-    content = await deals.withdraw(env, user_id=press.user_id, role=Role.INTERN)
-    await replace_or_answer(press, env, respond, content)
+on_withdraw_host = _withdraws(Role.HOST)
+on_withdraw_intern = _withdraws(Role.INTERN)

@@ -13,7 +13,8 @@ from bot.slack import dm
 from bot.texts import workshop as t
 from bot.views.common import notice
 from handlers.commands import CommandCall
-from handlers.payloads import BlockAction, ViewSubmission
+from handlers.modals import on_submit
+from handlers.payloads import BlockAction
 
 
 async def workshop(call: CommandCall) -> None:
@@ -27,13 +28,7 @@ async def workshop(call: CommandCall) -> None:
         await call.ack(**notice(t.USAGE))
 
 
-async def on_form(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
-    sent = ViewSubmission.parse(body)
-    errors = await service.submit(env, user_id=sent.user_id, view=sent.view)
-    if errors:
-        await ack(response_action="errors", errors=errors)
-    else:
-        await ack()
+on_form = on_submit(service.submit)
 
 
 async def on_answer(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:

@@ -31,31 +31,38 @@ def visits(
     intern_name = intern.name or intern.slack_user_id
     workplace = deal.slot.workplace
     where = t.location(workplace, place_text(deal.slot.municipality, deal.slot.region))
+
+    def visit(side: str, other: str, other_id: str, summary: str, description: str) -> ics.Visit:
+        return ics.Visit(
+            proposal_id=proposal_id,
+            side=side,
+            days=days,
+            summary=summary,
+            description=description,
+            location=where,
+            other=other,
+            other_id=other_id,
+        )
+
     found = [
         (
             host.slack_user_id,
-            ics.Visit(
-                proposal_id=proposal_id,
-                side="host",
-                days=days,
-                summary=t.summary_host(intern_name),
-                description=t.description_host(intern_name, workplace),
-                location=where,
-                other=intern_name,
-                other_id=intern.slack_user_id,
+            visit(
+                "host",
+                intern_name,
+                intern.slack_user_id,
+                t.summary_host(intern_name),
+                t.description_host(intern_name, workplace),
             ),
         ),
         (
             intern.slack_user_id,
-            ics.Visit(
-                proposal_id=proposal_id,
-                side="intern",
-                days=days,
-                summary=t.summary_intern(workplace),
-                description=t.description_intern(host_name, workplace),
-                location=where,
-                other=host_name,
-                other_id=host.slack_user_id,
+            visit(
+                "intern",
+                host_name,
+                host.slack_user_id,
+                t.summary_intern(workplace),
+                t.description_intern(host_name, workplace),
             ),
         ),
     ]

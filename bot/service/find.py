@@ -22,7 +22,7 @@ from bot.season import Season
 from bot.service import Env
 from bot.service.forms import parse_wish
 from bot.service.home import refresh_home
-from bot.service.seasons import signup_refusal
+from bot.service.seasons import SignupStart, open_signup_modal
 from bot.slack import dm
 from bot.slack.people import profile_of
 from bot.texts import changes
@@ -34,33 +34,20 @@ from models.forms import WishForm
 from models.tables import HostSlot, Participant, Wish
 
 
-def _load(
-    session: Session, *, user_id: str, year: int
-) -> tuple[Wish | None, Participant | None, list[str]]:
-    # Back for another season: the form starts from last year's answers.
-    return (
-        repo.wish_of(session, slack_user_id=user_id, year=year)
-        or repo.wish_of(session, slack_user_id=user_id, year=year - 1),
-        repo.participant(session, slack_user_id=user_id),
-        repo.topics(session, defaults=texts.DEFAULT_TOPICS),
-    )
-
-
 async def open_wish_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
-    refusal = await signup_refusal(env)
-    if refusal is not None:
-        await env.client.views_open(trigger_id=trigger_id, view=refusal)
-        return
-    season, overrides = await env.season()
-    wish, intern, topics = await env.db.run(_load, user_id=user_id, year=season.year)
-    view = wish_modal(
-        wish=wish,
-        intern=intern,
-        topics=topics,
-        season=season,
-        approval_required=approval_required(env.settings, overrides),
+    def wish_form(start: SignupStart[Wish]) -> dict[str, Any]:
+        required = approval_required(env.settings, start.overrides)
+        return wish_modal(
+            wish=start.answers,
+            intern=start.person,
+            topics=start.topics,
+            season=start.season,
+            approval_required=required,
+        )
+
+    await open_signup_modal(
+        env, user_id=user_id, trigger_id=trigger_id, answers_of=repo.wish_of, modal=wish_form
     )
-    await env.client.views_open(trigger_id=trigger_id, view=view)
 
 
 async def validate_wish(

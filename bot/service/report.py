@@ -11,17 +11,16 @@ from bot.report.files import report_files
 from bot.season import to_local
 from bot.service import Env
 from bot.service.files import upload
-from bot.service.seasons import parse_year
+from bot.service.seasons import season_named
 from bot.texts import dates
 from bot.texts import report as t
 from bot.views.common import notice
 
 
 async def report_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]:
-    named = parse_year(args)
-    if isinstance(named, str):
-        return notice(named)
-    season, _ = await env.season(named)
+    season = await season_named(env, args)
+    if isinstance(season, str):
+        return notice(season)
     year = season.year
     report = await env.db.run(load_report, year=year)
     made = dates.day(to_local(env.now(), season.tz).date(), year=True)

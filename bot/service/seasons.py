@@ -3,11 +3,14 @@ last year's participants back, and keeping sign-ups out of a season whose week i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 from sqlmodel import Session
 
+from bot import texts
 from bot.season import (
     Season,
     at_local,
@@ -23,12 +26,16 @@ from bot.texts import dates
 from bot.texts import season as t
 from bot.views.common import notice
 from bot.views.season import invitation, signup_not_open
-from models import seasons
+from models import repo, seasons
 from models.outbox_repo import plan_fixed
+from models.tables import Participant, SeasonSettings
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 INVITE_AT = time(9, 0)
 INVITE_WINDOW = timedelta(days=14)
+
+A = TypeVar("A")
+A_co = TypeVar("A_co", covariant=True)
 
 
 def parse_year(args: str) -> int | str | None:
@@ -40,6 +47,16 @@ def parse_year(args: str) -> int | str | None:
         return t.ERR_YEAR
     year = int(word)
     return year if FIRST_YEAR <= year <= LAST_YEAR else t.no_such_season(year)
+
+
+async def season_named(env: Env, args: str) -> Season | str:
+    """The season the command's argument names (default: the one in force), or the Danish
+    sentence saying why the argument is no year."""
+    year = parse_year(args)
+    if isinstance(year, str):
+        return year
+    season, _ = await env.season(year)
+    return season
 
 
 def date_label(day: date) -> str:
@@ -55,6 +72,56 @@ async def signup_refusal(env: Env) -> dict[str, Any] | None:
     upcoming = await env.overrides(season.year + 1)
     opens = upcoming.opens_on or default_opens_on(season.year + 1)
     return signup_not_open(season.year + 1, date_label(opens))
+
+
+@dataclass(frozen=True)
+class SignupStart(Generic[A]):
+    """What a sign-up modal starts from: the person's answers (this season's, or last
+    season's when they are back for another), their profile and the topics to offer."""
+
+    answers: A | None
+    person: Participant | None
+    topics: list[str]
+    season: Season
+    overrides: SeasonSettings
+
+
+class AnswersOf(Protocol[A_co]):
+    def __call__(self, session: Session, /, *, slack_user_id: str, year: int) -> A_co | None: ...
+
+
+def _signup_start(
+    session: Session, *, answers_of: AnswersOf[A], user_id: str, year: int
+) -> tuple[A | None, Participant | None, list[str]]:
+    # Back for another season: the form starts from last year's answers.
+    return (
+        answers_of(session, slack_user_id=user_id, year=year)
+        or answers_of(session, slack_user_id=user_id, year=year - 1),
+        repo.participant(session, slack_user_id=user_id),
+        repo.topics(session, defaults=texts.DEFAULT_TOPICS),
+    )
+
+
+async def open_signup_modal(
+    env: Env,
+    *,
+    user_id: str,
+    trigger_id: str,
+    answers_of: AnswersOf[A],
+    modal: Callable[[SignupStart[A]], dict[str, Any]],
+) -> None:
+    """Open a sign-up form filled in from what the person answered before, or the notice
+    that sign-ups are closed."""
+    refusal = await signup_refusal(env)
+    if refusal is not None:
+        await env.client.views_open(trigger_id=trigger_id, view=refusal)
+        return
+    season, overrides = await env.season()
+    answers, person, topics = await env.db.run(
+        _signup_start, answers_of=answers_of, user_id=user_id, year=season.year
+    )
+    start = SignupStart(answers, person, topics, season, overrides)
+    await env.client.views_open(trigger_id=trigger_id, view=modal(start))
 
 
 # /praktik admin sæson åbn ÅR [ÅÅÅÅ-MM-DD] ----------------------------------------------

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session
-
 from bot import texts
 from bot.season import week37
 from bot.service import Env
 from bot.service.forms import parse_slot
 from bot.service.home import refresh_home
-from bot.service.seasons import signup_refusal
+from bot.service.seasons import SignupStart, open_signup_modal
 from bot.slack import dm
 from bot.slack.people import profile_of
 from bot.texts import changes
@@ -19,27 +17,18 @@ from bot.views.forms import SLOT_KEYS, keyed, read_state, slot_modal
 from bot.views.slots import slot_saved
 from models import repo
 from models.forms import SlotForm
+from models.tables import HostSlot
 
 
-def _load(session: Session, *, user_id: str, year: int) -> tuple[Any, Any, list[str]]:
-    # Back for another season: the form starts from last year's answers.
-    return (
-        repo.slot_of(session, slack_user_id=user_id, year=year)
-        or repo.slot_of(session, slack_user_id=user_id, year=year - 1),
-        repo.participant(session, slack_user_id=user_id),
-        repo.topics(session, defaults=texts.DEFAULT_TOPICS),
+def _slot_form(start: SignupStart[HostSlot]) -> dict[str, Any]:
+    return slot_modal(
+        slot=start.answers, host=start.person, topics=start.topics, season=start.season
     )
 
 
 async def open_slot_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
-    refusal = await signup_refusal(env)
-    if refusal is not None:
-        await env.client.views_open(trigger_id=trigger_id, view=refusal)
-        return
-    season, _ = await env.season()
-    slot, host, topics = await env.db.run(_load, user_id=user_id, year=season.year)
-    await env.client.views_open(
-        trigger_id=trigger_id, view=slot_modal(slot=slot, host=host, topics=topics, season=season)
+    await open_signup_modal(
+        env, user_id=user_id, trigger_id=trigger_id, answers_of=repo.slot_of, modal=_slot_form
     )
 
 

@@ -13,7 +13,7 @@ from bot.report.build import SeasonReport, chart_data, load_report
 from bot.season import Season, to_local
 from bot.service import Env, workshop
 from bot.service.files import upload
-from bot.service.seasons import parse_year
+from bot.service.seasons import season_named
 from bot.sheets import csvio
 from bot.texts import stats as t
 from bot.views import stats as views
@@ -26,10 +26,9 @@ def chart(report: SeasonReport) -> bytes:
 
 
 async def stats_command(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
-    year = parse_year(args)
-    if isinstance(year, str):
-        return notice(year)
-    season, _ = await env.season(year)
+    season = await season_named(env, args)
+    if isinstance(season, str):
+        return notice(season)
     report = await env.db.run(load_report, year=season.year)
     stats = report.stats
     png = await asyncio.to_thread(chart, report)
@@ -97,10 +96,9 @@ def export_csv(rows: Sequence[ExportRow], season: Season) -> bytes:
 
 
 async def export_command(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
-    year = parse_year(args)
-    if isinstance(year, str):
-        return notice(year)
-    season, _ = await env.season(year)
+    season = await season_named(env, args)
+    if isinstance(season, str):
+        return notice(season)
     rows = await env.db.run(export_rows, year=season.year)
     uploaded = await upload(
         env,

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from slack_sdk.models.blocks import Block, ButtonElement, MarkdownTextObject, SectionBlock
+from slack_sdk.models.views import View
 
 from bot import texts
 from bot.geo import municipality
@@ -51,6 +52,31 @@ def message(fallback: str, blocks: Sequence[Block]) -> dict[str, Any]:
     return {"text": clip(fallback, 3000), "blocks": [b.to_dict() for b in blocks]}
 
 
+def md(text: str) -> SectionBlock:
+    return SectionBlock(text=MarkdownTextObject(text=text))
+
+
 def notice(text: str) -> dict[str, Any]:
     """A one-sentence answer: the text (mrkdwn) as the fallback and as the only block."""
-    return message(text, [SectionBlock(text=MarkdownTextObject(text=text))])
+    return message(text, [md(text)])
+
+
+def modal_view(
+    callback_id: str,
+    *,
+    title: str,
+    close: str,
+    blocks: Sequence[Block],
+    submit: str | None = None,
+    private_metadata: str | None = None,
+) -> dict[str, Any]:
+    """A modal view; without `submit` it only informs and has just the close button."""
+    return View(
+        type="modal",
+        callback_id=callback_id,
+        title=title,
+        submit=submit,
+        close=close,
+        private_metadata=private_metadata,
+        blocks=list(blocks),
+    ).to_dict()

@@ -14,12 +14,11 @@ from slack_sdk.models.blocks import (
     Option,
     SectionBlock,
 )
-from slack_sdk.models.views import View
 
 from bot.ids import Action, DaysAction, DaysBlock, DaysCallback
 from bot.season import Season
 from bot.texts import days_change as t
-from bot.views.common import button, days_text, message
+from bot.views.common import button, days_text, message, modal_view
 from models.deals import Deal
 
 
@@ -44,15 +43,14 @@ def modal(deal: Deal, season: Season, other: str) -> dict[str, Any]:
             ),
         ),
     ]
-    return View(
-        type="modal",
-        callback_id=DaysCallback.FORM,
+    return modal_view(
+        DaysCallback.FORM,
         title=t.TITLE,
         submit=t.SUBMIT,
         close=t.CANCEL,
         private_metadata=str(deal.proposal.id or 0),
         blocks=blocks,
-    ).to_dict()
+    )
 
 
 def chosen_days(view: dict[str, Any]) -> list[str]:

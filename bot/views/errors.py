@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from slack_sdk.models.blocks import SectionBlock
-from slack_sdk.models.views import View
 
 from bot import texts
 from bot.ids import View as ViewId
+from bot.views.common import modal_view
 
 
 def error_text() -> dict[str, Any]:
@@ -19,11 +19,9 @@ def error_text() -> dict[str, Any]:
 
 
 def error_modal() -> dict[str, Any]:
-    view = View(
-        type="modal",
-        callback_id=ViewId.ERROR,
+    return modal_view(
+        ViewId.ERROR,
         title=texts.INTERNAL_ERROR_TITLE,
         close=texts.CLOSE,
         blocks=[SectionBlock(text=texts.INTERNAL_ERROR)],
     )
-    return view.to_dict()

@@ -21,11 +21,11 @@ from slack_sdk.models.blocks import (
     SectionBlock,
     StaticSelectElement,
 )
-from slack_sdk.models.views import View
 
 from bot.ids import Action, FeedbackBlock, FeedbackCallback
 from bot.texts import err_too_long
 from bot.texts import feedback as texts
+from bot.views.common import modal_view
 from bot.views.mrkdwn import plain
 from bot.views.timeline import name_of, workplace_of
 from models.feedback import FeedbackRole, PlacementContext
@@ -225,16 +225,14 @@ def feedback_modal(
             )
         )
     blocks += [_input(question, current) for question in form.questions]
-    view = View(
-        type="modal",
-        callback_id=form.callback_id,
+    return modal_view(
+        form.callback_id,
         title=form.title,
         submit=texts.SAVE,
         close=texts.CANCEL,
         private_metadata=where.encode(),
         blocks=blocks,
     )
-    return view.to_dict()
 
 
 # Reading the answers back -----------------------------------------------------------------

@@ -18,7 +18,6 @@ from slack_sdk.models.blocks import (
     StaticSelectElement,
     UserSelectElement,
 )
-from slack_sdk.models.views import View
 
 from bot import texts
 from bot.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, by_region
@@ -26,6 +25,7 @@ from bot.ids import Action, Callback
 from bot.ids import Block as B
 from bot.season import Season
 from bot.views.cohosts import cohost_input
+from bot.views.common import modal_view
 from models.forms import DESCRIPTION_MAX, WISH_TEXT_MAX, Raw
 from models.tables import HostSlot, Participant, Wish
 
@@ -193,15 +193,13 @@ def slot_modal(
         ),
         cohost_input(slot.cohost_user_id if slot else None),
     ]
-    view = View(
-        type="modal",
-        callback_id=Callback.SLOT_FORM,
+    return modal_view(
+        Callback.SLOT_FORM,
         title=texts.SLOT_TITLE,
         submit=texts.SLOT_SUBMIT,
         close=texts.CANCEL,
         blocks=blocks,
     )
-    return view.to_dict()
 
 
 def wish_modal(
@@ -264,15 +262,13 @@ def wish_modal(
         ),
         manager,
     ]
-    view = View(
-        type="modal",
-        callback_id=Callback.WISH_FORM,
+    return modal_view(
+        Callback.WISH_FORM,
         title=texts.WISH_TITLE,
         submit=texts.WISH_SUBMIT,
         close=texts.CANCEL,
         blocks=blocks,
     )
-    return view.to_dict()
 
 
 def read_state(view: dict[str, Any]) -> Raw:

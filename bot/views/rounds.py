@@ -24,7 +24,7 @@ from bot.matching.solvers import MatchResult, Mode, Reason
 from bot.season import Season, to_local
 from bot.texts import dates
 from bot.texts import rounds as t
-from bot.views.common import button, message
+from bot.views.common import button, md, message
 from bot.views.mrkdwn import clip, escape
 from bot.views.slots import Hit, suggestions
 
@@ -34,10 +34,6 @@ SEND_ACTIONS = {
     Mode.STABIL: CoordinatorAction.MATCH_SEND_STABIL,
     Mode.FLEST: CoordinatorAction.MATCH_SEND_FLEST,
 }
-
-
-def _md(text: str) -> SectionBlock:
-    return SectionBlock(text=MarkdownTextObject(text=text))
 
 
 def deadline_text(deadline: datetime, season: Season) -> str:
@@ -103,15 +99,15 @@ def preview_message(
     `csv_line` (whether the CSV went out)."""
     title = t.preview_title(round_no, year)
     blocks: list[Block] = [
-        *([_md(note)] if note else []),
+        *([md(note)] if note else []),
         HeaderBlock(text=title),
-        _md(t.preview_intro(shown.stabil.metrics.wishes, seats, slots)),
+        md(t.preview_intro(shown.stabil.metrics.wishes, seats, slots)),
     ]
     held = t.preview_held(pending, placed)
     if held:
         blocks.append(ContextBlock(elements=[MarkdownTextObject(text=held)]))
     if seats == 0:
-        blocks.append(_md(t.NO_SEATS))
+        blocks.append(md(t.NO_SEATS))
     blocks.append(
         SectionBlock(
             fields=[
@@ -153,7 +149,7 @@ def preview_message(
     )
     blocks += listing
     if csv_line is not None:
-        blocks.append(_md(csv_line))
+        blocks.append(md(csv_line))
     return message(title, blocks)
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from slack_sdk.models.blocks import ActionsBlock, MarkdownTextObject, SectionBlock
-from slack_sdk.models.views import View
 
 from bot import texts
 from bot.ids import Action
 from bot.ids import View as ViewId
 from bot.texts import season as t
-from bot.views.common import button, message
+from bot.views.common import button, message, modal_view
 
 
 def invitation(year: int, *, host: bool, intern: bool) -> dict[str, Any]:
@@ -31,11 +30,9 @@ def invitation(year: int, *, host: bool, intern: bool) -> dict[str, Any]:
 def signup_not_open(year: int, opens: str) -> dict[str, Any]:
     """A modal in place of the sign-up form between seasons (a command and a button both
     carry a trigger, so both are answered the same way)."""
-    view = View(
-        type="modal",
-        callback_id=ViewId.ERROR,
+    return modal_view(
+        ViewId.ERROR,
         title=t.SIGNUP_CLOSED_TITLE,
         close=texts.CLOSE,
         blocks=[SectionBlock(text=MarkdownTextObject(text=t.signup_not_open(year, opens)))],
     )
-    return view.to_dict()

@@ -23,7 +23,7 @@ from bot.season import Season, to_local
 from bot.texts import changes, dates
 from bot.texts import cohosts as cohost_texts
 from bot.texts import season as season_texts
-from bot.views.common import button, days_text, mention, message, user_text
+from bot.views.common import button, days_text, md, mention, message, user_text
 from bot.views.days_change import change_button
 from bot.views.deals import answer_buttons
 from bot.views.mrkdwn import clip, escape
@@ -32,10 +32,6 @@ from models.deals import Deal, Role
 from models.overview import Overview
 from models.privacy import ERASED
 from models.tables import Answer, Participant, ProposalOrigin, SlotStatus, WishStatus
-
-
-def _md(text: str) -> SectionBlock:
-    return SectionBlock(text=MarkdownTextObject(text=text))
 
 
 def _workplace(deal: Deal) -> str:
@@ -82,11 +78,11 @@ def _wish_text(view: Overview, season: Season) -> str:
 def overview_blocks(
     view: Overview, season: Season, user_id: str, *, with_buttons: bool
 ) -> list[Block]:
-    blocks: list[Block] = [_md(f"*{texts.STATUS_SLOT}*")]
+    blocks: list[Block] = [md(f"*{texts.STATUS_SLOT}*")]
     if view.slot is None:
-        blocks.append(_md(texts.STATUS_NO_SLOT))
+        blocks.append(md(texts.STATUS_NO_SLOT))
     elif view.slot.status == SlotStatus.WITHDRAWN:
-        blocks.append(_md(texts.STATUS_SLOT_WITHDRAWN))
+        blocks.append(md(texts.STATUS_SLOT_WITHDRAWN))
     else:
         edit = button(texts.EDIT, Action.EDIT_SLOT, str(view.slot.id)) if with_buttons else None
         blocks += slot_blocks(view.slot, season, accessory=edit)
@@ -95,12 +91,12 @@ def overview_blocks(
             cohost_texts.cohosted(escape(slot.workplace), host.slack_user_id)
             for slot, host in view.cohosted
         ]
-        blocks.append(_md(f"*{cohost_texts.STATUS_COHOSTED}*\n" + "\n".join(lines)))
-    blocks += [DividerBlock(), _md(f"*{texts.STATUS_WISH}*")]
+        blocks.append(md(f"*{cohost_texts.STATUS_COHOSTED}*\n" + "\n".join(lines)))
+    blocks += [DividerBlock(), md(f"*{texts.STATUS_WISH}*")]
     if view.wish is None:
-        blocks.append(_md(texts.STATUS_NO_WISH))
+        blocks.append(md(texts.STATUS_NO_WISH))
     elif view.wish.status == WishStatus.WITHDRAWN:
-        blocks.append(_md(texts.STATUS_WISH_WITHDRAWN))
+        blocks.append(md(texts.STATUS_WISH_WITHDRAWN))
     else:
         edit = button(texts.EDIT_WISH, Action.EDIT_WISH, "wish") if with_buttons else None
         blocks.append(
@@ -110,17 +106,17 @@ def overview_blocks(
             blocks.append(
                 ContextBlock(elements=[MarkdownTextObject(text=user_text(view.wish.text, 300))])
             )
-    blocks += [DividerBlock(), _md(f"*{texts.STATUS_PENDING}*")]
+    blocks += [DividerBlock(), md(f"*{texts.STATUS_PENDING}*")]
     if not view.pending:
-        blocks.append(_md(texts.STATUS_NO_PENDING))
+        blocks.append(md(texts.STATUS_NO_PENDING))
     for deal in view.pending[:10]:
         line, side = _pending_line(deal, user_id)
-        blocks.append(_md(line))
+        blocks.append(md(line))
         if side is not None and with_buttons:
             blocks.append(answer_buttons(deal, side))
-    blocks += [DividerBlock(), _md(f"*{texts.STATUS_PLACEMENTS}*")]
+    blocks += [DividerBlock(), md(f"*{texts.STATUS_PLACEMENTS}*")]
     if not view.placements:
-        blocks.append(_md(texts.STATUS_NO_PLACEMENTS))
+        blocks.append(md(texts.STATUS_NO_PLACEMENTS))
     for deal in view.placements[:10]:
         own = own_season(deal, season)
         days = days_text(deal.proposal.days, own)
@@ -129,7 +125,7 @@ def overview_blocks(
         else:
             line = texts.placement_as_intern(_workplace(deal), days)
         if own is not season:
-            blocks.append(_md(season_texts.of_season(line, own.year)))
+            blocks.append(md(season_texts.of_season(line, own.year)))
         else:  # this season's placement: its days can still be changed by agreement
             change = change_button(deal.proposal.id) if with_buttons else None
             blocks.append(SectionBlock(text=MarkdownTextObject(text=line), accessory=change))
@@ -139,7 +135,7 @@ def overview_blocks(
             f"• {dates.moment(to_local(m.due_at, season.tz))} – {labels.get(m.kind, m.kind)}"
             for m in view.next_dms
         ]
-        blocks += [DividerBlock(), _md(f"*{texts.STATUS_NEXT_DMS}*\n" + "\n".join(lines))]
+        blocks += [DividerBlock(), md(f"*{texts.STATUS_NEXT_DMS}*\n" + "\n".join(lines))]
     return blocks
 
 
@@ -247,7 +243,7 @@ def withdraw_prompt(view: Overview, user_id: str, season: Season) -> dict[str, A
             )
         )
     if not buttons:
-        return message(texts.WITHDRAW_NOTHING, [_md(texts.WITHDRAW_NOTHING)])
+        return message(texts.WITHDRAW_NOTHING, [md(texts.WITHDRAW_NOTHING)])
     return message(
-        texts.WITHDRAW_PROMPT, [_md(texts.WITHDRAW_PROMPT), ActionsBlock(elements=buttons)]
+        texts.WITHDRAW_PROMPT, [md(texts.WITHDRAW_PROMPT), ActionsBlock(elements=buttons)]
     )

@@ -22,14 +22,10 @@ from bot.ids import DMKind, FeedbackAction, rating_action
 from bot.season import Season, day_label
 from bot.texts import dates
 from bot.texts import timeline as texts
-from bot.views.common import button, days_text, mention, message, notice, place_text, user_text
+from bot.views.common import button, days_text, md, mention, message, notice, place_text, user_text
 from bot.views.mrkdwn import clip, escape
 from models.feedback import FeedbackRole, PlacementContext
 from models.tables import Participant
-
-
-def _md(text: str) -> SectionBlock:
-    return SectionBlock(text=MarkdownTextObject(text=text))
 
 
 def _note(text: str) -> ContextBlock:
@@ -77,9 +73,9 @@ def _intro(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[st
         heading = texts.TITLE_AND_WORKPLACE if other.title else texts.WORKPLACE
         fields.append(MarkdownTextObject(text=f"*{heading}*\n{_title_at(other)}"))
     fields.append(MarkdownTextObject(text=f"*{texts.DAYS}*\n{days}"))
-    blocks: list[Block] = [_md(head), SectionBlock(fields=fields)]
+    blocks: list[Block] = [md(head), SectionBlock(fields=fields)]
     if about[1]:
-        blocks.append(_md(f"*{about[0]}*\n{user_text(about[1], 1500)}"))
+        blocks.append(md(f"*{about[0]}*\n{user_text(about[1], 1500)}"))
     blocks.append(_note(texts.INTRO_TIP))
     return message(head, blocks)
 
@@ -108,9 +104,9 @@ def _practical(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dic
         MarkdownTextObject(text=f"*{texts.CONTACT}*\n{who(other)}"),
     ]
     blocks: list[Block] = [
-        _md(head),
+        md(head),
         SectionBlock(fields=fields),
-        _md(arrival),
+        md(arrival),
         _note(texts.AGREEMENT_LINK),
     ]
     return message(head, blocks)
@@ -147,7 +143,7 @@ def checkin_message(ctx: PlacementContext, role: FeedbackRole, season: Season) -
         texts.EDIT_COMMENT if has_comment else texts.ADD_COMMENT, FeedbackAction.COMMENT, value
     )
     blocks: list[Block] = [
-        _md(head),
+        md(head),
         ActionsBlock(block_id=f"checkin_{ctx.id}", elements=[*ratings, comment]),
         _note(texts.CHECKIN_SCALE),
     ]
@@ -167,7 +163,7 @@ def evaluation_message(ctx: PlacementContext, role: FeedbackRole, season: Season
     answered = role in ctx.evaluations
     label = texts.EDIT_EVALUATION if answered else texts.EVALUATE
     blocks: list[Block] = [
-        _md(head),
+        md(head),
         ActionsBlock(
             block_id=f"evaluation_{ctx.id}",
             elements=[

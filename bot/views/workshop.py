@@ -18,12 +18,11 @@ from slack_sdk.models.blocks import (
     SectionBlock,
     TimePickerElement,
 )
-from slack_sdk.models.views import View
 
 from bot.ids import Action, WorkshopAction, WorkshopBlock, WorkshopCallback
 from bot.season import day_label
 from bot.texts import workshop as t
-from bot.views.common import button, message
+from bot.views.common import button, message, modal_view
 from bot.views.mrkdwn import clip, escape
 from models.forms import clean_text
 from models.tables import Workshop
@@ -77,15 +76,13 @@ def modal(current: Workshop | None) -> dict[str, Any]:
             ),
         ),
     ]
-    view = View(
-        type="modal",
-        callback_id=WorkshopCallback.FORM,
+    return modal_view(
+        WorkshopCallback.FORM,
         title=t.MODAL_TITLE,
         submit=t.MODAL_SUBMIT,
         close=t.MODAL_CLOSE,
         blocks=blocks,
     )
-    return view.to_dict()
 
 
 def _field(view: dict[str, Any], block: WorkshopBlock) -> dict[str, Any]:
