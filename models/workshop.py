@@ -9,6 +9,7 @@ day before, a *Jeg kommer ikke* cancels it, so only those who said yes are remin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -21,6 +22,7 @@ from models.tables import OutboxMessage, OutboxStatus, Participant, Workshop, Wo
 
 KIND_INVITE = "workshop"
 KIND_REMINDER = "workshop_reminder"
+KIND_MOVED = "workshop_moved"
 
 
 def invite_key(workshop_id: int, user: str) -> str:
@@ -29,6 +31,12 @@ def invite_key(workshop_id: int, user: str) -> str:
 
 def reminder_key(workshop_id: int, user: str) -> str:
     return f"workshop:{workshop_id}:reminder:{user}"
+
+
+def moved_key(workshop_id: int, change: datetime, user: str) -> str:
+    # One key per change (its time), so a second move tells everyone again but a retried
+    # transaction of the same change does not.
+    return f"workshop:{workshop_id}:moved:{change:%Y%m%dT%H%M%S%f}:{user}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +91,45 @@ def plan_invitations(
     )
 
 
+def refresh_planned_invitations(
+    session: Session, *, workshop_id: int, payload: dict[str, Any]
+) -> list[str]:
+    """The workshop changed: invitations not sent yet show the new details. Returns those
+    who were already invited (their invitation went out), to be told of the change."""
+    rows = session.exec(
+        select(OutboxMessage)
+        .where(col(OutboxMessage.key).startswith(f"workshop:{workshop_id}:invite:"))
+        .order_by(col(OutboxMessage.recipient))
+    ).all()
+    told: list[str] = []
+    for row in rows:
+        if row.status == OutboxStatus.PLANNED:
+            row.payload = payload
+            session.add(row)
+        elif row.status in (OutboxStatus.SENDING, OutboxStatus.SENT):
+            told.append(row.recipient)
+    return told
+
+
+def plan_moved(
+    session: Session,
+    *,
+    workshop_id: int,
+    recipients: list[str],
+    payload: dict[str, Any],
+    now: datetime,
+    due: datetime,
+) -> int:
+    """One DM per invited person with the workshop's new date, time and place."""
+    return plan_fixed(
+        session,
+        rows={moved_key(workshop_id, now, user): (user, payload) for user in recipients},
+        kind=KIND_MOVED,
+        now=now,
+        due=due,
+    )
+
+
 def reschedule_reminders(
     session: Session, *, workshop_id: int, payload: dict[str, Any], due: datetime
 ) -> None:
@@ -112,10 +159,12 @@ def answer(
     coming: bool,
     now: datetime,
     today: date,
-    reminder_due: datetime,
-    reminder_payload: dict[str, Any],
+    reminder_due: Callable[[date], datetime],
+    reminder_payload: Callable[[Workshop], dict[str, Any]],
 ) -> tuple[Workshop, WorkshopAnswer] | AnswerRefusal:
-    """Store the answer (the newest counts) and plan or cancel the reminder with it."""
+    """Store the answer (the newest counts) and plan or cancel the reminder with it. The
+    reminder's time and content come from the workshop as read here (the one read of the
+    press), under its lock."""
     workshop = session.exec(
         select(Workshop).where(Workshop.id == workshop_id).with_for_update()
     ).first()
@@ -137,20 +186,21 @@ def answer(
     session.add(stored)
     key = reminder_key(workshop_id, user_id)
     reminder = session.exec(select(OutboxMessage).where(OutboxMessage.key == key)).first()
+    due, payload = reminder_due(workshop.day), reminder_payload(workshop)
     if coming and reminder is None:
         session.add(
             OutboxMessage(
                 key=key,
                 recipient=user_id,
                 kind=KIND_REMINDER,
-                due_at=max(reminder_due, now),
+                due_at=max(due, now),
                 created_at=now,
-                payload=reminder_payload,
+                payload=payload,
             )
         )
     elif coming and reminder is not None and reminder.status == OutboxStatus.CANCELLED:
         reminder.status, reminder.reason = OutboxStatus.PLANNED, ""
-        reminder.due_at, reminder.payload = max(reminder_due, now), reminder_payload
+        reminder.due_at, reminder.payload = max(due, now), payload
         session.add(reminder)
     elif not coming and reminder is not None and reminder.status == OutboxStatus.PLANNED:
         reminder.status, reminder.reason = OutboxStatus.CANCELLED, "not_coming"
@@ -198,7 +248,3 @@ def attendance(session: Session, *, year: int) -> Attendance | None:
     }
     people = [(u, names.get(u, "") or u, answers.get(u)) for u in invited]
     return Attendance(workshop, people)
-
-
-def workshop_by_id(session: Session, *, workshop_id: int) -> Workshop | None:
-    return session.get(Workshop, workshop_id)

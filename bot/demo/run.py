@@ -39,7 +39,7 @@ from bot.texts import rounds as round_texts
 from bot.texts import socket_mode as over_socket
 from models.db import Database
 from models.tables import OutboxMessage, OutboxStatus, SeasonSettings
-from models.workshop import KIND_INVITE, KIND_REMINDER
+from models.workshop import KIND_INVITE, KIND_MOVED, KIND_REMINDER
 
 COORDINATOR = "UDEMOKOORD"
 MAX_STEPS = 10_000  # a bound on the season loop: a dispatcher that never empties must not hang
@@ -320,6 +320,8 @@ def dm_kind(key: str) -> str:
     if head.startswith("p") and head[1:].isdigit():
         return rest.partition(":")[0]
     if head == "workshop":
+        if ":moved:" in key:
+            return KIND_MOVED
         return KIND_REMINDER if ":reminder:" in key else KIND_INVITE
     return "announcement" if head == "besked" else head
 

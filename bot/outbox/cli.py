@@ -23,9 +23,15 @@ from bot.ids import DMKind
 from bot.texts import cli as h
 from bot.texts.dates import moment
 from models.tables import OutboxMessage, OutboxStatus
-from models.workshop import KIND_INVITE, KIND_REMINDER
+from models.workshop import KIND_INVITE, KIND_MOVED, KIND_REMINDER
 
-KINDS = [k.value for k in DMKind] + ["announcement", "invitation", KIND_INVITE, KIND_REMINDER]
+KINDS = [k.value for k in DMKind] + [
+    "announcement",
+    "invitation",
+    KIND_INVITE,
+    KIND_REMINDER,
+    KIND_MOVED,
+]
 STATUSES = [s.value for s in OutboxStatus]
 
 

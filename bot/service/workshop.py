@@ -68,10 +68,25 @@ def _save_and_invite(
     due: datetime,
 ) -> tuple[Workshop, bool, int]:
     """Save the workshop and plan its DMs in one transaction: (workshop, created, invited)."""
+    before = repo.workshop_of(session, year=year)
+    was = None if before is None else (before.day, before.time, before.place)
     workshop, created = repo.save_workshop(
         session, year=year, details=details, actor=actor, now=now
     )
     assert workshop.id is not None
+    if not created and was != (workshop.day, workshop.time, workshop.place):
+        # Before the new invitations are planned: those get the new details anyway.
+        told = repo.refresh_planned_invitations(
+            session, workshop_id=workshop.id, payload=_payload(views.invitation(workshop))
+        )
+        repo.plan_moved(
+            session,
+            workshop_id=workshop.id,
+            recipients=told,
+            payload=_payload(views.moved(workshop)),
+            now=now,
+            due=due,
+        )
     invited = repo.plan_invitations(
         session,
         workshop_id=workshop.id,
@@ -123,9 +138,6 @@ async def answer(
     """*Jeg kommer* / *Jeg kommer ikke*: store it, show it in the invitation. Returns a
     refusal for the presser, if any."""
     season, _ = await env.season()
-    found = await env.db.run(repo.workshop_by_id, workshop_id=workshop_id)
-    if found is None:
-        return notice(t.UNKNOWN)
     result = await env.db.run(
         repo.answer,
         workshop_id=workshop_id,
@@ -133,8 +145,8 @@ async def answer(
         coming=coming,
         now=env.now(),
         today=local_date(env.now(), season.tz),
-        reminder_due=reminder_due(found.day),
-        reminder_payload=_payload(views.reminder(found)),
+        reminder_due=reminder_due,
+        reminder_payload=lambda found: _payload(views.reminder(found)),
     )
     if isinstance(result, AnswerRefusal):
         return notice(REFUSALS[result])

@@ -364,6 +364,7 @@ DM_KIND_LABELS: Final = {
     "invitation": "Invitation til næste sæson",
     "workshop": "Invitation til workshoppen",
     "workshop_reminder": "Påmindelse om workshoppen",
+    "workshop_moved": "Workshoppen er flyttet",
 }
 
 # Withdrawal ----------------------------------------------------------------------------

@@ -148,6 +148,7 @@ KIND_NAMES: Final = {
     "invitation": "invitation",
     "workshop": "workshop",
     "workshop_reminder": "workshoppåmindelse",
+    "workshop_moved": "workshopflytning",
 }
 STATUS_NAMES: Final = {
     "planned": "planlagt",

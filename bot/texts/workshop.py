@@ -54,6 +54,14 @@ def reminder(when_text: str, place: str) -> str:
     return f"*Påmindelse: workshop i morgen*\nVi ses {when_text}, {place}."
 
 
+def moved(when_text: str, place: str) -> str:
+    return (
+        f"*Workshoppen er flyttet*\n"
+        f"Ny tid og sted: {when_text}, {place}. Dit svar gælder stadig, og du kan ændre det i "
+        f"invitationen."
+    )
+
+
 CLOSED: Final = "Workshoppen er i dag eller allerede holdt, så svaret kan ikke ændres længere."
 UNKNOWN: Final = "Den workshop findes ikke længere."
 NOT_INVITED: Final = "Invitationen var ikke til dig."

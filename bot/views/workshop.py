@@ -22,7 +22,7 @@ from slack_sdk.models.blocks import (
 from bot.ids import Action, WorkshopAction, WorkshopBlock, WorkshopCallback
 from bot.season import day_label
 from bot.texts import workshop as t
-from bot.views.common import button, message, modal_view
+from bot.views.common import button, md, message, modal_view
 from bot.views.mrkdwn import clip, escape
 from models.forms import clean_text
 from models.tables import Workshop
@@ -155,6 +155,12 @@ def reminder(workshop: Workshop) -> dict[str, Any]:
     if workshop.note:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=escape(workshop.note))))
     return message(text, blocks)
+
+
+def moved(workshop: Workshop) -> dict[str, Any]:
+    """To those already invited, when the date, time or place changed."""
+    text = t.moved(when(workshop), escape(clip(workshop.place, PLACE_MAX)))
+    return message(text, [md(text)])
 
 
 def _people(people: list[tuple[str, str]]) -> str:

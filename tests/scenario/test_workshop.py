@@ -6,8 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import datetime
 
+from sqlalchemy import event
 from sqlmodel import Session, col, select
 
 from bot.clock import ManualClock
@@ -128,3 +130,96 @@ async def test_bad_workshop_input_is_refused_in_the_modal(harness: Harness) -> N
     assert "Skriv, hvor" in kim.modal_errors["workshop_place"]
     await kim.command("/praktik", "admin workshop status")
     assert "ingen workshop" in shown(kim.ephemerals[-1])
+
+
+async def test_a_moved_workshop_tells_those_invited_once_and_no_one_else(
+    harness: Harness, clock: ManualClock
+) -> None:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    emil = ws.person("UEMIL", "emil", "Emil Krog")
+    kim = ws.person(ADMIN, "kim", "Kim Koordinator")
+    await offer(bo)
+    await wish(anna)
+    dispatcher = Dispatcher.from_settings(harness.settings, harness.db, worker_id="w1")
+
+    async def plan(day: str, time: str = "13:00", place: str = "Slotsholmsgade 4") -> None:
+        await kim.command("/praktik", "admin workshop")
+        kim.fill("workshop_day", day)
+        kim.fill("workshop_time", time)
+        kim.fill("workshop_place", place)
+        await kim.submit()
+
+    await plan("2027-06-10")
+    assert (await dispatcher.run_once(clock.now())).sent == 2
+    await anna.press("Jeg kommer", where="message")
+
+    # Emil signs up after the invitations went out; then Bo erases his data.
+    await wish(emil, workplace="Viborg Kommune", sector="Kommune")
+    await bo.command("/praktik", "slet-mine-data")
+    await bo.press("Slet mine data")
+    anna_before, emil_before = len(anna.dms), len(emil.dms)
+
+    # The coordinator moves the workshop: Anna is told the new date, time and place.
+    clock.set(local(5, 4, 10))
+    await plan("2027-06-17", "14:30", "Christiansborg, lokale 1")
+    assert (await dispatcher.run_once(clock.now())).sent == 2
+    assert len(anna.dms) == anna_before + 1
+    moved = shown(anna.last_dm)
+    assert "Workshoppen er flyttet" in moved
+    assert "tor 17. jun. kl. 14.30" in moved and "Christiansborg, lokale 1" in moved
+    # Emil was not invited before: his invitation has the new details, not a notice.
+    assert len(emil.dms) == emil_before + 1
+    assert "Du er inviteret" in shown(emil.last_dm) and "17. jun." in shown(emil.last_dm)
+    assert "Workshoppen er flyttet" not in shown(emil.last_dm)
+    assert not any("Workshoppen er flyttet" in shown(dm) for dm in bo.dms)
+    # Once per change: running again or saving the same details tells no one again.
+    assert (await dispatcher.run_once(clock.now())).sent == 0
+    await plan("2027-06-17", "14:30", "Christiansborg, lokale 1")
+    assert (await dispatcher.run_once(clock.now())).sent == 0
+    rows = await harness.db.run(workshop_rows)
+    assert [(who, status) for kind, who, status, _ in rows if kind == "workshop_moved"] == [
+        ("UANNA", "sent")
+    ]
+
+    # A second move is a second change: told again. Anna's reminder follows it.
+    clock.set(local(5, 5, 10))
+    await plan("2027-06-24")
+    assert (await dispatcher.run_once(clock.now())).sent == 2  # Anna and Emil
+    assert "tor 24. jun." in shown(anna.last_dm) and "Workshoppen er flyttet" in shown(anna.last_dm)
+    reminder = await harness.db.run(
+        lambda s: s.exec(
+            select(OutboxMessage).where(OutboxMessage.kind == "workshop_reminder")
+        ).one()
+    )
+    assert reminder.due_at.astimezone(COPENHAGEN) == local(6, 23, 9)
+
+
+async def test_an_answer_reads_the_workshop_once(harness: Harness, clock: ManualClock) -> None:
+    """The answer's refusal, reminder time and content all come from one read, under the lock."""
+    ws = harness.workspace
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    kim = ws.person(ADMIN, "kim", "Kim Koordinator")
+    await wish(anna)
+    dispatcher = Dispatcher.from_settings(harness.settings, harness.db, worker_id="w1")
+    await kim.command("/praktik", "admin workshop")
+    kim.fill("workshop_day", "2027-06-10")
+    kim.fill("workshop_time", "13:00")
+    kim.fill("workshop_place", "Slotsholmsgade 4")
+    await kim.submit()
+    await dispatcher.run_once(clock.now())
+
+    reads: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if re.match(r"\s*SELECT\b.*\bFROM workshop\b", statement, re.S | re.I):
+            reads.append(statement)
+
+    event.listen(harness.db.engine, "before_cursor_execute", seen)
+    try:
+        await anna.press("Jeg kommer", where="message")
+    finally:
+        event.remove(harness.db.engine, "before_cursor_execute", seen)
+    assert "Dit svar: *Jeg kommer*" in shown(anna.last_dm)
+    assert len(reads) == 1, reads
