@@ -24,5 +24,8 @@ class Caches:
     season_reload: asyncio.Lock = field(default_factory=asyncio.Lock)
     # Seasons known to have participants (bot.service.Env.year): only True is kept.
     seasons_held: Recent[int, bool] = field(default_factory=lambda: Recent(ttl=3600.0))
+    # Seasons whose returning participants' invitations this process has planned
+    # (bot.service.seasons.invite_back); after a restart the outbox keys prevent doubles.
+    invited_back: set[int] = field(default_factory=set)
     slot_blocks: RenderedSlots = field(default_factory=RenderedSlots)
     homes: Coalescer = field(default_factory=Coalescer)  # App Home redraws per person

@@ -178,17 +178,22 @@ async def open_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]:
 async def invite_back(env: Env) -> int:
     """A season that opened on its own (15 January, when the last one closed): last year's
     participants are invited all the same, once, within INVITE_WINDOW of the opening (the
-    job runs every few minutes; a later first start does not send old news)."""
+    job runs every few minutes; a later first start does not send old news). Once planned,
+    the process remembers it and later runs ask the database nothing."""
     if env.settings.praktik_year is not None:
         return 0
     year, now = await env.year(), env.now()
+    if year in env.caches.invited_back:
+        return 0
     season, overrides = await env.season(year)
     opened = overrides.opens_on or default_opens_on(year)
     today = local_date(now, season.tz)
     if not opened <= today <= opened + INVITE_WINDOW:
         return 0
     due = next_allowed(max(now, at_local(opened, INVITE_AT, season.tz)), season)
-    return await env.db.run(_plan_invitations, year=year, now=now, due=due)
+    planned = await env.db.run(_plan_invitations, year=year, now=now, due=due)
+    env.caches.invited_back.add(year)
+    return planned
 
 
 def _open(

@@ -7,10 +7,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import datetime, timedelta
+
+import pytest
+from sqlmodel import Session
 
 from bot.clock import ManualClock
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
+from bot.service import seasons as seasons_service
 from bot.service.rounds import expiry_job
 from models.db import Database
 from tests.conftest import ADMIN
@@ -233,3 +238,35 @@ async def test_a_season_that_opens_on_its_own_date_invites_last_years_people_onc
     assert (await dispatcher(harness).run_once(clock.now())).sent == 2
     assert "Innovationspraktikken 2028 er åben for tilmelding" in shown(anna.last_dm)
     assert buttons(bo.last_dm) == ["Ja, tilbyd en plads igen"]
+
+
+async def test_the_expiry_job_plans_a_seasons_invitations_once_per_process(
+    harness: Harness, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bo, anna = await sign_up_in_may_confirm_in_june(harness, clock)
+    planned: list[int] = []
+    plan = seasons_service._plan_invitations
+
+    def counted(session: Session, *, year: int, now: datetime, due: datetime) -> int:
+        planned.append(year)
+        return plan(session, year=year, now=now, due=due)
+
+    monkeypatch.setattr(seasons_service, "_plan_invitations", counted)
+    job = expiry_job(harness.settings, harness.db, clock, client=harness.app.client)
+    clock.set(local(1, 17, 10, y=2028))  # 2028 opened on its own on 15 January
+    await job()
+    assert planned == [2028]
+    # The job runs every five minutes for the 14 days after the opening: nothing more.
+    for minutes in (5, 10, 60 * 24):
+        clock.set(local(1, 17, 10, y=2028) + timedelta(minutes=minutes))
+        await job()
+    assert planned == [2028]
+    assert (await dispatcher(harness).run_once(clock.now())).sent == 2
+
+    # A restart (a new process, a new job) checks once more; the outbox sends nothing twice.
+    restarted = expiry_job(harness.settings, harness.db, clock, client=harness.app.client)
+    await restarted()
+    await restarted()
+    assert planned == [2028, 2028]
+    assert (await dispatcher(harness).run_once(clock.now())).sent == 0
+    assert "2028 er åben" in shown(anna.last_dm) and buttons(bo.last_dm)
