@@ -65,14 +65,19 @@ async def preview_message(
     page: int = 1,
     upload: bool = True,
     note: str | None = None,
+    round_no: int | None = None,
 ) -> dict[str, Any]:
     """Both modes' figures side by side, then the pairs and the unplaced of one mode by name,
-    paged; the whole list of both modes goes to the coordinator as CSV (`upload`)."""
+    paged; the whole list of both modes goes to the coordinator as CSV (`upload`). With
+    `round_no` (a button of an earlier preview), only while that round is still the one to
+    send: another round's pairs under the old message's buttons would mislead."""
     # Expire first, so the round shows every seat and person that is free by now, even
     # when the periodic job has not run yet.
     await expire_proposals(env, env.now())
     season, overrides = await env.season()
     rows = await env.db.run(round_rows, year=season.year)
+    if round_no is not None and round_no != rows.round_no:
+        return notice(t.preview_outdated(round_no, rows.round_no))
     if not rows.wishes:
         held = t.preview_held(rows.pending, rows.placed)
         return notice(f"{t.NOTHING_TO_MATCH}\n{held}".strip())
@@ -115,11 +120,22 @@ async def page(env: Env, *, user_id: str, value: str) -> dict[str, Any]:
         await audit(env, actor=user_id, action="match page", allowed=False)
         return not_coordinator()
     mode_text, _, rest = value.partition(":")
-    page_text = rest.partition(":")[0]
+    page_text, _, round_text = rest.partition(":")
     mode = next((m for m in Mode if m.value == mode_text), None)
-    if mode is None or not (page_text.isascii() and page_text.isdigit()) or len(page_text) > 4:
+    if (
+        mode is None
+        or not (page_text.isascii() and page_text.isdigit() and len(page_text) <= 4)
+        or not (round_text.isascii() and round_text.isdigit() and len(round_text) <= 6)
+    ):
         return notice(t.BAD_BUTTON)
-    return await preview_message(env, user_id=user_id, mode=mode, page=int(page_text), upload=False)
+    return await preview_message(
+        env,
+        user_id=user_id,
+        mode=mode,
+        page=int(page_text),
+        upload=False,
+        round_no=int(round_text),
+    )
 
 
 class _Planner:

@@ -129,6 +129,14 @@ def already_sent(round_no: int) -> str:
 
 BAD_BUTTON: Final = "Den knap kan jeg ikke læse. Kør `/praktik admin match` igen."
 
+
+def preview_outdated(shown_round: int, current_round: int) -> str:
+    return (
+        f"Den forhåndsvisning er forældet: den viser runde {shown_round}, men nu er det runde "
+        f"{current_round}. Kør `/praktik admin match` for at få en ny."
+    )
+
+
 # The intern who got no proposal this round -------------------------------------------------
 UNPLACED_FULL: Final = (
     "Du har desværre ikke fået et forslag til en praktikplads i denne runde. Der var flere "

@@ -166,6 +166,7 @@ class NamedRound:
 
     def __init__(self, rows: RoundRows, data: RoundInput, season: Season) -> None:
         self.season, self.steering = season, data.steering
+        self.round_no = rows.round_no  # in the page buttons: a later round refuses them
         self.wishes: dict[WishId, Waiting] = {
             w.wish.id: w for w in rows.wishes if w.wish.id is not None
         }
@@ -189,7 +190,7 @@ class NamedRound:
         return list_blocks(
             mode=mode,
             page=page,
-            round_no=0,
+            round_no=self.round_no,
             pair_lines=[pair_line(p, self.season) for p in self.pairs(found)],
             unplaced_lines=[unplaced_line(w, r) for w, r in self.unplaced(found)],
             forbidden_lines=forbidden,

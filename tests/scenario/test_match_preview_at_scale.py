@@ -45,3 +45,34 @@ async def test_a_preview_of_seventy_wishes_reaches_the_coordinator_with_its_send
     assert "*Parrene (flest)* – Side 1 af 5" in shown(kim.ephemerals[-1])
     await kim.press(SEND[0])
     assert f"Runde 1 er sendt (stabil): {HOSTS} forslag" in shown(kim.ephemerals[-1])
+
+
+async def test_a_page_button_of_an_earlier_rounds_preview_says_it_is_out_of_date(
+    harness: Harness,
+) -> None:
+    ws = harness.workspace
+    kim = ws.person(ADMIN, "kim", "Kim Koordinator")
+    await offer(ws.person("UBO", "bo", "Bo Hansen"))
+    await wish(ws.person("UANNA", "anna", "Anna Jensen"))
+    await wish(ws.person("UEMIL", "emil", "Emil Krog"), workplace="Viborg Kommune")
+
+    # Two previews of round 1; the round is sent from the second.
+    await kim.command("/praktik", "admin match")
+    first = len(kim.ephemerals) - 1
+    await kim.command("/praktik", "admin match")
+    assert "Match – runde 1" in shown(kim.ephemerals[-1])
+    await kim.press(SEND[0])
+    assert "Runde 1 er sendt" in shown(kim.ephemerals[-1])
+
+    # The first is still in the channel; its buttons must not show round 2's pairs.
+    await kim.press("Vis parrene for flest")
+    answer = shown(kim.ephemerals[first])  # the pressed message is replaced
+    assert "forældet" in answer and "runde 1" in answer and "runde 2" in answer
+    assert "`/praktik admin match`" in answer
+    assert "Parrene (flest)" not in answer
+
+    # A fresh preview pages as before.
+    await kim.command("/praktik", "admin match")
+    assert "Match – runde 2" in shown(kim.ephemerals[-1])
+    await kim.press("Vis parrene for flest")
+    assert "*Parrene (flest)*" in shown(kim.ephemerals[-1])
