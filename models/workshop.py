@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from functools import partial
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -72,20 +73,27 @@ def save_workshop(
     return workshop, created
 
 
-def plan_invitations(
+def plan_dms(
     session: Session,
     *,
+    kind: str,
     workshop_id: int,
     recipients: list[str],
     payload: dict[str, Any],
     now: datetime,
     due: datetime,
 ) -> int:
-    """One invitation row per recipient not invited before; returns how many were added."""
+    """One row of `kind` (an invitation, or the news that the workshop moved) per recipient
+    not planned one before; returns how many were added."""
+    keys: Callable[[str], str] = (
+        partial(moved_key, workshop_id, now)
+        if kind == KIND_MOVED
+        else partial(invite_key, workshop_id)
+    )
     return plan_fixed(
         session,
-        rows={invite_key(workshop_id, user): (user, payload) for user in recipients},
-        kind=KIND_INVITE,
+        rows={keys(user): (user, payload) for user in recipients},
+        kind=kind,
         now=now,
         due=due,
     )
@@ -109,25 +117,6 @@ def refresh_planned_invitations(
         elif row.status in (OutboxStatus.SENDING, OutboxStatus.SENT):
             told.append(row.recipient)
     return told
-
-
-def plan_moved(
-    session: Session,
-    *,
-    workshop_id: int,
-    recipients: list[str],
-    payload: dict[str, Any],
-    now: datetime,
-    due: datetime,
-) -> int:
-    """One DM per invited person with the workshop's new date, time and place."""
-    return plan_fixed(
-        session,
-        rows={moved_key(workshop_id, now, user): (user, payload) for user in recipients},
-        kind=KIND_MOVED,
-        now=now,
-        due=due,
-    )
 
 
 def reschedule_reminders(

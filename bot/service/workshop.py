@@ -79,16 +79,18 @@ def _save_and_invite(
         told = repo.refresh_planned_invitations(
             session, workshop_id=workshop.id, payload=_payload(views.invitation(workshop))
         )
-        repo.plan_moved(
+        repo.plan_dms(
             session,
+            kind=repo.KIND_MOVED,
             workshop_id=workshop.id,
             recipients=told,
             payload=_payload(views.moved(workshop)),
             now=now,
             due=due,
         )
-    invited = repo.plan_invitations(
+    invited = repo.plan_dms(
         session,
+        kind=repo.KIND_INVITE,
         workshop_id=workshop.id,
         recipients=participants(session, year=year),
         payload=_payload(views.invitation(workshop)),

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from bot.clock import ManualClock
 from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.harness import Harness
+from bot.sandbox.person import Person
 from bot.season import COPENHAGEN
 from models.tables import OutboxMessage
 from tests.conftest import ADMIN
@@ -35,14 +36,29 @@ def workshop_rows(session: Session) -> list[tuple[str, str, str, str]]:
     return [(r.kind, r.recipient, r.status, r.reason) for r in rows]
 
 
+def people(harness: Harness) -> tuple[Person, Person, Person, Person]:
+    """Bo, Anna, Emil and Kim the coordinator."""
+    ws = harness.workspace
+    return (
+        ws.person("UBO", "bo", "Bo Hansen"),
+        ws.person("UANNA", "anna", "Anna Jensen"),
+        ws.person("UEMIL", "emil", "Emil Krog"),
+        ws.person(ADMIN, "kim", "Kim Koordinator"),
+    )
+
+
+async def plan_workshop(kim: Person, day: str, time: str, place: str) -> None:
+    await kim.command("/praktik", "admin workshop")
+    kim.fill("workshop_day", day)
+    kim.fill("workshop_time", time)
+    kim.fill("workshop_place", place)
+    await kim.submit()
+
+
 async def test_invitation_answers_a_changed_mind_the_reminder_and_the_count(
     harness: Harness, clock: ManualClock
 ) -> None:
-    ws = harness.workspace
-    bo = ws.person("UBO", "bo", "Bo Hansen")
-    anna = ws.person("UANNA", "anna", "Anna Jensen")
-    emil = ws.person("UEMIL", "emil", "Emil Krog")
-    kim = ws.person(ADMIN, "kim", "Kim Koordinator")
+    bo, anna, emil, kim = people(harness)
     await offer(bo)
     await wish(anna)
     await wish(emil, workplace="Viborg Kommune", sector="Kommune")
@@ -135,21 +151,13 @@ async def test_bad_workshop_input_is_refused_in_the_modal(harness: Harness) -> N
 async def test_a_moved_workshop_tells_those_invited_once_and_no_one_else(
     harness: Harness, clock: ManualClock
 ) -> None:
-    ws = harness.workspace
-    bo = ws.person("UBO", "bo", "Bo Hansen")
-    anna = ws.person("UANNA", "anna", "Anna Jensen")
-    emil = ws.person("UEMIL", "emil", "Emil Krog")
-    kim = ws.person(ADMIN, "kim", "Kim Koordinator")
+    bo, anna, emil, kim = people(harness)
+    dispatcher = Dispatcher.from_settings(harness.settings, harness.db, worker_id="w1")
     await offer(bo)
     await wish(anna)
-    dispatcher = Dispatcher.from_settings(harness.settings, harness.db, worker_id="w1")
 
     async def plan(day: str, time: str = "13:00", place: str = "Slotsholmsgade 4") -> None:
-        await kim.command("/praktik", "admin workshop")
-        kim.fill("workshop_day", day)
-        kim.fill("workshop_time", time)
-        kim.fill("workshop_place", place)
-        await kim.submit()
+        await plan_workshop(kim, day, time, place)
 
     await plan("2027-06-10")
     assert (await dispatcher.run_once(clock.now())).sent == 2
@@ -203,11 +211,7 @@ async def test_an_answer_reads_the_workshop_once(harness: Harness, clock: Manual
     kim = ws.person(ADMIN, "kim", "Kim Koordinator")
     await wish(anna)
     dispatcher = Dispatcher.from_settings(harness.settings, harness.db, worker_id="w1")
-    await kim.command("/praktik", "admin workshop")
-    kim.fill("workshop_day", "2027-06-10")
-    kim.fill("workshop_time", "13:00")
-    kim.fill("workshop_place", "Slotsholmsgade 4")
-    await kim.submit()
+    await plan_workshop(kim, "2027-06-10", "13:00", "Slotsholmsgade 4")
     await dispatcher.run_once(clock.now())
 
     reads: list[str] = []
