@@ -227,3 +227,22 @@ async def test_an_answer_reads_the_workshop_once(harness: Harness, clock: Manual
         event.remove(harness.db.engine, "before_cursor_execute", seen)
     assert "Dit svar: *Jeg kommer*" in shown(anna.last_dm)
     assert len(reads) == 1, reads
+
+
+async def test_an_intern_placed_by_request_without_a_wish_is_invited_too(
+    harness: Harness, clock: ManualClock
+) -> None:
+    """Found in a walk: Anna searched, pressed *Anmod* and was accepted without ever
+    registering a wish, and the workshop invitation (and any announcement) passed her by."""
+    bo, anna, _emil, kim = people(harness)
+    await offer(bo)
+    await anna.command("/praktik", "find Ærø")
+    await anna.press("Anmod")
+    await bo.press("Acceptér")
+    assert "bekræftet" in shown(anna.dms[-2]) or "bekræftet" in shown(anna.last_dm)
+
+    await plan_workshop(kim, "2027-06-10", "13:00", "Slotsholmsgade 4")
+    assert "2 deltagere får en invitation" in shown(kim.last_dm)
+    dispatcher = Dispatcher.from_settings(harness.settings, harness.db, worker_id="w1")
+    assert (await dispatcher.run_once(clock.now())).sent == 2
+    assert "Du er inviteret" in shown(anna.last_dm)
