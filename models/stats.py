@@ -119,10 +119,17 @@ def season_stats(session: Session, *, year: int, with_feedback: bool = True) -> 
         ).all()
     )
     open_slots = [s for s in slots if s.status == SlotStatus.OPEN]
+    # Interns with a wish, and those placed without one (found a slot with *Anmod*).
+    wishing = select(Wish.intern_id).where(
+        Wish.season_year == year, Wish.status == WishStatus.ACTIVE
+    )
+    placed = select(Placement.intern_id).where(
+        Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED
+    )
     interns = session.exec(
-        select(Participant.sector)
-        .join(Wish, col(Wish.intern_id) == Participant.id)
-        .where(Wish.season_year == year, Wish.status == WishStatus.ACTIVE)
+        select(Participant.sector).where(
+            col(Participant.id).in_(wishing) | col(Participant.id).in_(placed)
+        )
     ).all()
     by_slot = {s.id: s for s in slots}
     wishes = {

@@ -246,3 +246,16 @@ async def test_an_intern_placed_by_request_without_a_wish_is_invited_too(
     dispatcher = Dispatcher.from_settings(harness.settings, harness.db, worker_id="w1")
     assert (await dispatcher.run_once(clock.now())).sent == 2
     assert "Du er inviteret" in shown(anna.last_dm)
+
+
+async def test_an_intern_placed_by_request_without_a_wish_counts_as_signed_up(
+    harness: Harness,
+) -> None:
+    bo, anna, _emil, kim = people(harness)
+    await offer(bo)
+    await anna.command("/praktik", "find Ærø")
+    await anna.press("Anmod")
+    await bo.press("Acceptér")
+    await kim.command("/praktik", "admin stats")
+    figures = shown(kim.ephemerals[-1])
+    assert "1 praktikant" in figures and "0 praktikanter" not in figures
