@@ -12,7 +12,11 @@ from typing import TYPE_CHECKING
 from bot import argparse_da
 from bot.texts import cli as h
 
-STOP_GRACE_SECONDS = 75  # longer than a worker's own drain of a dispatch run (60 s)
+# gunicorn kills a worker this long after SIGTERM. Inside it the worker drains its open
+# requests (aiohttp: 0.95 of it) while its dispatch and expiry runs finish (bot.runtime.jobs:
+# up to 60 s, side by side with the requests).
+STOP_GRACE_SECONDS = 75
+KEEPALIVE_SECONDS = 75  # as `web.run_app` keeps idle connections (gunicorn's default: 2 s)
 WORKER_SILENT_SECONDS = 120  # gunicorn replaces a worker whose event loop is stuck this long
 
 # The imports inside the command functions are there for start-up time, not for cycles
@@ -80,7 +84,8 @@ def _serve_workers(settings: Settings, count: int) -> int:
     class Workers(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:
             options = {
-                "bind": [f"0.0.0.0:{settings.port}"],
+                "bind": [_every_interface(settings.port)],
+                "keepalive": KEEPALIVE_SECONDS,
                 "workers": count,
                 "worker_class": "aiohttp.GunicornWebWorker",
                 "graceful_timeout": STOP_GRACE_SECONDS,
@@ -98,6 +103,19 @@ def _serve_workers(settings: Settings, count: int) -> int:
 
     Workers().run()  # returns only through SystemExit: 0 when stopped by a signal
     return 0
+
+
+def _every_interface(port: int) -> str:
+    """IPv6's any-address takes IPv4 too on Linux, as `web.run_app` listens (`--workers 1`);
+    IPv4's alone where the machine has no IPv6."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as probe:
+            probe.bind(("::", 0))
+    except OSError:
+        return f"0.0.0.0:{port}"
+    return f"[::]:{port}"
 
 
 def _pacer(processes: int = 1) -> Pacer:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, or_, update
+from sqlalchemy import ColumnElement, and_, case, exists, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -413,16 +413,6 @@ def outbox_report(
     if limit is not None:
         query = query.limit(limit)
     return list(session.exec(query).all())
-
-
-def outbox_counts(session: Session, *, year: int | None = None) -> dict[str, int]:
-    """How many rows are in each status (for a coordinator's overview)."""
-    query = select(OutboxMessage.status, func.count()).group_by(col(OutboxMessage.status))
-    if year is not None:
-        query = query.join(Placement, col(Placement.id) == OutboxMessage.placement_id).where(
-            Placement.season_year == year
-        )
-    return {str(status): int(count) for status, count in session.exec(query).all()}
 
 
 def plan_fixed(

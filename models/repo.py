@@ -258,14 +258,6 @@ def slots_asked_by(session: Session, *, intern_id: int, year: int) -> set[int]:
     return set(rows)
 
 
-def confirmed_placement_count(session: Session, *, year: int) -> int:
-    return session.exec(
-        select(func.count())
-        .select_from(Placement)
-        .where(Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED)
-    ).one()
-
-
 # Search ---------------------------------------------------------------------------------
 
 

@@ -26,9 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--participants", type=int, default=131, metavar="N", help=h.DEMO_PARTICIPANTS
     )
     parser.add_argument("--seed", type=int, default=37, metavar="S", help=h.DEMO_SEED)
-    parser.add_argument("--year", type=int, metavar="ÅR", help=h.DEMO_YEAR)
+    parser.add_argument("--year", type=int, metavar=h.METAVAR_YEAR, help=h.DEMO_YEAR)
     parser.add_argument("--socket", action="store_true", help=h.SOCKET_TRANSPORT)
-    parser.add_argument("--out", metavar="MAPPE", help=h.DEMO_OUT)
+    parser.add_argument("--out", metavar=h.METAVAR_FOLDER, help=h.DEMO_OUT)
 
 
 def options_from(args: argparse.Namespace) -> DemoOptions | str:

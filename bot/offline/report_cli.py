@@ -23,8 +23,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "rapport", help=h.REPORT, description=h.REPORT
     )
-    parser.add_argument("--year", type=int, metavar="ÅR", help=h.YEAR)
-    parser.add_argument("--out", default=".", metavar="MAPPE", help=h.REPORT_OUT)
+    parser.add_argument("--year", type=int, metavar=h.METAVAR_YEAR, help=h.YEAR)
+    parser.add_argument("--out", default=".", metavar=h.METAVAR_FOLDER, help=h.REPORT_OUT)
     parser.add_argument("--url", help=h.DB_URL)
     parser.set_defaults(run=run)
     return parser

@@ -69,7 +69,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         metavar="{" + ",".join(statuses.values()) + "}",
         help=h.OUTBOX_STATUS,
     )
-    parser.add_argument("--year", type=int, metavar="ÅR", help=h.OUTBOX_YEAR)
+    parser.add_argument("--year", type=int, metavar=h.METAVAR_YEAR, help=h.OUTBOX_YEAR)
     parser.add_argument("--limit", type=int, metavar="N", help=h.OUTBOX_LIMIT)
     parser.add_argument("--url", help=h.DB_URL)
     parser.set_defaults(run=run)

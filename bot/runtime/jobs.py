@@ -130,10 +130,10 @@ class DispatchJob:
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
             self.scheduler = None
-        for running in (self._current, self._expiring):
-            if running is not None and not running.done():
-                with contextlib.suppress(Exception):
-                    await asyncio.wait_for(asyncio.shield(running), drain)
+        # The dispatch run and the expiry run finish side by side, within one `drain`.
+        running = {r for r in (self._current, self._expiring) if r is not None and not r.done()}
+        if running:
+            await asyncio.wait(running, timeout=drain)
 
 
 JOB_KEY = web.AppKey("praktik_dispatch_job", DispatchJob)
@@ -170,13 +170,24 @@ def attach(
         else:
             waiting.append(asyncio.ensure_future(start_when_ready()))
 
+    stopping: list[asyncio.Task[None]] = []
+
+    async def on_shutdown(_app: web.Application) -> None:
+        # aiohttp calls this before it drains the open requests: no new runs start from
+        # here, and the current ones finish while the requests do, not after them, so the
+        # whole stop fits in the server's grace period (bot.cli.STOP_GRACE_SECONDS).
+        stopping.append(asyncio.ensure_future(job.stop()))
+
     async def on_cleanup(_app: web.Application) -> None:
         for task in waiting:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-        await job.stop()
+        if not stopping:
+            stopping.append(asyncio.ensure_future(job.stop()))
+        await stopping[0]
 
     web_app.on_startup.append(on_startup)
+    web_app.on_shutdown.append(on_shutdown)
     web_app.on_cleanup.append(on_cleanup)
     return job

@@ -234,11 +234,6 @@ class FakeSlack(UsersApi, FilesApi, ResponsesApi):
         else:
             self._limits[method] = per_channel_per_second
 
-    def reset_faults(self) -> None:
-        self._faults.clear()
-        self._limits.clear()
-        self._limit_log.clear()
-
     # --- HTTP plumbing ----------------------------------------------------------------
 
     @web.middleware

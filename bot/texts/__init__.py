@@ -7,8 +7,6 @@ from typing import Final
 from bot.texts.dates import full_stop
 from bot.texts.grammar import plural
 
-APP_NAME: Final = "Praktikbot"
-
 # Help: one line per subcommand of PRODUCT.md ("Slack surfaces").
 HELP_TITLE: Final = "Praktikbot – Innovationspraktikken i uge 37"
 HELP_INTRO: Final = (
@@ -236,7 +234,6 @@ OUTCOME_DECLINED: Final = "Forespørgslen blev afslået."
 OUTCOME_FULL: Final = "Pladsen blev fuld, før alle havde svaret – aftalen blev ikke til noget."
 OUTCOME_WITHDRAWN: Final = "Forespørgslen er trukket tilbage."
 OUTCOME_EXPIRED: Final = "Fristen for at svare er udløbet."
-OUTCOME_ANSWERED_ELSEWHERE: Final = "Der er allerede svaret på denne forespørgsel."
 
 
 def confirmed_intern(host: str, workplace: str, days: str) -> str:

@@ -10,7 +10,6 @@ HINT: Final = (
     "på anmodninger og forslag."
 )
 ERR_SELF: Final = "Du kan ikke være medvært for dig selv – vælg en kollega."
-ERR_BOT: Final = "Vælg en kollega, ikke en app."
 
 
 def added(host: str, workplace: str) -> str:
@@ -30,7 +29,3 @@ STATUS_COHOSTED: Final = "Medvært på"
 
 def cohosted(workplace: str, host: str) -> str:
     return f"*{workplace}* – værten er <@{host}>"
-
-
-def answered_by(user: str, line: str) -> str:
-    return f"{line} (svar fra <@{user}>)"

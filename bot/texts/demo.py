@@ -127,7 +127,6 @@ def searches(searched: int, requested: int, refused: Mapping[str, int], told: in
 DMS: Final = "## Beskeder fra Praktikbot (DM'er fra udbakken)"
 COL_DM: Final = "Besked"
 COL_RECEIVED: Final = "Modtaget i Slack"
-COL_STORED: Final = "Sendt ifølge databasen"
 COL_SKIPPED: Final = "Sprunget over"
 DM_LABELS: Final = {
     "intro": "Introduktion (T−14)",

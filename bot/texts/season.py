@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Final
 
-from bot.texts.dates import full_stop
 from bot.texts.grammar import plural
 
 # A year after a command: `/praktik admin stats 2027`, `/praktik status 2027`.
@@ -101,10 +100,6 @@ INVITE_AS_INTERN: Final = "Ja, registrér et ønske igen"
 
 def deadline_past(day: str, today: str) -> str:
     return f"Tilmeldingsfristen {day} er passeret (i dag er {today}). Vælg en senere dato."
-
-
-def deadline_before_opening(day: str, opens: str) -> str:
-    return f"Tilmeldingsfristen {day} ligger før sæsonens åbning {full_stop(opens)}"
 
 
 def deadline_too_late(day: str, intros: str) -> str:

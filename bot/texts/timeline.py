@@ -78,7 +78,6 @@ def welcome_host(intern: str) -> str:
 
 
 # Last day, 15:00: the check-in ---------------------------------------------------------
-CHECKIN_QUESTION: Final = "Hvordan gik det?"
 
 
 def checkin_intern(workplace: str) -> str:
@@ -99,10 +98,6 @@ EDIT_COMMENT: Final = "Ret kommentar"
 
 def checkin_answered(rating: int, until: str) -> str:
     return f"✅ Du har svaret *{rating}* – tak! Du kan ændre dit svar indtil {full_stop(until)}"
-
-
-def checkin_comment_saved(until: str) -> str:
-    return f"Din kommentar er gemt. Du kan rette den indtil {full_stop(until)}"
 
 
 # Three working days after: the evaluation ----------------------------------------------
