@@ -328,3 +328,19 @@ async def test_a_new_note_reaches_the_invitations_not_sent_yet_and_tells_no_one_
     assert len(bo.dms) == bo_before
     rows = await harness.db.run(workshop_rows)
     assert not [row for row in rows if row[0] == "workshop_moved"]
+
+
+async def test_an_intern_who_was_declined_is_both_counted_and_invited(harness: Harness) -> None:
+    """One definition of a season's interns: Anna asked Bo with *Anmod* and was declined,
+    without a wish. The workshop invites her, so the figures count her too."""
+    bo, anna, _emil, kim = people(harness)
+    await offer(bo)
+    await anna.command("/praktik", "find Ærø")
+    await anna.press("Anmod")
+    await bo.press("Afslå")
+
+    await kim.command("/praktik", "admin stats")
+    figures = shown(kim.ephemerals[-1])
+    assert "1 praktikant" in figures and "0 praktikanter" not in figures
+    await plan_workshop(kim, "2027-06-10", "13:00", "Slotsholmsgade 4")
+    assert "2 deltagere får en invitation" in shown(kim.last_dm)
