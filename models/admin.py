@@ -10,7 +10,8 @@ from sqlmodel import Session, col, select
 
 from models.outbox_repo import plan_fixed
 from models.privacy import ERASED
-from models.tables import HostSlot, Participant, Proposal, SeasonSettings, Wish
+from models.seasons import season_interns
+from models.tables import HostSlot, Participant, SeasonSettings
 
 
 def store_setting(
@@ -27,15 +28,9 @@ def participants(session: Session, *, year: int) -> list[str]:
     place with *Anmod* and never register a wish); not those who erased their data (their
     row is kept, anonymous, for the figures: nobody to write to)."""
     hosts = select(HostSlot.host_id).where(HostSlot.season_year == year)
-    wishes = select(Wish.intern_id).where(Wish.season_year == year)
-    asked = select(Proposal.intern_id).where(Proposal.season_year == year)
     rows = session.exec(
         select(Participant.slack_user_id)
-        .where(
-            col(Participant.id).in_(hosts)
-            | col(Participant.id).in_(wishes)
-            | col(Participant.id).in_(asked)
-        )
+        .where(col(Participant.id).in_(hosts) | col(Participant.id).in_(season_interns(year)))
         .where(~col(Participant.slack_user_id).startswith(f"{ERASED}-"))
         .order_by(col(Participant.slack_user_id))
     ).all()

@@ -1,24 +1,61 @@
-"""The season's life in the database: when a season opens, and who took part in one (to be
-invited back to the next)."""
+"""The season's life in the database: when a season opens, who its interns are, and who
+took part in one (to be invited back to the next)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from models.privacy import ERASED
-from models.tables import HostSlot, Participant, Placement, SeasonSettings, Wish
+from models.tables import (
+    HostSlot,
+    Participant,
+    Placement,
+    PlacementStatus,
+    Proposal,
+    SeasonSettings,
+    Wish,
+    WishStatus,
+)
+
+
+def season_interns(year: int) -> SelectOfScalar[int | None]:
+    """The ids of season `year`'s interns, the one definition behind its figures, its
+    announcements and its workshop: an active wish, or a request or proposal of the season
+    (any Proposal row: an intern may find a place with *Anmod* and never register a wish),
+    or a confirmed placement. Erased people are in it (their rows stay, anonymous, for the
+    figures); a caller who writes to people leaves them out."""
+    wishing = select(Wish.intern_id).where(
+        Wish.season_year == year, Wish.status == WishStatus.ACTIVE
+    )
+    proposed = select(Proposal.intern_id).where(Proposal.season_year == year)
+    placed = select(Placement.intern_id).where(
+        Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED
+    )
+    return select(col(Participant.id)).where(
+        col(Participant.id).in_(wishing)
+        | col(Participant.id).in_(proposed)
+        | col(Participant.id).in_(placed)
+    )
 
 
 def returning(session: Session, *, year: int) -> dict[str, tuple[bool, bool]]:
     """Season `year`'s participants by Slack ID: (was a host, was an intern). People who
-    withdrew count too (they may well come back); people who erased their data do not."""
+    withdrew count too (they may well come back): the season's interns (season_interns),
+    and those whose wish or placement was withdrawn; people who erased their data do not."""
     hosts = select(HostSlot.host_id).where(HostSlot.season_year == year)
-    interns = select(Wish.intern_id).where(Wish.season_year == year)
-    placed = select(Placement.intern_id).where(Placement.season_year == year)
+    interns = season_interns(year)
+    withdrew = select(Wish.intern_id).where(Wish.season_year == year)
+    unplaced = select(Placement.intern_id).where(Placement.season_year == year)
     found: dict[str, tuple[bool, bool]] = {}
-    for role, ids in (("host", hosts), ("intern", interns), ("intern", placed)):
+    for role, ids in (
+        ("host", hosts),
+        ("intern", interns),
+        ("intern", withdrew),
+        ("intern", unplaced),
+    ):
         for user in session.exec(
             select(Participant.slack_user_id).where(col(Participant.id).in_(ids))
         ).all():

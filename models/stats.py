@@ -14,6 +14,7 @@ from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
 from models.feedback import FeedbackSummary, feedback_summary
+from models.seasons import season_interns
 from models.tables import (
     CheckIn,
     Evaluation,
@@ -27,7 +28,6 @@ from models.tables import (
     ProposalStatus,
     SlotStatus,
     Wish,
-    WishStatus,
 )
 
 UNKNOWN_SECTOR = ""
@@ -119,17 +119,8 @@ def season_stats(session: Session, *, year: int, with_feedback: bool = True) -> 
         ).all()
     )
     open_slots = [s for s in slots if s.status == SlotStatus.OPEN]
-    # Interns with a wish, and those placed without one (found a slot with *Anmod*).
-    wishing = select(Wish.intern_id).where(
-        Wish.season_year == year, Wish.status == WishStatus.ACTIVE
-    )
-    placed = select(Placement.intern_id).where(
-        Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED
-    )
     interns = session.exec(
-        select(Participant.sector).where(
-            col(Participant.id).in_(wishing) | col(Participant.id).in_(placed)
-        )
+        select(Participant.sector).where(col(Participant.id).in_(season_interns(year)))
     ).all()
     by_slot = {s.id: s for s in slots}
     wishes = {

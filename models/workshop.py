@@ -16,10 +16,12 @@ from enum import StrEnum
 from functools import partial
 from typing import Any
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from models.outbox_repo import plan_fixed
 from models.tables import OutboxMessage, OutboxStatus, Participant, Workshop, WorkshopAnswer
+from models.types import changed
 
 KIND_INVITE = "workshop"
 KIND_REMINDER = "workshop_reminder"
@@ -102,8 +104,9 @@ def plan_dms(
 def refresh_planned_invitations(
     session: Session, *, workshop_id: int, payload: dict[str, Any]
 ) -> list[str]:
-    """The workshop changed: invitations not sent yet show the new details. Returns those
-    who were already invited (their invitation went out), to be told of the change."""
+    """The workshop changed (any detail, the note too): invitations not sent yet show the
+    new details. Returns those who were already invited (their invitation went out), to be
+    told if it moved."""
     rows = session.exec(
         select(OutboxMessage)
         .where(col(OutboxMessage.key).startswith(f"workshop:{workshop_id}:invite:"))
@@ -117,6 +120,21 @@ def refresh_planned_invitations(
         elif row.status in (OutboxStatus.SENDING, OutboxStatus.SENT):
             told.append(row.recipient)
     return told
+
+
+def supersede_moved(session: Session, *, workshop_id: int) -> int:
+    """Cancel the news of an earlier move that has not gone out yet: a newer move's DM tells
+    the same people the latest details, so they get one DM, never an outdated one first.
+    Returns how many were cancelled."""
+    result = session.execute(
+        update(OutboxMessage)
+        .where(
+            col(OutboxMessage.key).startswith(f"workshop:{workshop_id}:moved:"),
+            col(OutboxMessage.status) == OutboxStatus.PLANNED,
+        )
+        .values(status=OutboxStatus.CANCELLED, reason="superseded")
+    )
+    return changed(result)
 
 
 def reschedule_reminders(

@@ -76,6 +76,8 @@ async def preview_message(
     await expire_proposals(env, env.now())
     season, overrides = await env.season()
     rows = await env.db.run(round_rows, year=season.year)
+    if round_no == 0:  # a button from before page buttons carried their round
+        return notice(t.PREVIEW_OUTDATED)
     if round_no is not None and round_no != rows.round_no:
         return notice(t.preview_outdated(round_no, rows.round_no))
     if not rows.wishes:

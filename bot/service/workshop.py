@@ -69,16 +69,22 @@ def _save_and_invite(
 ) -> tuple[Workshop, bool, int]:
     """Save the workshop and plan its DMs in one transaction: (workshop, created, invited)."""
     before = repo.workshop_of(session, year=year)
-    was = None if before is None else (before.day, before.time, before.place)
+    was = None if before is None else (before.day, before.time, before.place, before.note)
     workshop, created = repo.save_workshop(
         session, year=year, details=details, actor=actor, now=now
     )
     assert workshop.id is not None
-    if not created and was != (workshop.day, workshop.time, workshop.place):
-        # Before the new invitations are planned: those get the new details anyway.
+    is_now = (workshop.day, workshop.time, workshop.place, workshop.note)
+    told: list[str] = []
+    if was is not None and was != is_now:
+        # Any change, the note too: an invitation not sent yet goes out as the workshop is.
         told = repo.refresh_planned_invitations(
             session, workshop_id=workshop.id, payload=_payload(views.invitation(workshop))
         )
+    if was is not None and was[:3] != is_now[:3]:
+        # Only a new date, time or place is news to those invited: the "moved" DM names
+        # nothing else. Its still-planned predecessor is superseded by this one.
+        repo.supersede_moved(session, workshop_id=workshop.id)
         repo.plan_dms(
             session,
             kind=repo.KIND_MOVED,

@@ -130,6 +130,13 @@ def already_sent(round_no: int) -> str:
 BAD_BUTTON: Final = "Den knap kan jeg ikke læse. Kør `/praktik admin match` igen."
 
 
+# A page button posted before its buttons carried the round (they say round 0): no number
+# to name, round 0 never existed.
+PREVIEW_OUTDATED: Final = (
+    "Den forhåndsvisning er forældet. Skriv `/praktik admin match` for at se den aktuelle runde."
+)
+
+
 def preview_outdated(shown_round: int, current_round: int) -> str:
     return (
         f"Den forhåndsvisning er forældet: den viser runde {shown_round}, men nu er det runde "

@@ -76,3 +76,25 @@ async def test_a_page_button_of_an_earlier_rounds_preview_says_it_is_out_of_date
     assert "Match – runde 2" in shown(kim.ephemerals[-1])
     await kim.press("Vis parrene for flest")
     assert "*Parrene (flest)*" in shown(kim.ephemerals[-1])
+
+
+async def test_a_page_button_from_before_buttons_carried_the_round_names_no_round(
+    harness: Harness,
+) -> None:
+    """Page buttons posted before the last deploy carry round 0, which never existed: the
+    answer must not say "den viser runde 0"."""
+    ws = harness.workspace
+    kim = ws.person(ADMIN, "kim", "Kim Koordinator")
+    await offer(ws.person("UBO", "bo", "Bo Hansen"))
+    await wish(ws.person("UANNA", "anna", "Anna Jensen"))
+    await kim.command("/praktik", "admin match")
+    old = kim.ephemerals[-1]
+    for block in old.blocks:
+        for element in block.get("elements", []):
+            if element.get("value", "").startswith("flest:1:"):
+                element["value"] = "flest:1:0"  # as the old buttons have it
+
+    await kim.press("Vis parrene for flest", value="flest:1:0")
+    answer = shown(old)  # the pressed message is replaced
+    assert "forældet" in answer and "`/praktik admin match`" in answer
+    assert "runde 0" not in answer and "Parrene (flest)" not in answer

@@ -259,3 +259,88 @@ async def test_an_intern_placed_by_request_without_a_wish_counts_as_signed_up(
     await kim.command("/praktik", "admin stats")
     figures = shown(kim.ephemerals[-1])
     assert "1 praktikant" in figures and "0 praktikanter" not in figures
+
+
+async def test_two_moves_before_the_dispatcher_runs_tell_each_invited_person_once(
+    harness: Harness, clock: ManualClock
+) -> None:
+    """Moved twice before the outbox sends: one "moved" DM each, with the latest details;
+    the first move's DM is cancelled, superseded, in the transaction of the second."""
+    bo, anna, _emil, kim = people(harness)
+    dispatcher = Dispatcher.from_settings(harness.settings, harness.db, worker_id="w1")
+    await offer(bo)
+    await wish(anna)
+    await plan_workshop(kim, "2027-06-10", "13:00", "Slotsholmsgade 4")
+    assert (await dispatcher.run_once(clock.now())).sent == 2
+    before = {who.name: len(who.dms) for who in (anna, bo)}
+
+    clock.set(local(5, 4, 10))
+    await plan_workshop(kim, "2027-06-17", "14:30", "Christiansborg, lokale 1")
+    clock.set(local(5, 4, 10, 5))
+    await plan_workshop(kim, "2027-06-24", "09:00", "Eigtveds Pakhus")
+    assert (await dispatcher.run_once(clock.now())).sent == 2
+    for who in (anna, bo):
+        assert len(who.dms) == before[who.name] + 1
+        moved = shown(who.last_dm)
+        assert "Workshoppen er flyttet" in moved
+        assert "tor 24. jun. kl. 09.00" in moved and "Eigtveds Pakhus" in moved
+        assert "17. jun." not in moved and "Christiansborg" not in moved
+    rows = await harness.db.run(workshop_rows)
+    assert sorted(
+        (who, status, why) for kind, who, status, why in rows if kind == "workshop_moved"
+    ) == [
+        ("UANNA", "cancelled", "superseded"),
+        ("UANNA", "sent", ""),
+        ("UBO", "cancelled", "superseded"),
+        ("UBO", "sent", ""),
+    ]
+
+
+async def test_a_new_note_reaches_the_invitations_not_sent_yet_and_tells_no_one_else(
+    harness: Harness, clock: ManualClock
+) -> None:
+    bo, anna, _emil, kim = people(harness)
+    dispatcher = Dispatcher.from_settings(harness.settings, harness.db, worker_id="w1")
+
+    async def save(note: str) -> None:
+        await kim.command("/praktik", "admin workshop")
+        kim.fill("workshop_day", "2027-06-10")
+        kim.fill("workshop_time", "13:00")
+        kim.fill("workshop_place", "Slotsholmsgade 4")
+        kim.fill("workshop_note", note)
+        await kim.submit()
+
+    await offer(bo)
+    await save("Tag gerne en kollega med.")
+    assert (await dispatcher.run_once(clock.now())).sent == 1
+    bo_before = len(bo.dms)
+
+    # Anna signs up; saving again invites her, and her invitation waits in the outbox
+    # while the coordinator changes only the note.
+    await wish(anna)
+    await save("Tag gerne en kollega med.")
+    await save("Husk at medbringe frokost.")
+    assert (await dispatcher.run_once(clock.now())).sent == 1
+    invitation = shown(anna.last_dm)
+    assert "Du er inviteret" in invitation and "Husk at medbringe frokost" in invitation
+    assert "Tag gerne en kollega med" not in invitation
+    # Bo's invitation went out with the old note; a new note is no "moved" news.
+    assert len(bo.dms) == bo_before
+    rows = await harness.db.run(workshop_rows)
+    assert not [row for row in rows if row[0] == "workshop_moved"]
+
+
+async def test_an_intern_who_was_declined_is_both_counted_and_invited(harness: Harness) -> None:
+    """One definition of a season's interns: Anna asked Bo with *Anmod* and was declined,
+    without a wish. The workshop invites her, so the figures count her too."""
+    bo, anna, _emil, kim = people(harness)
+    await offer(bo)
+    await anna.command("/praktik", "find Ærø")
+    await anna.press("Anmod")
+    await bo.press("Afslå")
+
+    await kim.command("/praktik", "admin stats")
+    figures = shown(kim.ephemerals[-1])
+    assert "1 praktikant" in figures and "0 praktikanter" not in figures
+    await plan_workshop(kim, "2027-06-10", "13:00", "Slotsholmsgade 4")
+    assert "2 deltagere får en invitation" in shown(kim.last_dm)
