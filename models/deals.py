@@ -26,8 +26,10 @@ from sqlalchemy import (
 )
 from sqlalchemy import select as sa_select
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.dml import Update
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -303,8 +305,25 @@ def _confirm(session: Session, *, deal: Deal, now: datetime) -> Result:
 COHOST_KEY = "cohost"  # the co-host's copy of the host's buttons, in Proposal.messages
 
 
+def _remember_statements() -> dict[str, Update]:
+    """remember_message's UPDATE, built once per dialect: a statement kept whole is compiled
+    and keyed for SQLAlchemy's cache once, where one built per call was keyed every time."""
+    messages = col(Proposal.messages)
+    by_id = col(Proposal.id) == bindparam("proposal_id")
+    added = bindparam("added", type_=JSONB)
+    merged_pg = cast(cast(messages, JSONB).op("||", return_type=JSONB)(added), JSON)
+    merged_sqlite = func.json_set(messages, bindparam("path"), func.json(bindparam("where")))
+    return {
+        "postgresql": update(Proposal).where(by_id).values(messages=merged_pg),
+        "sqlite": update(Proposal).where(by_id).values(messages=merged_sqlite),
+    }
+
+
+_REMEMBER = _remember_statements()
+
+
 def remember_message(
-    session: Session,
+    connection: Connection,
     *,
     proposal_id: int,
     role: Role,
@@ -315,19 +334,17 @@ def remember_message(
     """Where a side's buttons are, so the message can later show the outcome instead.
 
     One UPDATE that merges the key in under the row's lock (the host's and the co-host's
-    copies are remembered at the same time), in each database's own JSON words."""
+    copies are remembered at the same time), in each database's own JSON words. On a bare
+    connection (Database.run_core): no ORM session is needed for one UPDATE."""
     key = COHOST_KEY if cohost else role.value
     where = {"channel": channel, "ts": ts}
-    messages = col(Proposal.messages)
-    merged: ColumnElement[Any]
-    if session.get_bind().dialect.name == "postgresql":
-        added = bindparam("added", {key: where}, type_=JSONB)
-        merged = cast(cast(messages, JSONB).op("||", return_type=JSONB)(added), JSON)
+    dialect = connection.dialect.name
+    params: dict[str, Any] = {"proposal_id": proposal_id}
+    if dialect == "postgresql":
+        params["added"] = {key: where}
     else:
-        merged = func.json_set(messages, f"$.{key}", func.json(json.dumps(where)))
-    found = session.execute(
-        update(Proposal).where(col(Proposal.id) == proposal_id).values(messages=merged)
-    )
+        params.update(path=f"$.{key}", where=json.dumps(where))
+    found = connection.execute(_REMEMBER[dialect], params)
     if not getattr(found, "rowcount", 1):
         raise NoResultFound(f"no proposal {proposal_id}")  # as the read it replaces
 
