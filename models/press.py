@@ -7,12 +7,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session
+from sqlalchemy import bindparam, select
+from sqlmodel import Session, col
 
 from models.deals import Result, request_slot
-from models.home import opened_of
-from models.profiles import stored_profile
 from models.repo import Profile
+from models.tables import HomeOpened, SlackProfile
+
+# The press's two plain reads as Core statements built once (models.profiles.stored_profile
+# and models.home.opened_of read the same through the ORM): no entity to load, and the
+# statement's cache key is computed once, not per press.
+_PROFILE = select(
+    col(SlackProfile.name), col(SlackProfile.title), col(SlackProfile.fetched_at)
+).where(col(SlackProfile.slack_user_id) == bindparam("user_id"))
+_OPENED = select(col(HomeOpened.slack_user_id)).where(
+    col(HomeOpened.slack_user_id).in_(bindparam("user_ids", expanding=True))
+)
 
 
 @dataclass(frozen=True)
@@ -37,9 +47,10 @@ def press_request(
 ) -> Pressed:
     """`intern`: the profile if the process knows it already, else read here when fresh."""
     if intern is None:
-        intern = stored_profile(session, user_id=user_id, fresh_since=fresh_since)
-        if intern is None:
+        stored = session.connection().execute(_PROFILE, {"user_id": user_id}).first()
+        if stored is None or stored.fetched_at < fresh_since:
             return Pressed(None)
+        intern = Profile(slack_user_id=user_id, name=stored.name, title=stored.title)
     result = request_slot(
         session,
         slot_id=slot_id,
@@ -52,5 +63,6 @@ def press_request(
         return Pressed(result, intern)
     deal = result.deal
     concerned = {deal.host.slack_user_id, deal.slot.cohost_user_id, user_id} - {None}
-    opened = opened_of(session, user_ids=sorted(u for u in concerned if u))
+    wanted = sorted(u for u in concerned if u)
+    opened = session.connection().execute(_OPENED, {"user_ids": wanted}).scalars()
     return Pressed(result, intern, frozenset(opened))
