@@ -334,8 +334,8 @@ def remember_message(
     """Where a side's buttons are, so the message can later show the outcome instead.
 
     One UPDATE that merges the key in under the row's lock (the host's and the co-host's
-    copies are remembered at the same time), in each database's own JSON words. On a bare
-    connection (Database.run_core): no ORM session is needed for one UPDATE."""
+    copies are remembered at the same time), in each database's own JSON words. Idempotent,
+    so it runs as a statement of its own (Database.run_statement)."""
     key = COHOST_KEY if cohost else role.value
     where = {"channel": channel, "ts": ts}
     dialect = connection.dialect.name

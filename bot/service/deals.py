@@ -93,7 +93,7 @@ async def _ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> Non
         sent = await dm.send(env.client, user, content)
         if sent is not None:
             channel, ts = sent
-            await env.db.run_core(
+            await env.db.run_statement(
                 proposals.remember_message,
                 proposal_id=deal.proposal.id,
                 role=role,
