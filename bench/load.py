@@ -301,15 +301,16 @@ async def follow_ups(
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def cpu_seconds(pids: list[int]) -> float:
-    """User + system CPU time the processes have used so far (Linux /proc)."""
+def cpu_seconds(pids: list[int], *, system_only: bool = False) -> float:
+    """User + system CPU time the processes have used so far (Linux /proc); `system_only`:
+    the kernel's part alone (sockets, thread wake-ups: what round trips cost)."""
     total = 0
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime
+        total += int(fields[12]) + (0 if system_only else int(fields[11]))  # stime, utime
     return total / TICK
 
 
@@ -424,15 +425,17 @@ async def main() -> None:
         await run_level(floor_port, 40, 400, slots, interns, random.Random(1), fake)
         print(f"warm-up: 400 requests to each server, {args.workers} worker(s) each\n")
         print(
-            f"{'conc':>5} {'server':>6} {'n':>5} {'err':>4} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'cpu ms':>7}  p99 vs floor"
+            f"{'conc':>5} {'server':>6} {'n':>5} {'err':>4} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'cpu ms':>7} {'of it sys':>9}  p99 vs floor"
         )
         answered: list[str] = []
         pids = {"app": serving(procs[0]), "floor": [p.pid for p in procs[1:]]}
         for level in levels:
             rows: dict[str, Level] = {}
             cpu: dict[str, float] = {}
+            cpu_sys: dict[str, float] = {}
             for name, port in (("floor", floor_port), ("app", app_port)):
                 before = cpu_seconds(pids[name])
+                before_sys = cpu_seconds(pids[name], system_only=True)
                 rows[name] = await run_level(
                     port, level, args.requests, slots, interns, random.Random(level), fake
                 )
@@ -447,6 +450,8 @@ async def main() -> None:
                         f"{pct(waits, 95):>8.0f} {pct(waits, 99):>8.0f} {drained:>10.1f}"
                     )
                 cpu[name] = (cpu_seconds(pids[name]) - before) / args.requests * 1000
+                sys_ms = cpu_seconds(pids[name], system_only=True) - before_sys
+                cpu_sys[name] = sys_ms / args.requests * 1000
             for name in ("floor", "app"):
                 run = rows[name]
                 lat = run.latencies
@@ -458,7 +463,7 @@ async def main() -> None:
                     f"{level:>5} {name:>6} {len(lat):>5} {run.errors:>4} "
                     f"{len(lat) / run.elapsed:>7.0f} "
                     f"{pct(lat, 50):>8.1f} {pct(lat, 95):>8.1f} {pct(lat, 99):>8.1f} "
-                    f"{cpu[name]:>7.2f}  {note}"
+                    f"{cpu[name]:>7.2f} {cpu_sys[name]:>9.2f}  {note}"
                 )
         print(
             "\n*Anmod* → the intern's answer (ephemeral), ms; drained: s from the level's last ack"

@@ -4,6 +4,7 @@ through `Database.run`, which runs them in a worker thread inside one transactio
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -16,8 +17,11 @@ from alembic.config import Config
 from sqlalchemy import event, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, SQLModel, create_engine
+
+log = logging.getLogger("praktik.db")
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -61,6 +65,15 @@ def _sqlite_begin(connection: Any) -> None:
 
 
 POOL_SIZE = 20  # PostgreSQL connections kept per process (and threads to use them)
+# Connections older than this are replaced at checkout, before a server-side idle limit or
+# a firewall can have cut them silently.
+POOL_RECYCLE_S = 1800
+
+
+def _lost_connection(error: BaseException) -> bool:
+    """The database connection broke (a server restart, a fail-over, an idle cut).
+    SQLAlchemy has then already invalidated the pool, so the next checkout connects anew."""
+    return isinstance(error, DBAPIError) and error.connection_invalidated
 
 
 class Database:
@@ -71,8 +84,12 @@ class Database:
         if self.is_sqlite:
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 10}
         else:
-            kwargs.update(pool_size=POOL_SIZE, max_overflow=10, pool_pre_ping=True)
+            # No pool_pre_ping: it cost a round trip per transaction (a tenth of a button
+            # press's CPU). A connection found broken is handled in `call` instead.
+            kwargs.update(pool_size=POOL_SIZE, max_overflow=10, pool_recycle=POOL_RECYCLE_S)
         self.engine: Engine = create_engine(self.url, **kwargs)
+        # The same pool, each checkout in autocommit (call_statement).
+        self._autocommit = self.engine.execution_options(isolation_level="AUTOCOMMIT")
         # Repo calls run in threads of their own, as many as the pool has connections:
         # asyncio's default executor has min(32, cores + 4) threads – six on two cores –
         # and a request would wait for a thread while the database sits idle.
@@ -106,8 +123,67 @@ class Database:
     def call(
         self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
     ) -> T:
-        with self.session() as session:
-            return fn(session, *args, **kwargs)
+        """`fn` in one transaction. A connection that broke before the commit is retried once
+        on a new one: the server rolled the transaction back, so nothing was written, as
+        pool_pre_ping's check at checkout used to ensure. A break during COMMIT is not
+        retried (the commit may have happened) and is raised, as before."""
+        try:
+            return self._attempt(fn, *args, **kwargs)
+        except _Uncommitted as lost:
+            log.info("database connection lost (%s); trying once more", lost.__cause__)
+        try:
+            return self._attempt(fn, *args, **kwargs)
+        except _Uncommitted as lost:
+            assert lost.__cause__ is not None
+            raise lost.__cause__ from None
+
+    def _attempt(
+        self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                result = fn(session, *args, **kwargs)
+            except BaseException as error:
+                session.rollback()
+                if _lost_connection(error):
+                    raise _Uncommitted from error
+                raise
+            session.commit()
+            return result
+
+    def call_statement(
+        self, fn: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """`fn` runs ONE idempotent statement on a bare connection. On PostgreSQL the
+        statement is its own transaction (autocommit): no BEGIN and COMMIT round trips and
+        no ORM session, which were most of the cost of a one-row UPDATE. Retried once when
+        the connection broke: the statement may then have committed, which is why it must
+        be idempotent (writing the same again changes nothing)."""
+        try:
+            return self._statement(fn, *args, **kwargs)
+        except DBAPIError as error:
+            if not _lost_connection(error):
+                raise
+            log.info("database connection lost (%s); trying once more", error)
+        return self._statement(fn, *args, **kwargs)
+
+    def _statement(
+        self, fn: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        if self.is_sqlite:  # its transactions start with BEGIN IMMEDIATE (_sqlite_begin)
+            with self.engine.begin() as connection:
+                return fn(connection, *args, **kwargs)
+        with self._autocommit.connect() as connection:
+            return fn(connection, *args, **kwargs)
+
+    async def run_statement(
+        self, fn: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """`run` for `call_statement`."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self._threads, partial(self.call_statement, fn, *args, **kwargs)
+        )
 
     async def run(
         self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
@@ -117,18 +193,27 @@ class Database:
         return await loop.run_in_executor(self._threads, partial(self.call, fn, *args, **kwargs))
 
     def ping(self) -> bool:
-        try:
-            with self.engine.connect() as connection:
-                connection.execute(text("SELECT 1"))
-        except Exception:
-            return False
-        return True
+        # Twice: a connection kept from before a server restart fails first and is dropped.
+        for _ in range(2):
+            try:
+                with self.engine.connect() as connection:
+                    connection.execute(text("SELECT 1"))
+            except Exception as error:
+                if _lost_connection(error):
+                    continue
+                return False
+            return True
+        return False
 
     def upgrade(self, revision: str = "head") -> None:
         command.upgrade(alembic_config(self.url), revision)
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+class _Uncommitted(Exception):
+    """The connection broke before the commit; the transaction is known to be undone."""
 
 
 def alembic_config(url: str) -> Config:

@@ -24,15 +24,16 @@ from sqlalchemy import (
     or_,
     update,
 )
-from sqlalchemy import select as sa_select
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.dml import Update
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from models.erasures import erased_clause, was_erased
-from models.repo import OpenSlot, Profile, ensure_participant, slot_with_host, wish_of
+from models.erasures import was_erased
+from models.repo import OpenSlot, slot_with_host, wish_of
 from models.tables import (
     Answer,
     HostSlot,
@@ -42,7 +43,6 @@ from models.tables import (
     Placement,
     PlacementStatus,
     Proposal,
-    ProposalOrigin,
     ProposalStatus,
     SlotStatus,
     Wish,
@@ -117,86 +117,6 @@ def _placed_query(*, intern_id: int, year: int) -> SelectOfScalar[Placement]:
 
 def _placed(session: Session, *, intern_id: int, year: int) -> Placement | None:
     return session.exec(_placed_query(intern_id=intern_id, year=year)).first()
-
-
-def request_slot(
-    session: Session,
-    *,
-    slot_id: int,
-    intern: Profile,
-    year: int,
-    now: datetime,
-    approval_required: bool,
-) -> Result:
-    # Few statements: a press is the app's commonest write, and each round trip costs CPU.
-    row = session.execute(
-        sa_select(HostSlot, Participant, erased_clause(intern.slack_user_id))
-        .join(Participant, col(Participant.id) == col(HostSlot.host_id))
-        .where(col(HostSlot.id) == slot_id)
-    ).first()
-    found = OpenSlot(row[0], row[1]) if row else None
-    if found is None or found.slot.status != SlotStatus.OPEN or found.slot.season_year != year:
-        return _refuse(Refusal.NOT_OPEN)
-    if found.host.slack_user_id == intern.slack_user_id:
-        return _refuse(Refusal.OWN_SLOT)
-    if found.slot.confirmed >= found.slot.capacity:
-        return _refuse(Refusal.FULL)
-    if row is not None and row[2]:
-        return _refuse(Refusal.ERASED)
-    # One request of an intern at a time (a double click reaching two processes): the
-    # person's row is locked, so the second then sees the first one's pending proposal
-    # below instead of adding another. The reads below are statements of their own, after
-    # the lock: each sees what the first one committed.
-    person = ensure_participant(session, profile=intern, now=now, lock=True)
-    assert person.id is not None and found.slot.id is not None
-    placed = _placed_query(intern_id=person.id, year=year).exists()
-    pending = (
-        sa_select(col(Proposal.id))
-        .where(
-            col(Proposal.slot_id) == found.slot.id,
-            col(Proposal.intern_id) == person.id,
-            col(Proposal.status) == ProposalStatus.PENDING,
-        )
-        .limit(1)
-        .scalar_subquery()
-    )
-    seen = session.execute(
-        sa_select(placed, pending, Wish)
-        .select_from(Participant)
-        .outerjoin(
-            Wish, and_(col(Wish.intern_id) == col(Participant.id), col(Wish.season_year) == year)
-        )
-        .where(col(Participant.id) == person.id)
-    ).first()
-    assert seen is not None
-    if seen[0]:
-        return _refuse(Refusal.ALREADY_PLACED)
-    wish: Wish | None = seen[2]
-    existing = session.get(Proposal, seen[1]) if seen[1] is not None else None
-    if existing is not None:
-        return _refuse(
-            Refusal.ALREADY_REQUESTED, Deal(existing, found.slot, found.host, person, wish)
-        )
-    days = sorted(set(found.slot.days) & set(wish.days)) if wish else sorted(found.slot.days)
-    if not days:
-        return _refuse(Refusal.NO_COMMON_DAY)
-    manager = wish.manager_user_id if wish else None
-    if approval_required and manager is None:
-        return _refuse(Refusal.NEED_MANAGER)
-    proposal = Proposal(
-        season_year=year,
-        slot_id=found.slot.id,
-        intern_id=person.id,
-        origin=ProposalOrigin.REQUEST,
-        intern_answer=Answer.ACCEPTED,  # asking is saying yes
-        manager_user_id=manager if approval_required else None,
-        manager_answer=Answer.PENDING if approval_required else None,
-        days=days,
-        created_at=now,
-    )
-    session.add(proposal)
-    session.flush()
-    return Result(Outcome.CREATED, Deal(proposal, found.slot, found.host, person, wish))
 
 
 def deal_of(session: Session, *, proposal_id: int, lock: bool = False) -> Deal | None:
@@ -303,8 +223,25 @@ def _confirm(session: Session, *, deal: Deal, now: datetime) -> Result:
 COHOST_KEY = "cohost"  # the co-host's copy of the host's buttons, in Proposal.messages
 
 
+def _remember_statements() -> dict[str, Update]:
+    """remember_message's UPDATE, built once per dialect: a statement kept whole is compiled
+    and keyed for SQLAlchemy's cache once, where one built per call was keyed every time."""
+    messages = col(Proposal.messages)
+    by_id = col(Proposal.id) == bindparam("proposal_id")
+    added = bindparam("added", type_=JSONB)
+    merged_pg = cast(cast(messages, JSONB).op("||", return_type=JSONB)(added), JSON)
+    merged_sqlite = func.json_set(messages, bindparam("path"), func.json(bindparam("where")))
+    return {
+        "postgresql": update(Proposal).where(by_id).values(messages=merged_pg),
+        "sqlite": update(Proposal).where(by_id).values(messages=merged_sqlite),
+    }
+
+
+_REMEMBER = _remember_statements()
+
+
 def remember_message(
-    session: Session,
+    connection: Connection,
     *,
     proposal_id: int,
     role: Role,
@@ -315,19 +252,17 @@ def remember_message(
     """Where a side's buttons are, so the message can later show the outcome instead.
 
     One UPDATE that merges the key in under the row's lock (the host's and the co-host's
-    copies are remembered at the same time), in each database's own JSON words."""
+    copies are remembered at the same time), in each database's own JSON words. Idempotent,
+    so it runs as a statement of its own (Database.run_statement)."""
     key = COHOST_KEY if cohost else role.value
     where = {"channel": channel, "ts": ts}
-    messages = col(Proposal.messages)
-    merged: ColumnElement[Any]
-    if session.get_bind().dialect.name == "postgresql":
-        added = bindparam("added", {key: where}, type_=JSONB)
-        merged = cast(cast(messages, JSONB).op("||", return_type=JSONB)(added), JSON)
+    dialect = connection.dialect.name
+    params: dict[str, Any] = {"proposal_id": proposal_id}
+    if dialect == "postgresql":
+        params["added"] = {key: where}
     else:
-        merged = func.json_set(messages, f"$.{key}", func.json(json.dumps(where)))
-    found = session.execute(
-        update(Proposal).where(col(Proposal.id) == proposal_id).values(messages=merged)
-    )
+        params.update(path=f"$.{key}", where=json.dumps(where))
+    found = connection.execute(_REMEMBER[dialect], params)
     if not getattr(found, "rowcount", 1):
         raise NoResultFound(f"no proposal {proposal_id}")  # as the read it replaces
 

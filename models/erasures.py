@@ -19,6 +19,11 @@ def _key(user_id: str) -> str:
     return hashlib.sha256(f"praktikbot-erased:{user_id}".encode()).hexdigest()
 
 
+def erased_key(user_id: str) -> str:
+    """What ErasedUser.key holds for the user: for a prebuilt query's parameter."""
+    return _key(user_id)
+
+
 def mark_erased(session: Session, *, user_id: str) -> None:
     insert_unless_present(session, ErasedUser, key=_key(user_id))
 

@@ -1,18 +1,99 @@
 """*Anmod* in one transaction: the intern's stored profile, the request itself, and whose
 App Home to redraw. Each was a transaction of its own (three per press, a third of the
-press's CPU spent setting up sessions and round trips)."""
+press's CPU spent setting up sessions and round trips).
+
+A press is the app's commonest write, so it is four statements (each a round trip, and
+the round trips were most of its CPU), built once with parameters so that SQLAlchemy
+computes each one's cache key once, not per press."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlmodel import Session
+from sqlalchemy import BindParameter, ColumnElement, Exists, and_, bindparam, select
+from sqlalchemy.orm import Mapped
+from sqlmodel import Session, col
 
-from models.deals import Result, request_slot
-from models.home import opened_of
-from models.profiles import stored_profile
-from models.repo import Profile
+from models.deals import Deal, Outcome, Refusal, Result
+from models.erasures import erased_key
+from models.repo import Profile, ensure_participant
+from models.tables import (
+    Answer,
+    ErasedUser,
+    HomeOpened,
+    HostSlot,
+    Participant,
+    Placement,
+    PlacementStatus,
+    Proposal,
+    ProposalOrigin,
+    ProposalStatus,
+    SlackProfile,
+    SlotStatus,
+    Wish,
+)
+
+
+def _opened(user: ColumnElement[Any] | Mapped[Any]) -> Exists:
+    """Whether `user` has opened their App Home (models.home.opened_of, as a column)."""
+    opener = col(HomeOpened.slack_user_id)
+    return select(opener).where(opener == user).exists()
+
+
+_PRESSER: BindParameter[str] = bindparam("user_id")
+# Everything to be read before the intern's row is locked, in one statement: the slot and
+# its host; whether the presser had their data erased (models.erasures); their stored
+# profile (models.profiles: name, title and when Slack was asked); and which of those
+# concerned have opened their App Home (models.home), the tabs to redraw.
+_SLOT = (
+    select(
+        HostSlot,
+        Participant,
+        select(col(ErasedUser.key)).where(col(ErasedUser.key) == bindparam("erased_key")).exists(),
+        col(SlackProfile.name),
+        col(SlackProfile.title),
+        col(SlackProfile.fetched_at),
+        _opened(col(Participant.slack_user_id)),
+        _opened(col(HostSlot.cohost_user_id)),
+        _opened(_PRESSER),
+    )
+    .join(Participant, col(Participant.id) == col(HostSlot.host_id))
+    .outerjoin(SlackProfile, col(SlackProfile.slack_user_id) == _PRESSER)
+    .where(col(HostSlot.id) == bindparam("slot_id"))
+)
+# After the intern's row is locked: placed this season already? a pending request for this
+# slot already? their wish, if any.
+_SEEN = (
+    select(
+        select(col(Placement.id))
+        .where(
+            col(Placement.intern_id) == bindparam("intern_id"),
+            col(Placement.season_year) == bindparam("year"),
+            col(Placement.status) == PlacementStatus.CONFIRMED,
+        )
+        .exists(),
+        select(col(Proposal.id))
+        .where(
+            col(Proposal.slot_id) == bindparam("slot_id"),
+            col(Proposal.intern_id) == bindparam("intern_id"),
+            col(Proposal.status) == ProposalStatus.PENDING,
+        )
+        .limit(1)
+        .scalar_subquery(),
+        Wish,
+    )
+    .select_from(Participant)
+    .outerjoin(
+        Wish,
+        and_(
+            col(Wish.intern_id) == col(Participant.id),
+            col(Wish.season_year) == bindparam("year"),
+        ),
+    )
+    .where(col(Participant.id) == bindparam("intern_id"))
+)
 
 
 @dataclass(frozen=True)
@@ -22,6 +103,10 @@ class Pressed:
     result: Result | None
     intern: Profile | None = None
     opened: frozenset[str] = frozenset()  # those concerned who have opened their App Home
+
+
+def _refuse(refusal: Refusal, deal: Deal | None = None) -> Pressed:
+    return Pressed(Result(outcome=None, deal=deal, refusal=refusal))
 
 
 def press_request(
@@ -35,22 +120,61 @@ def press_request(
     now: datetime,
     approval_required: bool,
 ) -> Pressed:
-    """`intern`: the profile if the process knows it already, else read here when fresh."""
+    """`intern`: the profile if the process knows it already, else the stored one when
+    fresh. A refusal needs no profile, so none is asked for then."""
+    params = {"slot_id": slot_id, "user_id": user_id, "erased_key": erased_key(user_id)}
+    row = session.execute(_SLOT, params).first()
+    if row is None:
+        return _refuse(Refusal.NOT_OPEN)
+    slot: HostSlot = row[0]
+    host: Participant = row[1]
+    if slot.status != SlotStatus.OPEN or slot.season_year != year:
+        return _refuse(Refusal.NOT_OPEN)
+    if host.slack_user_id == user_id:
+        return _refuse(Refusal.OWN_SLOT)
+    if slot.confirmed >= slot.capacity:
+        return _refuse(Refusal.FULL)
+    if row[2]:
+        return _refuse(Refusal.ERASED)
     if intern is None:
-        intern = stored_profile(session, user_id=user_id, fresh_since=fresh_since)
-        if intern is None:
+        if row[5] is None or row[5] < fresh_since:
             return Pressed(None)
-    result = request_slot(
-        session,
-        slot_id=slot_id,
-        intern=intern,
-        year=year,
-        now=now,
-        approval_required=approval_required,
+        intern = Profile(slack_user_id=user_id, name=row[3], title=row[4])
+    opened = {host.slack_user_id} if row[6] else set()
+    opened |= {slot.cohost_user_id} if row[7] and slot.cohost_user_id else set()
+    opened |= {user_id} if row[8] else set()
+    # One request of an intern at a time (a double click reaching two processes): the
+    # person's row is locked, so the second then sees the first one's pending proposal
+    # below instead of adding another. The reads below are statements of their own, after
+    # the lock: each sees what the first one committed.
+    person = ensure_participant(session, profile=intern, now=now, lock=True)
+    assert person.id is not None and slot.id is not None
+    seen = session.execute(_SEEN, {"intern_id": person.id, "slot_id": slot.id, "year": year})
+    placed, pending, wish = seen.one()
+    if placed:
+        return Pressed(Result(None, refusal=Refusal.ALREADY_PLACED), intern)
+    existing = session.get(Proposal, pending) if pending is not None else None
+    if existing is not None:
+        deal = Deal(existing, slot, host, person, wish)
+        return Pressed(Result(None, deal, Refusal.ALREADY_REQUESTED), intern)
+    days = sorted(set(slot.days) & set(wish.days)) if wish else sorted(slot.days)
+    if not days:
+        return Pressed(Result(None, refusal=Refusal.NO_COMMON_DAY), intern)
+    manager = wish.manager_user_id if wish else None
+    if approval_required and manager is None:
+        return Pressed(Result(None, refusal=Refusal.NEED_MANAGER), intern)
+    proposal = Proposal(
+        season_year=year,
+        slot_id=slot.id,
+        intern_id=person.id,
+        origin=ProposalOrigin.REQUEST,
+        intern_answer=Answer.ACCEPTED,  # asking is saying yes
+        manager_user_id=manager if approval_required else None,
+        manager_answer=Answer.PENDING if approval_required else None,
+        days=days,
+        created_at=now,
     )
-    if result.refusal is not None or result.deal is None:
-        return Pressed(result, intern)
-    deal = result.deal
-    concerned = {deal.host.slack_user_id, deal.slot.cohost_user_id, user_id} - {None}
-    opened = opened_of(session, user_ids=sorted(u for u in concerned if u))
-    return Pressed(result, intern, frozenset(opened))
+    session.add(proposal)
+    session.flush()
+    deal = Deal(proposal, slot, host, person, wish)
+    return Pressed(Result(Outcome.CREATED, deal), intern, frozenset(opened))

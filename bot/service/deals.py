@@ -94,7 +94,7 @@ async def ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> None
         sent = await dm.send(env.client, user, content)
         if sent is not None:
             channel, ts = sent
-            await env.db.run(
+            await env.db.run_statement(
                 proposals.remember_message,
                 proposal_id=deal.proposal.id,
                 role=role,
