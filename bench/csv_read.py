@@ -39,12 +39,14 @@ BASE = "7ccc3e1"  # the commit before issue 14's CSV work
 
 def old_reader() -> types.ModuleType:
     source = subprocess.run(
-        ["git", "show", f"{BASE}:bot/sheets/csvio.py"],
+        ["git", "show", f"{BASE}:bot/csvio.py"],  # where it lived then
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
     ).stdout
+    # It imported the profiles from bot.scoring, now bot.matching.rules (issue 12).
+    source = source.replace("from bot.scoring import", "from bot.matching.rules import")
     module = types.ModuleType("csvio_before")
     sys.modules[module.__name__] = module  # dataclasses look their module up
     exec(compile(source, "csvio_before.py", "exec"), module.__dict__)
