@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook import WebhookResponse
 
 from bot.clock import Clock
 from bot.config import Settings
@@ -16,6 +19,20 @@ from bot.service import Env
 from models.db import Database
 
 Next = Callable[[], Awaitable[Any]]
+
+log = logging.getLogger("praktik.respond")
+
+
+class CheckedRespond(AsyncRespond):
+    """Bolt's `respond()`, which does not raise when Slack refuses the answer (e.g.
+    `invalid_blocks`): the refusal is logged, so an answer Slack would not show cannot
+    vanish without a trace (a match preview once did)."""
+
+    async def __call__(self, *args: Any, **kwargs: Any) -> WebhookResponse:
+        said = await super().__call__(*args, **kwargs)
+        if said.status_code != 200:
+            log.error("Slack refused an answer (%s): %s", said.status_code, said.body)
+        return said
 
 
 def inject(
@@ -36,6 +53,11 @@ def inject(
         context["db"] = db
         context["clock"] = clock
         context["settings"] = settings
+        said = context.respond
+        if said is not None:
+            context["respond"] = CheckedRespond(
+                response_url=said.response_url, proxy=said.proxy, ssl=said.ssl
+            )
         context["env"] = Env(
             client=context.client, db=db, clock=clock, settings=settings, caches=caches
         )

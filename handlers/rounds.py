@@ -7,7 +7,6 @@ again in the service, because anyone can replay a button's payload.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncRespond
@@ -18,16 +17,6 @@ from bot.texts import rounds as t
 from bot.views.common import notice
 from handlers.commands import CommandCall
 from handlers.payloads import BlockAction
-
-log = logging.getLogger("praktik.rounds")
-
-
-async def _show(respond: AsyncRespond, **content: Any) -> None:
-    """Answer through the response_url, and log when Slack refuses it: respond() does not
-    raise, so a preview Slack would not show could otherwise vanish without a trace."""
-    said = await respond(**content)
-    if said.status_code != 200:
-        log.error("Slack refused the match preview (%s): %s", said.status_code, said.body)
 
 
 async def match(call: CommandCall) -> None:
@@ -43,14 +32,14 @@ async def match(call: CommandCall) -> None:
             return
         note = said
     content = await rounds.preview_message(call.env, user_id=call.user_id, note=note)
-    await _show(call.respond, **content)
+    await call.respond(**content)  # a refusal is logged (handlers.middleware)
 
 
 async def on_page(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond) -> None:
     await ack()
     press = BlockAction.parse(body)
     content = await rounds.page(env, user_id=press.user_id, value=press.action.value)
-    await _show(respond, replace_original=True, **content)
+    await respond(replace_original=True, **content)
 
 
 def _send_value(value: str) -> tuple[Mode, int] | None:
