@@ -83,6 +83,9 @@ def build_app(
         client=build_client(settings, pacer),
         signing_secret=settings.slack_signing_secret.get_secret_value(),
         logger=BOLT_LOG,
+        # Every HTTP request's signature is checked once, before Bolt reads it, by
+        # _signed_requests_only (stricter than Bolt's own check); Socket Mode signs nothing.
+        request_verification_enabled=False,
     )
     inflight = inflight or InFlight()
     caches = Caches(homes=homes or Coalescer(inflight=inflight))

@@ -8,6 +8,7 @@ same moment can never both take the last seat.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -26,7 +27,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.dml import Update
 from sqlmodel import Session, col, select
@@ -224,7 +224,7 @@ COHOST_KEY = "cohost"  # the co-host's copy of the host's buttons, in Proposal.m
 
 
 def _remember_statements() -> dict[str, Update]:
-    """remember_message's UPDATE, built once per dialect: a statement kept whole is compiled
+    """remember_messages' UPDATE, built once per dialect: a statement kept whole is compiled
     and keyed for SQLAlchemy's cache once, where one built per call was keyed every time."""
     messages = col(Proposal.messages)
     by_id = col(Proposal.id) == bindparam("proposal_id")
@@ -240,31 +240,39 @@ def _remember_statements() -> dict[str, Update]:
 _REMEMBER = _remember_statements()
 
 
-def remember_message(
-    connection: Connection,
-    *,
-    proposal_id: int,
-    role: Role,
-    channel: str,
-    ts: str,
-    cohost: bool = False,
-) -> None:
-    """Where a side's buttons are, so the message can later show the outcome instead.
+@dataclass(frozen=True)
+class MessageRef:
+    """Where one side's buttons for a proposal are (`cohost`: the co-host's copy)."""
 
-    One UPDATE that merges the key in under the row's lock (the host's and the co-host's
-    copies are remembered at the same time), in each database's own JSON words. Idempotent,
-    so it runs as a statement of its own (Database.run_statement)."""
-    key = COHOST_KEY if cohost else role.value
-    where = {"channel": channel, "ts": ts}
+    proposal_id: int
+    role: Role
+    channel: str
+    ts: str
+    cohost: bool = False
+
+
+def remember_messages(connection: Connection, refs: Sequence[MessageRef]) -> int:
+    """Where each side's buttons are, so the message can later show the outcome instead;
+    the number of proposals found (one gone since, e.g. erased, is skipped).
+
+    One UPDATE per message that merges its key in under the row's lock (the host's and the
+    co-host's copies may be remembered together), in each database's own JSON words, sent
+    as one batch. Idempotent, so it runs as a statement of its own (Database.run_statement)."""
     dialect = connection.dialect.name
-    params: dict[str, Any] = {"proposal_id": proposal_id}
-    if dialect == "postgresql":
-        params["added"] = {key: where}
-    else:
-        params.update(path=f"$.{key}", where=json.dumps(where))
+    params: list[dict[str, Any]] = []
+    for ref in refs:
+        key = COHOST_KEY if ref.cohost else ref.role.value
+        where = {"channel": ref.channel, "ts": ref.ts}
+        if dialect == "postgresql":
+            params.append({"proposal_id": ref.proposal_id, "added": {key: where}})
+        else:
+            params.append(
+                {"proposal_id": ref.proposal_id, "path": f"$.{key}", "where": json.dumps(where)}
+            )
+    if not params:
+        return 0
     found = connection.execute(_REMEMBER[dialect], params)
-    if not getattr(found, "rowcount", 1):
-        raise NoResultFound(f"no proposal {proposal_id}")  # as the read it replaces
+    return int(getattr(found, "rowcount", len(params)))
 
 
 @dataclass

@@ -22,7 +22,7 @@ from bot.views.common import notice
 from bot.views.mrkdwn import clip, escape
 from bot.views.slots import suggestions
 from models import deals as proposals
-from models.deals import Deal, Outcome, Refusal, Result, Role
+from models.deals import Deal, MessageRef, Outcome, Refusal, Result, Role, remember_messages
 from models.outbox_repo import answer_and_plan
 from models.press import Pressed, press_request
 from models.repo import Profile
@@ -90,18 +90,17 @@ async def ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> None
         return
     # The host's co-host gets the same buttons; the first answer counts.
     cohost = deal.slot.cohost_user_id if role is Role.HOST else None
+    sent_to: list[MessageRef] = []
     for user in [who] + ([cohost] if cohost else []):
         sent = await dm.send(env.client, user, content)
         if sent is not None:
             channel, ts = sent
-            await env.db.run_statement(
-                proposals.remember_message,
-                proposal_id=deal.proposal.id,
-                role=role,
-                channel=channel,
-                ts=ts,
-                cohost=user == cohost,
-            )
+            sent_to.append(MessageRef(deal.proposal.id, role, channel, ts, user == cohost))
+
+    async def store(refs: list[MessageRef]) -> int:
+        return await env.db.run_statement(remember_messages, refs)
+
+    await env.caches.message_refs.put(sent_to, store)
 
 
 async def answer(

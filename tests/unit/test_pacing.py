@@ -132,3 +132,31 @@ async def test_interactive_calls_go_ahead_of_bulk_dms() -> None:
         assert pacer.stats.ratelimited == 0
         last_answer = max(i for i, who in enumerate(done) if who == "answer")
         assert done[last_answer + 1 :].count("bulk") > 10, done  # the answers did not queue
+
+
+async def test_calls_waiting_their_turn_wake_together_on_the_half_second_never_early() -> None:
+    hand = Hand()
+    hand.now = 100.1
+    woken: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        woken.append(hand.now + seconds)
+
+    pacer = Pacer(timer=hand, sleep=sleep)  # 500 posts a minute: 4 a half second
+    workspace = pacer.buckets_for("chat.postMessage", None)[0]
+    due: list[float] = []
+    for i in range(80):  # a rush of host DMs, one channel each
+        tokens_before = workspace.tokens
+        await pacer.acquire("chat.postMessage", f"D{i:03d}", bulk=False)
+        if tokens_before < 1.0:  # this one had to wait: when its token came
+            due.append(hand.now + (1.0 - tokens_before) / workspace.rate)
+    assert len(woken) == len(due) > 20
+    assert all(w * 2 == round(w * 2) for w in woken)  # on the half second
+    assert all(w >= d - 1e-9 for w, d in zip(woken, due, strict=True))  # never early
+    assert all(w - d < 0.5 for w, d in zip(woken, due, strict=True))  # at most half a second late
+    assert len(set(woken)) < len(woken)  # several wake together
+    one_by_one = Pacer(timer=hand, sleep=sleep, wake_every=0)
+    woken.clear()
+    for i in range(80):
+        await one_by_one.acquire("chat.postMessage", f"D{i:03d}", bulk=False)
+    assert len(set(woken)) == len(woken)  # without the grid each wakes on its own
