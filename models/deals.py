@@ -251,9 +251,9 @@ class MessageRef:
     cohost: bool = False
 
 
-def remember_messages(connection: Connection, refs: Sequence[MessageRef]) -> int:
-    """Where each side's buttons are, so the message can later show the outcome instead;
-    the number of proposals found (one gone since, e.g. erased, is skipped).
+def remember_messages(connection: Connection, refs: Sequence[MessageRef]) -> None:
+    """Where each side's buttons are, so the message can later show the outcome instead (a
+    proposal gone since, e.g. erased, is skipped).
 
     One UPDATE per message that merges its key in under the row's lock (the host's and the
     co-host's copies may be remembered together), in each database's own JSON words, sent
@@ -269,10 +269,8 @@ def remember_messages(connection: Connection, refs: Sequence[MessageRef]) -> int
             params.append(
                 {"proposal_id": ref.proposal_id, "path": f"$.{key}", "where": json.dumps(where)}
             )
-    if not params:
-        return 0
-    found = connection.execute(_REMEMBER[dialect], params)
-    return int(getattr(found, "rowcount", len(params)))
+    if params:
+        connection.execute(_REMEMBER[dialect], params)
 
 
 @dataclass

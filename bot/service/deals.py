@@ -97,8 +97,8 @@ async def ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> None
             channel, ts = sent
             sent_to.append(MessageRef(deal.proposal.id, role, channel, ts, user == cohost))
 
-    async def store(refs: list[MessageRef]) -> int:
-        return await env.db.run_statement(remember_messages, refs)
+    async def store(refs: list[MessageRef]) -> None:
+        await env.db.run_statement(remember_messages, refs)
 
     await env.caches.message_refs.put(sent_to, store)
 

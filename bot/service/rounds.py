@@ -71,13 +71,13 @@ async def preview_message(
     paged; the whole list of both modes goes to the coordinator as CSV (`upload`). With
     `round_no` (a button of an earlier preview), only while that round is still the one to
     send: another round's pairs under the old message's buttons would mislead."""
+    if round_no == 0:  # a button from before page buttons carried their round
+        return notice(t.PREVIEW_OUTDATED)
     # Expire first, so the round shows every seat and person that is free by now, even
     # when the periodic job has not run yet.
     await expire_proposals(env, env.now())
     season, overrides = await env.season()
     rows = await env.db.run(round_rows, year=season.year)
-    if round_no == 0:  # a button from before page buttons carried their round
-        return notice(t.PREVIEW_OUTDATED)
     if round_no is not None and round_no != rows.round_no:
         return notice(t.preview_outdated(round_no, rows.round_no))
     if not rows.wishes:
