@@ -9,10 +9,10 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncRespond
 
+from bot.placement import Refusal, Role
 from bot.service import Env, deals
 from handlers.payloads import BlockAction, number
 from handlers.presses import answer_presser, replace_or_answer
-from models.deals import Refusal, Role
 
 
 async def on_request(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:

@@ -1,4 +1,5 @@
-"""Requests, proposals and placements: the state machine behind every *Acceptér*/*Afslå*.
+"""Requests, proposals and placements in the database: every *Acceptér*/*Afslå*, withdrawal
+and supersession carried out as `bot.placement` decides it, in one transaction.
 
 Capacity is protected by one conditional UPDATE (`confirmed < capacity`), which PostgreSQL
 re-checks under the row lock and SQLite runs inside its single writer: two accepts at the
@@ -32,6 +33,20 @@ from sqlalchemy.sql.dml import Update
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from bot.placement import (
+    Actor,
+    Event,
+    Refusal,
+    Role,
+    Span,
+    State,
+    answer_event,
+    decide,
+    sides_conflict,
+    state_of,
+    waits_for_manager,
+)
+from bot.placement import Answers as Given
 from models.erasures import was_erased
 from models.repo import OpenSlot, slot_with_host, wish_of
 from models.tables import (
@@ -43,32 +58,13 @@ from models.tables import (
     Placement,
     PlacementStatus,
     Proposal,
+    ProposalOrigin,
     ProposalStatus,
     SlotStatus,
     Wish,
     WishStatus,
 )
 from models.types import changed
-
-
-class Role(StrEnum):
-    HOST = "host"
-    INTERN = "intern"
-    MANAGER = "manager"
-
-
-class Refusal(StrEnum):
-    NOT_OPEN = "not_open"
-    FULL = "full"
-    OWN_SLOT = "own_slot"
-    ALREADY_PLACED = "already_placed"
-    ALREADY_REQUESTED = "already_requested"
-    NO_COMMON_DAY = "no_common_day"
-    NEED_MANAGER = "need_manager"
-    NOT_YOURS = "not_yours"
-    ERASED = "erased"  # the presser had their data erased since the button was sent
-    ALREADY_DECIDED = "already_decided"
-    UNKNOWN = "unknown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +93,8 @@ class Result:
     deal: Deal | None = None
     refusal: Refusal | None = None
     placement: Placement | None = None
+    # The intern's other open requests and proposals that this confirmation closed.
+    superseded: tuple[Deal, ...] = ()
 
     @property
     def refused(self) -> bool:
@@ -134,6 +132,22 @@ def deal_of(session: Session, *, proposal_id: int, lock: bool = False) -> Deal |
     return Deal(proposal, found.slot, found.host, intern, wish)
 
 
+def state_of_proposal(
+    proposal: Proposal, *, now: datetime, placement: Placement | None = None
+) -> State:
+    """Where `proposal` stands in its life (bot.placement); `placement`: its placement row,
+    if it was confirmed (the agreed days and whether it was withdrawn)."""
+    days = placement.days if placement is not None else proposal.days
+    return state_of(
+        status=proposal.status,
+        from_request=proposal.origin == ProposalOrigin.REQUEST,
+        cancelled=placement is not None and placement.status == PlacementStatus.WITHDRAWN,
+        span=Span.of_week(proposal.season_year, days),
+        deadline=proposal.deadline,
+        now=now,
+    )
+
+
 def _actors_of(deal: Deal, role: Role) -> set[str | None]:
     """Who may answer for a side: the host's side is the host and their co-host, if any."""
     if role is Role.HOST:
@@ -143,10 +157,33 @@ def _actors_of(deal: Deal, role: Role) -> set[str | None]:
     return {deal.proposal.manager_user_id}
 
 
+def _conflict(deal: Deal) -> Refusal | None:
+    return sides_conflict(
+        intern=deal.intern.slack_user_id,
+        host=deal.host.slack_user_id,
+        cohost=deal.slot.cohost_user_id,
+        manager=deal.proposal.manager_user_id,
+    )
+
+
+def _given(proposal: Proposal) -> Given:
+    return Given(proposal.host_answer, proposal.intern_answer, proposal.manager_answer)
+
+
+def _set_answer(proposal: Proposal, role: Role, given: Answer) -> None:
+    if role is Role.HOST:
+        proposal.host_answer = given
+    elif role is Role.INTERN:
+        proposal.intern_answer = given
+    else:
+        proposal.manager_answer = given
+
+
 def answer(
     session: Session, *, proposal_id: int, role: Role, user_id: str, accept: bool, now: datetime
 ) -> Result:
-    """One side answers. A second press, a retried payload or the wrong person changes nothing."""
+    """One side answers. A second press, a retried payload, the wrong person or the wrong
+    moment (expired, placed elsewhere, begun) changes nothing."""
     deal = deal_of(session, proposal_id=proposal_id, lock=True)
     if deal is None:
         return _refuse(Refusal.UNKNOWN)
@@ -154,33 +191,29 @@ def answer(
         erased = was_erased(session, user_id=user_id)
         return _refuse(Refusal.ERASED if erased else Refusal.NOT_YOURS, deal)
     proposal = deal.proposal
-    current = {
-        Role.HOST: proposal.host_answer,
-        Role.INTERN: proposal.intern_answer,
-        Role.MANAGER: proposal.manager_answer,
-    }[role]
-    if proposal.status != ProposalStatus.PENDING or current != Answer.PENDING:
+    event = answer_event(_given(proposal), role, accept=accept)
+    if event is None:
         return _refuse(Refusal.ALREADY_DECIDED, deal)
-    given = Answer.ACCEPTED if accept else Answer.DECLINED
-    if role is Role.HOST:
-        proposal.host_answer = given
-    elif role is Role.INTERN:
-        proposal.intern_answer = given
-    else:
-        proposal.manager_answer = given
+    move = decide(state_of_proposal(proposal, now=now), event, role)
+    if isinstance(move, Refusal):
+        if move is Refusal.PLACED_ELSEWHERE and role is Role.INTERN:
+            move = Refusal.ALREADY_PLACED
+        return _refuse(move, deal)
+    conflict = _conflict(deal) if accept else None
+    if conflict is not None:
+        return _refuse(conflict, deal)
+    waiting_for_manager = waits_for_manager(_given(proposal), role)
+    _set_answer(proposal, role, Answer.ACCEPTED if accept else Answer.DECLINED)
     session.add(proposal)
-    if not accept:
+    if move.event is Event.DECLINE:
         proposal.status, proposal.decided_at = ProposalStatus.DECLINED, now
         return Result(Outcome.DECLINED, deal)
-    both = proposal.host_answer == Answer.ACCEPTED and proposal.intern_answer == Answer.ACCEPTED
-    if not both:
-        return Result(Outcome.WAITING, deal)
-    if proposal.manager_answer == Answer.PENDING:
-        return Result(Outcome.NEEDS_MANAGER, deal)
-    return _confirm(session, deal=deal, now=now)
+    if move.event is Event.ACCEPT:
+        return Result(Outcome.NEEDS_MANAGER if waiting_for_manager else Outcome.WAITING, deal)
+    return _confirm(session, deal=deal, role=role, now=now)
 
 
-def _confirm(session: Session, *, deal: Deal, now: datetime) -> Result:
+def _confirm(session: Session, *, deal: Deal, role: Role, now: datetime) -> Result:
     proposal = deal.proposal
     # Lock the intern too, so two hosts accepting the same intern at once give one placement.
     session.exec(
@@ -188,9 +221,12 @@ def _confirm(session: Session, *, deal: Deal, now: datetime) -> Result:
     ).first()
     assert deal.intern.id is not None and deal.host.id is not None and proposal.id is not None
     if _placed(session, intern_id=deal.intern.id, year=proposal.season_year):
-        proposal.status, proposal.decided_at = ProposalStatus.WITHDRAWN, now
+        # Placed elsewhere a moment ago (the other confirmation closes this one too, so
+        # this is only the race between the two).
+        proposal.status, proposal.decided_at = ProposalStatus.SUPERSEDED, now
         session.add(proposal)
-        return _refuse(Refusal.ALREADY_PLACED, deal)
+        refusal = Refusal.ALREADY_PLACED if role is Role.INTERN else Refusal.PLACED_ELSEWHERE
+        return _refuse(refusal, deal)
     taken = session.execute(
         update(HostSlot)
         .where(
@@ -217,7 +253,34 @@ def _confirm(session: Session, *, deal: Deal, now: datetime) -> Result:
     session.add_all([proposal, placement])
     session.flush()
     session.refresh(deal.slot)
-    return Result(Outcome.CONFIRMED, deal, placement=placement)
+    others = supersede_others(session, deal=deal, now=now)
+    return Result(Outcome.CONFIRMED, deal, placement=placement, superseded=others)
+
+
+def supersede_others(session: Session, *, deal: Deal, now: datetime) -> tuple[Deal, ...]:
+    """Close every other open request and proposal of the intern that season, in the
+    confirming transaction: she cannot be placed twice, and each counterpart is to be told."""
+    others = session.exec(
+        select(Proposal)
+        .where(
+            Proposal.intern_id == deal.intern.id,
+            Proposal.season_year == deal.proposal.season_year,
+            Proposal.status == ProposalStatus.PENDING,
+            Proposal.id != deal.proposal.id,
+        )
+        .order_by(col(Proposal.id))
+        .with_for_update()
+    ).all()
+    for other in others:
+        move = decide(state_of_proposal(other, now=now), Event.SUPERSEDE, Actor.APP)
+        # One past its moment is expired instead, by the scheduler, and told so then.
+        if isinstance(move, Refusal):
+            continue
+        other.status, other.decided_at = ProposalStatus.SUPERSEDED, now
+        session.add(other)
+    session.flush()
+    closed = [o for o in others if o.status == ProposalStatus.SUPERSEDED]
+    return tuple(deals_of(session, proposals=closed))
 
 
 COHOST_KEY = "cohost"  # the co-host's copy of the host's buttons, in Proposal.messages
@@ -279,6 +342,7 @@ class Withdrawal:
 
     placements: list[Deal] = field(default_factory=list)  # confirmed ones now cancelled
     proposals: list[Deal] = field(default_factory=list)  # pending ones now withdrawn
+    begun: list[Deal] = field(default_factory=list)  # under way or history: kept as they are
     had_slot: bool = False
     had_wish: bool = False
 
@@ -303,8 +367,18 @@ def cancel_outbox(session: Session, *, placement_id: int) -> int:
     return changed(result)
 
 
-def withdraw(session: Session, *, user_id: str, role: Role, year: int, now: datetime) -> Withdrawal:
-    """The user leaves as host (their slot) or as intern (their wish and placement)."""
+def withdraw(
+    session: Session,
+    *,
+    user_id: str,
+    role: Role,
+    year: int,
+    now: datetime,
+    event: Event = Event.WITHDRAW,
+) -> Withdrawal:
+    """The user leaves as host (their slot) or as intern (their wish and placement); with
+    `event` ERASE, because their data is being erased. A placement that has begun is not
+    undone by either (bot.placement): it stays, and nobody is told anything."""
     done = Withdrawal()
     person = session.exec(
         select(Participant).where(Participant.slack_user_id == user_id).with_for_update()
@@ -337,17 +411,26 @@ def withdraw(session: Session, *, user_id: str, role: Role, year: int, now: date
             Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED
         )
     ).all():
+        assert placement.id is not None
+        deal = deal_of(session, proposal_id=placement.proposal_id)
+        if deal is None:
+            continue
+        state = state_of_proposal(deal.proposal, now=now, placement=placement)
+        move = decide(state, event, role)
+        if isinstance(move, Refusal) or move.to is not State.CANCELLED:
+            done.begun.append(deal)
+            continue
         placement.status, placement.withdrawn_at = PlacementStatus.WITHDRAWN, now
         session.add(placement)
         _free_seat(session, slot_id=placement.slot_id)
-        assert placement.id is not None
         cancel_outbox(session, placement_id=placement.id)
-        deal = deal_of(session, proposal_id=placement.proposal_id)
-        if deal is not None:
-            done.placements.append(deal)
+        done.placements.append(deal)
     for proposal in session.exec(
         proposals.where(Proposal.season_year == year, Proposal.status == ProposalStatus.PENDING)
     ).all():
+        move = decide(state_of_proposal(proposal, now=now), event, role)
+        if isinstance(move, Refusal):
+            continue  # past its moment: the scheduler expires it and tells both sides
         proposal.status, proposal.decided_at = ProposalStatus.WITHDRAWN, now
         session.add(proposal)
         assert proposal.id is not None

@@ -13,6 +13,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from bot.outbox.plan import PlannedDM, cohost_copies, diff_plans, plan_placement
+from bot.placement import Role
 from bot.season import Season
 from models import deals as proposals
 from models.repo import season_settings
@@ -97,7 +98,7 @@ def answer_and_plan(
     session: Session,
     *,
     proposal_id: int,
-    role: proposals.Role,
+    role: Role,
     user_id: str,
     accept: bool,
     season: Season,

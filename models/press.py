@@ -16,7 +16,8 @@ from sqlalchemy import BindParameter, ColumnElement, Exists, and_, bindparam, se
 from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col
 
-from models.deals import Deal, Outcome, Refusal, Result
+from bot.placement import Refusal
+from models.deals import Deal, Outcome, Result
 from models.erasures import erased_key
 from models.repo import Profile, ensure_participant
 from models.tables import (

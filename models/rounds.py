@@ -13,13 +13,16 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import and_, func, or_
 from sqlmodel import Session, col, select
 
+from bot.placement import State, blocks_pair
 from models import audit
 from models.db import insert_unless_present
-from models.deals import Deal, deal_of
+from models.deals import Deal, deal_of, state_of_proposal
+from models.outbox_repo import plan_fixed
 from models.steering import steers
 from models.tables import (
     Answer,
@@ -39,6 +42,7 @@ from models.tables import (
 )
 
 SENT_ACTION = "match send"
+KIND_EXPIRED = "expired"  # the outbox kind of the DM that tells a side its proposal expired
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +89,7 @@ def next_round(session: Session, *, year: int) -> int:
     return max([int(from_proposals or 0), *sent_rounds(session, year=year)]) + 1
 
 
-def round_rows(session: Session, *, year: int) -> RoundRows:
+def round_rows(session: Session, *, year: int, now: datetime) -> RoundRows:
     """Open slots with free seats, and the active wishes of interns who are neither placed
     nor waiting on a proposal of an earlier round."""
     rows = RoundRows(year=year, round_no=next_round(session, year=year))
@@ -97,13 +101,11 @@ def round_rows(session: Session, *, year: int) -> RoundRows:
     ]
     held = Counter(p.slot_id for p in waiting)
     busy = {p.intern_id for p in waiting}
-    placed = set(
-        session.exec(
-            select(Placement.intern_id).where(
-                Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED
-            )
-        ).all()
-    )
+    placements = {
+        p.proposal_id: p
+        for p in session.exec(select(Placement).where(Placement.season_year == year)).all()
+    }
+    placed = {p.intern_id for p in placements.values() if p.status == PlacementStatus.CONFIRMED}
     rows.pending, rows.placed = len(waiting), len(placed)
     for slot, host in session.exec(
         select(HostSlot, Participant)
@@ -125,7 +127,10 @@ def round_rows(session: Session, *, year: int) -> RoundRows:
     wish_of_intern = {w.intern.id: w.wish.id for w in rows.wishes}
     for p in proposals:
         wish_id = wish_of_intern.get(p.intern_id)
-        if wish_id is not None:
+        # A closed request or proposal (declined, expired, withdrawn, …) never blocks the
+        # pair again (bot.placement.blocks_pair); an open or placed one does.
+        state = state_of_proposal(p, now=now, placement=placements.get(p.id or 0))
+        if wish_id is not None and blocks_pair(state):
             rows.excluded.add((wish_id, p.slot_id))
     for free_slot in rows.slots:
         own = wish_of_intern.get(free_slot.slot.host_id)
@@ -167,7 +172,7 @@ def send_round(
     rows read under the lock. None when that round is already sent (or the preview it came
     from is out of date): nothing is written then."""
     _lock_season(session, year=year)
-    rows = round_rows(session, year=year)
+    rows = round_rows(session, year=year, now=now)
     if rows.round_no != round_no:
         return None
     chosen = choose(rows)
@@ -216,22 +221,42 @@ def send_round(
     return SentRound(round_no, deals, unplaced, rows)
 
 
-def expire_due(session: Session, *, now: datetime) -> list[Deal]:
-    """Proposals whose answer deadline has passed without every answer: expired. Their
-    seats and people are free for the coordinator's next round."""
-    due = session.exec(
+def expire_due(
+    session: Session,
+    *,
+    now: datetime,
+    due: datetime,
+    notice: Callable[[Deal], dict[str, Any]],
+) -> list[Deal]:
+    """Requests and proposals still open at their deadline, or when their first agreed day
+    began: expired (bot.placement). Their seats and people are free again, and the pair may
+    be asked or proposed again. Each side gets one DM of `notice`, planned in the same
+    transaction for `due` (inside the send window), so a crash loses none and a second
+    process sends none twice."""
+    # Only a proposal with a deadline, or of this season or an earlier one, can be due.
+    candidates = session.exec(
         select(Proposal)
         .where(
             Proposal.status == ProposalStatus.PENDING,
-            col(Proposal.deadline).is_not(None),
-            col(Proposal.deadline) <= now,
+            or_(
+                and_(col(Proposal.deadline).is_not(None), col(Proposal.deadline) <= now),
+                col(Proposal.season_year) <= now.year,
+            ),
         )
         .order_by(col(Proposal.id))
-        .with_for_update()
+        .with_for_update(skip_locked=True)
     ).all()
-    for proposal in due:
+    due_now = [p for p in candidates if state_of_proposal(p, now=now) is State.EXPIRED]
+    for proposal in due_now:
         proposal.status, proposal.decided_at = ProposalStatus.EXPIRED, now
         session.add(proposal)
     session.flush()
-    deals = [deal_of(session, proposal_id=p.id) for p in due if p.id is not None]
-    return [d for d in deals if d is not None]
+    deals = [d for p in due_now if p.id and (d := deal_of(session, proposal_id=p.id)) is not None]
+    rows: dict[str, tuple[str, dict[str, Any]]] = {}
+    for deal in deals:
+        content = notice(deal)
+        sides = [deal.host.slack_user_id, deal.slot.cohost_user_id, deal.intern.slack_user_id]
+        for user in dict.fromkeys(u for u in sides if u):
+            rows[f"{KIND_EXPIRED}:{deal.proposal.id}:{user}"] = (user, content)
+    plan_fixed(session, rows=rows, kind=KIND_EXPIRED, now=now, due=due)
+    return deals

@@ -47,6 +47,7 @@ class ProposalStatus(StrEnum):
     EXPIRED = "expired"
     WITHDRAWN = "withdrawn"
     FULL = "full"  # accepted, but the slot filled up first
+    SUPERSEDED = "superseded"  # the intern was confirmed elsewhere that season
 
 
 class Answer(StrEnum):

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.ids import DMKind
 from bot.texts import cli as h
 from bot.texts.dates import moment
+from models.rounds import KIND_EXPIRED
 from models.tables import OutboxMessage, OutboxStatus
 from models.workshop import KIND_INVITE, KIND_MOVED, KIND_REMINDER
 
@@ -31,6 +32,7 @@ KINDS = [k.value for k in DMKind] + [
     KIND_INVITE,
     KIND_REMINDER,
     KIND_MOVED,
+    KIND_EXPIRED,
 ]
 STATUSES = [s.value for s in OutboxStatus]
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
 from typing import Any
 
 from bot import texts
 from bot.current import approval_required, season_of
+from bot.placement import Event, Refusal, Role
 from bot.season import Season
 from bot.service import Env, manager
 from bot.service.calendar import send_calendar
@@ -22,7 +23,7 @@ from bot.views.common import notice
 from bot.views.mrkdwn import clip, escape
 from bot.views.slots import suggestions
 from models import deals as proposals
-from models.deals import Deal, MessageRef, Outcome, Refusal, Result, Role, remember_messages
+from models.deals import Deal, MessageRef, Outcome, Result, remember_messages
 from models.outbox_repo import answer_and_plan
 from models.press import Pressed, press_request
 from models.repo import Profile
@@ -171,6 +172,7 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
             await dm.send(env.client, user, views.confirmed(deal, season, to_host=True))
         await dm.send(env.client, intern, views.confirmed(deal, season, to_host=False))
         await manager.tell_manager_agreed(env, deal, season)
+        await tell_placed_elsewhere(env, result.superseded, season)
     elif result.outcome is Outcome.DECLINED:
         await mark_outcome(
             env,
@@ -205,6 +207,22 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
     await refresh_homes(env, [*host_side(deal), intern])
 
 
+async def tell_placed_elsewhere(env: Env, closed: Sequence[Deal], season: Season) -> None:
+    """The intern was confirmed elsewhere: each of her other requests and proposals shows it
+    is closed, and its host side is told once; nothing else (no alternatives, no decline)."""
+    for deal in closed:
+        await mark_outcome(
+            env,
+            deal,
+            season,
+            dict.fromkeys([r.value for r in Role], texts.OUTCOME_PLACED_ELSEWHERE),
+        )
+        name = escape(clip(deal.intern.name or deal.intern.slack_user_id, 100))
+        for user in host_side(deal):
+            await dm.send(env.client, user, notice(texts.placed_elsewhere_host(name)))
+    await refresh_homes(env, {u for deal in closed for u in host_side(deal)})
+
+
 async def _offer_alternatives(
     env: Env, deal: Deal, season: Season, intro: str, none_text: str
 ) -> None:
@@ -213,10 +231,13 @@ async def _offer_alternatives(
     await dm.send(env.client, intern, suggestions(intro, hits, season, none_text=none_text))
 
 
-async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
+async def withdraw(
+    env: Env, *, user_id: str, role: Role, event: Event = Event.WITHDRAW
+) -> dict[str, Any]:
+    """`/praktik afmeld` of one side, or (`event` ERASE) the first step of an erasure."""
     season, _ = await env.season()
     done = await env.db.run(
-        proposals.withdraw, user_id=user_id, role=role, year=season.year, now=env.now()
+        proposals.withdraw, user_id=user_id, role=role, year=season.year, now=env.now(), event=event
     )
     touched = {user_id}
     for deal in done.placements:
@@ -260,6 +281,8 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
             )
             touched.add(deal.host.slack_user_id)
     await refresh_homes(env, touched)
+    if done.begun and not done.placements:
+        return notice(texts.WITHDRAW_BEGUN)
     if not (done.had_slot or done.had_wish or done.placements or done.proposals):
         return notice(texts.WITHDRAWN_NOTHING)
     return notice(texts.WITHDRAWN_HOST if role is Role.HOST else texts.WITHDRAWN_INTERN)

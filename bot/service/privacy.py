@@ -6,6 +6,7 @@ import json
 import logging
 from typing import Any
 
+from bot.placement import Event, Role
 from bot.service import Env, files
 from bot.service.deals import withdraw
 from bot.service.home import refresh_home
@@ -13,7 +14,6 @@ from bot.service.seasons import parse_year
 from bot.texts import privacy as t
 from bot.views.common import notice
 from models import home, privacy, profiles
-from models.deals import Role
 
 log = logging.getLogger("praktik.privacy")
 
@@ -41,9 +41,10 @@ async def my_data(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
 
 
 async def delete_my_data(env: Env, *, user_id: str) -> dict[str, Any]:
-    # Withdrawing first tells counterparts and frees seats, exactly as /praktik afmeld does.
-    await withdraw(env, user_id=user_id, role=Role.HOST)
-    await withdraw(env, user_id=user_id, role=Role.INTERN)
+    # Withdrawing first tells counterparts and frees seats, exactly as /praktik afmeld does,
+    # for what has not begun; a placement under way or past stays (bot.placement, ERASE).
+    await withdraw(env, user_id=user_id, role=Role.HOST, event=Event.ERASE)
+    await withdraw(env, user_id=user_id, role=Role.INTERN, event=Event.ERASE)
     erased = await env.db.run(privacy.erase, user_id=user_id, now=env.now())
     # The open tab must not go on showing what was just erased; then the note that they
     # opened it goes too.

@@ -17,6 +17,8 @@ from bot.config import Settings
 from bot.current import approval_required
 from bot.matching.rounds import RoundInput, plan, preview, seats_left
 from bot.matching.solvers import MatchResult, Mode, Reason
+from bot.placement import Role
+from bot.season import next_allowed
 from bot.service import Env, files
 from bot.service.admin import audit
 from bot.service.deals import ask, mark_outcome
@@ -34,7 +36,6 @@ from bot.views.admin import not_coordinator
 from bot.views.common import notice
 from bot.views.match_list import NamedRound
 from models.db import Database
-from models.deals import Role
 from models.rounds import (
     SENT_ACTION,
     RoundRows,
@@ -77,7 +78,7 @@ async def preview_message(
     # when the periodic job has not run yet.
     await expire_proposals(env, env.now())
     season, overrides = await env.season()
-    rows = await env.db.run(round_rows, year=season.year)
+    rows = await env.db.run(round_rows, year=season.year, now=env.now())
     if round_no is not None and round_no != rows.round_no:
         return notice(t.preview_outdated(round_no, rows.round_no))
     if not rows.wishes:
@@ -201,12 +202,15 @@ async def expire_proposals(env: Env, now: datetime) -> int:
     """Unanswered proposals past their deadline become expired, and both sides' messages
     say so. Returns how many expired. Safe to run from any number of processes: each
     proposal is expired (and announced) by the one transaction that changes it."""
-    deals = await env.db.run(expire_due, now=now)
+    season, _ = await env.season()
+    deals = await env.db.run(
+        expire_due, now=now, due=next_allowed(now, season), notice=deal_views.expired
+    )
     if not deals:
         return 0
-    season, _ = await env.season()
     expired = dict.fromkeys([r.value for r in Role], texts.OUTCOME_EXPIRED)
     for deal in deals:
+        # Their buttons say so at once; the DM that says what it means is in the outbox.
         await mark_outcome(env, deal, season, expired)
     await refresh_homes(
         env, {d.host.slack_user_id for d in deals} | {d.intern.slack_user_id for d in deals}

@@ -220,6 +220,10 @@ REFUSALS: Final = {
     "not_yours": "Den knap er ikke til dig – kun den, beskeden er sendt til, kan svare.",
     "already_decided": "Der er allerede svaret på den forespørgsel.",
     "unknown": "Jeg kan ikke finde den forespørgsel længere.",
+    "both_sides": "Praktikantens leder er vært eller medvært på pladsen – ingen kan være på begge sider af en praktik. Koordinatoren kan hjælpe med en anden plads.",
+    "too_late": "Praktikken er allerede begyndt eller overstået, så den kan ikke ændres.",
+    "expired": "Fristen for at svare er udløbet, så forslaget er lukket. Pladsen og praktikanten kan komme med i næste runde.",
+    "placed_elsewhere": "Praktikanten har fået en plads et andet sted i år, så forespørgslen er lukket. Du behøver ikke gøre mere.",
 }
 
 
@@ -234,6 +238,27 @@ OUTCOME_DECLINED: Final = "Forespørgslen blev afslået."
 OUTCOME_FULL: Final = "Pladsen blev fuld, før alle havde svaret – aftalen blev ikke til noget."
 OUTCOME_WITHDRAWN: Final = "Forespørgslen er trukket tilbage."
 OUTCOME_EXPIRED: Final = "Fristen for at svare er udløbet."
+OUTCOME_PLACED_ELSEWHERE: Final = (
+    "Praktikanten har fået en plads et andet sted – forespørgslen er lukket."
+)
+
+
+def placed_elsewhere_host(intern: str) -> str:
+    return (
+        f"{intern} har fået en praktikplads et andet sted i år, så anmodningen eller "
+        "forslaget til jer er lukket. I behøver ikke gøre mere – pladsen er ledig for andre."
+    )
+
+
+def expired_notice(workplace: str, *, next_round: bool) -> str:
+    """A proposal of a round has a deadline; a request expires only when its first day came."""
+    then = (
+        " Pladsen og praktikanten kan komme med i koordinatorens næste runde." if next_round else ""
+    )
+    return (
+        f"Fristen for at svare på forespørgslen om praktik hos *{workplace}* er udløbet, så "
+        f"den er lukket.{then}"
+    )
 
 
 def confirmed_intern(host: str, workplace: str, days: str) -> str:
@@ -385,6 +410,10 @@ WITHDRAWN_INTERN: Final = (
     "Du er meldt fra som praktikant. Du kan altid registrere et nyt ønske med `/praktik find`."
 )
 WITHDRAWN_NOTHING: Final = "Der var ikke noget at melde fra – det er allerede gjort."
+WITHDRAW_BEGUN: Final = (
+    "Din praktik er allerede begyndt eller overstået, så den bliver stående – den kan ikke "
+    "meldes fra nu."
+)
 
 
 def counterpart_host_left(workplace: str) -> str:

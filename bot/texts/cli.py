@@ -149,6 +149,7 @@ KIND_NAMES: Final = {
     "workshop": "workshop",
     "workshop_reminder": "workshoppåmindelse",
     "workshop_moved": "workshopflytning",
+    "expired": "udløbet",
 }
 STATUS_NAMES: Final = {
     "planned": "planlagt",

@@ -14,12 +14,22 @@ from slack_sdk.models.blocks import (
 
 from bot import texts
 from bot.ids import Action
+from bot.placement import Role
 from bot.season import Season
 from bot.texts import changes
-from bot.views.common import button, days_text, mention, message, place_text, sector_text, user_text
+from bot.views.common import (
+    button,
+    days_text,
+    mention,
+    message,
+    notice,
+    place_text,
+    sector_text,
+    user_text,
+)
 from bot.views.mrkdwn import clip, escape
 from bot.views.slots import slot_blocks
-from models.deals import Deal, Role
+from models.deals import Deal
 from models.tables import Participant, ProposalOrigin
 
 
@@ -151,3 +161,10 @@ def confirmed(deal: Deal, season: Season, *, to_host: bool) -> dict[str, Any]:
         SectionBlock(text=MarkdownTextObject(text=texts.NEXT_STEPS)),
     ]
     return message(head, blocks)
+
+
+def expired(deal: Deal) -> dict[str, Any]:
+    """The DM to each side of a request or proposal that expired unanswered."""
+    workplace = escape(clip(deal.slot.workplace, 150))
+    next_round = deal.proposal.origin == ProposalOrigin.MATCH
+    return notice(texts.expired_notice(workplace, next_round=next_round))

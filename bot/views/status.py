@@ -19,6 +19,7 @@ from slack_sdk.models.views import View
 
 from bot import texts
 from bot.ids import Action
+from bot.placement import Role
 from bot.season import Season, to_local
 from bot.texts import changes, dates
 from bot.texts import cohosts as cohost_texts
@@ -28,7 +29,7 @@ from bot.views.days_change import change_button
 from bot.views.deals import answer_buttons
 from bot.views.mrkdwn import clip, escape
 from bot.views.slots import slot_blocks
-from models.deals import Deal, Role
+from models.deals import Deal
 from models.overview import Overview
 from models.privacy import ERASED
 from models.tables import Answer, Participant, ProposalOrigin, SlotStatus, WishStatus

@@ -53,7 +53,8 @@ async def test_three_accepts_at_once_for_two_seats_confirm_exactly_two(harness: 
 def _accept_in_thread(
     db: Database, proposal_id: int, host: str, now: datetime, barrier: threading.Barrier
 ) -> str:
-    from models.deals import Role, answer
+    from bot.placement import Role
+    from models.deals import answer
 
     barrier.wait()
     result = db.call(
@@ -65,7 +66,8 @@ def _accept_in_thread(
 def _withdraw_in_thread(
     db: Database, user: str, year: int, now: datetime, barrier: threading.Barrier
 ) -> str:
-    from models.deals import Role, withdraw
+    from bot.placement import Role
+    from models.deals import withdraw
 
     barrier.wait()
     done = db.call(withdraw, user_id=user, role=Role.INTERN, year=year, now=now)
