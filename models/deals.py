@@ -199,9 +199,8 @@ def answer(
         if move is Refusal.PLACED_ELSEWHERE and role is Role.INTERN:
             move = Refusal.ALREADY_PLACED
         return _refuse(move, deal)
-    conflict = _conflict(deal) if accept else None
-    if conflict is not None:
-        return _refuse(conflict, deal)
+    if accept and _conflict(deal) is not None:
+        return _refuse(Refusal.BOTH_SIDES, deal)
     waiting_for_manager = waits_for_manager(_given(proposal), role)
     _set_answer(proposal, role, Answer.ACCEPTED if accept else Answer.DECLINED)
     session.add(proposal)

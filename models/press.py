@@ -16,7 +16,7 @@ from sqlalchemy import BindParameter, ColumnElement, Exists, and_, bindparam, se
 from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col
 
-from bot.placement import Refusal
+from bot.placement import Refusal, sides_conflict
 from models.deals import Deal, Outcome, Result
 from models.erasures import erased_key
 from models.repo import Profile, ensure_participant
@@ -131,7 +131,7 @@ def press_request(
     host: Participant = row[1]
     if slot.status != SlotStatus.OPEN or slot.season_year != year:
         return _refuse(Refusal.NOT_OPEN)
-    if host.slack_user_id == user_id:
+    if user_id in (host.slack_user_id, slot.cohost_user_id):
         return _refuse(Refusal.OWN_SLOT)
     if slot.confirmed >= slot.capacity:
         return _refuse(Refusal.FULL)
@@ -164,6 +164,11 @@ def press_request(
     manager = wish.manager_user_id if wish else None
     if approval_required and manager is None:
         return Pressed(Result(None, refusal=Refusal.NEED_MANAGER), intern)
+    conflict = sides_conflict(
+        intern=user_id, host=host.slack_user_id, cohost=slot.cohost_user_id, manager=manager
+    )
+    if conflict is not None:
+        return Pressed(Result(None, refusal=conflict), intern)
     proposal = Proposal(
         season_year=year,
         slot_id=slot.id,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import and_, func, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -19,11 +19,13 @@ from sqlmodel import Session, col, select
 from models.erasures import signed_up_again
 from models.forms import SlotForm, WishForm
 from models.tables import (
+    Answer,
     HostSlot,
     Participant,
     Placement,
     PlacementStatus,
     Proposal,
+    ProposalStatus,
     SeasonSettings,
     SlotStatus,
     Topic,
@@ -249,10 +251,20 @@ def save_wish(
 
 
 def slots_asked_by(session: Session, *, intern_id: int, year: int) -> set[int]:
-    """Slots the intern has a request or proposal for, in any state: never suggest them again."""
+    """Slots not to suggest to the intern again: those she has an open request, proposal or
+    placement at, and those whose host side turned her down. An expired, withdrawn, full or
+    superseded one is no reason (bot.placement: a closed one never blocks the pair)."""
     rows = session.exec(
         select(Proposal.slot_id).where(
-            Proposal.intern_id == intern_id, Proposal.season_year == year
+            Proposal.intern_id == intern_id,
+            Proposal.season_year == year,
+            or_(
+                col(Proposal.status).in_([ProposalStatus.PENDING, ProposalStatus.CONFIRMED]),
+                and_(
+                    col(Proposal.status) == ProposalStatus.DECLINED,
+                    col(Proposal.host_answer) == Answer.DECLINED,
+                ),
+            ),
         )
     ).all()
     return set(rows)

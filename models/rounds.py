@@ -132,10 +132,18 @@ def round_rows(session: Session, *, year: int, now: datetime) -> RoundRows:
         state = state_of_proposal(p, now=now, placement=placements.get(p.id or 0))
         if wish_id is not None and blocks_pair(state):
             rows.excluded.add((wish_id, p.slot_id))
+    # Nobody is on both sides of one placement (bot.placement.sides_conflict): not the host,
+    # the co-host or the intern's manager. By who hosts, so a large round stays linear.
+    hosting: dict[str, list[int]] = {}
     for free_slot in rows.slots:
-        own = wish_of_intern.get(free_slot.slot.host_id)
-        if own is not None and free_slot.slot.id is not None:
-            rows.excluded.add((own, free_slot.slot.id))
+        for user in (free_slot.host.slack_user_id, free_slot.slot.cohost_user_id):
+            if user and free_slot.slot.id is not None:
+                hosting.setdefault(user, []).append(free_slot.slot.id)
+    for asking in rows.wishes:
+        sides = (asking.intern.slack_user_id, asking.wish.manager_user_id)
+        for slot_id in (s for user in sides if user for s in hosting.get(user, [])):
+            if asking.wish.id is not None:
+                rows.excluded.add((asking.wish.id, slot_id))
     rows.steers = steers(session, year=year)
     return rows
 

@@ -220,7 +220,7 @@ REFUSALS: Final = {
     "not_yours": "Den knap er ikke til dig – kun den, beskeden er sendt til, kan svare.",
     "already_decided": "Der er allerede svaret på den forespørgsel.",
     "unknown": "Jeg kan ikke finde den forespørgsel længere.",
-    "both_sides": "Praktikantens leder er vært eller medvært på pladsen – ingen kan være på begge sider af en praktik. Koordinatoren kan hjælpe med en anden plads.",
+    "both_sides": "Ingen kan være på begge sider af en praktik: praktikanten eller praktikantens leder er vært eller medvært på pladsen. Koordinatoren kan hjælpe med en anden plads.",
     "too_late": "Praktikken er allerede begyndt eller overstået, så den kan ikke ændres.",
     "expired": "Fristen for at svare er udløbet, så forslaget er lukket. Pladsen og praktikanten kan komme med i næste runde.",
     "placed_elsewhere": "Praktikanten har fået en plads et andet sted i år, så forespørgslen er lukket. Du behøver ikke gøre mere.",
