@@ -192,7 +192,8 @@ class OpenSlot:
 
 
 def open_slots(session: Session, *, year: int, exclude_user: str | None = None) -> list[OpenSlot]:
-    """Slots that still take interns: open, not full, not the asker's own."""
+    """Slots that still take interns: open, not full, not the asker's own (as host or
+    co-host)."""
     query = (
         select(HostSlot, Participant)
         .join(Participant, col(Participant.id) == HostSlot.host_id)
@@ -204,7 +205,11 @@ def open_slots(session: Session, *, year: int, exclude_user: str | None = None) 
         .order_by(col(HostSlot.id))
     )
     if exclude_user is not None:
-        query = query.where(Participant.slack_user_id != exclude_user)
+        cohost = col(HostSlot.cohost_user_id)
+        query = query.where(
+            Participant.slack_user_id != exclude_user,
+            or_(cohost.is_(None), cohost != exclude_user),
+        )
     return [OpenSlot(slot, host) for slot, host in session.exec(query).all()]
 
 

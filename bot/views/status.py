@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -19,7 +21,7 @@ from slack_sdk.models.views import View
 
 from bot import texts
 from bot.ids import Action
-from bot.placement import Role
+from bot.placement import Role, Span, State
 from bot.season import Season, to_local
 from bot.texts import changes, dates
 from bot.texts import cohosts as cohost_texts
@@ -216,7 +218,15 @@ def _withdraw_confirm(text: str) -> ConfirmObject:
     )
 
 
-def withdraw_prompt(view: Overview, user_id: str, season: Season) -> dict[str, Any]:
+def _begun(deal: Deal, now: datetime, season: Season) -> bool:
+    """Under way or history (bot.placement): no button withdraws it any more."""
+    span = Span.of_week(deal.proposal.season_year, deal.proposal.days, season.tz)
+    return span is not None and span.stage(now) is not State.CONFIRMED
+
+
+def withdraw_prompt(view: Overview, user_id: str, season: Season, now: datetime) -> dict[str, Any]:
+    begun = [d for d in view.placements if _begun(d, now, season)]
+    view = replace(view, placements=[d for d in view.placements if d not in begun])
     buttons = []
     if view.slot is not None and view.slot.status == SlotStatus.OPEN:
         text = withdraw_confirm_text(view, user_id, season, Role.HOST)
@@ -229,8 +239,10 @@ def withdraw_prompt(view: Overview, user_id: str, season: Season) -> dict[str, A
                 confirm=_withdraw_confirm(text),
             )
         )
-    interning = (view.wish is not None and view.wish.status == WishStatus.ACTIVE) or any(
-        d.intern.slack_user_id == user_id for d in view.placements + view.pending
+    placed_for_good = any(d.intern.slack_user_id == user_id for d in begun)
+    interning = not placed_for_good and (
+        (view.wish is not None and view.wish.status == WishStatus.ACTIVE)
+        or any(d.intern.slack_user_id == user_id for d in view.placements + view.pending)
     )
     if interning:
         text = withdraw_confirm_text(view, user_id, season, Role.INTERN)
@@ -244,7 +256,8 @@ def withdraw_prompt(view: Overview, user_id: str, season: Season) -> dict[str, A
             )
         )
     if not buttons:
-        return message(texts.WITHDRAW_NOTHING, [md(texts.WITHDRAW_NOTHING)])
+        nothing = texts.WITHDRAW_BEGUN if begun else texts.WITHDRAW_NOTHING
+        return message(nothing, [md(nothing)])
     return message(
         texts.WITHDRAW_PROMPT, [md(texts.WITHDRAW_PROMPT), ActionsBlock(elements=buttons)]
     )
