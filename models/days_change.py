@@ -15,8 +15,10 @@ from enum import StrEnum
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
+from bot.placement import Event, Refusal, Role
+from bot.placement import decide as decide_move
 from bot.season import Season
-from models.deals import Deal, deal_of
+from models.deals import Deal, deal_of, state_of_proposal
 from models.outbox_repo import plan_for
 from models.repo import season_settings
 from models.tables import (
@@ -41,6 +43,7 @@ class DaysRefusal(StrEnum):
     OWN_PROPOSAL = "own_proposal"
     SUPERSEDED = "superseded"
     ALREADY_DECIDED = "already_decided"
+    BEGUN = "begun"  # the placement is under way or history (bot.placement)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +71,24 @@ def _placement(session: Session, *, proposal_id: int, lock: bool = False) -> Pla
     return session.exec(query.with_for_update() if lock else query).first()
 
 
-def changeable(session: Session, *, proposal_id: int, user_id: str) -> Deal | DaysRefusal:
+def _begun(deal: Deal, placement: Placement, now: datetime) -> bool:
+    """Other days only before the first agreed day (bot.placement: CHANGE_DAYS)."""
+    state = state_of_proposal(deal.proposal, now=now, placement=placement)
+    return isinstance(decide_move(state, Event.CHANGE_DAYS, Role.HOST), Refusal)
+
+
+def changeable(
+    session: Session, *, proposal_id: int, user_id: str, now: datetime
+) -> Deal | DaysRefusal:
     """The deal whose days this user may propose to change, or why not."""
     deal = deal_of(session, proposal_id=proposal_id)
-    if deal is None or _placement(session, proposal_id=proposal_id) is None:
+    placement = _placement(session, proposal_id=proposal_id)
+    if deal is None or placement is None:
         return DaysRefusal.NOT_CONFIRMED
     if side_of(deal, user_id) is None:
         return DaysRefusal.NOT_YOURS
+    if _begun(deal, placement, now):
+        return DaysRefusal.BEGUN
     return deal
 
 
@@ -89,7 +103,7 @@ def propose(
     session: Session, *, proposal_id: int, user_id: str, values: Sequence[str], now: datetime
 ) -> Changing | DaysRefusal:
     """Store a proposal of other days; an older pending one for the placement gives way."""
-    found = changeable(session, proposal_id=proposal_id, user_id=user_id)
+    found = changeable(session, proposal_id=proposal_id, user_id=user_id, now=now)
     if isinstance(found, DaysRefusal):
         return found
     placement = _placement(session, proposal_id=proposal_id, lock=True)
@@ -177,6 +191,8 @@ def decide(
     placement = _placement(session, proposal_id=change.proposal_id, lock=True)
     if placement is None:
         return DaysRefusal.NOT_CONFIRMED
+    if _begun(deal, placement, now):
+        return DaysRefusal.BEGUN
     if sorted(placement.days) != sorted(change.old_days):
         change.status, change.decided_at = DaysChangeStatus.SUPERSEDED, now
         session.add(change)

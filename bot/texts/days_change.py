@@ -60,6 +60,7 @@ REFUSALS: Final = {
     "same_days": "Det er de dage, I allerede har aftalt – vælg andre dage eller annullér.",
     "own_proposal": "Det er dit eget forslag – den anden part skal svare på det.",
     "superseded": "Forslaget er erstattet af et nyere eller af en ændring af aftalen, så intet er ændret.",
+    "begun": "Praktikken er allerede begyndt eller overstået, så dagene kan ikke ændres.",
 }
 
 COMMENT_UPDATE: Final = "Opdatering: jeres praktikdage er ændret."
