@@ -114,6 +114,7 @@ class Refusal(StrEnum):
     ALREADY_DECIDED = "already_decided"
     TOO_LATE = "too_late"  # the placement has begun, or is history
     EXPIRED = "expired"  # the answer came after the deadline
+    DAYS_PASSED = "days_passed"  # a request for days that have begun
     PLACED_ELSEWHERE = "placed_elsewhere"  # the host side answers an intern placed elsewhere
     UNKNOWN = "unknown"
 
@@ -160,7 +161,7 @@ def _open_rules(state: State) -> dict[tuple[State, Event], Rule]:
             State.WITHDRAWN, _PARTIES, (_E.MARK_BUTTONS, _E.TELL_COUNTERPART)
         ),
         (state, Event.ERASE): Rule(
-            State.WITHDRAWN, _SIDES, (_E.MARK_BUTTONS, _E.TELL_COUNTERPART, _E.ANONYMISE_SIDE)
+            State.WITHDRAWN, _PARTIES, (_E.MARK_BUTTONS, _E.TELL_COUNTERPART, _E.ANONYMISE_SIDE)
         ),
         (state, Event.EXPIRE): Rule(State.EXPIRED, _CLOCK, (_E.MARK_BUTTONS, _E.TELL_COUNTERPART)),
         (state, Event.SUPERSEDE): Rule(
@@ -173,8 +174,9 @@ TABLE: Mapping[tuple[State, Event], Rule] = {
     **_open_rules(State.REQUESTED),
     **_open_rules(State.PROPOSED),
     (State.CONFIRMED, Event.WITHDRAW): Rule(State.CANCELLED, _PARTIES, _CANCELLING),
+    # A manager's erasure takes only their name (models.privacy): the placement is not theirs.
     (State.CONFIRMED, Event.ERASE): Rule(
-        State.CANCELLED, _SIDES, (*_CANCELLING, _E.ANONYMISE_SIDE)
+        State.CANCELLED, _PARTIES, (*_CANCELLING, _E.ANONYMISE_SIDE)
     ),
     (State.CONFIRMED, Event.CHANGE_DAYS): Rule(
         State.CONFIRMED, _PARTIES, (_E.REPLAN_DMS, _E.UPDATE_CALENDAR, _E.TELL_BOTH)

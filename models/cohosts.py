@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from models.tables import HostSlot, Participant, SlotStatus
+from models.tables import HostSlot, Participant, Proposal, ProposalStatus, SlotStatus
 
 
 def set_cohost(session: Session, *, slot_id: int, cohost: str | None) -> str | None:
@@ -30,3 +30,20 @@ def cohosted(session: Session, *, user_id: str, year: int) -> list[tuple[HostSlo
             .order_by(col(HostSlot.id))
         ).all()
     )
+
+
+def conflict(session: Session, *, slot_id: int, user_id: str | None) -> bool:
+    """Whether `user_id` may not co-host the slot: nobody is on both sides of one placement
+    (bot.placement.sides_conflict), so not the intern, nor her named manager, of an open or
+    confirmed request, proposal or placement at it."""
+    if user_id is None:
+        return False
+    rows = session.exec(
+        select(Participant.slack_user_id, Proposal.manager_user_id)
+        .join(Participant, col(Participant.id) == col(Proposal.intern_id))
+        .where(
+            Proposal.slot_id == slot_id,
+            col(Proposal.status).in_([ProposalStatus.PENDING, ProposalStatus.CONFIRMED]),
+        )
+    ).all()
+    return any(user_id in (intern, manager) for intern, manager in rows)

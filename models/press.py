@@ -16,7 +16,7 @@ from sqlalchemy import BindParameter, ColumnElement, Exists, and_, bindparam, se
 from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col
 
-from bot.placement import Refusal, sides_conflict
+from bot.placement import Refusal, Span, due_to_expire, sides_conflict
 from models.deals import Deal, Outcome, Result
 from models.erasures import erased_key
 from models.repo import Profile, ensure_participant
@@ -161,6 +161,9 @@ def press_request(
     days = sorted(set(slot.days) & set(wish.days)) if wish else sorted(slot.days)
     if not days:
         return Pressed(Result(None, refusal=Refusal.NO_COMMON_DAY), intern)
+    span = Span.of_week(year, days)
+    if span is not None and due_to_expire(span=span, deadline=None, now=now):
+        return Pressed(Result(None, refusal=Refusal.DAYS_PASSED), intern)
     manager = wish.manager_user_id if wish else None
     if approval_required and manager is None:
         return Pressed(Result(None, refusal=Refusal.NEED_MANAGER), intern)

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_
 from sqlmodel import Session, col, select
 
-from bot.placement import State, blocks_pair
+from bot.placement import Span, State, blocks_pair, due_to_expire
 from models import audit
 from models.db import insert_unless_present
 from models.deals import Deal, deal_of, state_of_proposal
@@ -194,6 +194,11 @@ def send_round(
             unplaced.append(waiting)
             continue
         manager = waiting.wish.manager_user_id if approval_required else None
+        # A pair placed by hand may share no day: then the slot's days, to agree on.
+        days = sorted(set(target.slot.days) & set(waiting.wish.days)) or sorted(target.slot.days)
+        if due_to_expire(span=Span.of_week(year, days), deadline=deadline, now=now):
+            unplaced.append(waiting)  # too late for those days: it would expire at once
+            continue
         proposal = Proposal(
             season_year=year,
             slot_id=target.slot.id,
@@ -204,8 +209,7 @@ def send_round(
             intern_answer=Answer.PENDING,
             manager_user_id=manager,
             manager_answer=Answer.PENDING if manager else None,
-            # A pair placed by hand may share no day: then the slot's days, to agree on.
-            days=sorted(set(target.slot.days) & set(waiting.wish.days)) or sorted(target.slot.days),
+            days=days,
             created_at=now,
             deadline=deadline,
         )

@@ -223,6 +223,7 @@ REFUSALS: Final = {
     "both_sides": "Ingen kan være på begge sider af en praktik: praktikanten eller praktikantens leder er vært eller medvært på pladsen. Koordinatoren kan hjælpe med en anden plads.",
     "too_late": "Praktikken er allerede begyndt eller overstået, så den kan ikke ændres.",
     "expired": "Fristen for at svare er udløbet, så forslaget er lukket. Pladsen og praktikanten kan komme med i næste runde.",
+    "days_passed": "Dagene på den plads er allerede begyndt, så det er for sent at anmode om den i år.",
     "placed_elsewhere": "Praktikanten har fået en plads et andet sted i år, så forespørgslen er lukket. Du behøver ikke gøre mere.",
 }
 

@@ -1,0 +1,500 @@
+"""Random sequences through a placement's life, against a real database, with every invariant
+of bot.placement checked after every step.
+
+Five people who may each be host, co-host, intern or someone's manager offer, wish, ask,
+answer as host or co-host, run rounds with locks, forbids and placements by hand, withdraw,
+erase their data, change days, and move the clock across the proposal deadline, week 37
+and into the next season. The moves go through the same model functions the services
+call, each in its own transaction (Database.call), as a press would.
+
+`PRAKTIK_MACHINE_EXAMPLES=5000 pytest tests/unit/test_placement_machine.py -k sqlite` is
+the long run; the suite runs a few dozen sequences per database.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from datetime import datetime, timedelta
+from functools import partial
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from sqlalchemy import delete
+from sqlmodel import Session, SQLModel, col, select
+
+from bot.geo import Sector
+from bot.matching.rounds import plan
+from bot.matching.solvers import Mode
+from bot.placement import Event, Role, Span, State, sides_conflict
+from bot.season import COPENHAGEN, Season, next_allowed
+from bot.service.rounds import to_input
+from bot.service.steering import _refusal as steer_refusal
+from models import cohosts, days_change, deals, privacy, rounds, steering
+from models.db import Database
+from models.forms import SlotForm, WishForm
+from models.outbox_repo import answer_and_plan
+from models.press import press_request
+from models.repo import Profile, save_slot, save_wish
+from models.tables import (
+    HostSlot,
+    MatchSteer,
+    OutboxMessage,
+    OutboxStatus,
+    Participant,
+    Placement,
+    PlacementStatus,
+    Proposal,
+    ProposalStatus,
+    SteerKind,
+    Wish,
+)
+
+EXAMPLES = int(os.environ.get("PRAKTIK_MACHINE_EXAMPLES", "0"))
+PEOPLE = ["U1", "U2", "U3", "U4", "U5"]
+YEAR = 2027
+SEASON = Season.for_year(YEAR)
+START = datetime(2027, 5, 3, 10, 0, tzinfo=COPENHAGEN)
+DAYS = st.lists(st.integers(1, 5), min_size=1, max_size=5, unique=True).map(sorted)
+# Moments the clock is moved to: a little, past a proposal's deadline, the week, after it,
+# the next season.
+MOVES = st.sampled_from(
+    [
+        timedelta(hours=2),
+        timedelta(days=3),
+        timedelta(days=8),
+        datetime(2027, 9, 13, 9, tzinfo=COPENHAGEN),
+        datetime(2027, 9, 15, 12, tzinfo=COPENHAGEN),
+        datetime(2027, 9, 20, 10, tzinfo=COPENHAGEN),
+        datetime(2028, 1, 20, 10, tzinfo=COPENHAGEN),
+    ]
+)
+
+
+def _notice(_deal: deals.Deal) -> dict[str, Any]:
+    return {"text": "udløbet"}
+
+
+def _choose(rows: rounds.RoundRows) -> dict[int, int]:
+    result = plan(to_input(rows), Mode.STABIL, 6)
+    return {int(w): int(s) for w, s in result.assignments.items()}
+
+
+class PlacementLife(RuleBasedStateMachine):
+    db: Database  # set by the test before the machine runs
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.db.call(_empty)
+        self.now = START
+        self.happened: set[int] = set()  # placements that began while confirmed
+        self.erased: set[str] = set()
+
+    def call(self, fn: Any, /, **kwargs: Any) -> Any:
+        return self.db.call(fn, **kwargs)
+
+    def _pending(self) -> list[Proposal]:
+        return list(
+            self.call(
+                lambda s: s.exec(
+                    select(Proposal).where(Proposal.status == ProposalStatus.PENDING)
+                ).all()
+            )
+        )
+
+    def _placed(self) -> list[Placement]:
+        return list(
+            self.call(
+                lambda s: s.exec(
+                    select(Placement).where(Placement.status == PlacementStatus.CONFIRMED)
+                ).all()
+            )
+        )
+
+    # --- signing up -------------------------------------------------------------------------
+
+    @rule(
+        host=st.sampled_from(PEOPLE),
+        capacity=st.integers(1, 2),
+        days=DAYS,
+        cohost=st.none() | st.sampled_from(PEOPLE),
+    )
+    def offer(self, host: str, capacity: int, days: list[int], cohost: str | None) -> None:
+        if self.now >= SEASON.week_ends_at:
+            return  # sign-up is closed for the season (bot.season.signup_open)
+        form = SlotForm(
+            workplace=f"Sted {host}",
+            sector=Sector.KOMMUNE,
+            municipality="0101",
+            region=None,
+            capacity=capacity,
+            days=tuple(days),
+            topics=("klima",),
+            description="",
+        )
+        saved = self.call(
+            save_slot, host=Profile(host, f"Navn {host}"), year=YEAR, form=form, now=self.now
+        )
+        if isinstance(saved, deals.Deal) or not hasattr(saved, "slot"):
+            return  # an edit that would break an agreement is refused, nothing stored
+        slot_id = saved.slot.id
+        if cohost != host and not self.call(cohosts.conflict, slot_id=slot_id, user_id=cohost):
+            self.call(cohosts.set_cohost, slot_id=slot_id, cohost=cohost)
+
+    @rule(intern=st.sampled_from(PEOPLE), days=DAYS, manager=st.none() | st.sampled_from(PEOPLE))
+    def wish(self, intern: str, days: list[int], manager: str | None) -> None:
+        if self.now >= SEASON.week_ends_at:
+            return
+        form = WishForm(
+            workplace=f"Hjem {intern}",
+            sector=Sector.STAT,
+            municipality=None,
+            topics=("klima",),
+            wanted_sectors=(),
+            wanted_regions=(),
+            days=tuple(days),
+            text="",
+            manager_user_id=manager if manager != intern else None,
+        )
+        self.call(
+            save_wish, intern=Profile(intern, f"Navn {intern}"), year=YEAR, form=form, now=self.now
+        )
+
+    # --- asking and answering ---------------------------------------------------------------
+
+    @rule(intern=st.sampled_from(PEOPLE), pick=st.integers(0, 9))
+    def request(self, intern: str, pick: int) -> None:
+        slots = self.call(lambda s: s.exec(select(HostSlot.id).order_by(col(HostSlot.id))).all())
+        if not slots:
+            return
+        pressed = self.call(
+            press_request,
+            slot_id=slots[pick % len(slots)],
+            user_id=intern,
+            intern=Profile(intern, f"Navn {intern}"),
+            fresh_since=self.now,
+            year=YEAR,
+            now=self.now,
+            approval_required=False,
+        )
+        result = pressed.result
+        if result is not None and result.deal is not None and result.refusal is None:
+            deal = result.deal
+            assert (
+                sides_conflict(
+                    intern=intern,
+                    host=deal.host.slack_user_id,
+                    cohost=deal.slot.cohost_user_id,
+                    manager=deal.proposal.manager_user_id,
+                )
+                is None
+            )
+
+    @rule(
+        pick=st.integers(0, 99),
+        role=st.sampled_from([Role.HOST, Role.INTERN]),
+        by_cohost=st.booleans(),
+        accept=st.booleans(),
+    )
+    def answer(self, pick: int, role: Role, by_cohost: bool, accept: bool) -> None:
+        proposals = self.call(lambda s: s.exec(select(Proposal).order_by(col(Proposal.id))).all())
+        if not proposals:
+            return
+        proposal = proposals[pick % len(proposals)]  # stale presses on closed ones too
+        deal = self.call(deals.deal_of, proposal_id=proposal.id)
+        if deal is None:
+            return
+        if role is Role.HOST:
+            user = deal.slot.cohost_user_id if by_cohost and deal.slot.cohost_user_id else None
+            user = user or deal.host.slack_user_id
+        else:
+            user = deal.intern.slack_user_id
+        before = self._placed()
+        result = self.call(
+            answer_and_plan,
+            proposal_id=proposal.id,
+            role=role,
+            user_id=user,
+            accept=accept,
+            season=SEASON,
+            seasons=lambda _settings: SEASON,
+            now=self.now,
+        )
+        if state_before := proposal.status != ProposalStatus.PENDING:
+            # A press on a closed one changes nothing.
+            assert state_before and result.refused and self._placed() == before
+
+    @rule(
+        mode=st.sampled_from([Mode.STABIL, Mode.FLEST]),
+        steer=st.none()
+        | st.tuples(st.sampled_from(list(SteerKind)), st.integers(0, 9), st.integers(0, 9)),
+    )
+    def match_round(self, mode: Mode, steer: tuple[SteerKind, int, int] | None) -> None:
+        rows = self.call(rounds.round_rows, year=YEAR, now=self.now)
+        if steer is not None and rows.wishes and rows.slots:
+            kind, w, s = steer
+            wish_id = rows.wishes[w % len(rows.wishes)].wish.id
+            slot_id = rows.slots[s % len(rows.slots)].slot.id
+            assert wish_id is not None and slot_id is not None
+            if steer_refusal(rows, wish_id, slot_id, kind) is None:
+                self.call(
+                    steering.set_steer,
+                    year=YEAR,
+                    wish_id=wish_id,
+                    slot_id=slot_id,
+                    kind=kind,
+                    actor="UKOORD",
+                    now=self.now,
+                )
+                pairs = self.call(
+                    lambda s: Counter(
+                        (m.wish_id, m.slot_id) for m in s.exec(select(MatchSteer)).all()
+                    )
+                )
+                assert max(pairs.values()) == 1  # the later steer of a pair replaced the earlier
+        forbidden = self.call(
+            lambda s: {
+                (m.wish_id, m.slot_id)
+                for m in s.exec(select(MatchSteer).where(MatchSteer.kind == SteerKind.FORBID))
+            }
+        )
+        sent = self.call(
+            rounds.send_round,
+            year=YEAR,
+            round_no=rows.round_no,
+            mode=mode.value,
+            actor="UKOORD",
+            now=self.now,
+            deadline=SEASON.proposal_deadline(self.now),
+            approval_required=False,
+            choose=_choose,
+        )
+        if sent is None:
+            return
+        for deal in sent.deals:
+            assert deal.wish is not None
+            assert (deal.wish.id, deal.slot.id) not in forbidden  # never proposed
+            assert (
+                sides_conflict(
+                    intern=deal.intern.slack_user_id,
+                    host=deal.host.slack_user_id,
+                    cohost=deal.slot.cohost_user_id,
+                    manager=deal.proposal.manager_user_id,
+                )
+                is None
+            )
+
+    # --- leaving ----------------------------------------------------------------------------
+
+    @rule(person=st.sampled_from(PEOPLE), role=st.sampled_from([Role.HOST, Role.INTERN]))
+    def withdraw(self, person: str, role: Role) -> None:
+        self.call(deals.withdraw, user_id=person, role=role, year=YEAR, now=self.now)
+
+    @rule(person=st.sampled_from(PEOPLE))
+    def erase(self, person: str) -> None:
+        for role in (Role.HOST, Role.INTERN):
+            self.call(
+                deals.withdraw,
+                user_id=person,
+                role=role,
+                year=YEAR,
+                now=self.now,
+                event=Event.ERASE,
+            )
+        self.call(privacy.erase, user_id=person, now=self.now)
+        self.erased.add(person)
+
+    @rule(pick=st.integers(0, 9), days=DAYS, by_host=st.booleans(), accept=st.booleans())
+    def change_days(self, pick: int, days: list[int], by_host: bool, accept: bool) -> None:
+        placed = self._placed()
+        if not placed:
+            return
+        placement = placed[pick % len(placed)]
+        deal = self.call(deals.deal_of, proposal_id=placement.proposal_id)
+        assert deal is not None
+        host, intern = deal.host.slack_user_id, deal.intern.slack_user_id
+        proposer, answerer = (host, intern) if by_host else (intern, host)
+        found = self.call(
+            days_change.propose,
+            proposal_id=placement.proposal_id,
+            user_id=proposer,
+            values=[str(d) for d in days],
+            now=self.now,
+        )
+        if isinstance(found, days_change.DaysRefusal):
+            return
+        self.call(
+            days_change.decide,
+            change_id=found.change.id,
+            user_id=answerer,
+            accept=accept,
+            season=SEASON,
+            seasons=lambda _settings: SEASON,
+            now=self.now,
+        )
+
+    # --- the clock --------------------------------------------------------------------------
+
+    @rule(move=MOVES)
+    def time_passes(self, move: timedelta | datetime) -> None:
+        target = self.now + move if isinstance(move, timedelta) else move
+        if target <= self.now:
+            return
+        self.now = target
+        # The scheduler's expiry job (every few minutes): what is due is expired now.
+        self.call(
+            rounds.expire_due,
+            now=self.now,
+            due=next_allowed(self.now, SEASON),
+            notice=_notice,
+        )
+
+    # --- invariants -------------------------------------------------------------------------
+
+    @invariant()
+    def holds(self) -> None:
+        self.happened |= self.db.call(partial(_check, now=self.now, happened=self.happened))
+
+    @precondition(lambda self: True)
+    @invariant()
+    def closed_ones_never_block_a_pair(self) -> None:
+        self.db.call(partial(_unblocked, now=self.now))
+
+
+def _empty(session: Session) -> None:
+    for table in reversed(SQLModel.metadata.sorted_tables):
+        session.execute(delete(table))
+
+
+def _check(session: Session, *, now: datetime, happened: set[int]) -> set[int]:
+    """Every invariant of bot.placement; returns the placements that have begun."""
+    people = {p.id: p for p in session.exec(select(Participant)).all()}
+    slots = {s.id: s for s in session.exec(select(HostSlot)).all()}
+    proposals = {p.id: p for p in session.exec(select(Proposal)).all()}
+    placements = list(session.exec(select(Placement)).all())
+    outbox = list(session.exec(select(OutboxMessage)).all())
+    confirmed = [p for p in placements if p.status == PlacementStatus.CONFIRMED]
+
+    # An intern has at most one confirmed placement a season ...
+    per_intern = Counter((p.intern_id, p.season_year) for p in confirmed)
+    assert max(per_intern.values(), default=0) <= 1, per_intern
+    # ... and, once placed, no open request or proposal that season.
+    for proposal in proposals.values():
+        if proposal.status == ProposalStatus.PENDING:
+            assert (proposal.intern_id, proposal.season_year) not in per_intern, proposal
+            # Nothing open is past its moment: the scheduler expired it.
+            assert deals.state_of_proposal(proposal, now=now) is not State.EXPIRED, proposal
+
+    begun: set[int] = set()
+    for placement in placements:
+        assert placement.id is not None
+        proposal = proposals[placement.proposal_id]
+        slot = slots[placement.slot_id]
+        if placement.status == PlacementStatus.CONFIRMED:
+            # Nobody is on both sides of one placement.
+            assert (
+                sides_conflict(
+                    intern=people[placement.intern_id].slack_user_id,
+                    host=people[placement.host_id].slack_user_id,
+                    cohost=slot.cohost_user_id,
+                    manager=proposal.manager_user_id,
+                )
+                is None
+            ), placement
+            span = Span.of_week(placement.season_year, placement.days)
+            if span is not None and span.stage(now) is not State.CONFIRMED:
+                begun.add(placement.id)
+            # Its DM plan was written with it, for both sides (unless erased since).
+            for side in (people[placement.host_id], people[placement.intern_id]):
+                if not side.slack_user_id.startswith(privacy.ERASED):
+                    assert any(
+                        m.placement_id == placement.id and m.recipient == side.slack_user_id
+                        for m in outbox
+                    ), (placement, side.slack_user_id)
+        else:
+            # From its first day nothing undoes a placement.
+            assert placement.id not in happened, placement
+            assert not any(
+                m.placement_id == placement.id and m.status == OutboxStatus.PLANNED for m in outbox
+            ), placement
+
+    # A seat is never taken twice: the count matches the placements and the capacity.
+    seats = Counter(p.slot_id for p in confirmed)
+    for slot in slots.values():
+        assert slot.confirmed == seats[slot.id] <= max(slot.capacity, seats[slot.id]), slot
+        assert slot.confirmed <= slot.capacity or seats[slot.id] == slot.confirmed
+
+    # Each side of an expired one is told once (the outbox row is keyed by proposal and person).
+    keys = {m.key for m in outbox}
+    for proposal in proposals.values():
+        if proposal.status != ProposalStatus.EXPIRED:
+            continue
+        slot = slots[proposal.slot_id]
+        for user in (people[slot.host_id].slack_user_id, people[proposal.intern_id].slack_user_id):
+            if not user.startswith(privacy.ERASED):
+                assert f"{rounds.KIND_EXPIRED}:{proposal.id}:{user}" in keys, proposal
+    return begun
+
+
+def _unblocked(session: Session, *, now: datetime) -> None:
+    """A pair whose requests and proposals are all closed is free for a round again."""
+    rows = rounds.round_rows(session, year=YEAR, now=now)
+    placements = {p.proposal_id: p for p in session.exec(select(Placement)).all()}
+    by_pair: dict[tuple[int, int], list[State]] = {}
+    wish_of = {w.intern_id: w for w in session.exec(select(Wish)).all()}
+    for proposal in session.exec(select(Proposal)).all():
+        wish = wish_of.get(proposal.intern_id)
+        if wish is None or wish.id is None:
+            continue
+        state = deals.state_of_proposal(
+            proposal, now=now, placement=placements.get(proposal.id or 0)
+        )
+        by_pair.setdefault((wish.id, proposal.slot_id), []).append(state)
+    hosting = {f.slot.id: f for f in rows.slots}
+    for waiting in rows.wishes:
+        for slot_id, free in hosting.items():
+            states = by_pair.get((waiting.wish.id or 0, slot_id or 0))
+            if not states or any(
+                s
+                not in {
+                    State.DECLINED,
+                    State.EXPIRED,
+                    State.WITHDRAWN,
+                    State.FULL,
+                    State.SUPERSEDED,
+                    State.CANCELLED,
+                }
+                for s in states
+            ):
+                continue
+            conflict = sides_conflict(
+                intern=waiting.intern.slack_user_id,
+                host=free.host.slack_user_id,
+                cohost=free.slot.cohost_user_id,
+                manager=waiting.wish.manager_user_id,
+            )
+            if conflict is None:
+                assert (waiting.wish.id, slot_id) not in rows.excluded, (waiting.wish, slot_id)
+
+
+def _settings() -> settings:
+    return settings(
+        max_examples=EXAMPLES or 25,
+        stateful_step_count=30,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        derandomize=not EXAMPLES,  # the suite's run is the same every time
+        database=None,
+    )
+
+
+def test_every_sequence_keeps_every_invariant(db: Database) -> None:
+    PlacementLife.db = db
+    PlacementLife.TestCase.settings = _settings()
+    PlacementLife.TestCase().runTest()
+
+
+pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.NonInteractiveExampleWarning")
