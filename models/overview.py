@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import BindParameter, and_, bindparam, or_
 from sqlmodel import Session, col, select
 
+from bot.placement import HAPPENED, Span
 from models.cohosts import cohosted
 from models.deals import Deal, deals_of, pending_where
 from models.tables import (
@@ -31,6 +32,8 @@ class Overview:
     placements: list[Deal] = field(default_factory=list)
     next_dms: list[OutboxMessage] = field(default_factory=list)
     cohosted: list[tuple[HostSlot, Participant]] = field(default_factory=list)  # (slot, host)
+    # Placements under way or history (bot.placement): nothing may change them any more.
+    begun: frozenset[int] = frozenset()
 
 
 def overview(
@@ -59,13 +62,27 @@ def overview(
             select(Proposal)
             .where(
                 col(Proposal.slot_id).in_(ids),
-                col(Proposal.status).in_([ProposalStatus.PENDING, ProposalStatus.CONFIRMED]),
+                or_(
+                    col(Proposal.status) == ProposalStatus.PENDING,
+                    col(Proposal.id).in_(
+                        select(Placement.proposal_id).where(
+                            col(Placement.status) == PlacementStatus.CONFIRMED
+                        )
+                    ),
+                ),
             )
             .order_by(col(Proposal.id))
         ).all()
         for deal in deals_of(session, proposals=list(shared)):
             pending = deal.proposal.status == ProposalStatus.PENDING
             (view.pending if pending else view.placements).append(deal)
+    view.begun = frozenset(
+        d.proposal.id
+        for d in view.placements
+        if d.proposal.id is not None
+        and (span := Span.of_week(d.proposal.season_year, d.proposal.days)) is not None
+        and span.stage(now) in HAPPENED
+    )
     return view
 
 

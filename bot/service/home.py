@@ -87,4 +87,4 @@ async def status(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
 
 async def withdraw_options(env: Env, *, user_id: str) -> dict[str, Any]:
     season, _ = await env.season()
-    return withdraw_prompt(await _overview(env, user_id), user_id, season, env.now())
+    return withdraw_prompt(await _overview(env, user_id), user_id, season)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -21,7 +20,7 @@ from slack_sdk.models.views import View
 
 from bot import texts
 from bot.ids import Action
-from bot.placement import Role, Span, State
+from bot.placement import Role
 from bot.season import Season, to_local
 from bot.texts import changes, dates
 from bot.texts import cohosts as cohost_texts
@@ -129,8 +128,9 @@ def overview_blocks(
             line = texts.placement_as_intern(_workplace(deal), days)
         if own is not season:
             blocks.append(md(season_texts.of_season(line, own.year)))
-        else:  # this season's placement: its days can still be changed by agreement
-            change = change_button(deal.proposal.id) if with_buttons else None
+        else:  # this season's placement: its days can be changed by agreement until it begins
+            changeable = with_buttons and deal.proposal.id not in view.begun
+            change = change_button(deal.proposal.id) if changeable else None
             blocks.append(SectionBlock(text=MarkdownTextObject(text=line), accessory=change))
     if view.next_dms:
         labels = texts.DM_KIND_LABELS
@@ -218,14 +218,9 @@ def _withdraw_confirm(text: str) -> ConfirmObject:
     )
 
 
-def _begun(deal: Deal, now: datetime, season: Season) -> bool:
-    """Under way or history (bot.placement): no button withdraws it any more."""
-    span = Span.of_week(deal.proposal.season_year, deal.proposal.days, season.tz)
-    return span is not None and span.stage(now) is not State.CONFIRMED
-
-
-def withdraw_prompt(view: Overview, user_id: str, season: Season, now: datetime) -> dict[str, Any]:
-    begun = [d for d in view.placements if _begun(d, now, season)]
+def withdraw_prompt(view: Overview, user_id: str, season: Season) -> dict[str, Any]:
+    # Under way or history (bot.placement): no button withdraws it any more.
+    begun = [d for d in view.placements if d.proposal.id in view.begun]
     view = replace(view, placements=[d for d in view.placements if d not in begun])
     buttons = []
     if view.slot is not None and view.slot.status == SlotStatus.OPEN:

@@ -14,6 +14,7 @@ from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.season import COPENHAGEN
 from bot.service.rounds import expiry_job
+from bot.texts import days_change as days_texts
 from bot.texts import privacy as privacy_texts
 from models.tables import (
     CheckIn,
@@ -216,3 +217,7 @@ async def test_a_placement_under_way_cannot_be_withdrawn_and_the_host_hears_noth
     assert len(bo.dms) == bo_had
     placement = await harness.db.run(lambda s: s.exec(select(Placement)).one())
     assert placement.status == PlacementStatus.CONFIRMED
+    # Nor can its days be changed: status offers no button for it, in either side's view.
+    for person in (anna, bo):
+        await person.command("/praktik", "status")
+        assert days_texts.BUTTON not in buttons(person.ephemerals[-1])
