@@ -120,8 +120,8 @@ async def answer(
         seasons=partial(season_of, env.settings),
         now=env.now(),
     )
-    if result.refusal is Refusal.ALREADY_DECIDED:
-        return None  # a second press or a retried payload: the first one already told everyone
+    # A stale press (answered by the other host, closed, expired, placed elsewhere, begun) is
+    # told why; the first press already told everyone concerned.
     if result.refusal is not None or result.deal is None or result.outcome is None:
         return refusal(result.refusal or Refusal.UNKNOWN)
     if result.deal.proposal.season_year != season.year:

@@ -89,6 +89,7 @@ async def test_confirmed_elsewhere_closes_her_other_requests_and_tells_each_host
     assert texts.REFUSALS["placed_elsewhere"] in shown(anna.ephemerals[-1])
     assert "afmeld" not in shown(anna.ephemerals[-1])
     await press_as(bo, bo_ask, "Afslå")
+    assert texts.REFUSALS["placed_elsewhere"] in shown(bo.ephemerals[-1])
     assert len(cecilie.dms) == cecilie_had
     placements = await harness.db.run(lambda s: s.exec(select(Placement)).all())
     assert len(placements) == 1
