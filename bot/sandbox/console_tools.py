@@ -31,8 +31,9 @@ from bot.sandbox.block_state import option_text, options_of, state_values
 from bot.sandbox.fake_slack import BOT_TOKEN
 from bot.sandbox.person import Person, Where
 from bot.sandbox.render import Rendered, Target, render_view
+from bot.service.rounds import expiry_job
 from bot.texts import sandbox as say
-from models.tables import OutboxMessage, OutboxStatus
+from models.tables import OutboxMessage, OutboxStatus, Proposal, ProposalStatus
 
 if TYPE_CHECKING:
     from bot.sandbox.harness import Harness
@@ -182,7 +183,8 @@ def parse_moment(text: str, now: datetime | None, tz: tzinfo) -> datetime:
 
 
 def due_between(session: Session, *, start: datetime, end: datetime) -> list[datetime]:
-    """The distinct moments in (start, end] at which planned DMs fall due."""
+    """The distinct moments in (start, end] at which planned DMs fall due or open proposals
+    reach their deadline (the scheduler expires them then)."""
     rows = session.exec(
         select(OutboxMessage.due_at)
         .where(
@@ -191,9 +193,15 @@ def due_between(session: Session, *, start: datetime, end: datetime) -> list[dat
             col(OutboxMessage.due_at) <= end,
         )
         .distinct()
-        .order_by(col(OutboxMessage.due_at))
     ).all()
-    return list(rows)
+    deadlines = session.exec(
+        select(Proposal.deadline).where(
+            col(Proposal.status) == ProposalStatus.PENDING,
+            col(Proposal.deadline) > start,
+            col(Proposal.deadline) <= end,
+        )
+    ).all()
+    return sorted({*rows, *(d for d in deadlines if d is not None)})
 
 
 # --- the optional dispatcher ------------------------------------------------------------------
@@ -236,8 +244,11 @@ def load_dispatcher(harness: Harness) -> tuple[Dispatch | None, str | None]:
     except Exception as error:
         return None, f"{type(error).__name__}: {error}"
     run_once = dispatcher.run_once
+    # What the scheduler runs beside the dispatcher: expiry (and the invitations back).
+    expire = expiry_job(harness.settings, harness.db, harness.clock, client=harness.app.client)
 
     async def dispatch(now: datetime) -> None:
+        await expire()
         if inspect.iscoroutinefunction(run_once):
             await run_once(now)
         else:
