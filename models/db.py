@@ -1,5 +1,6 @@
 """Engine, sessions and migrations. Handlers never see a session: they call repo functions
-through `Database.run`, which runs them in a worker thread inside one transaction."""
+through `Database.run`, which runs them in a worker thread inside one transaction, or
+through `Database.read` when the function only reads (on SQLite: without the write lock)."""
 
 from __future__ import annotations
 
@@ -58,10 +59,30 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
 
 
-def _sqlite_begin(connection: Any) -> None:
+# The execution option that marks a transaction as one that only reads (Database.read).
+READ_ONLY = "praktik_read_only"
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    if connection.get_execution_options().get(READ_ONLY):
+        # A reader takes no lock: in WAL mode it reads the last commit and never waits for
+        # a writer, nor makes one wait – not while it ranks or searches in Python, either.
+        connection.exec_driver_sql("BEGIN")
+        return
     # IMMEDIATE takes the write lock up front: a transaction that reads and then writes
     # (a seat check, a claim) can then never fail half-way with "database is locked".
+    # Every other writer waits for it (busy_timeout), so it must never outlast its SQL.
     connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def read_only(session: Session) -> bool:
+    """Whether `session` is one of Database.read's."""
+    return bool(session.get_bind().get_execution_options().get(READ_ONLY))
+
+
+class WriteInReadError(RuntimeError):
+    """A function run by Database.read wrote: on SQLite it would have written without the
+    write lock, so it is stopped before the statement runs."""
 
 
 POOL_SIZE = 20  # PostgreSQL connections kept per process (and threads to use them)
@@ -88,6 +109,8 @@ class Database:
             # press's CPU). A connection found broken is handled in `call` instead.
             kwargs.update(pool_size=POOL_SIZE, max_overflow=10, pool_recycle=POOL_RECYCLE_S)
         self.engine: Engine = create_engine(self.url, **kwargs)
+        # The same pool, for transactions that only read (read, call_read).
+        self._reader = self.engine.execution_options(**{READ_ONLY: True})
         # The same pool, each checkout in autocommit (call_statement).
         self._autocommit = self.engine.execution_options(isolation_level="AUTOCOMMIT")
         # Repo calls run in threads of their own, as many as the pool has connections:
@@ -105,9 +128,13 @@ class Database:
         self.slot_writes = 0
         event.listen(self.engine, "before_cursor_execute", self._count_write)
 
-    def _count_write(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+    def _count_write(self, conn: Connection, _cursor: Any, statement: str, *_args: Any) -> None:
         head = statement.lstrip()[:24].upper()
-        if head.startswith(("INSERT", "UPDATE", "DELETE")) and "HOSTSLOT" in head:
+        if not head.startswith(("INSERT", "UPDATE", "DELETE")):
+            return
+        if conn.get_execution_options().get(READ_ONLY):
+            raise WriteInReadError(f"a write in a read-only transaction: {head}…")
+        if "HOSTSLOT" in head:
             self.slot_writes += 1
 
     @contextmanager
@@ -127,20 +154,41 @@ class Database:
         on a new one: the server rolled the transaction back, so nothing was written, as
         pool_pre_ping's check at checkout used to ensure. A break during COMMIT is not
         retried (the commit may have happened) and is raised, as before."""
+        return self._retried(self.engine, fn, *args, **kwargs)
+
+    def call_read(
+        self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """`call` for a function that only reads: on SQLite its transaction takes no lock,
+        so it may take its time (rank, search, build an index) without holding up a write,
+        and no write holds it up. A write in it raises WriteInReadError."""
+        return self._retried(self._reader, fn, *args, **kwargs)
+
+    def _retried(
+        self,
+        engine: Engine,
+        fn: Callable[Concatenate[Session, P], T],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
         try:
-            return self._attempt(fn, *args, **kwargs)
+            return self._attempt(engine, fn, *args, **kwargs)
         except _Uncommitted as lost:
             log.info("database connection lost (%s); trying once more", lost.__cause__)
         try:
-            return self._attempt(fn, *args, **kwargs)
+            return self._attempt(engine, fn, *args, **kwargs)
         except _Uncommitted as lost:
             assert lost.__cause__ is not None
             raise lost.__cause__ from None
 
     def _attempt(
-        self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
+        self,
+        engine: Engine,
+        fn: Callable[Concatenate[Session, P], T],
+        *args: P.args,
+        **kwargs: P.kwargs,
     ) -> T:
-        with Session(self.engine, expire_on_commit=False) as session:
+        with Session(engine, expire_on_commit=False) as session:
             try:
                 result = fn(session, *args, **kwargs)
             except BaseException as error:
@@ -188,9 +236,20 @@ class Database:
     async def run(
         self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
     ) -> T:
-        """Run a repo function in a thread, in its own transaction, without blocking the loop."""
+        """Run a repo function in a thread, in its own transaction, without blocking the loop.
+        On SQLite the transaction holds the write lock from its start: a function that only
+        reads goes through `read`, or every write waits while it works."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._threads, partial(self.call, fn, *args, **kwargs))
+
+    async def read(
+        self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """`run` for a function that only reads (`call_read`)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self._threads, partial(self.call_read, fn, *args, **kwargs)
+        )
 
     def ping(self) -> bool:
         # Twice: a connection kept from before a server restart fails first and is dropped.

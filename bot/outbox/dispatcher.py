@@ -223,7 +223,7 @@ class Dispatcher:
                     run.report.claimed += len(claimed)
                     if claimed:
                         ids = {r.placement_id for r in claimed if r.placement_id is not None}
-                        contexts = await self.db.run(placement_contexts, placement_ids=ids)
+                        contexts = await self.db.read(placement_contexts, placement_ids=ids)
                         for row in claimed:
                             ctx = contexts.get(row.placement_id) if row.placement_id else None
                             tasks.add(asyncio.ensure_future(self._in_turn(row, ctx, run)))

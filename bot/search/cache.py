@@ -56,7 +56,12 @@ class SearchCache:
         load: Callable[[], Sequence[Doc]],
         taken: Callable[[], Mapping[int, int]],
     ) -> Snapshot:
-        """The index and the seats taken for `key` (the season), refreshed when due."""
+        """The index and the seats taken for `key` (the season), refreshed when due.
+
+        Call it in a transaction that only reads (models.db.Database.read): its lock is
+        held while `version`, `load` and `taken` read. Inside a write transaction, which on
+        SQLite holds the write lock, another thread holding this lock and waiting for the
+        write lock waited until its busy timeout ran out (10 s) and failed."""
         with self._lock:
             now = self._timer()
             stale = writes != self._writes or now - self._checked >= self.recheck

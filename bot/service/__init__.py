@@ -48,7 +48,7 @@ class Env:
     async def _held(self, year: int) -> bool:
         if self.caches.seasons_held.get(year):
             return True  # once a season has participants it keeps them
-        held = await self.db.run(repo.season_has_participants, year=year)
+        held = await self.db.read(repo.season_has_participants, year=year)
         if held:
             self.caches.seasons_held.put(year, True)
         return held
@@ -65,6 +65,6 @@ class Env:
             async with self.caches.season_reload:
                 overrides = self.caches.seasons.get(year)
                 if overrides is None:
-                    overrides = await self.db.run(repo.season_settings, year=year)
+                    overrides = await self.db.read(repo.season_settings, year=year)
                     self.caches.seasons.put(year, overrides)
         return overrides

@@ -127,7 +127,7 @@ async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
         return notice(t.ANNOUNCE_EMPTY)
     if len(text) > ANNOUNCE_MAX:
         return notice(t.ANNOUNCE_TOO_LONG)
-    count = len(await env.db.run(admin_queries.participants, year=await env.year()))
+    count = len(await env.db.read(admin_queries.participants, year=await env.year()))
     if count == 0:
         return notice(t.ANNOUNCE_NONE)
     return views.announce_preview(text, count)
@@ -171,5 +171,5 @@ async def topics_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]
         return notice(t.topic_added(escape(name)) if added else t.topic_exists(escape(name)))
     if verb:
         return notice(t.TOPICS_USAGE)
-    names = await env.db.run(repo.topics, defaults=DEFAULT_TOPICS)
+    names = await env.db.read(repo.topics, defaults=DEFAULT_TOPICS)
     return notice(t.topics_list(escape(", ".join(names))))

@@ -45,7 +45,7 @@ async def open_modal(
     env: Env, *, user_id: str, proposal_id: int, trigger_id: str
 ) -> dict[str, Any] | None:
     """The modal, or the reason it cannot open (for an ephemeral)."""
-    found = await env.db.run(
+    found = await env.db.read(
         repo.changeable, proposal_id=proposal_id, user_id=user_id, now=env.now()
     )
     if isinstance(found, DaysRefusal):

@@ -79,11 +79,11 @@ class Allowed:
 
 async def _allowed(env: Env, *, user_id: str, placement_id: int) -> Allowed | str:
     """The placement, the user's role in it and its season, or the Danish refusal."""
-    ctx = await env.db.run(placement_context, placement_id=placement_id)
+    ctx = await env.db.read(placement_context, placement_id=placement_id)
     role = ctx.role_of(user_id) if ctx is not None else None
     if ctx is None or not ctx.confirmed or role is None:
         # After slet-mine-data the placement is withdrawn and the person no longer in it.
-        if await env.db.run(was_erased, user_id=user_id):
+        if await env.db.read(was_erased, user_id=user_id):
             return erasure.OLD_BUTTON
         return texts.UNKNOWN_PLACEMENT if ctx is None or not ctx.confirmed else texts.NOT_YOURS
     season = _season(env, ctx)
@@ -96,7 +96,7 @@ async def _redraw(env: Env, *, placement_id: int, user_id: str, kind: DMKind, wh
     """Show the stored answer in the DM the user answered from (chat.update)."""
     if not (where.channel and where.ts):
         return
-    ctx = await env.db.run(placement_context, placement_id=placement_id)
+    ctx = await env.db.read(placement_context, placement_id=placement_id)
     role = ctx.role_of(user_id) if ctx is not None else None
     if ctx is None or role is None:
         return
@@ -212,7 +212,7 @@ async def checkin_command(
     now = env.now()
     year = await env.year()
     # Once the next season is open, last season's placements are still checked in on.
-    contexts = await env.db.run(placements_of, user_id=user_id, years=[year - 1, year])
+    contexts = await env.db.read(placements_of, user_id=user_id, years=[year - 1, year])
     if not contexts:
         return notice(texts.NO_PLACEMENT)
     open_now: list[PlacementContext] = []

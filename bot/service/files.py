@@ -16,7 +16,7 @@ log = logging.getLogger("praktik.files")
 async def dm_channel(env: Env, *, user_id: str) -> str:
     """The app's DM channel with the user: conversations.open (Tier 3) once per person, ever;
     stored, so a restart does not ask again."""
-    known = await env.db.run(profiles.dm_channel_of, user_id=user_id)
+    known = await env.db.read(profiles.dm_channel_of, user_id=user_id)
     if known is not None:
         return known
     opened = await env.client.conversations_open(users=user_id)

@@ -30,6 +30,7 @@ from bot.views.common import notice
 from bot.views.forms import WISH_KEYS, keyed, read_state, wish_modal
 from bot.views.slots import PAGE, Hit, search_results, suggestions
 from models import repo
+from models.db import read_only
 from models.forms import WishForm
 from models.tables import HostSlot, Participant, Wish
 
@@ -54,7 +55,7 @@ async def validate_wish(
     env: Env, view: dict[str, Any], *, user_id: str = ""
 ) -> WishForm | dict[str, str]:
     _, overrides = await env.season()
-    topics = set(await env.db.run(repo.topics, defaults=texts.DEFAULT_TOPICS))
+    topics = set(await env.db.read(repo.topics, defaults=texts.DEFAULT_TOPICS))
     parsed = parse_wish(keyed(read_state(view), WISH_KEYS), known_topics=topics, keys=WISH_KEYS)
     if isinstance(parsed, WishForm) and user_id and parsed.manager_user_id == user_id:
         return {WISH_KEYS["manager"]: changes.ERR_OWN_MANAGER}
@@ -77,7 +78,7 @@ async def save_wish(env: Env, *, user_id: str, form: WishForm) -> None:
     intro = f"{texts.WISH_SAVED}\n{texts.SUGGESTIONS_HEADER}"
     none = texts.SUGGESTIONS_NONE
     if not hits:  # say the true reason when the fitting slots were ones already asked
-        asked = await env.db.run(_fitting_but_asked, user_id=user_id, year=season.year)
+        asked = await env.db.read(_fitting_but_asked, user_id=user_id, year=season.year)
         none = changes.suggestions_all_asked(asked) if asked else none
     await dm.send(
         env.client,
@@ -170,7 +171,8 @@ def _rank_for(
 async def suggestions_for(env: Env, *, user_id: str, season: Season) -> list[Hit]:
     """The best open slots for the user's wish, by the transparent score (PRODUCT.md)."""
     _, overrides = await env.season()
-    return await env.db.run(
+    # Only reads: ranking and the index it may rebuild take no write lock meanwhile.
+    return await env.db.read(
         _rank_for,
         cache=env.caches.search,
         writes=env.db.slot_writes,
@@ -212,6 +214,8 @@ def _docs(session: Session, *, year: int) -> list[search.Doc]:
 def _snapshot(
     session: Session, *, cache: search.SearchCache, writes: int, year: int
 ) -> search.Snapshot:
+    """In a read-only transaction only (Database.read; search.SearchCache.get says why)."""
+    assert read_only(session), "the search index is read in a write transaction"
     return cache.get(
         year,
         writes=writes,
@@ -253,7 +257,7 @@ async def _rendered(
             found[slot_id] = blocks
     missing = [i for i in ids if i not in found]
     if missing:
-        for slot in await env.db.run(repo.slots_by_ids, ids=missing):
+        for slot in await env.db.read(repo.slots_by_ids, ids=missing):
             found[slot.id or 0] = rendered.of(slot, season)
     return [found[i] for i in ids if i in found]
 
@@ -263,7 +267,7 @@ async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> dict[s
     season, _ = await env.season()
     if not search.terms(query):
         return notice(texts.SEARCH_EMPTY_QUERY)
-    ids, total, snapshot = await env.db.run(
+    ids, total, snapshot = await env.db.read(
         _search,
         cache=env.caches.search,
         writes=env.db.slot_writes,

@@ -25,12 +25,12 @@ log = logging.getLogger("praktik.home")
 async def _overview(env: Env, user_id: str, year: int | None = None) -> Overview:
     now = env.now()
     if year is not None:  # the person asked for one season
-        return await env.db.run(overview, user_id=user_id, year=year, now=now)
+        return await env.db.read(overview, user_id=user_id, year=year, now=now)
     # Once the next season is open, last season's follow-up is still running.
     year = await env.year()
     earlier = Season.for_year(year - 1, tz=env.settings.tz)
     earlier_year = earlier.year if now < earlier.closes_at else None
-    return await env.db.run(
+    return await env.db.read(
         overview, user_id=user_id, year=year, now=now, earlier_year=earlier_year
     )
 
@@ -53,7 +53,7 @@ async def refresh_homes(
     `opened`: who has, when the caller read it in its own transaction already."""
     wanted = sorted({u for u in user_ids if u})
     if opened is None:
-        opened = await env.db.run(home.opened_of, user_ids=wanted)
+        opened = await env.db.read(home.opened_of, user_ids=wanted)
     for user_id in wanted:
         if user_id in opened:
             await publish_home(env, user_id=user_id)

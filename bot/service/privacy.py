@@ -23,7 +23,7 @@ async def my_data(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
     year = parse_year(args)
     if isinstance(year, str):
         return notice(year)
-    data = await env.db.run(privacy.export, user_id=user_id, year=year)
+    data = await env.db.read(privacy.export, user_id=user_id, year=year)
     if data is None:
         return notice(t.NOTHING_HELD)
     content = json.dumps(data, ensure_ascii=False, indent=2)

@@ -22,7 +22,7 @@ async def report_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]
     if isinstance(season, str):
         return notice(season)
     year = season.year
-    report = await env.db.run(load_report, year=year)
+    report = await env.db.read(load_report, year=year)
     made = dates.day(to_local(env.now(), season.tz).date(), year=True)
     files = await asyncio.to_thread(report_files, report, made=made)
     uploaded = await upload(

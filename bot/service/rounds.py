@@ -78,7 +78,7 @@ async def preview_message(
     # when the periodic job has not run yet.
     await expire_proposals(env, env.now())
     season, overrides = await env.season()
-    rows = await env.db.run(round_rows, year=season.year, now=env.now())
+    rows = await env.db.read(round_rows, year=season.year, now=env.now())
     if round_no is not None and round_no != rows.round_no:
         return notice(t.preview_outdated(round_no, rows.round_no))
     if not rows.wishes:

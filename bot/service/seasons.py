@@ -117,7 +117,7 @@ async def open_signup_modal(
         await env.client.views_open(trigger_id=trigger_id, view=refusal)
         return
     season, overrides = await env.season()
-    answers, person, topics = await env.db.run(
+    answers, person, topics = await env.db.read(
         _signup_start, answers_of=answers_of, user_id=user_id, year=season.year
     )
     start = SignupStart(answers, person, topics, season, overrides)

@@ -33,7 +33,7 @@ async def open_slot_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
 
 
 async def validate_slot(env: Env, view: dict[str, Any]) -> SlotForm | dict[str, str]:
-    topics = set(await env.db.run(repo.topics, defaults=texts.DEFAULT_TOPICS))
+    topics = set(await env.db.read(repo.topics, defaults=texts.DEFAULT_TOPICS))
     return parse_slot(keyed(read_state(view), SLOT_KEYS), known_topics=topics, keys=SLOT_KEYS)
 
 

@@ -29,7 +29,7 @@ async def stats_command(env: Env, *, user_id: str, args: str = "") -> dict[str, 
     season = await season_named(env, args)
     if isinstance(season, str):
         return notice(season)
-    report = await env.db.run(load_report, year=season.year)
+    report = await env.db.read(load_report, year=season.year)
     stats = report.stats
     png = await asyncio.to_thread(chart, report)
     uploaded = await upload(
@@ -46,7 +46,7 @@ async def stats_command(env: Env, *, user_id: str, args: str = "") -> dict[str, 
 
 async def coordinator_blocks(env: Env, user_id: str) -> list[Block]:
     """The coordinators' section of App Home (the caller checks that user_id is one)."""
-    stats = await env.db.run(season_stats, year=await env.year())
+    stats = await env.db.read(season_stats, year=await env.year())
     return views.home_blocks(stats)
 
 
@@ -99,7 +99,7 @@ async def export_command(env: Env, *, user_id: str, args: str = "") -> dict[str,
     season = await season_named(env, args)
     if isinstance(season, str):
         return notice(season)
-    rows = await env.db.run(export_rows, year=season.year)
+    rows = await env.db.read(export_rows, year=season.year)
     uploaded = await upload(
         env,
         user_id=user_id,

@@ -94,7 +94,7 @@ async def steer_command(env: Env, *, user_id: str, verb: str, args: str) -> dict
     slot_id = _number(words[1], "V") if len(words) == 2 else None
     if slot_id is None:
         return notice(t.STEER_USAGE)
-    rows = await env.db.run(round_rows, year=season.year, now=env.now())
+    rows = await env.db.read(round_rows, year=season.year, now=env.now())
     why = _refusal(rows, wish_id, slot_id, kind)
     if why is not None:
         return notice(why)

@@ -54,7 +54,7 @@ def _payload(content: dict[str, Any]) -> dict[str, Any]:
 
 
 async def open_modal(env: Env, *, trigger_id: str) -> None:
-    current = await env.db.run(repo.workshop_of, year=await env.year())
+    current = await env.db.read(repo.workshop_of, year=await env.year())
     await env.client.views_open(trigger_id=trigger_id, view=views.modal(current))
 
 
@@ -167,7 +167,7 @@ async def answer(
 
 
 async def status(env: Env) -> dict[str, Any]:
-    found = await env.db.run(repo.attendance, year=await env.year())
+    found = await env.db.read(repo.attendance, year=await env.year())
     return notice(t.NONE_YET) if found is None else views.overview(found)
 
 
@@ -182,7 +182,7 @@ def export_sheet(found: Attendance, season: Season) -> bytes:
 
 async def export(env: Env, *, user_id: str, season: Season) -> None:
     """The workshop's list beside the placements in `/praktik admin eksport`, if there is one."""
-    found = await env.db.run(repo.attendance, year=season.year)
+    found = await env.db.read(repo.attendance, year=season.year)
     if found is None:
         return
     await upload(

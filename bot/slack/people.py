@@ -38,7 +38,7 @@ async def profile_of(
     if found is not None:
         return found
     now = clock.now()
-    found = await db.run(stored_profile, user_id=user_id, fresh_since=now - STALE_AFTER)
+    found = await db.read(stored_profile, user_id=user_id, fresh_since=now - STALE_AFTER)
     if found is None:
         found = await _from_slack(client, user_id)
         if found is None:

@@ -33,16 +33,16 @@ MONDAY = datetime(2027, 9, 13, 0, 0, tzinfo=COPENHAGEN)
 
 
 def test_the_states_split_into_open_placed_and_closed() -> None:
-    assert OPEN == {State.REQUESTED, State.PROPOSED}
-    assert HAPPENED == {State.UNDER_WAY, State.COMPLETED}
-    assert CLOSED == {
+    assert {State.REQUESTED, State.PROPOSED} == OPEN
+    assert {State.UNDER_WAY, State.COMPLETED} == HAPPENED
+    assert {
         State.DECLINED,
         State.EXPIRED,
         State.WITHDRAWN,
         State.FULL,
         State.SUPERSEDED,
         State.CANCELLED,
-    }
+    } == CLOSED
     assert [s for s in State if blocks_pair(s)] == [
         State.REQUESTED,
         State.PROPOSED,
