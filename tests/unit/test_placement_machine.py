@@ -22,14 +22,14 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from sqlalchemy import delete
 from sqlmodel import Session, SQLModel, col, select
 
 from bot.geo import Sector
 from bot.matching.rounds import plan
 from bot.matching.solvers import Mode
-from bot.placement import Event, Role, Span, State, sides_conflict
+from bot.placement import CLOSED, Event, Role, Span, State, sides_conflict
 from bot.season import COPENHAGEN, Season, next_allowed
 from bot.service.rounds import to_input
 from bot.service.steering import _refusal as steer_refusal
@@ -358,7 +358,6 @@ class PlacementLife(RuleBasedStateMachine):
     def holds(self) -> None:
         self.happened |= self.db.call(partial(_check, now=self.now, happened=self.happened))
 
-    @precondition(lambda self: True)
     @invariant()
     def closed_ones_never_block_a_pair(self) -> None:
         self.db.call(partial(_unblocked, now=self.now))
@@ -457,18 +456,7 @@ def _unblocked(session: Session, *, now: datetime) -> None:
     for waiting in rows.wishes:
         for slot_id, free in hosting.items():
             states = by_pair.get((waiting.wish.id or 0, slot_id or 0))
-            if not states or any(
-                s
-                not in {
-                    State.DECLINED,
-                    State.EXPIRED,
-                    State.WITHDRAWN,
-                    State.FULL,
-                    State.SUPERSEDED,
-                    State.CANCELLED,
-                }
-                for s in states
-            ):
+            if not states or not set(states) <= CLOSED:
                 continue
             conflict = sides_conflict(
                 intern=waiting.intern.slack_user_id,
