@@ -38,7 +38,7 @@ from models.db import Database
 from models.forms import SlotForm, WishForm
 from models.outbox_repo import answer_and_plan
 from models.press import press_request
-from models.repo import Profile, save_slot, save_wish
+from models.repo import EditConflict, Profile, save_slot, save_wish
 from models.tables import (
     HostSlot,
     MatchSteer,
@@ -138,7 +138,7 @@ class PlacementLife(RuleBasedStateMachine):
         saved = self.call(
             save_slot, host=Profile(host, f"Navn {host}"), year=YEAR, form=form, now=self.now
         )
-        if isinstance(saved, deals.Deal) or not hasattr(saved, "slot"):
+        if isinstance(saved, EditConflict):
             return  # an edit that would break an agreement is refused, nothing stored
         slot_id = saved.slot.id
         if cohost != host and not self.call(cohosts.conflict, slot_id=slot_id, user_id=cohost):
@@ -223,9 +223,9 @@ class PlacementLife(RuleBasedStateMachine):
             seasons=lambda _settings: SEASON,
             now=self.now,
         )
-        if state_before := proposal.status != ProposalStatus.PENDING:
+        if proposal.status != ProposalStatus.PENDING:
             # A press on a closed one changes nothing.
-            assert state_before and result.refused and self._placed() == before
+            assert result.refused and self._placed() == before
 
     @rule(
         mode=st.sampled_from([Mode.STABIL, Mode.FLEST]),
