@@ -96,15 +96,6 @@ class PlacementLife(RuleBasedStateMachine):
     def call(self, fn: Any, /, **kwargs: Any) -> Any:
         return self.db.call(fn, **kwargs)
 
-    def _pending(self) -> list[Proposal]:
-        return list(
-            self.call(
-                lambda s: s.exec(
-                    select(Proposal).where(Proposal.status == ProposalStatus.PENDING)
-                ).all()
-            )
-        )
-
     def _placed(self) -> list[Placement]:
         return list(
             self.call(
