@@ -19,7 +19,7 @@ from bot.slack.people import STALE_AFTER, profile_of
 from bot.texts import erasure
 from bot.views import deals as views
 from bot.views.common import notice
-from bot.views.mrkdwn import clip, escape
+from bot.views.mrkdwn import literal
 from bot.views.slots import suggestions
 from models import deals as proposals
 from models.deals import Deal, MessageRef, Outcome, Refusal, Result, Role, remember_messages
@@ -73,7 +73,7 @@ async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> No
         await answer(refusal(result.refusal or Refusal.UNKNOWN))
         return
     deal = result.deal
-    await answer(notice(texts.request_sent(escape(clip(deal.slot.workplace, 150)))))
+    await answer(notice(texts.request_sent(literal(deal.slot.workplace, 150))))
     await ask(env, deal, Role.HOST, views.ask_host(deal, season))
     await refresh_homes(env, [*host_side(deal), user_id], opened=pressed.opened)
 
@@ -152,8 +152,8 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
     deal = result.deal
     assert deal is not None
     host, intern = deal.host.slack_user_id, deal.intern.slack_user_id
-    intern_name = escape(clip(deal.intern.name or intern, 100))
-    workplace = escape(clip(deal.slot.workplace, 150))
+    intern_name = literal(deal.intern.name or intern, 100)
+    workplace = literal(deal.slot.workplace, 150)
     if result.outcome is Outcome.WAITING:
         other = texts.THE_HOST if role is Role.INTERN else intern_name
         await mark_outcome(env, deal, season, {role.value: texts.outcome_accepted_waiting(other)})
@@ -225,7 +225,7 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
         )
         await send_calendar(env, deal=deal, season=season, cancelled=True)
         if role is Role.HOST:
-            workplace = escape(clip(deal.slot.workplace, 150))
+            workplace = literal(deal.slot.workplace, 150)
             await _offer_alternatives(
                 env,
                 deal,
@@ -235,7 +235,7 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
             )
             touched.add(deal.intern.slack_user_id)
         else:
-            name = escape(clip(deal.intern.name or deal.intern.slack_user_id, 100))
+            name = literal(deal.intern.name or deal.intern.slack_user_id, 100)
             for user in host_side(deal):
                 await dm.send(env.client, user, notice(texts.counterpart_intern_left(name)))
                 touched.add(user)
@@ -244,7 +244,7 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
             env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_WITHDRAWN)
         )
         if role is Role.HOST:
-            workplace = escape(clip(deal.slot.workplace, 150))
+            workplace = literal(deal.slot.workplace, 150)
             await dm.send(
                 env.client,
                 deal.intern.slack_user_id,
@@ -252,7 +252,7 @@ async def withdraw(env: Env, *, user_id: str, role: Role) -> dict[str, Any]:
             )
             touched.add(deal.intern.slack_user_id)
         else:
-            name = escape(clip(deal.intern.name or deal.intern.slack_user_id, 100))
+            name = literal(deal.intern.name or deal.intern.slack_user_id, 100)
             await dm.send(
                 env.client,
                 deal.host.slack_user_id,
