@@ -149,6 +149,9 @@ KIND_NAMES: Final = {
     "workshop": "workshop",
     "workshop_reminder": "workshoppåmindelse",
     "workshop_moved": "workshopflytning",
+    "request": "anmodning",
+    "proposal": "forslag",
+    "manager_request": "ledergodkendelse",
 }
 STATUS_NAMES: Final = {
     "planned": "planlagt",
