@@ -8,6 +8,7 @@ from typing import Any
 
 from bot import texts
 from bot.current import approval_required, season_of
+from bot.ids import AskKind
 from bot.season import Season
 from bot.service import Env, manager
 from bot.service.calendar import send_calendar
@@ -26,6 +27,8 @@ from models.deals import Deal, MessageRef, Outcome, Refusal, Result, Role, remem
 from models.outbox_repo import answer_and_plan
 from models.press import Pressed, press_request
 from models.repo import Profile
+from models.tables import ProposalOrigin
+from models.undelivered import close_unseen_request, record_refused
 
 
 def refusal(reason: Refusal) -> dict[str, Any]:
@@ -40,7 +43,8 @@ Answer = Callable[[dict[str, Any]], Awaitable[None]]
 async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> None:
     """*Anmod*: create the request, `answer` the intern, then ask the host. The intern's
     answer goes first: it is what the presser waits for, and the host's DM may have to wait
-    its turn within Slack's posting limit."""
+    its turn within Slack's posting limit. Should Slack refuse the host's DM (and the
+    co-host's), the request is withdrawn and the intern is answered again with the truth."""
     season, overrides = await env.season()
     now = env.now()
 
@@ -73,34 +77,65 @@ async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> No
         await answer(refusal(result.refusal or Refusal.UNKNOWN))
         return
     deal = result.deal
-    await answer(notice(texts.request_sent(literal(deal.slot.workplace, 150))))
-    await ask(env, deal, Role.HOST, views.ask_host(deal, season))
+    workplace = literal(deal.slot.workplace, 150)
+    await answer(notice(texts.request_sent(workplace)))
+    refused = await ask(env, deal, Role.HOST, views.ask_host(deal, season))
+    if refused is not None and deal.proposal.id is not None:
+        await env.db.run(close_unseen_request, proposal_id=deal.proposal.id, now=env.now())
+        told = texts.request_undelivered if refused.lasting else texts.request_not_yet_delivered
+        await answer(notice(told(workplace)))
     await refresh_homes(env, [*host_side(deal), user_id], opened=pressed.opened)
 
 
-async def ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> None:
+async def ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> dm.Refused | None:
     """DM the question to `role`'s side, remembering each message so that `mark_outcome`
-    can replace its buttons later (a request here, a round's proposals in rounds)."""
+    can replace its buttons later (a request here, a round's proposals in rounds).
+
+    A DM Slack refuses for good is kept as a failed outbox row for the coordinators.
+    Returns Slack's refusal when nobody on the side got the question (the lasting one
+    first), None when someone did."""
     who = {
         Role.HOST: deal.host.slack_user_id,
         Role.INTERN: deal.intern.slack_user_id,
         Role.MANAGER: deal.proposal.manager_user_id,
     }[role]
     if who is None or deal.proposal.id is None:
-        return
+        return None
     # The host's co-host gets the same buttons; the first answer counts.
     cohost = deal.slot.cohost_user_id if role is Role.HOST else None
     sent_to: list[MessageRef] = []
+    refusals: list[dm.Refused] = []
     for user in [who] + ([cohost] if cohost else []):
-        sent = await dm.send(env.client, user, content)
-        if sent is not None:
-            channel, ts = sent
-            sent_to.append(MessageRef(deal.proposal.id, role, channel, ts, user == cohost))
+        sent = await dm.post(env.client, user, content)
+        if isinstance(sent, dm.Refused):
+            refusals.append(sent)
+            if sent.lasting:
+                await env.db.run(
+                    record_refused,
+                    year=deal.proposal.season_year,
+                    kind=_ask_kind(deal, role),
+                    ref=str(deal.proposal.id),
+                    recipient=user,
+                    reason=sent.error,
+                    now=env.now(),
+                )
+            continue
+        channel, ts = sent
+        sent_to.append(MessageRef(deal.proposal.id, role, channel, ts, user == cohost))
 
     async def store(refs: list[MessageRef]) -> None:
         await env.db.run_statement(remember_messages, refs)
 
     await env.caches.message_refs.put(sent_to, store)
+    if sent_to or not refusals:
+        return None
+    return next((r for r in refusals if r.lasting), refusals[-1])
+
+
+def _ask_kind(deal: Deal, role: Role) -> AskKind:
+    if role is Role.MANAGER:
+        return AskKind.MANAGER
+    return AskKind.REQUEST if deal.proposal.origin == ProposalOrigin.REQUEST else AskKind.PROPOSAL
 
 
 async def answer(
