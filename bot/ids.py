@@ -198,3 +198,12 @@ class DMKind(StrEnum):
     CHECKIN = "checkin"  # last placement day, 15:00
     EVALUATION = "evaluation"  # 3 working days after the last day, 09:00
     FOLLOWUP = "followup"  # 90 days after the last day, 09:00, next working day if weekend
+
+
+class AskKind(StrEnum):
+    """The DMs with answer buttons, sent at once rather than planned: one Slack refuses for
+    good is kept as a failed outbox row of this kind, for the coordinators."""
+
+    REQUEST = "request"  # an intern's *Anmod*, to the host and co-host
+    PROPOSAL = "proposal"  # a matching round's proposal, to either side
+    MANAGER = "manager_request"  # the intern's manager asked to approve

@@ -72,6 +72,7 @@ class Event(StrEnum):
     ERASE = "erase"  # a side's data is erased: /praktik slet-mine-data
     EXPIRE = "expire"  # the deadline passed, or the first agreed day came, unanswered
     SUPERSEDE = "supersede"  # the intern was confirmed elsewhere that season
+    UNDELIVERED = "undelivered"  # Slack refused the request's DM to every host: nobody saw it
     CHANGE_DAYS = "change_days"  # both sides agreed other days
     BEGIN = "begin"  # the first agreed day began
     END = "end"  # the last agreed day ended
@@ -167,6 +168,7 @@ def _open_rules(state: State) -> dict[tuple[State, Event], Rule]:
         (state, Event.SUPERSEDE): Rule(
             State.SUPERSEDED, _APP, (_E.MARK_BUTTONS, _E.TELL_PLACED_ELSEWHERE)
         ),
+        (state, Event.UNDELIVERED): Rule(State.WITHDRAWN, _APP, (_E.TELL_COUNTERPART,)),
     }
 
 

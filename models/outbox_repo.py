@@ -27,6 +27,7 @@ from models.tables import (
     SeasonSettings,
 )
 from models.types import changed
+from models.undelivered import refused_prefix
 
 
 def store_plan(
@@ -407,8 +408,11 @@ def outbox_report(
     if statuses:
         query = query.where(col(OutboxMessage.status).in_(list(statuses)))
     if year is not None:
-        query = query.join(Placement, col(Placement.id) == OutboxMessage.placement_id).where(
-            Placement.season_year == year
+        query = query.outerjoin(Placement, col(Placement.id) == OutboxMessage.placement_id).where(
+            or_(
+                col(Placement.season_year) == year,
+                col(OutboxMessage.key).startswith(refused_prefix(year)),
+            )
         )
     query = query.order_by(col(OutboxMessage.due_at), col(OutboxMessage.id))
     if limit is not None:

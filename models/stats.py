@@ -29,6 +29,7 @@ from models.tables import (
     SlotStatus,
     Wish,
 )
+from models.undelivered import refused_prefix
 
 UNKNOWN_SECTOR = ""
 # A proposal is decided once it can no longer become a placement for a reason of its own;
@@ -155,7 +156,8 @@ def season_stats(session: Session, *, year: int, with_feedback: bool = True) -> 
 
 
 def failed_dms(session: Session, *, year: int) -> list[FailedDM]:
-    """The season's failed DMs: its placements' timeline and its announcements."""
+    """The season's failed DMs: its placements' timeline, its announcements and the
+    requests and proposals Slack refused (models.undelivered)."""
     rows = session.exec(
         select(OutboxMessage)
         .outerjoin(Placement, col(Placement.id) == col(OutboxMessage.placement_id))
@@ -165,7 +167,10 @@ def failed_dms(session: Session, *, year: int) -> list[FailedDM]:
                 col(Placement.season_year) == year,
                 and_(
                     col(OutboxMessage.placement_id).is_(None),
-                    col(OutboxMessage.key).startswith(f"besked:{year}:"),
+                    or_(
+                        col(OutboxMessage.key).startswith(f"besked:{year}:"),
+                        col(OutboxMessage.key).startswith(refused_prefix(year)),
+                    ),
                 ),
             ),
         )

@@ -19,21 +19,25 @@ from datetime import datetime, tzinfo
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.ids import DMKind
+from bot.ids import AskKind, DMKind
 from bot.texts import cli as h
 from bot.texts.dates import moment
 from models.rounds import KIND_EXPIRED
 from models.tables import OutboxMessage, OutboxStatus
 from models.workshop import KIND_INVITE, KIND_MOVED, KIND_REMINDER
 
-KINDS = [k.value for k in DMKind] + [
-    "announcement",
-    "invitation",
-    KIND_INVITE,
-    KIND_REMINDER,
-    KIND_MOVED,
-    KIND_EXPIRED,
-]
+KINDS = (
+    [k.value for k in DMKind]
+    + [k.value for k in AskKind]
+    + [
+        "announcement",
+        "invitation",
+        KIND_INVITE,
+        KIND_REMINDER,
+        KIND_MOVED,
+        KIND_EXPIRED,
+    ]
+)
 STATUSES = [s.value for s in OutboxStatus]
 
 

@@ -13,7 +13,7 @@ from bot.texts import admin as t
 from bot.texts import season as season_t
 from bot.views import admin as views
 from bot.views.common import notice
-from bot.views.mrkdwn import escape
+from bot.views.mrkdwn import literal
 from models import admin as admin_queries
 from models import audit as audit_log
 from models import repo
@@ -168,8 +168,9 @@ async def topics_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]
             repo.add_topic, name=name, added_by=user_id, defaults=DEFAULT_TOPICS
         )
         await audit(env, actor=user_id, action="topic add", allowed=True, topic=name, added=added)
-        return notice(t.topic_added(escape(name)) if added else t.topic_exists(escape(name)))
+        shown = literal(name, 200)
+        return notice(t.topic_added(shown) if added else t.topic_exists(shown))
     if verb:
         return notice(t.TOPICS_USAGE)
     names = await env.db.read(repo.topics, defaults=DEFAULT_TOPICS)
-    return notice(t.topics_list(escape(", ".join(names))))
+    return notice(t.topics_list(literal(", ".join(names), 2500)))

@@ -12,7 +12,7 @@ from bot.service.home import refresh_homes
 from bot.slack import dm
 from bot.texts import cohosts as t
 from bot.views.common import notice
-from bot.views.mrkdwn import clip, escape
+from bot.views.mrkdwn import literal
 from models import cohosts as repo
 from models.deals import Deal
 from models.tables import HostSlot
@@ -47,7 +47,7 @@ async def apply(env: Env, *, host: str, slot: HostSlot, view: dict[str, Any]) ->
     before = await env.db.run(repo.set_cohost, slot_id=slot.id, cohost=cohost)
     if before == cohost:
         return
-    workplace = escape(clip(slot.workplace, 150))
+    workplace = literal(slot.workplace, 150)
     if before:
         await dm.send(env.client, before, notice(t.removed(host, workplace)))
     if cohost:

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot import texts
 from bot.current import approval_required, season_of
+from bot.ids import AskKind
 from bot.placement import Event, Refusal, Role
 from bot.season import Season
 from bot.service import Env, manager
@@ -20,13 +21,15 @@ from bot.slack.people import STALE_AFTER, profile_of
 from bot.texts import erasure
 from bot.views import deals as views
 from bot.views.common import notice
-from bot.views.mrkdwn import clip, escape
+from bot.views.mrkdwn import literal
 from bot.views.slots import suggestions
 from models import deals as proposals
 from models.deals import Deal, MessageRef, Outcome, Result, remember_messages
 from models.outbox_repo import answer_and_plan
 from models.press import Pressed, press_request
 from models.repo import Profile
+from models.tables import ProposalOrigin
+from models.undelivered import close_unseen_request, record_refused
 
 
 def refusal(reason: Refusal) -> dict[str, Any]:
@@ -41,7 +44,8 @@ Answer = Callable[[dict[str, Any]], Awaitable[None]]
 async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> None:
     """*Anmod*: create the request, `answer` the intern, then ask the host. The intern's
     answer goes first: it is what the presser waits for, and the host's DM may have to wait
-    its turn within Slack's posting limit."""
+    its turn within Slack's posting limit. Should Slack refuse the host's DM (and the
+    co-host's), the request is withdrawn and the intern is answered again with the truth."""
     season, overrides = await env.season()
     now = env.now()
 
@@ -74,34 +78,65 @@ async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> No
         await answer(refusal(result.refusal or Refusal.UNKNOWN))
         return
     deal = result.deal
-    await answer(notice(texts.request_sent(escape(clip(deal.slot.workplace, 150)))))
-    await ask(env, deal, Role.HOST, views.ask_host(deal, season))
+    workplace = literal(deal.slot.workplace, 150)
+    await answer(notice(texts.request_sent(workplace)))
+    refused = await ask(env, deal, Role.HOST, views.ask_host(deal, season))
+    if refused is not None and deal.proposal.id is not None:
+        await env.db.run(close_unseen_request, proposal_id=deal.proposal.id, now=env.now())
+        told = texts.request_undelivered if refused.lasting else texts.request_not_yet_delivered
+        await answer(notice(told(workplace)))
     await refresh_homes(env, [*host_side(deal), user_id], opened=pressed.opened)
 
 
-async def ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> None:
+async def ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> dm.Refused | None:
     """DM the question to `role`'s side, remembering each message so that `mark_outcome`
-    can replace its buttons later (a request here, a round's proposals in rounds)."""
+    can replace its buttons later (a request here, a round's proposals in rounds).
+
+    A DM Slack refuses for good is kept as a failed outbox row for the coordinators.
+    Returns Slack's refusal when nobody on the side got the question (the lasting one
+    first), None when someone did."""
     who = {
         Role.HOST: deal.host.slack_user_id,
         Role.INTERN: deal.intern.slack_user_id,
         Role.MANAGER: deal.proposal.manager_user_id,
     }[role]
     if who is None or deal.proposal.id is None:
-        return
+        return None
     # The host's co-host gets the same buttons; the first answer counts.
     cohost = deal.slot.cohost_user_id if role is Role.HOST else None
     sent_to: list[MessageRef] = []
+    refusals: list[dm.Refused] = []
     for user in [who] + ([cohost] if cohost else []):
-        sent = await dm.send(env.client, user, content)
-        if sent is not None:
-            channel, ts = sent
-            sent_to.append(MessageRef(deal.proposal.id, role, channel, ts, user == cohost))
+        sent = await dm.post(env.client, user, content)
+        if isinstance(sent, dm.Refused):
+            refusals.append(sent)
+            if sent.lasting:
+                await env.db.run(
+                    record_refused,
+                    year=deal.proposal.season_year,
+                    kind=_ask_kind(deal, role),
+                    ref=str(deal.proposal.id),
+                    recipient=user,
+                    reason=sent.error,
+                    now=env.now(),
+                )
+            continue
+        channel, ts = sent
+        sent_to.append(MessageRef(deal.proposal.id, role, channel, ts, user == cohost))
 
     async def store(refs: list[MessageRef]) -> None:
         await env.db.run_statement(remember_messages, refs)
 
     await env.caches.message_refs.put(sent_to, store)
+    if sent_to or not refusals:
+        return None
+    return next((r for r in refusals if r.lasting), refusals[-1])
+
+
+def _ask_kind(deal: Deal, role: Role) -> AskKind:
+    if role is Role.MANAGER:
+        return AskKind.MANAGER
+    return AskKind.REQUEST if deal.proposal.origin == ProposalOrigin.REQUEST else AskKind.PROPOSAL
 
 
 async def answer(
@@ -153,8 +188,8 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
     deal = result.deal
     assert deal is not None
     host, intern = deal.host.slack_user_id, deal.intern.slack_user_id
-    intern_name = escape(clip(deal.intern.name or intern, 100))
-    workplace = escape(clip(deal.slot.workplace, 150))
+    intern_name = literal(deal.intern.name or intern, 100)
+    workplace = literal(deal.slot.workplace, 150)
     if result.outcome is Outcome.WAITING:
         other = texts.THE_HOST if role is Role.INTERN else intern_name
         await mark_outcome(env, deal, season, {role.value: texts.outcome_accepted_waiting(other)})
@@ -217,7 +252,7 @@ async def tell_placed_elsewhere(env: Env, closed: Sequence[Deal], season: Season
             season,
             dict.fromkeys([r.value for r in Role], texts.OUTCOME_PLACED_ELSEWHERE),
         )
-        name = escape(clip(deal.intern.name or deal.intern.slack_user_id, 100))
+        name = literal(deal.intern.name or deal.intern.slack_user_id, 100)
         for user in host_side(deal):
             await dm.send(env.client, user, notice(texts.placed_elsewhere_host(name)))
     await refresh_homes(env, {u for deal in closed for u in host_side(deal)})
@@ -246,7 +281,7 @@ async def withdraw(
         )
         await send_calendar(env, deal=deal, season=season, cancelled=True)
         if role is Role.HOST:
-            workplace = escape(clip(deal.slot.workplace, 150))
+            workplace = literal(deal.slot.workplace, 150)
             await _offer_alternatives(
                 env,
                 deal,
@@ -256,7 +291,7 @@ async def withdraw(
             )
             touched.add(deal.intern.slack_user_id)
         else:
-            name = escape(clip(deal.intern.name or deal.intern.slack_user_id, 100))
+            name = literal(deal.intern.name or deal.intern.slack_user_id, 100)
             for user in host_side(deal):
                 await dm.send(env.client, user, notice(texts.counterpart_intern_left(name)))
                 touched.add(user)
@@ -265,7 +300,7 @@ async def withdraw(
             env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_WITHDRAWN)
         )
         if role is Role.HOST:
-            workplace = escape(clip(deal.slot.workplace, 150))
+            workplace = literal(deal.slot.workplace, 150)
             await dm.send(
                 env.client,
                 deal.intern.slack_user_id,
@@ -273,7 +308,7 @@ async def withdraw(
             )
             touched.add(deal.intern.slack_user_id)
         else:
-            name = escape(clip(deal.intern.name or deal.intern.slack_user_id, 100))
+            name = literal(deal.intern.name or deal.intern.slack_user_id, 100)
             await dm.send(
                 env.client,
                 deal.host.slack_user_id,

@@ -8,7 +8,7 @@ from bot.service import Env
 from bot.slack import dm
 from bot.texts import changes
 from bot.views.common import days_text, mention, notice
-from bot.views.mrkdwn import clip, escape
+from bot.views.mrkdwn import literal
 from models.deals import Deal
 
 
@@ -24,7 +24,7 @@ async def tell_intern_manager_pending(env: Env, deal: Deal) -> None:
     manager = manager_of(deal)
     if manager is None:
         return
-    workplace = escape(clip(deal.slot.workplace, 150))
+    workplace = literal(deal.slot.workplace, 150)
     text = changes.waiting_for_manager(workplace, mention(manager))
     await dm.send(env.client, deal.intern.slack_user_id, notice(text))
 
@@ -35,8 +35,8 @@ async def tell_manager_agreed(env: Env, deal: Deal, season: Season) -> None:
     manager = manager_of(deal)
     if manager is None:
         return
-    intern = f"{mention(deal.intern.slack_user_id)} ({escape(clip(deal.intern.name, 100))})"
-    workplace = escape(clip(deal.slot.workplace, 150))
+    intern = f"{mention(deal.intern.slack_user_id)} ({literal(deal.intern.name, 100)})"
+    workplace = literal(deal.slot.workplace, 150)
     days = days_text(deal.proposal.days, season)
     approved = deal.proposal.manager_user_id is not None
     text = (changes.manager_approved_confirmed if approved else changes.manager_told)(

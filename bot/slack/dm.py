@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
@@ -12,19 +13,58 @@ from slack_sdk.web.async_client import AsyncWebClient
 log = logging.getLogger("praktik.dm")
 
 
-async def send(
+# Answers that say "not now" rather than "never": the same DM may go through later.
+TRANSIENT_ERRORS = frozenset(
+    {
+        "ratelimited",
+        "internal_error",
+        "fatal_error",
+        "service_unavailable",
+        "request_timeout",
+        "team_added_to_org",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """Slack's answer to a DM it did not post: its error code (`http_503` without one)."""
+
+    error: str
+    status: int = 200
+
+    @property
+    def lasting(self) -> bool:
+        """No retry would mend it: the person cannot receive, or Slack refuses the message."""
+        return self.error not in TRANSIENT_ERRORS and self.status != 429 and self.status < 500
+
+
+async def post(
     client: AsyncWebClient, user_id: str, content: dict[str, Any]
-) -> tuple[str, str] | None:
-    """Post to the user's DM; (channel, ts) or None when Slack refused (logged, not raised).
+) -> tuple[str, str] | Refused:
+    """Post to the user's DM: (channel, ts), or what Slack said when it refused (logged).
 
     Posted to the user ID: Slack puts it in the app's DM with them, so one call does it
     (conversations.open first would spend a Tier 3 call on every DM)."""
     try:
         posted = await client.chat_postMessage(channel=user_id, **content)
     except SlackApiError as error:
-        log.warning("DM failed: %s", error.response.get("error"))
-        return None
+        answer = error.response
+        code = answer.get("error") if isinstance(answer.data, dict) else None
+        if code == "channel_not_found":
+            code = "user_not_found"  # posted to the user ID: no such (active) user
+        refused = Refused(str(code or f"http_{answer.status_code}"), answer.status_code)
+        log.warning("DM failed: %s", refused.error)
+        return refused
     return str(posted["channel"]), str(posted["ts"])
+
+
+async def send(
+    client: AsyncWebClient, user_id: str, content: dict[str, Any]
+) -> tuple[str, str] | None:
+    """`post`, for a DM whose refusal only needs logging: None when Slack refused."""
+    sent = await post(client, user_id, content)
+    return None if isinstance(sent, Refused) else sent
 
 
 async def update(client: AsyncWebClient, channel: str, ts: str, content: dict[str, Any]) -> None:

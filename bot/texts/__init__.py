@@ -209,6 +209,21 @@ def request_sent(workplace: str) -> str:
     return f"Din anmodning er sendt til værten hos *{workplace}*. Du får besked, når værten har svaret."
 
 
+def request_undelivered(workplace: str) -> str:
+    return (
+        f"Din anmodning nåede desværre ikke frem: Slack ville ikke levere den, så vi kunne ikke nå "
+        f"værten hos *{workplace}*. Anmodningen er trukket tilbage, og koordinatoren har fået "
+        "besked. Du kan anmode igen senere eller finde en anden plads med `/praktik find`."
+    )
+
+
+def request_not_yet_delivered(workplace: str) -> str:
+    return (
+        f"Din anmodning nåede desværre ikke frem til værten hos *{workplace}*, fordi Slack har "
+        "travlt lige nu. Anmodningen er trukket tilbage: prøv igen om et øjeblik."
+    )
+
+
 REFUSALS: Final = {
     "not_open": "Den plads er ikke længere ledig.",
     "full": "Den plads er desværre fuld.",
@@ -388,6 +403,9 @@ DM_KIND_LABELS: Final = {
     "workshop": "Invitation til workshoppen",
     "workshop_reminder": "Påmindelse om workshoppen",
     "workshop_moved": "Workshoppen er flyttet",
+    "request": "Anmodning til værten",
+    "proposal": "Forslag fra matchrunden",
+    "manager_request": "Anmodning om lederens godkendelse",
 }
 
 # Withdrawal ----------------------------------------------------------------------------

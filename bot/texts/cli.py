@@ -150,6 +150,9 @@ KIND_NAMES: Final = {
     "workshop_reminder": "workshoppåmindelse",
     "workshop_moved": "workshopflytning",
     "expired": "udløbet",
+    "request": "anmodning",
+    "proposal": "forslag",
+    "manager_request": "ledergodkendelse",
 }
 STATUS_NAMES: Final = {
     "planned": "planlagt",

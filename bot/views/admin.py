@@ -17,7 +17,7 @@ from slack_sdk.models.blocks import (
 from bot.ids import AdminAction
 from bot.texts import admin as t
 from bot.views.common import button, message
-from bot.views.mrkdwn import angles, clip, escape
+from bot.views.mrkdwn import angles, literal
 
 
 def not_coordinator() -> dict[str, Any]:
@@ -26,7 +26,7 @@ def not_coordinator() -> dict[str, Any]:
 
 def admin_help(unknown: str | None) -> dict[str, Any]:
     lines = "\n".join(f"`{angles(command)}` – {angles(what)}" for command, what in t.HELP_LINES)
-    head = t.unknown(escape(clip(unknown, 60))) if unknown else f"*{t.HELP_TITLE}*"
+    head = t.unknown(literal(unknown, 60)) if unknown else f"*{t.HELP_TITLE}*"
     return message(head, [SectionBlock(text=MarkdownTextObject(text=f"{head}\n{lines}"))])
 
 

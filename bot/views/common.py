@@ -11,7 +11,7 @@ from slack_sdk.models.views import View
 from bot import texts
 from bot.geo import municipality
 from bot.season import Season
-from bot.views.mrkdwn import clip, escape
+from bot.views.mrkdwn import SECTION_TEXT, fit, literal
 
 MAX_SHOWN_TEXT = 600
 
@@ -35,7 +35,7 @@ def sector_text(sector: str | None) -> str:
 
 def user_text(text: str, limit: int = MAX_SHOWN_TEXT) -> str:
     """Free text a user wrote, safe to show in mrkdwn."""
-    return escape(clip(text, limit)) if text else texts.NOT_GIVEN
+    return literal(text, limit) if text else texts.NOT_GIVEN
 
 
 def mention(user_id: str) -> str:
@@ -49,11 +49,12 @@ def button(
 
 
 def message(fallback: str, blocks: Sequence[Block]) -> dict[str, Any]:
-    return {"text": clip(fallback, 3000), "blocks": [b.to_dict() for b in blocks]}
+    return {"text": fit(fallback, 3000), "blocks": [b.to_dict() for b in blocks]}
 
 
 def md(text: str) -> SectionBlock:
-    return SectionBlock(text=MarkdownTextObject(text=text))
+    """A section of mrkdwn, within Slack's 3,000 characters whatever went into it."""
+    return SectionBlock(text=MarkdownTextObject(text=fit(text, SECTION_TEXT)))
 
 
 def notice(text: str) -> dict[str, Any]:

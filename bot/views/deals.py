@@ -27,14 +27,14 @@ from bot.views.common import (
     sector_text,
     user_text,
 )
-from bot.views.mrkdwn import clip, escape
+from bot.views.mrkdwn import literal
 from bot.views.slots import slot_blocks
 from models.deals import Deal
 from models.tables import Participant, ProposalOrigin
 
 
 def _name(person: Participant) -> str:
-    return escape(clip(person.name or person.slack_user_id, 100))
+    return literal(person.name or person.slack_user_id, 100)
 
 
 def _profile(intern: Participant, deal: Deal, season: Season) -> SectionBlock:
@@ -91,7 +91,7 @@ def ask_host(deal: Deal, season: Season, deadline: str | None = None) -> dict[st
 
 
 def ask_intern(deal: Deal, season: Season, deadline: str | None = None) -> dict[str, Any]:
-    intro = texts.proposal_to_intern(escape(clip(deal.slot.workplace, 150)))
+    intro = texts.proposal_to_intern(literal(deal.slot.workplace, 150))
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=intro))]
     # The slot as offered, but with the days of this proposal: an intern who can only come
     # Thursday and Friday must not read Monday to Friday.
@@ -106,7 +106,7 @@ def ask_intern(deal: Deal, season: Season, deadline: str | None = None) -> dict[
 def ask_manager(deal: Deal, season: Season) -> dict[str, Any]:
     text = texts.manager_request(
         f"{mention(deal.intern.slack_user_id)} ({_name(deal.intern)})",
-        escape(clip(deal.slot.workplace, 150)),
+        literal(deal.slot.workplace, 150),
         days_text(deal.proposal.days, season),
     )
     blocks: list[Block] = [
@@ -142,9 +142,7 @@ def confirmed(deal: Deal, season: Season, *, to_host: bool) -> dict[str, Any]:
         head = texts.confirmed_host(_name(deal.intern), days)
         other = deal.intern
     else:
-        head = texts.confirmed_intern(
-            _name(deal.host), escape(clip(deal.slot.workplace, 150)), days
-        )
+        head = texts.confirmed_intern(_name(deal.host), literal(deal.slot.workplace, 150), days)
         other = deal.host
     where = place_text(deal.slot.municipality, deal.slot.region)
     blocks: list[Block] = [
@@ -153,7 +151,7 @@ def confirmed(deal: Deal, season: Season, *, to_host: bool) -> dict[str, Any]:
             fields=[
                 MarkdownTextObject(text=f"*{texts.CONTACT_HEADER}*\n{_contact(other)}"),
                 MarkdownTextObject(
-                    text=f"*{texts.WHERE_LABEL}*\n{escape(clip(deal.slot.workplace, 150))}, {where}"
+                    text=f"*{texts.WHERE_LABEL}*\n{literal(deal.slot.workplace, 150)}, {where}"
                 ),
                 MarkdownTextObject(text=f"*{texts.DAYS_LABEL}*\n{days}"),
             ]
@@ -165,6 +163,6 @@ def confirmed(deal: Deal, season: Season, *, to_host: bool) -> dict[str, Any]:
 
 def expired(deal: Deal) -> dict[str, Any]:
     """The DM to each side of a request or proposal that expired unanswered."""
-    workplace = escape(clip(deal.slot.workplace, 150))
+    workplace = literal(deal.slot.workplace, 150)
     next_round = deal.proposal.origin == ProposalOrigin.MATCH
     return notice(texts.expired_notice(workplace, next_round=next_round))

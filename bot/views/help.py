@@ -14,7 +14,7 @@ from slack_sdk.models.blocks import (
 
 from bot import texts
 from bot.texts import commands as ct
-from bot.views.mrkdwn import angles, clip, escape
+from bot.views.mrkdwn import angles, literal
 
 
 def help_message(unknown: str | None = None) -> dict[str, Any]:
@@ -22,14 +22,14 @@ def help_message(unknown: str | None = None) -> dict[str, Any]:
     lines = "\n".join(f"`{angles(command)}` – {angles(what)}" for command, what in texts.HELP_LINES)
     blocks: list[Block] = []
     if unknown is not None:
-        blocks.append(SectionBlock(text=texts.unknown_subcommand(escape(clip(unknown, 60)))))
+        blocks.append(SectionBlock(text=texts.unknown_subcommand(literal(unknown, 60))))
     blocks += [
         HeaderBlock(text=texts.HELP_TITLE),
         SectionBlock(text=MarkdownTextObject(text=texts.HELP_INTRO)),
         SectionBlock(text=MarkdownTextObject(text=lines)),
         ContextBlock(elements=[MarkdownTextObject(text=texts.HELP_FOOTER)]),
     ]
-    fallback = texts.unknown_subcommand(escape(clip(unknown, 60))) if unknown else texts.HELP_TITLE
+    fallback = texts.unknown_subcommand(literal(unknown, 60)) if unknown else texts.HELP_TITLE
     return {"text": fallback, "blocks": [b.to_dict() for b in blocks]}
 
 
@@ -37,6 +37,6 @@ def typo_message(word: str, command: str, *, admin: bool = False) -> dict[str, A
     """A word that is not a command but close to one: name the command it most likely meant.
     `command` is the whole suggested command line (the user's own arguments included)."""
     sentence = ct.did_you_mean_admin if admin else ct.did_you_mean
-    shown = escape(clip(command.strip(), 120)).replace("`", "'")
-    text = sentence(escape(clip(word, 60)), shown)
+    shown = literal(command.strip(), 120).replace("`", "'")
+    text = sentence(literal(word, 60), shown)
     return {"text": text, "blocks": [SectionBlock(text=MarkdownTextObject(text=text)).to_dict()]}

@@ -17,7 +17,7 @@ from bot.season import Season
 from bot.texts import rounds as mt
 from bot.texts import steering as t
 from bot.views.common import button, days_text
-from bot.views.mrkdwn import clip, escape
+from bot.views.mrkdwn import SECTION_TEXT, fit, literal
 from models.rounds import FreeSlot, RoundRows, Waiting
 
 PAGE = 12  # lines of pairs (and of unplaced interns) per page; a section holds 3,000 chars
@@ -51,11 +51,11 @@ def pairs_of(
 
 
 def _name(w: Waiting) -> str:
-    return escape(clip(w.intern.name or w.intern.slack_user_id, 40))
+    return literal(w.intern.name or w.intern.slack_user_id, 40)
 
 
 def _place(text: str) -> str:
-    return escape(clip(text, 40)) or "–"
+    return literal(text, 40) or "–"
 
 
 def pair_line(pair: Pair, season: Season) -> str:
@@ -98,15 +98,15 @@ def list_blocks(
     head = f"*{t.PAIRS_TITLE[mode.value]}* – {t.page_of(page, total)}"
     body = "\n".join(shown) if shown else (t.NOTHING_PLACED if page == 1 else "")
     blocks: list[Block] = [
-        SectionBlock(text=MarkdownTextObject(text=clip(f"{head}\n{body}", 3000)))
+        SectionBlock(text=MarkdownTextObject(text=fit(f"{head}\n{body}", SECTION_TEXT)))
     ]
     left = unplaced_lines[lo:hi]
     if left:
         text = f"*{t.UNPLACED_TITLE}*\n" + "\n".join(left)
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=clip(text, 3000))))
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=fit(text, SECTION_TEXT))))
     if forbidden_lines and page == 1:
         text = f"*{t.FORBIDDEN_TITLE}*\n" + "\n".join(forbidden_lines[:PAGE])
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=clip(text, 3000))))
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=fit(text, SECTION_TEXT))))
     other = Mode.FLEST if mode is Mode.STABIL else Mode.STABIL
     buttons = []
     # One action_id per button: Slack refuses a block where two share one (invalid_blocks).
@@ -183,8 +183,8 @@ class NamedRound:
 
     def blocks(self, found: MatchResult, mode: Mode, page: int) -> list[Block]:
         forbidden = [
-            f"`P{w}` *{escape(clip(self.wishes[w].intern.name, 40))}* ↛ "
-            f"`V{s}` *{escape(clip(self.slots[s].slot.workplace, 40))}*"
+            f"`P{w}` *{literal(self.wishes[w].intern.name, 40)}* ↛ "
+            f"`V{s}` *{literal(self.slots[s].slot.workplace, 40)}*"
             for w, s in sorted(self.steering.forbidden, key=str)
         ]
         return list_blocks(

@@ -25,7 +25,7 @@ from bot.season import Season, to_local
 from bot.texts import dates
 from bot.texts import rounds as t
 from bot.views.common import button, md, message
-from bot.views.mrkdwn import clip, escape
+from bot.views.mrkdwn import literal
 from bot.views.slots import Hit, suggestions
 
 UNPLACED_NAMES = 10  # listed by name in the preview; the rest are counted
@@ -155,7 +155,7 @@ def preview_message(
 
 def _unplaced(mode: Mode, found: MatchResult, names: Mapping[WishId, str]) -> str:
     shown = [
-        escape(clip(names.get(u.wish_id) or str(u.wish_id), 60))
+        literal(names.get(u.wish_id) or str(u.wish_id), 60)
         for u in found.metrics.unplaced[:UNPLACED_NAMES]
     ]
     return t.unplaced_names(mode.value, shown, len(found.metrics.unplaced) - len(shown))

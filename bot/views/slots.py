@@ -21,7 +21,7 @@ from bot.ids import Action
 from bot.season import Season
 from bot.texts import find as find_texts
 from bot.views.common import button, days_text, message, notice, place_text, sector_text, user_text
-from bot.views.mrkdwn import clip, escape
+from bot.views.mrkdwn import clip, fit, literal
 from models.tables import HostSlot
 
 PAGE = 10
@@ -33,12 +33,12 @@ def slot_blocks(
     topics = ", ".join(slot.topics) or texts.NOT_GIVEN
     free = slot.capacity - slot.confirmed
     head = (
-        f"*{escape(clip(slot.workplace, 150))}* · {sector_text(slot.sector)} · "
+        f"*{literal(slot.workplace, 150)}* · {sector_text(slot.sector)} · "
         f"{place_text(slot.municipality, slot.region)}"
     )
     fields = [
         MarkdownTextObject(text=f"*{texts.DAYS_LABEL}*\n{days_text(slot.days, season)}"),
-        MarkdownTextObject(text=f"*{texts.TOPICS_LABEL}*\n{escape(topics)}"),
+        MarkdownTextObject(text=f"*{texts.TOPICS_LABEL}*\n{literal(topics, 1500)}"),
         MarkdownTextObject(text=f"*{texts.SEATS_LABEL}*\n{texts.seats(free, slot.capacity)}"),
     ]
     blocks: list[Block] = [
@@ -115,7 +115,7 @@ def search_results(
 ) -> dict[str, Any]:
     """One page of results; `slots` holds each shown slot's blocks (see RenderedSlots);
     `every_word` False: no slot had every word, these have the most of them."""
-    shown = escape(clip(query, 100))
+    shown = literal(query, 100)
     if total == 0:
         return message(texts.search_none(shown), [SectionBlock(text=texts.search_none(shown))])
     header = texts.search_header(shown, total, offset + 1, offset + len(slots))
@@ -129,7 +129,7 @@ def search_results(
         value = f"{offset + len(slots)}|{clip(query, 200)}"
         more = ActionsBlock(elements=[button(texts.MORE, Action.MORE_RESULTS, value)])
         blocks.append(more.to_dict())
-    return {"text": clip(header, 3000), "blocks": blocks}
+    return {"text": fit(header, 3000), "blocks": blocks}
 
 
 def suggestions(

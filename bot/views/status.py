@@ -28,7 +28,7 @@ from bot.texts import season as season_texts
 from bot.views.common import button, days_text, md, mention, message, user_text
 from bot.views.days_change import change_button
 from bot.views.deals import answer_buttons
-from bot.views.mrkdwn import clip, escape
+from bot.views.mrkdwn import clip, literal
 from bot.views.slots import slot_blocks
 from models.deals import Deal
 from models.overview import Overview
@@ -37,7 +37,7 @@ from models.tables import Answer, Participant, ProposalOrigin, SlotStatus, WishS
 
 
 def _workplace(deal: Deal) -> str:
-    return escape(clip(deal.slot.workplace, 150))
+    return literal(deal.slot.workplace, 150)
 
 
 def _intern(deal: Deal) -> str:
@@ -71,7 +71,7 @@ def _wish_text(view: Overview, season: Season) -> str:
     assert wish is not None
     return texts.wish_summary(
         days_text(wish.days, season),
-        escape(", ".join(wish.topics)) or texts.OPEN_FOR_ALL,
+        literal(", ".join(wish.topics), 1000) or texts.OPEN_FOR_ALL,
         ", ".join(texts.SECTOR_LABELS[s] for s in wish.wanted_sectors) or texts.OPEN_FOR_ALL,
         ", ".join(wish.wanted_regions) or texts.OPEN_FOR_ALL,
     )
@@ -90,7 +90,7 @@ def overview_blocks(
         blocks += slot_blocks(view.slot, season, accessory=edit)
     if view.cohosted:
         lines = [
-            cohost_texts.cohosted(escape(slot.workplace), host.slack_user_id)
+            cohost_texts.cohosted(literal(slot.workplace, 150), host.slack_user_id)
             for slot, host in view.cohosted
         ]
         blocks.append(md(f"*{cohost_texts.STATUS_COHOSTED}*\n" + "\n".join(lines)))

@@ -23,7 +23,7 @@ from bot.season import Season, day_label
 from bot.texts import dates
 from bot.texts import timeline as texts
 from bot.views.common import button, days_text, md, mention, message, notice, place_text, user_text
-from bot.views.mrkdwn import clip, escape
+from bot.views.mrkdwn import literal
 from models.feedback import FeedbackRole, PlacementContext
 from models.tables import Participant
 
@@ -33,7 +33,7 @@ def _note(text: str) -> ContextBlock:
 
 
 def name_of(person: Participant) -> str:
-    return escape(clip(person.name or person.slack_user_id, 100))
+    return literal(person.name or person.slack_user_id, 100)
 
 
 def who(person: Participant) -> str:
@@ -42,7 +42,7 @@ def who(person: Participant) -> str:
 
 
 def workplace_of(ctx: PlacementContext) -> str:
-    return escape(clip(ctx.deal.slot.workplace, 150))
+    return literal(ctx.deal.slot.workplace, 150)
 
 
 def date_text(day: date) -> str:

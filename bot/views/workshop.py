@@ -23,7 +23,7 @@ from bot.ids import Action, WorkshopAction, WorkshopBlock, WorkshopCallback
 from bot.season import day_label
 from bot.texts import workshop as t
 from bot.views.common import button, md, message, modal_view
-from bot.views.mrkdwn import clip, escape
+from bot.views.mrkdwn import SECTION_TEXT, fit, literal
 from models.forms import clean_text
 from models.tables import Workshop
 from models.workshop import Attendance, WorkshopDetails
@@ -131,10 +131,10 @@ def invitation(
 ) -> dict[str, Any]:
     """The invitation DM; after an answer it shows the answer and keeps both buttons, so the
     answer can be changed until the day."""
-    head = t.invitation(when(workshop), escape(clip(workshop.place, PLACE_MAX)))
+    head = t.invitation(when(workshop), literal(workshop.place, PLACE_MAX))
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=head))]
     if workshop.note:
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=escape(workshop.note))))
+        blocks.append(md(literal(workshop.note, SECTION_TEXT)))
     value = str(workshop.id)
     blocks.append(
         ActionsBlock(
@@ -150,16 +150,16 @@ def invitation(
 
 
 def reminder(workshop: Workshop) -> dict[str, Any]:
-    text = t.reminder(when(workshop), escape(clip(workshop.place, PLACE_MAX)))
+    text = t.reminder(when(workshop), literal(workshop.place, PLACE_MAX))
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=text))]
     if workshop.note:
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=escape(workshop.note))))
+        blocks.append(md(literal(workshop.note, SECTION_TEXT)))
     return message(text, blocks)
 
 
 def moved(workshop: Workshop) -> dict[str, Any]:
     """To those already invited, when the date, time or place changed."""
-    text = t.moved(when(workshop), escape(clip(workshop.place, PLACE_MAX)))
+    text = t.moved(when(workshop), literal(workshop.place, PLACE_MAX))
     return message(text, [md(text)])
 
 
@@ -170,7 +170,7 @@ def _people(people: list[tuple[str, str]]) -> str:
 def overview(found: Attendance) -> dict[str, Any]:
     w = found.workshop
     yes, no, waiting = (found.with_answer(x) for x in (True, False, None))
-    summary = t.overview(when(w), escape(clip(w.place, PLACE_MAX)), len(yes), len(no), len(waiting))
+    summary = t.overview(when(w), literal(w.place, PLACE_MAX), len(yes), len(no), len(waiting))
     lines = [
         t.names(t.YES_LABEL, _people(yes)),
         t.names(t.NO_LABEL, _people(no)),
@@ -179,7 +179,7 @@ def overview(found: Attendance) -> dict[str, Any]:
     blocks: list[Block] = [
         HeaderBlock(text=t.overview_title(w.season_year)),
         SectionBlock(text=MarkdownTextObject(text=summary)),
-        SectionBlock(text=MarkdownTextObject(text=clip("\n".join(lines), 2900))),
+        SectionBlock(text=MarkdownTextObject(text=fit("\n".join(lines), SECTION_TEXT))),
         ContextBlock(elements=[MarkdownTextObject(text=t.STATUS_USAGE)]),
     ]
     return message(summary, blocks)

@@ -239,6 +239,32 @@ async def test_a_51_block_message_is_refused_and_shown_to_nobody(
     assert fake.screen("U0IDA").dms == []
 
 
+async def test_text_over_slacks_limits_as_sent_is_refused_entities_counted_in_full(
+    fake: FakeSlack, client: AsyncWebClient
+) -> None:
+    escaped = "&amp;&lt;&gt;" * 230 + "&amp;&lt;x"  # 3,000 characters as sent, 693 as read
+    assert len(escaped) == 3000
+    assert (await client.chat_postMessage(channel="U0IDA", text="x", blocks=[section(escaped)]))[
+        "ok"
+    ]
+    with pytest.raises(SlackApiError) as refused:
+        await client.chat_postMessage(channel="U0IDA", text="x", blocks=[section(escaped + "&")])
+    assert refused.value.response["error"] == "invalid_blocks"
+    assert refused.value.response["errors"] == [
+        "must be less than 3001 characters [json-pointer:/blocks/0/text/text]"
+    ]
+    field = {"type": "section", "fields": [{"type": "mrkdwn", "text": "&amp;" * 401}]}
+    with pytest.raises(SlackApiError) as refused:
+        await client.chat_postMessage(channel="U0IDA", text="x", blocks=[field])
+    assert refused.value.response["errors"] == [
+        "must be less than 2001 characters [json-pointer:/blocks/0/fields/0/text]"
+    ]
+    with pytest.raises(SlackApiError) as refused:
+        await client.chat_postMessage(channel="U0IDA", text="&lt;" * 10_001)
+    assert refused.value.response["error"] == "msg_too_long"
+    assert len(fake.screen("U0IDA").dms) == 1
+
+
 async def test_an_invalid_view_is_refused_with_slacks_messages(
     fake: FakeSlack, client: AsyncWebClient
 ) -> None:
