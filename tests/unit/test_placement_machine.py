@@ -27,6 +27,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, SQLModel, col, select
 
 from bot.geo import Sector
+from bot.ids import DMKind
 from bot.matching.rounds import plan
 from bot.matching.solvers import Mode
 from bot.placement import CLOSED, Event, Role, Span, State, sides_conflict
@@ -53,6 +54,8 @@ from models.tables import (
     Wish,
 )
 
+# The DMs every confirmation promises both sides, however late it came (before the week).
+PROMISED = {DMKind.CHECKIN.value, DMKind.EVALUATION.value, DMKind.FOLLOWUP.value}
 EXAMPLES = int(os.environ.get("PRAKTIK_MACHINE_EXAMPLES", "0"))
 PEOPLE = ["U1", "U2", "U3", "U4", "U5"]
 YEAR = 2027
@@ -397,13 +400,16 @@ def _check(session: Session, *, now: datetime, happened: set[int]) -> set[int]:
             span = Span.of_week(placement.season_year, placement.days)
             if span is not None and span.stage(now) is not State.CONFIRMED:
                 begun.add(placement.id)
-            # Its DM plan was written with it, for both sides (unless erased since).
+            # Its DM plan was written with it, for both sides (unless erased since): what the
+            # confirmation promises after the week is there whenever it was confirmed.
             for side in (people[placement.host_id], people[placement.intern_id]):
                 if not side.slack_user_id.startswith(privacy.ERASED):
-                    assert any(
-                        m.placement_id == placement.id and m.recipient == side.slack_user_id
+                    kinds = {
+                        m.kind
                         for m in outbox
-                    ), (placement, side.slack_user_id)
+                        if m.placement_id == placement.id and m.recipient == side.slack_user_id
+                    }
+                    assert kinds >= PROMISED, (placement, side.slack_user_id, kinds)
         else:
             # From its first day nothing undoes a placement.
             assert placement.id not in happened, placement
