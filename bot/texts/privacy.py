@@ -12,9 +12,10 @@ EXPORT_SENT: Final = (
 )
 EXPORT_FAILED: Final = "Filen kunne ikke sendes lige nu. Prøv igen om lidt."
 DELETE_PROMPT: Final = (
-    "Vil du slette dine data? Din værtsplads, dit ønske og dine aftaler bliver meldt fra, "
-    "modparterne får besked, og alt, der kan pege på dig, bliver slettet. Tilbage bliver kun "
-    "anonyme tal til sæsonens statistik."
+    "Vil du slette dine data? Din værtsplads, dit ønske og dine aftaler, der ikke er begyndt "
+    "endnu, bliver meldt fra, og modparterne får besked. En praktik, der er begyndt eller "
+    "overstået, bliver stående – uden dit navn. Alt, der kan pege på dig, bliver slettet. "
+    "Tilbage bliver kun anonyme tal til sæsonens statistik."
 )
 DELETE_BUTTON: Final = "Slet mine data"
 DELETE_CONFIRM_TITLE: Final = "Slet dine data?"
