@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from models.tables import MatchSteer, SteerKind
+from models.tables import MatchSteer, Participant, SteerKind, Wish
 
 FIXED = (SteerKind.LOCK, SteerKind.PLACE)
 
@@ -16,6 +16,23 @@ def steers(session: Session, *, year: int) -> list[MatchSteer]:
     return list(
         session.exec(
             select(MatchSteer).where(MatchSteer.season_year == year).order_by(col(MatchSteer.id))
+        ).all()
+    )
+
+
+def forbidden_slots(session: Session, *, user_id: str, year: int) -> frozenset[int]:
+    """The slots never to offer this person as an intern this season: the coordinator
+    forbade the pair (by her wish; someone without a wish has no steers)."""
+    return frozenset(
+        session.exec(
+            select(MatchSteer.slot_id)
+            .join(Wish, col(Wish.id) == MatchSteer.wish_id)
+            .join(Participant, col(Participant.id) == Wish.intern_id)
+            .where(
+                Participant.slack_user_id == user_id,
+                MatchSteer.season_year == year,
+                MatchSteer.kind == SteerKind.FORBID,
+            )
         ).all()
     )
 
