@@ -46,19 +46,21 @@ def set_steer(
     kind: SteerKind,
     actor: str,
     now: datetime,
-) -> None:
+) -> list[tuple[int, SteerKind]]:
     """One pair's steer, replacing what was said of that pair before; a fixed pair also
-    replaces the intern's other fixed pair (an intern is placed once)."""
-    gone = delete(MatchSteer).where(
-        col(MatchSteer.season_year) == year, col(MatchSteer.wish_id) == wish_id
+    replaces the intern's other fixed pair (an intern is placed once). Returns the steers it
+    replaced, as (slot, kind), the earliest first."""
+    pair = col(MatchSteer.slot_id) == slot_id
+    gone = (pair | col(MatchSteer.kind).in_(list(FIXED))) if kind in FIXED else pair
+    said_before = (
+        col(MatchSteer.season_year) == year,
+        col(MatchSteer.wish_id) == wish_id,
+        gone,
     )
-    if kind in FIXED:
-        gone = gone.where(
-            (col(MatchSteer.slot_id) == slot_id) | col(MatchSteer.kind).in_(list(FIXED))
-        )
-    else:
-        gone = gone.where(col(MatchSteer.slot_id) == slot_id)
-    session.execute(gone)
+    replaced = session.exec(
+        select(MatchSteer.slot_id, MatchSteer.kind).where(*said_before).order_by(col(MatchSteer.id))
+    ).all()
+    session.execute(delete(MatchSteer).where(*said_before))
     session.add(
         MatchSteer(
             season_year=year,
@@ -70,6 +72,7 @@ def set_steer(
         )
     )
     session.flush()
+    return [(slot, SteerKind(was)) for slot, was in replaced]
 
 
 def clear_steers(session: Session, *, year: int, wish_id: int) -> int:

@@ -1,6 +1,6 @@
 """A pair the coordinator forbids is never offered to that intern: not in her suggestions,
 not in her search (on no page), not through an old *Anmod* button; everyone else still sees
-the slot."""
+the slot. And a steer on a pair replaces the earlier one and says what it replaced."""
 
 from __future__ import annotations
 
@@ -114,3 +114,61 @@ async def test_a_forbidden_pair_is_never_offered_to_that_intern_yet_others_may_a
         ("Anna Jensen", "Digitaliseringsstyrelsen"),
         ("Gorm Vang", "Ærø Kommune"),
     }
+
+
+async def _two_slots_one_intern(harness: Harness) -> tuple[Person, dict[str, str]]:
+    ws = harness.workspace
+    kim = ws.person(ADMIN, "kim", "Kim Koordinator")
+    bo, dan = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UDAN", "dan", "Dan Berg")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(bo)
+    await offer(dan, workplace="Digitaliseringsstyrelsen", sector="Stat", municipality="København")
+    await wish(anna)
+    return kim, await harness.db.run(numbers)
+
+
+async def test_lock_then_forbid_says_it_replaced_the_lock_and_the_preview_forbids(
+    harness: Harness,
+) -> None:
+    kim, ids = await _two_slots_one_intern(harness)
+    anna, bo, dan = ids["anna"], ids["bo"], ids["dan"]
+    paired = f"`{anna}` *Anna Jensen* (Styrelsen for Dataforsyning) → "
+
+    await kim.command("/praktik", f"admin match lås {anna} {bo}")
+    said = shown(kim.ephemerals[-1])
+    assert f"{anna} → {bo} er låst. Her er runden igen:" in said
+    assert "i stedet" not in said  # nothing was said of the pair before
+    assert f"{paired}`{bo}`" in said and "🔒 låst" in said
+
+    await kim.command("/praktik", f"admin match forbyd {anna} {bo}")
+    said = shown(kim.ephemerals[-1])
+    assert f"{anna} → {bo} var låst; nu er parret forbudt i stedet." in said
+    assert f"`{anna}` *Anna Jensen* ↛ `{bo}` *Ærø Kommune*" in said
+    assert f"{paired}`{bo}`" not in said and "🔒 låst" not in said
+    assert f"{paired}`{dan}`" in said  # she is matched elsewhere
+
+
+async def test_forbid_then_lock_says_it_replaced_the_forbid_and_the_preview_locks(
+    harness: Harness,
+) -> None:
+    kim, ids = await _two_slots_one_intern(harness)
+    anna, bo, dan = ids["anna"], ids["bo"], ids["dan"]
+    paired = f"`{anna}` *Anna Jensen* (Styrelsen for Dataforsyning) → "
+
+    await kim.command("/praktik", f"admin match forbyd {anna} {bo}")
+    said = shown(kim.ephemerals[-1])
+    assert f"{anna} → {bo} bliver aldrig foreslået. Her er runden igen:" in said
+    assert "i stedet" not in said
+
+    await kim.command("/praktik", f"admin match lås {anna} {bo}")
+    said = shown(kim.ephemerals[-1])
+    assert f"{anna} → {bo} var forbudt; nu er parret låst i stedet." in said
+    assert f"{paired}`{bo}`" in said and "🔒 låst" in said
+    assert "↛" not in said
+
+    # Placing her elsewhere by hand replaces the lock (she is placed once), and says so.
+    await kim.command("/praktik", f"admin match placér {anna} {dan}")
+    said = shown(kim.ephemerals[-1])
+    assert f"{anna} → {bo} var låst; nu er {anna} placeret hos {dan} i stedet." in said
+    assert f"{paired}`{dan}`" in said and "✋ placeret af dig" in said
+    assert "🔒 låst" not in said
