@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import BindParameter, ColumnElement, Exists, and_, bindparam, select
-from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import Mapped, aliased
 from sqlmodel import Session, col
 
 from bot.placement import Refusal, Span, due_to_expire, sides_conflict
@@ -25,6 +25,7 @@ from models.tables import (
     ErasedUser,
     HomeOpened,
     HostSlot,
+    MatchSteer,
     Participant,
     Placement,
     PlacementStatus,
@@ -33,6 +34,7 @@ from models.tables import (
     ProposalStatus,
     SlackProfile,
     SlotStatus,
+    SteerKind,
     Wish,
 )
 
@@ -44,10 +46,25 @@ def _opened(user: ColumnElement[Any] | Mapped[Any]) -> Exists:
 
 
 _PRESSER: BindParameter[str] = bindparam("user_id")
+_ASKER = aliased(Participant)
+# Whether the coordinator forbade the presser this slot (models.steering.forbidden_slots).
+_FORBIDDEN = (
+    select(col(MatchSteer.id))
+    .join(Wish, col(Wish.id) == col(MatchSteer.wish_id))
+    .join(_ASKER, col(_ASKER.id) == col(Wish.intern_id))
+    .where(
+        col(MatchSteer.slot_id) == col(HostSlot.id),
+        col(MatchSteer.season_year) == col(HostSlot.season_year),
+        col(MatchSteer.kind) == SteerKind.FORBID,
+        col(_ASKER.slack_user_id) == _PRESSER,
+    )
+    .exists()
+)
 # Everything to be read before the intern's row is locked, in one statement: the slot and
 # its host; whether the presser had their data erased (models.erasures); their stored
 # profile (models.profiles: name, title and when Slack was asked); and which of those
-# concerned have opened their App Home (models.home), the tabs to redraw.
+# concerned have opened their App Home (models.home), the tabs to redraw; whether the
+# coordinator forbade the pair.
 _SLOT = (
     select(
         HostSlot,
@@ -59,6 +76,7 @@ _SLOT = (
         _opened(col(Participant.slack_user_id)),
         _opened(col(HostSlot.cohost_user_id)),
         _opened(_PRESSER),
+        _FORBIDDEN,
     )
     .join(Participant, col(Participant.id) == col(HostSlot.host_id))
     .outerjoin(SlackProfile, col(SlackProfile.slack_user_id) == _PRESSER)
@@ -137,6 +155,8 @@ def press_request(
         return _refuse(Refusal.FULL)
     if row[2]:
         return _refuse(Refusal.ERASED)
+    if row[9]:  # an old button: to her the slot is simply not open, as in her search
+        return _refuse(Refusal.NOT_OPEN)
     if intern is None:
         if row[5] is None or row[5] < fresh_since:
             return Pressed(None)

@@ -32,6 +32,7 @@ from bot.views.slots import PAGE, Hit, search_results, suggestions
 from models import repo
 from models.db import read_only
 from models.forms import WishForm
+from models.steering import forbidden_slots
 from models.tables import HostSlot, Participant, Wish
 
 
@@ -152,10 +153,11 @@ def _rank_for(
         wish.text if wish else ""
     )
     asked = repo.slots_asked_by(session, intern_id=intern.id or 0, year=year)
+    never = asked | forbidden_slots(session, user_id=user_id, year=year)
     scored = []
     for found in repo.open_slots(session, year=year, exclude_user=user_id):
         candidate = slot_profile(found.slot)
-        if found.slot.id in asked or not compatible(candidate, profile):
+        if found.slot.id in never or not compatible(candidate, profile):
             continue
 
         result = score(candidate, profile, cross_sector_weight=weight)
@@ -169,7 +171,8 @@ def _rank_for(
 
 
 async def suggestions_for(env: Env, *, user_id: str, season: Season) -> list[Hit]:
-    """The best open slots for the user's wish, by the transparent score (PRODUCT.md)."""
+    """The best open slots for the user's wish, by the transparent score (PRODUCT.md);
+    never one she asked for already, nor one the coordinator forbade her."""
     _, overrides = await env.season()
     # Only reads: ranking and the index it may rebuild take no write lock meanwhile.
     return await env.db.read(
@@ -235,9 +238,11 @@ def _search(
     query: str,
     offset: int,
 ) -> tuple[list[int], int, search.Snapshot]:
-    """One page of matching slots with room (not the user's own), and how many there are."""
+    """One page of matching slots with room (not the user's own, nor one the coordinator
+    forbade her: simply not listed, as a full one is), and how many there are."""
     snapshot = _snapshot(session, cache=cache, writes=writes, year=year)
-    hidden = snapshot.full | snapshot.index.owned_by(user_id)
+    forbidden = forbidden_slots(session, user_id=user_id, year=year)
+    hidden = snapshot.full | snapshot.index.owned_by(user_id) | forbidden
     ids, total = snapshot.index.page(query, hidden=hidden, offset=offset, limit=PAGE)
     return ids, total, snapshot
 

@@ -98,7 +98,7 @@ async def steer_command(env: Env, *, user_id: str, verb: str, args: str) -> dict
     why = _refusal(rows, wish_id, slot_id, kind)
     if why is not None:
         return notice(why)
-    await env.db.run(
+    replaced = await env.db.run(
         set_steer,
         year=season.year,
         wish_id=wish_id,
@@ -115,5 +115,21 @@ async def steer_command(env: Env, *, user_id: str, verb: str, args: str) -> dict
         kind=kind.value,
         wish=wish_id,
         slot=slot_id,
+        replaced=[f"{was.value} {slot_label(slot)}" for slot, was in replaced],
     )
-    return t.steered(kind.value, wish_label(wish_id), slot_label(slot_id))
+    return _confirmation(kind, wish_id, slot_id, replaced)
+
+
+def _confirmation(
+    kind: SteerKind, wish_id: int, slot_id: int, replaced: list[tuple[int, SteerKind]]
+) -> str:
+    """The new steer, or what it replaced and what holds now (saying the same again
+    replaces nothing)."""
+    wish, slot = wish_label(wish_id), slot_label(slot_id)
+    now = (kind.value, slot)
+    lines = [
+        t.replaced(wish, (was.value, slot_label(old)), now)
+        for old, was in replaced
+        if (old, was) != (slot_id, kind)
+    ]
+    return t.steered_instead(lines) if lines else t.steered(kind.value, wish, slot)

@@ -52,6 +52,9 @@ def excluded_pair(wish: str, slot: str) -> str:
     )
 
 
+AGAIN: Final = "Her er runden igen:"
+
+
 def steered(verb: str, wish: str, slot: str | None) -> str:
     what = {
         "lock": f"{wish} → {slot} er låst",
@@ -59,7 +62,35 @@ def steered(verb: str, wish: str, slot: str | None) -> str:
         "forbid": f"{wish} → {slot} bliver aldrig foreslået",
         "clear": f"Det, du har sagt om {wish}, er glemt",
     }[verb]
-    return f"{what}. Her er runden igen:"
+    return f"{what}. {AGAIN}"
+
+
+def replaced(wish: str, was: tuple[str, str], now: tuple[str, str]) -> str:
+    """What a steer replaced, `was` and `now` as (verb, slot): "P12 → V5 var låst; nu er
+    parret forbudt i stedet." """
+    (old_verb, old_slot), (verb, slot) = was, now
+    before = {
+        "lock": f"{wish} → {old_slot} var låst",
+        "place": f"{wish} var placeret hos {old_slot}",
+        "forbid": f"{wish} → {old_slot} var forbudt",
+    }[old_verb]
+    if old_slot == slot:
+        after = {
+            "lock": "nu er parret låst",
+            "place": f"nu er {wish} placeret dér",
+            "forbid": "nu er parret forbudt",
+        }[verb]
+    else:
+        after = {
+            "lock": f"nu er {wish} låst til {slot}",
+            "place": f"nu er {wish} placeret hos {slot}",
+            "forbid": f"nu er {wish} → {slot} forbudt",
+        }[verb]
+    return f"{before}; {after} i stedet."
+
+
+def steered_instead(lines: list[str]) -> str:
+    return f"{' '.join(lines)} {AGAIN}"
 
 
 # The named preview ---------------------------------------------------------------------

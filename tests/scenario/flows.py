@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sqlmodel import Session, select
+
 from bot.sandbox.person import Person
+from models.tables import HostSlot, Participant, Wish
 
 ALL_DAYS = ("man 13. sep.", "tir 14. sep.", "ons 15. sep.", "tor 16. sep.", "fre 17. sep.")
 
@@ -52,3 +55,13 @@ async def wish(
         intern.fill("wish_manager", manager)
     outcome = await intern.submit()
     assert outcome.action == "close", outcome.errors
+
+
+def numbers(session: Session) -> dict[str, str]:
+    """ "anna" -> "P3", "bo" -> "V1": the numbers the coordinator's match preview shows."""
+    found = {}
+    for w, p in session.exec(select(Wish, Participant).join(Participant)).all():
+        found[p.name.split()[0].lower()] = f"P{w.id}"
+    for s, p in session.exec(select(HostSlot, Participant).join(Participant)).all():
+        found[p.name.split()[0].lower()] = f"V{s.id}"
+    return found

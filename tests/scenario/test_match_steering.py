@@ -11,22 +11,12 @@ import io
 from sqlmodel import Session, col, select
 
 from bot.sandbox.harness import Harness
-from models.tables import HostSlot, Participant, Proposal, Wish
+from models.tables import HostSlot, Participant, Proposal
 from tests.conftest import ADMIN
-from tests.scenario.flows import offer, wish
+from tests.scenario.flows import numbers, offer, wish
 from tests.talk import buttons, shown
 
 SEND_STABIL = "Send forslag (stabil)"
-
-
-def _ids(session: Session) -> dict[str, str]:
-    """ "anna" -> "P3", "bo" -> "V1": the numbers the preview shows."""
-    found = {}
-    for w, p in session.exec(select(Wish, Participant).join(Participant)).all():
-        found[p.name.split()[0].lower()] = f"P{w.id}"
-    for s, p in session.exec(select(HostSlot, Participant).join(Participant)).all():
-        found[p.name.split()[0].lower()] = f"V{s.id}"
-    return found
 
 
 def _sent(session: Session) -> set[tuple[str, str]]:
@@ -57,7 +47,7 @@ async def test_the_preview_names_every_pair_and_the_coordinator_steers_it(
     await wish(anna, sector="Stat", topics=["klima"])
     await wish(gorm, workplace="Skat", sector="Stat", topics=["klima"], days=["tor 16. sep."])
     await wish(frida, workplace="Odense Kommune", sector="Kommune", topics=["digitalisering"])
-    ids = await harness.db.run(_ids)
+    ids = await harness.db.run(numbers)
 
     await kim.command("/praktik", "admin match")
     preview = shown(kim.ephemerals[-1])
