@@ -164,9 +164,11 @@ class PlacementLife(RuleBasedStateMachine):
         slots = self.call(lambda s: s.exec(select(HostSlot.id).order_by(col(HostSlot.id))).all())
         if not slots:
             return
+        slot_id = slots[pick % len(slots)]
+        forbidden = self.call(steering.forbidden_slots, user_id=intern, year=YEAR)
         pressed = self.call(
             press_request,
-            slot_id=slots[pick % len(slots)],
+            slot_id=slot_id,
             user_id=intern,
             intern=Profile(intern, f"Navn {intern}"),
             fresh_since=self.now,
@@ -175,6 +177,8 @@ class PlacementLife(RuleBasedStateMachine):
             approval_required=False,
         )
         result = pressed.result
+        if slot_id in forbidden:  # a forbidden pair is never asked, not even by an old button
+            assert result is not None and result.refused
         if result is not None and result.deal is not None and result.refusal is None:
             deal = result.deal
             assert (
