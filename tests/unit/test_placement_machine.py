@@ -17,12 +17,13 @@ import os
 from collections import Counter
 from datetime import datetime, timedelta
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 from sqlalchemy import delete
 from sqlmodel import Session, SQLModel, col, select
 
@@ -61,15 +62,23 @@ PEOPLE = ["U1", "U2", "U3", "U4", "U5"]
 YEAR = 2027
 SEASON = Season.for_year(YEAR)
 START = datetime(2027, 5, 3, 10, 0, tzinfo=COPENHAGEN)
-DAYS = st.lists(st.integers(1, 5), min_size=1, max_size=5, unique=True).map(sorted)
+# Mostly days that overlap, so that requests and rounds find each other; any set sometimes.
+DAYS = st.sampled_from([[1, 2, 3, 4, 5], [1, 2, 3], [3, 4, 5], [2, 3]]) | st.lists(
+    st.integers(1, 5), min_size=1, max_size=5, unique=True
+).map(sorted)
 # Moments the clock is moved to: a little, past a proposal's deadline, the week, after it,
 # the next season.
 MOVES = st.sampled_from(
     [
         timedelta(hours=2),
+        timedelta(hours=2),
+        timedelta(days=3),
         timedelta(days=3),
         timedelta(days=8),
+        timedelta(days=8),
+        timedelta(days=8),
         datetime(2027, 9, 13, 9, tzinfo=COPENHAGEN),
+        datetime(2027, 9, 14, 9, tzinfo=COPENHAGEN),
         datetime(2027, 9, 15, 12, tzinfo=COPENHAGEN),
         datetime(2027, 9, 20, 10, tzinfo=COPENHAGEN),
         datetime(2028, 1, 20, 10, tzinfo=COPENHAGEN),
@@ -109,6 +118,19 @@ class PlacementLife(RuleBasedStateMachine):
         )
 
     # --- signing up -------------------------------------------------------------------------
+
+    @initialize(
+        hosts=st.lists(st.sampled_from(PEOPLE), min_size=1, max_size=3, unique=True),
+        interns=st.lists(st.sampled_from(PEOPLE), min_size=1, max_size=4, unique=True),
+        picks=st.lists(st.integers(0, 9), min_size=4, max_size=4),
+    )
+    def season_opens(self, hosts: list[str], interns: list[str], picks: list[int]) -> None:
+        """A few slots, wishes and requests to start from, so that sequences meet early."""
+        for host in hosts:
+            self.offer(host, capacity=1, days=[1, 2, 3, 4, 5], cohost=None)
+        for intern, pick in zip(interns, picks, strict=False):
+            self.wish(intern, days=[1, 2, 3, 4, 5], manager=None)
+            self.request(intern, pick)
 
     @rule(
         host=st.sampled_from(PEOPLE),
@@ -199,9 +221,12 @@ class PlacementLife(RuleBasedStateMachine):
     )
     def answer(self, pick: int, role: Role, by_cohost: bool, accept: bool) -> None:
         proposals = self.call(lambda s: s.exec(select(Proposal).order_by(col(Proposal.id))).all())
-        if not proposals:
+        # Mostly a press on an open one; one in five on any, stale presses on closed ones too.
+        pending = [p for p in proposals if p.status == ProposalStatus.PENDING]
+        among = proposals if pick % 5 == 0 or not pending else pending
+        if not among:
             return
-        proposal = proposals[pick % len(proposals)]  # stale presses on closed ones too
+        proposal = among[pick // 5 % len(among)]
         deal = self.call(deals.deal_of, proposal_id=proposal.id)
         if deal is None:
             return
@@ -350,6 +375,22 @@ class PlacementLife(RuleBasedStateMachine):
             notice=_notice,
         )
 
+    def teardown(self) -> None:
+        # What the sequence reached, for `--hypothesis-show-statistics`: the states seen.
+        reached = self.call(
+            lambda s: {
+                deals.state_of_proposal(p, now=self.now).value
+                for p in s.exec(select(Proposal)).all()
+            }
+        )
+        for state in sorted(reached):
+            event(f"reached {state}")
+        if os.environ.get("MACHINE_TRACE"):  # a file to append the states reached to
+            with Path(os.environ["MACHINE_TRACE"]).open("a") as f:
+                f.write(" ".join(sorted(reached)) + (" BEGAN" if self.happened else "") + "\n")
+        if self.happened:
+            event("a placement began")
+
     # --- invariants -------------------------------------------------------------------------
 
     @invariant()
@@ -472,7 +513,7 @@ def _unblocked(session: Session, *, now: datetime) -> None:
 def _settings() -> settings:
     return settings(
         max_examples=EXAMPLES or 25,
-        stateful_step_count=30,
+        stateful_step_count=50,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
         derandomize=not EXAMPLES,  # the suite's run is the same every time
