@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 
 from bot.season import Season
 from models.deals import Deal, deal_of
+from models.hosts import with_cohost
 from models.outbox_repo import plan_for
 from models.repo import season_settings
 from models.tables import (
@@ -165,6 +166,7 @@ def decide(
     deal = deal_of(session, proposal_id=change.proposal_id, lock=True)
     if deal is None:
         return DaysRefusal.NOT_CONFIRMED
+    deal = with_cohost(session, deal)  # the calendar update names whoever hosts
     side = side_of(deal, user_id)
     if side is None:
         return DaysRefusal.NOT_YOURS

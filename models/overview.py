@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from models.cohosts import cohosted
 from models.deals import Deal, deals_of, pending_where
+from models.hosts import with_cohosts
 from models.tables import (
     HostSlot,
     OutboxMessage,
@@ -66,6 +67,8 @@ def overview(
         for deal in deals_of(session, proposals=list(shared)):
             pending = deal.proposal.status == ProposalStatus.PENDING
             (view.pending if pending else view.placements).append(deal)
+    # The intern's placements name whoever hosts her.
+    view.placements = with_cohosts(session, view.placements)
     return view
 
 

@@ -16,10 +16,12 @@ from bot import texts
 from bot.ids import Action
 from bot.season import Season
 from bot.texts import changes
+from bot.views.cohosts import host_names
 from bot.views.common import button, days_text, mention, message, place_text, sector_text, user_text
 from bot.views.mrkdwn import clip, escape
 from bot.views.slots import slot_blocks
 from models.deals import Deal, Role
+from models.hosts import hosts
 from models.tables import Participant, ProposalOrigin
 
 
@@ -130,18 +132,20 @@ def confirmed(deal: Deal, season: Season, *, to_host: bool) -> dict[str, Any]:
     days = days_text(deal.proposal.days, season)
     if to_host:
         head = texts.confirmed_host(_name(deal.intern), days)
-        other = deal.intern
+        contacts = [deal.intern]
     else:
         head = texts.confirmed_intern(
-            _name(deal.host), escape(clip(deal.slot.workplace, 150)), days
+            host_names(deal), escape(clip(deal.slot.workplace, 150)), days
         )
-        other = deal.host
+        contacts = hosts(deal)
     where = place_text(deal.slot.municipality, deal.slot.region)
     blocks: list[Block] = [
         SectionBlock(text=MarkdownTextObject(text=head)),
         SectionBlock(
             fields=[
-                MarkdownTextObject(text=f"*{texts.CONTACT_HEADER}*\n{_contact(other)}"),
+                MarkdownTextObject(
+                    text=f"*{texts.CONTACT_HEADER}*\n" + "\n".join(map(_contact, contacts))
+                ),
                 MarkdownTextObject(
                     text=f"*{texts.WHERE_LABEL}*\n{escape(clip(deal.slot.workplace, 150))}, {where}"
                 ),
