@@ -1,10 +1,25 @@
-"""A host slot's co-host."""
+"""A host slot's co-host: naming one (and moving the slot's planned DMs to them), and the
+slots a user co-hosts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from models.tables import HostSlot, Participant, SlotStatus
+from bot.season import Season
+from models.outbox_repo import REPLANNED, plan_for
+from models.repo import season_settings
+from models.tables import (
+    HostSlot,
+    Participant,
+    Placement,
+    PlacementStatus,
+    SeasonSettings,
+    SlotStatus,
+)
 
 
 def set_cohost(session: Session, *, slot_id: int, cohost: str | None) -> str | None:
@@ -30,3 +45,48 @@ def cohosted(session: Session, *, user_id: str, year: int) -> list[tuple[HostSlo
             .order_by(col(HostSlot.id))
         ).all()
     )
+
+
+def cohost_and_plan(
+    session: Session,
+    *,
+    slot_id: int,
+    cohost: str | None,
+    seasons: Callable[[SeasonSettings], Season],
+    now: datetime,
+) -> str | None:
+    """Name (or remove) a slot's co-host and re-plan its confirmed placements in the same
+    transaction: a co-host named after a confirmation gets the DMs still to come, and one
+    taken off gets none of them. Returns the co-host it had before."""
+    before = set_cohost(session, slot_id=slot_id, cohost=cohost)
+    if before == cohost:
+        return before
+    host = aliased(Participant)
+    intern = aliased(Participant)
+    rows = session.exec(
+        select(Placement, host.slack_user_id, intern.slack_user_id)
+        .join(host, col(host.id) == col(Placement.host_id))
+        .join(intern, col(intern.id) == col(Placement.intern_id))
+        .where(
+            col(Placement.slot_id) == slot_id,
+            col(Placement.status) == PlacementStatus.CONFIRMED,
+        )
+        .order_by(col(Placement.id))
+        .with_for_update(of=Placement)
+    ).all()
+    by_year: dict[int, Season] = {}
+    for placement, host_id, intern_id in rows:
+        year = placement.season_year
+        if year not in by_year:
+            by_year[year] = seasons(season_settings(session, year=year))
+        plan_for(
+            session,
+            placement=placement,
+            host_id=host_id,
+            intern_id=intern_id,
+            cohost_id=cohost,
+            season=by_year[year],
+            now=now,
+            reason=REPLANNED[1],
+        )
+    return before

@@ -4,16 +4,19 @@ side (the first answer counts)."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
+from bot.current import season_of
 from bot.ids import CohostBlock
 from bot.service import Env
 from bot.service.home import refresh_homes
 from bot.slack import dm
+from bot.slack.people import profile_of
 from bot.texts import cohosts as t
 from bot.views.common import notice
 from bot.views.mrkdwn import clip, escape
-from models import cohosts as repo
+from models.cohosts import cohost_and_plan
 from models.deals import Deal
 from models.tables import HostSlot
 
@@ -41,10 +44,20 @@ def check(view: dict[str, Any], *, user_id: str) -> dict[str, str]:
 
 
 async def apply(env: Env, *, host: str, slot: HostSlot, view: dict[str, Any]) -> None:
-    """Store the co-host picked in the modal; tell the new one, and the one taken off."""
+    """Store the co-host picked in the modal, and move the slot's placements' planned DMs
+    to them; tell the new one, and the one taken off."""
     assert slot.id is not None
     cohost = chosen(view)
-    before = await env.db.run(repo.set_cohost, slot_id=slot.id, cohost=cohost)
+    if cohost and cohost != slot.cohost_user_id:
+        # Read (and keep) their name now: the intern's messages and calendar name them.
+        await profile_of(env.client, cohost, db=env.db, clock=env.clock, known=env.caches.profiles)
+    before = await env.db.run(
+        cohost_and_plan,
+        slot_id=slot.id,
+        cohost=cohost,
+        seasons=partial(season_of, env.settings),
+        now=env.now(),
+    )
     if before == cohost:
         return
     workplace = escape(clip(slot.workplace, 150))
