@@ -27,7 +27,7 @@ async def on_slot_form(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     """Validate, answer inline errors or close, then do the work."""
     sent = ViewSubmission.parse(body)
     form = await slots.validate_slot(env, sent.view)
-    cohost_errors = cohosts.check(sent.view, user_id=sent.user_id)
+    cohost_errors = await cohosts.check(env, sent.view, user_id=sent.user_id)
     if isinstance(form, dict) or cohost_errors:
         errors = form if isinstance(form, dict) else {}
         await ack(response_action="errors", errors={**errors, **cohost_errors})

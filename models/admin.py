@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from models.outbox_repo import plan_fixed
 from models.privacy import ERASED
-from models.seasons import season_interns
+from models.seasons import season_cohosts, season_interns
 from models.tables import HostSlot, Participant, SeasonSettings
 
 
@@ -24,17 +24,18 @@ def store_setting(
 
 
 def participants(session: Session, *, year: int) -> list[str]:
-    """Everyone with a slot, a wish or a request this season, each once (an intern may find a
-    place with *Anmod* and never register a wish); not those who erased their data (their
-    row is kept, anonymous, for the figures: nobody to write to)."""
+    """Everyone with a slot, a wish or a request this season, and the slots' co-hosts, each
+    once (an intern may find a place with *Anmod* and never register a wish); not those who
+    erased their data (their row is kept, anonymous, for the figures: nobody to write to;
+    an erased co-host is no longer named on the slot)."""
     hosts = select(HostSlot.host_id).where(HostSlot.season_year == year)
     rows = session.exec(
         select(Participant.slack_user_id)
         .where(col(Participant.id).in_(hosts) | col(Participant.id).in_(season_interns(year)))
         .where(~col(Participant.slack_user_id).startswith(f"{ERASED}-"))
-        .order_by(col(Participant.slack_user_id))
     ).all()
-    return list(rows)
+    cohosts = session.exec(season_cohosts(year)).all()
+    return sorted({*rows, *(c for c in cohosts if c)})
 
 
 def plan_announcement(

@@ -19,6 +19,7 @@ from bot.placement import Event, Refusal, Role
 from bot.placement import decide as decide_move
 from bot.season import Season
 from models.deals import Deal, deal_of, state_of_proposal
+from models.hosts import with_cohost
 from models.outbox_repo import plan_for
 from models.repo import season_settings
 from models.tables import (
@@ -179,6 +180,7 @@ def decide(
     deal = deal_of(session, proposal_id=change.proposal_id, lock=True)
     if deal is None:
         return DaysRefusal.NOT_CONFIRMED
+    deal = with_cohost(session, deal)  # the calendar update names whoever hosts
     side = side_of(deal, user_id)
     if side is None:
         return DaysRefusal.NOT_YOURS

@@ -76,6 +76,8 @@ class Deal:
     host: Participant
     intern: Participant
     wish: Wish | None
+    # The slot's co-host, for what names the hosts (models.cohosts.with_cohost fills it).
+    cohost: Participant | None = None
 
 
 class Outcome(StrEnum):

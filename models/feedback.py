@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 
 from models import repo
 from models.deals import Deal
+from models.hosts import with_cohosts
 from models.tables import (
     CheckIn,
     Evaluation,
@@ -39,8 +40,18 @@ class Benefit(StrEnum):
 
 
 class FeedbackRole(StrEnum):
+    """Whose answer: the host's, the intern's, or the co-host's. A co-host's check-in and
+    evaluation are stored under a role of their own, so they neither overwrite the host's
+    answer nor are overwritten by it, and count in the figures like any other answer; the
+    DMs and forms speak to a co-host as to the host (`hosts`)."""
+
     HOST = "host"
     INTERN = "intern"
+    COHOST = "cohost"
+
+    @property
+    def hosts(self) -> bool:
+        return self is not FeedbackRole.INTERN
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,17 +74,23 @@ class PlacementContext:
         return self.placement.status == PlacementStatus.CONFIRMED
 
     def role_of(self, user_id: str) -> FeedbackRole | None:
-        if user_id == self.deal.host.slack_user_id:
-            return FeedbackRole.HOST
-        if user_id == self.deal.intern.slack_user_id:
-            return FeedbackRole.INTERN
-        return None
+        return role_in(
+            user_id,
+            host=self.deal.host.slack_user_id,
+            intern=self.deal.intern.slack_user_id,
+            cohost=self.deal.slot.cohost_user_id,
+        )
 
-    def recipient_role(self, user_id: str) -> FeedbackRole | None:
-        """Whose side a timeline DM to this user is written for: a co-host reads the host's."""
-        if user_id and user_id == self.deal.slot.cohost_user_id:
-            return FeedbackRole.HOST
-        return self.role_of(user_id)
+
+def role_in(user_id: str, *, host: str, intern: str, cohost: str | None) -> FeedbackRole | None:
+    """A user's part in a placement (None: no part in it)."""
+    if user_id == host:
+        return FeedbackRole.HOST
+    if user_id == intern:
+        return FeedbackRole.INTERN
+    if user_id and user_id == cohost:
+        return FeedbackRole.COHOST
+    return None
 
 
 def placement_contexts(
@@ -151,7 +168,7 @@ def _deals(session: Session, placements: Sequence[Placement]) -> dict[int, Deal]
             continue
         wish = wishes.get((intern.id or 0, placement.season_year))
         deals[placement.id] = Deal(proposal, slot, host, intern, wish)
-    return deals
+    return dict(zip(deals, with_cohosts(session, list(deals.values())), strict=True))
 
 
 def placement_context(session: Session, *, placement_id: int) -> PlacementContext | None:
@@ -161,14 +178,19 @@ def placement_context(session: Session, *, placement_id: int) -> PlacementContex
 def placements_of(
     session: Session, *, user_id: str, years: Iterable[int]
 ) -> list[PlacementContext]:
-    """The user's confirmed placements, as host or intern, in the given season years."""
+    """The user's confirmed placements, as host, co-host or intern, in the given season
+    years."""
     person = repo.participant(session, slack_user_id=user_id)
-    if person is None or person.id is None:
-        return []
+    me = person.id if person is not None and person.id is not None else -1
+    cohosted = select(HostSlot.id).where(HostSlot.cohost_user_id == user_id)
     ids = session.exec(
         select(Placement.id)
         .where(
-            or_(col(Placement.host_id) == person.id, col(Placement.intern_id) == person.id),
+            or_(
+                col(Placement.host_id) == me,
+                col(Placement.intern_id) == me,
+                col(Placement.slot_id).in_(cohosted),
+            ),
             col(Placement.season_year).in_(list(years)),
             Placement.status == PlacementStatus.CONFIRMED,
         )
@@ -205,11 +227,16 @@ def _lock_placement(
             )
         )
     }
-    if people.get(placement.host_id) == user_id:
-        return placement, FeedbackRole.HOST
-    if people.get(placement.intern_id) == user_id:
-        return placement, FeedbackRole.INTERN
-    return SaveRefusal.NOT_YOURS
+    cohost = session.exec(
+        select(HostSlot.cohost_user_id).where(HostSlot.id == placement.slot_id)
+    ).first()
+    role = role_in(
+        user_id,
+        host=people.get(placement.host_id, ""),
+        intern=people.get(placement.intern_id, ""),
+        cohost=cohost,
+    )
+    return SaveRefusal.NOT_YOURS if role is None else (placement, role)
 
 
 # Values a column may hold; the forms offer only these, so another is a programming error.

@@ -4,7 +4,7 @@ dispatcher (bot.outbox.dispatcher), and the queries behind `praktik outbox`."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -16,6 +16,7 @@ from bot.outbox.plan import PlannedDM, cohost_copies, diff_plans, plan_placement
 from bot.placement import Role
 from bot.season import Season
 from models import deals as proposals
+from models.hosts import with_cohost
 from models.repo import season_settings
 from models.tables import (
     HostSlot,
@@ -29,20 +30,43 @@ from models.tables import (
 from models.types import changed
 from models.undelivered import refused_prefix
 
+# Why a re-plan cancels a row. A key planned again later (the days moved back, a co-host
+# named again) plans that row again rather than a second one; a row cancelled for another
+# reason (the placement withdrawn, already sent on another day) stays cancelled.
+REPLANNED = ("days changed", "co-host changed")
+
 
 def store_plan(
-    session: Session, *, placement_id: int, planned: Sequence[PlannedDM], now: datetime
+    session: Session,
+    *,
+    placement_id: int,
+    planned: Sequence[PlannedDM],
+    now: datetime,
+    reason: str = REPLANNED[0],
 ) -> tuple[int, int]:
-    """Insert what is new, cancel what is no longer planned; (added, cancelled).
+    """Insert what is new, cancel what is no longer planned (saying `reason`); (added,
+    cancelled).
 
     Planning the same placement twice adds nothing: keys are unique and already there.
     """
-    existing = set(
-        session.exec(
-            select(OutboxMessage.key).where(OutboxMessage.placement_id == placement_id)
-        ).all()
-    )
+    rows = session.exec(
+        select(OutboxMessage).where(OutboxMessage.placement_id == placement_id)
+    ).all()
+    existing = {row.key for row in rows}
     to_add, to_cancel = diff_plans(existing, planned)
+    by_key = {dm.key: dm for dm in planned}
+    revived = 0
+    for row in rows:
+        dm = by_key.get(row.key)
+        if dm is not None and row.status == OutboxStatus.CANCELLED and row.reason in REPLANNED:
+            row.status, row.due_at, row.reason, row.attempts = (
+                OutboxStatus.PLANNED,
+                dm.due_at,
+                "",
+                0,
+            )
+            session.add(row)
+            revived += 1
     for dm in to_add:
         session.add(
             OutboxMessage(
@@ -62,11 +86,11 @@ def store_plan(
                 col(OutboxMessage.key).in_(to_cancel),
                 col(OutboxMessage.status) == OutboxStatus.PLANNED,
             )
-            .values(status=OutboxStatus.CANCELLED, reason="days changed")
+            .values(status=OutboxStatus.CANCELLED, reason=reason)
         )
         cancelled = changed(result)
     session.flush()
-    return len(to_add), cancelled
+    return len(to_add) + revived, cancelled
 
 
 def plan_for(
@@ -78,9 +102,10 @@ def plan_for(
     cohost_id: str | None,
     season: Season,
     now: datetime,
+    reason: str = REPLANNED[0],
 ) -> tuple[int, int]:
     """Store the DM plan of a confirmed placement, in the caller's transaction; a co-host
-    gets the host's informing DMs too."""
+    gets every DM the host gets."""
     assert placement.id is not None
     days = [season.day(d) for d in placement.days]
     planned = plan_placement(
@@ -92,7 +117,7 @@ def plan_for(
         now=now,
     )
     planned += cohost_copies(planned, cohost=cohost_id, placement_id=placement.id, days=days)
-    return store_plan(session, placement_id=placement.id, planned=planned, now=now)
+    return store_plan(session, placement_id=placement.id, planned=planned, now=now, reason=reason)
 
 
 def answer_and_plan(
@@ -125,6 +150,8 @@ def answer_and_plan(
             season=own,
             now=now,
         )
+    if deal is not None:  # the intern's messages name whoever hosts
+        result = replace(result, deal=with_cohost(session, deal))
     return result
 
 

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from bot.placement import HAPPENED, Span
 from models.cohosts import cohosted
 from models.deals import Deal, deals_of, pending_where
+from models.hosts import with_cohosts
 from models.tables import (
     HostSlot,
     OutboxMessage,
@@ -76,6 +77,8 @@ def overview(
         for deal in deals_of(session, proposals=list(shared)):
             pending = deal.proposal.status == ProposalStatus.PENDING
             (view.pending if pending else view.placements).append(deal)
+    # The intern's placements name whoever hosts her.
+    view.placements = with_cohosts(session, view.placements)
     view.begun = frozenset(
         d.proposal.id
         for d in view.placements

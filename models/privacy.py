@@ -146,6 +146,15 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
     Run after the person has been withdrawn (so counterparts were told and seats freed).
     """
     mark_erased(session, user_id=user_id)
+    # A co-host's own check-in and evaluation texts go (their ratings stay for the figures).
+    cohosted = select(HostSlot.id).where(col(HostSlot.cohost_user_id) == user_id)
+    at_cohosted = select(Placement.id).where(col(Placement.slot_id).in_(cohosted))
+    for table in (CheckIn, Evaluation):
+        session.execute(
+            update(table)
+            .where(col(table.placement_id).in_(at_cohosted), col(table.role) == "cohost")
+            .values(**({"comment": ""} if table is CheckIn else {"text": ""}))
+        )
     # A co-host need not have signed up themself: no longer named on anyone's slot.
     cohosting = session.execute(
         update(HostSlot).where(col(HostSlot.cohost_user_id) == user_id).values(cohost_user_id=None)

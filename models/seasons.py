@@ -41,6 +41,14 @@ def season_interns(year: int) -> SelectOfScalar[int | None]:
     )
 
 
+def season_cohosts(year: int) -> SelectOfScalar[str | None]:
+    """The Slack IDs of season `year`'s co-hosts, the hosts' companions in `season_interns`'
+    sense: a co-host need not have signed up, yet is written to as the host is."""
+    return select(col(HostSlot.cohost_user_id)).where(
+        HostSlot.season_year == year, col(HostSlot.cohost_user_id).is_not(None)
+    )
+
+
 def returning(session: Session, *, year: int) -> dict[str, tuple[bool, bool]]:
     """Season `year`'s participants by Slack ID: (was a host, was an intern). People who
     withdrew count too (they may well come back): the season's interns (season_interns),

@@ -33,7 +33,7 @@ from bot.texts import demo as texts_demo
 
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)>")
 # The start of the DM that tells an intern the placement is confirmed (from the catalogue).
-CONFIRMED_INTERN = texts.confirmed_intern("\0", "\0", "\0").split("\0", 1)[0]
+CONFIRMED_INTERN = texts.confirmed_intern(["\0"], "\0", "\0").split("\0", 1)[0]
 REQUEST_SENT = texts.request_sent("\0").split("\0", 1)[0]
 CONFIRMED_HOST = texts.confirmed_host("\0", "\0").split("\0", 1)[0]
 

@@ -233,15 +233,12 @@ def diff_plans(
     return to_add, set(existing_keys) - new_keys
 
 
-# The co-host gets the timeline DMs that inform; the check-in and the evaluation ask for the
-# host's own answers (one per side), so they stay the host's.
-COHOST_KINDS = frozenset({DMKind.INTRO, DMKind.PRACTICAL, DMKind.WELCOME, DMKind.FOLLOWUP})
-
-
 def cohost_copies(
     planned: Sequence[PlannedDM], *, cohost: str | None, placement_id: int, days: Sequence[date]
 ) -> list[PlannedDM]:
-    """The host's informing DMs again, for the co-host, under keys of their own."""
+    """The host's DMs again, every one of them, for the co-host under keys of their own: a
+    co-host shares the hosting, so is asked for a check-in and an evaluation of their own
+    too (stored under the co-host's role, models.feedback)."""
     if not cohost or not days:
         return []
     first, last = min(days), max(days)
@@ -252,5 +249,5 @@ def cohost_copies(
             key=dm_key(placement_id, dm.kind, cohost, anchor_day(dm.kind, first, last)),
         )
         for dm in planned
-        if dm.role == "host" and dm.kind in COHOST_KINDS
+        if dm.role == "host"
     ]

@@ -99,7 +99,7 @@ def decide(
         return Settle(OutboxStatus.CANCELLED, "placement_missing")
     if not ctx.confirmed:
         return Settle(OutboxStatus.CANCELLED, "placement_withdrawn")
-    role = ctx.recipient_role(row.recipient)
+    role = ctx.role_of(row.recipient)
     if role is None:
         return Settle(OutboxStatus.CANCELLED, "not_a_participant")
     try:

@@ -14,6 +14,7 @@ from bot.texts import days_change as days_texts
 from bot.views.common import place_text
 from models.days_change import calendar_sequence
 from models.deals import Deal
+from models.hosts import hosts
 
 FIRST = 0  # SEQUENCE of the confirmation's events; each accepted change of days adds one
 
@@ -27,7 +28,7 @@ def visits(
     days = [season.day(d) for d in sorted(chosen) if 1 <= d <= 5]
     proposal_id = deal.proposal.id or 0
     host, intern = deal.host, deal.intern
-    host_name = host.name or host.slack_user_id
+    host_names = [h.name or h.slack_user_id for h in hosts(deal)]
     intern_name = intern.name or intern.slack_user_id
     workplace = deal.slot.workplace
     where = t.location(workplace, place_text(deal.slot.municipality, deal.slot.region))
@@ -59,10 +60,10 @@ def visits(
             intern.slack_user_id,
             visit(
                 "intern",
-                host_name,
+                host_names[0],
                 host.slack_user_id,
                 t.summary_intern(workplace),
-                t.description_intern(host_name, workplace),
+                t.description_intern(host_names, workplace),
             ),
         ),
     ]

@@ -4,16 +4,20 @@ side (the first answer counts)."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
+from bot.current import season_of
 from bot.ids import CohostBlock
 from bot.service import Env
 from bot.service.home import refresh_homes
 from bot.slack import dm
+from bot.slack.people import profile_of
 from bot.texts import cohosts as t
 from bot.views.common import notice
 from bot.views.mrkdwn import literal
 from models import cohosts as repo
+from models.cohosts import cohost_and_plan
 from models.deals import Deal
 from models.tables import HostSlot
 
@@ -33,18 +37,37 @@ def chosen(view: dict[str, Any]) -> str | None:
     return user if isinstance(user, str) and user else None
 
 
-def check(view: dict[str, Any], *, user_id: str) -> dict[str, str]:
-    """Inline errors for the co-host field: nobody hosts with themselves."""
-    if chosen(view) == user_id:
+async def check(env: Env, view: dict[str, Any], *, user_id: str) -> dict[str, str]:
+    """Inline errors for the co-host field: nobody hosts with themselves, and nobody is on
+    both sides of one placement (an intern of the slot, or her manager, as co-host)."""
+    cohost = chosen(view)
+    if cohost == user_id:
         return {CohostBlock.SLOT_COHOST.value: t.ERR_SELF}
+    if cohost is not None:
+        season, _ = await env.season()
+        taken = await env.db.read(
+            repo.conflict_of_host, host_user_id=user_id, year=season.year, user_id=cohost
+        )
+        if taken:
+            return {CohostBlock.SLOT_COHOST.value: t.ERR_BOTH_SIDES}
     return {}
 
 
 async def apply(env: Env, *, host: str, slot: HostSlot, view: dict[str, Any]) -> None:
-    """Store the co-host picked in the modal; tell the new one, and the one taken off."""
+    """Store the co-host picked in the modal, and move the slot's placements' planned DMs
+    to them; tell the new one, and the one taken off."""
     assert slot.id is not None
     cohost = chosen(view)
-    before = await env.db.run(repo.set_cohost, slot_id=slot.id, cohost=cohost)
+    if cohost and cohost != slot.cohost_user_id:
+        # Read (and keep) their name now: the intern's messages and calendar name them.
+        await profile_of(env.client, cohost, db=env.db, clock=env.clock, known=env.caches.profiles)
+    before = await env.db.run(
+        cohost_and_plan,
+        slot_id=slot.id,
+        cohost=cohost,
+        seasons=partial(season_of, env.settings),
+        now=env.now(),
+    )
     if before == cohost:
         return
     workplace = literal(slot.workplace, 150)

@@ -115,8 +115,12 @@ async def _tell(env: Env, found: Changing, user_id: str, accept: bool) -> None:
     question = views.ask(change.id or 0, t.asked(change.proposer_user_id, old, new))
     for where in change.messages:
         await dm.update(env.client, where["channel"], where["ts"], outcome(question, line))
-    if not accept:
-        await dm.send(env.client, change.proposer_user_id, notice(t.declined(user_id, old)))
+    if not accept:  # the proposing side hears it: the host and co-host hear it together
+        proposers = (
+            host_side(deal) if change.proposer_side == repo.HOST else [deal.intern.slack_user_id]
+        )
+        for user in proposers:
+            await dm.send(env.client, user, notice(t.declined(user_id, old)))
         return
     removed = sorted(set(change.old_days) - set(change.days))
     await send_days_changed(env, deal=deal, season=season, removed=removed, sequence=found.sequence)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from bot.texts.dates import full_stop
-from bot.texts.grammar import plural
+from bot.texts.grammar import listing, noun, plural
 
 # Help: one line per subcommand of PRODUCT.md ("Slack surfaces").
 HELP_TITLE: Final = "Praktikbot – Innovationspraktikken i uge 37"
@@ -277,10 +277,10 @@ def expired_notice(workplace: str, *, next_round: bool) -> str:
     )
 
 
-def confirmed_intern(host: str, workplace: str, days: str) -> str:
+def confirmed_intern(hosts: list[str], workplace: str, days: str) -> str:
     return (
-        f"🎉 Din praktik er bekræftet! Du skal i praktik hos *{workplace}* med {host} som vært "
-        f"– {full_stop(days)}"
+        f"🎉 Din praktik er bekræftet! Du skal i praktik hos *{workplace}* med {listing(hosts)} "
+        f"som {noun(len(hosts), 'vært', 'værter')} – {full_stop(days)}"
     )
 
 
@@ -378,8 +378,9 @@ def pending_waiting_for_manager(workplace: str) -> str:
     return f"Praktik hos *{workplace}* – venter på lederens godkendelse."
 
 
-def placement_as_intern(workplace: str, days: str) -> str:
-    return f"Du er i praktik hos *{workplace}* – {full_stop(days)}"
+def placement_as_intern(workplace: str, days: str, hosts: list[str]) -> str:
+    who = f"{noun(len(hosts), 'Vært', 'Værter')}: {listing(hosts)}"
+    return f"Du er i praktik hos *{workplace}* – {full_stop(days)} {full_stop(who)}"
 
 
 def placement_as_host(intern: str, days: str) -> str:

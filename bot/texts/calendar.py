@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.texts.grammar import listing, noun
+
 CALENDAR_NAME: Final = "Innovationspraktikken"
 ORGANIZER_NAME: Final = "Praktikbot – Innovationspraktikken"
 
@@ -20,8 +22,9 @@ def description_host(intern: str, workplace: str) -> str:
     return f"{intern} er i praktik hos jer ({workplace}) denne dag. Aftal programmet med hinanden i Slack."
 
 
-def description_intern(host: str, workplace: str) -> str:
-    return f"Din vært er {host}, {workplace}. Aftal programmet med hinanden i Slack."
+def description_intern(hosts: list[str], workplace: str) -> str:
+    yours = noun(len(hosts), "Din vært er", "Dine værter er")
+    return f"{yours} {listing(hosts)}, {workplace}. Aftal programmet med hinanden i Slack."
 
 
 def location(workplace: str, place: str) -> str:

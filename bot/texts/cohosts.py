@@ -10,6 +10,7 @@ HINT: Final = (
     "på anmodninger og forslag."
 )
 ERR_SELF: Final = "Du kan ikke være medvært for dig selv – vælg en kollega."
+ERR_BOTH_SIDES: Final = "Den kollega har selv anmodet om eller fået en plads hos jer (eller er leder for en, der har) – ingen kan være på begge sider af en praktik."
 
 
 def added(host: str, workplace: str) -> str:

@@ -23,3 +23,10 @@ def genitive(name: str) -> str:
     if stripped[-1].casefold() in "sxz":
         return f"{stripped}'"
     return f"{stripped}s"
+
+
+def listing(items: list[str]) -> str:
+    """Names in a sentence: "Anna", "Anna og Bo", "Anna, Bo og Cille"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} og {items[-1]}"

@@ -6,10 +6,14 @@ from __future__ import annotations
 from typing import Final
 
 from bot.texts.dates import full_stop
-from bot.texts.grammar import genitive
+from bot.texts.grammar import genitive, noun
+
 
 # Field labels shared by the DMs ---------------------------------------------------------
-YOUR_HOST: Final = "Din vært"
+def your_hosts(count: int) -> str:
+    return noun(count, "Din vært", "Dine værter")
+
+
 YOUR_INTERN: Final = "Din praktikant"
 WORKPLACE: Final = "Arbejdsplads"
 TITLE_AND_WORKPLACE: Final = "Stilling og arbejdsplads"
@@ -23,9 +27,10 @@ HOST_DESCRIPTION: Final = "Det skriver værten om pladsen"
 # T−14 days: introduce each other -------------------------------------------------------
 
 
-def intro_intern(workplace: str, days: str) -> str:
+def intro_intern(workplace: str, days: str, hosts: int = 1) -> str:
+    here = noun(hosts, "Her er din vært.", "Her er dine værter.")
     return (
-        f"👋 Om to uger er du i praktik hos *{workplace}* – {full_stop(days)} Her er din vært. "
+        f"👋 Om to uger er du i praktik hos *{workplace}* – {full_stop(days)} {here} "
         "Tag kontakt, sig hej, og aftal programmet og de dage, I ses."
     )
 

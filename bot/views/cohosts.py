@@ -1,4 +1,5 @@
-"""Co-hosting's Block Kit: the co-host picker of the slot modal. Pure."""
+"""Co-hosting's Block Kit: the co-host picker of the slot modal, and the hosts' names in
+what the intern is told. Pure."""
 
 from __future__ import annotations
 
@@ -6,6 +7,10 @@ from slack_sdk.models.blocks import InputBlock, UserSelectElement
 
 from bot.ids import Action, CohostBlock
 from bot.texts import cohosts as t
+from bot.views.common import mention
+from bot.views.mrkdwn import clip, escape
+from models.deals import Deal
+from models.hosts import hosts
 
 
 def cohost_input(current: str | None) -> InputBlock:
@@ -16,3 +21,9 @@ def cohost_input(current: str | None) -> InputBlock:
         optional=True,
         element=UserSelectElement(action_id=Action.FIELD, initial_user=current),
     )
+
+
+def host_names(deal: Deal) -> list[str]:
+    """Whoever hosts, for the intern's messages: "Bo Hansen", "Cille Dahl" (a mention when
+    Slack never told us the name)."""
+    return [escape(clip(p.name, 100)) if p.name else mention(p.slack_user_id) for p in hosts(deal)]

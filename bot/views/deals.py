@@ -17,6 +17,7 @@ from bot.ids import Action
 from bot.placement import Role
 from bot.season import Season
 from bot.texts import changes
+from bot.views.cohosts import host_names
 from bot.views.common import (
     button,
     days_text,
@@ -30,6 +31,7 @@ from bot.views.common import (
 from bot.views.mrkdwn import literal
 from bot.views.slots import slot_blocks
 from models.deals import Deal
+from models.hosts import hosts
 from models.tables import Participant, ProposalOrigin
 
 
@@ -140,16 +142,18 @@ def confirmed(deal: Deal, season: Season, *, to_host: bool) -> dict[str, Any]:
     days = days_text(deal.proposal.days, season)
     if to_host:
         head = texts.confirmed_host(_name(deal.intern), days)
-        other = deal.intern
+        contacts = [deal.intern]
     else:
-        head = texts.confirmed_intern(_name(deal.host), literal(deal.slot.workplace, 150), days)
-        other = deal.host
+        head = texts.confirmed_intern(host_names(deal), literal(deal.slot.workplace, 150), days)
+        contacts = hosts(deal)
     where = place_text(deal.slot.municipality, deal.slot.region)
     blocks: list[Block] = [
         SectionBlock(text=MarkdownTextObject(text=head)),
         SectionBlock(
             fields=[
-                MarkdownTextObject(text=f"*{texts.CONTACT_HEADER}*\n{_contact(other)}"),
+                MarkdownTextObject(
+                    text=f"*{texts.CONTACT_HEADER}*\n" + "\n".join(map(_contact, contacts))
+                ),
                 MarkdownTextObject(
                     text=f"*{texts.WHERE_LABEL}*\n{literal(deal.slot.workplace, 150)}, {where}"
                 ),

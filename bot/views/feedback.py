@@ -153,7 +153,7 @@ EVALUATION_FORM = Form(
 
 
 def _about(ctx: PlacementContext, role: FeedbackRole) -> SectionBlock:
-    if role is FeedbackRole.HOST:
+    if role.hosts:
         text = texts.checkin_about_host(name_of(ctx.deal.intern))
     else:
         text = texts.checkin_about_intern(workplace_of(ctx))
@@ -161,7 +161,8 @@ def _about(ctx: PlacementContext, role: FeedbackRole) -> SectionBlock:
 
 
 def _option_label(ctx: PlacementContext, user_id: str) -> str:
-    if ctx.role_of(user_id) is FeedbackRole.HOST:
+    role = ctx.role_of(user_id)
+    if role is not None and role.hosts:
         return plain(texts.placement_option_host(ctx.deal.intern.name or "?"), 75)
     return plain(texts.placement_option_intern(ctx.deal.slot.workplace), 75)
 

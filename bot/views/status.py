@@ -25,6 +25,7 @@ from bot.season import Season, to_local
 from bot.texts import changes, dates
 from bot.texts import cohosts as cohost_texts
 from bot.texts import season as season_texts
+from bot.views.cohosts import host_names
 from bot.views.common import button, days_text, md, mention, message, user_text
 from bot.views.days_change import change_button
 from bot.views.deals import answer_buttons
@@ -125,7 +126,7 @@ def overview_blocks(
         if user_id in (deal.host.slack_user_id, deal.slot.cohost_user_id):
             line = texts.placement_as_host(_intern(deal), days)
         else:
-            line = texts.placement_as_intern(_workplace(deal), days)
+            line = texts.placement_as_intern(_workplace(deal), days, host_names(deal))
         if own is not season:
             blocks.append(md(season_texts.of_season(line, own.year)))
         else:  # this season's placement: its days can be changed by agreement until it begins

@@ -22,9 +22,11 @@ from bot.ids import DMKind, FeedbackAction, rating_action
 from bot.season import Season, day_label
 from bot.texts import dates
 from bot.texts import timeline as texts
+from bot.texts.grammar import listing
 from bot.views.common import button, days_text, md, mention, message, notice, place_text, user_text
 from bot.views.mrkdwn import literal
 from models.feedback import FeedbackRole, PlacementContext
+from models.hosts import hosts
 from models.tables import Participant
 
 
@@ -54,21 +56,26 @@ def first_day(ctx: PlacementContext, season: Season) -> date:
 
 
 def _other(ctx: PlacementContext, role: FeedbackRole) -> Participant:
-    return ctx.deal.intern if role is FeedbackRole.HOST else ctx.deal.host
+    return ctx.deal.intern if role.hosts else ctx.deal.host
+
+
+def _whom(ctx: PlacementContext, role: FeedbackRole) -> str:
+    """The other side, named: the intern, or for her whoever hosts (host and co-host)."""
+    return who(ctx.deal.intern) if role.hosts else listing([who(h) for h in hosts(ctx.deal)])
 
 
 def _intro(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[str, Any]:
     days = days_text(ctx.placement.days, season)
     other = _other(ctx, role)
-    if role is FeedbackRole.HOST:
+    if role.hosts:
         head = texts.intro_host(who(other), days)
         about = (texts.INTERN_WISH, ctx.deal.wish.text if ctx.deal.wish else "")
         label = texts.YOUR_INTERN
     else:
-        head = texts.intro_intern(workplace_of(ctx), days)
+        head = texts.intro_intern(workplace_of(ctx), days, len(hosts(ctx.deal)))
         about = (texts.HOST_DESCRIPTION, ctx.deal.slot.description)
-        label = texts.YOUR_HOST
-    fields = [MarkdownTextObject(text=f"*{label}*\n{who(other)}")]
+        label = texts.your_hosts(len(hosts(ctx.deal)))
+    fields = [MarkdownTextObject(text=f"*{label}*\n{_whom(ctx, role)}")]
     if other.title or other.workplace:
         heading = texts.TITLE_AND_WORKPLACE if other.title else texts.WORKPLACE
         fields.append(MarkdownTextObject(text=f"*{heading}*\n{_title_at(other)}"))
@@ -90,7 +97,7 @@ def _practical(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dic
     start = day_label(first_day(ctx, season))
     other = _other(ctx, role)
     slot = ctx.deal.slot
-    if role is FeedbackRole.HOST:
+    if role.hosts:
         head = texts.practical_host(who(other), start)
         arrival = texts.PRACTICAL_ARRIVAL_HOST
     else:
@@ -101,7 +108,7 @@ def _practical(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dic
         MarkdownTextObject(text=f"*{texts.PLACE}*\n{where}"),
         MarkdownTextObject(text=f"*{texts.FIRST_DAY}*\n{start}"),
         MarkdownTextObject(text=f"*{texts.DAYS}*\n{days_text(ctx.placement.days, season)}"),
-        MarkdownTextObject(text=f"*{texts.CONTACT}*\n{who(other)}"),
+        MarkdownTextObject(text=f"*{texts.CONTACT}*\n{_whom(ctx, role)}"),
     ]
     blocks: list[Block] = [
         md(head),
@@ -113,7 +120,7 @@ def _practical(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dic
 
 
 def _welcome(ctx: PlacementContext, role: FeedbackRole) -> dict[str, Any]:
-    if role is FeedbackRole.HOST:
+    if role.hosts:
         head = texts.welcome_host(who(ctx.deal.intern))
     else:
         head = texts.welcome_intern(workplace_of(ctx))
@@ -122,7 +129,7 @@ def _welcome(ctx: PlacementContext, role: FeedbackRole) -> dict[str, Any]:
 
 def checkin_message(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[str, Any]:
     """The last-day DM; with the stored answer marked once there is one."""
-    if role is FeedbackRole.HOST:
+    if role.hosts:
         intern = ctx.deal.intern
         head = texts.checkin_host(name_of(intern), mention(intern.slack_user_id))
     else:
@@ -156,7 +163,7 @@ def checkin_message(ctx: PlacementContext, role: FeedbackRole, season: Season) -
 
 
 def evaluation_message(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[str, Any]:
-    if role is FeedbackRole.HOST:
+    if role.hosts:
         head = texts.evaluation_host(who(ctx.deal.intern))
     else:
         head = texts.evaluation_intern(workplace_of(ctx))
@@ -182,10 +189,10 @@ def evaluation_message(ctx: PlacementContext, role: FeedbackRole, season: Season
 
 
 def _followup(ctx: PlacementContext, role: FeedbackRole) -> dict[str, Any]:
-    if role is FeedbackRole.HOST:
+    if role.hosts:
         head = texts.followup_host(who(ctx.deal.intern))
     else:
-        head = texts.followup_intern(who(ctx.deal.host), workplace_of(ctx))
+        head = texts.followup_intern(_whom(ctx, role), workplace_of(ctx))
     return notice(head)
 
 

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import datetime
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from bot.clock import ManualClock
 from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.harness import Harness
-from bot.season import COPENHAGEN
-from models.tables import HostSlot
+from bot.sandbox.person import Person
+from models.feedback import feedback_summary
+from models.tables import CheckIn, Evaluation, HostSlot, OutboxMessage, OutboxStatus
+from tests.conftest import ADMIN
 from tests.scenario.flows import offer, wish
+from tests.scenario.seasons import dispatcher, local, sign_up_in_may_confirm_in_june
+from tests.scenario.test_season_dms import TIMELINE
 from tests.talk import buttons, press_as, shown
-
-
-def local(mo: int, d: int, h: int) -> datetime:
-    return datetime(2027, mo, d, h, tzinfo=COPENHAGEN)
 
 
 async def test_a_cohost_answers_a_request_and_both_hosts_get_the_placement(
@@ -68,16 +67,12 @@ async def test_a_cohost_answers_a_request_and_both_hosts_get_the_placement(
     await cille.command("/praktik", "status")
     assert "<@UANNA> er i praktik hos dig" in shown(cille.ephemerals[-1])
 
-    # The placement's timeline: Cille gets the informing DMs as the host does, but not the
-    # check-in, which asks for the host's own answer.
+    # The placement's timeline: Cille gets the host's intro (the whole season: below).
     dispatcher = Dispatcher.from_settings(harness.settings, harness.db, worker_id="w1")
-    for moment, to_cille in ((local(8, 30, 9), 1), (local(9, 17, 15), 0)):
-        clock.set(moment)
-        bo_had, cille_had = len(bo.dms), len(cille.dms)
-        await dispatcher.run_once(moment)
-        assert len(bo.dms) == bo_had + 1 and len(cille.dms) == cille_had + to_cille
-    assert "Anna Jensen" in shown(cille.dms[-1])
-    assert shown(cille.dms[-1]) == shown(bo.dms[-2])  # the same intro as Bo's
+    clock.set(local(8, 30, 9))
+    await dispatcher.run_once(clock.now())
+    assert "Anna Jensen" in shown(cille.last_dm)
+    assert shown(cille.last_dm) == shown(bo.last_dm)  # the same intro as Bo's
 
     # Taking Cille off tells her.
     await bo.command("/praktik", "tilbyd")
@@ -110,3 +105,161 @@ async def test_a_cohost_who_never_signed_up_can_see_and_erase_being_named(
     assert slot.cohost_user_id is None
     await cille.command("/praktik", "mine-data")
     assert "ingen data om dig" in shown(cille.ephemerals[-1])
+
+
+def _feedback(session: Session) -> dict[str, tuple[object, ...]]:
+    found: dict[str, tuple[object, ...]] = {}
+    for c in session.exec(select(CheckIn)).all():
+        found[f"checkin:{c.role}"] = (c.rating,)
+    for e in session.exec(select(Evaluation)).all():
+        found[f"evaluation:{e.role}"] = (e.benefit, e.recommend)
+    return found
+
+
+def _calendar_text(person: Person) -> str:
+    ics = [f for f in person.files if f.name.endswith(".ics")][-1]
+    return ics.content.decode().replace("\r\n ", "")
+
+
+async def test_a_cohost_gets_what_the_host_gets_and_the_intern_hears_of_both_all_season(
+    harness: Harness, clock: ManualClock
+) -> None:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    cille = ws.person("UCILLE", "cille", "Cille Dahl")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    kim = ws.person(ADMIN, "kim", "Kim Koordinator")
+    worker = dispatcher(harness)
+    both = "Bo Hansen og Cille Dahl"
+
+    # May: Bo offers with Cille as co-host; Anna asks; June: Cille accepts for the hosts.
+    clock.set(local(5, 3, 10))
+    await offer(bo)
+    await bo.command("/praktik", "tilbyd")
+    bo.fill("slot_cohost", "UCILLE")
+    await bo.submit()
+    await wish(anna)
+    await anna.command("/praktik", "find ærø")
+    await anna.press("Anmod")
+    clock.set(local(6, 14, 11))
+    await cille.press("Acceptér", where="message")
+
+    # The confirmation and the calendar: Cille gets the host's; Anna's name both hosts.
+    assert "Din praktik er bekræftet" in shown(anna.last_dm) and both in shown(anna.last_dm)
+    assert any("Aftalen er bekræftet" in shown(m) for m in cille.dms)
+    assert "Anna Jensen" in _calendar_text(cille)
+    assert both in _calendar_text(anna)
+    # Status and App Home: Cille sees the placement; Anna sees both hosts named.
+    await cille.command("/praktik", "status")
+    assert "<@UANNA> er i praktik hos dig" in shown(cille.ephemerals[-1])
+    await anna.command("/praktik", "status")
+    assert both in shown(anna.ephemerals[-1])
+    await anna.open_home()
+    assert both in shown(anna.home)
+
+    # The coordinator's announcement and the workshop reach the co-host too.
+    await kim.command("/praktik", "admin besked Husk at aftale programmet")
+    await kim.press("Send til alle")
+    await kim.command("/praktik", "admin workshop")
+    kim.fill("workshop_day", "2027-06-24")
+    kim.fill("workshop_time", "13:00")
+    kim.fill("workshop_place", "Slotsholmsgade 4")
+    await kim.submit()
+    await worker.run_once(clock.now())
+    assert any("Husk at aftale programmet" in shown(m) for m in cille.dms)
+    await cille.press("Jeg kommer", where="message")
+    clock.set(local(6, 23, 9))
+    await worker.run_once(clock.now())
+    assert "Påmindelse: workshop i morgen" in shown(cille.last_dm)
+
+    # Bo proposes other days and Anna declines: both hosts hear it, as they hear a proposal.
+    clock.set(local(6, 28, 10))
+    await bo.command("/praktik", "status")
+    await bo.press("Ret dage")
+    bo.fill("days_change_days", ["1", "2", "3", "4"])
+    assert (await bo.submit()).action == "close"
+    await anna.press("Afslå", where="message")
+    for host in (bo, cille):
+        assert "<@UANNA> har afslået at ændre dagene" in shown(host.last_dm)
+
+    # The timeline: Cille gets every DM Bo gets, check-in and evaluation included.
+    seen: dict[str, dict[str, str]] = {}
+    for moment, kind in TIMELINE:
+        clock.set(moment)
+        had = {p.id: len(p.dms) for p in (bo, cille, anna)}
+        await worker.run_once(moment)
+        assert {p.id: len(p.dms) - had[p.id] for p in (bo, cille, anna)} == dict.fromkeys(had, 1), (
+            kind
+        )
+        seen[kind] = {p.id: shown(p.last_dm) for p in (bo, cille, anna)}
+        if kind == "checkin":
+            await cille.press("4", where="message")
+            assert "Du har svaret *4*" in shown(cille.last_dm)
+            await bo.press("5", where="message")
+        if kind == "evaluation":
+            await cille.press("Evaluér", where="message")
+            cille.fill("evaluation_benefit", "Ja")
+            cille.fill("evaluation_recommend", "9")
+            assert (await cille.submit()).action == "close"
+            assert buttons(cille.last_dm) == ["Ret evaluering"]
+    for _, kind in TIMELINE:
+        assert seen[kind]["UCILLE"] == seen[kind]["UBO"].replace("*5*", "*4*"), kind
+    # The intern's DMs about her hosts name both of them.
+    assert "<@UBO> (Bo Hansen)" in seen["intro"]["UANNA"]
+    assert "<@UCILLE> (Cille Dahl)" in seen["intro"]["UANNA"]
+    assert "<@UCILLE> (Cille Dahl)" in seen["practical"]["UANNA"]
+    assert "(Bo Hansen) og <@UCILLE> (Cille Dahl)" in seen["followup"]["UANNA"]
+    # Cille's answers are her own (stored under the co-host's role) and counted.
+    assert await harness.db.run(_feedback) == {
+        "checkin:cohost": (4,),
+        "checkin:host": (5,),
+        "evaluation:cohost": ("ja", 9),
+    }
+    summary = await harness.db.run(feedback_summary, 2027)
+    assert (summary.checkins, summary.checkin_average, summary.evaluations) == (2, 4.5, 1)
+
+
+async def test_a_cohost_named_after_the_confirmation_gets_the_rest_and_one_taken_off_stops(
+    harness: Harness, clock: ManualClock
+) -> None:
+    ws = harness.workspace
+    cille = ws.person("UCILLE", "cille", "Cille Dahl")
+    dan = ws.person("UDAN", "dan", "Dan Holm")
+    bo, anna = await sign_up_in_may_confirm_in_june(harness, clock)
+    worker = dispatcher(harness)
+
+    # After the confirmation Bo names Cille: she gets the placement's DMs from now on.
+    clock.set(local(7, 1, 10))
+    await bo.command("/praktik", "tilbyd")
+    bo.fill("slot_cohost", "UCILLE")
+    await bo.submit()
+    clock.set(local(8, 30, 9))
+    await worker.run_once(clock.now())
+    assert "Om to uger kommer <@UANNA>" in shown(cille.last_dm)
+    assert "<@UCILLE> (Cille Dahl)" in shown(anna.last_dm)  # her intro names both hosts
+
+    # Bo swaps Cille for Dan: Dan gets what is left, Cille nothing more.
+    await bo.command("/praktik", "tilbyd")
+    bo.fill("slot_cohost", "UDAN")
+    await bo.submit()
+    cille_had = len(cille.dms)
+    clock.set(local(9, 9, 9))
+    await worker.run_once(clock.now())
+    assert "begynder i praktik hos dig" in shown(dan.last_dm)
+    assert len(cille.dms) == cille_had
+    await dan.command("/praktik", "status")
+    assert "<@UANNA> er i praktik hos dig" in shown(dan.ephemerals[-1])
+
+    # Anna withdraws: Bo and Dan are told, and nobody gets the rest of the timeline.
+    await anna.command("/praktik", "afmeld")
+    await anna.press("Træk mit praktikønske tilbage")
+    for host in (bo, dan):
+        assert "Anna Jensen har meldt fra" in shown(host.last_dm)
+    assert "meldt fra" not in shown(cille.last_dm)
+    rows = await harness.db.run(
+        lambda s: s.exec(select(OutboxMessage).where(OutboxMessage.recipient == "UCILLE")).all()
+    )
+    rest = ("practical", "welcome", "checkin", "evaluation", "followup")
+    assert {r.kind: r.status for r in rows if r.status != OutboxStatus.SENT} == dict.fromkeys(
+        rest, OutboxStatus.CANCELLED
+    )

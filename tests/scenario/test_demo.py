@@ -92,19 +92,20 @@ async def test_a_small_season_reports_what_the_database_holds(tmp_path: Path) ->
         sql(db, "SELECT kind, count(*) FROM outboxmessage WHERE status='sent' GROUP BY kind")
     )
     assert seen.dms == sent
-    assert sent["checkin"] == sent["evaluation"] == 2 * len(placements)
-    # Co-hosts get the informing DMs too (the follow-up), not the check-in or evaluation.
+    # Co-hosts get every DM the host gets, the check-in and the evaluation included.
     shared_placed = one(
         db,
         """SELECT count(*) FROM placement p JOIN hostslot s ON s.id = p.slot_id
            WHERE s.cohost_user_id IS NOT NULL AND p.status = 'confirmed'""",
     )
-    assert sent["followup"] == 2 * len(placements) + shared_placed
-    assert sent["announcement"] == 20
+    each = 2 * len(placements) + shared_placed
+    assert sent["checkin"] == sent["evaluation"] == sent["followup"] == each
+    # The 20 who signed up, and a co-host who never did: whoever hosts hears from the coordinator.
+    assert sent["announcement"] == 21
 
     # The workshop: everyone invited once; reminders to exactly those who said yes.
     answers = dict(sql(db, "SELECT coming, count(*) FROM workshopanswer GROUP BY coming"))
-    assert sent["workshop"] == 20 and (seen.workshop_coming, seen.workshop_not_coming) == (
+    assert sent["workshop"] == 21 and (seen.workshop_coming, seen.workshop_not_coming) == (
         answers.get(1, 0),
         answers.get(0, 0),
     )
@@ -123,7 +124,7 @@ async def test_a_small_season_reports_what_the_database_holds(tmp_path: Path) ->
     crossing = f"{100 * cross / len(placements):.1f}".replace(".", ",")
     assert f"| På tværs af sektor | {crossing} % ({cross} af {len(placements)}) | 28 % |" in saved
     assert "| Hvad | 2027 | 2017 |" in saved  # no 2026 season in Praktikbot to compare with
-    workshop = f"{seen.workshop_coming} / {seen.workshop_not_coming} / 20"
+    workshop = f"{seen.workshop_coming} / {seen.workshop_not_coming} / 21"
     assert f"| Workshop: kommer / kommer ikke / inviteret | {workshop} | – |" in saved
     assert f"| Evaluering (+3 hverdage) | {sent['evaluation']} | 0 |" in saved
     assert "Databasen giver de samme tal." in saved and "Ingen planlagte beskeder" in saved

@@ -200,6 +200,15 @@ async def test_nobody_is_on_both_sides_of_a_placement(harness: Harness) -> None:
     assert texts.REFUSALS["both_sides"] in shown(eva.ephemerals[-1])
     assert await harness.db.run(lambda s: s.exec(select(Proposal)).all()) == []
     assert not any("Acceptér" in buttons(m) for m in anna.dms)
+    # Someone who asked for the slot cannot become its co-host.
+    cille = ws.person("UCILLE", "cille", "Cille Dahl")
+    await wish(cille)
+    await _ask(cille, "ærø")
+    await anna.command("/praktik", "tilbyd")
+    anna.fill("slot_cohost", "UCILLE")
+    outcome = await anna.submit()
+    assert outcome.action == "errors"
+    assert "begge sider" in outcome.errors["slot_cohost"]
 
 
 async def test_a_placement_under_way_cannot_be_withdrawn_and_the_host_hears_nothing(

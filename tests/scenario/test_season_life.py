@@ -99,7 +99,9 @@ async def test_the_season_stays_until_its_follow_up_and_the_next_opens_when_open
 
     # Last season's placement is shown with its own dates, marked with its year.
     now = await status_of(anna)
-    assert f"Du er i praktik hos *Ærø Kommune* – {PLACED_2027} _(sæson 2027)_" in now
+    assert (
+        f"Du er i praktik hos *Ærø Kommune* – {PLACED_2027} Vært: Bo Hansen. _(sæson 2027)_" in now
+    )
     assert "Du har intet praktikønske" in now  # none yet for 2028
     assert f"– {PLACED_2027}" in await status_of(anna, "2027")
 
