@@ -3,7 +3,7 @@ the events that move it, who may make each move and at which moment, and what ea
 must do to everything else, as data.
 
 This is the one place that says which transitions exist. The models carry a move out in
-one transaction (`models.deals`, `models.rounds`, `models.privacy`, `models.days_change`);
+one transaction (`models.placements`, `models.rounds`, `models.privacy`, `models.days_change`);
 the services turn its effects into Slack messages. Pure: states, answers and `now` in,
 decisions out.
 

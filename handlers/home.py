@@ -1,6 +1,6 @@
 """One's own overview: App Home, drawn fresh each time it is opened, `/praktik status`, and
 `/praktik afmeld`, which offers the withdraw buttons (bot.service.home; the buttons
-themselves are answered in handlers.deals)."""
+themselves are answered in handlers.placements)."""
 
 from __future__ import annotations
 

@@ -18,9 +18,9 @@ from sqlmodel import Session, col, select
 from bot.placement import Event, Refusal, Role
 from bot.placement import decide as decide_move
 from bot.season import Season
-from models.deals import Deal, deal_of, state_of_proposal
 from models.hosts import with_cohost
 from models.outbox_repo import plan_for
+from models.placements import Deal, deal_of, state_of_proposal
 from models.repo import season_settings
 from models.tables import (
     DaysChange,

@@ -13,8 +13,8 @@ from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from models import repo
-from models.deals import Deal
 from models.hosts import with_cohosts
+from models.placements import Deal
 from models.tables import (
     CheckIn,
     Evaluation,

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from sqlmodel import Session, col, select
 
-from models.deals import Deal
+from models.placements import Deal
 from models.tables import Participant, SlackProfile
 
 

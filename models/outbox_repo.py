@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from bot.outbox.plan import PlannedDM, cohost_copies, diff_plans, plan_placement
 from bot.placement import Role
 from bot.season import Season
-from models import deals as proposals
+from models import placements
 from models.hosts import with_cohost
 from models.repo import season_settings
 from models.tables import (
@@ -130,15 +130,15 @@ def answer_and_plan(
     season: Season,
     seasons: Callable[[SeasonSettings], Season],
     now: datetime,
-) -> proposals.Result:
+) -> placements.Result:
     """One side answers; a placement it confirms gets its DM plan in the same transaction,
     so no crash, timeout or deploy can leave a confirmed placement without its DMs.
     `season` is the one in force; a proposal of another season is planned by its own."""
-    result = proposals.answer(
+    result = placements.answer(
         session, proposal_id=proposal_id, role=role, user_id=user_id, accept=accept, now=now
     )
     deal = result.deal
-    if result.outcome is proposals.Outcome.CONFIRMED and result.placement and deal:
+    if result.outcome is placements.Outcome.CONFIRMED and result.placement and deal:
         year = deal.proposal.season_year
         own = season if year == season.year else seasons(season_settings(session, year=year))
         plan_for(

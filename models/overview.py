@@ -10,8 +10,8 @@ from sqlmodel import Session, col, select
 
 from bot.placement import HAPPENED, Span
 from models.cohosts import cohosted
-from models.deals import Deal, deals_of, pending_where
 from models.hosts import with_cohosts
+from models.placements import Deal, deals_of, pending_where
 from models.tables import (
     HostSlot,
     OutboxMessage,

@@ -11,7 +11,7 @@ from bot.runtime.coalesce import Coalescer
 from bot.runtime.recent import Recent
 from bot.search import SearchCache
 from bot.views.slots import RenderedSlots
-from models.deals import MessageRef
+from models.placement_messages import MessageRef
 from models.repo import Profile
 from models.tables import SeasonSettings
 
@@ -31,5 +31,5 @@ class Caches:
     invited_back: set[int] = field(default_factory=set)
     slot_blocks: RenderedSlots = field(default_factory=RenderedSlots)
     homes: Coalescer = field(default_factory=Coalescer)  # App Home redraws per person
-    # Where the DMs with answer buttons are, stored a few at a time (bot.service.deals.ask).
+    # Where the DMs with answer buttons are, stored a few at a time (bot.service.placements.ask).
     message_refs: Batch[MessageRef] = field(default_factory=Batch)

@@ -13,8 +13,8 @@ from bot.texts import calendar as t
 from bot.texts import days_change as days_texts
 from bot.views.common import place_text
 from models.days_change import calendar_sequence
-from models.deals import Deal
 from models.hosts import hosts
+from models.placements import Deal
 
 FIRST = 0  # SEQUENCE of the confirmation's events; each accepted change of days adds one
 

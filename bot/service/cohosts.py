@@ -18,7 +18,7 @@ from bot.views.common import notice
 from bot.views.mrkdwn import literal
 from models import cohosts as repo
 from models.cohosts import cohost_and_plan
-from models.deals import Deal
+from models.placements import Deal
 from models.tables import HostSlot
 
 

@@ -17,10 +17,10 @@ from bot.slack import dm
 from bot.texts import days_change as t
 from bot.views import days_change as views
 from bot.views.common import days_text, mention, notice
-from bot.views.deals import outcome
+from bot.views.placements import outcome
 from models import days_change as repo
 from models.days_change import Changing, DaysRefusal
-from models.deals import Deal
+from models.placements import Deal
 
 
 def refusal(reason: DaysRefusal) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from bot.slack import dm
 from bot.texts import changes
 from bot.views.common import days_text, mention, notice
 from bot.views.mrkdwn import literal
-from models.deals import Deal
+from models.placements import Deal
 
 
 def manager_of(deal: Deal) -> str | None:

@@ -8,8 +8,8 @@ from typing import Any
 
 from bot.placement import Event, Role
 from bot.service import Env, files
-from bot.service.deals import withdraw
 from bot.service.home import refresh_home
+from bot.service.placements import withdraw
 from bot.service.seasons import parse_year
 from bot.texts import privacy as t
 from bot.views.common import notice

@@ -21,16 +21,16 @@ from bot.placement import Role
 from bot.season import next_allowed
 from bot.service import Env, files
 from bot.service.admin import audit
-from bot.service.deals import ask, mark_outcome
 from bot.service.find import slot_profile, suggestions_for, wish_profile
 from bot.service.home import refresh_homes
+from bot.service.placements import ask, mark_outcome
 from bot.service.seasons import invite_back
 from bot.service.steering import steering_of
 from bot.sheets import csvio
 from bot.slack import dm
 from bot.texts import rounds as t
 from bot.texts import steering as steer_t
-from bot.views import deals as deal_views
+from bot.views import placements as placement_views
 from bot.views import rounds as views
 from bot.views.admin import not_coordinator
 from bot.views.common import notice
@@ -179,8 +179,8 @@ async def send(env: Env, *, user_id: str, mode: Mode, round_no: int) -> dict[str
         return notice(t.already_sent(round_no))
     shown_deadline = views.deadline_text(deadline, season)
     for deal in sent.deals:
-        await ask(env, deal, Role.HOST, deal_views.ask_host(deal, season, shown_deadline))
-        await ask(env, deal, Role.INTERN, deal_views.ask_intern(deal, season, shown_deadline))
+        await ask(env, deal, Role.HOST, placement_views.ask_host(deal, season, shown_deadline))
+        await ask(env, deal, Role.INTERN, placement_views.ask_intern(deal, season, shown_deadline))
     rooms = seats_left(planner.data, planner.result)
     reasons = {u.wish_id: u.reason for u in planner.result.metrics.unplaced}
     for waiting in sent.unplaced:
@@ -204,7 +204,7 @@ async def expire_proposals(env: Env, now: datetime) -> int:
     proposal is expired (and announced) by the one transaction that changes it."""
     season, _ = await env.season()
     deals = await env.db.run(
-        expire_due, now=now, due=next_allowed(now, season), notice=deal_views.expired
+        expire_due, now=now, due=next_allowed(now, season), notice=placement_views.expired
     )
     if not deals:
         return 0

@@ -9,8 +9,8 @@ from bot.ids import Action, CohostBlock
 from bot.texts import cohosts as t
 from bot.views.common import mention
 from bot.views.mrkdwn import clip, escape
-from models.deals import Deal
 from models.hosts import hosts
+from models.placements import Deal
 
 
 def cohost_input(current: str | None) -> InputBlock:

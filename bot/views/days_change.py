@@ -19,7 +19,7 @@ from bot.ids import Action, DaysAction, DaysBlock, DaysCallback
 from bot.season import Season
 from bot.texts import days_change as t
 from bot.views.common import button, days_text, message, modal_view
-from models.deals import Deal
+from models.placements import Deal
 
 
 def change_button(proposal_id: int | None) -> ButtonElement:

@@ -28,11 +28,11 @@ from bot.texts import season as season_texts
 from bot.views.cohosts import host_names
 from bot.views.common import button, days_text, md, mention, message, user_text
 from bot.views.days_change import change_button
-from bot.views.deals import answer_buttons
 from bot.views.mrkdwn import clip, literal
+from bot.views.placements import answer_buttons
 from bot.views.slots import slot_blocks
-from models.deals import Deal
 from models.overview import Overview
+from models.placements import Deal
 from models.privacy import ERASED
 from models.tables import Answer, Participant, ProposalOrigin, SlotStatus, WishStatus
 

@@ -54,7 +54,7 @@ def _accept_in_thread(
     db: Database, proposal_id: int, host: str, now: datetime, barrier: threading.Barrier
 ) -> str:
     from bot.placement import Role
-    from models.deals import answer
+    from models.placements import answer
 
     barrier.wait()
     result = db.call(
@@ -67,7 +67,7 @@ def _withdraw_in_thread(
     db: Database, user: str, year: int, now: datetime, barrier: threading.Barrier
 ) -> str:
     from bot.placement import Role
-    from models.deals import withdraw
+    from models.placements import withdraw
 
     barrier.wait()
     done = db.call(withdraw, user_id=user, role=Role.INTERN, year=year, now=now)

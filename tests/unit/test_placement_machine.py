@@ -35,12 +35,12 @@ from bot.placement import CLOSED, Event, Role, Span, State, sides_conflict
 from bot.season import COPENHAGEN, Season, next_allowed
 from bot.service.rounds import to_input
 from bot.service.steering import _refusal as steer_refusal
-from models import cohosts, days_change, deals, privacy, rounds, steering
+from models import cohosts, days_change, placements, privacy, rounds, steering
 from models.db import Database
 from models.forms import SlotForm, WishForm
 from models.outbox_repo import answer_and_plan
-from models.press import press_request
 from models.repo import EditConflict, Profile, save_slot, save_wish
+from models.requests import press_request
 from models.tables import (
     HostSlot,
     MatchSteer,
@@ -86,7 +86,7 @@ MOVES = st.sampled_from(
 )
 
 
-def _notice(_deal: deals.Deal) -> dict[str, Any]:
+def _notice(_deal: placements.Deal) -> dict[str, Any]:
     return {"text": "udløbet"}
 
 
@@ -227,7 +227,7 @@ class PlacementLife(RuleBasedStateMachine):
         if not among:
             return
         proposal = among[pick // 5 % len(among)]
-        deal = self.call(deals.deal_of, proposal_id=proposal.id)
+        deal = self.call(placements.deal_of, proposal_id=proposal.id)
         if deal is None:
             return
         if role is Role.HOST:
@@ -314,13 +314,13 @@ class PlacementLife(RuleBasedStateMachine):
 
     @rule(person=st.sampled_from(PEOPLE), role=st.sampled_from([Role.HOST, Role.INTERN]))
     def withdraw(self, person: str, role: Role) -> None:
-        self.call(deals.withdraw, user_id=person, role=role, year=YEAR, now=self.now)
+        self.call(placements.withdraw, user_id=person, role=role, year=YEAR, now=self.now)
 
     @rule(person=st.sampled_from(PEOPLE))
     def erase(self, person: str) -> None:
         for role in (Role.HOST, Role.INTERN):
             self.call(
-                deals.withdraw,
+                placements.withdraw,
                 user_id=person,
                 role=role,
                 year=YEAR,
@@ -336,7 +336,7 @@ class PlacementLife(RuleBasedStateMachine):
         if not placed:
             return
         placement = placed[pick % len(placed)]
-        deal = self.call(deals.deal_of, proposal_id=placement.proposal_id)
+        deal = self.call(placements.deal_of, proposal_id=placement.proposal_id)
         assert deal is not None
         host, intern = deal.host.slack_user_id, deal.intern.slack_user_id
         proposer, answerer = (host, intern) if by_host else (intern, host)
@@ -379,7 +379,7 @@ class PlacementLife(RuleBasedStateMachine):
         # What the sequence reached, for `--hypothesis-show-statistics`: the states seen.
         reached = self.call(
             lambda s: {
-                deals.state_of_proposal(p, now=self.now).value
+                placements.state_of_proposal(p, now=self.now).value
                 for p in s.exec(select(Proposal)).all()
             }
         )
@@ -424,7 +424,7 @@ def _check(session: Session, *, now: datetime, happened: set[int]) -> set[int]:
         if proposal.status == ProposalStatus.PENDING:
             assert (proposal.intern_id, proposal.season_year) not in per_intern, proposal
             # Nothing open is past its moment: the scheduler expired it.
-            assert deals.state_of_proposal(proposal, now=now) is not State.EXPIRED, proposal
+            assert placements.state_of_proposal(proposal, now=now) is not State.EXPIRED, proposal
 
     begun: set[int] = set()
     for placement in placements:
@@ -490,7 +490,7 @@ def _unblocked(session: Session, *, now: datetime) -> None:
         wish = wish_of.get(proposal.intern_id)
         if wish is None or wish.id is None:
             continue
-        state = deals.state_of_proposal(
+        state = placements.state_of_proposal(
             proposal, now=now, placement=placements.get(proposal.id or 0)
         )
         by_pair.setdefault((wish.id, proposal.slot_id), []).append(state)

@@ -1,5 +1,5 @@
 """Requests, proposals and placements: *Anmod*, accept/decline, and the withdraw buttons
-that `/praktik afmeld` offers (bot.service.deals)."""
+that `/praktik afmeld` offers (bot.service.placements)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncRespond
 
 from bot.placement import Refusal, Role
-from bot.service import Env, deals
+from bot.service import Env, placements
 from handlers.payloads import BlockAction, number
 from handlers.presses import answer_presser, replace_or_answer
 
@@ -20,9 +20,9 @@ async def on_request(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     press = BlockAction.parse(body)
     slot_id = press.action.number
     if slot_id is None:
-        await answer_presser(env, press, deals.refusal(Refusal.NOT_OPEN))
+        await answer_presser(env, press, placements.refusal(Refusal.NOT_OPEN))
         return
-    await deals.request(
+    await placements.request(
         env, user_id=press.user_id, slot_id=slot_id, answer=partial(answer_presser, env, press)
     )
 
@@ -32,9 +32,9 @@ async def _on_answer(press: BlockAction, env: Env, *, accept: bool) -> None:
     proposal_id = number(proposal_text)
     role = next((r for r in Role if r.value == role_text), None)
     if proposal_id is None or role is None:
-        await answer_presser(env, press, deals.refusal(Refusal.UNKNOWN))
+        await answer_presser(env, press, placements.refusal(Refusal.UNKNOWN))
         return
-    answered = await deals.answer(
+    answered = await placements.answer(
         env, user_id=press.user_id, proposal_id=proposal_id, role=role, accept=accept
     )
     await answer_presser(env, press, answered)
@@ -58,7 +58,7 @@ def _withdraws(role: Role) -> Callable[..., Awaitable[None]]:
     ) -> None:
         await ack()
         press = BlockAction.parse(body)
-        content = await deals.withdraw(env, user_id=press.user_id, role=role)
+        content = await placements.withdraw(env, user_id=press.user_id, role=role)
         await replace_or_answer(press, env, respond, content)
 
     return on_withdraw

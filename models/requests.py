@@ -1,6 +1,7 @@
-"""*Anmod* in one transaction: the intern's stored profile, the request itself, and whose
-App Home to redraw. Each was a transaction of its own (three per press, a third of the
-press's CPU spent setting up sessions and round trips).
+"""*Anmod*, a placement's first move (bot.placement: requested), in one transaction: the
+intern's stored profile, the request itself, and whose App Home to redraw. Each was a
+transaction of its own (three per press, a third of the press's CPU spent setting up
+sessions and round trips).
 
 A press is the app's commonest write, so it is four statements (each a round trip, and
 the round trips were most of its CPU), built once with parameters so that SQLAlchemy
@@ -17,8 +18,8 @@ from sqlalchemy.orm import Mapped, aliased
 from sqlmodel import Session, col
 
 from bot.placement import Refusal, Span, due_to_expire, sides_conflict
-from models.deals import Deal, Outcome, Result
 from models.erasures import erased_key
+from models.placements import Deal, Outcome, Result
 from models.repo import Profile, ensure_participant
 from models.tables import (
     Answer,

@@ -30,8 +30,8 @@ from bot.views.common import (
 )
 from bot.views.mrkdwn import literal
 from bot.views.slots import slot_blocks
-from models.deals import Deal
 from models.hosts import hosts
+from models.placements import Deal
 from models.tables import Participant, ProposalOrigin
 
 

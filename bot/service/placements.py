@@ -19,15 +19,16 @@ from bot.service.home import refresh_homes
 from bot.slack import dm
 from bot.slack.people import STALE_AFTER, profile_of
 from bot.texts import erasure
-from bot.views import deals as views
+from bot.views import placements as views
 from bot.views.common import notice
 from bot.views.mrkdwn import literal
 from bot.views.slots import suggestions
-from models import deals as proposals
-from models.deals import Deal, MessageRef, Outcome, Result, remember_messages
+from models import placements
 from models.outbox_repo import answer_and_plan
-from models.press import Pressed, press_request
+from models.placement_messages import COHOST_KEY, MessageRef, remember_messages
+from models.placements import Deal, Outcome, Result
 from models.repo import Profile
+from models.requests import Pressed, press_request
 from models.tables import ProposalOrigin
 from models.undelivered import close_unseen_request, record_refused
 
@@ -176,7 +177,7 @@ def _original(deal: Deal, role: str, season: Season) -> dict[str, Any]:
 async def mark_outcome(env: Env, deal: Deal, season: Season, line_for: dict[str, str]) -> None:
     """Replace each side's buttons with the outcome, so nothing can be pressed twice."""
     for key, where in deal.proposal.messages.items():
-        role = Role.HOST.value if key == proposals.COHOST_KEY else key
+        role = Role.HOST.value if key == COHOST_KEY else key
         line = line_for.get(role)
         if line is None:
             continue
@@ -272,7 +273,12 @@ async def withdraw(
     """`/praktik afmeld` of one side, or (`event` ERASE) the first step of an erasure."""
     season, _ = await env.season()
     done = await env.db.run(
-        proposals.withdraw, user_id=user_id, role=role, year=season.year, now=env.now(), event=event
+        placements.withdraw,
+        user_id=user_id,
+        role=role,
+        year=season.year,
+        now=env.now(),
+        event=event,
     )
     touched = {user_id}
     for deal in done.placements:

@@ -1,5 +1,6 @@
-"""Requests, proposals and placements in the database: every *Acceptér*/*Afslå*, withdrawal
-and supersession carried out as `bot.placement` decides it, in one transaction.
+"""Placements in the database: every *Acceptér*/*Afslå*, withdrawal and supersession carried
+out as `bot.placement` decides it, in one transaction. A `Deal` is one placement's rows (its
+proposal, slot, host, intern and wish), as the messages about it need them.
 
 Capacity is protected by one conditional UPDATE (`confirmed < capacity`), which PostgreSQL
 re-checks under the row lock and SQLite runs inside its single writer: two accepts at the
@@ -8,28 +9,19 @@ same moment can never both take the last seat.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 
 from sqlalchemy import (
-    JSON,
     BindParameter,
     ColumnElement,
     and_,
     bindparam,
-    cast,
-    func,
     or_,
     update,
 )
-from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
-from sqlalchemy.sql.dml import Update
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -282,59 +274,6 @@ def supersede_others(session: Session, *, deal: Deal, now: datetime) -> tuple[De
     session.flush()
     closed = [o for o in others if o.status == ProposalStatus.SUPERSEDED]
     return tuple(deals_of(session, proposals=closed))
-
-
-COHOST_KEY = "cohost"  # the co-host's copy of the host's buttons, in Proposal.messages
-
-
-def _remember_statements() -> dict[str, Update]:
-    """remember_messages' UPDATE, built once per dialect: a statement kept whole is compiled
-    and keyed for SQLAlchemy's cache once, where one built per call was keyed every time."""
-    messages = col(Proposal.messages)
-    by_id = col(Proposal.id) == bindparam("proposal_id")
-    added = bindparam("added", type_=JSONB)
-    merged_pg = cast(cast(messages, JSONB).op("||", return_type=JSONB)(added), JSON)
-    merged_sqlite = func.json_set(messages, bindparam("path"), func.json(bindparam("where")))
-    return {
-        "postgresql": update(Proposal).where(by_id).values(messages=merged_pg),
-        "sqlite": update(Proposal).where(by_id).values(messages=merged_sqlite),
-    }
-
-
-_REMEMBER = _remember_statements()
-
-
-@dataclass(frozen=True)
-class MessageRef:
-    """Where one side's buttons for a proposal are (`cohost`: the co-host's copy)."""
-
-    proposal_id: int
-    role: Role
-    channel: str
-    ts: str
-    cohost: bool = False
-
-
-def remember_messages(connection: Connection, refs: Sequence[MessageRef]) -> None:
-    """Where each side's buttons are, so the message can later show the outcome instead (a
-    proposal gone since, e.g. erased, is skipped).
-
-    One UPDATE per message that merges its key in under the row's lock (the host's and the
-    co-host's copies may be remembered together), in each database's own JSON words, sent
-    as one batch. Idempotent, so it runs as a statement of its own (Database.run_statement)."""
-    dialect = connection.dialect.name
-    params: list[dict[str, Any]] = []
-    for ref in refs:
-        key = COHOST_KEY if ref.cohost else ref.role.value
-        where = {"channel": ref.channel, "ts": ref.ts}
-        if dialect == "postgresql":
-            params.append({"proposal_id": ref.proposal_id, "added": {key: where}})
-        else:
-            params.append(
-                {"proposal_id": ref.proposal_id, "path": f"$.{key}", "where": json.dumps(where)}
-            )
-    if params:
-        connection.execute(_REMEMBER[dialect], params)
 
 
 @dataclass
