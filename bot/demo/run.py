@@ -79,6 +79,7 @@ class Demo:
             harness.settings, harness.db, harness.clock, client=harness.app.client
         )
         self._seen_dms: dict[str, int] = {}
+        self._seen_unplaced: dict[str, int] = {}  # how far _told_unplaced has read
         self.chart: bytes | None = None
         self.season_pdf: bytes | None = None
 
@@ -285,10 +286,12 @@ class Demo:
             if persona.is_host:
                 continue
             dms = self.crowd.people[persona.user_id].dms
-            seen = self._seen_dms.get(persona.user_id, 0)
+            # Its own bookmark: the DMs stay unread for _react, which counts each by kind
+            # (an expiry notice can arrive with this round's news).
+            seen = self._seen_unplaced.get(persona.user_id, 0)
             if any(m.text.startswith(starts) for m in dms[seen:]):
                 told += 1
-            self._seen_dms[persona.user_id] = len(dms)
+            self._seen_unplaced[persona.user_id] = len(dms)
         return told
 
     async def _react(self) -> None:
