@@ -23,6 +23,7 @@ from bot.texts import demo as t
 from bot.texts import socket_mode as over_socket
 from models.db import Database
 from models.feedback import PROMOTER_FROM, feedback_answers
+from models.rounds import KIND_EXPIRED
 from models.stats import season_stats
 from models.tables import HostSlot, OutboxMessage, OutboxStatus
 from models.workshop import KIND_INVITE, KIND_REMINDER
@@ -30,7 +31,13 @@ from models.workshop import KIND_INVITE, KIND_REMINDER
 REPORT_FILE = "rapport.md"
 CHART_FILE = "praktik-stats.png"
 SEASON_PDF_FILE = "aarsrapport.pdf"  # what /praktik admin rapport sent the coordinator
-DM_ORDER = (*(k.value for k in DMKind), "announcement", KIND_INVITE, KIND_REMINDER)
+DM_ORDER = (
+    *(k.value for k in DMKind),
+    "announcement",
+    KIND_INVITE,
+    KIND_REMINDER,
+    KIND_EXPIRED,
+)
 
 
 @dataclass(frozen=True)

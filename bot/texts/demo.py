@@ -138,6 +138,7 @@ DM_LABELS: Final = {
     "announcement": "Besked fra koordinatoren",
     "workshop": "Invitation til workshop",
     "workshop_reminder": "Påmindelse om workshop (dagen før)",
+    "expired": "Fristen for at svare udløb (til hver side)",
 }
 TOTAL: Final = "I alt"
 NOTHING_LEFT: Final = "Ingen planlagte beskeder står tilbage: alle er leveret."
