@@ -16,9 +16,11 @@ import pytest
 
 from bot import texts
 from bot.cli import main
+from bot.clock import ManualClock
 from bot.sandbox.console import Console
-from bot.sandbox.console_tools import listed, read_lines
+from bot.sandbox.console_tools import listed, read_lines, user_id
 from bot.sandbox.harness import Harness
+from models.db import Database
 from tests.conftest import CPH
 from tests.scenario.console_scripts import HOST_INTERN_ACCEPT, said_after
 
@@ -239,3 +241,44 @@ async def test_time_only_moves_the_clock_when_the_dispatcher_cannot_start(
 async def test_piped_lines_are_read_one_by_one() -> None:
     lines = [line async for line in read_lines(io.StringIO("/som bo\nhjem\n"), None)]
     assert lines == ["/som bo", "hjem"]
+
+
+async def test_time_expires_an_unanswered_proposal_at_its_deadline(
+    db: Database, clock: ManualClock
+) -> None:
+    """The sandbox's clock runs what the scheduler runs: expiry as well as the dispatcher."""
+    kim = frozenset({user_id("kim")})  # the console's coordinator
+    harness = await Harness.start(db=db, clock=clock, admins=kim, trigger_ttl=None)
+    out = io.StringIO()
+    lines = [
+        "/som bo",
+        "/praktik tilbyd",
+        "udfyld 1 Ærø Kommune",
+        "udfyld 2 Kommune",
+        "udfyld 3 Ærø",
+        "udfyld 7 Du følger vores klimateam.",
+        "send",
+        "/som dorte",
+        "/praktik find",
+        "udfyld 1 Styrelsen for Dataforsyning",
+        "udfyld 2 Stat",
+        "send",
+        "/som kim",
+        "tid 2027-06-14 10:00",
+        "/praktik admin match",
+        "tryk 1",
+        "ja",
+        "tid +8d",
+    ]
+    try:
+        console = Console(harness, out=out, strict=True)
+        code = await console.run(listed(lines), echo=True, numbered=True)
+    finally:
+        await harness.stop()
+    assert code == 0, out.getvalue()
+    moved = said_after(out.getvalue(), "kim> tid +8d")
+    # It stops at the deadline (a week after the round was sent), where both sides hear of it.
+    deadline, _, rest = moved.partition("⏰ man 21. jun. 2027 kl. 10.00\n")
+    assert texts.OUTCOME_EXPIRED not in deadline
+    assert rest.count(texts.OUTCOME_EXPIRED) == 2  # the host's and the intern's buttons
+    assert rest.count("er udløbet, så den er lukket") == 2  # one DM to each side
