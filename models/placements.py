@@ -177,7 +177,22 @@ def answer(
     session: Session, *, proposal_id: int, role: Role, user_id: str, accept: bool, now: datetime
 ) -> Result:
     """One side answers. A second press, a retried payload, the wrong person or the wrong
-    moment (expired, placed elsewhere, begun) changes nothing."""
+    moment (expired, placed elsewhere, begun) changes nothing.
+
+    Locks in the order withdrawal does – the intern, the slot, then the proposal – so that
+    on PostgreSQL two transactions never wait for each other: a confirmation closes the
+    intern's other proposals, so two answers for one intern queue on her row before either
+    holds a proposal the other would close, and a host leaving queues on the slot."""
+    found = session.exec(
+        select(Proposal.intern_id, Proposal.slot_id).where(Proposal.id == proposal_id)
+    ).first()
+    if found is None:
+        return _refuse(Refusal.UNKNOWN)
+    intern_id, slot_id = found
+    session.exec(
+        select(Participant.id).where(Participant.id == intern_id).with_for_update()
+    ).first()
+    session.exec(select(HostSlot.id).where(HostSlot.id == slot_id).with_for_update()).first()
     deal = deal_of(session, proposal_id=proposal_id, lock=True)
     if deal is None:
         return _refuse(Refusal.UNKNOWN)
@@ -208,10 +223,8 @@ def answer(
 
 def _confirm(session: Session, *, deal: Deal, role: Role, now: datetime) -> Result:
     proposal = deal.proposal
-    # Lock the intern too, so two hosts accepting the same intern at once give one placement.
-    session.exec(
-        select(Participant).where(Participant.id == deal.intern.id).with_for_update()
-    ).first()
+    # The intern's row is locked (answer), so two hosts accepting her at once give one
+    # placement; the slot's too, so the seat is counted under that lock.
     assert deal.intern.id is not None and deal.host.id is not None and proposal.id is not None
     if _placed(session, intern_id=deal.intern.id, year=proposal.season_year):
         # Placed elsewhere a moment ago (the other confirmation closes this one too, so
