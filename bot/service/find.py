@@ -30,6 +30,7 @@ from bot.views.common import notice
 from bot.views.forms import WISH_KEYS, keyed, read_state, wish_modal
 from bot.views.slots import PAGE, Hit, search_results, suggestions
 from models import repo
+from models.cohosts import cohosted
 from models.db import read_only
 from models.forms import WishForm
 from models.steering import forbidden_slots
@@ -238,11 +239,12 @@ def _search(
     query: str,
     offset: int,
 ) -> tuple[list[int], int, search.Snapshot]:
-    """One page of matching slots with room (not the user's own, nor one the coordinator
-    forbade her: simply not listed, as a full one is), and how many there are."""
+    """One page of matching slots with room (not the user's own as host or co-host, nor one
+    the coordinator forbade her: simply not listed, as a full one is), and how many there are."""
     snapshot = _snapshot(session, cache=cache, writes=writes, year=year)
     forbidden = forbidden_slots(session, user_id=user_id, year=year)
-    hidden = snapshot.full | snapshot.index.owned_by(user_id) | forbidden
+    cohosting = {slot.id for slot, _ in cohosted(session, user_id=user_id, year=year) if slot.id}
+    hidden = snapshot.full | snapshot.index.owned_by(user_id) | forbidden | cohosting
     ids, total = snapshot.index.page(query, hidden=hidden, offset=offset, limit=PAGE)
     return ids, total, snapshot
 
