@@ -28,6 +28,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 from bot.placement import (
     Actor,
     Event,
+    Move,
     Refusal,
     Role,
     Span,
@@ -89,6 +90,8 @@ class Result:
     placement: Placement | None = None
     # The intern's other open requests and proposals that this confirmation closed.
     superseded: tuple[Deal, ...] = ()
+    # The move made (bot.placement): its effects are what the services carry out.
+    move: Move | None = None
 
     @property
     def refused(self) -> bool:
@@ -215,13 +218,14 @@ def answer(
     session.add(proposal)
     if move.event is Event.DECLINE:
         proposal.status, proposal.decided_at = ProposalStatus.DECLINED, now
-        return Result(Outcome.DECLINED, deal)
+        return Result(Outcome.DECLINED, deal, move=move)
     if move.event is Event.ACCEPT:
-        return Result(Outcome.NEEDS_MANAGER if waiting_for_manager else Outcome.WAITING, deal)
-    return _confirm(session, deal=deal, role=role, now=now)
+        waiting = Outcome.NEEDS_MANAGER if waiting_for_manager else Outcome.WAITING
+        return Result(waiting, deal, move=move)
+    return _confirm(session, deal=deal, role=role, move=move, now=now)
 
 
-def _confirm(session: Session, *, deal: Deal, role: Role, now: datetime) -> Result:
+def _confirm(session: Session, *, deal: Deal, role: Role, move: Move, now: datetime) -> Result:
     proposal = deal.proposal
     # The intern's row is locked (answer), so two hosts accepting her at once give one
     # placement; the slot's too, so the seat is counted under that lock.
@@ -243,9 +247,11 @@ def _confirm(session: Session, *, deal: Deal, role: Role, now: datetime) -> Resu
         .values(confirmed=col(HostSlot.confirmed) + 1)
     )
     if changed(taken) != 1:
+        no_seat = decide(move.before, Event.NO_SEAT, Actor.APP)
+        assert isinstance(no_seat, Move)
         proposal.status, proposal.decided_at = ProposalStatus.FULL, now
         session.add(proposal)
-        return Result(Outcome.FULL, deal)
+        return Result(Outcome.FULL, deal, move=no_seat)
     proposal.status, proposal.decided_at = ProposalStatus.CONFIRMED, now
     placement = Placement(
         season_year=proposal.season_year,
@@ -260,7 +266,7 @@ def _confirm(session: Session, *, deal: Deal, role: Role, now: datetime) -> Resu
     session.flush()
     session.refresh(deal.slot)
     others = supersede_others(session, deal=deal, now=now)
-    return Result(Outcome.CONFIRMED, deal, placement=placement, superseded=others)
+    return Result(Outcome.CONFIRMED, deal, placement=placement, superseded=others, move=move)
 
 
 def supersede_others(session: Session, *, deal: Deal, now: datetime) -> tuple[Deal, ...]:

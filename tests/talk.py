@@ -82,3 +82,8 @@ async def press_as(intruder: Any, message: Any, label: str) -> int:
                 await ws.settle()
                 return int(res.status)
     raise AssertionError(f"no button {label!r}")
+
+
+def confirmation(person: Any) -> str:
+    """The newest DM that confirmed a placement (its calendar file comes after it)."""
+    return next(shown(m) for m in reversed(person.dms) if "bekræftet!" in shown(m))

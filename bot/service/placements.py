@@ -9,7 +9,7 @@ from typing import Any
 from bot import texts
 from bot.current import approval_required, season_of
 from bot.ids import AskKind
-from bot.placement import Event, Refusal, Role
+from bot.placement import Effect, Event, Refusal, Role
 from bot.season import Season
 from bot.service import Env, manager
 from bot.service.calendar import send_calendar
@@ -185,45 +185,53 @@ async def mark_outcome(env: Env, deal: Deal, season: Season, line_for: dict[str,
         await dm.update(env.client, where["channel"], where["ts"], content)
 
 
-async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
-    deal = result.deal
-    assert deal is not None
-    host, intern = deal.host.slack_user_id, deal.intern.slack_user_id
-    intern_name = literal(deal.intern.name or intern, 100)
-    workplace = literal(deal.slot.workplace, 150)
+def _button_lines(result: Result, role: Role, intern_name: str) -> dict[str, str]:
+    """What each side's buttons turn into after `role`'s answer."""
+    everyone = [r.value for r in Role]
     if result.outcome is Outcome.WAITING:
         other = texts.THE_HOST if role is Role.INTERN else intern_name
-        await mark_outcome(env, deal, season, {role.value: texts.outcome_accepted_waiting(other)})
-    elif result.outcome is Outcome.NEEDS_MANAGER:
+        return {role.value: texts.outcome_accepted_waiting(other)}
+    if result.outcome is Outcome.NEEDS_MANAGER:
         line = texts.OUTCOME_NEEDS_MANAGER
-        await mark_outcome(env, deal, season, {Role.HOST.value: line, Role.INTERN.value: line})
+        return {Role.HOST.value: line, Role.INTERN.value: line}
+    if result.outcome is Outcome.DECLINED:
+        return {
+            r: texts.OUTCOME_DECLINED_BY_YOU if r == role.value else texts.OUTCOME_DECLINED
+            for r in everyone
+        }
+    if result.outcome is Outcome.FULL:
+        return dict.fromkeys(everyone, texts.OUTCOME_FULL)
+    return dict.fromkeys(everyone, texts.OUTCOME_CONFIRMED)
+
+
+async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
+    """Carry out the move's effects (bot.placement) that reach people, in the order a person
+    reads them: the buttons, the news, then its calendar file, then the others closed."""
+    deal, move = result.deal, result.move
+    assert deal is not None and move is not None
+    intern = deal.intern.slack_user_id
+    intern_name = literal(deal.intern.name or intern, 100)
+    workplace = literal(deal.slot.workplace, 150)
+    if move.does(Effect.MARK_BUTTONS):
+        await mark_outcome(env, deal, season, _button_lines(result, role, intern_name))
+    if result.outcome is Outcome.NEEDS_MANAGER:
         await ask(env, deal, Role.MANAGER, views.ask_manager(deal, season))
         await manager.tell_intern_manager_pending(env, deal)
-    elif result.outcome is Outcome.CONFIRMED:
-        await mark_outcome(
-            env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_CONFIRMED)
-        )
-        await send_calendar(env, deal=deal, season=season, cancelled=False)
+    if move.does(Effect.TELL_BOTH):
         for user in host_side(deal):
             await dm.send(env.client, user, views.confirmed(deal, season, to_host=True))
         await dm.send(env.client, intern, views.confirmed(deal, season, to_host=False))
         await manager.tell_manager_agreed(env, deal, season)
+    if move.does(Effect.SEND_CALENDAR):  # after the news it belongs to
+        await send_calendar(env, deal=deal, season=season, cancelled=False)
+    if move.does(Effect.CLOSE_OTHERS):
         await tell_placed_elsewhere(env, result.superseded, season)
-    elif result.outcome is Outcome.DECLINED:
-        await mark_outcome(
-            env,
-            deal,
-            season,
-            {
-                r.value: (texts.OUTCOME_DECLINED_BY_YOU if r is role else texts.OUTCOME_DECLINED)
-                for r in Role
-            },
-        )
+    if move.does(Effect.TELL_COUNTERPART):  # a decline: the side that did not answer
         if role is Role.INTERN:
             for user in host_side(deal):
                 await dm.send(env.client, user, notice(texts.declined_host(intern_name)))
         elif role is Role.MANAGER:
-            for user in (host, intern):
+            for user in [*host_side(deal), intern]:
                 await dm.send(env.client, user, notice(texts.manager_declined(intern_name)))
         else:
             await _offer_alternatives(
@@ -233,10 +241,7 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
                 texts.declined_intern(workplace),
                 texts.declined_intern_no_alternatives(workplace),
             )
-    elif result.outcome is Outcome.FULL:
-        await mark_outcome(
-            env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_FULL)
-        )
+    if move.does(Effect.OFFER_ALTERNATIVES):  # the seat went to someone else first
         await _offer_alternatives(
             env, deal, season, texts.full_intern(workplace), texts.full_intern_none(workplace)
         )

@@ -36,7 +36,10 @@ async def test_a_confirmation_puts_the_agreed_days_in_both_calendars_and_a_withd
     await anna.press("Anmod")
     assert [f for f in anna.files if f.name.endswith(".ics")] == []  # nothing before a yes
     await bo.press("Acceptér", where="message")
-    assert "Din praktik er bekræftet" in shown(anna.last_dm)
+    # The confirmation first, then the calendar file that belongs to it.
+    confirmation, calendar = anna.dms[-2:]
+    assert "Din praktik er bekræftet" in shown(confirmation)
+    assert "Jeres praktik i kalenderen" in shown(calendar)
 
     for person, summary, other in (
         (anna, "Praktik hos Ærø Kommune", "Bo Hansen"),

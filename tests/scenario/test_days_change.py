@@ -59,7 +59,7 @@ async def _placed(harness: Harness) -> tuple[Person, Person, Person]:
     await anna.command("/praktik", "find ærø")
     await anna.press("Anmod")
     await bo.press("Acceptér", where="message")
-    assert "Din praktik er bekræftet" in shown(anna.last_dm)
+    assert "Din praktik er bekræftet" in shown(anna.dms[-2])
     return bo, cille, anna
 
 

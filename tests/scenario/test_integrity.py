@@ -147,7 +147,7 @@ async def test_with_manager_approval_the_placement_waits_for_the_manager(
     assert "Anna Jensen" in shown(ask) and buttons(ask) == ["Godkend", "Afvis"]
 
     await mia.press("Godkend")
-    assert "Din praktik er bekræftet" in shown(anna.last_dm)
+    assert "Din praktik er bekræftet" in shown(anna.dms[-2])
     assert any("Aftalen er bekræftet" in shown(m) for m in bo.dms)
     assert len(await approving.db.run(_confirmed)) == 1
 
