@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import BindParameter, and_, bindparam, or_
 from sqlmodel import Session, col, select
 
-from bot.placement import HAPPENED, Span
+from bot.placement import HAPPENED, Span, State
 from models.cohosts import cohosted
 from models.hosts import with_cohosts
 from models.placements import Deal, deals_of, pending_where
@@ -35,6 +35,8 @@ class Overview:
     cohosted: list[tuple[HostSlot, Participant]] = field(default_factory=list)  # (slot, host)
     # Placements under way or history (bot.placement): nothing may change them any more.
     begun: frozenset[int] = frozenset()
+    # Of those, the ones whose last agreed day is over: told in the past tense.
+    completed: frozenset[int] = frozenset()
 
 
 def overview(
@@ -79,13 +81,14 @@ def overview(
             (view.pending if pending else view.placements).append(deal)
     # The intern's placements name whoever hosts her.
     view.placements = with_cohosts(session, view.placements)
-    view.begun = frozenset(
-        d.proposal.id
+    stages = {
+        d.proposal.id: span.stage(now)
         for d in view.placements
         if d.proposal.id is not None
         and (span := Span.of_week(d.proposal.season_year, d.proposal.days)) is not None
-        and span.stage(now) in HAPPENED
-    )
+    }
+    view.begun = frozenset(i for i, stage in stages.items() if stage in HAPPENED)
+    view.completed = frozenset(i for i, stage in stages.items() if stage is State.COMPLETED)
     return view
 
 

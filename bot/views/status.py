@@ -67,6 +67,15 @@ def _pending_line(deal: Deal, user_id: str) -> tuple[str, Role | None]:
     return texts.pending_for_intern(_workplace(deal)), None
 
 
+def _when(view: Overview, deal: Deal) -> texts.When:
+    """The tense a placement is told in: to come, under way, or over."""
+    if deal.proposal.id in view.completed:
+        return texts.When.OVER
+    if deal.proposal.id in view.begun:
+        return texts.When.NOW
+    return texts.When.AHEAD
+
+
 def _wish_text(view: Overview, season: Season) -> str:
     wish = view.wish
     assert wish is not None
@@ -123,10 +132,11 @@ def overview_blocks(
     for deal in view.placements[:10]:
         own = own_season(deal, season)
         days = days_text(deal.proposal.days, own)
+        when = _when(view, deal)
         if user_id in (deal.host.slack_user_id, deal.slot.cohost_user_id):
-            line = texts.placement_as_host(_intern(deal), days)
+            line = texts.placement_as_host(_intern(deal), days, when)
         else:
-            line = texts.placement_as_intern(_workplace(deal), days, host_names(deal))
+            line = texts.placement_as_intern(_workplace(deal), days, host_names(deal), when)
         if own is not season:
             blocks.append(md(season_texts.of_season(line, own.year)))
         else:  # this season's placement: its days can be changed by agreement until it begins

@@ -44,7 +44,7 @@ async def test_withdrawing_asks_first_naming_the_placement_and_who_is_told(
 
     assert "Fortrudt" in said_after(transcript, "anna> nej")
     still = said_after(transcript, "anna> /praktik status")
-    assert "Du er i praktik hos *Ærø Kommune*" in still
+    assert "Du skal i praktik hos *Ærø Kommune*" in still
 
     done = said_after(transcript, "anna> ja")
     assert "→ til Bo Hansen" in done  # now the host is told

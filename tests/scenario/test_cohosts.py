@@ -65,7 +65,7 @@ async def test_a_cohost_answers_a_request_and_both_hosts_get_the_placement(
     await press_as(bo, bo_ask, "Afslå")
     assert len(anna.dms) == anna_saw
     await cille.command("/praktik", "status")
-    assert "<@UANNA> er i praktik hos dig" in shown(cille.ephemerals[-1])
+    assert "<@UANNA> kommer i praktik hos dig" in shown(cille.ephemerals[-1])
 
     # The placement's timeline: Cille gets the host's intro (the whole season: below).
     dispatcher = Dispatcher.from_settings(harness.settings, harness.db, worker_id="w1")
@@ -151,7 +151,7 @@ async def test_a_cohost_gets_what_the_host_gets_and_the_intern_hears_of_both_all
     assert both in _calendar_text(anna)
     # Status and App Home: Cille sees the placement; Anna sees both hosts named.
     await cille.command("/praktik", "status")
-    assert "<@UANNA> er i praktik hos dig" in shown(cille.ephemerals[-1])
+    assert "<@UANNA> kommer i praktik hos dig" in shown(cille.ephemerals[-1])
     await anna.command("/praktik", "status")
     assert both in shown(anna.ephemerals[-1])
     await anna.open_home()
@@ -248,7 +248,7 @@ async def test_a_cohost_named_after_the_confirmation_gets_the_rest_and_one_taken
     assert "begynder i praktik hos dig" in shown(dan.last_dm)
     assert len(cille.dms) == cille_had
     await dan.command("/praktik", "status")
-    assert "<@UANNA> er i praktik hos dig" in shown(dan.ephemerals[-1])
+    assert "<@UANNA> kommer i praktik hos dig" in shown(dan.ephemerals[-1])
 
     # Anna withdraws: Bo and Dan are told, and nobody gets the rest of the timeline.
     await anna.command("/praktik", "afmeld")

@@ -60,7 +60,7 @@ async def test_slet_mine_data_withdraws_tells_the_host_and_keeps_only_anonymous_
 ) -> None:
     bo, anna = await _placed_pair(harness)
     await anna.open_home()
-    assert "Du er i praktik hos" in shown(anna.home)
+    assert "Du skal i praktik hos" in shown(anna.home)
     await anna.command("/praktik", "slet-mine-data")
     assert "Vil du slette dine data?" in shown(anna.ephemerals[-1])
     await anna.press("Slet mine data")
@@ -79,7 +79,7 @@ async def test_slet_mine_data_withdraws_tells_the_host_and_keeps_only_anonymous_
         assert session.get(HomeOpened, "UANNA") is None  # nor that she opened the Home tab
 
     await harness.db.run(check)
-    assert "Du er i praktik hos" not in shown(anna.home)  # the open tab was redrawn empty
+    assert "Du skal i praktik hos" not in shown(anna.home)  # the open tab was redrawn empty
     await anna.command("/praktik", "mine-data")
     assert "ingen data om dig" in shown(anna.ephemerals[-1])
 
