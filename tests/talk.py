@@ -82,3 +82,10 @@ async def press_as(intruder: Any, message: Any, label: str) -> int:
                 await ws.settle()
                 return int(res.status)
     raise AssertionError(f"no button {label!r}")
+
+
+def last_words(person: Any) -> Any:
+    """The person's latest DM that says something of its own: a file (the calendar after a
+    confirmation) comes after the message it belongs to."""
+    said = [m for m in person.dms if not getattr(m, "files", None)]
+    return said[-1] if said else None

@@ -203,10 +203,11 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
         await mark_outcome(
             env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_CONFIRMED)
         )
-        await send_calendar(env, deal=deal, season=season, cancelled=False)
+        # The confirmation first: the calendar file belongs to it and comes after it.
         for user in host_side(deal):
             await dm.send(env.client, user, views.confirmed(deal, season, to_host=True))
         await dm.send(env.client, intern, views.confirmed(deal, season, to_host=False))
+        await send_calendar(env, deal=deal, season=season, cancelled=False)
         await manager.tell_manager_agreed(env, deal, season)
         await tell_placed_elsewhere(env, result.superseded, season)
     elif result.outcome is Outcome.DECLINED:

@@ -96,9 +96,11 @@ def test_host_offers_intern_requests_host_accepts_in_one_script(
     assert "1 ulæst:" in back and "[1] Acceptér  [2] Afslå" in back
 
     accepted = said_after(out, "bo> tryk 1")
-    # Both get the calendar file first, then the confirmation (the last thing they see).
+    # Both get the confirmation first, then the calendar file that belongs to it.
     assert accepted.count("📎 innovationspraktik-2027-kalender.ics") == 2
-    to_bo, _, to_anna = accepted.rpartition("→ til Anna Jensen:")
+    confirmed = max(accepted.index("🎉 Aftalen er"), accepted.index("🎉 Din praktik er"))
+    assert accepted.index("📎 innovationspraktik-2027-kalender.ics") > confirmed
+    to_bo, _, to_anna = accepted.partition("→ til Anna Jensen:")
     assert "Anna Jensen kommer i praktik hos dig – man 13. sep., tir 14. sep." in to_bo
     assert "Kontakt: @anna (Anna Jensen) · Udviklingskonsulent" in to_bo
     assert "Din praktik er bekræftet" in to_anna
