@@ -96,7 +96,7 @@ async def test_a_cohost_who_never_signed_up_can_see_and_erase_being_named(
 
     await cille.command("/praktik", "mine-data")
     held = json.loads([f for f in cille.files if f.name.endswith(".json")][-1].text())
-    assert held["co_host_of"] == [{"season_year": 2027, "workplace": "Ærø Kommune"}]
+    assert held["medvært for"] == [{"sæson": 2027, "arbejdsplads": "Ærø Kommune"}]
 
     await cille.command("/praktik", "slet-mine-data")
     await cille.press("Slet mine data")

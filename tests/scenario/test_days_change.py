@@ -210,8 +210,8 @@ async def test_a_declined_change_tells_the_proposer_and_changes_nothing(
     # The proposal is Bo's data: in his mine-data, with what became of it.
     await bo.command("/praktik", "mine-data")
     held = json.loads([f for f in bo.files if f.name.endswith(".json")][-1].text())
-    [change] = held["days_changes_you_proposed"]
-    assert (change["days"], change["status"]) == ([1, 2, 3], "declined")
+    [change] = held["ændringer af dage, du har foreslået"]
+    assert (change["dage"], change["status"]) == (["mandag", "tirsdag", "onsdag"], "afslået")
 
 
 async def test_bad_input_gets_a_danish_message_and_changes_nothing(harness: Harness) -> None:

@@ -133,7 +133,7 @@ async def test_invitation_answers_a_changed_mind_the_reminder_and_the_count(
     # Her answer is data held about Anna: mine-data shows it.
     await anna.command("/praktik", "mine-data")
     held = json.loads(next(f for f in anna.files if f.name.endswith(".json")).text())
-    assert [a["coming"] for a in held["workshop_answers"]] == [True]
+    assert [a["svar"] for a in held["dine svar om workshoppen"]] == ["kommer"]
 
 
 async def test_bad_workshop_input_is_refused_in_the_modal(harness: Harness) -> None:
