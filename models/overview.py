@@ -22,7 +22,10 @@ from models.tables import (
     Proposal,
     ProposalStatus,
     Wish,
+    Workshop,
+    WorkshopAnswer,
 )
+from models.workshop import own_answer
 
 
 @dataclass
@@ -37,6 +40,8 @@ class Overview:
     begun: frozenset[int] = frozenset()
     # Of those, the ones whose last agreed day is over: told in the past tense.
     completed: frozenset[int] = frozenset()
+    # The season's workshop and the person's answer, once they were invited to it.
+    workshop: tuple[Workshop, WorkshopAnswer | None] | None = None
 
 
 def overview(
@@ -58,6 +63,7 @@ def overview(
         view.placements = [d for d in deals if d.proposal.status != ProposalStatus.PENDING]
     view.next_dms = list(session.exec(_NEXT_DMS, params={"user": user_id, "now": now}).all())
     view.cohosted = cohosted(session, user_id=user_id, year=year)
+    view.workshop = own_answer(session, user_id=user_id, year=year)
     if view.cohosted:
         # A co-host sees the slot's open requests and proposals, and its placements.
         ids = [slot.id for slot, _ in view.cohosted]

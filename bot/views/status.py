@@ -25,12 +25,15 @@ from bot.season import Season, to_local
 from bot.texts import changes, dates
 from bot.texts import cohosts as cohost_texts
 from bot.texts import season as season_texts
+from bot.texts import workshop as workshop_texts
 from bot.views.cohosts import host_names
 from bot.views.common import button, days_text, md, mention, message, user_text
 from bot.views.days_change import change_button
 from bot.views.mrkdwn import clip, literal
 from bot.views.placements import answer_buttons
 from bot.views.slots import slot_blocks
+from bot.views.workshop import PLACE_MAX
+from bot.views.workshop import when as workshop_when
 from models.overview import Overview
 from models.placements import Deal
 from models.privacy import ERASED
@@ -143,6 +146,13 @@ def overview_blocks(
             changeable = with_buttons and deal.proposal.id not in view.begun
             change = change_button(deal.proposal.id) if changeable else None
             blocks.append(SectionBlock(text=MarkdownTextObject(text=line), accessory=change))
+    if view.workshop is not None:
+        workshop, given = view.workshop
+        answer = workshop_texts.ANSWER_WORDS[given.coming if given is not None else None]
+        line = workshop_texts.status_line(
+            workshop_when(workshop), literal(workshop.place, PLACE_MAX), answer
+        )
+        blocks += [DividerBlock(), md(f"*{workshop_texts.STATUS_HEADING}*\n{line}")]
     if view.next_dms:
         labels = texts.DM_KIND_LABELS
         lines = [
