@@ -1,8 +1,30 @@
-"""A placement's days as an iCalendar file (RFC 5545/5546), pure: data in, bytes out.
+"""A placement's days as an iCalendar file (RFC 5545) to import, pure: data in, bytes out.
 
-One all-day event per agreed day, each with a UID that depends only on the proposal, the
-day and the recipient's side, so that a later file (new days: METHOD:REQUEST with a higher
-SEQUENCE; withdrawn: METHOD:CANCEL) updates or removes the very events the first one made.
+One all-day event per day, each with a UID that depends only on the proposal, the day and
+the recipient's side, so that a later file updates or removes the very events the first one
+made: the same UID with a higher SEQUENCE replaces the event (RFC 5545 3.8.7.4), and
+STATUS:CANCELLED marks it cancelled.
+
+Why METHOD:PUBLISH, with no ORGANIZER and no ATTENDEE. The file is not a scheduling message
+between calendar users: Praktikbot has nobody's e-mail address, and the person imports the
+file into their own calendar. RFC 5546 names two methods for that:
+
+- REQUEST is a meeting invitation from an organiser to attendees, who are expected to reply
+  (RFC 5546 3.2.2). Outlook turns a VEVENT with ORGANIZER and ATTENDEE into a meeting whose
+  owner is the organiser (MS-OXCICAL), offers Accept/Decline and sends the reply to the
+  organiser's address – which was `noreply@…invalid`, and the attendee `…@slack.invalid`.
+- PUBLISH posts events that "may be added to a calendar" with no reply expected (RFC 5546
+  3.2.1). Outlook imports it as an appointment of the person's own, Google Calendar
+  (Settings → Import) and Apple Calendar add the events, and none of them replies to anyone.
+  RFC 5546's table asks for an ORGANIZER in PUBLISH too; it is left out, as is usual for an
+  "add to calendar" file, since any address given would be invalid and brings Outlook's
+  meeting handling back.
+
+Changes stay PUBLISH: importing a file whose event has a known UID and a higher SEQUENCE
+updates that event (Outlook, Google and Apple all match on UID); a cancelled day is the same
+event with STATUS:CANCELLED and a higher SEQUENCE (METHOD:CANCEL is a scheduling message for
+attendees of a REQUEST, which these events never were). So one file carries a whole change:
+the days kept or added, confirmed, and the days removed, cancelled.
 """
 
 from __future__ import annotations
@@ -11,10 +33,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from icalendar import Calendar, Event, vCalAddress
+from icalendar import Calendar, Event
 
 PRODID = "-//Praktikbot//Innovationspraktikken//DA"
-ORGANIZER = "mailto:noreply@praktikbot.invalid"  # Slack gives no address; RFC 5546 wants one
+METHOD = "PUBLISH"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +49,6 @@ class Visit:
     summary: str
     description: str
     location: str
-    other: str  # the other person's name, as an attendee
-    other_id: str  # their Slack user ID (Slack gives the app no e-mail address)
 
 
 def uid(proposal_id: int, side: str, day: date) -> str:
@@ -36,16 +56,16 @@ def uid(proposal_id: int, side: str, day: date) -> str:
 
 
 def calendar(
-    visit: Visit, *, method: str, sequence: int, stamp: datetime, organizer_name: str
+    visit: Visit, *, sequence: int, stamp: datetime, cancelled: Sequence[date] = ()
 ) -> bytes:
-    """METHOD:REQUEST (new or changed days) or METHOD:CANCEL (the same events, cancelled)."""
-    if method not in ("REQUEST", "CANCEL"):
-        raise ValueError(f"method must be REQUEST or CANCEL, got {method}")
+    """The visit's days as confirmed events, and the `cancelled` days as the same events
+    cancelled, all at `sequence` (a day in both is cancelled)."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
-    cal.add("method", method)
-    for day in sorted(visit.days):
+    cal.add("method", METHOD)
+    gone = set(cancelled)
+    for day in sorted(set(visit.days) | gone):
         event = Event()
         event.add("uid", uid(visit.proposal_id, visit.side, day))
         event.add("sequence", sequence)
@@ -56,15 +76,9 @@ def calendar(
         event.add("description", visit.description)
         if visit.location:
             event.add("location", visit.location)
-        organizer = vCalAddress(ORGANIZER)
-        organizer.params["cn"] = organizer_name
-        event.add("organizer", organizer)
-        attendee = vCalAddress(f"mailto:{visit.other_id}@slack.invalid")
-        attendee.params["cn"] = visit.other
-        attendee.params["role"] = "REQ-PARTICIPANT"
-        event.add("attendee", attendee)
-        event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
-        event.add("transp", "OPAQUE")
+        event.add("status", "CANCELLED" if day in gone else "CONFIRMED")
+        # A cancelled day no longer blocks the person's time.
+        event.add("transp", "TRANSPARENT" if day in gone else "OPAQUE")
         cal.add_component(event)
     data: bytes = cal.to_ical()
     return data

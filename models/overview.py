@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import BindParameter, and_, bindparam, or_
 from sqlmodel import Session, col, select
 
-from bot.placement import HAPPENED, Span
+from bot.placement import HAPPENED, Span, State
 from models.cohosts import cohosted
 from models.hosts import with_cohosts
 from models.placements import Deal, deals_of, pending_where
@@ -22,7 +22,10 @@ from models.tables import (
     Proposal,
     ProposalStatus,
     Wish,
+    Workshop,
+    WorkshopAnswer,
 )
+from models.workshop import own_answer
 
 
 @dataclass
@@ -35,6 +38,10 @@ class Overview:
     cohosted: list[tuple[HostSlot, Participant]] = field(default_factory=list)  # (slot, host)
     # Placements under way or history (bot.placement): nothing may change them any more.
     begun: frozenset[int] = frozenset()
+    # Of those, the ones whose last agreed day is over: told in the past tense.
+    completed: frozenset[int] = frozenset()
+    # The season's workshop and the person's answer, once they were invited to it.
+    workshop: tuple[Workshop, WorkshopAnswer | None] | None = None
 
 
 def overview(
@@ -56,6 +63,7 @@ def overview(
         view.placements = [d for d in deals if d.proposal.status != ProposalStatus.PENDING]
     view.next_dms = list(session.exec(_NEXT_DMS, params={"user": user_id, "now": now}).all())
     view.cohosted = cohosted(session, user_id=user_id, year=year)
+    view.workshop = own_answer(session, user_id=user_id, year=year)
     if view.cohosted:
         # A co-host sees the slot's open requests and proposals, and its placements.
         ids = [slot.id for slot, _ in view.cohosted]
@@ -79,13 +87,14 @@ def overview(
             (view.pending if pending else view.placements).append(deal)
     # The intern's placements name whoever hosts her.
     view.placements = with_cohosts(session, view.placements)
-    view.begun = frozenset(
-        d.proposal.id
+    stages = {
+        d.proposal.id: span.stage(now)
         for d in view.placements
         if d.proposal.id is not None
         and (span := Span.of_week(d.proposal.season_year, d.proposal.days)) is not None
-        and span.stage(now) in HAPPENED
-    )
+    }
+    view.begun = frozenset(i for i, stage in stages.items() if stage in HAPPENED)
+    view.completed = frozenset(i for i, stage in stages.items() if stage is State.COMPLETED)
     return view
 
 

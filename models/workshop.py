@@ -216,6 +216,30 @@ def answer(
     return workshop, stored
 
 
+def own_answer(
+    session: Session, *, user_id: str, year: int
+) -> tuple[Workshop, WorkshopAnswer | None] | None:
+    """The season's workshop and the person's answer (None: not yet), if they have been
+    sent an invitation to it."""
+    workshop = workshop_of(session, year=year)
+    if workshop is None or workshop.id is None:
+        return None
+    invited = session.exec(
+        select(OutboxMessage.id).where(
+            OutboxMessage.key == invite_key(workshop.id, user_id),
+            OutboxMessage.status == OutboxStatus.SENT,
+        )
+    ).first()
+    if invited is None:
+        return None
+    given = session.exec(
+        select(WorkshopAnswer).where(
+            WorkshopAnswer.workshop_id == workshop.id, WorkshopAnswer.slack_user_id == user_id
+        )
+    ).first()
+    return workshop, given
+
+
 @dataclass(frozen=True)
 class Attendance:
     """Who was invited and what they answered: (Slack ID, name, answer or None)."""

@@ -84,6 +84,8 @@ async def press_as(intruder: Any, message: Any, label: str) -> int:
     raise AssertionError(f"no button {label!r}")
 
 
-def confirmation(person: Any) -> str:
-    """The newest DM that confirmed a placement (its calendar file comes after it)."""
-    return next(shown(m) for m in reversed(person.dms) if "bekræftet!" in shown(m))
+def last_words(person: Any) -> Any:
+    """The person's latest DM that says something of its own: a file (the calendar after a
+    confirmation) comes after the message it belongs to."""
+    said = [m for m in person.dms if not getattr(m, "files", None)]
+    return said[-1] if said else None

@@ -3,11 +3,12 @@
 A query word hits a slot's word at one of three levels: the same word (WORD), the same
 stem (STEM: `plejehjemmene` – `plejehjem`), or a part (PART: the start, the head or another
 part of a compound – `plejecenter` in `demensplejecenter`, `trafik` in `trafikplanlægning`;
-a word one typo away; for an unknown compound, each known word it is made of). A hit weighs
-its field's weight times its level, and each query word counts once per slot, by its best
-hit: a slot that repeats a word or matches it in many fields does not outrank one that has
-it as a whole word in its name. Slots that match every word come first, best first; when no
-slot matches them all, slots are ranked by how many words they match.
+a word one typo away, or with its stem one typo from the word's stem; for an unknown
+compound, each known word it is made of). A hit weighs its field's weight times its level,
+and each query word counts once per slot, by its best hit: a slot that repeats a word or
+matches it in many fields does not outrank one that has it as a whole word in its name. Slots
+that match every word come first, best first; when no slot matches them all, slots are
+ranked by how many words they match.
 
 Built once per change of the slots (content, not seats) and kept in memory: a search then
 costs a few look-ups and set unions instead of reading and scanning every slot.
@@ -28,7 +29,16 @@ from cachetools import LRUCache
 
 from bot import texts
 from bot.geo import municipality
-from bot.search.analysis import PIECE_MIN, near, pieces, spellings, stem, stems, terms, words
+from bot.search.analysis import (
+    PIECE_MIN,
+    near,
+    pieces,
+    spellings,
+    stem,
+    stems,
+    terms,
+    words,
+)
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -112,6 +122,9 @@ class _Vocabulary:
         for surface in self.stem_of:
             self.by_length[len(surface)].append(surface)
         self.stems = sorted(set(self.stem_of.values()))
+        self.stems_by_length: dict[int, list[str]] = defaultdict(list)
+        for root in self.stems:
+            self.stems_by_length[len(root)].append(root)
         self.starts = {root[:3] for root in self.stems}
         self._runs: dict[str, set[str]] = defaultdict(set)
         for root in self.stems:
@@ -133,6 +146,10 @@ class _Vocabulary:
     def near(self, word: str) -> list[str]:
         lengths = range(len(word) - 1, len(word) + 2)
         return near(word, [w for n in lengths for w in self.by_length.get(n, ())])
+
+    def near_stems(self, root: str) -> list[str]:
+        lengths = range(len(root) - 1, len(root) + 2)
+        return near(root, [r for n in lengths for r in self.stems_by_length.get(n, ())])
 
 
 class Index:
@@ -194,6 +211,11 @@ class Index:
             for spelling in spellings(term):
                 for other in vocabulary.near(spelling):
                     levels.setdefault(vocabulary.stem_of[other], PART)
+                # A slot's word is mostly inflected (`plejehjemmet`) and a query's word
+                # often not (`plejhjem`): two forms that are one edit apart only in their
+                # stems, so stems are compared too (a stem of TYPO_MIN letters or more).
+                for other in vocabulary.near_stems(stem(spelling)):
+                    levels.setdefault(other, PART)
         return whole, levels, bool(levels.keys() & roots)
 
     def _best(self, whole: set[str], levels: dict[str, int]) -> dict[int, float]:

@@ -3,7 +3,9 @@ cancellation of the same events when it is withdrawn (after the transaction comm
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from bot import ics
 from bot.season import Season
@@ -33,7 +35,7 @@ def visits(
     workplace = deal.slot.workplace
     where = t.location(workplace, place_text(deal.slot.municipality, deal.slot.region))
 
-    def visit(side: str, other: str, other_id: str, summary: str, description: str) -> ics.Visit:
+    def visit(side: str, summary: str, description: str) -> ics.Visit:
         return ics.Visit(
             proposal_id=proposal_id,
             side=side,
@@ -41,27 +43,17 @@ def visits(
             summary=summary,
             description=description,
             location=where,
-            other=other,
-            other_id=other_id,
         )
 
     found = [
         (
             host.slack_user_id,
-            visit(
-                "host",
-                intern_name,
-                intern.slack_user_id,
-                t.summary_host(intern_name),
-                t.description_host(intern_name, workplace),
-            ),
+            visit("host", t.summary_host(intern_name), t.description_host(intern_name, workplace)),
         ),
         (
             intern.slack_user_id,
             visit(
                 "intern",
-                host_names[0],
-                host.slack_user_id,
                 t.summary_intern(workplace),
                 t.description_intern(host_names, workplace),
             ),
@@ -74,17 +66,17 @@ def visits(
 
 
 async def send_calendar(env: Env, *, deal: Deal, season: Season, cancelled: bool) -> None:
-    """Both sides get their .ics file in their DM with the app."""
-    method, sequence = "REQUEST", FIRST
-    if cancelled:  # the same events, one SEQUENCE above their latest version
-        done = await env.db.run(calendar_sequence, proposal_id=deal.proposal.id or 0)
-        method, sequence = "CANCEL", done + 1
+    """Both sides get their .ics file in their DM with the app: the agreed days, or, once
+    withdrawn, the same events cancelled one SEQUENCE above their latest version."""
+    sequence = FIRST
+    if cancelled:
+        sequence = await env.db.run(calendar_sequence, proposal_id=deal.proposal.id or 0) + 1
     for user, visit in visits(deal, season):
         await _send(
             env,
             user,
-            visit,
-            method=method,
+            replace(visit, days=[]) if cancelled else visit,
+            cancelled=visit.days if cancelled else [],
             sequence=sequence,
             filename=t.filename(deal.proposal.season_year, cancelled),
             comment=t.COMMENT_CANCEL if cancelled else t.comment_invite(len(visit.days)),
@@ -94,31 +86,20 @@ async def send_calendar(env: Env, *, deal: Deal, season: Season, cancelled: bool
 async def send_days_changed(
     env: Env, *, deal: Deal, season: Season, removed: list[int], sequence: int
 ) -> None:
-    """After an accepted change of days (`deal` holds the new ones): the kept and added days
-    as METHOD:REQUEST, the removed days as METHOD:CANCEL, all at the new `sequence`; the
-    UIDs depend on the day only, so kept days update the very events the first file made."""
-    year = deal.proposal.season_year
+    """After an accepted change of days (`deal` holds the new ones): one file each, with the
+    kept and added days confirmed and the removed days cancelled, all at the new `sequence`;
+    the UIDs depend on the day only, so kept days update the very events the first file made."""
     gone = dict(visits(deal, season, removed)) if removed else {}
     for user, visit in visits(deal, season):
         await _send(
             env,
             user,
             visit,
-            method="REQUEST",
+            cancelled=gone[user].days if user in gone else [],
             sequence=sequence,
-            filename=days_texts.filename_update(year),
+            filename=days_texts.filename_update(deal.proposal.season_year),
             comment=days_texts.COMMENT_UPDATE,
         )
-        if user in gone:
-            await _send(
-                env,
-                user,
-                gone[user],
-                method="CANCEL",
-                sequence=sequence,
-                filename=days_texts.filename_removed(year),
-                comment=days_texts.COMMENT_REMOVED,
-            )
 
 
 async def _send(
@@ -126,14 +107,12 @@ async def _send(
     user: str,
     visit: ics.Visit,
     *,
-    method: str,
+    cancelled: Sequence[date],
     sequence: int,
     filename: str,
     comment: str,
 ) -> None:
-    content = ics.calendar(
-        visit, method=method, sequence=sequence, stamp=env.now(), organizer_name=t.ORGANIZER_NAME
-    )
+    content = ics.calendar(visit, sequence=sequence, stamp=env.now(), cancelled=cancelled)
     await upload(
         env,
         user_id=user,

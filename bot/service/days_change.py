@@ -123,7 +123,7 @@ async def _tell(env: Env, found: Changing, user_id: str, accept: bool) -> None:
             await dm.send(env.client, user, notice(t.declined(user_id, old)))
         return
     removed = sorted(set(change.old_days) - set(change.days))
-    await send_days_changed(env, deal=deal, season=season, removed=removed, sequence=found.sequence)
-    for user in _everyone(deal):
+    for user in _everyone(deal):  # the news first, then the calendar file that goes with it
         await dm.send(env.client, user, notice(t.changed(new, old)))
+    await send_days_changed(env, deal=deal, season=season, removed=removed, sequence=found.sequence)
     await refresh_homes(env, _everyone(deal))

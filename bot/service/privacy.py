@@ -13,6 +13,7 @@ from bot.service.placements import withdraw
 from bot.service.seasons import parse_year
 from bot.texts import privacy as t
 from bot.views.common import notice
+from bot.views.privacy import readable_export
 from models import home, privacy, profiles
 
 log = logging.getLogger("praktik.privacy")
@@ -26,7 +27,7 @@ async def my_data(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
     data = await env.db.read(privacy.export, user_id=user_id, year=year)
     if data is None:
         return notice(t.NOTHING_HELD)
-    content = json.dumps(data, ensure_ascii=False, indent=2)
+    content = json.dumps(readable_export(data), ensure_ascii=False, indent=2)
     sent = await files.upload(
         env,
         user_id=user_id,

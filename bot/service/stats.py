@@ -11,14 +11,16 @@ from slack_sdk.models.blocks import Block
 from bot.report import charts
 from bot.report.build import SeasonReport, chart_data, load_report
 from bot.season import Season, to_local
-from bot.service import Env, workshop
+from bot.service import Env
 from bot.service.files import upload
 from bot.service.seasons import season_named
 from bot.sheets import csvio
 from bot.texts import stats as t
+from bot.texts import workshop as workshop_texts
 from bot.views import stats as views
 from bot.views.common import notice
 from models.stats import ExportRow, export_rows, season_stats
+from models.workshop import Attendance, attendance
 
 
 def chart(report: SeasonReport) -> bytes:
@@ -108,5 +110,28 @@ async def export_command(env: Env, *, user_id: str, args: str = "") -> dict[str,
         title=t.export_title(season.year),
     )
     if uploaded:
-        await workshop.export(env, user_id=user_id, season=season)
+        await _export_workshop(env, user_id=user_id, season=season)
     return notice(t.export_sent(len(rows)) if uploaded else t.EXPORT_FAILED)
+
+
+def workshop_sheet(found: Attendance, season: Season) -> bytes:
+    rows: list[list[object]] = []
+    for user, name, given in found.people:
+        answered = f"{to_local(given.answered_at, season.tz):%Y-%m-%d %H:%M}" if given else ""
+        word = workshop_texts.ANSWER_WORDS[given.coming if given else None]
+        rows.append([user, name, word, answered])
+    return csvio.write_sheet(workshop_texts.EXPORT_HEADER, rows)
+
+
+async def _export_workshop(env: Env, *, user_id: str, season: Season) -> None:
+    """The workshop's list beside the placements in the export, if there is one."""
+    found = await env.db.read(attendance, year=season.year)
+    if found is None:
+        return
+    await upload(
+        env,
+        user_id=user_id,
+        file=workshop_sheet(found, season),
+        filename=workshop_texts.export_filename(season.year),
+        title=workshop_texts.overview_title(season.year),
+    )

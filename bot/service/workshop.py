@@ -1,6 +1,6 @@
-"""The kick-off workshop: the coordinator creates it, every participant is invited through
-the outbox, answers may change until the day, and those who come are reminded the working
-day before."""
+"""The kick-off workshop: the coordinator creates it (before week 37), every participant is
+invited through the outbox, answers may change until the day before, and those who come are
+reminded the working day before."""
 
 from __future__ import annotations
 
@@ -11,18 +11,14 @@ from sqlmodel import Session
 
 from bot.ids import WorkshopBlock
 from bot.season import (
-    Season,
     at_local,
-    day_label,
     is_working_day,
     local_date,
     next_allowed,
-    to_local,
 )
 from bot.service import Env
 from bot.service.admin import audit
-from bot.service.files import upload
-from bot.sheets import csvio
+from bot.service.home import refresh_home
 from bot.slack import dm
 from bot.texts import admin as admin_texts
 from bot.texts import workshop as t
@@ -31,7 +27,7 @@ from bot.views.common import notice
 from models import workshop as repo
 from models.admin import participants
 from models.tables import Workshop
-from models.workshop import AnswerRefusal, Attendance, WorkshopDetails
+from models.workshop import AnswerRefusal, WorkshopDetails
 
 REMINDER_AT = time(9, 0)
 REFUSALS = {
@@ -119,7 +115,7 @@ async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, s
         await audit(env, actor=user_id, action="workshop", allowed=False)
         return {WorkshopBlock.PLACE.value: admin_texts.NOT_COORDINATOR}
     season, _ = await env.season()
-    form = views.read_form(view, local_date(env.now(), season.tz))
+    form = views.read_form(view, local_date(env.now(), season.tz), season)
     if isinstance(form, dict):
         return form
     workshop, created, invited = await env.db.run(
@@ -159,36 +155,13 @@ async def answer(
     if isinstance(result, AnswerRefusal):
         return notice(REFUSALS[result])
     workshop, given = result
-    until = day_label(workshop.day - timedelta(days=1))
     if channel and ts:
-        content = views.invitation(workshop, coming=given.coming, until=until)
+        content = views.invitation(workshop, coming=given.coming)
         await dm.update(env.client, channel, ts, content)
+    await refresh_home(env, user_id=user_id)  # the answer shows in App Home too
     return None
 
 
 async def status(env: Env) -> dict[str, Any]:
     found = await env.db.read(repo.attendance, year=await env.year())
     return notice(t.NONE_YET) if found is None else views.overview(found)
-
-
-def export_sheet(found: Attendance, season: Season) -> bytes:
-    rows: list[list[object]] = []
-    for user, name, given in found.people:
-        answered = f"{to_local(given.answered_at, season.tz):%Y-%m-%d %H:%M}" if given else ""
-        word = t.ANSWER_WORDS[given.coming if given else None]
-        rows.append([user, name, word, answered])
-    return csvio.write_sheet(t.EXPORT_HEADER, rows)
-
-
-async def export(env: Env, *, user_id: str, season: Season) -> None:
-    """The workshop's list beside the placements in `/praktik admin eksport`, if there is one."""
-    found = await env.db.read(repo.attendance, year=season.year)
-    if found is None:
-        return
-    await upload(
-        env,
-        user_id=user_id,
-        file=export_sheet(found, season),
-        filename=t.export_filename(season.year),
-        title=t.overview_title(season.year),
-    )

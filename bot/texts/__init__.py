@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Final
 
 from bot.texts.dates import full_stop
@@ -378,13 +379,28 @@ def pending_waiting_for_manager(workplace: str) -> str:
     return f"Praktik hos *{workplace}* – venter på lederens godkendelse."
 
 
-def placement_as_intern(workplace: str, days: str, hosts: list[str]) -> str:
+class When(StrEnum):
+    """Where a placement is in time, for the tense it is told in."""
+
+    AHEAD = "ahead"
+    NOW = "now"
+    OVER = "over"
+
+
+_INTERN_VERB: Final = {When.AHEAD: "skal", When.NOW: "er", When.OVER: "var"}
+_HOST_VERB: Final = {When.AHEAD: "kommer", When.NOW: "er", When.OVER: "var"}
+
+
+def placement_as_intern(
+    workplace: str, days: str, hosts: list[str], when: When = When.AHEAD
+) -> str:
     who = f"{noun(len(hosts), 'Vært', 'Værter')}: {listing(hosts)}"
-    return f"Du er i praktik hos *{workplace}* – {full_stop(days)} {full_stop(who)}"
+    verb = _INTERN_VERB[when]
+    return f"Du {verb} i praktik hos *{workplace}* – {full_stop(days)} {full_stop(who)}"
 
 
-def placement_as_host(intern: str, days: str) -> str:
-    return f"{intern} er i praktik hos dig – {full_stop(days)}"
+def placement_as_host(intern: str, days: str, when: When = When.AHEAD) -> str:
+    return f"{intern} {_HOST_VERB[when]} i praktik hos dig – {full_stop(days)}"
 
 
 def wish_summary(days: str, topics: str, sectors: str, regions: str) -> str:

@@ -7,7 +7,6 @@ from typing import Final
 from bot.texts.grammar import listing, noun
 
 CALENDAR_NAME: Final = "Innovationspraktikken"
-ORGANIZER_NAME: Final = "Praktikbot – Innovationspraktikken"
 
 
 def summary_host(intern: str) -> str:
@@ -40,4 +39,4 @@ def comment_invite(days: int) -> str:
     return f"Jeres praktik i kalenderen: {days} {noun}. Åbn filen for at lægge den i din kalender."
 
 
-COMMENT_CANCEL: Final = "Praktikken er aflyst: åbn filen for at fjerne den fra din kalender."
+COMMENT_CANCEL: Final = "Praktikken er aflyst: åbn filen, så står dagene som aflyst i din kalender."

@@ -63,13 +63,11 @@ REFUSALS: Final = {
     "begun": "Praktikken er allerede begyndt eller overstået, så dagene kan ikke ændres.",
 }
 
-COMMENT_UPDATE: Final = "Opdatering: jeres praktikdage er ændret."
-COMMENT_REMOVED: Final = "Aflysning af de dage, der ikke længere er praktikdage."
+COMMENT_UPDATE: Final = (
+    "Opdatering: jeres praktikdage er ændret. Åbn filen, så viser din kalender de nye dage, "
+    "og de dage, der ikke længere er praktikdage, står som aflyst."
+)
 
 
 def filename_update(year: int) -> str:
     return f"innovationspraktik-{year}-opdatering.ics"
-
-
-def filename_removed(year: int) -> str:
-    return f"innovationspraktik-{year}-aflyste-dage.ics"

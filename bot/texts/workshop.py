@@ -22,6 +22,12 @@ LABEL_NOTE: Final = "Til deltagerne (valgfrit)"
 HINT_PLACE: Final = "Adresse og lokale, fx Slotsholmsgade 4, lokale 2.12"
 ERR_DAY: Final = "Vælg en dato."
 ERR_DAY_PAST: Final = "Datoen skal ligge efter i dag."
+
+
+def err_day_late(week_begins: str) -> str:
+    return f"Workshoppen skal ligge før praktikugen, der begynder {dates.full_stop(week_begins)}"
+
+
 ERR_TIME: Final = "Vælg et tidspunkt."
 ERR_PLACE: Final = "Skriv, hvor workshoppen er (højst 200 tegn)."
 ERR_NOTE: Final = "Teksten må højst være 1.000 tegn."
@@ -47,7 +53,8 @@ def answered(coming: bool, until: str) -> str:
     return f"Dit svar: *{said}*. Du kan ændre det indtil {dates.full_stop(until)}"
 
 
-ASK: Final = "Kommer du? Du kan ændre dit svar indtil dagen."
+def ask(until: str) -> str:
+    return f"Kommer du? Du kan svare og ændre dit svar indtil {dates.full_stop(until)}"
 
 
 def reminder(when_text: str, place: str) -> str:
@@ -120,3 +127,11 @@ def export_filename(year: int) -> str:
 
 
 ANSWER_WORDS: Final = {True: "kommer", False: "kommer ikke", None: "ikke svaret"}
+
+
+# Status and App Home --------------------------------------------------------------------
+STATUS_HEADING: Final = "Workshop"
+
+
+def status_line(when_text: str, place: str, answer: str) -> str:
+    return f"{when_text}, {place}. Dit svar: *{answer}*."

@@ -1,11 +1,14 @@
-"""Block Kit of mine-data and slet-mine-data: the prompt before erasing."""
+"""mine-data's file as a person reads it, and slet-mine-data's prompt before erasing."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from slack_sdk.models.blocks import ActionsBlock, ConfirmObject, SectionBlock
 
+from bot import texts
+from bot.geo import CENTRAL_ADMINISTRATION, municipality
 from bot.ids import PrivacyAction
 from bot.texts import privacy as t
 from bot.views.common import button, message
@@ -36,3 +39,59 @@ def delete_prompt() -> dict[str, Any]:
             ),
         ],
     )
+
+
+def readable_export(data: Mapping[str, Any]) -> dict[str, Any]:
+    """models.privacy.export for the person who asked: the same fields under Danish keys,
+    codes as words (statuses, answers, days, municipalities, sectors, kinds of message).
+    Dates and times stay ISO 8601 and IDs stay as they are, so the file is still data; a
+    field without a Danish key keeps its own rather than go missing (it is the GDPR export)."""
+    return {t.EXPORT_KEYS.get(key, key): _readable(key, value) for key, value in data.items()}
+
+
+def _readable(key: str, value: Any) -> Any:
+    if isinstance(value, list):
+        if key in ("days", "old_days"):
+            return [_weekday(d) for d in value]
+        if key == "wanted_sectors":
+            return [texts.SECTOR_LABELS.get(s, s) for s in value]
+        return [readable_export(v) if isinstance(v, Mapping) else v for v in value]
+    if isinstance(value, Mapping):
+        # A message's payload and an audit entry's detail are kept as they were stored.
+        return dict(value) if key in _AS_STORED else readable_export(value)
+    if isinstance(value, bool):
+        return (t.EXPORT_COMING if key == "coming" else t.EXPORT_YES_NO)[value]
+    if not isinstance(value, str):
+        return value
+    words = _WORDS.get(key)
+    if words is not None:
+        return words.get(value, value)
+    if key == "municipality":
+        return _municipality(value)
+    return value
+
+
+_AS_STORED = frozenset({"payload", "detail"})
+_WORDS: dict[str, Mapping[str, str]] = {
+    "status": t.EXPORT_STATUS,
+    "host_answer": t.EXPORT_ANSWERS,
+    "intern_answer": t.EXPORT_ANSWERS,
+    "manager_answer": t.EXPORT_ANSWERS,
+    "origin": t.EXPORT_ORIGINS,
+    "role": t.EXPORT_ROLES,
+    "proposer_side": t.EXPORT_ROLES,
+    "sector": texts.SECTOR_LABELS,
+    "kind": texts.DM_KIND_LABELS,
+    "reason": t.EXPORT_REASONS,
+}
+
+
+def _weekday(day: Any) -> Any:
+    return t.EXPORT_WEEKDAYS[day - 1] if isinstance(day, int) and 1 <= day <= 7 else day
+
+
+def _municipality(code: str) -> str:
+    if code == CENTRAL_ADMINISTRATION:
+        return texts.CENTRAL_ADMINISTRATION_LABEL
+    found = municipality(code)
+    return found.name if found else code

@@ -25,12 +25,15 @@ from bot.season import Season, to_local
 from bot.texts import changes, dates
 from bot.texts import cohosts as cohost_texts
 from bot.texts import season as season_texts
+from bot.texts import workshop as workshop_texts
 from bot.views.cohosts import host_names
 from bot.views.common import button, days_text, md, mention, message, user_text
 from bot.views.days_change import change_button
 from bot.views.mrkdwn import clip, literal
 from bot.views.placements import answer_buttons
 from bot.views.slots import slot_blocks
+from bot.views.workshop import PLACE_MAX
+from bot.views.workshop import when as workshop_when
 from models.overview import Overview
 from models.placements import Deal
 from models.privacy import ERASED
@@ -65,6 +68,15 @@ def _pending_line(deal: Deal, user_id: str) -> tuple[str, Role | None]:
     if p.origin == ProposalOrigin.REQUEST:
         return texts.pending_waiting_for_host(_workplace(deal)), None
     return texts.pending_for_intern(_workplace(deal)), None
+
+
+def _when(view: Overview, deal: Deal) -> texts.When:
+    """The tense a placement is told in: to come, under way, or over."""
+    if deal.proposal.id in view.completed:
+        return texts.When.OVER
+    if deal.proposal.id in view.begun:
+        return texts.When.NOW
+    return texts.When.AHEAD
 
 
 def _wish_text(view: Overview, season: Season) -> str:
@@ -123,16 +135,24 @@ def overview_blocks(
     for deal in view.placements[:10]:
         own = own_season(deal, season)
         days = days_text(deal.proposal.days, own)
+        when = _when(view, deal)
         if user_id in (deal.host.slack_user_id, deal.slot.cohost_user_id):
-            line = texts.placement_as_host(_intern(deal), days)
+            line = texts.placement_as_host(_intern(deal), days, when)
         else:
-            line = texts.placement_as_intern(_workplace(deal), days, host_names(deal))
+            line = texts.placement_as_intern(_workplace(deal), days, host_names(deal), when)
         if own is not season:
             blocks.append(md(season_texts.of_season(line, own.year)))
         else:  # this season's placement: its days can be changed by agreement until it begins
             changeable = with_buttons and deal.proposal.id not in view.begun
             change = change_button(deal.proposal.id) if changeable else None
             blocks.append(SectionBlock(text=MarkdownTextObject(text=line), accessory=change))
+    if view.workshop is not None:
+        workshop, given = view.workshop
+        answer = workshop_texts.ANSWER_WORDS[given.coming if given is not None else None]
+        line = workshop_texts.status_line(
+            workshop_when(workshop), literal(workshop.place, PLACE_MAX), answer
+        )
+        blocks += [DividerBlock(), md(f"*{workshop_texts.STATUS_HEADING}*\n{line}")]
     if view.next_dms:
         labels = texts.DM_KIND_LABELS
         lines = [

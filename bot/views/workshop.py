@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -20,7 +20,8 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.ids import Action, WorkshopAction, WorkshopBlock, WorkshopCallback
-from bot.season import day_label
+from bot.season import Season
+from bot.texts import dates
 from bot.texts import workshop as t
 from bot.views.common import button, md, message, modal_view
 from bot.views.mrkdwn import SECTION_TEXT, fit, literal
@@ -32,8 +33,19 @@ PLACE_MAX = 200
 NOTE_MAX = 1000
 
 
-def when(workshop: Workshop | WorkshopDetails) -> str:
-    return t.when(day_label(workshop.day), workshop.time)
+def _day(day: date, season_year: int) -> str:
+    """ "ons 25. aug.", with the year when it is not the season's ("ons 1. mar. 2028")."""
+    return dates.day(day, year=day.year != season_year)
+
+
+def when(workshop: Workshop) -> str:
+    return t.when(_day(workshop.day, workshop.season_year), workshop.time)
+
+
+def answer_until(workshop: Workshop) -> str:
+    """The last day an answer can be given or changed: the day before (models.workshop.answer
+    refuses one on the day)."""
+    return _day(workshop.day - timedelta(days=1), workshop.season_year)
 
 
 def modal(current: Workshop | None) -> dict[str, Any]:
@@ -93,8 +105,11 @@ def _field(view: dict[str, Any], block: WorkshopBlock) -> dict[str, Any]:
     return element if isinstance(element, dict) else {}
 
 
-def read_form(view: dict[str, Any], today: date) -> WorkshopDetails | dict[str, str]:
-    """The modal's values, or per block the Danish reason it cannot be saved."""
+def read_form(
+    view: dict[str, Any], today: date, season: Season
+) -> WorkshopDetails | dict[str, str]:
+    """The modal's values, or per block the Danish reason it cannot be saved. The workshop
+    kicks the season off: it lies after today and before the season's week 37."""
     errors: dict[str, str] = {}
     day: date | None = None
     try:
@@ -103,6 +118,8 @@ def read_form(view: dict[str, Any], today: date) -> WorkshopDetails | dict[str, 
         errors[WorkshopBlock.DAY.value] = t.ERR_DAY
     if day is not None and day <= today:
         errors[WorkshopBlock.DAY.value] = t.ERR_DAY_PAST
+    elif day is not None and day >= season.day(1):
+        errors[WorkshopBlock.DAY.value] = t.err_day_late(dates.day(season.day(1)))
     time = str(_field(view, WorkshopBlock.TIME).get("selected_time") or "")
     hours, _, minutes = time.partition(":")
     if not (
@@ -126,11 +143,9 @@ def read_form(view: dict[str, Any], today: date) -> WorkshopDetails | dict[str, 
     return WorkshopDetails(day=day, time=time, place=place, note=note)
 
 
-def invitation(
-    workshop: Workshop, *, coming: bool | None = None, until: str = ""
-) -> dict[str, Any]:
+def invitation(workshop: Workshop, *, coming: bool | None = None) -> dict[str, Any]:
     """The invitation DM; after an answer it shows the answer and keeps both buttons, so the
-    answer can be changed until the day."""
+    answer can be changed until the day before. Before and after, it names that same day."""
     head = t.invitation(when(workshop), literal(workshop.place, PLACE_MAX))
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=head))]
     if workshop.note:
@@ -144,7 +159,8 @@ def invitation(
             ]
         )
     )
-    status = t.ASK if coming is None else t.answered(coming, until)
+    until = answer_until(workshop)
+    status = t.ask(until) if coming is None else t.answered(coming, until)
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=status)]))
     return message(head, blocks)
 

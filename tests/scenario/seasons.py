@@ -14,7 +14,7 @@ from bot.sandbox.person import Person
 from bot.season import COPENHAGEN
 from models.tables import CheckIn, Evaluation, Placement
 from tests.scenario.flows import offer, wish
-from tests.talk import shown
+from tests.talk import last_words, shown
 
 CPH = COPENHAGEN
 
@@ -35,7 +35,7 @@ async def sign_up_in_may_confirm_in_june(
     await anna.press("Anmod")  # among the suggestions the wish brought
     clock.set(local(6, 14, 11))
     await bo.press("Acceptér")
-    assert "Din praktik er bekræftet" in shown(anna.dms[-2])
+    assert "Din praktik er bekræftet" in shown(last_words(anna))
     return bo, anna
 
 

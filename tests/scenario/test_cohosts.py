@@ -17,7 +17,7 @@ from tests.conftest import ADMIN
 from tests.scenario.flows import offer, wish
 from tests.scenario.seasons import dispatcher, local, sign_up_in_may_confirm_in_june
 from tests.scenario.test_season_dms import TIMELINE
-from tests.talk import buttons, press_as, shown
+from tests.talk import buttons, last_words, press_as, shown
 
 
 async def test_a_cohost_answers_a_request_and_both_hosts_get_the_placement(
@@ -53,7 +53,7 @@ async def test_a_cohost_answers_a_request_and_both_hosts_get_the_placement(
     assert buttons(bo.last_dm) == buttons(cille.last_dm) == ["Acceptér", "Afslå"]
     bo_ask = copy.deepcopy(bo.last_dm)  # as Bo's client still shows it
     await cille.press("Acceptér", where="message")
-    assert "Din praktik er bekræftet" in shown(anna.dms[-2])
+    assert "Din praktik er bekræftet" in shown(last_words(anna))
     # Both hosts get the placement's DMs, and Bo's buttons show what happened.
     for host in (bo, cille):
         assert any("Anna Jensen" in shown(m) and "bekræftet" in shown(m) for m in host.dms)
@@ -65,7 +65,7 @@ async def test_a_cohost_answers_a_request_and_both_hosts_get_the_placement(
     await press_as(bo, bo_ask, "Afslå")
     assert len(anna.dms) == anna_saw
     await cille.command("/praktik", "status")
-    assert "<@UANNA> er i praktik hos dig" in shown(cille.ephemerals[-1])
+    assert "<@UANNA> kommer i praktik hos dig" in shown(cille.ephemerals[-1])
 
     # The placement's timeline: Cille gets the host's intro (the whole season: below).
     dispatcher = Dispatcher.from_settings(harness.settings, harness.db, worker_id="w1")
@@ -96,7 +96,7 @@ async def test_a_cohost_who_never_signed_up_can_see_and_erase_being_named(
 
     await cille.command("/praktik", "mine-data")
     held = json.loads([f for f in cille.files if f.name.endswith(".json")][-1].text())
-    assert held["co_host_of"] == [{"season_year": 2027, "workplace": "Ærø Kommune"}]
+    assert held["medvært for"] == [{"sæson": 2027, "arbejdsplads": "Ærø Kommune"}]
 
     await cille.command("/praktik", "slet-mine-data")
     await cille.press("Slet mine data")
@@ -145,13 +145,13 @@ async def test_a_cohost_gets_what_the_host_gets_and_the_intern_hears_of_both_all
     await cille.press("Acceptér", where="message")
 
     # The confirmation and the calendar: Cille gets the host's; Anna's name both hosts.
-    assert "Din praktik er bekræftet" in shown(anna.dms[-2]) and both in shown(anna.dms[-2])
+    assert "Din praktik er bekræftet" in shown(last_words(anna)) and both in shown(last_words(anna))
     assert any("Aftalen er bekræftet" in shown(m) for m in cille.dms)
     assert "Anna Jensen" in _calendar_text(cille)
     assert both in _calendar_text(anna)
     # Status and App Home: Cille sees the placement; Anna sees both hosts named.
     await cille.command("/praktik", "status")
-    assert "<@UANNA> er i praktik hos dig" in shown(cille.ephemerals[-1])
+    assert "<@UANNA> kommer i praktik hos dig" in shown(cille.ephemerals[-1])
     await anna.command("/praktik", "status")
     assert both in shown(anna.ephemerals[-1])
     await anna.open_home()
@@ -248,7 +248,7 @@ async def test_a_cohost_named_after_the_confirmation_gets_the_rest_and_one_taken
     assert "begynder i praktik hos dig" in shown(dan.last_dm)
     assert len(cille.dms) == cille_had
     await dan.command("/praktik", "status")
-    assert "<@UANNA> er i praktik hos dig" in shown(dan.ephemerals[-1])
+    assert "<@UANNA> kommer i praktik hos dig" in shown(dan.ephemerals[-1])
 
     # Anna withdraws: Bo and Dan are told, and nobody gets the rest of the timeline.
     await anna.command("/praktik", "afmeld")

@@ -8,7 +8,7 @@ import copy
 from bot.sandbox.harness import Harness
 from tests.orthography import assert_one_full_stop_after_dates
 from tests.scenario.flows import offer, wish
-from tests.talk import buttons, confirmation, press_as, shown
+from tests.talk import buttons, last_words, press_as, shown
 
 
 async def test_host_offers_intern_finds_and_requests_host_accepts(harness: Harness) -> None:
@@ -32,7 +32,7 @@ async def test_host_offers_intern_finds_and_requests_host_accepts(harness: Harne
     assert buttons(ask) == ["Acceptér", "Afslå"]
 
     await bo.press("Acceptér")
-    to_anna, to_bo = confirmation(anna), confirmation(bo)
+    to_anna, to_bo = shown(last_words(anna)), shown(last_words(bo))
     assert "Din praktik er bekræftet" in to_anna
     assert "man 13. sep., tir 14. sep." in to_anna and "<@UBO>" in to_anna
     assert "man 13. sep., tir 14. sep." in to_bo and "<@UANNA>" in to_bo

@@ -18,7 +18,7 @@ from bot.sandbox.wire import view_submission_payload
 from bot.season import COPENHAGEN
 from models.tables import OutboxMessage, OutboxStatus, Placement, Proposal
 from tests.scenario.flows import ALL_DAYS, offer, wish
-from tests.talk import buttons, press_as, shown
+from tests.talk import buttons, last_words, press_as, shown
 
 SLOT_DAYS = list(ALL_DAYS[:4])
 NEW = "ons 15. sep., tor 16. sep."
@@ -59,7 +59,7 @@ async def _placed(harness: Harness) -> tuple[Person, Person, Person]:
     await anna.command("/praktik", "find ærø")
     await anna.press("Anmod")
     await bo.press("Acceptér", where="message")
-    assert "Din praktik er bekræftet" in shown(anna.dms[-2])
+    assert "Din praktik er bekræftet" in shown(last_words(anna))
     return bo, cille, anna
 
 
@@ -119,7 +119,7 @@ async def test_both_sides_agree_on_other_days_and_the_plan_and_calendars_follow(
     # The placement and the proposal (what status and calendars show) took the new days.
     assert await harness.db.run(_days) == ([3, 4], [3, 4])
     for person in (bo, cille, anna):
-        assert f"Jeres praktikdage er ændret til *{NEW}*" in shown(person.last_dm)
+        assert f"Jeres praktikdage er ændret til *{NEW}*" in shown(last_words(person))
     asked = next(m for m in bo.dms if m.ts == bo_copy.ts)
     assert buttons(asked) == [] and "Accepteret af <@UCILLE>" in shown(asked)
 
@@ -142,20 +142,22 @@ async def test_both_sides_agree_on_other_days_and_the_plan_and_calendars_follow(
     assert all(r.reason == "days changed" for r in rows if r.status == OutboxStatus.CANCELLED)
     assert {r.recipient for r in planned if r.kind == "intro"} == {"UBO", "UCILLE", "UANNA"}
 
-    # Calendars: the kept day keeps its UID with a higher SEQUENCE, the added day is new,
-    # the removed day is cancelled with its own UID.
+    # Calendars, one file each, after the news: the kept day keeps its UID with a higher
+    # SEQUENCE, the added day is new, the removed day is cancelled with its own UID.
     for person in (bo, cille, anna):
-        update, removal = _ics(person)[-2:]
+        assert len(_ics(person)) == 2  # the confirmation's and the change's
+        assert person.dms[-1].files and not person.dms[-2].files
+        update = _ics(person)[-1]
         old = first[person.id]
-        assert str(update["method"]) == "REQUEST" and str(removal["method"]) == "CANCEL"
-        kept = _events(update)
+        assert str(update["method"]) == "PUBLISH"
+        events = _events(update)
+        assert sorted(events) == [date(2027, 9, 14), date(2027, 9, 15), date(2027, 9, 16)]
+        kept = {day: e for day, e in events.items() if e[2] == "CONFIRMED"}
         assert sorted(kept) == [date(2027, 9, 15), date(2027, 9, 16)]
         assert kept[date(2027, 9, 15)][0] == old[date(2027, 9, 15)][0]
         assert kept[date(2027, 9, 16)][0] not in {uid for uid, _, _ in old.values()}
-        assert all(seq == 1 and status == "CONFIRMED" for _, seq, status in kept.values())
-        gone = _events(removal)
-        assert list(gone) == [date(2027, 9, 14)]
-        assert gone[date(2027, 9, 14)] == (old[date(2027, 9, 14)][0], 1, "CANCELLED")
+        assert all(seq == 1 for _, seq, _ in kept.values())
+        assert events[date(2027, 9, 14)] == (old[date(2027, 9, 14)][0], 1, "CANCELLED")
 
     # A second press (Bo's stale copy, a retried payload) changes nothing twice.
     files = {p.id: len(p.files) for p in (bo, cille, anna)}
@@ -208,8 +210,8 @@ async def test_a_declined_change_tells_the_proposer_and_changes_nothing(
     # The proposal is Bo's data: in his mine-data, with what became of it.
     await bo.command("/praktik", "mine-data")
     held = json.loads([f for f in bo.files if f.name.endswith(".json")][-1].text())
-    [change] = held["days_changes_you_proposed"]
-    assert (change["days"], change["status"]) == ([1, 2, 3], "declined")
+    [change] = held["ændringer af dage, du har foreslået"]
+    assert (change["dage"], change["status"]) == (["mandag", "tirsdag", "onsdag"], "afslået")
 
 
 async def test_bad_input_gets_a_danish_message_and_changes_nothing(harness: Harness) -> None:
@@ -263,7 +265,7 @@ async def test_a_dm_already_sent_is_not_sent_again_when_the_first_day_moves(
     assert "Om to uger" in shown(anna.last_dm)
     await _propose(anna, ["1", "2"])
     await bo.press("Acceptér", where="message")
-    assert "Jeres praktikdage er ændret til *man 13. sep., tir 14. sep.*" in shown(anna.last_dm)
+    assert "Jeres praktikdage er ændret til *man 13. sep., tir 14. sep.*" in shown(last_words(anna))
     rows = await harness.db.run(_outbox)
     intros = [r for r in rows if r.kind == "intro" and r.status == OutboxStatus.PLANNED]
     assert intros == []  # the intro was sent for the old first day: not again

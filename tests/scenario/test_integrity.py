@@ -15,7 +15,7 @@ from bot.sandbox.harness import Harness
 from models.db import Database
 from models.tables import HostSlot, Placement, PlacementStatus, Proposal, ProposalStatus
 from tests.scenario.flows import offer, wish
-from tests.talk import buttons, press_as, shown, submit_raw
+from tests.talk import buttons, last_words, press_as, shown, submit_raw
 
 
 def _confirmed(session: Session) -> list[Placement]:
@@ -147,7 +147,7 @@ async def test_with_manager_approval_the_placement_waits_for_the_manager(
     assert "Anna Jensen" in shown(ask) and buttons(ask) == ["Godkend", "Afvis"]
 
     await mia.press("Godkend")
-    assert "Din praktik er bekræftet" in shown(anna.dms[-2])
+    assert "Din praktik er bekræftet" in shown(last_words(anna))
     assert any("Aftalen er bekræftet" in shown(m) for m in bo.dms)
     assert len(await approving.db.run(_confirmed)) == 1
 

@@ -15,7 +15,7 @@ from bot.service.rounds import expire_proposals
 from models.tables import AuditEntry, Placement, Proposal, ProposalOrigin
 from tests.conftest import ADMIN
 from tests.scenario.flows import offer, wish
-from tests.talk import buttons, press_as, shown
+from tests.talk import buttons, last_words, press_as, shown
 
 SEND_STABIL = "Send forslag (stabil)"
 SEND_FLEST = "Send forslag (flest)"
@@ -122,7 +122,7 @@ async def test_two_rounds_of_proposals_with_accept_decline_expiry_and_the_unplac
     # Anna and Bo accept; Emil declines; Dan accepts but Frida never answers.
     await bo.press("Acceptér", where="message")
     await anna.press("Acceptér", where="message")
-    assert "Din praktik er bekræftet" in shown(anna.dms[-2])
+    assert "Din praktik er bekræftet" in shown(last_words(anna))
     await emil.press("Afslå", where="message")
     await dan.press("Acceptér", where="message")
     to_cille = _proposal_dm(cille)  # Emil said no: Cille's buttons are gone

@@ -28,7 +28,7 @@ from models.tables import (
 from tests.conftest import ADMIN
 from tests.scenario.flows import offer, wish
 from tests.scenario.seasons import dispatcher, sign_up_in_may_confirm_in_june
-from tests.talk import buttons, press_as, shown
+from tests.talk import buttons, last_words, press_as, shown
 
 SEND_STABIL = "Send forslag (stabil)"
 
@@ -67,7 +67,7 @@ async def test_confirmed_elsewhere_closes_her_other_requests_and_tells_each_host
     anna_had, bo_had = len(anna.dms), len(bo.dms)
 
     await ole.press("Acceptér", where="message")
-    assert "Din praktik er bekræftet" in shown(cecilie.dms[-2])
+    assert "Din praktik er bekræftet" in shown(last_words(cecilie))
 
     # Ærø's request closed in the same moment; each of its hosts is told once, and the
     # request messages' buttons are gone.
@@ -140,7 +140,7 @@ async def test_an_expired_proposal_is_expired_by_the_job_and_blocks_nothing_afte
     assert "Runde 2 er sendt (stabil): 1 forslag" in shown(kim.ephemerals[-1])
     await dan.press("Acceptér", where="message")
     await bo.press("Acceptér", where="message")
-    assert "Din praktik er bekræftet" in shown(dan.dms[-2])
+    assert "Din praktik er bekræftet" in shown(last_words(dan))
 
 
 async def test_erasure_after_the_week_keeps_the_placement_and_tells_nobody(

@@ -9,7 +9,7 @@ from bot.sandbox.harness import Harness
 from models.db import Database
 from tests.conftest import ADMIN
 from tests.scenario.flows import offer, wish
-from tests.talk import buttons, shown
+from tests.talk import buttons, last_words, shown
 
 # 2,000 characters (the form's limit) that grow to 8,667 once escaped for Slack.
 GROWING = ("&<>" * 667)[:2000]
@@ -68,7 +68,7 @@ async def test_a_host_dm_slack_refuses_is_told_to_the_intern_and_the_coordinator
     assert "Din anmodning er sendt" in shown(anna.ephemerals[-1])
     assert buttons(bo.last_dm) == ["Acceptér", "Afslå"]
     await bo.press("Acceptér")
-    assert "Din praktik er bekræftet" in shown(anna.dms[-2])
+    assert "Din praktik er bekræftet" in shown(last_words(anna))
 
 
 async def test_a_host_dm_slack_cannot_take_now_is_withdrawn_and_the_intern_asked_to_retry(

@@ -37,6 +37,24 @@ async def status_of(person: Person, args: str = "") -> str:
     return shown(person.ephemerals[-1])
 
 
+async def test_a_placement_is_told_as_to_come_then_under_way_then_over(
+    harness: Harness, clock: ManualClock
+) -> None:
+    bo, anna = await sign_up_in_may_confirm_in_june(harness, clock)
+    assert f"Du skal i praktik hos *Ærø Kommune* – {PLACED_2027}" in await status_of(anna)
+    assert f"<@UANNA> kommer i praktik hos dig – {PLACED_2027}" in await status_of(bo)
+
+    clock.set(local(9, 15, 12))  # Wednesday of week 37
+    assert f"Du er i praktik hos *Ærø Kommune* – {PLACED_2027}" in await status_of(anna)
+    assert f"<@UANNA> er i praktik hos dig – {PLACED_2027}" in await status_of(bo)
+
+    clock.set(local(9, 18, 8))  # the day after the last day
+    assert f"Du var i praktik hos *Ærø Kommune* – {PLACED_2027}" in await status_of(anna)
+    assert f"<@UANNA> var i praktik hos dig – {PLACED_2027}" in await status_of(bo)
+    await anna.open_home()
+    assert "Du var i praktik hos *Ærø Kommune*" in shown(anna.home)
+
+
 async def test_the_season_stays_until_its_follow_up_and_the_next_opens_when_opened(
     harness: Harness, clock: ManualClock
 ) -> None:
@@ -52,8 +70,8 @@ async def test_the_season_stays_until_its_follow_up_and_the_next_opens_when_open
     await kim.command("/praktik", "admin eksport")
     rows = export_rows(kim)
     assert len(rows) == 2 and "fre 17. sep." in ";".join(rows[1]) and "Ærø Kommune" in rows[1]
-    assert f"Du er i praktik hos *Ærø Kommune* – {PLACED_2027}" in await status_of(anna)
-    assert f"<@UANNA> er i praktik hos dig – {PLACED_2027}" in await status_of(bo)
+    assert f"Du var i praktik hos *Ærø Kommune* – {PLACED_2027}" in await status_of(anna)
+    assert f"<@UANNA> var i praktik hos dig – {PLACED_2027}" in await status_of(bo)
     assert "Opfølgning efter 90 dage" in await status_of(anna)
 
     # Nobody can sign up for a season whose week is over; the next one has not opened.
@@ -100,7 +118,7 @@ async def test_the_season_stays_until_its_follow_up_and_the_next_opens_when_open
     # Last season's placement is shown with its own dates, marked with its year.
     now = await status_of(anna)
     assert (
-        f"Du er i praktik hos *Ærø Kommune* – {PLACED_2027} Vært: Bo Hansen. _(sæson 2027)_" in now
+        f"Du var i praktik hos *Ærø Kommune* – {PLACED_2027} Vært: Bo Hansen. _(sæson 2027)_" in now
     )
     assert "Du har intet praktikønske" in now  # none yet for 2028
     assert f"– {PLACED_2027}" in await status_of(anna, "2027")
@@ -167,7 +185,7 @@ async def test_a_counterpart_who_erased_their_data_is_not_shown_as_a_broken_ment
     await anna.press("Slet mine data")
     status = await status_of(bo)
     assert "slettet-" not in status
-    assert f"En deltager, der har slettet sine data, er i praktik hos dig – {PLACED_2027}" in (
+    assert f"En deltager, der har slettet sine data, var i praktik hos dig – {PLACED_2027}" in (
         status
     )
 

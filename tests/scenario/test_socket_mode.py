@@ -93,7 +93,7 @@ async def test_command_button_submission_errors_and_event_are_acked_over_the_soc
     await anna.press("Anmod")
     assert "vil gerne i praktik hos dig" in shown(bo.last_dm)
     await bo.press("Acceptér", where="message")
-    assert "Du er i praktik hos *Ærø Kommune*" in shown(anna.home)
+    assert "Du skal i praktik hos *Ærø Kommune*" in shown(anna.home)
     assert buttons(next(m for m in bo.dms if "vil gerne i praktik" in shown(m))) == []
     _all_acked_in_time(socket)
 

@@ -36,8 +36,8 @@ async def test_app_home_is_drawn_when_opened_and_redrawn_after_each_change(
     assert "venter på værtens svar" in shown(anna.home)
 
     await bo.press("Acceptér", where="home")  # answered from App Home, not from the DM
-    assert "er i praktik hos dig" in shown(bo.home)
-    assert "Du er i praktik hos *Ærø Kommune*" in shown(anna.home)
+    assert "kommer i praktik hos dig" in shown(bo.home)
+    assert "Du skal i praktik hos *Ærø Kommune*" in shown(anna.home)
     assert "Introduktion til hinanden" in shown(anna.home)  # the next planned DMs
     asked = next(m for m in bo.dms if "vil gerne i praktik" in shown(m))
     assert buttons(asked) == []  # the DM's buttons are gone too
@@ -65,7 +65,7 @@ async def test_a_home_tab_never_opened_is_not_drawn_until_it_is_opened(
     await bo.press("Acceptér")
     drawn = sorted(c.params["user_id"] for c in harness.fake.calls_to("views.publish"))
     assert drawn == ["UANNA", "UBO"]
-    assert "Du er i praktik hos *Ærø Kommune*" in shown(anna.home)
+    assert "Du skal i praktik hos *Ærø Kommune*" in shown(anna.home)
 
 
 async def test_status_shows_slot_wish_requests_and_placement(harness: Harness) -> None:

@@ -133,7 +133,7 @@ async def test_invitation_answers_a_changed_mind_the_reminder_and_the_count(
     # Her answer is data held about Anna: mine-data shows it.
     await anna.command("/praktik", "mine-data")
     held = json.loads(next(f for f in anna.files if f.name.endswith(".json")).text())
-    assert [a["coming"] for a in held["workshop_answers"]] == [True]
+    assert [a["svar"] for a in held["dine svar om workshoppen"]] == ["kommer"]
 
 
 async def test_bad_workshop_input_is_refused_in_the_modal(harness: Harness) -> None:
@@ -344,3 +344,47 @@ async def test_an_intern_who_was_declined_is_both_counted_and_invited(harness: H
     assert "1 praktikant" in figures and "0 praktikanter" not in figures
     await plan_workshop(kim, "2027-06-10", "13:00", "Slotsholmsgade 4")
     assert "2 deltagere får en invitation" in shown(kim.last_dm)
+
+
+async def test_a_workshop_must_come_before_week_37(harness: Harness) -> None:
+    bo, *_, kim = people(harness)
+    await offer(bo)
+    await plan_workshop(kim, "2027-09-13", "13:00", "Slotsholmsgade 4")  # week 37's Monday
+    assert kim.modal_errors["workshop_day"] == (
+        "Workshoppen skal ligge før praktikugen, der begynder man 13. sep."
+    )
+    await plan_workshop(kim, "2028-03-01", "13:00", "Slotsholmsgade 4")  # after the season
+    assert "før praktikugen" in kim.modal_errors["workshop_day"]
+    await plan_workshop(kim, "2027-09-10", "13:00", "Slotsholmsgade 4")  # the Friday before
+    assert kim.modal_errors == {}
+    assert "Workshoppen fre 10. sep. kl. 13.00 er gemt, og 1 deltager" in shown(kim.last_dm)
+
+
+async def test_the_invitation_and_the_answer_name_the_same_last_day_and_status_shows_mine(
+    harness: Harness, clock: ManualClock
+) -> None:
+    bo, anna, _, kim = people(harness)
+    await offer(bo)
+    await wish(anna)
+    dispatcher = Dispatcher.from_settings(harness.settings, harness.db, worker_id="w1")
+    await plan_workshop(kim, "2027-06-10", "13:00", "Slotsholmsgade 4")
+    await anna.command("/praktik", "status")
+    assert "Workshop" not in shown(anna.ephemerals[-1])  # not invited yet: nothing to answer
+    await dispatcher.run_once(clock.now())
+
+    invitation = shown(anna.last_dm)
+    assert "Du kan svare og ændre dit svar indtil ons 9. jun." in invitation
+    await anna.command("/praktik", "status")
+    said = shown(anna.ephemerals[-1])
+    assert "*Workshop*\ntor 10. jun. kl. 13.00, Slotsholmsgade 4. Dit svar: *ikke svaret*." in said
+
+    await anna.open_home()
+    await anna.press("Jeg kommer", where="message")
+    assert "Dit svar: *Jeg kommer*. Du kan ændre det indtil ons 9. jun." in shown(anna.last_dm)
+    assert "Dit svar: *kommer*." in shown(anna.home)  # App Home is redrawn with the answer
+    await anna.press("Jeg kommer ikke", where="message")
+    await anna.command("/praktik", "status")
+    assert "Dit svar: *kommer ikke*." in shown(anna.ephemerals[-1])
+    assert "Dit svar: *kommer ikke*." in shown(anna.home)
+    await bo.command("/praktik", "status")
+    assert "Dit svar: *ikke svaret*." in shown(bo.ephemerals[-1])  # each sees their own

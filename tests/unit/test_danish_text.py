@@ -66,7 +66,7 @@ def test_a_sentence_ends_with_one_full_stop_after_a_date() -> None:
     assert dates.full_stop("fre 11. jun. 2027") == "fre 11. jun. 2027."
     assert dates.full_stop("man 10. maj") == "man 10. maj."
     friday = dates.day(date(2027, 9, 17))
-    assert texts.placement_as_intern("Ærø Kommune", friday, ["Bo Hansen"]) == (
+    assert texts.placement_as_intern("Ærø Kommune", friday, ["Bo Hansen"], texts.When.NOW) == (
         "Du er i praktik hos *Ærø Kommune* – fre 17. sep. Vært: Bo Hansen."
     )
     assert texts.confirmed_host("Anna", "man 10. maj") == (

@@ -93,6 +93,22 @@ def test_a_whole_word_ranks_above_a_compound_part_and_a_typo() -> None:
     assert index.rank("demensplejecentre") == [1]
 
 
+def test_one_typo_finds_a_word_the_slot_has_only_in_another_form() -> None:
+    docs = [
+        _slot(1, "Plejehjemmet Egely", "Aftenvagter og nattevagter."),
+        _slot(2, "Jobcentret Esbjerg", "Samtaler med ledige.", where="0561"),
+        _slot(3, "Vejle Kommune", "Vi tester velfærdsteknologien i hjemmeplejen.", where="0630"),
+    ]
+    index = Index(docs)  # type: ignore[arg-type]
+    # Eight letters, one left out: one edit from the stem `plejehjem`, though two or more
+    # from every form the slot has (`plejehjemmet`).
+    assert index.rank("plejhjem") == [1]
+    assert index.rank("plejehjm") == [1]
+    assert index.rank("jobcneter") == [2]  # two letters swapped
+    assert index.rank("velfærdstekonologi") == [3]  # one letter too many
+    assert index.rank("plejhjm") == []  # two edits are not a typo
+
+
 def test_compounds_match_both_ways() -> None:
     docs = [
         _slot(1, "Aalborg Kommune, Teknik og Miljø", "Trafikplanlægning i byerne."),
