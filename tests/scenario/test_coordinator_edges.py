@@ -1,0 +1,88 @@
+"""The coordinators' rough edges of a season (issue 23): an announcement that reaches last
+season's people while their evaluations run, and the examples and counts they are shown."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from sqlmodel import select
+
+from bot.clock import ManualClock
+from bot.sandbox.harness import Harness
+from models.tables import OutboxMessage
+from tests.conftest import ADMIN
+from tests.scenario.flows import offer
+from tests.scenario.seasons import local, sign_up_in_may_confirm_in_june
+from tests.talk import buttons, press_as, shown
+
+DAYS_2028 = ("man 11. sep.", "tir 12. sep.")
+
+
+def confirm_texts(message: Any) -> dict[str, str]:
+    """Each button's label -> the question its confirm dialog asks."""
+    return {
+        element["text"]["text"]: element["confirm"]["text"]["text"]
+        for block in message.blocks
+        for element in block.get("elements", [])
+        if element.get("type") == "button"
+    }
+
+
+async def announced_to(harness: Harness) -> list[str]:
+    rows = await harness.db.run(
+        lambda s: s.exec(select(OutboxMessage).where(OutboxMessage.kind == "announcement")).all()
+    )
+    return sorted(r.recipient for r in rows)
+
+
+async def test_an_announcement_reaches_last_seasons_people_while_their_evaluations_run(
+    harness: Harness, clock: ManualClock
+) -> None:
+    await sign_up_in_may_confirm_in_june(harness, clock)  # Bo and Anna, 2027
+    kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
+    clock.set(local(12, 20, 10))
+    await kim.command("/praktik", "admin sæson åbn 2028")
+    eve = harness.workspace.person("UEVE", "eve", "Eve Nielsen")
+    await offer(eve, days=DAYS_2028)
+
+    await kim.command("/praktik", "admin besked Husk at svare på evalueringen")
+    preview = copy.deepcopy(kim.ephemerals[-1])
+    assert (
+        "Sæson 2028 har *1* deltager; sæson 2027, hvis evaluering og opfølgning løber til "
+        "fre 14. jan. 2028, har *2*. Vælg, hvem den skal sendes til." in shown(preview)
+    )
+    assert buttons(preview) == ["Kun sæson 2028", "Kun sæson 2027", "Begge sæsoner"]
+    # Each confirm dialog says whom that button reaches, as a whole sentence.
+    assert confirm_texts(preview) == {
+        "Kun sæson 2028": "Den sendes til *1* deltager i sæson 2028.",
+        "Kun sæson 2027": "Den sendes til *2* deltagere i sæson 2027.",
+        "Begge sæsoner": "Den sendes til *3* deltagere i sæson 2027 og 2028.",
+    }
+    await kim.press("Kun sæson 2027")
+    assert "lagt i kø til 2 deltagere" in shown(kim.ephemerals[-1])
+    assert await announced_to(harness) == ["UANNA", "UBO"]
+    await press_as(kim, preview, "Begge sæsoner")  # nobody gets it twice
+    assert "lagt i kø til 1 deltager " in shown(kim.ephemerals[-1])
+    assert await announced_to(harness) == ["UANNA", "UBO", "UEVE"]
+
+    # From 15 January 2027's follow-up is over: the preview offers the new season alone.
+    clock.set(local(1, 17, 10, y=2028))
+    await kim.command("/praktik", "admin besked Velkommen til 2028")
+    alone = kim.ephemerals[-1]
+    assert "Sådan ser beskeden ud. Den sendes til *1* deltager i sæson 2028." in shown(alone)
+    assert confirm_texts(alone) == {"Send til alle": "Den sendes til *1* deltager i sæson 2028."}
+    await press_as(kim, preview, "Kun sæson 2027")  # an old preview's button
+    assert "Sæson 2027s evaluering og opfølgning er slut" in shown(kim.ephemerals[-1])
+
+
+async def test_a_year_written_wrong_is_shown_as_the_season_the_command_takes(
+    harness: Harness, clock: ManualClock
+) -> None:
+    await sign_up_in_may_confirm_in_june(harness, clock)
+    kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
+    clock.set(local(11, 2, 10))  # 2027 is in force, 2028 is the next to open
+    await kim.command("/praktik", "admin sæson åbn abc")
+    assert "Skriv året som fire cifre, fx `2028`." in shown(kim.ephemerals[-1])
+    await kim.command("/praktik", "admin stats 27")
+    assert "fx `2027`." in shown(kim.ephemerals[-1])
