@@ -370,8 +370,26 @@ def pending_for_host(intern: str) -> str:
     return f"*{intern}* vil gerne i praktik hos dig – du skal svare."
 
 
+def proposal_pending_for_host(intern: str) -> str:
+    return f"Koordinatoren foreslår *{intern}* som praktikant hos dig – du skal svare."
+
+
+def proposal_waiting_for_intern(intern: str) -> str:
+    return (
+        f"Koordinatoren foreslår *{intern}* som praktikant hos dig – du har sagt ja og venter "
+        "på praktikantens svar."
+    )
+
+
 def pending_for_intern(workplace: str) -> str:
-    return f"Forslag: praktik hos *{workplace}* – du skal svare."
+    return f"Koordinatoren foreslår praktik hos *{workplace}* – du skal svare."
+
+
+def proposal_waiting_for_host(workplace: str) -> str:
+    return (
+        f"Koordinatoren foreslår praktik hos *{workplace}* – du har sagt ja og venter på "
+        "værtens svar."
+    )
 
 
 def pending_waiting_for_manager(workplace: str) -> str:

@@ -12,7 +12,7 @@ from bot.clock import ManualClock
 from bot.sandbox.harness import Harness
 from models.tables import OutboxMessage
 from tests.conftest import ADMIN
-from tests.scenario.flows import offer
+from tests.scenario.flows import offer, wish
 from tests.scenario.seasons import local, sign_up_in_may_confirm_in_june
 from tests.talk import buttons, press_as, shown
 
@@ -86,3 +86,37 @@ async def test_a_year_written_wrong_is_shown_as_the_season_the_command_takes(
     assert "Skriv året som fire cifre, fx `2028`." in shown(kim.ephemerals[-1])
     await kim.command("/praktik", "admin stats 27")
     assert "fx `2027`." in shown(kim.ephemerals[-1])
+
+
+async def test_a_rounds_proposal_reads_as_the_coordinators_in_status_and_app_home(
+    harness: Harness,
+) -> None:
+    ws = harness.workspace
+    kim = ws.person(ADMIN, "kim", "Kim Koordinator")
+    bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")
+    await bo.open_home()
+    await anna.open_home()
+    await offer(bo)
+    await wish(anna)
+    await kim.command("/praktik", "admin match")
+    await kim.press("Send forslag (stabil)")
+
+    await bo.command("/praktik", "status")
+    host_sees = shown(bo.ephemerals[-1])
+    assert "Koordinatoren foreslår *<@UANNA>* som praktikant hos dig – du skal svare." in (
+        host_sees
+    )
+    assert "vil gerne i praktik hos dig" not in host_sees + shown(bo.home)
+    assert "Koordinatoren foreslår *<@UANNA>* som praktikant hos dig" in shown(bo.home)
+    await anna.command("/praktik", "status")
+    assert "Koordinatoren foreslår praktik hos *Ærø Kommune* – du skal svare." in shown(
+        anna.ephemerals[-1]
+    )
+
+    # Once one side has said yes, each sees whose answer is missing – not "du skal svare".
+    await bo.press("Acceptér", where="home")
+    await bo.command("/praktik", "status")
+    assert "som praktikant hos dig – du har sagt ja og venter på praktikantens svar." in shown(
+        bo.ephemerals[-1]
+    )
+    assert "du skal svare" in shown(anna.home)
