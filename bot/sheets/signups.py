@@ -31,6 +31,8 @@ def list_id(slack_user_id: str) -> str:
 
 
 def place_name(code: str | None) -> str:
+    """What a person reads for a stored municipality: its name ("Ærø", where the code
+    "0492" would lose its zero in Excel), "Centraladministrationen", or "" when unknown."""
     if code == geo.CENTRAL_ADMINISTRATION:
         return t.CENTRAL_NAME
     found = geo.municipality(code) if code else None

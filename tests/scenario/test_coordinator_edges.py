@@ -4,6 +4,8 @@ season's people while their evaluations run, and the examples and counts they ar
 from __future__ import annotations
 
 import copy
+import csv
+import io
 from typing import Any
 
 from sqlmodel import select
@@ -120,3 +122,30 @@ async def test_a_rounds_proposal_reads_as_the_coordinators_in_status_and_app_hom
         bo.ephemerals[-1]
     )
     assert "du skal svare" in shown(anna.home)
+
+
+async def test_the_export_names_the_municipality_and_the_central_administration(
+    harness: Harness,
+) -> None:
+    ws = harness.workspace
+    kim = ws.person(ADMIN, "kim", "Kim Koordinator")
+    bo, dan = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UDAN", "dan", "Dan Berg")
+    anna, emil = ws.person("UANNA", "anna", "Anna Jensen"), ws.person("UEMIL", "emil", "Emil Krog")
+    await offer(bo)  # Ærø, kommunekode 0492
+    await offer(
+        dan,
+        workplace="Digitaliseringsstyrelsen",
+        sector="Stat",
+        municipality="Centraladministrationen (flere steder)",
+    )
+    await wish(anna)
+    await wish(emil, workplace="Viborg Kommune", sector="Kommune")
+    for intern, host, search in ((anna, bo, "ærø"), (emil, dan, "digitaliseringsstyrelsen")):
+        await intern.command("/praktik", f"find {search}")
+        await intern.press("Anmod")
+        await host.press("Acceptér", where="message")
+
+    await kim.command("/praktik", "admin eksport")
+    rows = list(csv.reader(io.StringIO(kim.files[-1].content.decode("utf-8-sig")), delimiter=";"))
+    places = sorted(dict(zip(rows[0], row, strict=True))["Kommune"] for row in rows[1:])
+    assert places == ["Centraladministrationen", "Ærø"]
