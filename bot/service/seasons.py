@@ -19,6 +19,7 @@ from bot.season import (
     local_date,
     next_allowed,
     signup_open,
+    to_utc,
 )
 from bot.service import Env
 from bot.service.admin import audit
@@ -62,6 +63,14 @@ async def season_named(env: Env, args: str) -> Season | str:
 
 def date_label(day: date) -> str:
     return dates.day(day, year=True)
+
+
+def past_deadline(season: Season, now: datetime) -> str | None:
+    """The sign-up deadline, written out, when a sign-up at `now` comes after it (it is
+    still taken, and joins the next matching round); None before it."""
+    if to_utc(now) < season.signup_closes_at:
+        return None
+    return date_label(season.signup_deadline)
 
 
 async def signup_refusal(env: Env) -> dict[str, Any] | None:

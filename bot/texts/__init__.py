@@ -153,6 +153,21 @@ def slot_saved(created: bool) -> str:
     return "Din værtsplads er opdateret. Sådan ser den ud nu:"
 
 
+def late_slot(deadline: str) -> str:
+    return (
+        f"Tilmeldingsfristen var {deadline}, men din plads er med: praktikanterne kan finde "
+        "den og anmode om den, og den kommer med i koordinatorens næste matchrunde."
+    )
+
+
+def late_wish(deadline: str) -> str:
+    return (
+        f"Tilmeldingsfristen var {deadline}, men dit ønske er med: det kommer med i "
+        "koordinatorens næste matchrunde, og du kan selv anmode om en ledig plads med "
+        "`/praktik find`."
+    )
+
+
 def search_header(query: str, total: int, shown_from: int, shown_to: int) -> str:
     if total == 1:
         return f"*1 ledig plads* passer til »{query}«:"

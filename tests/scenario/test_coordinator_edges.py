@@ -149,3 +149,29 @@ async def test_the_export_names_the_municipality_and_the_central_administration(
     rows = list(csv.reader(io.StringIO(kim.files[-1].content.decode("utf-8-sig")), delimiter=";"))
     places = sorted(dict(zip(rows[0], row, strict=True))["Kommune"] for row in rows[1:])
     assert places == ["Centraladministrationen", "Ærø"]
+
+
+async def test_a_sign_up_after_the_deadline_is_told_it_joins_the_next_matching_round(
+    harness: Harness, clock: ManualClock
+) -> None:
+    ws = harness.workspace
+    bo, anna = ws.person("UBO", "bo", "Bo Hansen"), ws.person("UANNA", "anna", "Anna Jensen")
+    clock.set(local(6, 11, 15))  # the deadline day itself: on time
+    await offer(bo)
+    assert "Tilmeldingsfristen" not in shown(bo.last_dm)
+
+    clock.set(local(7, 5, 10))  # the deadline was fre 11. jun.
+    cille = ws.person("UCILLE", "cille", "Cille Dahl")
+    await offer(cille, workplace="Region Midtjylland", sector="Region", municipality="Viborg")
+    assert (
+        "Tilmeldingsfristen var fre 11. jun. 2027, men din plads er med: praktikanterne kan "
+        "finde den og anmode om den, og den kommer med i koordinatorens næste matchrunde."
+    ) in shown(cille.last_dm)
+    await wish(anna)
+    assert (
+        "Tilmeldingsfristen var fre 11. jun. 2027, men dit ønske er med: det kommer med i "
+        "koordinatorens næste matchrunde"
+    ) in shown(anna.last_dm)
+    clock.set(local(7, 6, 10))
+    await wish(anna, text="Jeg vil også lære om havne.")  # an edit is no new sign-up
+    assert "Tilmeldingsfristen" not in shown(anna.last_dm)
