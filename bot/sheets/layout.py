@@ -10,8 +10,9 @@ from bot.texts import csvio as t
 
 HOST_COLUMNS = ("id", "name", "organisation", "sector", "municipality", "capacity", "days")
 HOST_OPTIONAL = ("topics", "ranking")
-INTERN_COLUMNS = ("id", "name", "organisation", "sector", "municipality", "days")
-INTERN_OPTIONAL = ("topics", "wanted_sectors", "wanted_regions", "choices")
+INTERN_COLUMNS = ("id", "name", "organisation", "sector", "days")
+# An intern's own municipality is optional, as in the wish modal.
+INTERN_OPTIONAL = ("municipality", "topics", "wanted_sectors", "wanted_regions", "choices")
 
 # Besides its Danish name (t.COLUMN_LABELS, the one `eksport --tilmeldinger` writes) and its
 # English key, a column answers to these.

@@ -15,7 +15,15 @@ from models.tables import HostSlot, Participant, Wish
 HOSTS_FILE = "værter.csv"
 INTERNS_FILE = "praktikanter.csv"
 HOST_HEADER = (*HOST_COLUMNS, "topics")
-INTERN_HEADER = (*INTERN_COLUMNS, "topics", "wanted_sectors", "wanted_regions")
+# The intern's municipality (optional when read) is written where a host's stands.
+INTERN_HEADER = (
+    *INTERN_COLUMNS[:4],
+    "municipality",
+    *INTERN_COLUMNS[4:],
+    "topics",
+    "wanted_sectors",
+    "wanted_regions",
+)
 STAND_IN_PREFIXES = (
     "csvh:",
     "csvi:",

@@ -220,3 +220,23 @@ def test_a_list_cell_without_quotes_in_a_semicolon_file_is_explained() -> None:
         'semikolon, så flere værdier i én celle skal stå i anførselstegn, fx "man;tir" '
         "(det gør Excel selv)"
     ]
+
+
+def test_an_interns_list_without_a_municipality_column_loads() -> None:
+    text = "id;navn;organisation;sektor;dage\nP1;Jens;Skattestyrelsen;stat;man;tir\n"
+    (p1,) = read_interns(text.replace("man;tir", '"man;tir"'))
+    assert (p1.name, p1.municipality, p1.profile.days) == ("Jens", "", frozenset({1, 2}))
+
+
+def test_old_spellings_of_a_municipality_are_read_as_todays_name() -> None:
+    text = (
+        "id;navn;organisation;sektor;kommune;pladser;dage\n"
+        "H1;A;Århus Kommune;kommune;Århus;1;man\n"
+        "H2;B;Høje Taastrup Kommune;kommune;Høje Taastrup Kommune;1;tir\n"
+    )
+    h1, h2 = read_hosts(text)
+    assert (h1.profile.municipality, h1.profile.region) == ("Aarhus", "Region Midtjylland")
+    assert h2.profile.municipality == "Høje-Taastrup"
+    assert errors_of(text.replace("Århus;1", "Aahus;1")) == [
+        "linje 2: ukendt kommune 'Aahus' (eller skriv Centraladministrationen)"
+    ]
