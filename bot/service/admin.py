@@ -172,7 +172,10 @@ async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
     audience = await _audience(env)
     now = (audience.current,)
     count = await env.db.read(_recipients, years=now)
-    if audience.last is None:
+    last_count = 0
+    if audience.last is not None:
+        last_count = await env.db.read(_recipients, years=(audience.last.year,))
+    if audience.last is None or last_count == 0:  # nobody of last season to remind
         if count == 0:
             return notice(t.ANNOUNCE_NONE)
         reaches = t.announce_recipients(count, now)
@@ -181,7 +184,6 @@ async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
         )
         return views.announce_preview(text, t.announce_preview(count, now), [choice])
     last, both = (audience.last.year,), (audience.last.year, audience.current)
-    last_count = await env.db.read(_recipients, years=last)
     both_count = await env.db.read(_recipients, years=both)
     if both_count == 0:
         return notice(t.ANNOUNCE_NONE)
