@@ -7,14 +7,14 @@ from collections.abc import Sequence
 
 from bot import geo
 from bot.sheets.csvio import write_sheet
-from bot.sheets.layout import HOST_COLUMNS, INTERN_COLUMNS
+from bot.sheets.layout import HOST_COLUMNS, INTERN_COLUMNS, SLOT_EXTRAS
 from bot.texts import WEEKDAY_SHORT
 from bot.texts import csvio as t
 from models.tables import HostSlot, Participant, Wish
 
 HOSTS_FILE = "værter.csv"
 INTERNS_FILE = "praktikanter.csv"
-HOST_HEADER = (*HOST_COLUMNS, "topics")
+HOST_HEADER = (*HOST_COLUMNS, "topics", *SLOT_EXTRAS)
 # The intern's municipality (optional when read) is written where a host's stands.
 INTERN_HEADER = (
     *INTERN_COLUMNS[:4],
@@ -72,6 +72,8 @@ def hosts_sheet(rows: Sequence[tuple[Participant, HostSlot]]) -> bytes:
                 slot.capacity,
                 _days(slot.days),
                 _list(slot.topics),
+                slot.description,
+                slot.cohost_user_id,
             )
             for person, slot in rows
         ),
