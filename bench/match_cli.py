@@ -129,7 +129,7 @@ def time_matching_package(hosts: Path, interns: Path) -> tuple[float, int]:
     from bot.matching.preferences import build_preferences
     from bot.sheets import csvio
 
-    host_rows = csvio.read_hosts(hosts.read_bytes())
+    host_rows = csvio.read_hosts(hosts.read_bytes(), extras=False)
     intern_rows = csvio.read_interns(interns.read_bytes())
     prefs = build_preferences([r.profile for r in host_rows], [r.profile for r in intern_rows])
     t0 = time.perf_counter()

@@ -46,12 +46,29 @@ def municipalities() -> tuple[Municipality, ...]:
     )
 
 
+# Names people still write for a municipality: the spellings before 2011 (Aa became Å and
+# back), the forms without a hyphen, and the names without the genitive s.
+OLD_NAMES: dict[str, str] = {
+    "Århus": "Aarhus",
+    "Ålborg": "Aalborg",
+    "Åbenrå": "Aabenraa",
+    "Høje Taastrup": "Høje-Taastrup",
+    "Lyngby": "Lyngby-Taarbæk",
+    "Lyngby Taarbæk": "Lyngby-Taarbæk",
+    "Nordfyn": "Nordfyns",
+    "Vesthimmerland": "Vesthimmerlands",
+}
+
+
 @cache
 def _by_key() -> dict[str, Municipality]:
     index: dict[str, Municipality] = {}
     for m in municipalities():
         for key in (m.code, m.name, m.official_name):
             index[fold(key)] = m
+    for old, name in OLD_NAMES.items():
+        index.setdefault(fold(old), index[fold(name)])
+        index.setdefault(fold(f"{old} Kommune"), index[fold(name)])
     return index
 
 

@@ -130,7 +130,11 @@ class FeedbackBlock(StrEnum):
 
 
 class AdminAction(StrEnum):
+    # The announcement's preview: one button (the season in force), or three while last
+    # season's follow-up runs – each with its own ID, as Slack wants within a block.
     ANNOUNCE_SEND = "admin_announce_send"
+    ANNOUNCE_SEND_LAST = "admin_announce_send_last"
+    ANNOUNCE_SEND_BOTH = "admin_announce_send_both"
 
 
 class PrivacyAction(StrEnum):

@@ -116,6 +116,8 @@ ACTIONS: Final[Mapping[str | re.Pattern[str], Listener]] = table(
     (FeedbackAction.COMMENT, feedback.on_comment),
     (FeedbackAction.EVALUATE, feedback.on_evaluate),
     (AdminAction.ANNOUNCE_SEND, admin.on_announce_send),
+    (AdminAction.ANNOUNCE_SEND_LAST, admin.on_announce_send),
+    (AdminAction.ANNOUNCE_SEND_BOTH, admin.on_announce_send),
     (CoordinatorAction.MATCH_SEND_STABIL, rounds.on_send),
     (CoordinatorAction.MATCH_SEND_FLEST, rounds.on_send),
     (CoordinatorAction.MATCH_PAGE, rounds.on_page),

@@ -71,7 +71,7 @@ async def on_announce_send(
     press = BlockAction.parse(body)
     await respond(
         replace_original=True,
-        **await admin_service.announce_send(env, user_id=press.user_id, text=press.action.value),
+        **await admin_service.announce_send(env, user_id=press.user_id, value=press.action.value),
     )
 
 

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from models.outbox_repo import plan_fixed
 from models.privacy import ERASED
 from models.seasons import season_cohosts, season_interns
-from models.tables import HostSlot, Participant, SeasonSettings
+from models.tables import HostSlot, OutboxMessage, Participant, SeasonSettings
 
 
 def store_setting(
@@ -41,21 +41,32 @@ def participants(session: Session, *, year: int) -> list[str]:
 def plan_announcement(
     session: Session,
     *,
-    year: int,
+    years: tuple[int, ...],
     text: str,
     payload: dict[str, Any],
     now: datetime,
     due: datetime,
 ) -> int:
-    """One DM of `payload` per participant, read in the same transaction. The key holds a
-    digest of `text`, so the same announcement planned twice reaches nobody twice."""
+    """One DM of `payload` per participant of `years`, read in the same transaction. The key
+    holds a season and a digest of `text`, and a person planned it under any of `years`
+    before is left out, so the same announcement planned twice – or to one season, then to
+    both – reaches nobody twice."""
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
-    return plan_fixed(
-        session,
-        rows={
-            f"besked:{year}:{digest}:{u}": (u, payload) for u in participants(session, year=year)
-        },
-        kind="announcement",
-        now=now,
-        due=due,
+    people = {u: year for year in sorted(years) for u in participants(session, year=year)}
+    planned = set(
+        session.exec(
+            select(OutboxMessage.recipient)
+            .where(col(OutboxMessage.recipient).in_(list(people)))
+            .where(
+                col(OutboxMessage.key).in_(
+                    [f"besked:{y}:{digest}:{u}" for u in people for y in years]
+                )
+            )
+        ).all()
     )
+    rows = {
+        f"besked:{year}:{digest}:{u}": (u, payload)
+        for u, year in people.items()
+        if u not in planned
+    }
+    return plan_fixed(session, rows=rows, kind="announcement", now=now, due=due)

@@ -14,7 +14,8 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from models import repo
-from models.forms import TOPIC_MAX, WORKPLACE_MAX
+from models.cohosts import conflict
+from models.forms import DESCRIPTION_MAX, TOPIC_MAX, WORKPLACE_MAX, clean_text
 from models.tables import HostSlot, Participant, SlotStatus, Topic, Wish, WishStatus
 
 CHUNK = 1000  # keys per IN (...) query
@@ -37,6 +38,9 @@ class HostSignUp:
     capacity: int
     days: list[int]
     topics: list[str]
+    # None: the list has no such column, and the slot keeps what it has.
+    description: str | None = None
+    cohost: str | None = None  # a Slack user ID, or "" for nobody
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +62,29 @@ class Loaded:
 
 
 class ImportRefused(Exception):
-    """A row cannot be loaded without breaking a promise (e.g. seats already confirmed)."""
+    """A row cannot be loaded without breaking a promise; the subclass says which."""
+
+    def __init__(self, line: int, why: str) -> None:
+        self.line = line
+        super().__init__(f"line {line}: {why}")
+
+
+class CapacityRefused(ImportRefused):
+    """The capacity is below the seats the host has already confirmed."""
 
     def __init__(self, line: int, confirmed: int) -> None:
-        self.line, self.confirmed = line, confirmed
-        super().__init__(f"line {line}: capacity below {confirmed} confirmed placements")
+        self.confirmed = confirmed
+        super().__init__(line, f"capacity below {confirmed} confirmed placements")
+
+
+class CohostRefused(ImportRefused):
+    """The co-host is on the other side of one of the slot's requests, proposals or
+    placements (both_sides), or would replace the co-host of confirmed placements, whose
+    planned DMs an import does not move (the slot modal does)."""
+
+    def __init__(self, line: int, cohost: str, *, both_sides: bool) -> None:
+        self.both_sides = both_sides
+        super().__init__(line, f"co-host {cohost or '(none)'} refused")
 
 
 class _Loader:
@@ -145,11 +167,16 @@ def load_signups(
                 updated_at=now,
             )
         elif row.capacity < slot.confirmed:
-            raise ImportRefused(row.line, slot.confirmed)
+            raise CapacityRefused(row.line, slot.confirmed)
         slot.workplace, slot.sector = row.person.workplace[:WORKPLACE_MAX], row.person.sector
         slot.municipality, slot.region = row.person.municipality or "", row.region
         slot.capacity, slot.days, slot.topics = row.capacity, row.days, load.topics(row.topics)
         slot.status, slot.updated_at = SlotStatus.OPEN, now
+        if row.description is not None:
+            slot.description = clean_text(row.description)[:DESCRIPTION_MAX]
+        if row.cohost is not None:
+            _check_cohost(session, slot, row)
+            slot.cohost_user_id = row.cohost or None
         session.add(slot)
     for signup, person in zip(interns, people[len(hosts) :], strict=True):
         assert person.id is not None
@@ -164,6 +191,16 @@ def load_signups(
     session.flush()
     created = len(set(load.people) - load.existing)
     return Loaded(len(hosts), len(interns), created, len(load.people) - created)
+
+
+def _check_cohost(session: Session, slot: HostSlot, row: HostSignUp) -> None:
+    cohost = row.cohost or None
+    if slot.id is None or cohost == slot.cohost_user_id:
+        return
+    if slot.confirmed:
+        raise CohostRefused(row.line, cohost or "", both_sides=False)
+    if conflict(session, slot_id=slot.id, user_id=cohost):
+        raise CohostRefused(row.line, cohost or "", both_sides=True)
 
 
 def signed_up(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, or_, update
+from sqlalchemy import ColumnElement, and_, case, exists, func, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -417,6 +417,15 @@ def settle(
 # Reports (`praktik outbox`, coordinators) -------------------------------------------------
 
 
+@dataclass(frozen=True)
+class OutboxReport:
+    """The rows asked for, and how many match the filters in all (`rows` may be cut short
+    by a limit)."""
+
+    rows: list[OutboxMessage]
+    total: int
+
+
 def outbox_report(
     session: Session,
     *,
@@ -425,7 +434,7 @@ def outbox_report(
     statuses: Collection[str] = (),
     year: int | None = None,
     limit: int | None = None,
-) -> list[OutboxMessage]:
+) -> OutboxReport:
     """Outbox rows by due time, optionally for one recipient, some kinds and statuses."""
     query = select(OutboxMessage)
     if user is not None:
@@ -441,10 +450,11 @@ def outbox_report(
                 col(OutboxMessage.key).startswith(refused_prefix(year)),
             )
         )
+    total = session.exec(select(func.count()).select_from(query.subquery())).one()
     query = query.order_by(col(OutboxMessage.due_at), col(OutboxMessage.id))
     if limit is not None:
         query = query.limit(limit)
-    return list(session.exec(query).all())
+    return OutboxReport(list(session.exec(query).all()), total)
 
 
 def plan_fixed(

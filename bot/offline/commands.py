@@ -11,7 +11,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -28,16 +27,16 @@ from bot.matching.steering import Steering, SteeringError, check, steered
 from bot.offline.progress import Progress
 from bot.sheets import csvio
 from bot.sheets.csvio import CsvError, HostRow, InternRow, RowError
+from bot.sheets.layout import SLACK_USER_ID
 from bot.texts import DEFAULT_TOPICS
 from bot.texts import csvio as t
 from bot.texts import rounds as mt
 from bot.texts import steering as steering_texts
 
 if TYPE_CHECKING:
-    from models.imports import HostSignUp, InternSignUp
+    from models.imports import HostSignUp, ImportRefused, InternSignUp
 
 _Q = TypeVar("_Q")
-SLACK_ID = re.compile(r"[UW][A-Z0-9]{2,31}")
 LARGE_INPUT_BYTES = 200_000  # about 2,000 rows: below that the command is done at once
 PROGRESS_SHARES = {"read": 0.3, "prefs": 0.5, "solve": 0.15, "metrics": 0.05}
 
@@ -76,16 +75,17 @@ def _read(path: str | None, errors: list[str]) -> bytes | None:
         return None
 
 
-def read_lists(hosts_path: str | None, interns_path: str | None) -> Lists:
+def read_lists(hosts_path: str | None, interns_path: str | None, *, extras: bool = True) -> Lists:
     """Both files, each checked whole; rankings and choices must name the other file's ids
-    (when both are given and readable). Every bad row of every file is reported."""
+    (when both are given and readable). Every bad row of every file is reported. Without
+    extras the hosts' description and co-host columns are not read (`match`)."""
     errors: list[str] = []
     host_data, intern_data = _read(hosts_path, errors), _read(interns_path, errors)
     found = Lists([], [], errors)
     problems: dict[str, list[RowError]] = {}
     if host_data is not None:
         try:
-            found.hosts = csvio.read_hosts(host_data)
+            found.hosts = csvio.read_hosts(host_data, extras=extras)
         except CsvError as error:
             problems["hosts"] = list(error.errors)
     if intern_data is not None:
@@ -114,7 +114,7 @@ def read_lists(hosts_path: str | None, interns_path: str | None) -> Lists:
 
 def _key(raw: str, kind: str) -> str:
     """The participant's key: a Slack user ID as it is, else a stand-in per list."""
-    if SLACK_ID.fullmatch(raw):
+    if SLACK_USER_ID.fullmatch(raw):
         return raw
     key = f"csv{kind}:{raw}"
     return key if len(key) <= 32 else f"csv{kind}:" + hashlib.sha256(raw.encode()).hexdigest()[:27]
@@ -144,6 +144,8 @@ def signups(lists: Lists) -> tuple[list[HostSignUp], list[InternSignUp]]:
             capacity=r.profile.capacity,
             days=sorted(r.profile.days),
             topics=sorted(r.profile.topics),
+            description=r.description,
+            cohost=r.cohost,
         )
         for r in lists.hosts
     ]
@@ -198,19 +200,28 @@ def run_import(
         )
     except ImportRefused as refused:
         print(t.file_errors(args.hosts or "", 1), file=err)
-        print(f"  {t.line(refused.line, t.capacity_below(refused.confirmed))}", file=err)
+        print(f"  {t.line(refused.line, _refusal(refused))}", file=err)
         print(t.IMPORT_NOTHING, file=err)
         return 1
     finally:
         db.dispose()
     print(t.imported(year, loaded.hosts, loaded.interns, loaded.created, loaded.updated), file=out)
     ids = [str(r.profile.id) for r in lists.hosts] + [str(r.profile.id) for r in lists.interns]
-    stand_ins = sum(not SLACK_ID.fullmatch(i) for i in ids)
+    stand_ins = sum(not SLACK_USER_ID.fullmatch(i) for i in ids)
     if stand_ins:
         print(t.without_slack_id(stand_ins), file=out)
     if any(r.profile.ranking for r in lists.hosts) or any(r.profile.choices for r in lists.interns):
         print(t.RANKINGS_NOT_STORED, file=out)
     return 0
+
+
+def _refusal(refused: ImportRefused) -> str:
+    from models.imports import CapacityRefused, CohostRefused
+
+    if isinstance(refused, CohostRefused):
+        return t.COHOST_BOTH_SIDES if refused.both_sides else t.COHOST_AFTER_CONFIRMATION
+    assert isinstance(refused, CapacityRefused)
+    return t.capacity_below(refused.confirmed)
 
 
 # praktik eksport --------------------------------------------------------------------------
@@ -338,7 +349,7 @@ def run_match(
     shown = err if large or args.progress else None
     bar = Progress(shown, shares=PROGRESS_SHARES, labels=t.PROGRESS_STEPS)
     bar.stage("read")
-    lists = read_lists(args.hosts, args.interns)
+    lists = read_lists(args.hosts, args.interns, extras=False)
     if lists.errors:
         bar.done()
         print("\n".join(lists.errors), file=err)

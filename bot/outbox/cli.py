@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, tzinfo
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -41,11 +41,18 @@ KINDS = (
 STATUSES = [s.value for s in OutboxStatus]
 
 
-def _value(what: str, names: dict[str, str]) -> Callable[[str], str]:
-    """--kind/--status: the Danish name or the stored English value -> the stored value."""
-    accepted = {v: v for v in names} | {danish: v for v, danish in names.items()}
+def _value(
+    what: str, names: dict[str, str], groups: Mapping[str, tuple[str, ...]] | None = None
+) -> Callable[[str], tuple[str, ...]]:
+    """--kind/--status: the Danish name or the stored English value -> the stored values
+    (one, or a group's: `invitation` is both kinds of invitation)."""
+    accepted = (
+        {v: (v,) for v in names}
+        | {danish: (v,) for v, danish in names.items()}
+        | dict(groups or {})
+    )
 
-    def parse(text: str) -> str:
+    def parse(text: str) -> tuple[str, ...]:
         found = accepted.get(text.strip().casefold())
         if found is None:
             raise argparse.ArgumentTypeError(h.unknown_value(what, text, list(names.values())))
@@ -64,7 +71,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "--kind",
         action="append",
-        type=_value("slags", kinds),
+        type=_value("slags", kinds, h.KIND_GROUPS),
         metavar="{" + ",".join(kinds.values()) + "}",
         help=h.OUTBOX_KIND,
     )
@@ -93,8 +100,9 @@ def _when(instant: datetime | None, tz: tzinfo) -> str:
     return moment(instant.astimezone(tz), year=True) if instant else "-"
 
 
-def table(rows: Sequence[OutboxMessage], tz: tzinfo) -> list[str]:
-    """The rows as aligned text lines, a header first and a count per status last."""
+def table(rows: Sequence[OutboxMessage], tz: tzinfo, total: int | None = None) -> list[str]:
+    """The rows as aligned text lines, a header first and a count per status last; `total`
+    is how many match in all when a limit cut the list short."""
     cells = [
         (
             _when(r.due_at, tz),
@@ -120,7 +128,7 @@ def table(rows: Sequence[OutboxMessage], tz: tzinfo) -> list[str]:
         status = h.STATUS_NAMES.get(r.status, r.status)
         counts[status] = counts.get(status, 0) + 1
     summary = ", ".join(f"{status} {n}" for status, n in sorted(counts.items()))
-    lines.append(h.outbox_total(len(rows), summary))
+    lines.append(h.outbox_total(len(rows), summary, total))
     return lines
 
 
@@ -133,11 +141,11 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     stream = out or sys.stdout
     db = offline_database(args.url)
     try:
-        rows = db.call(
+        report = db.call(
             outbox_report,
             user=args.user,
-            kinds=args.kind or (),
-            statuses=args.status or (),
+            kinds=[kind for kinds in args.kind or () for kind in kinds],
+            statuses=[status for statuses in args.status or () for status in statuses],
             year=args.year,
             limit=args.limit,
         )
@@ -147,5 +155,5 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         return 2
     finally:
         db.dispose()
-    stream.write("\n".join(table(rows, _tz())) + "\n")
+    stream.write("\n".join(table(report.rows, _tz(), report.total)) + "\n")
     return 0

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
+from sqlmodel import Session
+
 from bot.current import approval_required
+from bot.ids import AdminAction
 from bot.season import Phase, Season, day_label, local_date, next_allowed
 from bot.service import Env
 from bot.texts import DEFAULT_TOPICS, dates
@@ -121,36 +125,117 @@ async def season_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]
 # besked --------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Audience:
+    """Whom an announcement may reach now: the season in force and, while its evaluations
+    and follow-up still run, the season before it."""
+
+    current: int
+    last: Season | None
+
+
+async def _audience(env: Env) -> _Audience:
+    current = await env.year()
+    last, _ = await env.season(current - 1)
+    # After the next season opens, last season's people still have an evaluation and a
+    # follow-up to answer: the coordinator may need to remind them.
+    running = last.phase(env.now()) is Phase.AFTER_WEEK
+    return _Audience(current, last if running else None)
+
+
+def _value(years: tuple[int, ...], text: str) -> str:
+    """A send button's value: the seasons, then the text (at most 1,900 + 10 characters,
+    within Slack's 2,000)."""
+    return f"{','.join(str(y) for y in years)}|{text}"
+
+
+def _read_value(value: str, current: int) -> tuple[tuple[int, ...], str]:
+    """The seasons and text a send button carries; a button from before buttons named their
+    seasons carries only the text, meant for the season in force."""
+    head, bar, text = value.partition("|")
+    years = head.split(",")
+    if bar and all(y.isascii() and y.isdigit() and len(y) == 4 for y in years):
+        return tuple(int(y) for y in years), text
+    return (current,), value
+
+
+def _recipients(session: Session, *, years: tuple[int, ...]) -> int:
+    return len({u for year in years for u in admin_queries.participants(session, year=year)})
+
+
 async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
     text = clean_text(text)  # control characters alone would leave an empty, invalid block
     if not text:
         return notice(t.ANNOUNCE_EMPTY)
     if len(text) > ANNOUNCE_MAX:
         return notice(t.ANNOUNCE_TOO_LONG)
-    count = len(await env.db.read(admin_queries.participants, year=await env.year()))
-    if count == 0:
+    audience = await _audience(env)
+    now = (audience.current,)
+    count = await env.db.read(_recipients, years=now)
+    last_count = 0
+    if audience.last is not None:
+        last_count = await env.db.read(_recipients, years=(audience.last.year,))
+    if audience.last is None or last_count == 0:  # nobody of last season to remind
+        if count == 0:
+            return notice(t.ANNOUNCE_NONE)
+        reaches = t.announce_recipients(count, now)
+        choice = views.AnnounceChoice(
+            t.ANNOUNCE_SEND, AdminAction.ANNOUNCE_SEND, _value(now, text), reaches
+        )
+        return views.announce_preview(text, t.announce_preview(count, now), [choice])
+    last, both = (audience.last.year,), (audience.last.year, audience.current)
+    both_count = await env.db.read(_recipients, years=both)
+    if both_count == 0:
         return notice(t.ANNOUNCE_NONE)
-    return views.announce_preview(text, count)
+    head = t.announce_choose(
+        audience.current,
+        count,
+        audience.last.year,
+        last_count,
+        dates.day(audience.last.close_date - timedelta(days=1), year=True),
+    )
+    choices = [
+        views.AnnounceChoice(
+            t.announce_only(years[0]) if len(years) == 1 else t.ANNOUNCE_BOTH,
+            action,
+            _value(years, text),
+            t.announce_recipients(reached, years),
+        )
+        for years, action, reached in (
+            (now, AdminAction.ANNOUNCE_SEND, count),
+            (last, AdminAction.ANNOUNCE_SEND_LAST, last_count),
+            (both, AdminAction.ANNOUNCE_SEND_BOTH, both_count),
+        )
+        if reached
+    ]
+    return views.announce_preview(text, head, choices)
 
 
-async def announce_send(env: Env, *, user_id: str, text: str) -> dict[str, Any]:
+async def announce_send(env: Env, *, user_id: str, value: str) -> dict[str, Any]:
     if not env.settings.is_admin(user_id):
         await audit(env, actor=user_id, action="announce", allowed=False)
         return views.not_coordinator()
+    audience = await _audience(env)
+    years, text = _read_value(value, audience.current)
     text = clean_text(text)
     if not text or len(text) > ANNOUNCE_MAX:
         return notice(t.ANNOUNCE_TOO_LONG if text else t.ANNOUNCE_EMPTY)
+    allowed = {audience.current} | ({audience.last.year} if audience.last else set())
+    if gone := sorted(set(years) - allowed):
+        return notice(t.announce_season_over(gone[0]))
     season, _ = await env.season()
     due = next_allowed(env.now(), season)
     added = await env.db.run(
         admin_queries.plan_announcement,
-        year=season.year,
+        years=tuple(sorted(years, reverse=True)),
         text=text,
         payload=views.announcement(text),
         now=env.now(),
         due=due,
     )
-    await audit(env, actor=user_id, action="announce", allowed=True, recipients=added)
+    await audit(
+        env, actor=user_id, action="announce", allowed=True, recipients=added, years=list(years)
+    )
     return notice(t.announce_planned(added))
 
 

@@ -22,7 +22,7 @@ from bot.season import Season
 from bot.service import Env
 from bot.service.forms import parse_wish
 from bot.service.home import refresh_home
-from bot.service.seasons import SignupStart, open_signup_modal
+from bot.service.seasons import SignupStart, open_signup_modal, past_deadline
 from bot.slack import dm
 from bot.slack.people import profile_of
 from bot.texts import changes
@@ -75,9 +75,15 @@ async def save_wish(env: Env, *, user_id: str, form: WishForm) -> None:
     profile = await profile_of(
         env.client, user_id, db=env.db, clock=env.clock, known=env.caches.profiles
     )
-    await env.db.run(repo.save_wish, intern=profile, year=season.year, form=form, now=env.now())
+    saved = await env.db.run(
+        repo.save_wish, intern=profile, year=season.year, form=form, now=env.now()
+    )
     hits = await suggestions_for(env, user_id=user_id, season=season)
-    intro = f"{texts.WISH_SAVED}\n{texts.SUGGESTIONS_HEADER}"
+    thanks = texts.WISH_SAVED
+    deadline = past_deadline(season, env.now())
+    if deadline and saved.created_at == saved.updated_at:  # a new wish, not an edit
+        thanks = f"{thanks}\n{texts.late_wish(deadline)}"
+    intro = f"{thanks}\n{texts.SUGGESTIONS_HEADER}"
     none = texts.SUGGESTIONS_NONE
     if not hits:  # say the true reason when the fitting slots were ones already asked
         asked = await env.db.read(_fitting_but_asked, user_id=user_id, year=season.year)
@@ -85,7 +91,7 @@ async def save_wish(env: Env, *, user_id: str, form: WishForm) -> None:
     await dm.send(
         env.client,
         user_id,
-        suggestions(intro, hits, season, none_text=f"{texts.WISH_SAVED}\n{none}"),
+        suggestions(intro, hits, season, none_text=f"{thanks}\n{none}"),
     )
     await refresh_home(env, user_id=user_id)
 

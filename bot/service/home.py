@@ -78,7 +78,7 @@ async def _draw_home(env: Env, user_id: str) -> None:
 
 
 async def status(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
-    year = parse_year(args)
+    year = parse_year(args, example=await env.year())
     if isinstance(year, str):
         return notice(year)
     season, _ = await env.season(year)

@@ -21,7 +21,7 @@ log = logging.getLogger("praktik.privacy")
 
 async def my_data(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
     """Everything held about the user; `args` may name one season (`mine-data 2027`)."""
-    year = parse_year(args)
+    year = parse_year(args, example=await env.year())
     if isinstance(year, str):
         return notice(year)
     data = await env.db.read(privacy.export, user_id=user_id, year=year)

@@ -19,6 +19,7 @@ from bot.season import (
     local_date,
     next_allowed,
     signup_open,
+    to_utc,
 )
 from bot.service import Env
 from bot.service.admin import audit
@@ -38,13 +39,14 @@ A = TypeVar("A")
 A_co = TypeVar("A_co", covariant=True)
 
 
-def parse_year(args: str) -> int | str | None:
-    """The year a command names (`stats 2027`), None when it names none, or why it is wrong."""
+def parse_year(args: str, *, example: int) -> int | str | None:
+    """The year a command names (`stats 2027`), None when it names none, or why it is wrong
+    (showing `example`, a year the command takes, as the way to write one)."""
     word = args.strip()
     if not word:
         return None
     if not (word.isascii() and word.isdigit() and len(word) == 4):
-        return t.ERR_YEAR
+        return t.err_year(example)
     year = int(word)
     return year if FIRST_YEAR <= year <= LAST_YEAR else t.no_such_season(year)
 
@@ -52,7 +54,7 @@ def parse_year(args: str) -> int | str | None:
 async def season_named(env: Env, args: str) -> Season | str:
     """The season the command's argument names (default: the one in force), or the Danish
     sentence saying why the argument is no year."""
-    year = parse_year(args)
+    year = parse_year(args, example=await env.year())
     if isinstance(year, str):
         return year
     season, _ = await env.season(year)
@@ -61,6 +63,14 @@ async def season_named(env: Env, args: str) -> Season | str:
 
 def date_label(day: date) -> str:
     return dates.day(day, year=True)
+
+
+def past_deadline(season: Season, now: datetime) -> str | None:
+    """The sign-up deadline, written out, when a sign-up at `now` comes after it (it is
+    still taken, and joins the next matching round); None before it."""
+    if to_utc(now) < season.signup_closes_at:
+        return None
+    return date_label(season.signup_deadline)
 
 
 async def signup_refusal(env: Env) -> dict[str, Any] | None:
@@ -153,7 +163,7 @@ def _opening_day(env: Env, year: int, rest: str, in_force: int) -> date | str:
 
 async def open_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]:
     word, _, rest = args.strip().partition(" ")
-    year = parse_year(word)
+    year = parse_year(word, example=default_season_year(env.now(), env.settings.tz))
     if not isinstance(year, int):
         return notice(year if isinstance(year, str) else t.OPEN_USAGE)
     day = _opening_day(env, year, rest.strip(), await env.year())

@@ -9,7 +9,7 @@ from bot.season import week37
 from bot.service import Env
 from bot.service.forms import parse_slot
 from bot.service.home import refresh_home
-from bot.service.seasons import SignupStart, open_signup_modal
+from bot.service.seasons import SignupStart, open_signup_modal, past_deadline
 from bot.slack import dm
 from bot.slack.people import profile_of
 from bot.texts import changes
@@ -63,5 +63,9 @@ def _refusals(conflict: repo.EditConflict, *, year: int) -> dict[str, str]:
 
 async def confirm_slot(env: Env, *, user_id: str, saved: repo.SlotSaved) -> None:
     season, _ = await env.season()
-    await dm.send(env.client, user_id, slot_saved(saved.slot, season, created=saved.created))
+    deadline = past_deadline(season, env.now())
+    late = texts.late_slot(deadline) if deadline and saved.created else None
+    await dm.send(
+        env.client, user_id, slot_saved(saved.slot, season, created=saved.created, late=late)
+    )
     await refresh_home(env, user_id=user_id)

@@ -15,6 +15,7 @@ from bot.service import Env
 from bot.service.files import upload
 from bot.service.seasons import season_named
 from bot.sheets import csvio
+from bot.sheets.signups import place_name
 from bot.texts import stats as t
 from bot.texts import workshop as workshop_texts
 from bot.views import stats as views
@@ -75,7 +76,7 @@ def export_line(row: ExportRow, season: Season) -> list[object]:
         host.slack_user_id,
         slot.workplace,
         t.SECTORS.get(slot.sector, slot.sector),
-        slot.municipality,
+        place_name(slot.municipality) or slot.municipality,
         slot.region or "",
         intern.name,
         intern.slack_user_id,

@@ -23,12 +23,16 @@ from bot.sheets.layout import (
     CENTRAL,
     CENTRAL_NAMES,
     DAYS,
+    FORMULA_START,
+    FREE_TEXT,
     HOST_COLUMNS,
     HOST_OPTIONAL,
     INTERN_COLUMNS,
     INTERN_OPTIONAL,
     REGION_KEYS,
     SECTOR_ALIASES,
+    SLACK_USER_ID,
+    SLOT_EXTRAS,
     column_key,
     delimiter_of,
 )
@@ -67,6 +71,9 @@ class HostRow:
     name: str
     organisation: str
     profile: SlotProfile
+    # None when the file has no such column (an import then keeps what the slot has).
+    description: str | None = None
+    cohost: str | None = None  # a Slack user ID, or "" for nobody
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +89,18 @@ class _Bad(Exception):
     """A cell's value is wrong; the message is for the coordinator."""
 
 
-def read_hosts(data: bytes | str, *, intern_ids: Collection[str] | None = None) -> list[HostRow]:
-    """Hosts' slots. With intern_ids, a ranking may name only those interns."""
+def read_hosts(
+    data: bytes | str, *, intern_ids: Collection[str] | None = None, extras: bool = True
+) -> list[HostRow]:
+    """Hosts' slots. With intern_ids, a ranking may name only those interns. Without
+    extras, the description and co-host columns are left unread (`match` has no use for
+    them, so they cannot stop it)."""
     rows: list[HostRow] = []
     errors: list[RowError] = []
     ids, names, organisations = _required("id"), _required("name"), _required("organisation")
     ranking = _ids(intern_ids, "unknown_intern")
-    for row in _rows(data, HOST_COLUMNS, HOST_OPTIONAL, errors):
+    optional = HOST_OPTIONAL if extras else tuple(c for c in HOST_OPTIONAL if c not in SLOT_EXTRAS)
+    for row in _rows(data, HOST_COLUMNS, optional, errors):
         place = row.get("municipality", _municipality, None, memo=True)
         sector = row.get("sector", _sector, None, memo=True)
         row.central_needs_state(place, sector)
@@ -104,7 +116,11 @@ def read_hosts(data: bytes | str, *, intern_ids: Collection[str] | None = None) 
         )
         name = row.get("name", names, "")
         organisation = row.get("organisation", organisations, "")
-        rows.append(HostRow(row.line, name, organisation, profile))
+        description = row.get("description", _free_text, "") if row.has("description") else None
+        cohost = row.get("cohost", _cohost, "") if row.has("cohost") else None
+        if cohost:
+            row.cohost_not_on_both_sides(cohost, str(profile.id), profile.ranking)
+        rows.append(HostRow(row.line, name, organisation, profile, description, cohost))
     return _checked(rows, [(r.line, str(r.profile.id)) for r in rows], errors)
 
 
@@ -208,6 +224,20 @@ class _Row:
             self.memo[(column, raw)] = value
         return value
 
+    def has(self, column: str) -> bool:
+        return column in self.where
+
+    def cohost_not_on_both_sides(
+        self, cohost: str, host: str, ranking: Collection[int | str]
+    ) -> None:
+        """Nobody hosts with themselves, nor co-hosts a slot that ranks them as its intern
+        (as the slot modal refuses)."""
+        if cohost == host:
+            self.errors.append(RowError(self.line, "cohost", TEXT["cohost_self"]))
+        elif cohost in ranking:
+            message = TEXT["cohost_ranked"].format(value=cohost)
+            self.errors.append(RowError(self.line, "cohost", message))
+
     def central_needs_state(self, place: geo.Municipality | None, sector: Sector | None) -> None:
         """The central administration is a place only state workplaces have (as in the app)."""
         if place is CENTRAL and sector is not None and sector is not Sector.STAT:
@@ -252,6 +282,7 @@ def _rows(
     if problems:
         raise CsvError(problems)
     where = {c: k for k, c in enumerate(columns) if c in required + optional}
+    free = frozenset(k for k, c in enumerate(columns) if c in FREE_TEXT)
     memo: dict[tuple[str, str], Any] = {}
 
     last_line = reader.line_num
@@ -269,7 +300,7 @@ def _rows(
         if not any(v.strip() for v in values):
             continue
         # Only a row over several lines can hold a cell with a line break (cheap to ask).
-        if last_line > line and _swallowed(values, delimiter, len(columns)):
+        if last_line > line and _swallowed(values, delimiter, len(columns), free):
             errors.append(RowError(line, "", TEXT["quote"].format(line=line)))
             continue
         if len(values) > len(columns):
@@ -283,12 +314,17 @@ def _rows(
         yield _Row(line, values, where, errors, memo)
 
 
-def _swallowed(values: list[str], delimiter: str, width: int) -> bool:
+def _swallowed(values: list[str], delimiter: str, width: int, free: Collection[int]) -> bool:
     """A quote opened in this row closed only lines later: the lines between became one
     cell, holding line breaks and column separators (a cell with a line break alone is
-    text from Excel's Alt+Enter)."""
-    broken = [v for v in values if "\n" in v or "\r" in v]
-    return bool(broken) and (len(values) < width or any(delimiter in v for v in broken))
+    text from Excel's Alt+Enter). A free-text cell may hold both: there only a row left
+    too short or too long by the swallowed lines tells."""
+    broken = [k for k, v in enumerate(values) if "\n" in v or "\r" in v]
+    if not broken:
+        return False
+    if len(values) < width:
+        return True
+    return any(len(values) > width if k in free else delimiter in values[k] for k in broken)
 
 
 def _required(column: str) -> Callable[[str], str]:
@@ -298,6 +334,20 @@ def _required(column: str) -> Callable[[str], str]:
         return raw
 
     return parse
+
+
+def _free_text(raw: str) -> str:
+    """As the person wrote it, without the apostrophe write_sheet put before a formula."""
+    if raw[:1] == "'" and raw[1:2] in FORMULA_START:
+        return raw[1:]
+    return raw
+
+
+def _cohost(raw: str) -> str:
+    """A Slack user ID (the co-host gets the host's DMs), or "" for nobody."""
+    if raw and not SLACK_USER_ID.fullmatch(raw):
+        raise _Bad(TEXT["cohost_id"].format(value=raw))
+    return raw
 
 
 def _sector(raw: str) -> Sector:
@@ -398,7 +448,7 @@ def write_sheet(header: Sequence[str], rows: Iterable[Sequence[object]]) -> byte
 
 def _cell(value: object) -> str:
     text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _number(text):
+    if text[:1] in FORMULA_START and not _number(text):
         return "'" + text
     return text
 

@@ -4,14 +4,20 @@ what the reader reads (bot.sheets.signups)."""
 
 from __future__ import annotations
 
+import re
+
 from bot import geo
 from bot.geo import Sector
 from bot.texts import csvio as t
 
 HOST_COLUMNS = ("id", "name", "organisation", "sector", "municipality", "capacity", "days")
-HOST_OPTIONAL = ("topics", "ranking")
-INTERN_COLUMNS = ("id", "name", "organisation", "sector", "municipality", "days")
-INTERN_OPTIONAL = ("topics", "wanted_sectors", "wanted_regions", "choices")
+# Stored on the slot by `import` (when the column is there) and written by `eksport
+# --tilmeldinger`; `match` does not read them.
+SLOT_EXTRAS = ("description", "cohost")
+HOST_OPTIONAL = ("topics", "ranking", *SLOT_EXTRAS)
+INTERN_COLUMNS = ("id", "name", "organisation", "sector", "days")
+# An intern's own municipality is optional, as in the wish modal.
+INTERN_OPTIONAL = ("municipality", "topics", "wanted_sectors", "wanted_regions", "choices")
 
 # Besides its Danish name (t.COLUMN_LABELS, the one `eksport --tilmeldinger` writes) and its
 # English key, a column answers to these.
@@ -22,6 +28,7 @@ _MORE_NAMES: dict[str, tuple[str, ...]] = {
     "wanted_sectors": ("oenskede_sektorer",),
     "wanted_regions": ("oenskede_regioner",),
     "choices": ("ønsker",),
+    "cohost": ("co_host", "medvaert"),
 }
 HEADER_ALIASES: dict[str, str] = {
     name: key
@@ -47,6 +54,12 @@ CENTRAL_NAMES = frozenset(
 )
 CENTRAL = geo.Municipality(geo.CENTRAL_ADMINISTRATION, t.CENTRAL_NAME, t.CENTRAL_NAME, "")
 DELIMITERS = (";", ",", "\t")
+# Free text, where a line break and a column separator in one quoted cell are the writer's
+# (Alt+Enter and a `;` in a description), not a quote that swallowed the next rows.
+FREE_TEXT = ("description",)
+# What write_sheet puts before a cell that starts like a formula (read back without it).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+SLACK_USER_ID = re.compile(r"[UW][A-Z0-9]{2,31}")
 
 DAYS = {"man": 1, "tir": 2, "ons": 3, "tor": 4, "fre": 5}
 DAYS |= {"mandag": 1, "tirsdag": 2, "onsdag": 3, "torsdag": 4, "fredag": 5}

@@ -7,15 +7,23 @@ from collections.abc import Sequence
 
 from bot import geo
 from bot.sheets.csvio import write_sheet
-from bot.sheets.layout import HOST_COLUMNS, INTERN_COLUMNS
+from bot.sheets.layout import HOST_COLUMNS, INTERN_COLUMNS, SLOT_EXTRAS
 from bot.texts import WEEKDAY_SHORT
 from bot.texts import csvio as t
 from models.tables import HostSlot, Participant, Wish
 
 HOSTS_FILE = "værter.csv"
 INTERNS_FILE = "praktikanter.csv"
-HOST_HEADER = (*HOST_COLUMNS, "topics")
-INTERN_HEADER = (*INTERN_COLUMNS, "topics", "wanted_sectors", "wanted_regions")
+HOST_HEADER = (*HOST_COLUMNS, "topics", *SLOT_EXTRAS)
+# The intern's municipality (optional when read) is written where a host's stands.
+INTERN_HEADER = (
+    *INTERN_COLUMNS[:4],
+    "municipality",
+    *INTERN_COLUMNS[4:],
+    "topics",
+    "wanted_sectors",
+    "wanted_regions",
+)
 STAND_IN_PREFIXES = (
     "csvh:",
     "csvi:",
@@ -31,6 +39,8 @@ def list_id(slack_user_id: str) -> str:
 
 
 def place_name(code: str | None) -> str:
+    """What a person reads for a stored municipality: its name ("Ærø", where the code
+    "0492" would lose its zero in Excel), "Centraladministrationen", or "" when unknown."""
     if code == geo.CENTRAL_ADMINISTRATION:
         return t.CENTRAL_NAME
     found = geo.municipality(code) if code else None
@@ -62,6 +72,8 @@ def hosts_sheet(rows: Sequence[tuple[Participant, HostSlot]]) -> bytes:
                 slot.capacity,
                 _days(slot.days),
                 _list(slot.topics),
+                slot.description,
+                slot.cohost_user_id,
             )
             for person, slot in rows
         ),

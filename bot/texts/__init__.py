@@ -154,6 +154,21 @@ def slot_saved(created: bool) -> str:
     return "Din værtsplads er opdateret. Sådan ser den ud nu:"
 
 
+def late_slot(deadline: str) -> str:
+    return (
+        f"Tilmeldingsfristen var {deadline}, men din plads er med: praktikanterne kan finde "
+        "den og anmode om den, og den kommer med i koordinatorens næste matchrunde."
+    )
+
+
+def late_wish(deadline: str) -> str:
+    return (
+        f"Tilmeldingsfristen var {deadline}, men dit ønske er med: det kommer med i "
+        "koordinatorens næste matchrunde, og du kan selv anmode om en ledig plads med "
+        "`/praktik find`."
+    )
+
+
 def search_header(query: str, total: int, shown_from: int, shown_to: int) -> str:
     if total == 1:
         return f"*1 ledig plads* passer til »{query}«:"
@@ -371,8 +386,26 @@ def pending_for_host(intern: str) -> str:
     return f"*{intern}* vil gerne i praktik hos dig – du skal svare."
 
 
+def proposal_pending_for_host(intern: str) -> str:
+    return f"Koordinatoren foreslår *{intern}* som praktikant hos dig – du skal svare."
+
+
+def proposal_waiting_for_intern(intern: str) -> str:
+    return (
+        f"Koordinatoren foreslår *{intern}* som praktikant hos dig – du har sagt ja og venter "
+        "på praktikantens svar."
+    )
+
+
 def pending_for_intern(workplace: str) -> str:
-    return f"Forslag: praktik hos *{workplace}* – du skal svare."
+    return f"Koordinatoren foreslår praktik hos *{workplace}* – du skal svare."
+
+
+def proposal_waiting_for_host(workplace: str) -> str:
+    return (
+        f"Koordinatoren foreslår praktik hos *{workplace}* – du har sagt ja og venter på "
+        "værtens svar."
+    )
 
 
 def pending_waiting_for_manager(workplace: str) -> str:

@@ -18,7 +18,10 @@ HELP_LINES: Final[tuple[tuple[str, str], ...]] = (
     ("/praktik admin eksport [år]", "aftaler og evalueringer som CSV"),
     ("/praktik admin sæson", "se og ret sæsonens datoer og indstillinger"),
     ("/praktik admin sæson åbn <år> [dato]", "åbn næste sæson for tilmelding, nu eller på en dato"),
-    ("/praktik admin besked <tekst>", "send en besked til alle deltagere"),
+    (
+        "/praktik admin besked <tekst>",
+        "send en besked til alle deltagere (også sidste sæsons, mens dens evaluering kører)",
+    ),
     ("/praktik admin emner", "se emnelisten, og udvid den med `emne tilføj <navn>`"),
     (
         "/praktik admin workshop",
@@ -79,10 +82,41 @@ ANNOUNCE_CONFIRM_NO: Final = "Fortryd"
 ANNOUNCE_FROM: Final = "Besked fra koordinatoren"
 
 
-def announce_preview(count: int) -> str:
+def _seasons(years: tuple[int, ...]) -> str:
+    return f"sæson {' og '.join(str(y) for y in sorted(years))}"
+
+
+def announce_recipients(count: int, years: tuple[int, ...]) -> str:
+    """Who one choice reaches, as the confirm dialog and the preview say it."""
+    return f"Den sendes til *{count}* {noun(count, 'deltager', 'deltagere')} i {_seasons(years)}."
+
+
+def announce_preview(count: int, years: tuple[int, ...]) -> str:
+    return f"Sådan ser beskeden ud. {announce_recipients(count, years)}"
+
+
+def announce_choose(
+    current: int, current_count: int, last: int, last_count: int, closes: str
+) -> str:
+    """The preview while last season's evaluations and follow-up still run."""
     return (
-        f"Sådan ser beskeden ud. Den sendes til *{count}* "
-        f"{noun(count, 'deltager', 'deltagere')} i sæsonen:"
+        f"Sådan ser beskeden ud. Sæson {current} har *{current_count}* "
+        f"{noun(current_count, 'deltager', 'deltagere')}; sæson {last}, hvis evaluering og "
+        f"opfølgning løber til {closes}, har *{last_count}*. Vælg, hvem den skal sendes til."
+    )
+
+
+def announce_only(year: int) -> str:
+    return f"Kun sæson {year}"
+
+
+ANNOUNCE_BOTH: Final = "Begge sæsoner"
+
+
+def announce_season_over(year: int) -> str:
+    return (
+        f"Sæson {year}s evaluering og opfølgning er slut, så beskeden blev ikke sendt. "
+        "Skriv `/praktik admin besked <tekst>` igen for at sende den til den nuværende sæson."
     )
 
 

@@ -145,14 +145,19 @@ KIND_NAMES: Final = {
     "evaluation": "evaluering",
     "followup": "opfølgning",
     "announcement": "besked",
-    "invitation": "invitation",
-    "workshop": "workshop",
+    "invitation": "sæsoninvitation",  # invited back when the next season opens
+    "workshop": "workshopinvitation",  # stored under the workshop's own name
     "workshop_reminder": "workshoppåmindelse",
     "workshop_moved": "workshopflytning",
     "expired": "udløbet",
     "request": "anmodning",
     "proposal": "forslag",
     "manager_request": "ledergodkendelse",
+}
+# What a coordinator means by "invitation": both kinds (the table's column tells them apart).
+KIND_GROUPS: Final = {
+    "invitation": ("invitation", "workshop"),
+    "invitationer": ("invitation", "workshop"),
 }
 STATUS_NAMES: Final = {
     "planned": "planlagt",
@@ -168,8 +173,18 @@ def unknown_value(what: str, value: str, names: list[str]) -> str:
     return f"ukendt {what} '{value}' (vælg mellem {', '.join(names)})"
 
 
-def outbox_total(count: int, summary: str) -> str:
-    return plural(count, "DM", "DM'er") + (f": {summary}" if summary else "")
+def thousands(n: int) -> str:
+    """1231 -> "1.231", as Danish writes it."""
+    return f"{n:,}".replace(",", ".")
+
+
+def outbox_total(count: int, summary: str, total: int | None = None) -> str:
+    """The last line: how many are shown, per status; and of how many, when a limit cut the
+    list short."""
+    shown = plural(count, "DM", "DM'er")
+    if total is not None and total > count:
+        shown = f"{count} af {thousands(total)} DM'er vist (--limit {count})"
+    return shown + (f": {summary}" if summary else "")
 
 
 def outbox_unreadable(first: str) -> str:

@@ -38,6 +38,12 @@ ROW_ERRORS: Final = {
     "repeated": "'{value}' står mere end én gang",
     "unknown_intern": "ukendt praktikant '{value}'",
     "unknown_host": "ukendt vært '{value}'",
+    "cohost_id": "medvært skal være et Slack-id (U… eller W…), ikke '{value}'",
+    "cohost_self": "værten kan ikke være medvært for sig selv",
+    "cohost_ranked": (
+        "medvært '{value}' står også som praktikant i rangeringen – ingen kan være på begge "
+        "sider af en praktik"
+    ),
 }
 # The columns' Danish names: in error messages, and the header `eksport --tilmeldinger` writes.
 COLUMN_LABELS: Final = {
@@ -53,6 +59,8 @@ COLUMN_LABELS: Final = {
     "wanted_sectors": "ønskede_sektorer",
     "wanted_regions": "ønskede_regioner",
     "choices": "valg",
+    "description": "beskrivelse",
+    "cohost": "medvært",
 }
 CENTRAL_NAME: Final = "Centraladministrationen"
 
@@ -83,6 +91,15 @@ def capacity_below(confirmed: int) -> str:
         "værten allerede har bekræftet"
     )
 
+
+COHOST_BOTH_SIDES: Final = (
+    "medværten har selv anmodet om eller fået en plads hos værten (eller er leder for en, der "
+    "har) – ingen kan være på begge sider af en praktik"
+)
+COHOST_AFTER_CONFIRMATION: Final = (
+    "medværten kan ikke skiftes med en liste, når værten har bekræftede aftaler – skift den i "
+    "Slack, så aftalernes beskeder følger med"
+)
 
 IMPORT_NOTHING: Final = "Intet er indlæst. Ret fejlene og kør kommandoen igen."
 IMPORT_NEED_FILE: Final = (

@@ -7,8 +7,11 @@ from typing import Final
 
 from bot.texts.grammar import plural
 
+
 # A year after a command: `/praktik admin stats 2027`, `/praktik status 2027`.
-ERR_YEAR: Final = "Skriv året som fire cifre, fx `2027`."
+def err_year(example: int) -> str:
+    """`example` is a year the command would take: the season in force, or the next one."""
+    return f"Skriv året som fire cifre, fx `{example}`."
 
 
 def no_such_season(year: int) -> str:

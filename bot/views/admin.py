@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -14,7 +15,6 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.ids import AdminAction
 from bot.texts import admin as t
 from bot.views.common import button, message
 from bot.views.mrkdwn import angles, literal
@@ -56,27 +56,37 @@ def announcement(text: str) -> dict[str, Any]:
     return {"text": angles(text), "blocks": [b.to_dict() for b in announcement_blocks(text)]}
 
 
-def announce_preview(text: str, count: int) -> dict[str, Any]:
-    """The announcement as its `count` recipients will see it, with the send button."""
-    confirm = ConfirmObject(
-        title=t.ANNOUNCE_CONFIRM_TITLE,
-        text=t.announce_preview(count),
-        confirm=t.ANNOUNCE_CONFIRM_YES,
-        deny=t.ANNOUNCE_CONFIRM_NO,
-    )
-    blocks = [
-        SectionBlock(text=MarkdownTextObject(text=t.announce_preview(count))),
-        *announcement_blocks(text),
-        ActionsBlock(
-            elements=[
-                button(
-                    t.ANNOUNCE_SEND,
-                    AdminAction.ANNOUNCE_SEND,
-                    text,
-                    style="primary",
-                    confirm=confirm,
-                )
-            ]
-        ),
+@dataclass(frozen=True)
+class AnnounceChoice:
+    """One send button of the preview: its label, what it carries and whom it reaches."""
+
+    label: str
+    action_id: str
+    value: str
+    reaches: str
+
+
+def announce_preview(text: str, head: str, choices: list[AnnounceChoice]) -> dict[str, Any]:
+    """The announcement as its recipients will see it, under `head`, with a send button
+    for each choice, whose confirm dialog says whom that button reaches."""
+    buttons = [
+        button(
+            choice.label,
+            choice.action_id,
+            choice.value,
+            style="primary" if len(choices) == 1 else None,
+            confirm=ConfirmObject(
+                title=t.ANNOUNCE_CONFIRM_TITLE,
+                text=choice.reaches,
+                confirm=t.ANNOUNCE_CONFIRM_YES,
+                deny=t.ANNOUNCE_CONFIRM_NO,
+            ),
+        )
+        for choice in choices
     ]
-    return message(t.announce_preview(count), blocks)
+    blocks = [
+        SectionBlock(text=MarkdownTextObject(text=head)),
+        *announcement_blocks(text),
+        ActionsBlock(elements=buttons),
+    ]
+    return message(head, blocks)

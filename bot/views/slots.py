@@ -56,9 +56,14 @@ def request_button(slot: HostSlot) -> Any:
     return button(texts.REQUEST, Action.REQUEST, str(slot.id), style="primary")
 
 
-def slot_saved(slot: HostSlot, season: Season, *, created: bool) -> dict[str, Any]:
+def slot_saved(
+    slot: HostSlot, season: Season, *, created: bool, late: str | None = None
+) -> dict[str, Any]:
+    """The host's confirmation; `late` says what a sign-up after the deadline joins."""
     blocks: list[Block] = [SectionBlock(text=texts.slot_saved(created))]
     blocks += slot_blocks(slot, season)
+    if late:
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=late)))
     blocks.append(ActionsBlock(elements=[button(texts.EDIT, Action.EDIT_SLOT, str(slot.id))]))
     return message(texts.slot_saved(created), blocks)
 

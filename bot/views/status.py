@@ -56,18 +56,23 @@ def own_season(deal: Deal, shown: Season) -> Season:
 
 
 def _pending_line(deal: Deal, user_id: str) -> tuple[str, Role | None]:
-    """The line for one open request/proposal, and the side this user should answer as."""
+    """The line for one open request/proposal, and the side this user should answer as. A
+    request is the intern's; a round's proposal is the coordinator's, on both sides."""
     p = deal.proposal
-    if user_id in (deal.host.slack_user_id, deal.slot.cohost_user_id):
-        if p.host_answer == Answer.PENDING:
-            return texts.pending_for_host(_intern(deal)), Role.HOST
-    elif p.intern_answer == Answer.PENDING:
+    requested = p.origin == ProposalOrigin.REQUEST
+    as_host = user_id in (deal.host.slack_user_id, deal.slot.cohost_user_id)
+    if as_host and p.host_answer == Answer.PENDING:
+        line = texts.pending_for_host if requested else texts.proposal_pending_for_host
+        return line(_intern(deal)), Role.HOST
+    if not as_host and p.intern_answer == Answer.PENDING:
         return texts.pending_for_intern(_workplace(deal)), Role.INTERN
     if p.manager_answer == Answer.PENDING and p.host_answer == p.intern_answer == Answer.ACCEPTED:
         return texts.pending_waiting_for_manager(_workplace(deal)), None
-    if p.origin == ProposalOrigin.REQUEST:
+    if as_host:  # the host said yes to a proposal; the intern has not answered yet
+        return texts.proposal_waiting_for_intern(_intern(deal)), None
+    if requested:
         return texts.pending_waiting_for_host(_workplace(deal)), None
-    return texts.pending_for_intern(_workplace(deal)), None
+    return texts.proposal_waiting_for_host(_workplace(deal)), None
 
 
 def _when(view: Overview, deal: Deal) -> texts.When:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlmodel import Session, select
 
 from bot.sandbox.harness import Harness
@@ -13,6 +14,7 @@ from models.tables import HostSlot, Participant, Wish
 from tests.commandline import praktik
 from tests.databases import fresh_database
 from tests.scenario.flows import offer, wish
+from tests.talk import shown
 
 Signups = tuple[list[tuple[object, ...]], list[tuple[object, ...]]]
 
@@ -33,6 +35,8 @@ def signups(session: Session) -> Signups:
                 s.capacity,
                 tuple(s.days),
                 tuple(sorted(s.topics)),
+                s.description,
+                s.cohost_user_id,
                 s.status,
             )
             for p, s in hosts
@@ -126,6 +130,60 @@ async def test_signups_from_slack_go_out_and_back_into_a_fresh_database_unchange
         assert (tmp_path / "igen" / name).read_bytes() == (out / name).read_bytes()
 
 
+DESCRIPTION = (
+    'Vi arbejder med "grøn" omstilling; klima, natur og havn.\n'
+    "Du møder også vores team på Ærø – tag gummistøvler med."
+)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+async def test_a_slots_description_and_co_host_go_out_and_back_into_a_fresh_database(
+    harness: Harness, tmp_path: Path, backend: str
+) -> None:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    ws.person("UCILLE", "cille", "Cille Dahl")
+    dan = ws.person("UDAN", "dan", "Dan Berg")
+    await offer(bo, description=DESCRIPTION)
+    await bo.command("/praktik", "tilbyd")  # the same modal names a co-host
+    bo.fill("slot_cohost", "UCILLE")
+    assert (await bo.submit()).action == "close", bo.modal_errors
+    await offer(dan, workplace="Skat", sector="Stat", municipality="Køge", description="- ét spor")
+    made = await harness.db.run(signups)
+    assert [(h[0], h[-3], h[-2]) for h in made[0]] == [
+        ("UBO", DESCRIPTION, "UCILLE"),
+        ("UDAN", "- ét spor", None),
+    ]
+
+    out = tmp_path / "liste"
+    args = ("--year", "2027")
+    exported = praktik(
+        "eksport", "--tilmeldinger", "--out", str(out), "--url", harness.db.url, *args, cwd=tmp_path
+    )
+    assert exported.returncode == 0, exported.stderr
+    hosts_csv = (out / "værter.csv").read_bytes()
+    assert (
+        hosts_csv.startswith(b"\xef\xbb\xbfid;navn;")
+        and b";beskrivelse;medv\xc3\xa6rt\r\n" in hosts_csv
+    )
+    assert '"Vi arbejder med ""grøn"" omstilling; klima'.encode() in hosts_csv
+
+    (tmp_path / "fresh").mkdir()
+    files = ("--hosts", str(out / "værter.csv"), "--interns", str(out / "praktikanter.csv"))
+    with fresh_database(backend, tmp_path / "fresh") as fresh:
+        imported = praktik("import", *files, "--url", fresh.url, *args, cwd=tmp_path)
+        assert imported.returncode == 0, imported.stderr
+        assert fresh.call(signups) == made
+        again = praktik(
+            "eksport", "--tilmeldinger", "--out", "igen", "--url", fresh.url, *args, cwd=tmp_path
+        )
+        assert again.returncode == 0, again.stderr
+    assert (tmp_path / "igen" / "værter.csv").read_bytes() == hosts_csv
+    # `match` reads the same files and leaves the two columns alone.
+    matched = praktik("match", *files, "--json", cwd=tmp_path)
+    assert matched.returncode == 0, matched.stderr
+
+
 def test_csv_stand_in_ids_go_back_to_the_list_ids(sqlite_db: Database, tmp_path: Path) -> None:
     hosts = tmp_path / "v.csv"
     hosts.write_text(
@@ -137,7 +195,7 @@ def test_csv_stand_in_ids_go_back_to_the_list_ids(sqlite_db: Database, tmp_path:
     assert praktik("import", "--hosts", str(hosts), *args, cwd=tmp_path).returncode == 0
     assert praktik("eksport", "--tilmeldinger", "--out", "ud", *args, cwd=tmp_path).returncode == 0
     assert (tmp_path / "ud" / "værter.csv").read_text(encoding="utf-8-sig").splitlines()[1] == (
-        "h2;Cille;Viborg K;kommune;Viborg;1;ons;"
+        "h2;Cille;Viborg K;kommune;Viborg;1;ons;;;"
     )
 
 
@@ -148,3 +206,41 @@ def test_an_unmigrated_database_is_a_danish_sentence_not_a_traceback(tmp_path: P
         assert run.returncode == 2 and "Traceback" not in run.stderr
         assert run.stderr.startswith("Databasen kan ikke læses (no such table:")
         assert "kør først `praktik db upgrade`?" in run.stderr
+
+
+async def test_a_list_cannot_make_an_intern_of_the_slot_its_co_host(
+    harness: Harness, tmp_path: Path
+) -> None:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    ws.person("UCILLE", "cille", "Cille Dahl")
+    await offer(bo)
+    await wish(anna)
+    await anna.command("/praktik", "find ærø")
+    await anna.press("Anmod")
+    args = ("--url", harness.db.url, "--year", "2027")
+    assert praktik("eksport", "--tilmeldinger", "--out", "ud", *args, cwd=tmp_path).returncode == 0
+    hosts = tmp_path / "ud" / "værter.csv"
+    exported = hosts.read_bytes().decode("utf-8-sig")
+    assert exported.splitlines()[1].endswith(";")  # no co-host yet
+
+    hosts.write_bytes(exported.replace(";\r\n", ";UANNA\r\n").encode("utf-8-sig"))
+    refused = praktik("import", "--hosts", str(hosts), *args, cwd=tmp_path)
+    assert refused.returncode == 1
+    assert "linje 2: medværten har selv anmodet om eller fået en plads hos værten" in (
+        refused.stderr
+    )
+    assert "Intet er indlæst" in refused.stderr
+
+    await bo.press("Acceptér", where="message")
+    assert "Din praktik er bekræftet" in shown(anna.last_dm)
+    hosts.write_bytes(exported.replace(";\r\n", ";UCILLE\r\n").encode("utf-8-sig"))
+    refused = praktik("import", "--hosts", str(hosts), *args, cwd=tmp_path)
+    assert refused.returncode == 1
+    assert "linje 2: medværten kan ikke skiftes med en liste" in refused.stderr
+    assert [s.cohost_user_id for s in await harness.db.run(_slots)] == [None]
+
+
+def _slots(session: Session) -> list[HostSlot]:
+    return list(session.exec(select(HostSlot)).all())

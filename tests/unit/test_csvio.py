@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.geo import Sector
-from bot.sheets.csvio import CsvError, RowError, read_hosts, read_interns
+from bot.sheets.csvio import CsvError, RowError, read_hosts, read_interns, write_sheet
 
 HOSTS = """\
 id,name,organisation,sector,municipality,capacity,days,topics,ranking
@@ -220,3 +220,89 @@ def test_a_list_cell_without_quotes_in_a_semicolon_file_is_explained() -> None:
         'semikolon, så flere værdier i én celle skal stå i anførselstegn, fx "man;tir" '
         "(det gør Excel selv)"
     ]
+
+
+def test_an_interns_list_without_a_municipality_column_loads() -> None:
+    text = "id;navn;organisation;sektor;dage\nP1;Jens;Skattestyrelsen;stat;man;tir\n"
+    (p1,) = read_interns(text.replace("man;tir", '"man;tir"'))
+    assert (p1.name, p1.municipality, p1.profile.days) == ("Jens", "", frozenset({1, 2}))
+
+
+def test_old_spellings_of_a_municipality_are_read_as_todays_name() -> None:
+    text = (
+        "id;navn;organisation;sektor;kommune;pladser;dage\n"
+        "H1;A;Århus Kommune;kommune;Århus;1;man\n"
+        "H2;B;Høje Taastrup Kommune;kommune;Høje Taastrup Kommune;1;tir\n"
+    )
+    h1, h2 = read_hosts(text)
+    assert (h1.profile.municipality, h1.profile.region) == ("Aarhus", "Region Midtjylland")
+    assert h2.profile.municipality == "Høje-Taastrup"
+    assert errors_of(text.replace("Århus;1", "Aahus;1")) == [
+        "linje 2: ukendt kommune 'Aahus' (eller skriv Centraladministrationen)"
+    ]
+
+
+# A slot's description and co-host (`beskrivelse`, `medvært`): optional hosts columns ------
+
+EXTRAS_HEADER = ("id", "navn", "organisation", "sektor", "kommune", "pladser", "dage")
+DESCRIPTION = (
+    'Vi arbejder med "grøn" omstilling; klima og natur.\nDu møder os på Ærø – og på havnen.'
+)
+
+
+def test_a_description_and_a_co_host_are_read_when_the_columns_are_there() -> None:
+    sheet = write_sheet(
+        (*EXTRAS_HEADER, "beskrivelse", "medvært"),
+        [
+            ("UBO", "Bo", "Ærø Kommune", "kommune", "Ærø", 1, "man", DESCRIPTION, "UCILLE"),
+            ("UDAN", "Dan", "Skat", "stat", "Køge", 1, "tir", "- to spor\n- én dag", None),
+        ],
+    )
+    assert b'"Vi arbejder med ""gr\xc3\xb8n"" omstilling; klima' in sheet  # quoted as Excel does
+    assert b"'- to spor" in sheet
+    bo, dan = read_hosts(sheet)
+    assert (bo.description, bo.cohost) == (DESCRIPTION, "UCILLE")
+    # The apostrophe that keeps "- to spor" from running as a formula is not part of it.
+    assert (dan.description, dan.cohost) == ("- to spor\n- én dag", "")
+    english = "id,name,organisation,sector,municipality,capacity,days,Description,Co-host\n"
+    (row,) = read_hosts(english + 'H1,A,B,stat,Køge,1,man,"To linjer\nog, komma",W0ANNA\n')
+    assert (row.description, row.cohost) == ("To linjer\nog, komma", "W0ANNA")
+
+
+def test_without_the_columns_a_slot_keeps_what_it_has() -> None:
+    (row,) = read_hosts(
+        "id;navn;organisation;sektor;kommune;pladser;dage\nH1;A;B;stat;Køge;1;man\n"
+    )
+    assert (row.description, row.cohost) == (None, None)
+
+
+def test_a_bad_co_host_is_reported_by_line_and_nothing_loads() -> None:
+    header = "id;navn;organisation;sektor;kommune;pladser;dage;rangering;medvært\n"
+    text = (
+        header
+        + "UBO;Bo;Ærø Kommune;kommune;Ærø;1;man;;UCILLE\n"  # line 2: fine
+        + "UDAN;Dan;Skat;stat;Køge;1;tir;;UDAN\n"  # line 3: himself
+        + 'UEVA;Eva;Skat;stat;Køge;1;tir;"UANNA;UFIE";UFIE\n'  # line 4: one of her interns
+        + "UGRY;Gry;Skat;stat;Køge;1;tir;;Cille Dahl\n"  # line 5: not a Slack user
+    )
+    assert errors_of(text) == [
+        "linje 3: værten kan ikke være medvært for sig selv",
+        "linje 4: medvært 'UFIE' står også som praktikant i rangeringen – ingen kan være på "
+        "begge sider af en praktik",
+        "linje 5: medvært skal være et Slack-id (U… eller W…), ikke 'Cille Dahl'",
+    ]
+    # `match` does not read the columns: a co-host cannot stop it.
+    assert [r.cohost for r in read_hosts(text, extras=False)] == [None] * 4
+
+
+def test_a_free_text_cell_may_hold_line_breaks_and_semicolons_but_a_swallowed_row_is_caught() -> (
+    None
+):
+    header = "id;navn;organisation;sektor;kommune;pladser;dage;beskrivelse\r\n"
+    fine = header + 'H1;A;B;stat;Køge;1;man;"Første; linje\r\nanden; linje"\r\n'
+    assert read_hosts(fine)[0].description == "Første; linje\r\nanden; linje"
+    swallowed = header + 'H1;A;B;stat;Køge;1;man;"Start\r\nH2;C;D;stat;Køge;1;tir";x\r\n'
+    assert errors_of(swallowed)[0].startswith('linje 2: et anførselstegn (") på linje 2')
+    # Elsewhere a line break with a separator is still a quote that closed too late.
+    late = header + 'H1;"A\r\nH2;C";D;stat;Køge;1;man;\r\n'
+    assert errors_of(late)[0].startswith('linje 2: et anførselstegn (") på linje 2')

@@ -142,6 +142,36 @@ def test_praktik_outbox_lists_and_filters_without_slack_tokens(
     )
 
 
+def test_praktik_outbox_says_how_many_a_limit_left_out_and_finds_every_invitation(
+    sqlite_db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from models.outbox_repo import plan_fixed
+
+    sqlite_db.call(seed_placements, count=1)  # 12 DMs of one placement
+    due = local(12, 20, 9)
+    for key, kind in (("invite:2028:UI0000", "invitation"), ("workshop:2028:UH0000", "workshop")):
+        sqlite_db.call(
+            plan_fixed, rows={key: (key.split(":")[-1], {"text": "x"})}, kind=kind, now=due, due=due
+        )
+    monkeypatch.setenv("DATABASE_URL", sqlite_db.url)
+
+    assert main(["outbox", "--limit", "5"]) == 0
+    cut = capsys.readouterr().out.splitlines()
+    assert len(cut) == 2 + 5 + 1
+    assert cut[-1] == "5 af 14 DM'er vist (--limit 5): planlagt 5"
+    assert main(["outbox", "--limit", "50"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "14 DM'er: planlagt 14"
+
+    # "invitation" is what a coordinator calls both; each has its own name in the table.
+    assert main(["outbox", "--kind", "invitation"]) == 0
+    both = capsys.readouterr().out.splitlines()
+    assert [line.split()[8] for line in both[2:-1]] == ["sæsoninvitation", "workshopinvitation"]
+    for kind, shown in (("workshopinvitation", "UH0000"), ("sæsoninvitation", "UI0000")):
+        assert main(["outbox", "--kind", kind]) == 0
+        one = capsys.readouterr().out.splitlines()
+        assert len(one) == 4 and shown in one[2]
+
+
 async def test_the_dispatcher_closes_the_http_session_it_opened(
     sqlite_db: Database,
 ) -> None:
