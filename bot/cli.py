@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from bot import argparse_da
+from bot.demo.arguments import add_arguments as demo_arguments
+from bot.outbox.arguments import add_arguments as outbox_arguments
 from bot.texts import cli as h
 
 # gunicorn kills a worker this long after SIGTERM. Inside it the worker drains its open
@@ -19,11 +20,10 @@ STOP_GRACE_SECONDS = 75
 KEEPALIVE_SECONDS = 75  # as `web.run_app` keeps idle connections (gunicorn's default: 2 s)
 WORKER_SILENT_SECONDS = 120  # gunicorn replaces a worker whose event loop is stuck this long
 
-# The imports inside the command functions are there for start-up time, not for cycles
-# (lint-imports finds none through bot.cli): `praktik match --help` takes 0.07 s of CPU
-# with them and 2.1 s with them at the top, where pydantic, the app and the database
-# would load (/usr/bin/time, 5 runs each). `praktik --help` takes 2.2 s either way: it
-# builds the demo's parser, and bot.demo.command imports the app.
+# The parser is built from light modules only (argparse, the Danish texts, each command's
+# options: bot.demo.arguments, bot.outbox.arguments); a command's implementation is imported
+# inside its function, when it runs. With slack_bolt, sqlalchemy, matplotlib and ortools at
+# the top, `praktik --help` took 2.5 s and 171 MB; bench/cli_help.py measures it now.
 if TYPE_CHECKING:
     from aiohttp import web
 
@@ -189,6 +189,7 @@ def serving_app(settings: Settings, *, processes: int) -> web.Application:
 
 
 def cmd_socket(_args: argparse.Namespace) -> int:
+    import asyncio
     import logging
     import secrets
 
@@ -289,6 +290,18 @@ def cmd_match(args: argparse.Namespace) -> int:
     return run_match(args)
 
 
+def cmd_outbox(args: argparse.Namespace) -> int:
+    from bot.outbox.cli import run
+
+    return run(args)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from bot.offline.report_cli import run
+
+    return run(args)
+
+
 def _match_arguments(match: argparse.ArgumentParser) -> argparse.ArgumentParser:
     match.add_argument("--hosts", required=True, metavar=h.METAVAR_HOSTS, help=h.IMPORT_HOSTS)
     match.add_argument("--interns", required=True, metavar=h.METAVAR_INTERNS, help=h.IMPORT_INTERNS)
@@ -343,15 +356,12 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--year", type=int, metavar=h.METAVAR_YEAR, help=h.YEAR)
     imports.add_argument("--url", help=h.DB_URL)
     _match_arguments(add("match", cmd_match, h.MATCH))
-    from bot.demo.command import add_arguments as demo_arguments
-
     demo_arguments(add("demo", cmd_demo, h.DEMO))
-    from bot.outbox.cli import add_parser as add_outbox
-
-    add_outbox(sub)
-    from bot.offline.report_cli import add_parser as add_report
-
-    add_report(sub)
+    outbox_arguments(add("outbox", cmd_outbox, h.OUTBOX))
+    report = add("rapport", cmd_report, h.REPORT)
+    report.add_argument("--year", type=int, metavar=h.METAVAR_YEAR, help=h.YEAR)
+    report.add_argument("--out", default=".", metavar=h.METAVAR_FOLDER, help=h.REPORT_OUT)
+    report.add_argument("--url", help=h.DB_URL)
     return parser
 
 
