@@ -12,6 +12,7 @@ from bot import argparse_da
 from bot.demo.arguments import add_arguments as demo_arguments
 from bot.outbox.arguments import add_arguments as outbox_arguments
 from bot.texts import cli as h
+from bot.texts import startup as t
 
 # gunicorn kills a worker this long after SIGTERM. Inside it the worker drains its open
 # requests (aiohttp: 0.95 of it) while its dispatch and expiry runs finish (bot.runtime.jobs:
@@ -49,11 +50,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from models.db import is_sqlite_url
 
     if is_sqlite_url(settings.database_url):
-        print(
-            "Several serving processes need PostgreSQL (DATABASE_URL): "
-            "SQLite takes one writer at a time.",
-            file=sys.stderr,
-        )
+        print(t.WORKERS_NEED_POSTGRES, file=sys.stderr)
         return 2
     return _serve_workers(settings, count)
 
@@ -212,10 +209,7 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     )
     settings = _settings(**unsigned)
     if settings.slack_app_token is None:
-        print(
-            "Configuration error: SLACK_APP_TOKEN is missing (Socket Mode needs it)",
-            file=sys.stderr,
-        )
+        print(t.XAPP_MISSING, file=sys.stderr)
         return 2
     app_token = settings.slack_app_token.get_secret_value()
     logs.setup(settings.slack_bot_token.get_secret_value(), app_token, tz=settings.tz)
@@ -256,7 +250,7 @@ def cmd_db(args: argparse.Namespace) -> int:
         db.upgrade()
     finally:
         db.dispose()
-    print(f"Database {shown_url(db.url)} is up to date.")
+    print(t.database_upgraded(shown_url(db.url)))
     return 0
 
 

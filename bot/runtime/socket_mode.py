@@ -25,6 +25,7 @@ from slack_sdk.socket_mode.request import SocketModeRequest
 from bot.runtime.http_pool import pooled_session
 from bot.runtime.inflight import InFlight
 from bot.runtime.jobs import DRAIN_SECONDS, DispatchJob
+from bot.texts import startup as t
 
 log = logging.getLogger("praktik.socket")
 
@@ -91,10 +92,7 @@ class SocketMode:
             self.job.start()
         await self._handler.connect_async()  # type: ignore[no-untyped-call]
         if refused:
-            raise TokenRefused(
-                f"Configuration error: Slack refused SLACK_APP_TOKEN ({refused[0]}): "
-                "an app-level token (xapp-…) with connections:write is needed"
-            )
+            raise TokenRefused(t.app_token_refused(refused[0]))
         log.info("Socket Mode connected; waiting for Slack")
 
     async def stop(self, drain: float = DRAIN_SECONDS) -> None:

@@ -197,7 +197,7 @@ async def test_an_app_token_slack_refuses_stops_start_up_with_one_line(tmp_path:
     output = stderr.read_text(encoding="utf-8")
     assert code == 2, output
     assert "Traceback" not in output
-    assert "Slack refused SLACK_APP_TOKEN (invalid_auth)" in output
+    assert "Slack afviste SLACK_APP_TOKEN (invalid_auth)" in output
     assert "xapp-1-A0OTHER-1-old" not in output  # the log never shows a token
     assert [c.error for c in fake.calls_to("apps.connections.open")] == ["invalid_auth"]
     assert socket.connected_total == 0
