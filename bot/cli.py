@@ -75,6 +75,8 @@ def _serve_workers(settings: Settings, count: int) -> int:
         tz=settings.tz,
     )
 
+    _warn_without_coordinators(settings, "praktik.serve")  # once, not once per worker
+
     async def worker_app() -> web.Application:
         return serving_app(settings, processes=count)
 
@@ -115,6 +117,15 @@ def _every_interface(port: int) -> str:
     return f"[::]:{port}"
 
 
+def _warn_without_coordinators(settings: Settings, logger: str) -> None:
+    """One line at start when nobody is a coordinator: the app runs, but no one can open a
+    season's round or see its figures until PRAKTIK_ADMINS names someone."""
+    import logging
+
+    if not settings.praktik_admins:
+        logging.getLogger(logger).warning(t.NO_COORDINATORS)
+
+
 def _pacer(processes: int = 1) -> Pacer:
     """The process's Slack budget: its share when several processes serve one workspace."""
     from bot.slack.pacing import Pacer
@@ -130,6 +141,7 @@ def _serve(settings: Settings) -> int:
 
     web_app = serving_app(settings, processes=1)
     log = logging.getLogger("praktik.serve")
+    _warn_without_coordinators(settings, "praktik.serve")
 
     def listening(message: str) -> None:
         where = ", ".join(re.findall(r"Running on (\S+)", message)) or f"port {settings.port}"
@@ -214,6 +226,7 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     app_token = settings.slack_app_token.get_secret_value()
     logs.setup(settings.slack_bot_token.get_secret_value(), app_token, tz=settings.tz)
     log = logging.getLogger("praktik.socket")
+    _warn_without_coordinators(settings, "praktik.socket")
     db = Database(settings.database_url)
     if db.is_sqlite:
         db.upgrade()

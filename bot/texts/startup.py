@@ -86,3 +86,10 @@ def database_upgraded(url: str) -> str:
 # formats them only when they are written).
 DATABASE_RETRY: Final = "Databasen %s svarer ikke (%s); prøver igen om %g s"
 DATABASE_ANSWERS: Final = "Databasen %s svarer"
+
+# A start without coordinators (PRAKTIK_ADMINS empty): nobody can run a round or see the
+# figures, and the app would otherwise say nothing about it.
+NO_COORDINATORS: Final = (
+    "Ingen koordinator: PRAKTIK_ADMINS er tom, så ingen kan bruge /praktik admin (sæt "
+    "koordinatorernes Slack-bruger-ID'er, adskilt af komma)"
+)

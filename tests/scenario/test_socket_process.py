@@ -31,6 +31,7 @@ from bot.sandbox.wire import (
     block_actions_payload,
     slash_command_form,
 )
+from bot.texts.startup import NO_COORDINATORS
 
 PRAKTIK = Path(sys.executable).parent / "praktik"
 
@@ -145,6 +146,9 @@ async def test_praktik_socket_acks_command_event_and_button_and_stops_on_a_signa
     assert code == 0, output
     assert "Traceback" not in output and "KeyboardInterrupt" not in output, output
     assert "Socket Mode connected" in output and "Socket Mode stopped" in output
+    # No PRAKTIK_ADMINS in this environment: the start says so once, and goes on.
+    warned = [line for line in output.splitlines() if " WARNING " in line]
+    assert len(warned) == 1 and warned[0].endswith("praktik.socket: " + NO_COORDINATORS)
 
 
 async def test_a_listener_in_flight_at_sigterm_finishes_before_the_process_exits(

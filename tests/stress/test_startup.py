@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.texts.startup import NO_COORDINATORS
 from tests.stress.procs import BIN, ROOT, free_port, health, scratch_database, serve_env
 from tests.waiting import wait_until
 
@@ -31,6 +32,7 @@ def _env(tmp_path: Path, **changes: str) -> dict[str, str]:
         secret=SECRET,
         port=free_port(),
     )
+    env["PRAKTIK_ADMINS"] = "UKOORD1"
     env.update(changes)
     return env
 
@@ -161,6 +163,25 @@ def test_serve_says_where_it_listens_and_nothing_a_library_says_at_every_start(
     assert f"http://0.0.0.0:{env['PORT']}" in listening[0]
     assert [line for line in lines if " WARNING " in line or " ERROR " in line] == []
     assert not [line for line in lines if "apscheduler" in line or "Context impl" in line]
+
+
+def test_serve_without_coordinators_says_so_in_one_line_and_serves(tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    del env["PRAKTIK_ADMINS"]
+    log = tmp_path / "serve.log"
+    process = _serve(env, log)
+    try:
+        wait_until(lambda: health(int(env["PORT"])) == 200, limit=30, what="serve answering")
+        wait_until(lambda: "Listening on" in log.read_text(), limit=10, what="listening line")
+    finally:
+        assert _stopped(process) == 0
+    warned = [line for line in log.read_text().splitlines() if " WARNING " in line]
+    assert len(warned) == 1, warned
+    assert warned[0].endswith(
+        " WARNING praktik.serve: Ingen koordinator: PRAKTIK_ADMINS er tom, så ingen kan bruge "
+        "/praktik admin (sæt koordinatorernes Slack-bruger-ID'er, adskilt af komma)"
+    )
+    assert warned[0].endswith(NO_COORDINATORS)
 
 
 def test_serve_waits_for_postgres_with_a_line_per_try_and_answers_503_meanwhile(
