@@ -93,3 +93,7 @@ NO_COORDINATORS: Final = (
     "Ingen koordinator: PRAKTIK_ADMINS er tom, så ingen kan bruge /praktik admin (sæt "
     "koordinatorernes Slack-bruger-ID'er, adskilt af komma)"
 )
+
+# `praktik socket` while Slack cannot be reached: one log line per try (%-style, as above).
+SLACK_UNREACHABLE: Final = "Slack svarer ikke (%s); prøver igen om %g s"
+SOCKET_RETRY: Final = "Forbindelsen til Slack mislykkedes (%s); prøver igen om %g s"
