@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from bot import argparse_da
+from bot.demo.arguments import add_arguments as demo_arguments
+from bot.outbox.arguments import add_arguments as outbox_arguments
 from bot.texts import cli as h
+from bot.texts import startup as t
 
 # gunicorn kills a worker this long after SIGTERM. Inside it the worker drains its open
 # requests (aiohttp: 0.95 of it) while its dispatch and expiry runs finish (bot.runtime.jobs:
@@ -19,11 +21,10 @@ STOP_GRACE_SECONDS = 75
 KEEPALIVE_SECONDS = 75  # as `web.run_app` keeps idle connections (gunicorn's default: 2 s)
 WORKER_SILENT_SECONDS = 120  # gunicorn replaces a worker whose event loop is stuck this long
 
-# The imports inside the command functions are there for start-up time, not for cycles
-# (lint-imports finds none through bot.cli): `praktik match --help` takes 0.07 s of CPU
-# with them and 2.1 s with them at the top, where pydantic, the app and the database
-# would load (/usr/bin/time, 5 runs each). `praktik --help` takes 2.2 s either way: it
-# builds the demo's parser, and bot.demo.command imports the app.
+# The parser is built from light modules only (argparse, the Danish texts, each command's
+# options: bot.demo.arguments, bot.outbox.arguments); a command's implementation is imported
+# inside its function, when it runs. With slack_bolt, sqlalchemy, matplotlib and ortools at
+# the top, `praktik --help` took 2.5 s and 171 MB; bench/cli_help.py measures it now.
 if TYPE_CHECKING:
     from aiohttp import web
 
@@ -49,11 +50,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from models.db import is_sqlite_url
 
     if is_sqlite_url(settings.database_url):
-        print(
-            "Several serving processes need PostgreSQL (DATABASE_URL): "
-            "SQLite takes one writer at a time.",
-            file=sys.stderr,
-        )
+        print(t.WORKERS_NEED_POSTGRES, file=sys.stderr)
         return 2
     return _serve_workers(settings, count)
 
@@ -77,6 +74,8 @@ def _serve_workers(settings: Settings, count: int) -> int:
         settings.slack_signing_secret.get_secret_value(),
         tz=settings.tz,
     )
+
+    _warn_without_coordinators(settings, "praktik.serve")  # once, not once per worker
 
     async def worker_app() -> web.Application:
         return serving_app(settings, processes=count)
@@ -118,6 +117,15 @@ def _every_interface(port: int) -> str:
     return f"[::]:{port}"
 
 
+def _warn_without_coordinators(settings: Settings, logger: str) -> None:
+    """One line at start when nobody is a coordinator: the app runs, but no one can open a
+    season's round or see its figures until PRAKTIK_ADMINS names someone."""
+    import logging
+
+    if not settings.praktik_admins:
+        logging.getLogger(logger).warning(t.NO_COORDINATORS)
+
+
 def _pacer(processes: int = 1) -> Pacer:
     """The process's Slack budget: its share when several processes serve one workspace."""
     from bot.slack.pacing import Pacer
@@ -133,6 +141,7 @@ def _serve(settings: Settings) -> int:
 
     web_app = serving_app(settings, processes=1)
     log = logging.getLogger("praktik.serve")
+    _warn_without_coordinators(settings, "praktik.serve")
 
     def listening(message: str) -> None:
         where = ", ".join(re.findall(r"Running on (\S+)", message)) or f"port {settings.port}"
@@ -189,6 +198,7 @@ def serving_app(settings: Settings, *, processes: int) -> web.Application:
 
 
 def cmd_socket(_args: argparse.Namespace) -> int:
+    import asyncio
     import logging
     import secrets
 
@@ -211,14 +221,12 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     )
     settings = _settings(**unsigned)
     if settings.slack_app_token is None:
-        print(
-            "Configuration error: SLACK_APP_TOKEN is missing (Socket Mode needs it)",
-            file=sys.stderr,
-        )
+        print(t.XAPP_MISSING, file=sys.stderr)
         return 2
     app_token = settings.slack_app_token.get_secret_value()
     logs.setup(settings.slack_bot_token.get_secret_value(), app_token, tz=settings.tz)
     log = logging.getLogger("praktik.socket")
+    _warn_without_coordinators(settings, "praktik.socket")
     db = Database(settings.database_url)
     if db.is_sqlite:
         db.upgrade()
@@ -255,7 +263,7 @@ def cmd_db(args: argparse.Namespace) -> int:
         db.upgrade()
     finally:
         db.dispose()
-    print(f"Database {shown_url(db.url)} is up to date.")
+    print(t.database_upgraded(shown_url(db.url)))
     return 0
 
 
@@ -287,6 +295,18 @@ def cmd_match(args: argparse.Namespace) -> int:
     from bot.offline.commands import run_match
 
     return run_match(args)
+
+
+def cmd_outbox(args: argparse.Namespace) -> int:
+    from bot.outbox.cli import run
+
+    return run(args)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from bot.offline.report_cli import run
+
+    return run(args)
 
 
 def _match_arguments(match: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -343,15 +363,12 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--year", type=int, metavar=h.METAVAR_YEAR, help=h.YEAR)
     imports.add_argument("--url", help=h.DB_URL)
     _match_arguments(add("match", cmd_match, h.MATCH))
-    from bot.demo.command import add_arguments as demo_arguments
-
     demo_arguments(add("demo", cmd_demo, h.DEMO))
-    from bot.outbox.cli import add_parser as add_outbox
-
-    add_outbox(sub)
-    from bot.offline.report_cli import add_parser as add_report
-
-    add_report(sub)
+    outbox_arguments(add("outbox", cmd_outbox, h.OUTBOX))
+    report = add("rapport", cmd_report, h.REPORT)
+    report.add_argument("--year", type=int, metavar=h.METAVAR_YEAR, help=h.YEAR)
+    report.add_argument("--out", default=".", metavar=h.METAVAR_FOLDER, help=h.REPORT_OUT)
+    report.add_argument("--url", help=h.DB_URL)
     return parser
 
 

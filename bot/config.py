@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -12,6 +13,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from bot.texts import startup as t
 from models.db import normalise_url
 
 DEFAULT_DATABASE_URL = "sqlite:///praktik.db"
@@ -28,16 +30,16 @@ def database_url_problem(url: str) -> str | None:
     try:
         parsed = make_url(normalise_url(url))
     except (ArgumentError, ValueError):
-        return "not a database URL (e.g. postgresql://user@host/db or sqlite:///praktik.db)"
+        return t.NOT_A_DATABASE_URL
     backend = parsed.get_backend_name()
     if backend not in DRIVERS:
-        return f"{backend}:// is not supported (use postgresql://… or sqlite:///…)"
+        return t.unsupported_database(backend)
     if parsed.get_driver_name() not in DRIVERS[backend]:
-        return f"the driver {parsed.drivername} is not installed (use {backend}://…)"
+        return t.driver_missing(parsed.drivername, backend)
     if backend == "sqlite" and parsed.database not in (None, "", ":memory:"):
         folder = Path(parsed.database or "").expanduser().resolve().parent
         if not folder.is_dir():
-            return f"the folder {folder} of the SQLite file does not exist"
+            return t.sqlite_folder_missing(str(folder))
     return None
 
 
@@ -72,7 +74,7 @@ class Settings(BaseSettings):
     def _admins_look_like_user_ids(cls, value: frozenset[str]) -> frozenset[str]:
         for user_id in value:
             if not user_id.isalnum() or user_id[0] not in "UW":
-                raise ValueError(f"'{user_id}' is not a Slack user ID (U… or W…)")
+                raise ValueError(t.not_a_user_id(user_id))
         return value
 
     @field_validator("praktik_tz")
@@ -81,14 +83,14 @@ class Settings(BaseSettings):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as error:
-            raise ValueError(f"unknown time zone '{value}'") from error
+            raise ValueError(t.unknown_time_zone(value)) from error
         return value
 
     @field_validator("slack_api_url")
     @classmethod
     def _api_url_is_http(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):
-            raise ValueError("must start with http:// or https://")
+            raise ValueError(t.API_URL_SCHEME)
         return value if value.endswith("/") else value + "/"
 
     @field_validator("database_url")
@@ -103,23 +105,21 @@ class Settings(BaseSettings):
     @classmethod
     def _bot_token_shape(cls, value: SecretStr) -> SecretStr:
         if not value.get_secret_value().startswith("xoxb-"):
-            raise ValueError("a bot token starts with xoxb- (OAuth & Permissions)")
+            raise ValueError(t.XOXB_EXPECTED)
         return value
 
     @field_validator("slack_app_token")
     @classmethod
     def _app_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and not value.get_secret_value().startswith("xapp-"):
-            raise ValueError("an app-level token starts with xapp- (Basic Information)")
+            raise ValueError(t.XAPP_EXPECTED)
         return value
 
     @field_validator("slack_signing_secret")
     @classmethod
     def _signing_secret_shape(cls, value: SecretStr) -> SecretStr:
         if not SIGNING_SECRET.fullmatch(value.get_secret_value()):
-            raise ValueError(
-                "not Slack's signing secret (32 letters and digits, Basic Information)"
-            )
+            raise ValueError(t.SIGNING_SHAPE)
         return value
 
     @property
@@ -142,9 +142,26 @@ def load_settings(**overrides: object) -> Settings:
 
 
 def describe(error: ValidationError) -> str:
+    """One Danish line naming the first setting that cannot work, and why."""
     first = error.errors()[0]
-    name = str(first["loc"][0]).upper() if first["loc"] else "configuration"
+    name = str(first["loc"][0]).upper() if first["loc"] else "konfigurationen"
     if first["type"] == "missing":
-        return f"Configuration error: {name} is missing (set it in the environment or .env)"
-    reason = str(first["msg"]).removeprefix("Value error, ")
-    return f"Configuration error: {name} is malformed: {reason}"
+        return t.setting_missing(name)
+    return t.setting_malformed(name, _reason(first["type"], first))
+
+
+def _reason(kind: str, detail: Mapping[str, Any]) -> str:
+    """Our validators' reasons are Danish already; pydantic's own (a port that is no
+    number) are English, so they are said again from their type."""
+    context = detail.get("ctx") or {}
+    if kind == "value_error":
+        return str(context.get("error", "")) or t.BAD_VALUE
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return t.NOT_A_WHOLE_NUMBER
+    if kind in ("bool_parsing", "bool_type"):
+        return t.NOT_TRUE_OR_FALSE
+    if kind in ("greater_than_equal", "greater_than"):
+        return t.at_least(context.get("ge", context.get("gt")))
+    if kind in ("less_than_equal", "less_than"):
+        return t.at_most(context.get("le", context.get("lt")))
+    return t.BAD_VALUE

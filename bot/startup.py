@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from bot.texts import startup as t
 from models.db import Database
 
 FIRST_RETRY_SECONDS = 1.0
@@ -55,13 +56,13 @@ def offline_database(given: str | None) -> Database:
     problem = database_url_problem(url)
     if problem is not None:
         name = "--url" if given else "DATABASE_URL"
-        sys.stderr.write(f"Configuration error: {name} is malformed: {problem}\n")
+        sys.stderr.write(t.setting_malformed(name, problem) + "\n")
         raise SystemExit(2)
     db = Database(url)
     reason = why_unreachable(db)
     if reason is not None:
         db.dispose()
-        sys.stderr.write(f"Database {shown_url(db.url)} does not answer: {reason}\n")
+        sys.stderr.write(t.database_silent(shown_url(db.url), reason) + "\n")
         raise SystemExit(1)
     return db
 
@@ -78,14 +79,9 @@ async def wait_for_database(
     twice the one before (up to `most` seconds)."""
     delay, waited = first, False
     while (reason := await asyncio.to_thread(why_unreachable, db)) is not None:
-        log.warning(
-            "Database %s does not answer (%s); trying again in %g s",
-            shown_url(db.url),
-            reason,
-            delay,
-        )
+        log.warning(t.DATABASE_RETRY, shown_url(db.url), reason, delay)
         waited = True
         await sleep(delay)
         delay = min(delay * 2, most)
     if waited:
-        log.info("Database %s answers", shown_url(db.url))
+        log.info(t.DATABASE_ANSWERS, shown_url(db.url))

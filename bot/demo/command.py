@@ -15,20 +15,9 @@ from bot.demo.run import DemoOptions, run_demo
 from bot.offline.progress import Progress
 from bot.sandbox.console_tools import ErrorCount, app_logging
 from bot.season import default_season_year
-from bot.texts import cli as h
 from bot.texts import demo as t
 
 MAX_PARTICIPANTS = 100_000
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--participants", type=int, default=131, metavar="N", help=h.DEMO_PARTICIPANTS
-    )
-    parser.add_argument("--seed", type=int, default=37, metavar="S", help=h.DEMO_SEED)
-    parser.add_argument("--year", type=int, metavar=h.METAVAR_YEAR, help=h.DEMO_YEAR)
-    parser.add_argument("--socket", action="store_true", help=h.SOCKET_TRANSPORT)
-    parser.add_argument("--out", metavar=h.METAVAR_FOLDER, help=h.DEMO_OUT)
 
 
 def options_from(args: argparse.Namespace) -> DemoOptions | str:

@@ -7,27 +7,14 @@ import argparse
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from bot.offline.commands import _query, _year
 from bot.report.build import load_report
 from bot.report.files import report_files
 from bot.season import to_local
-from bot.texts import cli as h
 from bot.texts import dates
 from bot.texts import report as t
-
-
-def add_parser(subparsers: Any) -> argparse.ArgumentParser:
-    """Add `rapport` to the `praktik` command's subparsers (argparse's _SubParsersAction)."""
-    parser: argparse.ArgumentParser = subparsers.add_parser(
-        "rapport", help=h.REPORT, description=h.REPORT
-    )
-    parser.add_argument("--year", type=int, metavar=h.METAVAR_YEAR, help=h.YEAR)
-    parser.add_argument("--out", default=".", metavar=h.METAVAR_FOLDER, help=h.REPORT_OUT)
-    parser.add_argument("--url", help=h.DB_URL)
-    parser.set_defaults(run=run)
-    return parser
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:

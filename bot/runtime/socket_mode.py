@@ -13,23 +13,30 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import signal
 from typing import Any
 
+import aiohttp
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.socket_mode.aiohttp import SocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.runtime.http_pool import pooled_session
 from bot.runtime.inflight import InFlight
 from bot.runtime.jobs import DRAIN_SECONDS, DispatchJob
+from bot.texts import startup as t
 
 log = logging.getLogger("praktik.socket")
 
 # Bolt's default: a ping every 10 s, a connection without pongs for 40 s is replaced.
 PING_INTERVAL = 10.0
+# Waits between tries to reach Slack, as bot.startup waits for the database.
+FIRST_RETRY_SECONDS = 1.0
+MOST_RETRY_SECONDS = 30.0
 # apps.connections.open answers these for a token that will never work: retrying is futile.
 REFUSED = frozenset(
     {"not_authed", "invalid_auth", "not_allowed_token_type", "token_revoked", "account_inactive"}
@@ -71,6 +78,7 @@ class SocketMode:
         self.ping_interval = ping_interval
         self._handler: _Handler | None = None
         self._session: contextlib.AsyncExitStack | None = None
+        self._one_line = _OneLineRetry(ping_interval)
 
     @property
     def client(self) -> SocketModeClient:
@@ -86,15 +94,14 @@ class SocketMode:
         # Built here, in the running loop: slack_sdk's client makes its aiohttp session and
         # its message task in its constructor, which fails outside a loop (aiohttp >= 3.10).
         self._handler = _Handler(self.app, self.app_token, self.inflight, self.ping_interval)
-        refused = _stop_retrying_a_refused_token(self._handler.client)
+        refused = _connect_with_backoff(self._handler.client)
+        stack.callback(self._handler.client.logger.removeFilter, self._one_line)
+        self._handler.client.logger.addFilter(self._one_line)
         if self.job is not None:
             self.job.start()
         await self._handler.connect_async()  # type: ignore[no-untyped-call]
         if refused:
-            raise TokenRefused(
-                f"Configuration error: Slack refused SLACK_APP_TOKEN ({refused[0]}): "
-                "an app-level token (xapp-…) with connections:write is needed"
-            )
+            raise TokenRefused(t.app_token_refused(refused[0]))
         log.info("Socket Mode connected; waiting for Slack")
 
     async def stop(self, drain: float = DRAIN_SECONDS) -> None:
@@ -119,24 +126,61 @@ class SocketMode:
         log.info("Socket Mode stopped")
 
 
-def _stop_retrying_a_refused_token(client: SocketModeClient) -> list[str]:
-    """slack_sdk retries apps.connections.open for ever, logging a traceback each time; a
-    refused token ends the connecting instead. The list gets Slack's error when it does."""
+def _connect_with_backoff(client: SocketModeClient) -> list[str]:
+    """Ask for a WebSocket URL until Slack gives one, with one log line per failed try and a
+    wait that doubles (1, 2, 4 … 30 s); slack_sdk's own retrying logged a traceback every
+    15 s, and its web client's retry handlers a line per attempt. A refused token ends the
+    connecting instead: the list gets Slack's error when it does."""
     refused: list[str] = []
-    issue = client.issue_new_wss_url
+    web = client.web_client
+    # Its own client without retry handlers: the waiting is done here, one line a try.
+    opener = AsyncWebClient(
+        base_url=web.base_url, timeout=web.timeout, ssl=web.ssl, proxy=web.proxy, retry_handlers=[]
+    )
 
     async def issue_or_give_up() -> str:
-        try:
-            return await issue()
-        except SlackApiError as error:
-            code = str(error.response.get("error"))
-            if code in REFUSED:
-                refused.append(code)
-                client.closed = True  # connect() then returns instead of retrying
-            raise
+        delay = FIRST_RETRY_SECONDS
+        while True:
+            wait = None
+            try:
+                answer = await opener.apps_connections_open(app_token=client.app_token)
+                return str(answer["url"])
+            except SlackApiError as error:
+                reason = str(error.response.get("error"))
+                if reason in REFUSED:
+                    refused.append(reason)
+                    client.closed = True  # connect() then returns instead of retrying
+                    raise
+                if reason == "ratelimited":
+                    wait = float(error.response.headers.get("Retry-After", MOST_RETRY_SECONDS))
+            except (aiohttp.ClientError, OSError, TimeoutError) as error:
+                reason = str(error) or type(error).__name__
+            wait = delay if wait is None else wait
+            log.warning(t.SLACK_UNREACHABLE, reason, wait)
+            await asyncio.sleep(wait)
+            delay = min(delay * 2, MOST_RETRY_SECONDS)
 
     client.issue_new_wss_url = issue_or_give_up  # type: ignore[method-assign]
     return refused
+
+
+class _OneLineRetry(logging.Filter):
+    """slack_sdk logs a failed WebSocket connect with its traceback (some 60 lines) and tries
+    again after the ping interval: one line instead, saying when."""
+
+    FAILED = re.compile(r"Failed to connect \(error: (.*)\); Retrying\.\.\.", re.DOTALL)
+
+    def __init__(self, wait: float) -> None:
+        super().__init__()
+        self.wait = wait
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        found = self.FAILED.fullmatch(str(record.msg))
+        if found is not None:
+            record.msg, record.args = t.SOCKET_RETRY, (found[1], self.wait)
+            record.exc_info = record.exc_text = None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
 
 
 async def _drained(client: SocketModeClient, inflight: InFlight) -> None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -31,6 +33,8 @@ from bot.sandbox.wire import (
     block_actions_payload,
     slash_command_form,
 )
+from bot.texts.startup import NO_COORDINATORS
+from tests.waiting import wait_until
 
 PRAKTIK = Path(sys.executable).parent / "praktik"
 
@@ -145,6 +149,9 @@ async def test_praktik_socket_acks_command_event_and_button_and_stops_on_a_signa
     assert code == 0, output
     assert "Traceback" not in output and "KeyboardInterrupt" not in output, output
     assert "Socket Mode connected" in output and "Socket Mode stopped" in output
+    # No PRAKTIK_ADMINS in this environment: the start says so once, and goes on.
+    warned = [line for line in output.splitlines() if " WARNING " in line]
+    assert len(warned) == 1 and warned[0].endswith("praktik.socket: " + NO_COORDINATORS)
 
 
 async def test_a_listener_in_flight_at_sigterm_finishes_before_the_process_exits(
@@ -197,7 +204,47 @@ async def test_an_app_token_slack_refuses_stops_start_up_with_one_line(tmp_path:
     output = stderr.read_text(encoding="utf-8")
     assert code == 2, output
     assert "Traceback" not in output
-    assert "Slack refused SLACK_APP_TOKEN (invalid_auth)" in output
+    assert "Slack afviste SLACK_APP_TOKEN (invalid_auth)" in output
     assert "xapp-1-A0OTHER-1-old" not in output  # the log never shows a token
     assert [c.error for c in fake.calls_to("apps.connections.open")] == ["invalid_auth"]
     assert socket.connected_total == 0
+
+
+def test_slack_unreachable_is_one_line_per_try_with_the_wait(tmp_path: Path) -> None:
+    """Slack's API on a loopback port nobody listens on: a line per try, each wait twice the
+    one before, no traceback (slack_sdk logged some 60 lines every 15 s)."""
+    with socket.socket() as probe:  # a port just free: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PRAKTIK_"))}
+    env.update(
+        SLACK_APP_TOKEN=APP_TOKEN,
+        SLACK_BOT_TOKEN="xoxb-1-praktik",
+        SLACK_API_URL=f"http://127.0.0.1:{port}/api/",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'praktik.db'}",
+        PRAKTIK_ADMINS="UKOORD1",
+        PYTHONUNBUFFERED="1",
+    )
+    stderr = tmp_path / "stderr.txt"
+    process = _start(env, tmp_path, stderr)
+    tries = re.compile(
+        r"WARNING praktik.socket: Slack svarer ikke \(.*\); prøver igen om (\d+) s$", re.M
+    )
+    try:
+        wait_until(
+            lambda: len(tries.findall(stderr.read_text())) >= 3,
+            limit=30,
+            what="three tries",
+        )
+    finally:
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(60)
+    lines = stderr.read_text(encoding="utf-8").splitlines()
+    assert code == 0, lines
+    stamped = re.compile(r"\d{4}-\d\d-\d\dT[\d:.]+[+-]\d\d:\d\d (INFO|WARNING) [\w.]+: ")
+    assert all(stamped.match(line) for line in lines), lines  # no traceback, no stray line
+    said = [line for line in lines if "alembic" not in line]
+    waits = [int(m[1]) for line in said if (m := tries.search(line))]
+    assert waits[:3] == [1, 2, 4]
+    assert len(said) == len(waits) + 3, said  # besides: the signal, Bolt's disconnect, the stop
+    assert all(tries.search(line) for line in said[: len(waits)])

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.texts.startup import NO_COORDINATORS
 from tests.stress.procs import BIN, ROOT, free_port, health, scratch_database, serve_env
 from tests.waiting import wait_until
 
@@ -31,6 +32,7 @@ def _env(tmp_path: Path, **changes: str) -> dict[str, str]:
         secret=SECRET,
         port=free_port(),
     )
+    env["PRAKTIK_ADMINS"] = "UKOORD1"
     env.update(changes)
     return env
 
@@ -56,12 +58,12 @@ def _one_line(done: subprocess.CompletedProcess[str]) -> str:
 
 
 BAD_SETTINGS = {
-    "DATABASE_URL malformed": ("DATABASE_URL", "postgres//praktik", "not a database URL"),
-    "DATABASE_URL mysql": ("DATABASE_URL", "mysql://u@db/praktik", "mysql:// is not supported"),
-    "SQLite folder missing": ("DATABASE_URL", "sqlite:////no/such/dir/p.db", "does not exist"),
-    "bot token": ("SLACK_BOT_TOKEN", "xoxp-1-2-3", "starts with xoxb-"),
-    "app token": ("SLACK_APP_TOKEN", "xoxb-1-2-3", "starts with xapp-"),
-    "signing secret": ("SLACK_SIGNING_SECRET", "hemmelig", "not Slack's signing secret"),
+    "DATABASE_URL malformed": ("DATABASE_URL", "postgres//praktik", "ikke en database-URL"),
+    "DATABASE_URL mysql": ("DATABASE_URL", "mysql://u@db/praktik", "mysql:// understøttes ikke"),
+    "SQLite folder missing": ("DATABASE_URL", "sqlite:////no/such/dir/p.db", "findes ikke"),
+    "bot token": ("SLACK_BOT_TOKEN", "xoxp-1-2-3", "begynder med xoxb-"),
+    "app token": ("SLACK_APP_TOKEN", "xoxb-1-2-3", "begynder med xapp-"),
+    "signing secret": ("SLACK_SIGNING_SECRET", "hemmelig", "ikke Slacks signing secret"),
 }
 
 
@@ -73,7 +75,7 @@ def test_a_bad_setting_stops_start_up_with_one_line_naming_it(
     name, value, reason = BAD_SETTINGS[case]
     env = _env(tmp_path, **{"SLACK_APP_TOKEN": "xapp-1-A0-1-ff", name: value})
     line = _one_line(_run(env, command))
-    assert line.startswith(f"Configuration error: {name} is malformed") and reason in line
+    assert line.startswith(f"Konfigurationsfejl: {name} er ugyldig") and reason in line
     assert value not in line or name == "DATABASE_URL"
 
 
@@ -99,7 +101,7 @@ def test_an_offline_command_says_in_one_line_that_the_database_does_not_answer(
     tmp_path: Path, command: str
 ) -> None:
     line = _one_line(_run(_env(tmp_path, DATABASE_URL=NOBODY_HOME), *_offline(tmp_path, command)))
-    assert line.startswith("Database postgresql://praktik:***@127.0.0.1:9/praktik does not answer")
+    assert line.startswith("Databasen postgresql://praktik:***@127.0.0.1:9/praktik svarer ikke")
     assert "hemmeligt" not in line
 
 
@@ -110,8 +112,8 @@ def test_an_offline_command_refuses_a_database_url_it_cannot_use(
     env = _env(tmp_path, DATABASE_URL="mysql://u@db/praktik")
     line = _one_line(_run(env, *_offline(tmp_path, command)))
     assert line == (
-        "Configuration error: DATABASE_URL is malformed: "
-        "mysql:// is not supported (use postgresql://… or sqlite:///…)"
+        "Konfigurationsfejl: DATABASE_URL er ugyldig: "
+        "mysql:// understøttes ikke (brug postgresql://… eller sqlite:///…)"
     )
 
 
@@ -119,13 +121,13 @@ def test_db_upgrade_says_which_database_without_its_password(tmp_path: Path) -> 
     file = tmp_path / "praktik.db"
     done = _run(_env(tmp_path, DATABASE_URL=f"sqlite:///{file}"), "db", "upgrade")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == f"Database sqlite:///{file} is up to date."
+    assert done.stdout.strip().splitlines()[-1] == f"Databasen sqlite:///{file} er opdateret."
     with scratch_database() as url:  # skips without PostgreSQL
         with_password = url.replace("postgresql://postgres@", "postgresql://postgres:pw1234@")
         done = _run(_env(tmp_path), "db", "upgrade", "--url", with_password)
         assert done.returncode == 0, done.stderr
         shown = done.stdout.strip().splitlines()[-1]
-        assert shown == f"Database {with_password.replace('pw1234', '***')} is up to date."
+        assert shown == f"Databasen {with_password.replace('pw1234', '***')} er opdateret."
 
 
 def _serve(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
@@ -163,6 +165,25 @@ def test_serve_says_where_it_listens_and_nothing_a_library_says_at_every_start(
     assert not [line for line in lines if "apscheduler" in line or "Context impl" in line]
 
 
+def test_serve_without_coordinators_says_so_in_one_line_and_serves(tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    del env["PRAKTIK_ADMINS"]
+    log = tmp_path / "serve.log"
+    process = _serve(env, log)
+    try:
+        wait_until(lambda: health(int(env["PORT"])) == 200, limit=30, what="serve answering")
+        wait_until(lambda: "Listening on" in log.read_text(), limit=10, what="listening line")
+    finally:
+        assert _stopped(process) == 0
+    warned = [line for line in log.read_text().splitlines() if " WARNING " in line]
+    assert len(warned) == 1, warned
+    assert warned[0].endswith(
+        " WARNING praktik.serve: Ingen koordinator: PRAKTIK_ADMINS er tom, så ingen kan bruge "
+        "/praktik admin (sæt koordinatorernes Slack-bruger-ID'er, adskilt af komma)"
+    )
+    assert warned[0].endswith(NO_COORDINATORS)
+
+
 def test_serve_waits_for_postgres_with_a_line_per_try_and_answers_503_meanwhile(
     tmp_path: Path,
 ) -> None:
@@ -170,7 +191,7 @@ def test_serve_waits_for_postgres_with_a_line_per_try_and_answers_503_meanwhile(
     log = tmp_path / "serve.log"
     process = _serve(env, log)
     try:
-        tries = re.compile(r"does not answer \(.*\); trying again in (\d+) s")
+        tries = re.compile(r"svarer ikke \(.*\); prøver igen om (\d+) s")
         wait_until(lambda: len(tries.findall(log.read_text())) >= 3, limit=30, what="three tries")
         assert health(int(env["PORT"])) == 503
     finally:

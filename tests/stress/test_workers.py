@@ -180,5 +180,5 @@ def test_several_workers_on_sqlite_are_refused_with_a_reason(tmp_path: Path) -> 
         timeout=60,
     )
     assert done.returncode == 2
-    assert "Several serving processes need PostgreSQL" in done.stderr
+    assert "Flere serverprocesser kræver PostgreSQL" in done.stderr
     assert not (tmp_path / "praktik.db").exists()  # nothing was started

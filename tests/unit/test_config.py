@@ -25,39 +25,46 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
 
 def test_missing_setting_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
-    with pytest.raises(ConfigError, match="SLACK_SIGNING_SECRET is missing"):
+    with pytest.raises(ConfigError, match="SLACK_SIGNING_SECRET mangler"):
         load_settings()
 
 
 @pytest.mark.parametrize(
     ("name", "value", "expected"),
     [
-        ("PORT", "tre tusind", "PORT is malformed"),
-        ("PRAKTIK_ADMINS", "U1,bobby", "PRAKTIK_ADMINS is malformed: 'bobby'"),
-        ("PRAKTIK_TZ", "Europe/Aarhus", "PRAKTIK_TZ is malformed: unknown time zone"),
-        ("SLACK_API_URL", "slack.com", "SLACK_API_URL is malformed"),
-        ("DATABASE_URL", "postgres//db", "DATABASE_URL is malformed: not a database URL"),
-        ("DATABASE_URL", "postgresql://u@h:port/db", "DATABASE_URL is malformed: not a data"),
-        ("DATABASE_URL", "mysql://u@h/db", "DATABASE_URL is malformed: mysql:// is not supp"),
-        ("DATABASE_URL", "postgresql+asyncpg://u@h/db", "DATABASE_URL is malformed: the driv"),
-        ("DATABASE_URL", "sqlite:////no/such/folder/p.db", "/no/such/folder of the SQLite"),
-        ("SLACK_BOT_TOKEN", "xoxp-123-456", "SLACK_BOT_TOKEN is malformed: a bot token starts"),
-        ("SLACK_APP_TOKEN", "xoxb-123", "SLACK_APP_TOKEN is malformed: an app-level token"),
-        ("SLACK_SIGNING_SECRET", "s", "SLACK_SIGNING_SECRET is malformed: not Slack's"),
-        ("SLACK_SIGNING_SECRET", SECRET[:31], "SLACK_SIGNING_SECRET is malformed"),
-        ("SLACK_SIGNING_SECRET", SECRET[:31] + " ", "SLACK_SIGNING_SECRET is malformed"),
+        ("PORT", "tre tusind", "PORT er ugyldig: skal være et helt tal$"),
+        ("PORT", "70000", "PORT er ugyldig: skal være højst 65535$"),
+        ("PRAKTIK_YEAR", "1999", "PRAKTIK_YEAR er ugyldig: skal være mindst 2000$"),
+        ("PRAKTIK_MANAGER_APPROVAL", "måske", "APPROVAL er ugyldig: skal være true eller false$"),
+        ("PRAKTIK_ADMINS", "U1,bobby", "PRAKTIK_ADMINS er ugyldig: 'bobby' er ikke et Slack-b"),
+        ("PRAKTIK_TZ", "Europe/Aarhus", "PRAKTIK_TZ er ugyldig: ukendt tidszone"),
+        ("SLACK_API_URL", "slack.com", "SLACK_API_URL er ugyldig: skal begynde med http://"),
+        ("DATABASE_URL", "postgres//db", "DATABASE_URL er ugyldig: ikke en database-URL"),
+        ("DATABASE_URL", "postgresql://u@h:port/db", "DATABASE_URL er ugyldig: ikke en data"),
+        ("DATABASE_URL", "mysql://u@h/db", "DATABASE_URL er ugyldig: mysql:// understøttes ikke"),
+        ("DATABASE_URL", "postgresql+asyncpg://u@h/db", "DATABASE_URL er ugyldig: driveren"),
+        ("DATABASE_URL", "sqlite:////no/such/folder/p.db", "mappen /no/such/folder til SQLite"),
+        ("SLACK_BOT_TOKEN", "xoxp-123-456", "SLACK_BOT_TOKEN er ugyldig: et bot-token begynder"),
+        ("SLACK_APP_TOKEN", "xoxb-123", "SLACK_APP_TOKEN er ugyldig: et app-token begynder"),
+        ("SLACK_SIGNING_SECRET", "s", "SLACK_SIGNING_SECRET er ugyldig: ikke Slacks"),
+        ("SLACK_SIGNING_SECRET", SECRET[:31], "SLACK_SIGNING_SECRET er ugyldig"),
+        ("SLACK_SIGNING_SECRET", SECRET[:31] + " ", "SLACK_SIGNING_SECRET er ugyldig"),
     ],
 )
 def test_malformed_setting_names_it(
     monkeypatch: pytest.MonkeyPatch, name: str, value: str, expected: str
 ) -> None:
-    """Each names the setting and what is wrong, and never repeats a secret's value."""
+    """Each names the setting and what is wrong, in Danish, and never repeats a secret's
+    value (pydantic's own English reasons, such as a port that is no number, included)."""
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
     monkeypatch.setenv("SLACK_SIGNING_SECRET", SECRET)
     monkeypatch.setenv(name, value)
     with pytest.raises(ConfigError, match=expected) as refused:
         load_settings()
     assert "\n" not in str(refused.value)
+    assert str(refused.value).startswith("Konfigurationsfejl: ")
+    for english in ("Input should", "must", "is not", "malformed", "value error"):
+        assert english not in str(refused.value)
     if ("TOKEN" in name or "SECRET" in name) and len(value) > 3:
         assert value.strip() not in str(refused.value)
 
@@ -87,5 +94,5 @@ def test_cli_stops_with_one_line_and_no_traceback(capsys: pytest.CaptureFixture[
     err = capsys.readouterr().err
     assert (
         err.strip()
-        == "Configuration error: SLACK_BOT_TOKEN is missing (set it in the environment or .env)"
+        == "Konfigurationsfejl: SLACK_BOT_TOKEN mangler (sæt den i miljøet eller i .env)"
     )
