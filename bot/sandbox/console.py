@@ -46,7 +46,6 @@ from bot.sandbox.console_tools import (
 )
 from bot.sandbox.fake_slack import AppResponseError
 from bot.sandbox.harness import Harness
-from bot.sandbox.person import REQUIRED
 from bot.sandbox.render import render_view
 from bot.season import default_season_year
 from bot.texts import console as more
@@ -122,6 +121,9 @@ async def _main(options: Options, stdin: TextIO, out: TextIO) -> int:
 
 
 # --- the console ---------------------------------------------------------------------------
+
+
+SHOWN_BY_DEFAULT = 3  # what `vis` alone shows again: the newest messages
 
 
 class Console:
@@ -340,8 +342,7 @@ class Console:
             self.screen.emit(say.MODAL_ERRORS)
             for block_id, message in outcome.errors.items():
                 n, label = labels.get(block_id, (0, block_id))
-                shown = say.FIELD_REQUIRED if message == REQUIRED else message
-                self.screen.emit(f"  [{n}] {label}: {shown}")
+                self.screen.emit(f"  [{n}] {label}: {message}")
         self.screen.report(self.me)
         if outcome.action == "failed" and outcome.response is not None:
             raise SandboxError(say.submit_failed(outcome.response.status))
@@ -422,7 +423,16 @@ class Console:
 
     # --- looking ------------------------------------------------------------------------
 
-    async def _show(self, _rest: str) -> None:
+    async def _show(self, rest: str) -> None:
+        """`vis` shows the screen again: the newest three messages, or `vis 10`, `vis alle`,
+        so that the buttons of older messages can be pressed too."""
+        wanted = rest.strip().casefold()
+        if wanted in ("", *say.SHOW_ALL_WORDS):
+            count = SHOWN_BY_DEFAULT if not wanted else None
+        elif wanted.isdigit() and int(wanted) > 0:
+            count = int(wanted)
+        else:
+            raise SandboxError(say.bad_show(rest.strip()))
         person = self.me.person
         if person.modal is not None:
             self.screen.modal(person.modal, person.modal_errors)
@@ -431,7 +441,8 @@ class Console:
             self.screen.home(self.me, person.home, picks, again=True)
             self.me.picks, self.me.bare_screen = picks, not picks
         else:
-            latest = sorted([*person.dms, *person.ephemerals], key=lambda m: m.seq)[-3:]
+            everything = sorted([*person.dms, *person.ephemerals], key=lambda m: m.seq)
+            latest = everything if count is None else everything[-count:]
             if not latest:
                 self.screen.emit(say.NOTHING_ON_SCREEN)
             self.screen.messages(self.me, latest, again=True)

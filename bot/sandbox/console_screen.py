@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from bot.sandbox.console_tools import compact_view, without_numbers, wrap
 from bot.sandbox.fake_slack import FakeSlack, Message, StoredFile
-from bot.sandbox.person import REQUIRED, Person, Where
+from bot.sandbox.person import Person, Where
 from bot.sandbox.render import Rendered, Target, render_confirm, render_message, render_view
 from bot.texts import console as more
 from bot.texts import dates
@@ -207,9 +207,8 @@ class Printer:
 
     def modal(self, modal: dict[str, Any], errors: dict[str, str]) -> None:
         """A modal has its own numbers, from 1: while it is open, only it can be used."""
-        shown = {k: say.FIELD_REQUIRED if v == REQUIRED else v for k, v in errors.items()}
         rendered = render_view(
-            compact_view(modal), errors=shown, ansi=self.ansi, names=self._names()
+            compact_view(modal), errors=errors, ansi=self.ansi, names=self._names()
         )
         self.emit(rendered.text)
         self.emit(self.dim(say.MODAL_HINT))

@@ -39,9 +39,10 @@ from bot.sandbox.wire import (
     view_closed_payload,
     view_submission_payload,
 )
+from bot.texts import sandbox as say
 
 Where = Literal["modal", "home", "message", "ephemeral"]
-REQUIRED = "This field is required."  # the Slack client's own check, before any request
+REQUIRED = say.FIELD_REQUIRED  # the Slack client's own check, before any request
 
 
 @dataclass(frozen=True)
@@ -413,19 +414,19 @@ def _value_problem(element: Mapping[str, Any], entry: Mapping[str, Any]) -> str 
     text = entry.get("value")
     if kind == "plain_text_input" and isinstance(text, str):
         if len(text) < int(element.get("min_length", 0)):
-            return f"Must be at least {element['min_length']} characters."
+            return say.at_least_characters(element["min_length"])
         if len(text) > int(element.get("max_length", 3000)):
-            return f"Must be at most {element.get('max_length', 3000)} characters."
+            return say.at_most_characters(element.get("max_length", 3000))
     if kind == "number_input" and isinstance(text, str):
         try:
             number = Decimal(text)
         except InvalidOperation:
-            return "Enter a number."
+            return say.ENTER_NUMBER
         if not element.get("is_decimal_allowed") and number != number.to_integral_value():
-            return "Enter a whole number."
+            return say.ENTER_WHOLE_NUMBER
         low, high = element.get("min_value"), element.get("max_value")
         if low is not None and number < Decimal(str(low)):
-            return f"Must be {low} or more."
+            return say.at_least(low)
         if high is not None and number > Decimal(str(high)):
-            return f"Must be {high} or less."
+            return say.at_most(high)
     return None

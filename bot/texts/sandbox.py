@@ -61,7 +61,10 @@ HELP_LINES: Final[tuple[tuple[str, str], ...]] = (
     ("send", "send den åbne dialog"),
     ("luk", "luk den åbne dialog uden at sende"),
     ("hjem", "åbn appens fane Hjem"),
-    ("vis", "vis det, der er på skærmen nu, igen"),
+    (
+        "vis [<n> | alle]",
+        "vis de seneste beskeder igen (3, n eller alle) – også ældre knapper kan så trykkes",
+    ),
     ("tid [<ÅÅÅÅ-MM-DD TT:MM> | +<n>d | +<n>t]", "vis eller flyt uret (planlagte beskeder sendes)"),
     ("hvem", "vis personerne i sandkassen"),
     ("ja / nej", "svar på en bekræftelse, som en knap beder om, før trykket sendes"),
@@ -84,6 +87,28 @@ MODAL_HINT: Final = "Udfyld med `udfyld <nr> <værdi>`, send med `send`, luk med
 FOREIGN_BUTTON: Final = "[·] "  # a button only its recipient can press
 NOTHING_ON_SCREEN: Final = "Der er intet på skærmen endnu."
 FIELD_REQUIRED: Final = "Feltet skal udfyldes."
+# What the Slack client itself says of a field before it sends the form (in Danish, as a
+# Danish workspace's client does).
+ENTER_NUMBER: Final = "Skriv et tal."
+ENTER_WHOLE_NUMBER: Final = "Skriv et helt tal."
+
+
+def at_least_characters(n: object) -> str:
+    return f"Skal være mindst {n} tegn."
+
+
+def at_most_characters(n: object) -> str:
+    return f"Må højst være {n} tegn."
+
+
+def at_least(low: object) -> str:
+    return f"Skal være {low} eller mere."
+
+
+def at_most(high: object) -> str:
+    return f"Skal være {high} eller mindre."
+
+
 MODAL_ERRORS: Final = "Dialogen blev ikke sendt – ret dette og send igen:"
 
 
@@ -240,3 +265,10 @@ def script_missing(path: str) -> str:
 
 def db_folder_missing(path: str) -> str:
     return f"--db: mappen til {path} findes ikke."
+
+
+SHOW_ALL_WORDS: Final = ("alle", "all")
+
+
+def bad_show(wanted: str) -> str:
+    return f"»{wanted}« forstår jeg ikke – skriv `vis`, `vis 10` eller `vis alle`."

@@ -284,3 +284,40 @@ async def test_time_expires_an_unanswered_proposal_at_its_deadline(
     assert texts.OUTCOME_EXPIRED not in deadline
     assert rest.count(texts.OUTCOME_EXPIRED) == 2  # the host's and the intern's buttons
     assert rest.count("er udløbet, så den er lukket") == 2  # one DM to each side
+
+
+async def test_the_clients_own_field_checks_speak_danish(harness: Harness) -> None:
+    """What the Slack client refuses before sending (a text over its length) is said in
+    Danish, as a Danish workspace's client says it."""
+    out = io.StringIO()
+    lines = ["/praktik tilbyd", "udfyld 1 " + "x" * 151, "udfyld 4 1", "send", "luk"]
+    await Console(harness, out=out).run(listed(lines), echo=True, numbered=True)
+    sent = said_after(out.getvalue(), "anna> send")
+    assert "[1] Arbejdsplads: Må højst være 150 tegn." in sent
+    assert "Must be" not in out.getvalue()
+
+
+async def test_vis_shows_older_messages_whose_buttons_can_then_be_pressed(
+    harness: Harness,
+) -> None:
+    """`vis` alone shows the newest three messages; `vis alle` shows every one, numbered,
+    so an older message's button is within reach."""
+    out = io.StringIO()
+    lines = [
+        *HOST_INTERN_ACCEPT.splitlines(),
+        "/som anna",
+        "/praktik status",
+        "/praktik hjælp",
+        "/praktik find ærø",
+        "vis",
+        "vis alle",
+        "vis 0",
+    ]
+    await Console(harness, out=out).run(listed(lines), echo=True, numbered=True)
+    said = out.getvalue()
+    three = said_after(said, "anna> vis")
+    everything = said_after(said, "anna> vis alle")
+    assert "Din anmodning er sendt" not in three  # an older message
+    assert "Din anmodning er sendt" in everything
+    assert everything.count("──") > three.count("──")
+    assert "»0« forstår jeg ikke" in said_after(said, "anna> vis 0")
