@@ -412,9 +412,9 @@ def _check(session: Session, *, now: datetime, happened: set[int]) -> set[int]:
     people = {p.id: p for p in session.exec(select(Participant)).all()}
     slots = {s.id: s for s in session.exec(select(HostSlot)).all()}
     proposals = {p.id: p for p in session.exec(select(Proposal)).all()}
-    placements = list(session.exec(select(Placement)).all())
+    placed = list(session.exec(select(Placement)).all())
     outbox = list(session.exec(select(OutboxMessage)).all())
-    confirmed = [p for p in placements if p.status == PlacementStatus.CONFIRMED]
+    confirmed = [p for p in placed if p.status == PlacementStatus.CONFIRMED]
 
     # An intern has at most one confirmed placement a season ...
     per_intern = Counter((p.intern_id, p.season_year) for p in confirmed)
@@ -427,7 +427,7 @@ def _check(session: Session, *, now: datetime, happened: set[int]) -> set[int]:
             assert placements.state_of_proposal(proposal, now=now) is not State.EXPIRED, proposal
 
     begun: set[int] = set()
-    for placement in placements:
+    for placement in placed:
         assert placement.id is not None
         proposal = proposals[placement.proposal_id]
         slot = slots[placement.slot_id]
@@ -483,7 +483,7 @@ def _check(session: Session, *, now: datetime, happened: set[int]) -> set[int]:
 def _unblocked(session: Session, *, now: datetime) -> None:
     """A pair whose requests and proposals are all closed is free for a round again."""
     rows = rounds.round_rows(session, year=YEAR, now=now)
-    placements = {p.proposal_id: p for p in session.exec(select(Placement)).all()}
+    by_proposal = {p.proposal_id: p for p in session.exec(select(Placement)).all()}
     by_pair: dict[tuple[int, int], list[State]] = {}
     wish_of = {w.intern_id: w for w in session.exec(select(Wish)).all()}
     for proposal in session.exec(select(Proposal)).all():
@@ -491,7 +491,7 @@ def _unblocked(session: Session, *, now: datetime) -> None:
         if wish is None or wish.id is None:
             continue
         state = placements.state_of_proposal(
-            proposal, now=now, placement=placements.get(proposal.id or 0)
+            proposal, now=now, placement=by_proposal.get(proposal.id or 0)
         )
         by_pair.setdefault((wish.id, proposal.slot_id), []).append(state)
     hosting = {f.slot.id: f for f in rows.slots}
