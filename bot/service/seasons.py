@@ -163,10 +163,11 @@ def _opening_day(env: Env, year: int, rest: str, in_force: int) -> date | str:
 
 async def open_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]:
     word, _, rest = args.strip().partition(" ")
-    year = parse_year(word, example=default_season_year(env.now(), env.settings.tz))
+    in_force = await env.year()
+    year = parse_year(word, example=in_force + 1)  # the one to open is the next
     if not isinstance(year, int):
         return notice(year if isinstance(year, str) else t.OPEN_USAGE)
-    day = _opening_day(env, year, rest.strip(), await env.year())
+    day = _opening_day(env, year, rest.strip(), in_force)
     if isinstance(day, str):
         return notice(day)
     season, _ = await env.season(year)
