@@ -14,7 +14,7 @@ from models.tables import HostSlot, Participant, Wish
 from tests.commandline import praktik
 from tests.databases import fresh_database
 from tests.scenario.flows import offer, wish
-from tests.talk import shown
+from tests.talk import last_words, shown
 
 Signups = tuple[list[tuple[object, ...]], list[tuple[object, ...]]]
 
@@ -234,7 +234,7 @@ async def test_a_list_cannot_make_an_intern_of_the_slot_its_co_host(
     assert "Intet er indlæst" in refused.stderr
 
     await bo.press("Acceptér", where="message")
-    assert "Din praktik er bekræftet" in shown(anna.last_dm)
+    assert "Din praktik er bekræftet" in shown(last_words(anna))
     hosts.write_bytes(exported.replace(";\r\n", ";UCILLE\r\n").encode("utf-8-sig"))
     refused = praktik("import", "--hosts", str(hosts), *args, cwd=tmp_path)
     assert refused.returncode == 1
