@@ -39,6 +39,7 @@ from bot.sandbox.console_tools import (
     parse_moment,
     read_lines,
     resolve_option,
+    shown_count,
     split_number,
     typed_value,
     user_id,
@@ -121,9 +122,6 @@ async def _main(options: Options, stdin: TextIO, out: TextIO) -> int:
 
 
 # --- the console ---------------------------------------------------------------------------
-
-
-SHOWN_BY_DEFAULT = 3  # what `vis` alone shows again: the newest messages
 
 
 class Console:
@@ -424,15 +422,8 @@ class Console:
     # --- looking ------------------------------------------------------------------------
 
     async def _show(self, rest: str) -> None:
-        """`vis` shows the screen again: the newest three messages, or `vis 10`, `vis alle`,
-        so that the buttons of older messages can be pressed too."""
-        wanted = rest.strip().casefold()
-        if wanted in ("", *say.SHOW_ALL_WORDS):
-            count = SHOWN_BY_DEFAULT if not wanted else None
-        elif wanted.isdigit() and int(wanted) > 0:
-            count = int(wanted)
-        else:
-            raise SandboxError(say.bad_show(rest.strip()))
+        """The screen again; `vis 10` or `vis alle` reach older messages' buttons too."""
+        count = shown_count(rest)
         person = self.me.person
         if person.modal is not None:
             self.screen.modal(person.modal, person.modal_errors)

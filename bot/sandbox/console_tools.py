@@ -204,6 +204,21 @@ def due_between(session: Session, *, start: datetime, end: datetime) -> list[dat
     return sorted({*rows, *(d for d in deadlines if d is not None)})
 
 
+SHOWN_BY_DEFAULT = 3  # what `vis` alone shows again: the newest messages
+
+
+def shown_count(rest: str) -> int | None:
+    """How many messages `vis …` shows again: 3, `vis 10`, or every one (None, `vis alle`)."""
+    wanted = rest.strip().casefold()
+    if not wanted:
+        return SHOWN_BY_DEFAULT
+    if wanted in say.SHOW_ALL_WORDS:
+        return None
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    raise SandboxError(say.bad_show(rest.strip()))
+
+
 # --- the optional dispatcher ------------------------------------------------------------------
 
 
