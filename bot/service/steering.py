@@ -41,7 +41,8 @@ def _number(word: str, prefix: str) -> int | None:
 
 def steering_of(rows: RoundRows) -> Steering:
     """The steers that concern this round: interns still waiting, slots with free seats,
-    fixed pairs within each slot's free seats (the earliest first)."""
+    fixed pairs within each slot's free seats (the earliest first) that the round may
+    propose."""
     waiting = {w.wish.id for w in rows.wishes}
     free = {f.slot.id: f.free for f in rows.slots}
     fixed: dict[int | str, int | str] = {}
@@ -49,6 +50,10 @@ def steering_of(rows: RoundRows) -> Steering:
     taken: Counter[int] = Counter()
     for steer in rows.steers:
         if steer.wish_id not in waiting or steer.slot_id not in free:
+            continue
+        # A pair the round may not propose (asked already, or someone on both sides since
+        # the steer was set: a co-host named later) is not fixed by an old lock either.
+        if steer.kind != SteerKind.FORBID and (steer.wish_id, steer.slot_id) in rows.excluded:
             continue
         if steer.kind == SteerKind.FORBID:
             forbidden.add((steer.wish_id, steer.slot_id))

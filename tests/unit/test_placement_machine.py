@@ -528,3 +528,28 @@ def test_every_sequence_keeps_every_invariant(db: Database) -> None:
 
 
 pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.NonInteractiveExampleWarning")
+
+
+def test_a_lock_set_before_the_intern_became_co_host_is_not_honoured(db: Database) -> None:
+    """Found by a long run: the coordinator locks U3 to U2's slot, then U2 names U3 co-host;
+    the next round must not propose U3 to the slot U3 now co-hosts."""
+    PlacementLife.db = db
+    life = PlacementLife()
+    life.offer("U2", capacity=1, days=[1, 2, 3, 4, 5], cohost=None)
+    life.wish("U3", days=[1, 2, 3, 4, 5], manager=None)
+    rows = life.call(rounds.round_rows, year=YEAR, now=life.now)
+    wish_id, slot_id = rows.wishes[0].wish.id, rows.slots[0].slot.id
+    assert wish_id is not None and slot_id is not None
+    life.call(
+        steering.set_steer,
+        year=YEAR,
+        wish_id=wish_id,
+        slot_id=slot_id,
+        kind=SteerKind.LOCK,
+        actor="UKOORD",
+        now=life.now,
+    )
+    life.offer("U2", capacity=1, days=[1, 2, 3, 4, 5], cohost="U3")
+    assert life.call(lambda s: s.get(HostSlot, slot_id)).cohost_user_id == "U3"
+    life.match_round(Mode.STABIL, None)  # asserts that nobody is proposed on both sides
+    assert life.call(lambda s: s.exec(select(Proposal)).all()) == []
