@@ -80,6 +80,7 @@ def _scopes(year: int, tz: tzinfo) -> dict[type[SQLModel], ColumnElement[bool]]:
         OutboxMessage: or_(
             col(OutboxMessage.placement_id).in_(placements),
             col(OutboxMessage.placement_id).is_(None) & (col(OutboxMessage.created_at) < closes),
+            col(OutboxMessage.key).startswith(f"{KIND_RETENTION}:{year}:"),
         ),
         DaysChange: col(DaysChange.proposal_id).in_(proposals),
         SeasonSettings: col(SeasonSettings.year) == year,

@@ -24,7 +24,8 @@ log = logging.getLogger("praktik.retention")
 
 
 def warning_key(year: int, user_id: str) -> str:
-    return f"retention:{year}:{user_id}"
+    # models.retention counts the warning as the season's own row by this prefix.
+    return f"{retention.KIND_RETENTION}:{year}:{user_id}"
 
 
 async def warn(env: Env, now: datetime) -> int:

@@ -62,7 +62,7 @@ NO_SEASONS: Final = "Databasen har ingen sæsoner endnu."
 
 
 def row_count(n: int, name: str) -> str:
-    return f"{n} {name}"
+    return f"{name}: {n}"
 
 
 def anonymised(year: int, rows: int) -> str:
