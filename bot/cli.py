@@ -165,6 +165,7 @@ def serving_app(settings: Settings, *, processes: int) -> web.Application:
     from bot.clock import SystemClock
     from bot.outbox.dispatcher import Dispatcher
     from bot.runtime import heap, jobs
+    from bot.service.retention import retention_job
     from bot.service.rounds import expiry_job
     from bot.startup import wait_for_database
     from models.db import Database
@@ -191,6 +192,7 @@ def serving_app(settings: Settings, *, processes: int) -> web.Application:
         web_app,
         Dispatcher.from_settings(settings, db, pacer=pacer),
         expire=expire,
+        retain=retention_job(settings, db, SystemClock(), client=app.client),
         ready=None if db.is_sqlite else lambda: wait_for_database(db, log),
     )
     heap.freeze_long_lived()
@@ -209,6 +211,7 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     from bot.runtime import heap, jobs
     from bot.runtime.inflight import InFlight
     from bot.runtime.socket_mode import SocketMode, TokenRefused, run_until_signalled
+    from bot.service.retention import retention_job
     from bot.service.rounds import expiry_job
     from bot.startup import wait_for_database
     from models.db import Database
@@ -240,7 +243,10 @@ def cmd_socket(_args: argparse.Namespace) -> int:
         if not db.is_sqlite:
             await wait_for_database(db, log)
         expire = expiry_job(settings, db, SystemClock(), client=app.client)
-        job = jobs.DispatchJob(Dispatcher.from_settings(settings, db, pacer=pacer), expire=expire)
+        retain = retention_job(settings, db, SystemClock(), client=app.client)
+        job = jobs.DispatchJob(
+            Dispatcher.from_settings(settings, db, pacer=pacer), expire=expire, retain=retain
+        )
         heap.freeze_long_lived()
         await run_until_signalled(SocketMode(app, app_token, inflight=inflight, job=job))
 
@@ -299,6 +305,12 @@ def cmd_match(args: argparse.Namespace) -> int:
 
 def cmd_outbox(args: argparse.Namespace) -> int:
     from bot.outbox.cli import run
+
+    return run(args)
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    from bot.offline.retention_cli import run
 
     return run(args)
 
@@ -369,6 +381,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--year", type=int, metavar=h.METAVAR_YEAR, help=h.YEAR)
     report.add_argument("--out", default=".", metavar=h.METAVAR_FOLDER, help=h.REPORT_OUT)
     report.add_argument("--url", help=h.DB_URL)
+    retention = add("retention", cmd_retention, h.RETENTION)
+    retention.add_argument("--dry-run", action="store_true", help=h.RETENTION_DRY_RUN)
+    retention.add_argument("--url", help=h.DB_URL)
     return parser
 
 

@@ -61,6 +61,9 @@ class Settings(BaseSettings):
     praktik_manager_approval: bool = False
     port: int = Field(default=3000, ge=1, le=65535)
     praktik_workers: int = Field(default=1, ge=1, le=64)
+    # Months after a season's evaluation deadline that its personal data is kept
+    # (bot.retention: 12 keeps last year's participants for the next season's invitations).
+    praktik_retention_months: int = Field(default=12, ge=1, le=120)
 
     @field_validator("praktik_admins", mode="before")
     @classmethod

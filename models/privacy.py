@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import delete, update
 from sqlmodel import Session, SQLModel, col, select
 
+from models.anonymise import ERASED, PERSONAL, How, values
 from models.erasures import mark_erased
 from models.tables import (
     AuditEntry,
@@ -26,7 +27,7 @@ from models.tables import (
     WorkshopAnswer,
 )
 
-ERASED = "slettet"
+__all__ = ["ERASED", "erase", "export"]
 
 
 def _plain(row: SQLModel, *, leave_out: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -140,6 +141,10 @@ def export(session: Session, *, user_id: str, year: int | None = None) -> dict[s
     }
 
 
+def _free_text(table: type[SQLModel]) -> dict[str, Any]:
+    return values(table, [c for c, how in PERSONAL[table].items() if how is How.BLANK])
+
+
 def erase(session: Session, *, user_id: str, now: datetime) -> bool:
     """Remove what identifies the person; keep sector, days and answers' numbers for statistics.
 
@@ -153,11 +158,13 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
         session.execute(
             update(table)
             .where(col(table.placement_id).in_(at_cohosted), col(table.role) == "cohost")
-            .values(**({"comment": ""} if table is CheckIn else {"text": ""}))
+            .values(**_free_text(table))
         )
     # A co-host need not have signed up themself: no longer named on anyone's slot.
     cohosting = session.execute(
-        update(HostSlot).where(col(HostSlot.cohost_user_id) == user_id).values(cohost_user_id=None)
+        update(HostSlot)
+        .where(col(HostSlot.cohost_user_id) == user_id)
+        .values(**values(HostSlot, ["cohost_user_id"]))
     )
     person = session.exec(
         select(Participant).where(Participant.slack_user_id == user_id).with_for_update()
@@ -165,25 +172,36 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
     if person is None or person.id is None:
         return bool(getattr(cohosting, "rowcount", 0))
     me = person.id
-    person.slack_user_id = f"{ERASED}-{me}"
-    person.name = person.title = person.workplace = ""
-    person.municipality, person.updated_at = None, now
+    pseudonym = f"{ERASED}-{me}"
+    for column, value in values(Participant, PERSONAL[Participant], person=pseudonym).items():
+        setattr(person, column, value)
+    person.updated_at = now
     session.add(person)
     session.execute(
-        update(HostSlot).where(col(HostSlot.host_id) == me).values(workplace=ERASED, description="")
+        update(HostSlot)
+        .where(col(HostSlot.host_id) == me)
+        .values(**values(HostSlot, ["workplace", "description"]))
     )
     session.execute(
-        update(Wish).where(col(Wish.intern_id) == me).values(text="", manager_user_id=None)
+        update(Wish)
+        .where(col(Wish.intern_id) == me)
+        .values(**values(Wish, ["text", "manager_user_id"]))
     )
-    session.execute(update(Proposal).where(col(Proposal.intern_id) == me).values(messages={}))
+    session.execute(
+        update(Proposal)
+        .where(col(Proposal.intern_id) == me)
+        .values(**values(Proposal, ["messages"]))
+    )
     # Named as someone's manager: the name goes, the approval that was given stays.
     session.execute(
-        update(Wish).where(col(Wish.manager_user_id) == user_id).values(manager_user_id=None)
+        update(Wish)
+        .where(col(Wish.manager_user_id) == user_id)
+        .values(**values(Wish, ["manager_user_id"]))
     )
     session.execute(
         update(Proposal)
         .where(col(Proposal.manager_user_id) == user_id)
-        .values(manager_user_id=f"{ERASED}-{me}")
+        .values(**values(Proposal, ["manager_user_id"], person=pseudonym))
     )
     placements = session.exec(
         select(Placement).where((col(Placement.intern_id) == me) | (col(Placement.host_id) == me))
@@ -194,13 +212,15 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
             session.execute(
                 update(table)
                 .where(col(table.placement_id) == placement.id, col(table.role) == role)
-                .values(**({"comment": ""} if table is CheckIn else {"text": ""}))
+                .values(**_free_text(table))
             )
     session.execute(delete(OutboxMessage).where(col(OutboxMessage.recipient) == user_id))
     session.execute(delete(WorkshopAnswer).where(col(WorkshopAnswer.slack_user_id) == user_id))
     session.execute(delete(DaysChange).where(col(DaysChange.proposer_user_id) == user_id))
     session.execute(
-        update(AuditEntry).where(col(AuditEntry.actor) == user_id).values(actor=f"{ERASED}-{me}")
+        update(AuditEntry)
+        .where(col(AuditEntry.actor) == user_id)
+        .values(**values(AuditEntry, ["actor"], person=pseudonym))
     )
     session.flush()
     return True

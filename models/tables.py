@@ -93,6 +93,8 @@ class SeasonSettings(SQLModel, table=True):
     # The day this season opened for sign-ups (the coordinator opened it, or planned it);
     # None: bot.season.default_opens_on.
     opens_on: date | None = None
+    # When the season's personal data was made anonymous (models.retention); None: not yet.
+    anonymised_at: datetime | None = _utc(default=None)
     updated_by: str = Field(default="", max_length=32)
     updated_at: datetime | None = _utc(default=None)
 

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.ids import AskKind, DMKind
 from bot.texts import cli as h
 from bot.texts.dates import moment
+from models.retention import KIND_RETENTION
 from models.rounds import KIND_EXPIRED
 from models.tables import OutboxMessage, OutboxStatus
 from models.workshop import KIND_INVITE, KIND_MOVED, KIND_REMINDER
@@ -36,6 +37,7 @@ KINDS = (
         KIND_REMINDER,
         KIND_MOVED,
         KIND_EXPIRED,
+        KIND_RETENTION,
     ]
 )
 STATUSES = [s.value for s in OutboxStatus]

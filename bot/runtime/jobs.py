@@ -1,5 +1,6 @@
 """APScheduler wiring: the dispatcher every 30 s (planning, at start and every 10 minutes,
-any confirmed placement that lacks its DM plan), and proposal expiry every 5 minutes.
+any confirmed placement that lacks its DM plan), proposal expiry every 5 minutes, and
+retention (bot.service.retention) once a day.
 
     web_app = build_web_app(app, db, signing_secret=secret)
     jobs.attach(web_app, Dispatcher.from_settings(settings, db))
@@ -28,6 +29,8 @@ log = logging.getLogger("praktik.jobs")
 
 JOB_ID = "praktik-dispatch"
 EXPIRE_JOB_ID = "praktik-expire"
+RETENTION_JOB_ID = "praktik-retention"
+RETENTION_HOURS = 24
 PLAN_MINUTES = 10
 INTERVAL_SECONDS = 30.0
 EXPIRE_MINUTES = 5
@@ -45,9 +48,11 @@ class DispatchJob:
         interval: float = INTERVAL_SECONDS,
         tz: tzinfo | None = None,
         expire: Callable[[], Awaitable[int]] | None = None,
+        retain: Callable[[], Awaitable[int]] | None = None,
     ) -> None:
         self.dispatcher = dispatcher
         self.expire = expire
+        self.retain = retain
         self.clock = clock or SystemClock()
         self.interval = interval
         self.tz = tz or dispatcher.tz
@@ -108,6 +113,18 @@ class DispatchJob:
                 max_instances=1,
                 next_run_time=datetime.now(self.tz),
             )
+        if self.retain is not None:
+            # Daily, and at start: a date that passed while the app was down is caught up.
+            # The run is one transaction, so a stop in the middle of it leaves nothing half.
+            scheduler.add_job(
+                self.retain,
+                "interval",
+                hours=RETENTION_HOURS,
+                id=RETENTION_JOB_ID,
+                coalesce=True,
+                max_instances=1,
+                next_run_time=datetime.now(self.tz),
+            )
         scheduler.start()
         self.scheduler = scheduler
 
@@ -147,6 +164,7 @@ def attach(
     interval: float = INTERVAL_SECONDS,
     tz: tzinfo | None = None,
     expire: Callable[[], Awaitable[int]] | None = None,
+    retain: Callable[[], Awaitable[int]] | None = None,
     ready: Callable[[], Awaitable[None]] | None = None,
 ) -> DispatchJob:
     """Start the dispatch job with the web app and stop it (letting a run finish) with it.
@@ -154,7 +172,9 @@ def attach(
     With `ready` (e.g. waiting for the database), the job starts once that returns, while
     the server already answers (GET /healthz: 503 until the database does).
     """
-    job = DispatchJob(dispatcher, clock=clock, interval=interval, tz=tz, expire=expire)
+    job = DispatchJob(
+        dispatcher, clock=clock, interval=interval, tz=tz, expire=expire, retain=retain
+    )
 
     web_app[JOB_KEY] = job
     waiting: list[asyncio.Task[None]] = []

@@ -104,6 +104,10 @@ SANDBOX_STRICT: Final = "stop med kode 1 ved en linje, der fejler"
 SOCKET_TRANSPORT: Final = "appen over Socket Mode (som `praktik socket`) i stedet for HTTP"
 DB: Final = "vedligehold af databasen"
 REPORT: Final = "sæsonens rapport som PDF og Markdown (med diagram)"
+RETENTION: Final = (
+    "anonymisér sæsoner, hvis opbevaringsperiode er udløbet (PRAKTIK_RETENTION_MONTHS)"
+)
+RETENTION_DRY_RUN: Final = "vis hvad der forsvinder og hvornår, uden at ændre noget"
 REPORT_OUT: Final = "mappe til filerne (standard: den aktuelle mappe)"
 DB_URL: Final = "database-URL (standard: DATABASE_URL eller SQLite-filen)"
 YEAR: Final = "sæsonens år (standard: PRAKTIK_YEAR eller næste uge 37)"
@@ -153,6 +157,7 @@ KIND_NAMES: Final = {
     "request": "anmodning",
     "proposal": "forslag",
     "manager_request": "ledergodkendelse",
+    "retention": "anonymisering",  # the coordinators' warning 14 days before
 }
 # What a coordinator means by "invitation": both kinds (the table's column tells them apart).
 KIND_GROUPS: Final = {

@@ -79,6 +79,7 @@ def test_the_command_list_is_printed_without_loading_the_app(tmp_path: Path) -> 
         "demo",
         "outbox",
         "rapport",
+        "retention",
     ]
     for args in (["--help"], ["demo", "--help"], ["outbox", "--help"], ["rapport", "--help"]):
         loaded = subprocess.run(  # noqa: S603 - our own interpreter, fixed code
