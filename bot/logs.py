@@ -22,6 +22,7 @@ _SECRET = re.compile(r"(xox[abposer]-[\w-]+|xapp-[\w-]+|(?<=token=)[^&\s'\"]+)")
 # them would mangle ordinary words – a secret "s" once turned every s into [hemmelig].
 MIN_SECRET_LENGTH = 8
 HIDDEN = "[hemmelig]"
+Format = Literal["text", "json"]  # PRAKTIK_LOG_FORMAT
 # Library INFO lines that come with every start or every job run and tell an operator
 # nothing: APScheduler's per-run lines, Alembic's notes on how it talks to SQLite.
 QUIET = {"apscheduler": logging.WARNING}
@@ -101,7 +102,7 @@ def setup(
     *secrets: str,
     level: int = logging.INFO,
     tz: tzinfo = UTC,
-    fmt: Literal["text", "json"] = "text",
+    fmt: Format = "text",
 ) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(JsonFormatter(tz) if fmt == "json" else ZonedFormatter(tz))
