@@ -27,6 +27,7 @@ from bot.runtime.caches import Caches
 from bot.runtime.coalesce import Coalescer
 from bot.runtime.http_pool import pooled_session
 from bot.runtime.inflight import InFlight
+from bot.slack.coordinators import Coordinators
 from bot.slack.pacing import PacedWebClient, Pacer
 from bot.slack.request_shape import content_type_of, malformed, wrong_shape
 from handlers.errors import on_error
@@ -76,9 +77,11 @@ def build_app(
     inflight: InFlight | None = None,
     pacer: Pacer | None = None,
     homes: Coalescer | None = None,
+    coordinators: Coordinators | None = None,
 ) -> AsyncApp:
     """`pacer`: share the process's one with its dispatcher, so DMs yield to presses.
-    `homes`: how App Home redraws are gathered (default: Slack's pace, bot.runtime.coalesce)."""
+    `homes`: how App Home redraws are gathered (default: Slack's pace, bot.runtime.coalesce).
+    `coordinators`: share the process's one with its jobs (default: one of the app's own)."""
     app = AsyncApp(
         client=build_client(settings, pacer),
         signing_secret=settings.slack_signing_secret.get_secret_value(),
@@ -89,7 +92,16 @@ def build_app(
     )
     inflight = inflight or InFlight()
     caches = Caches(homes=homes or Coalescer(inflight=inflight))
-    app.use(inject(db=db, clock=clock, settings=settings, client=app.client, caches=caches))
+    app.use(
+        inject(
+            db=db,
+            clock=clock,
+            settings=settings,
+            client=app.client,
+            caches=caches,
+            coordinators=coordinators,
+        )
+    )
     app.use(same_team_only)
     handlers.register_all(app)
     app.error(on_error)

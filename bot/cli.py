@@ -65,6 +65,7 @@ def _serve_workers(settings: Settings, count: int) -> int:
     set (exit 3); a worker whose gunicorn is killed stops within a second on its own.
     Measured against our own supervisor in bench/workers.py.
     """
+    from gunicorn import glogging  # type: ignore[import-untyped]
     from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
 
     from bot import logs
@@ -73,9 +74,21 @@ def _serve_workers(settings: Settings, count: int) -> int:
         settings.slack_bot_token.get_secret_value(),
         settings.slack_signing_secret.get_secret_value(),
         tz=settings.tz,
+        fmt=settings.praktik_log_format,
     )
 
     _warn_without_coordinators(settings, "praktik.serve")  # once, not once per worker
+    json_lines = settings.praktik_log_format == "json"
+
+    class ThroughOurHandler(glogging.Logger):  # type: ignore[misc]
+        """gunicorn's own lines (a worker booted, a signal) go to the root logger, and so
+        come in the app's format: with PRAKTIK_LOG_FORMAT=json every line on stderr is JSON."""
+
+        def setup(self, cfg: object) -> None:
+            super().setup(cfg)
+            for logger in (self.error_log, self.access_log):
+                logger.handlers.clear()
+                logger.propagate = True
 
     async def worker_app() -> web.Application:
         return serving_app(settings, processes=count)
@@ -92,6 +105,9 @@ def _serve_workers(settings: Settings, count: int) -> int:
                 "proc_name": "praktik-serve",
                 # gunicorn >= 24 opens a control socket in the home folder: not used here.
                 "control_socket_disable": True,
+                # gunicorn's own lines (a worker booted, a signal) through the app's handler,
+                # so that with PRAKTIK_LOG_FORMAT=json every line on stderr is JSON.
+                **({"logger_class": ThroughOurHandler} if json_lines else {}),
             }
             for key, value in options.items():
                 if key in self.cfg.settings:
@@ -118,11 +134,12 @@ def _every_interface(port: int) -> str:
 
 
 def _warn_without_coordinators(settings: Settings, logger: str) -> None:
-    """One line at start when nobody is a coordinator: the app runs, but no one can open a
-    season's round or see its figures until PRAKTIK_ADMINS names someone."""
+    """One line at start when nobody can be a coordinator: the app runs, but no one can open
+    a season's round or see its figures until PRAKTIK_ADMINS or PRAKTIK_ADMIN_GROUP names
+    someone."""
     import logging
 
-    if not settings.praktik_admins:
+    if not settings.praktik_admins and settings.praktik_admin_group is None:
         logging.getLogger(logger).warning(t.NO_COORDINATORS)
 
 
@@ -167,6 +184,7 @@ def serving_app(settings: Settings, *, processes: int) -> web.Application:
     from bot.runtime import heap, jobs
     from bot.service.retention import retention_job
     from bot.service.rounds import expiry_job
+    from bot.slack.coordinators import Coordinators
     from bot.startup import wait_for_database
     from models.db import Database
 
@@ -174,25 +192,35 @@ def serving_app(settings: Settings, *, processes: int) -> web.Application:
         settings.slack_bot_token.get_secret_value(),
         settings.slack_signing_secret.get_secret_value(),
         tz=settings.tz,
+        fmt=settings.praktik_log_format,
     )
     log = logging.getLogger("praktik.serve")
     db = Database(settings.database_url)
     if db.is_sqlite:
         db.upgrade()
     pacer = _pacer(processes)  # one per process: the dispatcher's DMs yield to the answers
-    app = build_app(settings, SystemClock(), db, pacer=pacer)
+    coordinators = Coordinators.from_settings(settings)
+    app = build_app(settings, SystemClock(), db, pacer=pacer, coordinators=coordinators)
     web_app = build_web_app(
         app, db, signing_secret=settings.slack_signing_secret.get_secret_value()
     )
+
+    async def read_coordinators(_web_app: web.Application) -> None:
+        # The group's members before the first command; Slack not answering delays nothing.
+        await coordinators.refresh(client=app.client, now=SystemClock().now())
+
+    web_app.on_startup.append(read_coordinators)
     # Due DMs go out from every serving process; their claims keep each DM to one sender.
     # PostgreSQL may still be starting (a reboot): the server answers /healthz with 503
     # meanwhile, and the jobs start once the database does.
-    expire = expiry_job(settings, db, SystemClock(), client=app.client)
+    expire = expiry_job(settings, db, SystemClock(), client=app.client, coordinators=coordinators)
     jobs.attach(
         web_app,
         Dispatcher.from_settings(settings, db, pacer=pacer),
         expire=expire,
-        retain=retention_job(settings, db, SystemClock(), client=app.client),
+        retain=retention_job(
+            settings, db, SystemClock(), client=app.client, coordinators=coordinators
+        ),
         ready=None if db.is_sqlite else lambda: wait_for_database(db, log),
     )
     heap.freeze_long_lived()
@@ -213,6 +241,7 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     from bot.runtime.socket_mode import SocketMode, TokenRefused, run_until_signalled
     from bot.service.retention import retention_job
     from bot.service.rounds import expiry_job
+    from bot.slack.coordinators import Coordinators
     from bot.startup import wait_for_database
     from models.db import Database
 
@@ -227,7 +256,12 @@ def cmd_socket(_args: argparse.Namespace) -> int:
         print(t.XAPP_MISSING, file=sys.stderr)
         return 2
     app_token = settings.slack_app_token.get_secret_value()
-    logs.setup(settings.slack_bot_token.get_secret_value(), app_token, tz=settings.tz)
+    logs.setup(
+        settings.slack_bot_token.get_secret_value(),
+        app_token,
+        tz=settings.tz,
+        fmt=settings.praktik_log_format,
+    )
     log = logging.getLogger("praktik.socket")
     _warn_without_coordinators(settings, "praktik.socket")
     db = Database(settings.database_url)
@@ -235,15 +269,24 @@ def cmd_socket(_args: argparse.Namespace) -> int:
         db.upgrade()
     inflight = InFlight()
     pacer = _pacer()
-    app = build_app(settings, SystemClock(), db, inflight=inflight, pacer=pacer)
+    coordinators = Coordinators.from_settings(settings)
+    app = build_app(
+        settings, SystemClock(), db, inflight=inflight, pacer=pacer, coordinators=coordinators
+    )
 
     async def run() -> None:
         # Everything that needs the event loop is made inside it (slack_sdk's client too).
         # PostgreSQL may still be starting (a reboot): wait for it, a log line per try.
         if not db.is_sqlite:
             await wait_for_database(db, log)
-        expire = expiry_job(settings, db, SystemClock(), client=app.client)
-        retain = retention_job(settings, db, SystemClock(), client=app.client)
+        # The group's members before the first command; Slack not answering delays nothing.
+        await coordinators.refresh(client=app.client, now=SystemClock().now())
+        expire = expiry_job(
+            settings, db, SystemClock(), client=app.client, coordinators=coordinators
+        )
+        retain = retention_job(
+            settings, db, SystemClock(), client=app.client, coordinators=coordinators
+        )
         job = jobs.DispatchJob(
             Dispatcher.from_settings(settings, db, pacer=pacer), expire=expire, retain=retain
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -13,6 +13,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from bot.texts import coordinators as groups
 from bot.texts import startup as t
 from models.db import normalise_url
 
@@ -22,6 +23,10 @@ DEFAULT_DATABASE_URL = "sqlite:///praktik.db"
 # Anything shorter is something else pasted by mistake, or a test value: a secret that
 # short would make every request's signature easy to forge.
 SIGNING_SECRET = re.compile(r"[0-9A-Za-z]{32,}")
+# A user group's ID (S…), or its handle as Slack allows it: lower-case letters, digits,
+# hyphens, periods and underscores (the @ of a mention is allowed and dropped).
+GROUP_ID = re.compile(r"S[0-9A-Z]{2,}")
+GROUP_HANDLE = re.compile(r"[a-z0-9._-]{1,80}")
 DRIVERS = {"postgresql": {"psycopg"}, "sqlite": {"pysqlite"}}
 
 
@@ -56,6 +61,8 @@ class Settings(BaseSettings):
     slack_api_url: str = "https://slack.com/api/"
     database_url: str = DEFAULT_DATABASE_URL
     praktik_admins: Annotated[frozenset[str], NoDecode] = frozenset()
+    praktik_admin_group: str | None = None
+    praktik_log_format: Literal["text", "json"] = "text"
     praktik_tz: str = "Europe/Copenhagen"
     praktik_year: int | None = Field(default=None, ge=2000, le=2100)
     praktik_manager_approval: bool = False
@@ -78,6 +85,30 @@ class Settings(BaseSettings):
         for user_id in value:
             if not user_id.isalnum() or user_id[0] not in "UW":
                 raise ValueError(t.not_a_user_id(user_id))
+        return value
+
+    @field_validator("praktik_admin_group", mode="before")
+    @classmethod
+    def _group_handle_or_id(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        given = value.strip()
+        if not given:
+            return None
+        if GROUP_ID.fullmatch(given):
+            return given
+        handle = given.removeprefix("@").lower()  # Slack keeps handles in lower case
+        if not GROUP_HANDLE.fullmatch(handle):
+            raise ValueError(groups.NOT_A_GROUP)
+        return handle
+
+    @field_validator("praktik_log_format", mode="before")
+    @classmethod
+    def _known_log_format(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.strip().lower()
+            if value not in ("text", "json"):
+                raise ValueError(groups.LOG_FORMATS)
         return value
 
     @field_validator("praktik_tz")
@@ -128,9 +159,6 @@ class Settings(BaseSettings):
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.praktik_tz)
-
-    def is_admin(self, user_id: str) -> bool:
-        return user_id in self.praktik_admins
 
 
 class ConfigError(Exception):

@@ -29,7 +29,7 @@ def coordinators_only(routes: Mapping[str, SubHandler]) -> SubHandler:
     async def admin(call: CommandCall) -> None:
         word, _, rest = call.args.partition(" ")
         key = word.casefold()
-        allowed = call.env.settings.is_admin(call.user_id)
+        allowed = await call.env.is_coordinator(call.user_id)
         await audit(call.env, actor=call.user_id, action=f"admin {key}".strip(), allowed=allowed)
         if not allowed:
             await call.ack(**not_coordinator())

@@ -16,6 +16,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.runtime.caches import Caches
 from bot.service import Env
+from bot.slack.coordinators import Coordinators
 from models.db import Database
 
 Next = Callable[[], Awaitable[Any]]
@@ -42,10 +43,13 @@ def inject(
     settings: Settings,
     client: AsyncWebClient | None = None,
     caches: Caches | None = None,
+    coordinators: Coordinators | None = None,
 ) -> Callable[[AsyncBoltContext, Next], Awaitable[Any]]:
     """`client`: the app's one Web API client, used by every request instead of the copy
-    Bolt makes per request, so all of them spend one budget (bot.slack.pacing)."""
+    Bolt makes per request, so all of them spend one budget (bot.slack.pacing).
+    `coordinators`: the process's one membership source, so its cache serves every request."""
     caches = caches or Caches()
+    coordinators = coordinators or Coordinators.from_settings(settings)
 
     async def inject_dependencies(context: AsyncBoltContext, next: Next) -> Any:
         if client is not None:
@@ -59,7 +63,12 @@ def inject(
                 response_url=said.response_url, proxy=said.proxy, ssl=said.ssl
             )
         context["env"] = Env(
-            client=context.client, db=db, clock=clock, settings=settings, caches=caches
+            client=context.client,
+            db=db,
+            clock=clock,
+            settings=settings,
+            coordinators=coordinators,
+            caches=caches,
         )
         return await next()
 

@@ -32,7 +32,6 @@ from bot.sandbox.console_tools import ErrorCount
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.season import Season, at_local, next_working_day, to_local
-from bot.service.rounds import expiry_job
 from bot.texts import dates
 from bot.texts import demo as t
 from bot.texts import rounds as round_texts
@@ -75,9 +74,7 @@ class Demo:
         )
         self.season: Season = season_of(harness.settings, SeasonSettings(year=options.year))
         self.dispatcher = Dispatcher.from_settings(harness.settings, harness.db)
-        self.expire = expiry_job(
-            harness.settings, harness.db, harness.clock, client=harness.app.client
-        )
+        self.expire = harness.expiry_job()
         self._seen_dms: dict[str, int] = {}
         self._seen_unplaced: dict[str, int] = {}  # how far _told_unplaced has read
         self.chart: bytes | None = None

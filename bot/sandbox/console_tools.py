@@ -31,7 +31,6 @@ from bot.sandbox.block_state import option_text, options_of, state_values
 from bot.sandbox.fake_slack import BOT_TOKEN
 from bot.sandbox.person import Person, Where
 from bot.sandbox.render import Rendered, Target, render_view
-from bot.service.rounds import expiry_job
 from bot.texts import sandbox as say
 from models.tables import OutboxMessage, OutboxStatus, Proposal, ProposalStatus
 
@@ -260,7 +259,7 @@ def load_dispatcher(harness: Harness) -> tuple[Dispatch | None, str | None]:
         return None, f"{type(error).__name__}: {error}"
     run_once = dispatcher.run_once
     # What the scheduler runs beside the dispatcher: expiry (and the invitations back).
-    expire = expiry_job(harness.settings, harness.db, harness.clock, client=harness.app.client)
+    expire = harness.expiry_job()
 
     async def dispatch(now: datetime) -> None:
         await expire()

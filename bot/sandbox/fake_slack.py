@@ -7,6 +7,7 @@ same instance backs the tests and `praktik sandbox`.
 
 This module is the server: routes, token checks, faults and rate limits, waiting on calls.
 The methods live by Web API family: `fake_users` (auth.test, users.*, conversations.open),
+`fake_usergroups` (usergroups.list, usergroups.users.list),
 `fake_chat` (chat.*), `fake_views` (views.*), `fake_files` (files.* and the upload URL),
 `fake_responses` (response_url and the app's HTTP answers); the state they share is in
 `fake_workspace` and the records in `fake_state`.
@@ -46,6 +47,7 @@ from bot.sandbox.fake_state import (
     StoredFile,
     SubmitAction,
 )
+from bot.sandbox.fake_usergroups import UsergroupsApi
 from bot.sandbox.fake_users import UsersApi
 from bot.sandbox.fake_workspace import read_params
 from bot.slack.pacing import WORKSPACE_POSTS_PER_MINUTE
@@ -72,7 +74,7 @@ __all__ = [
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
 
 
-class FakeSlack(UsersApi, FilesApi, ResponsesApi):
+class FakeSlack(UsersApi, UsergroupsApi, FilesApi, ResponsesApi):
     """Slack's Web API on a loopback port: the method families above, served over HTTP."""
 
     def __init__(
@@ -115,6 +117,8 @@ class FakeSlack(UsersApi, FilesApi, ResponsesApi):
             "views.publish": self._views_publish,
             "users.info": self._users_info,
             "users.lookupByEmail": self._users_lookup_by_email,
+            "usergroups.list": self._usergroups_list,
+            "usergroups.users.list": self._usergroups_users_list,
             "files.getUploadURLExternal": self._files_get_upload_url,
             "files.completeUploadExternal": self._files_complete_upload,
             "files.info": self._files_info,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
@@ -34,14 +34,22 @@ class AppResponseError(Exception):
 
 
 class ApiError(Exception):
-    def __init__(self, error: str, *, messages: Iterable[str] = (), errors: Iterable[str] = ()):
+    def __init__(
+        self,
+        error: str,
+        *,
+        messages: Iterable[str] = (),
+        errors: Iterable[str] = (),
+        fields: Mapping[str, Any] | None = None,
+    ):
         super().__init__(error)
         self.error = error
         self.messages = list(messages)
         self.errors = list(errors)
+        self.fields = dict(fields or {})  # an error's own keys (missing_scope: needed, provided)
 
     def body(self) -> dict[str, Any]:
-        body: dict[str, Any] = {"ok": False, "error": self.error}
+        body: dict[str, Any] = {"ok": False, "error": self.error, **self.fields}
         if self.errors:
             body["errors"] = self.errors
         if self.messages:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Self
 
 from aiohttp import web
@@ -25,6 +25,8 @@ from bot.runtime.socket_mode import SocketMode
 from bot.sandbox.fake_slack import FakeSlack
 from bot.sandbox.fake_socket_mode import APP_TOKEN, FakeSocketMode, SocketWire
 from bot.sandbox.person import Workspace
+from bot.service.rounds import expiry_job
+from bot.slack.coordinators import Coordinators
 from models.db import Database
 
 # The local Slack enforces no limit on views.publish, and a person at the console (or a test)
@@ -45,6 +47,8 @@ class Harness:
     _stop: Callable[[], Awaitable[None]]
     socket: FakeSocketMode | None = None
     homes: Coalescer | None = None
+    # The app's one membership source, for jobs a test or the console runs beside the app.
+    coordinators: Coordinators = field(default_factory=Coordinators)
 
     @classmethod
     async def start(
@@ -76,7 +80,10 @@ class Harness:
         )
         inflight = InFlight()
         homes = Coalescer(home_window, inflight=inflight)
-        app = build_app(settings, clock, db, inflight=inflight, homes=homes)
+        coordinators = Coordinators.from_settings(settings)
+        app = build_app(
+            settings, clock, db, inflight=inflight, homes=homes, coordinators=coordinators
+        )
         if socket_side is not None:
             run = SocketMode(app, APP_TOKEN, inflight=inflight, ping_interval=ping_interval)
             await run.start()
@@ -88,19 +95,8 @@ class Harness:
                 await run.stop()
                 await fake.stop()
 
-            return cls(
-                fake,
-                db,
-                clock,
-                settings,
-                app,
-                inflight,
-                workspace,
-                "",
-                stop_socket,
-                socket_side,
-                homes=homes,
-            )
+            parts = (fake, db, clock, settings, app, inflight, workspace)
+            return cls(*parts, "", stop_socket, socket_side, homes, coordinators)
         web_app = build_web_app(app, db, signing_secret=signing_secret)
         runner = web.AppRunner(web_app, access_log=None)
         await runner.setup()
@@ -116,7 +112,19 @@ class Harness:
             await runner.cleanup()
             await fake.stop()
 
-        return cls(fake, db, clock, settings, app, inflight, workspace, url, stop_http, homes=homes)
+        parts = (fake, db, clock, settings, app, inflight, workspace)
+        return cls(*parts, url, stop_http, None, homes, coordinators)
+
+    def expiry_job(self, clock: Clock | None = None) -> Callable[[], Awaitable[int]]:
+        """The scheduler's expiry job as the serving process builds it, on the app's own
+        client and coordinators (`clock`: the test's, when it is not the app's)."""
+        return expiry_job(
+            self.settings,
+            self.db,
+            clock or self.clock,
+            client=self.app.client,
+            coordinators=self.coordinators,
+        )
 
     @property
     def base_url(self) -> str:

@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.current import season_of, season_year
 from bot.runtime.caches import Caches
 from bot.season import Season, season_in_force
+from bot.slack.coordinators import Coordinators
 from models import repo
 from models.db import Database
 from models.tables import SeasonSettings
@@ -25,11 +26,16 @@ class Env:
     db: Database
     clock: Clock
     settings: Settings
+    # Who is a coordinator: the process's one source (its cache is shared like `caches`).
+    coordinators: Coordinators
     # Shared by every request of the process (the middleware hands the app's one in).
     caches: Caches = field(default_factory=Caches)
 
     def now(self) -> datetime:
         return self.clock.now()
+
+    async def is_coordinator(self, user_id: str) -> bool:
+        return await self.coordinators.includes(user_id, client=self.client, now=self.now())
 
     async def year(self) -> int:
         """The season in force: where sign-ups go and what the coordinator works in."""

@@ -212,7 +212,7 @@ async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
 
 
 async def announce_send(env: Env, *, user_id: str, value: str) -> dict[str, Any]:
-    if not env.settings.is_admin(user_id):
+    if not await env.is_coordinator(user_id):
         await audit(env, actor=user_id, action="announce", allowed=False)
         return views.not_coordinator()
     audience = await _audience(env)

@@ -68,7 +68,7 @@ async def publish_home(env: Env, *, user_id: str) -> None:
 async def _draw_home(env: Env, user_id: str) -> None:
     season, _ = await env.season()
     extra = None
-    if env.settings.is_admin(user_id):
+    if await env.is_coordinator(user_id):
         extra = await coordinator_blocks(env, user_id)
     view = home_view(await _overview(env, user_id), season, user_id, extra=extra)
     try:

@@ -14,6 +14,7 @@ from bot.config import Settings
 from bot.retention import retention_day, to_warn, warning_at
 from bot.season import next_allowed
 from bot.service import Env
+from bot.slack.coordinators import Coordinators
 from bot.views.retention import warning
 from models import retention
 from models.db import Database
@@ -33,13 +34,14 @@ async def warn(env: Env, now: datetime) -> int:
     months, tz = env.settings.praktik_retention_months, env.settings.tz
     found = await env.db.read(retention.seasons, tz=tz)
     planned = 0
+    everyone = await env.coordinators.everyone(client=env.client, now=now)
     for year in to_warn([y for y, done in found.items() if done is None], now, months, tz):
         season, _ = await env.season(year)
         due = next_allowed(max(now, warning_at(year, months, tz)), season)
         payload = warning(year, retention_day(year, months))
         planned += await env.db.run(
             plan_fixed,
-            rows={warning_key(year, a): (a, payload) for a in sorted(env.settings.praktik_admins)},
+            rows={warning_key(year, a): (a, payload) for a in sorted(everyone)},
             kind=retention.KIND_RETENTION,
             now=now,
             due=due,
@@ -64,10 +66,16 @@ async def run(env: Env) -> list[Outcome]:
 
 
 def retention_job(
-    settings: Settings, db: Database, clock: Clock, *, client: AsyncWebClient
+    settings: Settings,
+    db: Database,
+    clock: Clock,
+    *,
+    client: AsyncWebClient,
+    coordinators: Coordinators,
 ) -> Callable[[], Awaitable[int]]:
-    """A no-argument coroutine function for the scheduler's daily run."""
-    env = Env(client=client, db=db, clock=clock, settings=settings)
+    """A no-argument coroutine function for the scheduler's daily run. `coordinators` is the
+    process's one source: the group's members are warned too."""
+    env = Env(client=client, db=db, clock=clock, settings=settings, coordinators=coordinators)
 
     async def tick() -> int:
         try:

@@ -28,6 +28,7 @@ from bot.service.seasons import invite_back
 from bot.service.steering import steering_of
 from bot.sheets import csvio
 from bot.slack import dm
+from bot.slack.coordinators import Coordinators
 from bot.texts import rounds as t
 from bot.texts import steering as steer_t
 from bot.views import placements as placement_views
@@ -119,7 +120,7 @@ async def preview_message(
 
 async def page(env: Env, *, user_id: str, value: str) -> dict[str, Any]:
     """A page of the named preview, or the other mode's pairs: `<mode>:<page>:<round>`."""
-    if not env.settings.is_admin(user_id):
+    if not await env.is_coordinator(user_id):
         await audit(env, actor=user_id, action="match page", allowed=False)
         return not_coordinator()
     mode_text, _, rest = value.partition(":")
@@ -157,7 +158,7 @@ class _Planner:
 
 async def send(env: Env, *, user_id: str, mode: Mode, round_no: int) -> dict[str, Any]:
     """*Send forslag*: write the round's proposals and tell everyone. Only once per round."""
-    if not env.settings.is_admin(user_id):
+    if not await env.is_coordinator(user_id):
         await audit(env, actor=user_id, action=SENT_ACTION, allowed=False)
         return not_coordinator()
     season, overrides = await env.season()
@@ -220,11 +221,17 @@ async def expire_proposals(env: Env, now: datetime) -> int:
 
 
 def expiry_job(
-    settings: Settings, db: Database, clock: Clock, *, client: AsyncWebClient
+    settings: Settings,
+    db: Database,
+    clock: Clock,
+    *,
+    client: AsyncWebClient,
+    coordinators: Coordinators,
 ) -> Callable[[], Awaitable[int]]:
     """A no-argument coroutine function for the scheduler: expire what is due now. `client`
-    is the app's own, so the job spends the process's Slack budget like everything else."""
-    env = Env(client=client, db=db, clock=clock, settings=settings)
+    is the app's own, so the job spends the process's Slack budget like everything else;
+    `coordinators` too, so a coordinator's Home redrawn after an expiry keeps the dashboard."""
+    env = Env(client=client, db=db, clock=clock, settings=settings, coordinators=coordinators)
 
     async def tick() -> int:
         try:

@@ -111,7 +111,7 @@ def _save_and_invite(
 
 async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, str] | None:
     """The modal: inline errors, or save, invite and tell the coordinator (None)."""
-    if not env.settings.is_admin(user_id):
+    if not await env.is_coordinator(user_id):
         await audit(env, actor=user_id, action="workshop", allowed=False)
         return {WorkshopBlock.PLACE.value: admin_texts.NOT_COORDINATOR}
     season, _ = await env.season()

@@ -50,6 +50,8 @@ TIER: dict[str, int] = {
     "files.info": 4,
     "users.info": 4,
     "users.lookupByEmail": 3,
+    "usergroups.list": 2,
+    "usergroups.users.list": 2,
     "views.open": 4,
     "views.publish": 4,
     "views.push": 4,

@@ -28,7 +28,11 @@ def _proposals(session: Session) -> list[tuple[int, str, str, str]]:
 
 def _env(harness: Harness) -> Env:
     return Env(
-        client=harness.app.client, db=harness.db, clock=harness.clock, settings=harness.settings
+        client=harness.app.client,
+        db=harness.db,
+        clock=harness.clock,
+        settings=harness.settings,
+        coordinators=harness.coordinators,
     )
 
 

@@ -13,7 +13,6 @@ from bot.clock import ManualClock
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.season import COPENHAGEN
-from bot.service.rounds import expiry_job
 from bot.texts import days_change as days_texts
 from bot.texts import privacy as privacy_texts
 from models.tables import (
@@ -109,7 +108,7 @@ async def test_an_expired_proposal_is_expired_by_the_job_and_blocks_nothing_afte
     assert "Runde 1 er sendt" in shown(kim.ephemerals[-1])
 
     # Nobody answers. The scheduler's job expires it at the deadline, not a coordinator.
-    expire = expiry_job(harness.settings, harness.db, clock, client=harness.app.client)
+    expire = harness.expiry_job(clock)
     clock.set(local(6, 21, 9, 59))
     assert await expire() == 0
     clock.set(local(6, 21, 10, 5))

@@ -86,7 +86,9 @@ async def test_past_its_date_a_season_keeps_its_figures_and_loses_every_personal
     figures_before = figures(db, 2027)
     audit_before = db.call(lambda s: len(s.exec(select(AuditEntry)).all()))
 
-    job = retention_job(harness.settings, db, clock, client=harness.app.client)
+    job = retention_job(
+        harness.settings, db, clock, client=harness.app.client, coordinators=harness.coordinators
+    )
     clock.set(retention_at(2027, MONTHS) - local(1, 1, y=2029).resolution)
     assert await job() == 0  # one moment before its date: untouched
     assert left(db, ["Anna Jensen", SECRET_WISH])
@@ -108,7 +110,16 @@ async def test_the_admin_stats_figures_are_the_same_after_anonymisation(
     clock.set(local(1, 10, 10, y=2028))
     before = await stats_text(harness, 2027)
     clock.set(retention_at(2027, MONTHS))
-    assert await retention_job(harness.settings, db, clock, client=harness.app.client)() == 1
+    assert (
+        await retention_job(
+            harness.settings,
+            db,
+            clock,
+            client=harness.app.client,
+            coordinators=harness.coordinators,
+        )()
+        == 1
+    )
     after = await stats_text(harness, 2027)
     assert after == before
 
@@ -120,7 +131,16 @@ async def test_a_later_seasons_data_stays_and_so_does_its_participants_name(
     clock.set(local(3, 1, 10, y=2028))
     await wish(anna, text=SECRET_WISH, days=["man 11. sep."])  # Anna signs up for 2028 too
     clock.set(retention_at(2027, MONTHS))
-    assert await retention_job(harness.settings, db, clock, client=harness.app.client)() == 1
+    assert (
+        await retention_job(
+            harness.settings,
+            db,
+            clock,
+            client=harness.app.client,
+            coordinators=harness.coordinators,
+        )()
+        == 1
+    )
     assert left(db, ["Bo Hansen", "UBO", "lokal klimatilpasning"]) == []
     assert {cell[0] for cell in left(db, ["UANNA", "Anna Jensen", SECRET_WISH])} >= {
         "participant",
@@ -133,10 +153,14 @@ async def test_next_seasons_invitation_reaches_last_years_people_inside_the_peri
     harness: Harness, clock: ManualClock, db: Database
 ) -> None:
     _bo, anna = await sign_up_in_may_confirm_in_june(harness, clock)
-    job = retention_job(harness.settings, db, clock, client=harness.app.client)
+    job = retention_job(
+        harness.settings, db, clock, client=harness.app.client, coordinators=harness.coordinators
+    )
     clock.set(local(1, 17, 10, y=2028))  # 2028 opened on its own on 15 January
     assert await job() == 0
-    await expiry_job(harness.settings, db, clock, client=harness.app.client)()
+    await expiry_job(
+        harness.settings, db, clock, client=harness.app.client, coordinators=harness.coordinators
+    )()
     assert (await dispatcher(harness).run_once(clock.now())).sent == 2
     assert st.invite(2028).split("*")[1] in shown(anna.last_dm)
     clock.set(local(4, 12, 10, y=2028))  # spring: the invitation is answered
@@ -151,7 +175,9 @@ async def test_the_coordinators_are_warned_once_inside_the_send_window(
 ) -> None:
     await sign_up_in_may_confirm_in_june(harness, clock)
     kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
-    job = retention_job(harness.settings, db, clock, client=harness.app.client)
+    job = retention_job(
+        harness.settings, db, clock, client=harness.app.client, coordinators=harness.coordinators
+    )
     warn = warning_at(2027, MONTHS)
     clock.set(local(12, 31, 7, y=2028))  # before the 14 days: nothing
     await job()

@@ -16,7 +16,6 @@ from bot.clock import ManualClock
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.service import seasons as seasons_service
-from bot.service.rounds import expiry_job
 from models.db import Database
 from tests.conftest import ADMIN
 from tests.orthography import assert_one_full_stop_after_dates
@@ -246,7 +245,7 @@ async def test_a_season_that_opens_on_its_own_date_invites_last_years_people_onc
     harness: Harness, clock: ManualClock
 ) -> None:
     bo, anna = await sign_up_in_may_confirm_in_june(harness, clock)
-    job = expiry_job(harness.settings, harness.db, clock, client=harness.app.client)
+    job = harness.expiry_job(clock)
     clock.set(local(1, 14, 10, y=2028))
     await job()
     await dispatcher(harness).run_once(clock.now())
@@ -272,7 +271,7 @@ async def test_the_expiry_job_plans_a_seasons_invitations_once_per_process(
         return plan(session, year=year, now=now, due=due)
 
     monkeypatch.setattr(seasons_service, "_plan_invitations", counted)
-    job = expiry_job(harness.settings, harness.db, clock, client=harness.app.client)
+    job = harness.expiry_job(clock)
     clock.set(local(1, 17, 10, y=2028))  # 2028 opened on its own on 15 January
     await job()
     assert planned == [2028]
@@ -284,7 +283,7 @@ async def test_the_expiry_job_plans_a_seasons_invitations_once_per_process(
     assert (await dispatcher(harness).run_once(clock.now())).sent == 2
 
     # A restart (a new process, a new job) checks once more; the outbox sends nothing twice.
-    restarted = expiry_job(harness.settings, harness.db, clock, client=harness.app.client)
+    restarted = harness.expiry_job(clock)
     await restarted()
     await restarted()
     assert planned == [2028, 2028]

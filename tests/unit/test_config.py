@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.cli import main
 from bot.config import ConfigError, load_settings
+from bot.texts.coordinators import LOG_FORMATS, NOT_A_GROUP
 
 SECRET = "8f742231b10e8888abcd99a0b1c2d385"  # 32 characters, as Slack's
 
@@ -18,6 +21,8 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
         "PRAKTIK_ADMINS",
         "PORT",
         "PRAKTIK_TZ",
+        "PRAKTIK_ADMIN_GROUP",
+        "PRAKTIK_LOG_FORMAT",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(str(tmp_path))  # no stray .env
@@ -49,6 +54,9 @@ def test_missing_setting_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
         ("SLACK_SIGNING_SECRET", "s", "SLACK_SIGNING_SECRET er ugyldig: ikke Slacks"),
         ("SLACK_SIGNING_SECRET", SECRET[:31], "SLACK_SIGNING_SECRET er ugyldig"),
         ("SLACK_SIGNING_SECRET", SECRET[:31] + " ", "SLACK_SIGNING_SECRET er ugyldig"),
+        ("PRAKTIK_ADMIN_GROUP", "i COI", "_GROUP er ugyldig: " + re.escape(NOT_A_GROUP)),
+        ("PRAKTIK_ADMIN_GROUP", "@", "PRAKTIK_ADMIN_GROUP er ugyldig: " + re.escape(NOT_A_GROUP)),
+        ("PRAKTIK_LOG_FORMAT", "xml", "PRAKTIK_LOG_FORMAT er ugyldig: " + re.escape(LOG_FORMATS)),
     ],
 )
 def test_malformed_setting_names_it(
@@ -75,7 +83,6 @@ def test_admins_are_split_on_commas(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PRAKTIK_ADMINS", "U01, W02 ,")
     settings = load_settings()
     assert settings.praktik_admins == {"U01", "W02"}
-    assert settings.is_admin("U01") and not settings.is_admin("U03")
 
 
 def test_dotenv_file_is_read(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
@@ -96,3 +103,25 @@ def test_cli_stops_with_one_line_and_no_traceback(capsys: pytest.CaptureFixture[
         err.strip()
         == "Konfigurationsfejl: SLACK_BOT_TOKEN mangler (sæt den i miljøet eller i .env)"
     )
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("praktik-koordinatorer", "praktik-koordinatorer"),
+        ("@praktik-koordinatorer", "praktik-koordinatorer"),
+        (" @Praktik.Koordinatorer ", "praktik.koordinatorer"),
+        ("S0123ABC", "S0123ABC"),
+        ("", None),
+    ],
+)
+def test_the_admin_group_is_a_handle_or_an_id(
+    monkeypatch: pytest.MonkeyPatch, given: str, kept: str | None
+) -> None:
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", SECRET)
+    monkeypatch.setenv("PRAKTIK_ADMIN_GROUP", given)
+    monkeypatch.setenv("PRAKTIK_LOG_FORMAT", "JSON")
+    settings = load_settings()
+    assert settings.praktik_admin_group == kept
+    assert settings.praktik_log_format == "json"

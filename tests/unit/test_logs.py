@@ -4,6 +4,7 @@ per-run library chatter."""
 from __future__ import annotations
 
 import io
+import json
 import logging
 import re
 from collections.abc import Iterator
@@ -41,10 +42,19 @@ def test_a_secret_too_short_to_be_one_never_mangles_other_text() -> None:
 
 @pytest.fixture
 def captured() -> Iterator[io.StringIO]:
+    yield from _captured("text")
+
+
+@pytest.fixture
+def captured_json() -> Iterator[io.StringIO]:
+    yield from _captured("json")
+
+
+def _captured(fmt: logs.Format) -> Iterator[io.StringIO]:
     root = logging.getLogger()
     saved, level = root.handlers[:], root.level
     stream = io.StringIO()
-    logs.setup(SECRET, tz=ZoneInfo("Europe/Copenhagen"))
+    logs.setup(SECRET, tz=ZoneInfo("Europe/Copenhagen"), fmt=fmt)
     root.handlers[0].setStream(stream)  # type: ignore[attr-defined]
     try:
         yield stream
@@ -71,3 +81,23 @@ def test_apscheduler_runs_and_alembic_boilerplate_stay_out_at_info(captured: io.
     kept = captured.getvalue()
     assert "Running job" not in kept and "Context impl" not in kept
     assert "Running upgrade 0001 -> 0002" in kept and "was missed" in kept
+
+
+def test_json_lines_carry_the_text_lines_fields_and_their_redaction(
+    captured_json: io.StringIO,
+) -> None:
+    logging.getLogger("praktik.test").warning("hej %s og xoxb-1-2-abc\nanden linje", SECRET)
+    try:
+        raise ValueError(f"token=xoxp-9-9 {SECRET}")
+    except ValueError:
+        logging.getLogger("praktik.test").exception("det gik galt for %s", "Ærø")
+    lines = captured_json.getvalue().splitlines()
+    assert len(lines) == 2, lines  # a line break inside a message stays inside its object
+    first, second = map(json.loads, lines)
+    assert set(first) == {"time", "level", "logger", "message"}
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0[12]:00", first["time"])
+    assert (first["level"], first["logger"]) == ("WARNING", "praktik.test")
+    assert first["message"] == f"hej {HIDDEN} og {HIDDEN}\nanden linje"
+    assert second["message"] == "det gik galt for Ærø"
+    assert "ValueError" in second["exception"] and "Traceback" in second["exception"]
+    assert SECRET not in captured_json.getvalue() and "xoxp-9-9" not in captured_json.getvalue()

@@ -7,6 +7,8 @@ from typing import Any
 import jsonschema
 import yaml
 
+from bot.sandbox.fake_usergroups import GRANTED_SCOPES
+
 ROOT = Path(__file__).resolve().parents[2]
 # The shared copy beside the repository is the reference; the vendored copy (MIT, with its
 # licence) keeps the test running in a checkout that has no shared/ folder next to it.
@@ -63,4 +65,7 @@ def test_manifest_has_what_the_app_uses_and_no_more() -> None:
         "im:write",
         "users:read",
         "files:write",
+        "usergroups:read",  # PRAKTIK_ADMIN_GROUP's members; nothing that writes a group
     }
+    # The fake Slack grants the bot token exactly these, so a method needing another fails.
+    assert set(manifest["oauth_config"]["scopes"]["bot"]) == GRANTED_SCOPES
