@@ -81,6 +81,7 @@ class Block(StrEnum):
     WISH_REGIONS = "wish_regions"
     WISH_DAYS = "wish_days"
     WISH_TEXT = "wish_text"
+    WISH_GOALS = "wish_goals"
     WISH_MANAGER = "wish_manager"
 
 
@@ -193,6 +194,28 @@ class DaysBlock(StrEnum):
     DAYS = "days_change_days"
 
 
+class GoalsAction(StrEnum):
+    """The intern's learning goals for a confirmed placement (issue 25)."""
+
+    EDIT = "goals_edit"  # *Ret mine mål* in status and App Home
+    FOLLOWUP = "followup_open"  # *Svar* in the 90-day follow-up DM
+
+
+class GoalsCallback(StrEnum):
+    FORM = "goals_form"
+    FOLLOWUP = "followup_form"
+
+
+class GoalsBlock(StrEnum):
+    GOALS = "goals_text"
+    GOALS_MET = "evaluation_goals_met"
+    TAKE_HOME = "evaluation_take_home"
+    INSPIRATION = "evaluation_inspiration"
+    QUOTE = "feedback_quote"
+    PRACTISED = "followup_practised"
+    PRACTISED_WHAT = "followup_what"
+
+
 class DMKind(StrEnum):
     """The DMs of a placement, in timeline order (planned by bot.outbox.plan; outbox keys)."""
 
@@ -211,3 +234,7 @@ class AskKind(StrEnum):
     REQUEST = "request"  # an intern's *Anmod*, to the host and co-host
     PROPOSAL = "proposal"  # a matching round's proposal, to either side
     MANAGER = "manager_request"  # the intern's manager asked to approve
+
+
+# The host side told that the intern refined her goals: one DM for edits close together.
+GOALS_CHANGED_KIND = "goals_changed"

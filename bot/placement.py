@@ -348,3 +348,22 @@ def sides_conflict(
     if manager is not None and (manager in hosting or manager == intern):
         return Refusal.BOTH_SIDES
     return None
+
+
+# --- the intern's learning goals -----------------------------------------------------------
+
+
+def goals_editable(state: State, *, evaluated: bool) -> Refusal | None:
+    """Whether the intern may refine her learning goals for a placement: from its
+    confirmation, through the visit and after it, until she has evaluated the placement –
+    her evaluation measures it against the goals, so they are fixed from then on."""
+    if state not in PLACED:
+        return Refusal.NOT_OPEN
+    if evaluated:
+        return Refusal.TOO_LATE
+    return None
+
+
+def evaluation_open(state: State) -> bool:
+    """The evaluation, and with it the answer against the goals, belongs to history."""
+    return state is State.COMPLETED

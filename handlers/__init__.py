@@ -28,6 +28,8 @@ from bot.ids import (
     Event,
     FeedbackAction,
     FeedbackCallback,
+    GoalsAction,
+    GoalsCallback,
     PrivacyAction,
     Sub,
     WorkshopAction,
@@ -39,6 +41,7 @@ from handlers import (
     days_change,
     feedback,
     find,
+    goals,
     home,
     placements,
     privacy,
@@ -128,6 +131,8 @@ ACTIONS: Final[Mapping[str | re.Pattern[str], Listener]] = table(
     (DaysAction.CHANGE, days_change.on_change),
     (DaysAction.ACCEPT, days_change.on_answer),
     (DaysAction.DECLINE, days_change.on_answer),
+    (GoalsAction.EDIT, goals.on_edit),
+    (GoalsAction.FOLLOWUP, feedback.on_followup),
 )
 
 # Modal submissions, by the view's callback ID.
@@ -138,6 +143,8 @@ VIEWS: Final[Mapping[str, Listener]] = table(
     (FeedbackCallback.EVALUATION, feedback.on_evaluation_form),
     (WorkshopCallback.FORM, workshop.on_form),
     (DaysCallback.FORM, days_change.on_form),
+    (GoalsCallback.FORM, goals.on_form),
+    (GoalsCallback.FOLLOWUP, feedback.on_followup_form),
 )
 
 EVENTS: Final[Mapping[str, Listener]] = table(

@@ -13,7 +13,7 @@ from slack_bolt.async_app import AsyncAck
 
 from bot.service import Env
 from bot.service import feedback as service
-from bot.service.feedback import CHECKIN, EVALUATION, Survey
+from bot.service.feedback import CHECKIN, EVALUATION, FOLLOWUP, Survey
 from bot.slack import dm
 from bot.views.feedback import Where
 from handlers.commands import CommandCall
@@ -88,6 +88,8 @@ on_comment = _opens(CHECKIN)
 on_evaluate = _opens(EVALUATION)
 on_checkin_form = _submits(CHECKIN)
 on_evaluation_form = _submits(EVALUATION)
+on_followup = _opens(FOLLOWUP)
+on_followup_form = _submits(FOLLOWUP)
 
 
 async def checkin(call: CommandCall) -> None:

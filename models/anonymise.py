@@ -22,6 +22,7 @@ from models.tables import (
     DmChannel,
     ErasedUser,
     Evaluation,
+    FollowUp,
     HomeOpened,
     HostSlot,
     MatchSteer,
@@ -61,11 +62,12 @@ PERSONAL: dict[type[SQLModel], Mapping[str, How]] = {
         "municipality": How.NULL,
     },
     HostSlot: {"workplace": How.WORD, "description": How.BLANK, "cohost_user_id": How.NULL},
-    Wish: {"text": How.BLANK, "manager_user_id": How.NULL},
+    Wish: {"text": How.BLANK, "goals": How.BLANK, "manager_user_id": How.NULL},
     Proposal: {"messages": How.EMPTY, "manager_user_id": How.PERSON},
-    Placement: KEEP,
+    Placement: {"goals": How.BLANK},  # the intern's own words; the rest is the figures
     CheckIn: {"comment": How.BLANK},
-    Evaluation: {"text": How.BLANK},
+    Evaluation: {"text": How.BLANK, "take_home": How.BLANK, "inspiration": How.BLANK},
+    FollowUp: {"what": How.BLANK},
     OutboxMessage: {
         "recipient": How.PERSON,
         "key": How.KEY,

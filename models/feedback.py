@@ -18,6 +18,7 @@ from models.placements import Deal
 from models.tables import (
     CheckIn,
     Evaluation,
+    FollowUp,
     HostSlot,
     Participant,
     Placement,
@@ -63,6 +64,7 @@ class PlacementContext:
     overrides: SeasonSettings
     checkins: dict[str, CheckIn] = field(default_factory=dict)
     evaluations: dict[str, Evaluation] = field(default_factory=dict)
+    followups: dict[str, FollowUp] = field(default_factory=dict)
 
     @property
     def id(self) -> int:
@@ -109,6 +111,9 @@ def placement_contexts(
         select(Evaluation).where(col(Evaluation.placement_id).in_(wanted))
     ):
         evaluations.setdefault(evaluation.placement_id, {})[evaluation.role] = evaluation
+    followups: dict[int, dict[str, FollowUp]] = {}
+    for followup in session.exec(select(FollowUp).where(col(FollowUp.placement_id).in_(wanted))):
+        followups.setdefault(followup.placement_id, {})[followup.role] = followup
     deals = _deals(session, placements)
     overrides: dict[int, SeasonSettings] = {}
     found: dict[int, PlacementContext] = {}
@@ -126,6 +131,7 @@ def placement_contexts(
             overrides=overrides[year],
             checkins=checkins.get(placement.id, {}),
             evaluations=evaluations.get(placement.id, {}),
+            followups=followups.get(placement.id, {}),
         )
     return found
 
@@ -240,24 +246,31 @@ def _lock_placement(
 
 
 # Values a column may hold; the forms offer only these, so another is a programming error.
-_ALLOWED: Final[dict[str, range]] = {"rating": RATINGS, "recommend": RECOMMEND}
+_ALLOWED: Final[dict[str, range]] = {
+    "rating": RATINGS,
+    "recommend": RECOMMEND,
+    "goals_met": RATINGS,
+}
+Answered = CheckIn | Evaluation | FollowUp
+AnswerTable = type[CheckIn] | type[Evaluation] | type[FollowUp]
 # The columns without a default: a first answer must give them.
-_FIRST_NEEDS: Final[dict[type[CheckIn | Evaluation], tuple[str, ...]]] = {
+_FIRST_NEEDS: Final[dict[type[Answered], tuple[str, ...]]] = {
     CheckIn: ("rating",),
     Evaluation: ("benefit", "recommend"),
+    FollowUp: ("practised",),
 }
 
 
 def save_answer(
     session: Session,
     *,
-    table: type[CheckIn] | type[Evaluation],
+    table: AnswerTable,
     placement_id: int,
     user_id: str,
-    values: Mapping[str, int | str],
+    values: Mapping[str, int | str | bool],
     now: datetime,
     closes_at: datetime,
-) -> CheckIn | Evaluation | SaveRefusal:
+) -> Answered | SaveRefusal:
     """Record or change one side's check-in or evaluation. A column left out keeps what is
     stored (a press of a rating button keeps the comment); a first answer needs every
     column that has no default (a comment needs a rating, given or stored)."""
@@ -271,7 +284,7 @@ def save_answer(
         return locked
     _, role = locked
     answer = cast(
-        CheckIn | Evaluation | None,
+        Answered | None,
         session.exec(
             select(table).where(col(table.placement_id) == placement_id, col(table.role) == role)
         ).first(),

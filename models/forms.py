@@ -15,6 +15,7 @@ from bot.geo import Sector
 WORKPLACE_MAX = 150  # HostSlot.workplace
 DESCRIPTION_MAX = 2000
 WISH_TEXT_MAX = 2000
+GOALS_MAX = 1000  # the learning goals, as the intern writes them (Slack counts more)
 CAPACITY_MIN, CAPACITY_MAX = 1, 10
 TOPIC_MAX = 60  # Topic.name
 
@@ -49,6 +50,7 @@ class WishForm:
     days: tuple[int, ...]
     text: str
     manager_user_id: str | None
+    goals: str = ""
 
 
 @dataclass

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from bot.placement import HAPPENED, Span, State
 from models.cohosts import cohosted
+from models.goals import PlacementGoals, goals_of
 from models.hosts import with_cohosts
 from models.placements import Deal, deals_of, pending_where
 from models.tables import (
@@ -42,6 +43,8 @@ class Overview:
     completed: frozenset[int] = frozenset()
     # The season's workshop and the person's answer, once they were invited to it.
     workshop: tuple[Workshop, WorkshopAnswer | None] | None = None
+    # The intern's learning goals of each confirmed placement, by proposal ID.
+    goals: dict[int, PlacementGoals] = field(default_factory=dict)
 
 
 def overview(
@@ -93,6 +96,9 @@ def overview(
         if d.proposal.id is not None
         and (span := Span.of_week(d.proposal.season_year, d.proposal.days)) is not None
     }
+    view.goals = goals_of(
+        session, proposal_ids=[d.proposal.id for d in view.placements if d.proposal.id is not None]
+    )
     view.begun = frozenset(i for i, stage in stages.items() if stage in HAPPENED)
     view.completed = frozenset(i for i, stage in stages.items() if stage is State.COMPLETED)
     return view

@@ -261,6 +261,7 @@ def _confirm(session: Session, *, deal: Deal, role: Role, move: Move, now: datet
         intern_id=deal.intern.id,
         days=list(proposal.days),
         confirmed_at=now,
+        goals=deal.wish.goals if deal.wish is not None else "",
     )
     session.add_all([proposal, placement])
     session.flush()

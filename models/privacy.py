@@ -10,12 +10,14 @@ from sqlmodel import Session, SQLModel, col, select
 
 from models.anonymise import ERASED, PERSONAL, How, values
 from models.erasures import mark_erased
+from models.goals import forget_goals_dms
 from models.tables import (
     AuditEntry,
     CheckIn,
     DaysChange,
     DmChannel,
     Evaluation,
+    FollowUp,
     HomeOpened,
     HostSlot,
     OutboxMessage,
@@ -103,6 +105,13 @@ def export(session: Session, *, user_id: str, year: int | None = None) -> dict[s
             select(Evaluation).where(Evaluation.placement_id == pid, Evaluation.role == role)
         ).all()
     ]
+    followups = [
+        f
+        for pid, role in mine
+        for f in session.exec(
+            select(FollowUp).where(FollowUp.placement_id == pid, FollowUp.role == role)
+        ).all()
+    ]
     return {
         "person": _plain(person),
         "host_slots": [_plain(s) for s in slots],
@@ -121,6 +130,7 @@ def export(session: Session, *, user_id: str, year: int | None = None) -> dict[s
         "placements": [_plain(p) for p in placements],
         "checkins": [_plain(c) for c in checkins],
         "evaluations": [_plain(e) for e in evaluations],
+        "followups": [_plain(f) for f in followups],
         "messages_to_you": [
             _plain(m, leave_out=("claimed_by", "claimed_at"))
             for m in session.exec(
@@ -154,7 +164,7 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
     # A co-host's own check-in and evaluation texts go (their ratings stay for the figures).
     cohosted = select(HostSlot.id).where(col(HostSlot.cohost_user_id) == user_id)
     at_cohosted = select(Placement.id).where(col(Placement.slot_id).in_(cohosted))
-    for table in (CheckIn, Evaluation):
+    for table in (CheckIn, Evaluation, FollowUp):
         session.execute(
             update(table)
             .where(col(table.placement_id).in_(at_cohosted), col(table.role) == "cohost")
@@ -185,7 +195,7 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
     session.execute(
         update(Wish)
         .where(col(Wish.intern_id) == me)
-        .values(**values(Wish, ["text", "manager_user_id"]))
+        .values(**values(Wish, ["text", "goals", "manager_user_id"]))
     )
     session.execute(
         update(Proposal)
@@ -208,12 +218,18 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
     ).all()
     for placement in placements:
         role = "host" if placement.host_id == me else "intern"
-        for table in (CheckIn, Evaluation):
+        for table in (CheckIn, Evaluation, FollowUp):
             session.execute(
                 update(table)
                 .where(col(table.placement_id) == placement.id, col(table.role) == role)
                 .values(**_free_text(table))
             )
+        if role == "intern":  # her goals are hers; the figures keep only how far they were met
+            placement.goals = ""
+            session.add(placement)
+    forget_goals_dms(
+        session, placement_ids=[p.id for p in placements if p.intern_id == me and p.id is not None]
+    )
     session.execute(delete(OutboxMessage).where(col(OutboxMessage.recipient) == user_id))
     session.execute(delete(WorkshopAnswer).where(col(WorkshopAnswer.slack_user_id) == user_id))
     session.execute(delete(DaysChange).where(col(DaysChange.proposer_user_id) == user_id))

@@ -245,6 +245,7 @@ def save_wish(
     wish.wanted_sectors = [s.value for s in form.wanted_sectors]
     wish.wanted_regions = list(form.wanted_regions)
     wish.text, wish.manager_user_id = form.text, form.manager_user_id
+    wish.goals = form.goals
     wish.status, wish.updated_at = WishStatus.ACTIVE, now
     person.workplace, person.sector = form.workplace, form.sector.value
     if form.municipality and form.municipality.isdigit():

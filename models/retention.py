@@ -27,6 +27,7 @@ from models.tables import (
     CheckIn,
     DaysChange,
     Evaluation,
+    FollowUp,
     HostSlot,
     MatchSteer,
     OutboxMessage,
@@ -75,6 +76,8 @@ def _scopes(year: int, tz: tzinfo) -> dict[type[SQLModel], ColumnElement[bool]]:
         Proposal: col(Proposal.season_year) == year,
         CheckIn: col(CheckIn.placement_id).in_(placements),
         Evaluation: col(Evaluation.placement_id).in_(placements),
+        FollowUp: col(FollowUp.placement_id).in_(placements),
+        Placement: col(Placement.season_year) == year,
         # A DM of no placement (an announcement, an invitation) goes with the season it
         # was planned in.
         OutboxMessage: or_(

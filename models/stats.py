@@ -14,10 +14,12 @@ from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
 from models.feedback import FeedbackSummary, feedback_summary
+from models.goal_figures import GoalFigures, goal_figures
 from models.seasons import season_interns
 from models.tables import (
     CheckIn,
     Evaluation,
+    FollowUp,
     HostSlot,
     OutboxMessage,
     OutboxStatus,
@@ -72,6 +74,7 @@ class SeasonStats:
     proposals: dict[str, int] = field(default_factory=dict)  # status -> count
     slots: list[HostSlot] = field(default_factory=list)  # every slot of the season
     feedback: FeedbackSummary | None = None
+    goals: GoalFigures | None = None  # against the interns' learning goals
     failed_dms: list[FailedDM] = field(default_factory=list)
 
     @property
@@ -151,6 +154,7 @@ def season_stats(session: Session, *, year: int, with_feedback: bool = True) -> 
         proposals=dict(Counter(str(s) for s in statuses)),
         slots=slots,
         feedback=feedback_summary(session, year) if with_feedback else None,
+        goals=goal_figures(session, year) if with_feedback else None,
         failed_dms=failed_dms(session, year=year),
     )
 
@@ -191,6 +195,7 @@ class ExportRow:
     intern: Participant
     checkins: dict[str, CheckIn]
     evaluations: dict[str, Evaluation]
+    followups: dict[str, FollowUp] = field(default_factory=dict)
 
 
 def export_rows(session: Session, *, year: int) -> list[ExportRow]:
@@ -222,6 +227,9 @@ def export_rows(session: Session, *, year: int) -> list[ExportRow]:
     evaluations: dict[int, dict[str, Evaluation]] = {}
     for e in session.exec(select(Evaluation).where(col(Evaluation.placement_id).in_(ids))):
         evaluations.setdefault(e.placement_id, {})[e.role] = e
+    followups: dict[int, dict[str, FollowUp]] = {}
+    for f in session.exec(select(FollowUp).where(col(FollowUp.placement_id).in_(ids))):
+        followups.setdefault(f.placement_id, {})[f.role] = f
     rows = []
     for p in placements:
         slot, host, intern = slots.get(p.slot_id), people.get(p.host_id), people.get(p.intern_id)
@@ -236,6 +244,7 @@ def export_rows(session: Session, *, year: int) -> list[ExportRow]:
                 intern=intern,
                 checkins=checkins.get(p.id, {}),
                 evaluations=evaluations.get(p.id, {}),
+                followups=followups.get(p.id, {}),
             )
         )
     return rows

@@ -137,6 +137,8 @@ class Wish(SQLModel, table=True):
     wanted_regions: list[str] = _json()
     days: list[int] = _json()
     text: str = ""
+    # What the intern wants to learn or see; each placement starts with a copy of its own.
+    goals: str = ""
     manager_user_id: str | None = Field(default=None, max_length=32)
     status: str = Field(default=WishStatus.ACTIVE, max_length=16, index=True)
     created_at: datetime = _utc()
@@ -178,6 +180,10 @@ class Placement(SQLModel, table=True):
     status: str = Field(default=PlacementStatus.CONFIRMED, max_length=16, index=True)
     confirmed_at: datetime = _utc()
     withdrawn_at: datetime | None = _utc(default=None)
+    # The intern's learning goals for this visit: the wish's at confirmation, refined by her
+    # until she evaluates the placement against them (bot.placement.goals_editable).
+    goals: str = ""
+    goals_updated_at: datetime | None = _utc(default=None)
 
 
 class CheckIn(SQLModel, table=True):
@@ -200,6 +206,25 @@ class Evaluation(SQLModel, table=True):
     benefit: str = Field(max_length=16)  # ja / delvist / nej
     recommend: int  # 0–10
     text: str = ""
+    goals_met: int | None = None  # 1–5, the intern's answer when she had goals
+    take_home: str = ""  # the intern: "Hvad tager du med hjem?"
+    inspiration: str = ""  # the host side: what the visit gave them (mutual inspiration)
+    # The person allows COI to quote take_home / inspiration anonymously.
+    quote_ok: bool = False
+    updated_at: datetime = _utc()
+
+
+class FollowUp(SQLModel, table=True):
+    """The 90-day follow-up's answer: was something put into practice, and what."""
+
+    __table_args__ = (UniqueConstraint("placement_id", "role"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    placement_id: int = Field(foreign_key="placement.id", index=True)
+    role: str = Field(max_length=16)
+    practised: str = Field(max_length=16)  # ja / delvist / nej
+    what: str = ""
+    quote_ok: bool = False
     updated_at: datetime = _utc()
 
 

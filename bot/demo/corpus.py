@@ -271,3 +271,27 @@ EVALUATION_TEXTS: Final = (
     "Det gav et andet blik på vores egne arbejdsgange.",
     "Mest netværk, mindre konkret – men det var det værd.",
 )
+
+# What interns want to learn or see (the wish's learning goals).
+GOALS: Final = (
+    "Se hvordan I arbejder med {topic} i praksis, og tage en metode med hjem.",
+    "Lære, hvordan I inddrager borgerne, når I arbejder med {topic}.",
+    "Forstå jeres arbejdsgange omkring {topic} & hvad I har lært af dem.",
+    "Møde kolleger, der arbejder med {topic}, og høre om jeres erfaringer.",
+)
+# What the evaluation's intern takes home, what the host side got, and what was put into
+# practice 90 days on.
+TAKE_HOME: Final = (
+    "En konkret skabelon til vores borgermøder.",
+    "Nye kontakter og en anden måde at holde tavlemøder på.",
+    "Modet til at prøve noget lille først.",
+)
+INSPIRATION: Final = (
+    "Vi så vores egne arbejdsgange med nye øjne.",
+    "Gode spørgsmål, som vi stadig taler om.",
+)
+PRACTISED: Final = (
+    "Vi har indført korte tavlemøder hver morgen.",
+    "Vi afprøver et borgerpanel i foråret.",
+    "Jeg har delt metoden med mit team.",
+)

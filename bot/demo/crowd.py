@@ -21,6 +21,8 @@ from bot.ids import (
     CohostBlock,
     FeedbackAction,
     FeedbackBlock,
+    GoalsAction,
+    GoalsBlock,
     WorkshopAction,
     rating_action,
 )
@@ -30,6 +32,7 @@ from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person, Where
 from bot.texts import cohosts as cohost_texts
 from bot.texts import demo as texts_demo
+from bot.texts.goals import GOALS_MET_LABELS, PRACTISED_LABELS, QUOTE_OK
 
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)>")
 # The start of the DM that tells an intern the placement is confirmed (from the catalogue).
@@ -172,6 +175,8 @@ class Crowd:
             person.fill(B.WISH_REGIONS, list(persona.wanted_regions))
             person.fill(B.WISH_DAYS, [str(d) for d in persona.days])
             person.fill(B.WISH_TEXT, persona.wish_text)
+            if persona.goals:
+                person.fill(B.WISH_GOALS, persona.goals)
         outcome = await self._do(persona, "submit the modal", person.submit())
         if outcome is None or outcome.action != "close":
             errors = getattr(outcome, "errors", None)
@@ -338,8 +343,43 @@ class Crowd:
             }
             if feedback.text:
                 answers[FeedbackBlock.TEXT] = feedback.text
+            asked = _blocks_of(person.modal)
+            against = GoalsBlock.GOALS_MET in asked  # an intern who wrote goals
+            if against:
+                answers[GoalsBlock.GOALS_MET] = GOALS_MET_LABELS[feedback.goals_met]
+            said = GoalsBlock.TAKE_HOME if GoalsBlock.TAKE_HOME in asked else GoalsBlock.INSPIRATION
+            if feedback.take_home:
+                answers[said] = feedback.take_home
+            if feedback.quote_ok:
+                answers[GoalsBlock.QUOTE] = [QUOTE_OK]
             if await self._submit(persona, answers):
                 self.ledger.evaluations.append((feedback.benefit, feedback.recommend))
+                if against:
+                    self.ledger.goals_met.append(feedback.goals_met)
+        elif kind == "followup":
+            await self._follow_up(message, person, persona)
+
+    async def _follow_up(self, message: Message, person: Person, persona: Persona) -> None:
+        """The 90-day DM: was something put into practice, and what."""
+        values = buttons(message.blocks, GoalsAction.FOLLOWUP)
+        user = persona.user_id
+        if not values or (user, "followup", values[0]) in self._answered:
+            return
+        placement = values[0]
+        self._answered.add((user, "followup", placement))
+        feedback = self.behaviour.feedback(user, placement)
+        if feedback.practised is None:
+            return
+        opened = person.press(GoalsAction.FOLLOWUP, value=placement, where="message")
+        if await self._do(persona, "opfølgning", opened) is None:
+            return
+        answers: dict[str, object] = {GoalsBlock.PRACTISED: PRACTISED_LABELS[feedback.practised]}
+        if feedback.practised_what:
+            answers[GoalsBlock.PRACTISED_WHAT] = feedback.practised_what
+        if feedback.quote_ok:
+            answers[GoalsBlock.QUOTE] = [QUOTE_OK]
+        if await self._submit(persona, answers):
+            self.ledger.practised[feedback.practised] += 1
 
     async def _submit(self, persona: Persona, answers: dict[str, object]) -> bool:
         person = self.people[persona.user_id]
@@ -353,3 +393,7 @@ class Crowd:
             self.ledger.fail(f"{persona.user_id}'s answer was refused: {outcome}")
             return False
         return True
+
+
+def _blocks_of(view: dict[str, Any] | None) -> set[str]:
+    return {str(b.get("block_id")) for b in (view or {}).get("blocks", [])}

@@ -34,6 +34,8 @@ class Ledger:
     checkins: list[int] = field(default_factory=list)
     comments: int = 0
     evaluations: list[tuple[str, int]] = field(default_factory=list)  # (benefit, recommend)
+    goals_met: list[int] = field(default_factory=list)  # interns' answers against their goals
+    practised: Counter[str] = field(default_factory=Counter)  # follow-up: ja / delvist / nej
     dms: Counter[str] = field(default_factory=Counter)  # timeline DMs received, by kind
     workshop: Counter[bool] = field(default_factory=Counter)  # coming? → answers that stuck
     cohosts: dict[str, str] = field(default_factory=dict)  # host → co-host who was told

@@ -41,6 +41,11 @@ class Feedback:
     benefit: str | None  # ja / delvist / nej
     recommend: int
     text: str
+    goals_met: int = 3  # 1–5, asked of an intern who wrote goals
+    take_home: str = ""  # the intern's take-home, or the host side's inspiration
+    quote_ok: bool = False
+    practised: str | None = None  # the 90-day follow-up: ja / delvist / nej (None: no answer)
+    practised_what: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +65,7 @@ class Persona:
     wanted_sectors: tuple[str, ...] = ()
     wanted_regions: tuple[str, ...] = ()
     wish_text: str = ""
+    goals: str = ""  # the learning goals, when the intern writes any
     direct: bool = False  # searches and requests before the matching
     query: str = ""
     pick: int = 0  # which search result (0 = first) they request
@@ -183,6 +189,7 @@ def _persona(rng: random.Random, number: int, role: Role, names: _Names) -> Pers
         wanted_sectors=wanted_sectors,
         wanted_regions=wanted_regions,
         wish_text=text,
+        goals=rng.choice(corpus.GOALS).format(topic=topic) if rng.random() < 0.7 else "",
         direct=rng.random() < DIRECT_SHARE,
         query=rng.choice([topic, topic, *corpus.SEARCH_EXTRA]),
         pick=rng.choices([0, 1, 2], [60, 25, 15])[0],
@@ -229,7 +236,24 @@ class Behaviour:
             benefit = rng.choices(["ja", "delvist", "nej"], [75, 19, 6])[0]
         recommend = rng.choices([10, 9, 8, 7, 5], [62, 30, 5, 2, 1])[0]
         text = rng.choice(corpus.EVALUATION_TEXTS) if rng.random() < 0.4 else ""
-        return Feedback(rating, comment, benefit, recommend, text)
+        goals_met = rng.choices([5, 4, 3, 2, 1], [30, 40, 20, 7, 3])[0]
+        said = rng.choice((*corpus.TAKE_HOME, *corpus.INSPIRATION)) if rng.random() < 0.6 else ""
+        practised = None
+        if rng.random() >= 0.35:
+            practised = rng.choices(["ja", "delvist", "nej"], [40, 40, 20])[0]
+        what = rng.choice(corpus.PRACTISED) if practised in ("ja", "delvist") else ""
+        return Feedback(
+            rating,
+            comment,
+            benefit,
+            recommend,
+            text,
+            goals_met=goals_met,
+            take_home=said,
+            quote_ok=rng.random() < 0.5,
+            practised=practised,
+            practised_what=what,
+        )
 
 
 def _answer(rng: random.Random, *, accept: float, decline: float) -> Answer:

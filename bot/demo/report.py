@@ -15,6 +15,7 @@ from bot.ids import DMKind
 from bot.report.build import (
     SeasonReport,
     figures_section,
+    goals_section,
     load_report,
     markdown_table,
     workshop_figures,
@@ -23,6 +24,7 @@ from bot.texts import demo as t
 from bot.texts import socket_mode as over_socket
 from models.db import Database
 from models.feedback import PROMOTER_FROM, feedback_answers
+from models.goal_figures import Crossing, goal_figures
 from models.rounds import KIND_EXPIRED
 from models.stats import season_stats
 from models.tables import HostSlot, OutboxMessage, OutboxStatus
@@ -72,6 +74,10 @@ class Figures:
     workshop_coming: int
     workshop_not_coming: int
     cohosted_slots: int
+    goals_met: int  # interns who answered how far they met their goals
+    goals_met_sum: int
+    practised_yes: int  # 90 days on: something was put into practice
+    followups: int
     dms: dict[str, int] = field(default_factory=dict)  # delivered, by kind
 
 
@@ -109,6 +115,10 @@ def observed(ledger: Ledger, personas: dict[str, Persona]) -> Figures:
         workshop_coming=ledger.workshop[True],
         workshop_not_coming=ledger.workshop[False],
         cohosted_slots=len(ledger.cohosts),
+        goals_met=len(ledger.goals_met),
+        goals_met_sum=sum(ledger.goals_met),
+        practised_yes=ledger.practised["ja"],
+        followups=sum(ledger.practised.values()),
         dms=dict(ledger.dms),
     )
 
@@ -119,6 +129,7 @@ def stored(session: Session, *, year: int) -> Figures:
     stats = season_stats(session, year=year, with_feedback=False)
     ratings, answers = feedback_answers(session, year)
     workshop = workshop_figures(session, year=year)
+    goals = goal_figures(session, year)
     sent = session.exec(
         select(OutboxMessage.kind, func.count())
         .where(OutboxMessage.status == OutboxStatus.SENT)
@@ -143,6 +154,10 @@ def stored(session: Session, *, year: int) -> Figures:
                 HostSlot.season_year == year, col(HostSlot.cohost_user_id).is_not(None)
             )
         ).one(),
+        goals_met=len(goals.met()),
+        goals_met_sum=sum(goals.met()),
+        practised_yes=goals.practised.get(Crossing.ALL, Counter())["ja"],
+        followups=goals.answered_followup(),
         dms={kind: int(n) for kind, n in sent},
     )
 
@@ -224,6 +239,7 @@ def render(
         "",
         # The season's figures: the same section /praktik admin rapport puts in its report.
         *figures_section(season),
+        *goals_section(season),
         "",
         t.via(*(ledger.placed_via[v] for v in ("request", "round 1", "round 2"))),
         "",

@@ -19,7 +19,7 @@ from datetime import datetime, tzinfo
 from typing import TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.ids import AskKind, DMKind
+from bot.ids import GOALS_CHANGED_KIND, AskKind, DMKind
 from bot.texts import cli as h
 from bot.texts.dates import moment
 from models.retention import KIND_RETENTION
@@ -38,6 +38,7 @@ KINDS = (
         KIND_MOVED,
         KIND_EXPIRED,
         KIND_RETENTION,
+        GOALS_CHANGED_KIND,
     ]
 )
 STATUSES = [s.value for s in OutboxStatus]

@@ -16,8 +16,10 @@ from sqlmodel import Session
 
 from bot.matching import fit
 from bot.report import charts
+from bot.texts import goal_figures as g
 from bot.texts import report as t
 from bot.texts import stats as stats_texts
+from models.goal_figures import Crossing, GoalFigures, Quote
 from models.stats import UNKNOWN_SECTOR, SeasonStats, season_stats
 from models.tables import ProposalStatus
 from models.workshop import attendance
@@ -192,8 +194,46 @@ def figures_section(report: SeasonReport) -> list[str]:
     return [*out, t.COMPARISON]
 
 
+def goal_rows(goals: GoalFigures | None) -> list[tuple[str, str]]:
+    """How far the interns met their goals and what was put into practice, by crossing."""
+    found = goals or GoalFigures()
+    met = [
+        (label, g.report_met(found.mean_met(group), len(found.met(group))))
+        for label, group in (
+            (g.ROW_GOALS_MET, Crossing.ALL),
+            (g.ROW_GOALS_MET_SAME, Crossing.SAME),
+            (g.ROW_GOALS_MET_ACROSS, Crossing.ACROSS),
+        )
+    ]
+    practised = [
+        (label, g.report_practised(found.practised_shares(group), found.answered_followup(group)))
+        for label, group in (
+            (g.ROW_PRACTISED, Crossing.ALL),
+            (g.ROW_PRACTISED_SAME, Crossing.SAME),
+            (g.ROW_PRACTISED_ACROSS, Crossing.ACROSS),
+        )
+    ]
+    return [*met, (g.ROW_GOALS_DISTRIBUTION, g.distribution(found.distribution())), *practised]
+
+
+def quotes_of(report: SeasonReport) -> list[Quote]:
+    goals = report.stats.goals
+    return list(goals.quotes) if goals is not None else []
+
+
+def goals_section(report: SeasonReport) -> list[str]:
+    """The figures against the goals and the allowed quotes, as Markdown lines."""
+    rows = goal_rows(report.stats.goals)
+    out = ["", *markdown_table((t.COL_WHAT, str(report.figures.year)), rows), ""]
+    out += [g.QUOTES_SECTION, "", g.QUOTES_NOTE, ""]
+    quotes = quotes_of(report)
+    out += [g.quote(q.text, q.role) + "\n" for q in quotes] or [g.NO_QUOTES]
+    return out
+
+
 def markdown(report: SeasonReport, *, made: str, chart_file: str | None) -> str:
     out = [f"# {t.title(report.figures.year)}", "", t.subtitle(made), "", *figures_section(report)]
+    out += goals_section(report)
     if chart_file:
         out += ["", t.CHART, "", f"![{t.CHART_ALT}]({chart_file})"]
     return "\n".join(out) + "\n"

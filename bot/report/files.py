@@ -18,7 +18,15 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from bot.report import charts
-from bot.report.build import SeasonReport, chart_data, figure_table, markdown
+from bot.report.build import (
+    SeasonReport,
+    chart_data,
+    figure_table,
+    goal_rows,
+    markdown,
+    quotes_of,
+)
+from bot.texts import goal_figures as g
 from bot.texts import report as t
 
 A4 = (8.27, 11.69)  # inches, portrait
@@ -62,12 +70,36 @@ def _first_page(report: SeasonReport, made: str) -> Figure:
     return page
 
 
+def _goals_page(report: SeasonReport) -> Figure:
+    """The figures against the interns' goals, and the quotes their writers allowed."""
+    page = Figure(figsize=A4)
+    FigureCanvasPdf(page)
+    y = 1 - MARGIN
+    page.text(MARGIN, y, g.QUOTES_SECTION.lstrip("# "), fontsize=13, fontweight="bold")
+    y -= 0.045
+    for label, value in goal_rows(report.stats.goals):
+        page.text(MARGIN, y, label, fontsize=9.5, va="top")
+        page.text(MARGIN + 0.42, y, value, fontsize=9.5, va="top")
+        y -= ROW
+    y -= ROW
+    page.text(MARGIN, y, g.QUOTES_NOTE, fontsize=9, va="top", color="#555555")
+    y -= ROW * 1.5
+    for q in quotes_of(report)[:12]:
+        said = textwrap.wrap(f"»{q.text}« — {g.ROLE_WORDS.get(q.role, q.role)}", 95)[:4]
+        page.text(MARGIN, y, "\n".join(said), fontsize=9.5, va="top", linespacing=1.4)
+        y -= ROW * (len(said) * 0.6 + 0.8)
+        if y < MARGIN:
+            break
+    return page
+
+
 def report_pdf(report: SeasonReport, *, made: str) -> bytes:
     out = io.BytesIO()
     about = {"Title": t.title(report.figures.year), "Author": "Praktikbot"}
     with mpl.rc_context({"pdf.fonttype": 42}), PdfPages(out, metadata=about) as pdf:
         pdf.savefig(_first_page(report, made))
         pdf.savefig(charts.season_figure(chart_data(report)))
+        pdf.savefig(_goals_page(report))
     return out.getvalue()
 
 

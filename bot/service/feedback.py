@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.current import season_of
 from bot.ids import DMKind
+from bot.placement import Span, evaluation_open
 from bot.season import Season, day_label, start_of_day
 from bot.service import Env
 from bot.slack import dm
@@ -22,7 +23,9 @@ from bot.views.common import notice
 from bot.views.feedback import (
     CHECKIN_FORM,
     EVALUATION_FORM,
+    FOLLOWUP_FORM,
     Form,
+    Value,
     Where,
     feedback_modal,
     read_answer,
@@ -30,6 +33,7 @@ from bot.views.feedback import (
 from bot.views.timeline import date_text, first_day, timeline_dm
 from models.erasures import was_erased
 from models.feedback import (
+    AnswerTable,
     FeedbackRole,
     PlacementContext,
     SaveRefusal,
@@ -37,7 +41,7 @@ from models.feedback import (
     placements_of,
     save_answer,
 )
-from models.tables import CheckIn, Evaluation
+from models.tables import CheckIn, Evaluation, FollowUp
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +50,14 @@ class Survey:
 
     kind: DMKind  # the DM whose buttons open the form, redrawn with the answer
     form: Form  # the modal: callback ID, title, questions
-    table: type[CheckIn] | type[Evaluation]  # where the answers are stored
+    table: AnswerTable  # where the answers are stored
+    # The evaluation and the follow-up look back on a visit: they belong to a completed one.
+    completed_only: bool = False
 
 
 CHECKIN = Survey(DMKind.CHECKIN, CHECKIN_FORM, CheckIn)
-EVALUATION = Survey(DMKind.EVALUATION, EVALUATION_FORM, Evaluation)
+EVALUATION = Survey(DMKind.EVALUATION, EVALUATION_FORM, Evaluation, completed_only=True)
+FOLLOWUP = Survey(DMKind.FOLLOWUP, FOLLOWUP_FORM, FollowUp, completed_only=True)
 
 
 def _season(env: Env, ctx: PlacementContext) -> Season:
@@ -77,7 +84,9 @@ class Allowed:
     season: Season
 
 
-async def _allowed(env: Env, *, user_id: str, placement_id: int) -> Allowed | str:
+async def _allowed(
+    env: Env, *, user_id: str, placement_id: int, completed_only: bool = False
+) -> Allowed | str:
     """The placement, the user's role in it and its season, or the Danish refusal."""
     ctx = await env.db.read(placement_context, placement_id=placement_id)
     role = ctx.role_of(user_id) if ctx is not None else None
@@ -89,6 +98,9 @@ async def _allowed(env: Env, *, user_id: str, placement_id: int) -> Allowed | st
     season = _season(env, ctx)
     if env.now() >= season.closes_at:
         return _refusal_text(SaveRefusal.CLOSED, season)
+    span = Span.of_week(ctx.placement.season_year, ctx.placement.days, season.tz)
+    if completed_only and (span is None or not evaluation_open(span.stage(env.now()))):
+        return texts.NOT_OVER_YET
     return Allowed(ctx, role, season)
 
 
@@ -106,10 +118,12 @@ async def _redraw(env: Env, *, placement_id: int, user_id: str, kind: DMKind, wh
 
 
 async def _store(
-    env: Env, survey: Survey, *, user_id: str, placement_id: int, values: Mapping[str, int | str]
+    env: Env, survey: Survey, *, user_id: str, placement_id: int, values: Mapping[str, Value]
 ) -> Refused | str:
     """The date the answer can be changed until, or why it was not stored."""
-    allowed = await _allowed(env, user_id=user_id, placement_id=placement_id)
+    allowed = await _allowed(
+        env, user_id=user_id, placement_id=placement_id, completed_only=survey.completed_only
+    )
     if isinstance(allowed, str):
         return Refused(allowed)
     saved = await env.db.run(
@@ -145,8 +159,10 @@ async def rate(
 async def open_form(
     env: Env, survey: Survey, *, user_id: str, placement_id: int, trigger_id: str, where: Where
 ) -> dict[str, Any] | None:
-    """*Tilføj kommentar* or *Evaluér*: the survey's modal for this placement."""
-    allowed = await _allowed(env, user_id=user_id, placement_id=placement_id)
+    """*Tilføj kommentar*, *Evaluér* or *Svar*: the survey's modal for this placement."""
+    allowed = await _allowed(
+        env, user_id=user_id, placement_id=placement_id, completed_only=survey.completed_only
+    )
     if isinstance(allowed, str):
         return notice(allowed)
     view = feedback_modal(survey.form, [allowed.ctx], user_id, where)
@@ -172,10 +188,21 @@ async def submit(
     env: Env, survey: Survey, *, user_id: str, view: dict[str, Any]
 ) -> Saved | dict[str, str]:
     """Store the modal's answer; Danish errors per block if it cannot be."""
-    answer = read_answer(survey.form, view)
+    where = Where.decode(view.get("private_metadata"))
+    questions = None
+    if survey.form.asked is not None:  # the questions depend on the side: read it first
+        allowed = await _allowed(
+            env,
+            user_id=user_id,
+            placement_id=where.placement_id,
+            completed_only=survey.completed_only,
+        )
+        if isinstance(allowed, str):
+            return {survey.form.questions[0].block_id: allowed}
+        questions = survey.form.questions_for(allowed.ctx, allowed.role)
+    answer = read_answer(survey.form, view, questions)
     if isinstance(answer, dict):
         return answer
-    where = Where.decode(view.get("private_metadata"))
     placement_id = answer.placement_id or where.placement_id
     stored = await _store(
         env, survey, user_id=user_id, placement_id=placement_id, values=answer.values

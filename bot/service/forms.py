@@ -13,6 +13,7 @@ from bot import texts
 from bot.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, municipality
 from models.forms import (
     DESCRIPTION_MAX,
+    GOALS_MAX,
     WISH_TEXT_MAX,
     WORKPLACE_MAX,
     Raw,
@@ -117,6 +118,7 @@ def parse_wish(raw: Raw, *, known_topics: set[str], keys: dict[str, str]) -> Wis
         errors[keys["wanted_regions"]] = texts.ERR_REGION
     days = _days(raw.choices.get("days", []), errors, keys["days"])
     text = _long_text(raw.text.get("text"), WISH_TEXT_MAX, errors, keys["text"])
+    goals = _long_text(raw.text.get("goals"), GOALS_MAX, errors, keys.get("goals", "goals"))
     manager = raw.choice.get("manager") or None
     if manager is not None and not re.fullmatch(r"[UW][A-Z0-9]{2,30}", manager):
         errors[keys["manager"]] = texts.ERR_MANAGER
@@ -132,4 +134,5 @@ def parse_wish(raw: Raw, *, known_topics: set[str], keys: dict[str, str]) -> Wis
         days=days,
         text=text,
         manager_user_id=manager,
+        goals=goals,
     )

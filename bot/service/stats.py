@@ -16,6 +16,7 @@ from bot.service.files import upload
 from bot.service.seasons import season_named
 from bot.sheets import csvio
 from bot.sheets.signups import place_name
+from bot.texts import goal_figures as goal_figure_texts
 from bot.texts import stats as t
 from bot.texts import workshop as workshop_texts
 from bot.views import stats as views
@@ -91,11 +92,30 @@ def export_line(row: ExportRow, season: Season) -> list[object]:
         e["intern"].recommend if "intern" in e else None,
         e["host"].text if "host" in e else None,
         e["intern"].text if "intern" in e else None,
+        *goal_columns(row),
+    ]
+
+
+def goal_columns(row: ExportRow) -> list[object]:
+    """The intern's goals, how far she met them, what each side took from it and whether
+    it was put into practice (the columns of bot.texts.goal_figures.EXPORT_COLUMNS)."""
+    e, f = row.evaluations, row.followups
+    intern, host = e.get("intern"), e.get("host")
+    return [
+        row.placement.goals,
+        intern.goals_met if intern is not None else None,
+        intern.take_home if intern is not None else None,
+        host.inspiration if host is not None else None,
+        f["intern"].practised if "intern" in f else None,
+        f["intern"].what if "intern" in f else None,
+        f["host"].practised if "host" in f else None,
+        f["host"].what if "host" in f else None,
     ]
 
 
 def export_csv(rows: Sequence[ExportRow], season: Season) -> bytes:
-    return csvio.write_sheet(t.EXPORT_HEADER, [export_line(r, season) for r in rows])
+    header = (*t.EXPORT_HEADER, *goal_figure_texts.EXPORT_COLUMNS)
+    return csvio.write_sheet(header, [export_line(r, season) for r in rows])
 
 
 async def export_command(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:

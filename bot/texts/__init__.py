@@ -456,6 +456,7 @@ DM_KIND_LABELS: Final = {
     "request": "Anmodning til værten",
     "proposal": "Forslag fra matchrunden",
     "manager_request": "Anmodning om lederens godkendelse",
+    "goals_changed": "Praktikantens nye mål",
 }
 
 # Withdrawal ----------------------------------------------------------------------------

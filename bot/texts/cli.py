@@ -158,6 +158,7 @@ KIND_NAMES: Final = {
     "proposal": "forslag",
     "manager_request": "ledergodkendelse",
     "retention": "anonymisering",  # the coordinators' warning 14 days before
+    "goals_changed": "mål",
 }
 # What a coordinator means by "invitation": both kinds (the table's column tells them apart).
 KIND_GROUPS: Final = {

@@ -78,3 +78,6 @@ def not_started(first_day: str) -> str:
 
 def answer_saved(until: str) -> str:
     return f"Tak! Dit svar er gemt. Du kan ændre det indtil {until} med `/praktik checkin`."
+
+
+NOT_OVER_YET: Final = "Praktikken er ikke slut endnu – evalueringen åbner, når den er."

@@ -12,6 +12,7 @@ from typing import Any
 
 from slack_sdk.models.blocks import (
     Block,
+    CheckboxesElement,
     InputBlock,
     InputInteractiveElement,
     MarkdownTextObject,
@@ -22,20 +23,21 @@ from slack_sdk.models.blocks import (
     StaticSelectElement,
 )
 
-from bot.ids import Action, FeedbackBlock, FeedbackCallback
+from bot.ids import Action, FeedbackBlock, FeedbackCallback, GoalsBlock, GoalsCallback
 from bot.texts import err_too_long
 from bot.texts import feedback as texts
-from bot.views.common import modal_view
+from bot.texts import goals as goal_texts
+from bot.views.common import md, modal_view, user_text
 from bot.views.mrkdwn import plain
 from bot.views.timeline import name_of, workplace_of
 from models.feedback import FeedbackRole, PlacementContext
 from models.forms import clean_text
-from models.tables import CheckIn, Evaluation
+from models.tables import CheckIn, Evaluation, FollowUp
 
 COMMENT_MAX = 2000
 TEXT_MAX = 3000
 
-Value = int | str  # an answer as stored: the rating and the recommendation are numbers
+Value = int | str | bool  # an answer as stored: ratings are numbers, consent a yes or no
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,7 @@ class Choice:
     """A required pick among fixed values: radio buttons, or a select when it has a
     placeholder. `column` names the stored answer it fills in and is prefilled from."""
 
-    block_id: FeedbackBlock
+    block_id: FeedbackBlock | GoalsBlock
     column: str
     label: str
     options: Mapping[int, str] | Mapping[str, str]  # stored value → label, in order shown
@@ -79,15 +81,27 @@ class Choice:
 class FreeText:
     """An optional multiline text; a longer one is refused, never cut short."""
 
-    block_id: FeedbackBlock
+    block_id: FeedbackBlock | GoalsBlock
     column: str
     label: str
     hint: str
     max_length: int
 
 
-Question = Choice | FreeText
-Stored = CheckIn | Evaluation
+@dataclass(frozen=True, slots=True)
+class Consent:
+    """An optional tick box: unticked (or left out) is no."""
+
+    block_id: GoalsBlock
+    column: str
+    label: str
+    option: str
+    hint: str
+
+
+Question = Choice | FreeText | Consent
+Stored = CheckIn | Evaluation | FollowUp
+Asked = Callable[[PlacementContext, FeedbackRole], tuple[Question, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +109,18 @@ class Form:
     """One feedback modal: its callback ID, title and questions, where the user's stored
     answer is read from, and whether it may offer a select of which placement it is about."""
 
-    callback_id: FeedbackCallback
+    callback_id: FeedbackCallback | GoalsCallback
     title: str
-    questions: tuple[Question, ...]
+    questions: tuple[Question, ...]  # asked of everyone (a refusal is shown under the first)
     stored: Callable[[PlacementContext], Mapping[str, Stored]]
     may_pick: bool = False
+    # The questions for one side of one placement, when they differ (the evaluation asks
+    # the intern about her goals and the host about the visit); None: `questions`.
+    asked: Asked | None = None
+    shows_goals: bool = False  # the intern reads her goals above the questions
+
+    def questions_for(self, ctx: PlacementContext, role: FeedbackRole) -> tuple[Question, ...]:
+        return self.asked(ctx, role) if self.asked is not None else self.questions
 
 
 def _checkins(ctx: PlacementContext) -> Mapping[str, Stored]:
@@ -108,6 +129,10 @@ def _checkins(ctx: PlacementContext) -> Mapping[str, Stored]:
 
 def _evaluations(ctx: PlacementContext) -> Mapping[str, Stored]:
     return ctx.evaluations
+
+
+def _followups(ctx: PlacementContext) -> Mapping[str, Stored]:
+    return ctx.followups
 
 
 # A question's column is the stored answer it fills in, and is prefilled from.
@@ -141,11 +166,65 @@ RECOMMEND = Choice(
 TEXT = FreeText(
     FeedbackBlock.TEXT, "text", texts.EVALUATION_TEXT, texts.EVALUATION_TEXT_HINT, TEXT_MAX
 )
+GOALS_MET = Choice(
+    GoalsBlock.GOALS_MET,
+    "goals_met",
+    goal_texts.GOALS_MET,
+    goal_texts.GOALS_MET_LABELS,
+    goal_texts.ERR_GOALS_MET,
+)
+TAKE_HOME = FreeText(
+    GoalsBlock.TAKE_HOME, "take_home", goal_texts.TAKE_HOME, goal_texts.TAKE_HOME_HINT, TEXT_MAX
+)
+INSPIRATION = FreeText(
+    GoalsBlock.INSPIRATION,
+    "inspiration",
+    goal_texts.INSPIRATION,
+    goal_texts.INSPIRATION_HINT,
+    TEXT_MAX,
+)
+QUOTE = Consent(
+    GoalsBlock.QUOTE, "quote_ok", goal_texts.QUOTE_LABEL, goal_texts.QUOTE_OK, goal_texts.QUOTE_HINT
+)
+
+
+def _evaluation_asked(ctx: PlacementContext, role: FeedbackRole) -> tuple[Question, ...]:
+    """The intern is asked how far she met her goals (when she wrote any) and what she
+    takes home; the host side what the visit gave them."""
+    if role.hosts:
+        return (BENEFIT, RECOMMEND, INSPIRATION, TEXT, QUOTE)
+    against = (GOALS_MET,) if ctx.placement.goals else ()
+    return (*against, BENEFIT, RECOMMEND, TAKE_HOME, TEXT, QUOTE)
+
+
 EVALUATION_FORM = Form(
     FeedbackCallback.EVALUATION,
     texts.EVALUATION_TITLE,
     (BENEFIT, RECOMMEND, TEXT),
     _evaluations,
+    asked=_evaluation_asked,
+    shows_goals=True,
+)
+
+PRACTISED = Choice(
+    GoalsBlock.PRACTISED,
+    "practised",
+    goal_texts.PRACTISED,
+    goal_texts.PRACTISED_LABELS,
+    goal_texts.ERR_PRACTISED,
+)
+PRACTISED_WHAT = FreeText(
+    GoalsBlock.PRACTISED_WHAT,
+    "what",
+    goal_texts.PRACTISED_WHAT,
+    goal_texts.PRACTISED_WHAT_HINT,
+    TEXT_MAX,
+)
+FOLLOWUP_FORM = Form(
+    GoalsCallback.FOLLOWUP,
+    goal_texts.FOLLOWUP_TITLE,
+    (PRACTISED, PRACTISED_WHAT, QUOTE),
+    _followups,
 )
 
 
@@ -167,7 +246,23 @@ def _option_label(ctx: PlacementContext, user_id: str) -> str:
     return plain(texts.placement_option_intern(ctx.deal.slot.workplace), 75)
 
 
+def _consent(question: Consent, current: Stored | None) -> InputBlock:
+    option = Option(value="yes", text=question.option)
+    ticked = bool(getattr(current, question.column, False))
+    return InputBlock(
+        block_id=question.block_id,
+        label=question.label,
+        hint=question.hint,
+        optional=True,
+        element=CheckboxesElement(
+            action_id=Action.FIELD, options=[option], initial_options=[option] if ticked else None
+        ),
+    )
+
+
 def _input(question: Question, current: Stored | None) -> InputBlock:
+    if isinstance(question, Consent):
+        return _consent(question, current)
     stored = getattr(current, question.column) if current is not None else None
     element: InputInteractiveElement
     if isinstance(question, FreeText):
@@ -210,12 +305,16 @@ def feedback_modal(
     interns, from `/praktik checkin`): a select of which placement first."""
     blocks: list[Block] = []
     current = None
+    questions = form.questions
     if len(choices) == 1:
         ctx = choices[0]
         role = ctx.role_of(user_id)
         assert role is not None
         blocks.append(_about(ctx, role))
+        if form.shows_goals and not role.hosts and ctx.placement.goals:
+            blocks.append(md(goal_texts.goals_shown(user_text(ctx.placement.goals, 1500))))
         current = form.stored(ctx).get(role)
+        questions = form.questions_for(ctx, role)
     else:
         options = [Option(value=str(c.id), text=_option_label(c, user_id)) for c in choices]
         blocks.append(
@@ -225,7 +324,7 @@ def feedback_modal(
                 element=StaticSelectElement(action_id=Action.FIELD, options=options[:100]),
             )
         )
-    blocks += [_input(question, current) for question in form.questions]
+    blocks += [_input(question, current) for question in questions]
     return modal_view(
         form.callback_id,
         title=form.title,
@@ -266,14 +365,26 @@ class Answer:
     placement_id: int | None  # from the select, when the modal had one
 
 
-def read_answer(form: Form, view: dict[str, Any]) -> Answer | dict[str, str]:
-    """The answer, or Danish errors per block for `response_action: errors`."""
+def _ticked(element: dict[str, Any] | None) -> bool:
+    chosen = (element or {}).get("selected_options")
+    return isinstance(chosen, list) and any(
+        isinstance(o, dict) and o.get("value") == "yes" for o in chosen
+    )
+
+
+def read_answer(
+    form: Form, view: dict[str, Any], questions: Sequence[Question] | None = None
+) -> Answer | dict[str, str]:
+    """The answer to `questions` (default: the form's), or Danish errors per block for
+    `response_action: errors`."""
     values = _values(view)
     errors: dict[str, str] = {}
     answer: dict[str, Value] = {}
-    for question in form.questions:
+    for question in form.questions if questions is None else questions:
         element = values.get(question.block_id)
-        if isinstance(question, Choice):
+        if isinstance(question, Consent):
+            answer[question.column] = _ticked(element)
+        elif isinstance(question, Choice):
             offered = {str(value): value for value in question.options}
             picked = _selected(element)
             if picked in offered:

@@ -24,9 +24,10 @@ from bot.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, by_region
 from bot.ids import Action, Callback
 from bot.ids import Block as B
 from bot.season import Season
+from bot.texts import goals as goal_texts
 from bot.views.cohosts import cohost_input
 from bot.views.common import modal_view
-from models.forms import DESCRIPTION_MAX, WISH_TEXT_MAX, Raw
+from models.forms import DESCRIPTION_MAX, GOALS_MAX, WISH_TEXT_MAX, Raw
 from models.tables import HostSlot, Participant, Wish
 
 SLOT_KEYS = {
@@ -47,6 +48,7 @@ WISH_KEYS = {
     "wanted_regions": B.WISH_REGIONS.value,
     "days": B.WISH_DAYS.value,
     "text": B.WISH_TEXT.value,
+    "goals": B.WISH_GOALS.value,
     "manager": B.WISH_MANAGER.value,
 }
 
@@ -259,6 +261,15 @@ def wish_modal(
             multiline=True,
             optional=True,
             max_length=WISH_TEXT_MAX,
+        ),
+        _text_input(
+            B.WISH_GOALS,
+            goal_texts.WISH_GOALS,
+            wish.goals if wish else "",
+            multiline=True,
+            optional=True,
+            hint=goal_texts.WISH_GOALS_HINT,
+            max_length=GOALS_MAX,
         ),
         manager,
     ]

@@ -17,6 +17,7 @@ from bot.ids import Action
 from bot.placement import Role
 from bot.season import Season
 from bot.texts import changes
+from bot.texts import goals as goal_texts
 from bot.views.cohosts import host_names
 from bot.views.common import (
     button,
@@ -51,6 +52,11 @@ def _profile(intern: Participant, deal: Deal, season: Season) -> SectionBlock:
         MarkdownTextObject(text=f"*{texts.PROFILE_DAYS}*\n{days_text(deal.proposal.days, season)}"),
         MarkdownTextObject(text=f"*{texts.PROFILE_WISH}*\n{user_text(wish_text, 1500)}"),
     ]
+    goals = deal.wish.goals if deal.wish else ""
+    if goals:
+        fields.append(
+            MarkdownTextObject(text=f"*{goal_texts.INTERN_GOALS}*\n{user_text(goals, 1500)}")
+        )
     return SectionBlock(fields=fields)
 
 

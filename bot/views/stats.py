@@ -17,6 +17,7 @@ from bot import texts
 from bot.texts import stats as t
 from bot.texts.rounds import pct
 from bot.views.common import message
+from bot.views.goal_figures import quotes_text, stats_fields
 from models.stats import SeasonStats
 
 
@@ -55,10 +56,14 @@ def stats_message(stats: SeasonStats, note: str = "") -> dict[str, Any]:
             ),
             t.recommend(_scaled(feedback.recommend_share), feedback.nps),
         ]
+    if stats.goals is not None:
+        fields += stats_fields(stats.goals)
     blocks: list[Block] = [
         HeaderBlock(text=title),
         SectionBlock(fields=[MarkdownTextObject(text=f) for f in fields]),
     ]
+    if stats.goals is not None:
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=quotes_text(stats.goals))))
     if stats.failed_dms:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=_failed_text(stats))))
     if note:

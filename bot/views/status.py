@@ -29,7 +29,8 @@ from bot.texts import workshop as workshop_texts
 from bot.views.cohosts import host_names
 from bot.views.common import button, days_text, md, mention, message, user_text
 from bot.views.days_change import change_button
-from bot.views.mrkdwn import clip, literal
+from bot.views.goals import edit_button, goals_line
+from bot.views.mrkdwn import clip, fit, literal
 from bot.views.placements import answer_buttons
 from bot.views.slots import slot_blocks
 from bot.views.workshop import PLACE_MAX
@@ -95,6 +96,20 @@ def _wish_text(view: Overview, season: Season) -> str:
     )
 
 
+def _goals_blocks(view: Overview, deal: Deal, user_id: str, *, with_buttons: bool) -> list[Block]:
+    """The intern's goals under her placement, for her and her hosts; she may refine them
+    until she has evaluated the placement (bot.placement.goals_editable)."""
+    found = view.goals.get(deal.proposal.id or 0)
+    if found is None:
+        return []
+    own = deal.intern.slack_user_id == user_id
+    if not own and not found.goals:
+        return []
+    edit = edit_button(deal.proposal.id) if own and with_buttons and not found.evaluated else None
+    text = fit(goals_line(found.goals, own=own), 3000)
+    return [SectionBlock(text=MarkdownTextObject(text=text), accessory=edit)]
+
+
 def overview_blocks(
     view: Overview, season: Season, user_id: str, *, with_buttons: bool
 ) -> list[Block]:
@@ -151,6 +166,7 @@ def overview_blocks(
             changeable = with_buttons and deal.proposal.id not in view.begun
             change = change_button(deal.proposal.id) if changeable else None
             blocks.append(SectionBlock(text=MarkdownTextObject(text=line), accessory=change))
+        blocks += _goals_blocks(view, deal, user_id, with_buttons=with_buttons and own is season)
     if view.workshop is not None:
         workshop, given = view.workshop
         answer = workshop_texts.ANSWER_WORDS[given.coming if given is not None else None]

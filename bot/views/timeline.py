@@ -18,9 +18,10 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.ids import DMKind, FeedbackAction, rating_action
+from bot.ids import DMKind, FeedbackAction, GoalsAction, rating_action
 from bot.season import Season, day_label
 from bot.texts import dates
+from bot.texts import goals as goal_texts
 from bot.texts import timeline as texts
 from bot.texts.grammar import listing
 from bot.views.common import button, days_text, md, mention, message, notice, place_text, user_text
@@ -83,6 +84,8 @@ def _intro(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[st
     blocks: list[Block] = [md(head), SectionBlock(fields=fields)]
     if about[1]:
         blocks.append(md(f"*{about[0]}*\n{user_text(about[1], 1500)}"))
+    if role.hosts and ctx.placement.goals:
+        blocks.append(md(f"*{goal_texts.INTERN_GOALS}*\n{user_text(ctx.placement.goals, 1500)}"))
     blocks.append(_note(texts.INTRO_TIP))
     return message(head, blocks)
 
@@ -188,12 +191,29 @@ def evaluation_message(ctx: PlacementContext, role: FeedbackRole, season: Season
     return message(head, blocks)
 
 
-def _followup(ctx: PlacementContext, role: FeedbackRole) -> dict[str, Any]:
+def followup_message(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[str, Any]:
+    """The 90-day DM: was something put into practice? Its button opens the short form."""
     if role.hosts:
         head = texts.followup_host(who(ctx.deal.intern))
     else:
         head = texts.followup_intern(_whom(ctx, role), workplace_of(ctx))
-    return notice(head)
+    answered = role in ctx.followups
+    label = goal_texts.FOLLOWUP_EDIT if answered else goal_texts.FOLLOWUP_ANSWER
+    blocks: list[Block] = [
+        md(head),
+        md(goal_texts.PRACTISED),
+        ActionsBlock(
+            block_id=f"followup_{ctx.id}",
+            elements=[
+                button(
+                    label, GoalsAction.FOLLOWUP, str(ctx.id), style=None if answered else "primary"
+                )
+            ],
+        ),
+    ]
+    if answered:
+        blocks.append(_note(goal_texts.followup_answered(date_text(season.close_date))))
+    return message(head, blocks)
 
 
 def timeline_dm(
@@ -212,4 +232,4 @@ def timeline_dm(
         case DMKind.EVALUATION:
             return evaluation_message(ctx, role, season)
         case DMKind.FOLLOWUP:
-            return _followup(ctx, role)
+            return followup_message(ctx, role, season)

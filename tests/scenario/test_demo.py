@@ -18,6 +18,7 @@ from bot.demo.command import main
 from bot.demo.report import CHART_FILE, REPORT_FILE, SEASON_PDF_FILE
 from bot.demo.run import DemoOptions, dm_kind, run_demo
 from bot.offline.progress import Progress
+from bot.texts.goal_figures import QUOTES_SECTION, ROW_GOALS_MET, ROW_PRACTISED
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -84,6 +85,14 @@ async def test_a_small_season_reports_what_the_database_holds(tmp_path: Path) ->
     assert seen.evaluations == len(evaluations) > 0
     assert seen.benefit_yes == sum(1 for b, _ in evaluations if b == "ja")
     assert seen.recommend == sum(1 for _, r in evaluations if int(str(r)) >= 9)
+    # Against the goals: interns who wrote goals answered how far they met them; the
+    # follow-up asked what was put into practice.
+    met = [int(str(m)) for (m,) in sql(db, "SELECT goals_met FROM evaluation") if m is not None]
+    assert (seen.goals_met, seen.goals_met_sum) == (len(met), sum(met)) and met
+    assert one(db, "SELECT count(*) FROM placement WHERE goals != ''") > 0
+    practised = dict(sql(db, "SELECT practised, count(*) FROM followup GROUP BY practised"))
+    assert seen.followups == sum(int(str(n)) for n in practised.values()) > 0
+    assert seen.practised_yes == practised.get("ja", 0)
 
     # Every planned DM was delivered, once, by the dispatcher; none is left.
     statuses = dict(sql(db, "SELECT status, count(*) FROM outboxmessage GROUP BY status"))
@@ -135,6 +144,9 @@ async def test_a_small_season_reports_what_the_database_holds(tmp_path: Path) ->
     first_page = PdfReader(tmp_path / SEASON_PDF_FILE).pages[0].extract_text()
     assert f"{crossing} % ({cross} af {len(placements)})" in " ".join(first_page.split())
     assert "årsrapport" in saved and SEASON_PDF_FILE in saved
+    mean = f"{sum(met) / len(met):.1f}".replace(".", ",")
+    assert f"| {ROW_GOALS_MET} | {mean} af 5 ({len(met)} svar) |" in saved
+    assert ROW_PRACTISED in saved and QUOTES_SECTION in saved
     shared = "FROM hostslot s JOIN {} x ON x.slot_id = s.id WHERE s.cohost_user_id IS NOT NULL"
     asks = one(db, "SELECT count(*) " + shared.format("proposal"))
     placed = one(db, "SELECT count(*) " + shared.format("placement") + " AND x.status='confirmed'")

@@ -63,7 +63,7 @@ async def test_admin_rapport_uploads_a_pdf_whose_first_page_shows_the_stats_figu
     pdf = sent["innovationspraktik-2027-rapport.pdf"]
     assert pdf.content.startswith(b"%PDF-")
     pages = _pdf_pages(pdf.content)
-    assert len(pages) == 2
+    assert len(pages) == 3  # the figures, the chart, the figures against the goals
     first = " ".join(pages[0].split())  # line breaks of wrapped cells as spaces
     assert "Innovationspraktikken 2027 – årsrapport" in first
     for name, value in figures.items():

@@ -1,0 +1,87 @@
+"""The intern's learning goals: the modal that refines them, the host side's DM about a
+change, and the lines `/praktik status` and App Home show."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    Block,
+    ButtonElement,
+    InputBlock,
+    MarkdownTextObject,
+    PlainTextInputElement,
+    SectionBlock,
+)
+
+from bot.ids import Action, GoalsAction, GoalsBlock, GoalsCallback
+from bot.texts import err_too_long
+from bot.texts import goals as t
+from bot.views.common import button, md, message, modal_view, user_text
+from bot.views.mrkdwn import literal
+from models.forms import GOALS_MAX, clean_text
+
+# Shown to the host side beside a placement; the request's profile field shows up to 1,500.
+GOALS_SHOWN = 1500
+
+
+def edit_button(proposal_id: int | None) -> ButtonElement:
+    return button(t.EDIT_GOALS, GoalsAction.EDIT, str(proposal_id or 0))
+
+
+def goals_line(goals: str, *, own: bool) -> str:
+    """The goals under a placement in status and App Home: hers, or her hosts' view of them."""
+    label = t.YOUR_GOALS if own else t.INTERN_GOALS
+    return f"*{label}:* {user_text(goals, GOALS_SHOWN) if goals else t.NO_GOALS}"
+
+
+def goals_modal(*, proposal_id: int, workplace: str, goals: str) -> dict[str, Any]:
+    blocks: list[Block] = [
+        md(t.goals_about(literal(workplace, 150))),
+        InputBlock(
+            block_id=GoalsBlock.GOALS,
+            label=t.GOALS_LABEL,
+            hint=t.GOALS_HINT,
+            element=PlainTextInputElement(
+                action_id=Action.FIELD,
+                multiline=True,
+                max_length=GOALS_MAX,
+                initial_value=goals or None,
+            ),
+        ),
+    ]
+    return modal_view(
+        GoalsCallback.FORM,
+        title=t.GOALS_TITLE,
+        submit=t.GOALS_SAVE,
+        close=t.GOALS_CANCEL,
+        private_metadata=str(proposal_id),
+        blocks=blocks,
+    )
+
+
+def read_goals(view: dict[str, Any]) -> tuple[int, str] | dict[str, str]:
+    """(proposal ID, goals) from the submitted modal, or the inline error: the goals are
+    refused when empty or too long, never cut short."""
+    metadata = str(view.get("private_metadata") or "")
+    proposal_id = int(metadata) if metadata.isascii() and metadata.isdigit() else 0
+    values = (view.get("state") or {}).get("values") or {}
+    field = (values.get(GoalsBlock.GOALS) or {}).get(Action.FIELD) or {}
+    raw = field.get("value") if isinstance(field, dict) else None
+    goals = clean_text(raw if isinstance(raw, str) else "")
+    if not goals:
+        return {GoalsBlock.GOALS: t.ERR_GOALS_EMPTY}
+    if len(goals) > GOALS_MAX:
+        return {GoalsBlock.GOALS: err_too_long(GOALS_MAX, len(goals))}
+    return proposal_id, goals
+
+
+def goals_changed(*, intern: str, workplace: str, goals: str) -> dict[str, Any]:
+    """The host side's DM: the latest goals (drawn when the first edit is planned, refreshed
+    by every later one until it is sent)."""
+    head = t.goals_changed_host(intern, literal(workplace, 150))
+    blocks: list[Block] = [
+        SectionBlock(text=MarkdownTextObject(text=head)),
+        md(user_text(goals, GOALS_SHOWN)),
+    ]
+    return message(head, blocks)

@@ -1,0 +1,256 @@
+"""The intern's learning goals over the real HTTP path: asked in the wish, shown to the host
+side in the request and the proposal, refined per placement with one DM to the hosts for
+edits close together, and the evaluation and follow-up against them in the figures."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime, timedelta
+
+from pypdf import PdfReader
+from sqlmodel import Session, col, select
+
+from bot.clock import ManualClock
+from bot.ids import (
+    GOALS_CHANGED_KIND,
+    FeedbackAction,
+    GoalsAction,
+    GoalsBlock,
+    PrivacyAction,
+)
+from bot.ids import Block as B
+from bot.sandbox.harness import Harness
+from bot.sandbox.person import Person
+from bot.season import COPENHAGEN
+from bot.texts import err_too_long
+from bot.texts import goals as goal_texts
+from bot.texts.goal_figures import ROLE_WORDS
+from models.forms import GOALS_MAX
+from models.goals import GOALS_QUIET
+from models.tables import OutboxMessage, OutboxStatus, Placement, Wish
+from tests.conftest import ADMIN
+from tests.scenario.flows import offer, wish
+from tests.scenario.seasons import dispatcher
+from tests.talk import buttons, shown, submit_raw
+
+GOALS = "Se hvordan I inddrager borgerne i klimatilpasning & lære jeres metode <trin for trin>"
+BETTER = "Lære jeres borgerpaneler at kende og tage metoden med hjem."
+BEST = "Borgerpaneler, kystsikring og hvordan I måler effekten."
+ANNA_SAYS = "Borgerpanelet starter hos os i januar."
+BO_SAYS = "Bos hemmelige tanker, som ikke må citeres."
+HOSTS_TOLD = goal_texts.goals_changed_host("Anna Jensen", "Ærø Kommune")
+
+
+def _outbox(session: Session) -> list[OutboxMessage]:
+    return list(session.exec(select(OutboxMessage).order_by(col(OutboxMessage.id))).all())
+
+
+def _goals_rows(session: Session) -> list[OutboxMessage]:
+    return [r for r in _outbox(session) if r.kind == GOALS_CHANGED_KIND]
+
+
+def _placement(session: Session) -> Placement:
+    return session.exec(select(Placement)).one()
+
+
+def _wish(session: Session) -> Wish:
+    return session.exec(select(Wish)).one()
+
+
+async def _wish_with_goals(anna: Person, goals: str = GOALS) -> None:
+    await wish(anna)
+    await anna.command("/praktik", "find")
+    anna.fill(B.WISH_GOALS, goals)
+    outcome = await anna.submit()
+    assert outcome.action == "close", outcome.errors
+
+
+async def _placed(harness: Harness) -> tuple[Person, Person, Person]:
+    """Bo (co-host Cille) hosts Anna, who wrote her goals in the wish."""
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    cille = ws.person("UCILLE", "cille", "Cille Dahl")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(bo)
+    await bo.command("/praktik", "tilbyd")
+    bo.fill("slot_cohost", "UCILLE")
+    await bo.submit()
+    await _wish_with_goals(anna)
+    await anna.command("/praktik", "find ærø")
+    await anna.press("Anmod")
+    return bo, cille, anna
+
+
+async def _refine(anna: Person, goals: str) -> dict[str, str]:
+    await anna.command("/praktik", "status")
+    await anna.press(GoalsAction.EDIT)
+    anna.fill(GoalsBlock.GOALS, goals)
+    outcome = await anna.submit()
+    return dict(outcome.errors or {})
+
+
+async def test_the_host_reads_the_goals_in_the_request_and_refinements_reach_the_hosts_once(
+    harness: Harness, clock: ManualClock
+) -> None:
+    bo, cille, anna = await _placed(harness)
+    request = shown(bo.last_dm)
+    assert goal_texts.INTERN_GOALS in request
+    # Escaped as Slack shows it: the & and <> arrive as text, not markup.
+    assert "klimatilpasning &amp; lære jeres metode &lt;trin for trin&gt;" in request
+    await bo.press("Acceptér", where="message")
+    placement = await harness.db.run(_placement)
+    assert placement.goals == GOALS  # the placement starts with the wish's goals
+
+    # Two quick edits: one DM to each of the host side, with the latest goals.
+    assert await _refine(anna, BETTER) == {}
+    clock.advance(timedelta(minutes=1))
+    assert await _refine(anna, BEST) == {}
+    assert goal_texts.GOALS_SAVED in shown(anna.last_dm)
+    rows = await harness.db.run(_goals_rows)
+    assert sorted(r.recipient for r in rows) == ["UBO", "UCILLE"]
+    worker = dispatcher(harness)
+    assert (await worker.run_once(clock.now())).sent == 0  # still gathering edits
+    clock.advance(GOALS_QUIET)
+    await worker.run_once(clock.now())
+    for host in (bo, cille):
+        told = [m for m in host.dms if HOSTS_TOLD in shown(m)]
+        assert len(told) == 1
+        assert BEST in shown(told[0]) and BETTER not in shown(told[0])
+    assert {r.status for r in await harness.db.run(_goals_rows)} == {OutboxStatus.SENT}
+    assert (await harness.db.run(_placement)).goals == BEST
+    # The same goals again change nothing and tell nobody.
+    assert await _refine(anna, BEST) == {}
+    assert goal_texts.GOALS_UNCHANGED in shown(anna.last_dm)
+    assert len(await harness.db.run(_goals_rows)) == 2
+    # The hosts see her goals in their status; only she has the button.
+    await bo.command("/praktik", "status")
+    assert BEST in shown(bo.ephemerals[-1])
+    assert goal_texts.EDIT_GOALS not in buttons(bo.ephemerals[-1])
+
+
+async def test_the_proposal_to_the_host_shows_the_goals(
+    harness: Harness, clock: ManualClock
+) -> None:
+    ws = harness.workspace
+    kim = ws.person(ADMIN, "kim", "Kim Koordinator")
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    await offer(bo)
+    await _wish_with_goals(anna, BETTER)
+    await kim.command("/praktik", "admin match")
+    await kim.press("Send forslag (stabil)")
+    proposal = shown(bo.last_dm)
+    assert "Koordinatoren foreslår" in proposal
+    assert goal_texts.INTERN_GOALS in proposal and BETTER in proposal
+
+
+async def test_hostile_goals_get_inline_errors_and_change_nothing(
+    harness: Harness, clock: ManualClock
+) -> None:
+    bo, _, anna = await _placed(harness)
+    await bo.press("Acceptér", where="message")
+    hostile = "&<>" * 3334
+    # The wish: too long (as a client without Slack's own check would send it) is refused.
+    await anna.command("/praktik", "find")
+    anna.fill(B.WISH_GOALS, hostile)
+    status, action, errors = await submit_raw(anna)
+    assert status == 200 and action == "errors"
+    assert errors == {B.WISH_GOALS: err_too_long(GOALS_MAX, len(hostile))}
+    assert (await harness.db.run(_wish)).goals == GOALS
+    # Refining: too long, empty and only spaces are refused inline.
+    await anna.command("/praktik", "status")
+    for bad, error in (
+        (hostile, err_too_long(GOALS_MAX, len(hostile))),
+        ("", goal_texts.ERR_GOALS_EMPTY),
+        ("   \n  ", goal_texts.ERR_GOALS_EMPTY),
+    ):
+        await anna.press(GoalsAction.EDIT)
+        anna.fill(GoalsBlock.GOALS, bad)
+        status, action, errors = await submit_raw(anna)
+        assert status == 200 and action == "errors" and errors == {GoalsBlock.GOALS: error}
+        await anna.close()
+    assert (await harness.db.run(_placement)).goals == GOALS
+    assert await harness.db.run(_goals_rows) == []
+    # Goals at the limit, all `&`, are shown clipped to Slack's limits, and nothing crashes.
+    assert await _refine(anna, "&" * GOALS_MAX) == {}
+    await bo.command("/praktik", "status")
+    assert "&amp;" in shown(bo.ephemerals[-1])
+
+
+async def test_evaluation_and_follow_up_against_the_goals_in_stats_and_report(
+    harness: Harness, clock: ManualClock
+) -> None:
+    bo, _, anna = await _placed(harness)
+    await bo.press("Acceptér", where="message")
+    worker = dispatcher(harness)
+    clock.set(datetime(2027, 9, 22, 9, 0, tzinfo=COPENHAGEN))
+    await worker.run_once(clock.now())
+    await anna.press(FeedbackAction.EVALUATE)
+    assert GOALS.split(" &")[0] in json.dumps(anna.modal, ensure_ascii=False)
+    anna.fill(GoalsBlock.GOALS_MET, "4 – for det meste")
+    anna.fill("evaluation_benefit", "Ja")
+    anna.fill("evaluation_recommend", "10")
+    anna.fill(GoalsBlock.TAKE_HOME, "Idéen om borgerpaneler.")
+    anna.fill(GoalsBlock.QUOTE, [goal_texts.QUOTE_OK])
+    assert (await anna.submit()).action == "close"
+    await bo.press(FeedbackAction.EVALUATE)
+    modal = json.dumps(bo.modal, ensure_ascii=False)
+    assert GoalsBlock.INSPIRATION in modal and GoalsBlock.GOALS_MET not in modal
+    bo.fill("evaluation_benefit", "delvist")
+    bo.fill("evaluation_recommend", "8")
+    bo.fill(GoalsBlock.INSPIRATION, BO_SAYS)
+    assert (await bo.submit()).action == "close"
+    # Evaluated: her goals are fixed now.
+    await anna.command("/praktik", "status")
+    assert goal_texts.EDIT_GOALS not in buttons(anna.ephemerals[-1])
+
+    clock.set(datetime(2027, 12, 16, 9, 0, tzinfo=COPENHAGEN))
+    await worker.run_once(clock.now())
+    for person, practised, said, quote in (
+        (anna, "Ja", ANNA_SAYS, True),
+        (bo, "Delvist", BO_SAYS, False),
+    ):
+        await person.press(GoalsAction.FOLLOWUP)
+        person.fill(GoalsBlock.PRACTISED, practised)
+        person.fill(GoalsBlock.PRACTISED_WHAT, said)
+        if quote:
+            person.fill(GoalsBlock.QUOTE, [goal_texts.QUOTE_OK])
+        assert (await person.submit()).action == "close"
+        assert goal_texts.FOLLOWUP_EDIT in buttons(person.last_dm)
+
+    kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
+    await kim.command("/praktik", "admin stats 2027")
+    stats = shown(kim.ephemerals[-1])
+    assert "4,0 af 5 (1 svar)" in stats  # goals met, all and across sectors (stat → kommune)
+    assert "1: 0 · 2: 0 · 3: 0 · 4: 1 · 5: 0" in stats
+    assert "ja 50,0 %" in stats and "delvist 50,0 %" in stats
+    assert ANNA_SAYS in stats and "Idéen om borgerpaneler." in stats
+    assert BO_SAYS not in stats and "Anna" not in stats.split("Citater")[1]
+
+    await kim.command("/praktik", "admin rapport 2027")
+    pdf = next(f for f in reversed(kim.files) if f.name.endswith(".pdf"))
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages]
+    goals_page = " ".join(pages[2].split())
+    assert "4,0 af 5 (1 svar)" in goals_page
+    assert "50,0 % / 50,0 % / 0,0 % (2 svar)" in goals_page
+    assert ANNA_SAYS in goals_page and ROLE_WORDS["intern"] in goals_page
+    assert BO_SAYS not in goals_page and "Anna" not in goals_page
+
+
+async def test_mine_data_holds_the_goals_and_erasure_removes_them(
+    harness: Harness, clock: ManualClock
+) -> None:
+    bo, _, anna = await _placed(harness)
+    await bo.press("Acceptér", where="message")
+    assert await _refine(anna, BETTER) == {}
+    await anna.command("/praktik", "mine-data")
+    data = json.loads(anna.files[-1].content)
+    held = json.dumps(data, ensure_ascii=False)
+    assert GOALS in held and BETTER in held
+    await anna.command("/praktik", "slet-mine-data")
+    await anna.press(PrivacyAction.DELETE_MY_DATA)
+    assert (await harness.db.run(_wish)).goals == ""
+    assert (await harness.db.run(_placement)).goals == ""
+    rows = await harness.db.run(_outbox)
+    assert not any(GOALS in json.dumps(r.payload) or BETTER in json.dumps(r.payload) for r in rows)
