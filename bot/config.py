@@ -17,6 +17,7 @@ from bot.texts import startup as t
 from models.db import normalise_url
 
 DEFAULT_DATABASE_URL = "sqlite:///praktik.db"
+RETENTION_MONTHS = 12
 
 # Slack's signing secrets are 32 hexadecimal characters (Basic Information of the app).
 # Anything shorter is something else pasted by mistake, or a test value: a secret that
@@ -61,6 +62,9 @@ class Settings(BaseSettings):
     praktik_manager_approval: bool = False
     port: int = Field(default=3000, ge=1, le=65535)
     praktik_workers: int = Field(default=1, ge=1, le=64)
+    # A season's personal data is anonymised this many months after its evaluation closes
+    # (15 January after week 37); the privacy notice and the README state the same rule.
+    praktik_retention_months: int = Field(default=RETENTION_MONTHS, ge=1)
 
     @field_validator("praktik_admins", mode="before")
     @classmethod

@@ -20,6 +20,7 @@ class Sub(StrEnum):
     CHECKIN = "checkin"
     MY_DATA = "mine-data"
     DELETE_MY_DATA = "slet-mine-data"
+    PRIVACY = "privatliv"
     ADMIN = "admin"
 
 
@@ -41,6 +42,7 @@ class AdminWord(StrEnum):
     REPORT = "rapport"
     REPORT_EN = "report"
     WORKSHOP = "workshop"
+    LOG = "log"
 
 
 class SeasonVerb(StrEnum):
@@ -139,6 +141,12 @@ class AdminAction(StrEnum):
 
 class PrivacyAction(StrEnum):
     DELETE_MY_DATA = "delete_my_data"
+    # *Om dine data* in the sign-up modals and App Home: shows the privacy notice.
+    SHOW_NOTICE = "privacy_notice_show"
+
+
+class PrivacyCallback(StrEnum):
+    NOTICE = "privacy_notice"
 
 
 class CoordinatorAction(StrEnum):

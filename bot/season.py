@@ -8,6 +8,7 @@ or when a caller asks for it with `to_local`.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
@@ -364,3 +365,17 @@ def signup_open(season: Season, now: datetime) -> bool:
     """Whether new slots and wishes can still be registered for `season`: until its week ends
     (an edit after that would change nothing but the figures)."""
     return to_utc(now) < season.week_ends_at
+
+
+def months_after(day: date, months: int) -> date:
+    """The same day of the month `months` months later; the month's last day where it is
+    shorter (31 January + 1 month is 28 or 29 February)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def personal_data_kept_until(season: Season, months: int) -> date:
+    """The day a season's personal data is anonymised: `months` months after its
+    evaluation closes (PRAKTIK_RETENTION_MONTHS)."""
+    return months_after(season.close_date, months)

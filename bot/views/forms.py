@@ -26,6 +26,7 @@ from bot.ids import Block as B
 from bot.season import Season
 from bot.views.cohosts import cohost_input
 from bot.views.common import modal_view
+from bot.views.privacy_notice import notice_link
 from models.forms import DESCRIPTION_MAX, WISH_TEXT_MAX, Raw
 from models.tables import HostSlot, Participant, Wish
 
@@ -192,6 +193,7 @@ def slot_modal(
             max_length=DESCRIPTION_MAX,
         ),
         cohost_input(slot.cohost_user_id if slot else None),
+        *notice_link(),
     ]
     return modal_view(
         Callback.SLOT_FORM,
@@ -261,6 +263,7 @@ def wish_modal(
             max_length=WISH_TEXT_MAX,
         ),
         manager,
+        *notice_link(),
     ]
     return modal_view(
         Callback.WISH_FORM,
