@@ -19,7 +19,7 @@ from bot.views.mrkdwn import literal
 from models import audit as audit_log
 
 # A user mention as it arrives in a slash command's text: `<@U123|kim>` or `<@U123>`.
-MENTION = re.compile(r"<@([UW][A-Z0-9]{2,31})(?:\|[^<>]*)?>")
+MENTION = re.compile(r"<@([UW][A-Z0-9]{1,31})(?:\|[^<>]*)?>")
 COUNT = re.compile(r"[+-]?[0-9]+")
 
 

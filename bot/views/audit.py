@@ -20,7 +20,7 @@ from bot.views.mrkdwn import SECTION_TEXT, literal
 from models.audit import CLI_ACTOR_PREFIX, EXPORT_ACTION
 from models.tables import AuditEntry
 
-SLACK_USER = re.compile(r"[UW][A-Z0-9]{2,31}")
+SLACK_USER = re.compile(r"[UW][A-Z0-9]{1,31}")
 LINE_MAX = 400  # one entry's line in Slack, escaped; a section holds several
 MAX_BLOCKS = 50  # Slack's limit for a message
 
