@@ -59,7 +59,10 @@ class Event(StrEnum):
 
 
 class View(StrEnum):
+    """Modals that only inform and close: nothing is submitted."""
+
     ERROR = "praktik_error"
+    PRIVACY_NOTICE = "privacy_notice"
 
 
 class Callback(StrEnum):
@@ -143,10 +146,6 @@ class PrivacyAction(StrEnum):
     DELETE_MY_DATA = "delete_my_data"
     # *Om dine data* in the sign-up modals and App Home: shows the privacy notice.
     SHOW_NOTICE = "privacy_notice_show"
-
-
-class PrivacyCallback(StrEnum):
-    NOTICE = "privacy_notice"
 
 
 class CoordinatorAction(StrEnum):

@@ -15,7 +15,7 @@ from slack_sdk.models.blocks import (
     MarkdownTextObject,
 )
 
-from bot.ids import PrivacyAction, PrivacyCallback
+from bot.ids import PrivacyAction, View
 from bot.texts import dates
 from bot.texts import privacy_notice as t
 from bot.views.common import button, md, message, modal_view
@@ -55,7 +55,7 @@ def notice_message(retention: Retention) -> dict[str, Any]:
 
 def notice_modal(retention: Retention) -> dict[str, Any]:
     return modal_view(
-        PrivacyCallback.NOTICE,
+        View.PRIVACY_NOTICE,
         title=t.MODAL_TITLE,
         close=t.CLOSE,
         blocks=[md(f"*{t.TITLE}*"), *notice_blocks(retention)],

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from bot.clock import ManualClock
-from bot.ids import PrivacyAction, PrivacyCallback
+from bot.ids import PrivacyAction, View
 from bot.sandbox.harness import Harness
 from bot.texts import dates
 from bot.texts import privacy_notice as t
@@ -74,7 +74,7 @@ async def test_the_sign_up_modals_show_the_notice_on_top_and_keep_what_was_fille
     anna.fill(field, "Ærø Kommune")
     await anna.press(PrivacyAction.SHOW_NOTICE, where="modal")
     notice = anna.modal
-    assert notice is not None and notice["callback_id"] == PrivacyCallback.NOTICE
+    assert notice is not None and notice["callback_id"] == View.PRIVACY_NOTICE
     assert notice["previous_view_id"] == form["id"]
     assert t.STORED in shown(notice) and _how_long(12, date(2029, 1, 15)) in shown(notice)
     await anna.close()
@@ -89,6 +89,6 @@ async def test_app_home_opens_the_notice(harness: Harness) -> None:
     assert t.LINK_TEXT in shown(anna.home)
     await anna.press(PrivacyAction.SHOW_NOTICE, where="home")
     notice = anna.modal
-    assert notice is not None and notice["callback_id"] == PrivacyCallback.NOTICE
+    assert notice is not None and notice["callback_id"] == View.PRIVACY_NOTICE
     assert "previous_view_id" not in notice or notice["previous_view_id"] is None
     assert t.WHO in shown(notice)
