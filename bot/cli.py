@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from bot import argparse_da
@@ -358,6 +359,20 @@ def cmd_retention(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from bot.offline.audit_cli import run
+
+    return run(args)
+
+
+def _since(text: str) -> date:
+    """--since: a calendar day (ISO 8601), from its local midnight in PRAKTIK_TZ."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(h.AUDIT_SINCE_FORMAT) from None
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from bot.offline.report_cli import run
 
@@ -420,6 +435,10 @@ def build_parser() -> argparse.ArgumentParser:
     _match_arguments(add("match", cmd_match, h.MATCH))
     demo_arguments(add("demo", cmd_demo, h.DEMO))
     outbox_arguments(add("outbox", cmd_outbox, h.OUTBOX))
+    audit = add("audit", cmd_audit, h.AUDIT)
+    audit.add_argument("--out", required=True, metavar=h.METAVAR_FILE, help=h.AUDIT_OUT)
+    audit.add_argument("--since", type=_since, metavar=h.METAVAR_DATE, help=h.AUDIT_SINCE)
+    audit.add_argument("--url", help=h.DB_URL)
     report = add("rapport", cmd_report, h.REPORT)
     report.add_argument("--year", type=int, metavar=h.METAVAR_YEAR, help=h.YEAR)
     report.add_argument("--out", default=".", metavar=h.METAVAR_FOLDER, help=h.REPORT_OUT)

@@ -20,6 +20,7 @@ class Sub(StrEnum):
     CHECKIN = "checkin"
     MY_DATA = "mine-data"
     DELETE_MY_DATA = "slet-mine-data"
+    PRIVACY = "privatliv"
     ADMIN = "admin"
 
 
@@ -41,6 +42,7 @@ class AdminWord(StrEnum):
     REPORT = "rapport"
     REPORT_EN = "report"
     WORKSHOP = "workshop"
+    LOG = "log"
 
 
 class SeasonVerb(StrEnum):
@@ -57,7 +59,10 @@ class Event(StrEnum):
 
 
 class View(StrEnum):
+    """Modals that only inform and close: nothing is submitted."""
+
     ERROR = "praktik_error"
+    PRIVACY_NOTICE = "privacy_notice"
 
 
 class Callback(StrEnum):
@@ -140,6 +145,8 @@ class AdminAction(StrEnum):
 
 class PrivacyAction(StrEnum):
     DELETE_MY_DATA = "delete_my_data"
+    # *Om dine data* in the sign-up modals and App Home: shows the privacy notice.
+    SHOW_NOTICE = "privacy_notice_show"
 
 
 class CoordinatorAction(StrEnum):

@@ -37,6 +37,7 @@ from bot.ids import (
 )
 from handlers import (
     admin,
+    audit,
     commands,
     days_change,
     feedback,
@@ -87,6 +88,7 @@ ADMIN_COMMANDS: Final[Mapping[str, SubHandler]] = table(
     (AdminWord.REPORT, report.season_report),
     (AdminWord.REPORT_EN, report.season_report),
     (AdminWord.WORKSHOP, workshop.workshop),
+    (AdminWord.LOG, audit.admin_log),
 )
 
 # `/praktik <word>`; `hjælp` and every unknown word get the help (handlers.commands).
@@ -98,6 +100,7 @@ SUBCOMMANDS: Final[Mapping[Sub, SubHandler]] = table(
     (Sub.CHECKIN, feedback.checkin),
     (Sub.MY_DATA, privacy.my_data),
     (Sub.DELETE_MY_DATA, privacy.delete_my_data),
+    (Sub.PRIVACY, privacy.privacy_notice),
     (Sub.ADMIN, admin.coordinators_only(ADMIN_COMMANDS)),
 )
 
@@ -115,6 +118,7 @@ ACTIONS: Final[Mapping[str | re.Pattern[str], Listener]] = table(
     (Action.WITHDRAW_HOST, placements.on_withdraw_host),
     (Action.WITHDRAW_INTERN, placements.on_withdraw_intern),
     (PrivacyAction.DELETE_MY_DATA, privacy.on_delete_my_data),
+    (PrivacyAction.SHOW_NOTICE, privacy.on_show_notice),
     (re.compile(RATE_PATTERN), feedback.on_rate),  # one action ID per rating
     (FeedbackAction.COMMENT, feedback.on_comment),
     (FeedbackAction.EVALUATE, feedback.on_evaluate),

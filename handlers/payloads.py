@@ -59,6 +59,9 @@ class BlockAction:
     response_url: str
     trigger_id: str
     action: PressedAction
+    # "modal" or "home" for a press in a view, "" in a message: a modal answers a press by
+    # pushing a view on top of itself, a message through its response_url.
+    view_type: str = ""
 
     @classmethod
     def parse(cls, body: Mapping[str, Any]) -> BlockAction:
@@ -75,6 +78,7 @@ class BlockAction:
                 value=_text(first.get("value")),
                 selected=_text(_dict(first.get("selected_option")).get("value")),
             ),
+            view_type=_text(_dict(body.get("view")).get("type")),
         )
 
 

@@ -246,6 +246,27 @@ def _query(url: str | None, fn: Callable[..., _Q], err: TextIO, **kwargs: object
         db.dispose()
 
 
+def operator() -> str:
+    """Who ran the command, as the audit log records it: the operating-system account."""
+    import getpass
+
+    from models.audit import cli_actor
+
+    try:
+        account = getpass.getuser()
+    except (OSError, KeyError):  # a container's user may have no name
+        account = str(os.getuid()) if hasattr(os, "getuid") else "?"
+    return cli_actor(account)
+
+
+def record_export(url: str | None, err: TextIO, what: str, **detail: object) -> bool:
+    """Put an export of personal data in the audit log, as the Slack exports are."""
+    from models.audit import record_export as record
+
+    given = {"what": what, "format": "csv", **detail}
+    return bool(_query(url, record, err, actor=operator(), now=datetime.now(UTC), detail=given))
+
+
 def run_export(
     args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -253,7 +274,7 @@ def run_export(
     if args.tilmeldinger:
         return _export_signups(args, out, err)
     from bot.season import Season
-    from bot.service.stats import export_csv
+    from bot.service.stats import export_csv, people_in
     from models.stats import export_rows
 
     year = _year(args.year)
@@ -265,6 +286,11 @@ def run_export(
     except OSError as error:
         print(t.file_unreadable(args.out, error.strerror or str(error)), file=err)
         return 1
+    people = len(people_in(rows))
+    if not record_export(
+        args.url, err, "placements", year=year, placements=len(rows), people=people
+    ):
+        return 2
     print(t.exported(args.out, len(rows), year), file=out)
     return 0
 
@@ -288,6 +314,9 @@ def _export_signups(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except OSError as error:
         print(t.file_unreadable(args.out, error.strerror or str(error)), file=err)
         return 1
+    people = len({p.slack_user_id for p, _ in hosts} | {p.slack_user_id for p, _ in interns})
+    if not record_export(args.url, err, "signups", year=year, people=people):
+        return 2
     written = t.exported_signups(folder, HOSTS_FILE, INTERNS_FILE, len(hosts), len(interns), year)
     print(written, file=out)
     return 0

@@ -12,6 +12,7 @@ from bot.report import charts
 from bot.report.build import SeasonReport, chart_data, load_report
 from bot.season import Season, to_local
 from bot.service import Env
+from bot.service.audit import record_export
 from bot.service.files import upload
 from bot.service.seasons import season_named
 from bot.sheets import csvio
@@ -113,6 +114,11 @@ def goal_columns(row: ExportRow) -> list[object]:
     ]
 
 
+def people_in(rows: Sequence[ExportRow]) -> set[str]:
+    """Everyone the export names: both sides of each placement."""
+    return {p.slack_user_id for row in rows for p in (row.host, row.intern)}
+
+
 def export_csv(rows: Sequence[ExportRow], season: Season) -> bytes:
     header = (*t.EXPORT_HEADER, *goal_figure_texts.EXPORT_COLUMNS)
     return csvio.write_sheet(header, [export_line(r, season) for r in rows])
@@ -131,6 +137,14 @@ async def export_command(env: Env, *, user_id: str, args: str = "") -> dict[str,
         title=t.export_title(season.year),
     )
     if uploaded:
+        await record_export(
+            env,
+            actor=user_id,
+            what="placements",
+            year=season.year,
+            placements=len(rows),
+            people=len(people_in(rows)),
+        )
         await _export_workshop(env, user_id=user_id, season=season)
     return notice(t.export_sent(len(rows)) if uploaded else t.EXPORT_FAILED)
 
@@ -149,10 +163,14 @@ async def _export_workshop(env: Env, *, user_id: str, season: Season) -> None:
     found = await env.db.read(attendance, year=season.year)
     if found is None:
         return
-    await upload(
+    uploaded = await upload(
         env,
         user_id=user_id,
         file=workshop_sheet(found, season),
         filename=workshop_texts.export_filename(season.year),
         title=workshop_texts.overview_title(season.year),
     )
+    if uploaded:
+        await record_export(
+            env, actor=user_id, what="workshop", year=season.year, people=len(found.people)
+        )

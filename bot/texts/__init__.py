@@ -25,8 +25,12 @@ HELP_LINES: Final[tuple[tuple[str, str], ...]] = (
     ("/praktik mine-data", "få alle de data, Praktikbot har om dig, som fil"),
     ("/praktik slet-mine-data", "slet dine data – du bliver bedt om at bekræfte"),
     (
+        "/praktik privatliv",
+        "læs, hvad Praktikbot gemmer om dig, hvorfor, hvem der ser det og hvor længe",
+    ),
+    (
         "/praktik admin …",
-        "koordinatorer: `/praktik admin hjælp` viser match, stats, eksport, sæson, besked, workshop og rapport",
+        "koordinatorer: `/praktik admin hjælp` viser match, stats, eksport, sæson, besked, workshop, rapport og log",
     ),
 )
 HELP_FOOTER: Final = "Du kan også åbne Praktikbot under *Apps* og se din oversigt på fanen *Hjem*."

@@ -28,6 +28,10 @@ HELP_LINES: Final[tuple[tuple[str, str], ...]] = (
         "opret workshoppen og invitér alle; `workshop status` viser, hvem der kommer",
     ),
     ("/praktik admin rapport [år]", "årsrapporten som PDF og Markdown"),
+    (
+        "/praktik admin log [antal | @person]",
+        "hvem der har gjort hvad som koordinator – tilladt og afvist, nyeste først",
+    ),
 )
 
 

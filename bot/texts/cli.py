@@ -75,6 +75,7 @@ ARGPARSE_PLURAL: Final = {
 METAVAR_COMMAND: Final = "KOMMANDO"
 METAVAR_COUNT: Final = "N"
 METAVAR_FILE: Final = "FIL"
+METAVAR_DATE: Final = "DATO"
 METAVAR_PATH: Final = "STI"
 METAVAR_FOLDER: Final = "MAPPE"
 METAVAR_YEAR: Final = "ÅR"
@@ -108,6 +109,10 @@ RETENTION: Final = (
     "anonymisér sæsoner, hvis opbevaringsperiode er udløbet (PRAKTIK_RETENTION_MONTHS)"
 )
 RETENTION_DRY_RUN: Final = "vis hvad der forsvinder og hvornår, uden at ændre noget"
+AUDIT: Final = "koordinatorernes handlinger (tilladte og afviste) som CSV, ældste først"
+AUDIT_OUT: Final = "filen"
+AUDIT_SINCE: Final = "kun handlinger fra denne dag (ÅÅÅÅ-MM-DD)"
+AUDIT_SINCE_FORMAT: Final = "skal være en dato som 2027-09-01"
 REPORT_OUT: Final = "mappe til filerne (standard: den aktuelle mappe)"
 DB_URL: Final = "database-URL (standard: DATABASE_URL eller SQLite-filen)"
 YEAR: Final = "sæsonens år (standard: PRAKTIK_YEAR eller næste uge 37)"

@@ -27,6 +27,7 @@ from bot.season import Season
 from bot.texts import goals as goal_texts
 from bot.views.cohosts import cohost_input
 from bot.views.common import modal_view
+from bot.views.privacy_notice import notice_link
 from models.forms import DESCRIPTION_MAX, GOALS_MAX, WISH_TEXT_MAX, Raw
 from models.tables import HostSlot, Participant, Wish
 
@@ -194,6 +195,7 @@ def slot_modal(
             max_length=DESCRIPTION_MAX,
         ),
         cohost_input(slot.cohost_user_id if slot else None),
+        *notice_link(),
     ]
     return modal_view(
         Callback.SLOT_FORM,
@@ -272,6 +274,7 @@ def wish_modal(
             max_length=GOALS_MAX,
         ),
         manager,
+        *notice_link(),
     ]
     return modal_view(
         Callback.WISH_FORM,

@@ -32,6 +32,7 @@ from bot.views.days_change import change_button
 from bot.views.goals import edit_button, goals_line
 from bot.views.mrkdwn import clip, fit, literal
 from bot.views.placements import answer_buttons
+from bot.views.privacy_notice import notice_link
 from bot.views.slots import slot_blocks
 from bot.views.workshop import PLACE_MAX
 from bot.views.workshop import when as workshop_when
@@ -203,7 +204,9 @@ def home_view(
         blocks.append(ActionsBlock(elements=starters))
     blocks += overview_blocks(view, season, user_id, with_buttons=True)
     blocks += extra or []
-    return View(type="home", blocks=blocks[:100]).to_dict()
+    # Last, and kept within Slack's 100 blocks however long the overview grew.
+    link = notice_link()
+    return View(type="home", blocks=[*blocks[: 100 - len(link)], *link]).to_dict()
 
 
 def _name(person: Participant) -> str:

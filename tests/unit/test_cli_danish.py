@@ -78,6 +78,7 @@ def test_the_command_list_is_printed_without_loading_the_app(tmp_path: Path) -> 
         "match",
         "demo",
         "outbox",
+        "audit",
         "rapport",
         "retention",
     ]

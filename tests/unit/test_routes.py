@@ -20,6 +20,7 @@ NOT_ROUTED = {
     FeedbackAction.RATE,  # the prefix of the five rating buttons, matched by RATE_PATTERN
     Sub.HELP,  # the help is what an unrouted word gets
     View.ERROR,  # the error modal only closes
+    View.PRIVACY_NOTICE,  # so does the privacy notice
 }
 
 

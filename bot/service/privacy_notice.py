@@ -1,0 +1,36 @@
+"""The privacy notice: what is stored, why, who sees it, and how long it is kept, with the
+retention as configured (PRAKTIK_RETENTION_MONTHS) and the season in force."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.retention import retention_day
+from bot.service import Env
+from bot.views import privacy_notice as views
+from bot.views.privacy_notice import Retention
+
+
+async def retention(env: Env) -> Retention:
+    season, _ = await env.season()
+    months = env.settings.praktik_retention_months
+    return Retention(
+        months=months,
+        year=season.year,
+        closes=season.close_date,
+        kept_until=retention_day(season.year, months),
+    )
+
+
+async def notice(env: Env) -> dict[str, Any]:
+    return views.notice_message(await retention(env))
+
+
+async def show_notice(env: Env, *, trigger_id: str, over_modal: bool) -> None:
+    """The notice as a modal: on top of a sign-up modal (which stays as filled in, to
+    return to), or on its own from App Home."""
+    view = views.notice_modal(await retention(env))
+    if over_modal:
+        await env.client.views_push(trigger_id=trigger_id, view=view)
+    else:
+        await env.client.views_open(trigger_id=trigger_id, view=view)

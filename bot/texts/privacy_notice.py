@@ -1,0 +1,73 @@
+"""Texts for `/praktik privatliv`: what Praktikbot stores, why, who sees it, for how long.
+
+The README's section for the data protection officer says the same, field by field
+(tests/unit/test_privacy_notice.py holds the two together)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+TITLE: Final = "Sådan behandler Praktikbot dine data"
+MODAL_TITLE: Final = "Om dine data"  # a modal's title: at most 24 characters
+CLOSE: Final = "Luk"
+LINK_TEXT: Final = "Læs om, hvad Praktikbot gemmer om dig, og hvor længe: `/praktik privatliv`."
+LINK_BUTTON: Final = "Om dine data"
+
+STORED_HEADING: Final = "Hvad gemmes"
+STORED: Final = (
+    "Når du tilbyder en værtsplads eller registrerer et praktikønske: dit navn og din "
+    "stilling, som Slack kender dem, din arbejdsplads, sektor og kommune, de dage, emner, "
+    "sektorer og regioner, du vælger, din beskrivelse eller fritekst, hvad du gerne vil lære "
+    "eller se, en medvært og din leder, hvis du nævner dem. Desuden dine anmodninger, forslag "
+    "og aftaler, ændringer af dagene, dine svar på check-in, evaluering og opfølgning (og om "
+    "vi må citere dig anonymt), dit svar om workshoppen og de beskeder, Praktikbot sender dig."
+)
+WHY_HEADING: Final = "Hvorfor"
+WHY: Final = (
+    "For at finde praktikpladser, der passer, og sætte værter og praktikanter sammen, for at "
+    "sende jer beskederne før, under og efter uge 37, og for at koordinatorerne kan følge op "
+    "og opgøre programmet i anonyme tal."
+)
+WHO_HEADING: Final = "Hvem ser dem"
+WHO: Final = (
+    "• *Koordinatorerne* ser sæsonens tilmeldinger, aftaler og evalueringer – også i "
+    "eksport og rapport. Hvad de gør med dem, bliver logget.\n"
+    "• *Din modpart* (værten og en medvært, eller praktikanten) ser dit navn, din "
+    "arbejdsplads og det, der hører til jeres anmodning, forslag eller aftale.\n"
+    "• *Praktikanter, der søger,* ser en åben værtsplads: arbejdsplads, kommune, dage, emner "
+    "og beskrivelse.\n"
+    "• *Din leder* ser forslaget, hvis sæsonen kræver lederens godkendelse.\n"
+    "Andre deltagere ser ikke dit ønske eller dine svar."
+)
+HOW_LONG_HEADING: Final = "Hvor længe"
+PROCESSORS_HEADING: Final = "Hvem behandler dem for os"
+# Each processor's name is in the README's section too.
+PROCESSORS: Final = (
+    ("Slack", "viser beskederne, knapperne og filerne i jeres Slack-arbejdsområde"),
+    (
+        "driften",
+        "den server og database, Praktikbot kører på, hos koordinatorernes driftsleverandør",
+    ),
+)
+RIGHTS_HEADING: Final = "Se og slet dine data"
+RIGHTS: Final = (
+    "`/praktik mine-data` sender dig alt, Praktikbot har om dig, som en fil. "
+    "`/praktik slet-mine-data` sletter det (du bliver bedt om at bekræfte): en aftale, der ikke "
+    "er begyndt, bliver meldt fra, og tilbage bliver kun anonyme tal til statistikken."
+)
+
+
+def months(count: int) -> str:
+    return f"{count} måned" if count == 1 else f"{count} måneder"
+
+
+def how_long(count: int, year: int, closes: str, anonymised: str) -> str:
+    return (
+        f"En sæsons personoplysninger bliver gjort anonyme {months(count)} efter, at sæsonens "
+        f"evaluering er lukket ({closes}). For sæson {year} sker det {anonymised}. Tilbage "
+        "bliver kun anonyme tal til statistikken."
+    )
+
+
+def processors() -> str:
+    return "\n".join(f"• *{name}* – {what}" for name, what in PROCESSORS)
