@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from aiohttp import web
 
     from bot.config import Settings
+    from bot.metrics import Metrics
     from bot.slack.pacing import Pacer
 
 
@@ -68,6 +69,7 @@ def _serve_workers(settings: Settings, count: int) -> int:
     from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
 
     from bot import logs
+    from bot.runtime.multiproc import shared_metrics_directory, worker_exited
 
     logs.setup(
         settings.slack_bot_token.get_secret_value(),
@@ -92,6 +94,8 @@ def _serve_workers(settings: Settings, count: int) -> int:
                 "proc_name": "praktik-serve",
                 # gunicorn >= 24 opens a control socket in the home folder: not used here.
                 "control_socket_disable": True,
+                # A worker that exits: its live figures leave the sum (bot.runtime.multiproc).
+                "child_exit": worker_exited,
             }
             for key, value in options.items():
                 if key in self.cfg.settings:
@@ -100,7 +104,12 @@ def _serve_workers(settings: Settings, count: int) -> int:
         def load(self) -> object:
             return worker_app
 
-    Workers().run()  # returns only through SystemExit: 0 when stopped by a signal
+    if not settings.praktik_metrics:
+        Workers().run()  # returns only through SystemExit: 0 when stopped by a signal
+        return 0
+    # Made before gunicorn forks (and before prometheus_client is imported), removed after.
+    with shared_metrics_directory():
+        Workers().run()
     return 0
 
 
@@ -126,11 +135,22 @@ def _warn_without_coordinators(settings: Settings, logger: str) -> None:
         logging.getLogger(logger).warning(t.NO_COORDINATORS)
 
 
-def _pacer(processes: int = 1) -> Pacer:
+def _pacer(processes: int = 1, metrics: Metrics | None = None) -> Pacer:
     """The process's Slack budget: its share when several processes serve one workspace."""
     from bot.slack.pacing import Pacer
 
-    return Pacer(share=1.0 / max(1, processes))
+    return Pacer(share=1.0 / max(1, processes), metrics=metrics)
+
+
+def _metrics(settings: Settings) -> Metrics | None:
+    """The process's figures (None with PRAKTIK_METRICS=0); under `--workers N` they go to
+    the run's shared directory, which the master set up before forking."""
+    if not settings.praktik_metrics:
+        return None
+    from bot.metrics import Metrics
+    from bot.runtime.multiproc import in_multiprocess_mode
+
+    return Metrics(multiprocess=in_multiprocess_mode())
 
 
 def _serve(settings: Settings) -> int:
@@ -145,7 +165,7 @@ def _serve(settings: Settings) -> int:
 
     def listening(message: str) -> None:
         where = ", ".join(re.findall(r"Running on (\S+)", message)) or f"port {settings.port}"
-        log.info("Listening on %s (POST /slack/events, GET /healthz)", where)
+        log.info("Listening on %s (POST /slack/events, GET /healthz, GET /metrics)", where)
 
     web.run_app(
         web_app,
@@ -157,7 +177,8 @@ def _serve(settings: Settings) -> int:
 
 
 def serving_app(settings: Settings, *, processes: int) -> web.Application:
-    """One serving process's web app: Bolt, /healthz, and the dispatch and expiry jobs."""
+    """One serving process's web app: Bolt, /healthz, /metrics, and the dispatch and expiry
+    jobs."""
     import logging
 
     from bot import logs
@@ -165,6 +186,7 @@ def serving_app(settings: Settings, *, processes: int) -> web.Application:
     from bot.clock import SystemClock
     from bot.outbox.dispatcher import Dispatcher
     from bot.runtime import heap, jobs
+    from bot.runtime.exposition import Scrape
     from bot.service.rounds import expiry_job
     from bot.startup import wait_for_database
     from models.db import Database
@@ -178,10 +200,17 @@ def serving_app(settings: Settings, *, processes: int) -> web.Application:
     db = Database(settings.database_url)
     if db.is_sqlite:
         db.upgrade()
-    pacer = _pacer(processes)  # one per process: the dispatcher's DMs yield to the answers
-    app = build_app(settings, SystemClock(), db, pacer=pacer)
+    metrics = _metrics(settings)
+    if metrics is not None:
+        metrics.watch(db.engine)
+    pacer = _pacer(processes, metrics)  # one per process: the dispatcher's DMs yield to answers
+    app = build_app(settings, SystemClock(), db, pacer=pacer, metrics=metrics)
     web_app = build_web_app(
-        app, db, signing_secret=settings.slack_signing_secret.get_secret_value()
+        app,
+        db,
+        signing_secret=settings.slack_signing_secret.get_secret_value(),
+        metrics=metrics,
+        scrape=None if metrics is None else Scrape(metrics, db, SystemClock()),
     )
     # Due DMs go out from every serving process; their claims keep each DM to one sender.
     # PostgreSQL may still be starting (a reboot): the server answers /healthz with 503
@@ -189,7 +218,7 @@ def serving_app(settings: Settings, *, processes: int) -> web.Application:
     expire = expiry_job(settings, db, SystemClock(), client=app.client)
     jobs.attach(
         web_app,
-        Dispatcher.from_settings(settings, db, pacer=pacer),
+        Dispatcher.from_settings(settings, db, pacer=pacer, metrics=metrics),
         expire=expire,
         ready=None if db.is_sqlite else lambda: wait_for_database(db, log),
     )
@@ -207,8 +236,10 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     from bot.clock import SystemClock
     from bot.outbox.dispatcher import Dispatcher
     from bot.runtime import heap, jobs
+    from bot.runtime.exposition import Scrape
     from bot.runtime.inflight import InFlight
     from bot.runtime.socket_mode import SocketMode, TokenRefused, run_until_signalled
+    from bot.runtime.socket_probe import PortUnavailable, SocketProbe
     from bot.service.rounds import expiry_job
     from bot.startup import wait_for_database
     from models.db import Database
@@ -230,23 +261,37 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     db = Database(settings.database_url)
     if db.is_sqlite:
         db.upgrade()
+    metrics = _metrics(settings)
+    if metrics is not None:
+        metrics.watch(db.engine)
     inflight = InFlight()
-    pacer = _pacer()
-    app = build_app(settings, SystemClock(), db, inflight=inflight, pacer=pacer)
+    pacer = _pacer(metrics=metrics)
+    app = build_app(settings, SystemClock(), db, inflight=inflight, pacer=pacer, metrics=metrics)
+    scrape = None if metrics is None else Scrape(metrics, db, SystemClock())
 
     async def run() -> None:
-        # Everything that needs the event loop is made inside it (slack_sdk's client too).
-        # PostgreSQL may still be starting (a reboot): wait for it, a log line per try.
-        if not db.is_sqlite:
-            await wait_for_database(db, log)
-        expire = expiry_job(settings, db, SystemClock(), client=app.client)
-        job = jobs.DispatchJob(Dispatcher.from_settings(settings, db, pacer=pacer), expire=expire)
-        heap.freeze_long_lived()
-        await run_until_signalled(SocketMode(app, app_token, inflight=inflight, job=job))
+        # /healthz answers from the start: 503 while the database or Slack is not there yet.
+        probe = SocketProbe(db, settings.praktik_metrics_port, scrape=scrape, metrics=metrics)
+        await probe.start()
+        log.info("Listening on port %d (GET /healthz, GET /metrics)", probe.port)
+        try:
+            # Everything that needs the event loop is made inside it (slack_sdk's client
+            # too). PostgreSQL may still be starting (a reboot): wait, a log line per try.
+            if not db.is_sqlite:
+                await wait_for_database(db, log)
+            expire = expiry_job(settings, db, SystemClock(), client=app.client)
+            dispatcher = Dispatcher.from_settings(settings, db, pacer=pacer, metrics=metrics)
+            job = jobs.DispatchJob(dispatcher, expire=expire)
+            heap.freeze_long_lived()
+            mode = SocketMode(app, app_token, inflight=inflight, job=job, metrics=metrics)
+            probe.watch(mode.connected)
+            await run_until_signalled(mode)
+        finally:
+            await probe.stop()
 
     try:
         asyncio.run(run())
-    except TokenRefused as refused:
+    except (TokenRefused, PortUnavailable) as refused:
         print(refused, file=sys.stderr)
         return 2
     except KeyboardInterrupt:  # Ctrl-C before the signal handlers are set: nothing began

@@ -61,6 +61,10 @@ class Settings(BaseSettings):
     praktik_manager_approval: bool = False
     port: int = Field(default=3000, ge=1, le=65535)
     praktik_workers: int = Field(default=1, ge=1, le=64)
+    # GET /metrics (both modes); off only to measure what the metrics cost (bench/load.py).
+    praktik_metrics: bool = True
+    # `praktik socket` takes no HTTP requests: /healthz and /metrics get a port of their own.
+    praktik_metrics_port: int = Field(default=9464, ge=1, le=65535)
 
     @field_validator("praktik_admins", mode="before")
     @classmethod

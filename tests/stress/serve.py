@@ -76,8 +76,8 @@ def install() -> None:
     jobs.DispatchJob = DispatchJob  # type: ignore[misc]
     if os.environ.get("PRAKTIK_STRESS_UNPACED") == "1":
 
-        def unpaced(processes: int = 1) -> Pacer:
-            return Pacer(paced=False)
+        def unpaced(processes: int = 1, metrics: Any = None) -> Pacer:
+            return Pacer(paced=False, metrics=metrics)
 
         cli._pacer = unpaced
     batch = os.environ.get("PRAKTIK_STRESS_DISPATCH_BATCH")
