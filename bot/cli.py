@@ -107,7 +107,7 @@ def _serve_workers(settings: Settings, count: int) -> int:
     if not settings.praktik_metrics:
         Workers().run()  # returns only through SystemExit: 0 when stopped by a signal
         return 0
-    # Made before gunicorn forks (and before prometheus_client is imported), removed after.
+    # Made before gunicorn forks, removed after the set has stopped.
     with shared_metrics_directory():
         Workers().run()
     return 0

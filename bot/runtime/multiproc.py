@@ -20,16 +20,20 @@ import tempfile
 from collections.abc import Iterator
 from typing import Any
 
+from prometheus_client import multiprocess, values
+
 ENVIRONMENT = "PROMETHEUS_MULTIPROC_DIR"
 
 
 @contextlib.contextmanager
 def shared_metrics_directory() -> Iterator[str]:
-    """Set before prometheus_client is first imported in the process: it picks its kind of
-    value store at import. The workers inherit the variable when gunicorn forks them."""
+    """The workers inherit the variable and the value store when gunicorn forks them."""
     folder = tempfile.mkdtemp(prefix="praktik-metrics-")
     earlier = os.environ.get(ENVIRONMENT)
     os.environ[ENVIRONMENT] = folder
+    # prometheus_client picks its value store from the variable when first imported, which
+    # may have been before it was set: pick again, so the metrics made from here on use files.
+    values.ValueClass = values.get_value_class()  # type: ignore[no-untyped-call]
     try:
         yield folder
     finally:
@@ -37,6 +41,7 @@ def shared_metrics_directory() -> Iterator[str]:
             os.environ.pop(ENVIRONMENT, None)
         else:
             os.environ[ENVIRONMENT] = earlier
+        values.ValueClass = values.get_value_class()  # type: ignore[no-untyped-call]
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -46,8 +51,4 @@ def in_multiprocess_mode() -> bool:
 
 def worker_exited(_server: Any, worker: Any) -> None:
     """gunicorn's `child_exit` hook, run in the master for each worker that exits."""
-    # Imported here, not at the top: prometheus_client chooses its value store when first
-    # imported, which must happen after shared_metrics_directory has set the variable.
-    from prometheus_client import multiprocess
-
     multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]

@@ -1,7 +1,7 @@
 """`praktik serve` (or `praktik socket`), with two knobs a test of the running process
 needs, run as
 
-    python -m tests.stress.serve [socket]
+    python -m tests.stress.serve [socket | --workers N]
 
 Without the PRAKTIK_STRESS_* variables this is exactly `praktik serve`
 (bot.cli.cmd_serve). With them:
@@ -95,4 +95,6 @@ if __name__ == "__main__":
     import sys
 
     install()
-    raise SystemExit(main(["socket" if sys.argv[1:] == ["socket"] else "serve"]))
+    # `socket`, or `serve` with its own options (`--workers N`: the workers are forked from
+    # this process, so they run with the knobs above too).
+    raise SystemExit(main(["socket"] if sys.argv[1:] == ["socket"] else ["serve", *sys.argv[1:]]))
