@@ -217,7 +217,8 @@ class FakeSocketMode:
         # connection until `fake.heal`, as when Slack's edge answers with server errors.
         fault = self.fake._take_fault("apps.connections.open")
         if fault is not None and (fault.error is not None or fault.status != 200):
-            await self.fake._record("apps.connections.open", {}, fault.error or f"http_{fault.status}")
+            fault_error = fault.error or f"http_{fault.status}"
+            await self.fake._record("apps.connections.open", {}, fault_error)
             return fault_response(fault)
         header = request.headers.get("Authorization", "")
         token = header[7:] if header.startswith("Bearer ") else None

@@ -36,6 +36,31 @@ class Running:
         return self.log.read_text(errors="replace")
 
 
+def _start(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    with log.open("ab") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "tests.stress.serve", "--workers", "2"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def _metrics_folders(workers: list[int]) -> set[Path]:
+    """Each worker has its figures' files mapped into memory: their directory."""
+    return {
+        Path(line.split()[-1]).parent
+        for pid in workers
+        for line in Path(f"/proc/{pid}/maps").read_text().splitlines()
+        if "praktik-metrics-" in line
+    }
+
+
+def _has_files(folder: Path) -> bool:
+    return folder.is_dir() and any(folder.glob("*.db"))
+
+
 @pytest.fixture
 async def two_workers(tmp_path: Path) -> AsyncIterator[Running]:
     secret = secrets.token_hex(16)
@@ -52,14 +77,7 @@ async def two_workers(tmp_path: Path) -> AsyncIterator[Running]:
                 interval=1.0,
             )
             log = tmp_path / "serve.log"
-            with log.open("ab") as out:
-                process = subprocess.Popen(  # noqa: S603 - our own command, fixed arguments
-                    [sys.executable, "-m", "tests.stress.serve", "--workers", "2"],
-                    cwd=ROOT,
-                    env=env,
-                    stdout=out,
-                    stderr=subprocess.STDOUT,
-                )
+            process = _start(env, log)
             try:
                 await asyncio.to_thread(
                     wait_until,
@@ -103,16 +121,10 @@ async def test_the_run_s_metrics_directory_is_removed_when_the_set_stops(
     two_workers: Running,
 ) -> None:
     workers = children(two_workers.process.pid)
-    # Each worker has its figures' files mapped into memory, in the run's one directory.
-    folders = {
-        str(Path(line.split()[-1]).parent)
-        for pid in workers
-        for line in Path(f"/proc/{pid}/maps").read_text().splitlines()
-        if "praktik-metrics-" in line
-    }
+    folders = await asyncio.to_thread(_metrics_folders, workers)
     assert len(folders) == 1
-    folder = Path(folders.pop())
-    assert folder.is_dir() and any(folder.glob("*.db"))
+    folder = folders.pop()
+    assert await asyncio.to_thread(_has_files, folder)
     two_workers.process.terminate()
     assert await asyncio.to_thread(two_workers.process.wait, 60) == 0
-    assert not folder.exists()
+    assert not await asyncio.to_thread(folder.exists)
