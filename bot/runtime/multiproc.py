@@ -51,4 +51,6 @@ def in_multiprocess_mode() -> bool:
 
 def worker_exited(_server: Any, worker: Any) -> None:
     """gunicorn's `child_exit` hook, run in the master for each worker that exits."""
-    multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]
+    folder = os.environ.get(ENVIRONMENT)
+    if folder:  # none with PRAKTIK_METRICS=0
+        multiprocess.mark_process_dead(worker.pid, folder)  # type: ignore[no-untyped-call]
