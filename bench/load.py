@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/load.py [--pg URL] [--slots 10000] [--participants 20000]
                                    [--levels 1,10,50,200] [--requests 400] [--workers N]
+                                   [--metrics-off]
 
 Seeds a fresh PostgreSQL database (10,000 open slots, 20,000 participants), starts the real
 app (`praktik serve --workers N`, a subprocess; N defaults to the number of cores) and as
@@ -12,6 +13,10 @@ ack latency p50/p95/p99, requests per second and CPU time per request (the servi
 processes' user + system time, work after the ack included) for both, and for the app also how long
 each *Anmod* took until the intern had the answer (the work after the ack). A search is
 answered in its ack; a press is acked first. Loopback only; bounded.
+
+`--metrics-off`: a third server, the same app with PRAKTIK_METRICS=0 (no counting, no
+/metrics), measured in the same run, so the rows `app` and `nometr` show what the metrics
+cost per request.
 """
 
 from __future__ import annotations
@@ -378,6 +383,11 @@ async def main() -> None:
         help="serving processes: `praktik serve --workers N` and N floor processes "
         "(default: one per core)",
     )
+    parser.add_argument(
+        "--metrics-off",
+        action="store_true",
+        help="also run the app with PRAKTIK_METRICS=0, to compare",
+    )
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
 
@@ -409,6 +419,21 @@ async def main() -> None:
             )
             for _ in range(args.workers)
         )
+        servers = [("floor", floor_port), ("app", app_port)]
+        if args.metrics_off:
+            off_port = free_port()
+            procs.append(
+                subprocess.Popen(
+                    [praktik, "serve", "--workers", str(args.workers)],
+                    env={**env, "PORT": str(off_port), "PRAKTIK_METRICS": "0"},
+                    cwd=ROOT,
+                )
+            )
+            servers.append(("nometr", off_port))
+            await wait_ready(off_port, "/healthz")
+            warm_off = await run_level(off_port, 40, 400, slots, interns, random.Random(1), fake)
+            await follow_ups(fake, warm_off)
+            await fake.quiet(2.0, limit=600)
         await wait_ready(app_port, "/healthz")
         await wait_ready(floor_port, "/slack/events")
         # Warm-up: the first search builds the index (measured separately).
@@ -428,17 +453,25 @@ async def main() -> None:
             f"{'conc':>5} {'server':>6} {'n':>5} {'err':>4} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'cpu ms':>7} {'of it sys':>9}  p99 vs floor"
         )
         answered: list[str] = []
-        pids = {"app": serving(procs[0]), "floor": [p.pid for p in procs[1:]]}
+        pids = {
+            "app": serving(procs[0]),
+            "floor": [p.pid for p in procs[1 : 1 + args.workers]],
+        }
+        if args.metrics_off:
+            pids["nometr"] = serving(procs[-1])
         for level in levels:
             rows: dict[str, Level] = {}
             cpu: dict[str, float] = {}
             cpu_sys: dict[str, float] = {}
-            for name, port in (("floor", floor_port), ("app", app_port)):
+            for name, port in servers:
                 before = cpu_seconds(pids[name])
                 before_sys = cpu_seconds(pids[name], system_only=True)
                 rows[name] = await run_level(
                     port, level, args.requests, slots, interns, random.Random(level), fake
                 )
+                if name == "nometr":
+                    await follow_ups(fake, rows[name])
+                    await fake.quiet(2.0, limit=600)
                 if name == "app":
                     # The next level starts once this one's work after the acks is done.
                     waits, drained, missing = await follow_ups(fake, rows[name])
@@ -452,13 +485,15 @@ async def main() -> None:
                 cpu[name] = (cpu_seconds(pids[name]) - before) / args.requests * 1000
                 sys_ms = cpu_seconds(pids[name], system_only=True) - before_sys
                 cpu_sys[name] = sys_ms / args.requests * 1000
-            for name in ("floor", "app"):
+            for name, _ in servers:
                 run = rows[name]
                 lat = run.latencies
                 ratio = pct(rows["app"].latencies, 99) / max(
                     pct(rows["floor"].latencies, 99), 0.001
                 )
                 note = f"{ratio:.2f}x" if name == "app" else ""
+                if name == "nometr":
+                    note = f"app cpu/req vs this: {cpu['app'] / max(cpu[name], 1e-9) - 1:+.1%}"
                 print(
                     f"{level:>5} {name:>6} {len(lat):>5} {run.errors:>4} "
                     f"{len(lat) / run.elapsed:>7.0f} "

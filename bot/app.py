@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator, Mapping
 
 from aiohttp import web
@@ -22,9 +23,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 import handlers
 from bot.clock import Clock
 from bot.config import Settings
+from bot.metrics import REFUSED, UNKNOWN_KIND, Metrics
 from bot.runtime import inflight as inflight_mod
+from bot.runtime import request_metrics
 from bot.runtime.caches import Caches
 from bot.runtime.coalesce import Coalescer
+from bot.runtime.exposition import METRICS_PATH, Scrape
 from bot.runtime.http_pool import pooled_session
 from bot.runtime.inflight import InFlight
 from bot.slack.coordinators import Coordinators
@@ -78,10 +82,13 @@ def build_app(
     pacer: Pacer | None = None,
     homes: Coalescer | None = None,
     coordinators: Coordinators | None = None,
+    metrics: Metrics | None = None,
 ) -> AsyncApp:
     """`pacer`: share the process's one with its dispatcher, so DMs yield to presses.
     `homes`: how App Home redraws are gathered (default: Slack's pace, bot.runtime.coalesce).
-    `coordinators`: share the process's one with its jobs (default: one of the app's own)."""
+    `coordinators`: share the process's one with its jobs (default: one of the app's own).
+    `metrics`: count each request's kind and outcome (the Web API calls are counted by the
+    pacer's own)."""
     app = AsyncApp(
         client=build_client(settings, pacer),
         signing_secret=settings.slack_signing_secret.get_secret_value(),
@@ -106,13 +113,25 @@ def build_app(
     handlers.register_all(app)
     app.error(on_error)
     inflight_mod.install(app, inflight)
+    if metrics is not None:
+        request_metrics.install(app, metrics)
     return app
 
 
-def build_web_app(app: AsyncApp, db: Database, *, signing_secret: str) -> web.Application:
-    """`POST /slack/events` for everything Slack sends; `GET /healthz` for the operator."""
-    web_app = web.Application(middlewares=[_signed_requests_only(signing_secret)])
-    web_app.router.add_post(EVENTS_PATH, _events(app))
+def build_web_app(
+    app: AsyncApp,
+    db: Database,
+    *,
+    signing_secret: str,
+    metrics: Metrics | None = None,
+    scrape: Scrape | None = None,
+) -> web.Application:
+    """`POST /slack/events` for everything Slack sends; `GET /healthz` for the operator, and
+    `GET /metrics` for Prometheus when given the scrape."""
+    web_app = web.Application(middlewares=[_signed_requests_only(signing_secret, metrics)])
+    web_app.router.add_post(EVENTS_PATH, _events(app, metrics))
+    if scrape is not None:
+        web_app.router.add_get(METRICS_PATH, scrape.handler)
 
     async def healthz(_request: web.Request) -> web.Response:
         healthy = await asyncio.to_thread(db.ping)
@@ -128,7 +147,7 @@ def build_web_app(app: AsyncApp, db: Database, *, signing_secret: str) -> web.Ap
     return web_app
 
 
-def _signed_requests_only(signing_secret: str) -> Middleware:
+def _signed_requests_only(signing_secret: str, metrics: Metrics | None) -> Middleware:
     """401 for a request whose signature does not hold, before Bolt reads its body; the
     body of a refused request is never logged (free text, response_url).
 
@@ -144,13 +163,15 @@ def _signed_requests_only(signing_secret: str) -> Middleware:
         if request.method == "POST" and request.path == EVENTS_PATH:
             body = await request.read()  # kept by aiohttp for the handler's own read
             if _repeated_signature(request) or not _signed(verifier, body, request.headers):
+                if metrics is not None:  # a body nobody signed is not read, not even its kind
+                    metrics.request(UNKNOWN_KIND, REFUSED)
                 return web.json_response({"error": "invalid request"}, status=401)
         return await handler(request)
 
     return verify
 
 
-def _events(app: AsyncApp) -> Handler:
+def _events(app: AsyncApp, metrics: Metrics | None) -> Handler:
     """Bolt's own aiohttp handler, plus a 400 for a signed body Bolt cannot read.
 
     The body is parsed once, by Bolt's request; a body that breaks that parse (or its
@@ -158,6 +179,7 @@ def _events(app: AsyncApp) -> Handler:
     """
 
     async def events(request: web.Request) -> web.StreamResponse:
+        arrived = time.perf_counter()
         raw = await request.text()
         try:
             bolt_request = AsyncBoltRequest(
@@ -173,8 +195,13 @@ def _events(app: AsyncApp) -> Handler:
             reason = wrong_shape(bolt_request.body)
         if reason is not None:
             log.warning("Refused a signed request with 400: %s", reason)
+            if metrics is not None:
+                metrics.request(UNKNOWN_KIND, REFUSED)
             return web.json_response({"error": "malformed request"}, status=400)
-        return await to_aiohttp_response(await app.async_dispatch(bolt_request))
+        answer = await request_metrics.dispatch(app, bolt_request, metrics)
+        if metrics is not None:
+            metrics.acked(request_metrics.kind_of(bolt_request.body), time.perf_counter() - arrived)
+        return await to_aiohttp_response(answer)
 
     return events
 

@@ -6,10 +6,19 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import TYPE_CHECKING
 
 from bot import argparse_da
+from bot.cli_tools import (
+    cmd_audit,
+    cmd_export,
+    cmd_import,
+    cmd_match,
+    cmd_outbox,
+    cmd_report,
+    cmd_retention,
+    since,
+)
 from bot.demo.arguments import add_arguments as demo_arguments
 from bot.outbox.arguments import add_arguments as outbox_arguments
 from bot.texts import cli as h
@@ -30,6 +39,7 @@ if TYPE_CHECKING:
     from aiohttp import web
 
     from bot.config import Settings
+    from bot.metrics import Metrics
     from bot.slack.pacing import Pacer
 
 
@@ -70,6 +80,7 @@ def _serve_workers(settings: Settings, count: int) -> int:
     from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
 
     from bot import logs
+    from bot.runtime.multiproc import shared_metrics_directory, worker_exited
 
     logs.setup(
         settings.slack_bot_token.get_secret_value(),
@@ -109,6 +120,8 @@ def _serve_workers(settings: Settings, count: int) -> int:
                 # gunicorn's own lines (a worker booted, a signal) through the app's handler,
                 # so that with PRAKTIK_LOG_FORMAT=json every line on stderr is JSON.
                 **({"logger_class": ThroughOurHandler} if json_lines else {}),
+                # A worker that exits: its live figures leave the sum (bot.runtime.multiproc).
+                "child_exit": worker_exited,
             }
             for key, value in options.items():
                 if key in self.cfg.settings:
@@ -117,7 +130,12 @@ def _serve_workers(settings: Settings, count: int) -> int:
         def load(self) -> object:
             return worker_app
 
-    Workers().run()  # returns only through SystemExit: 0 when stopped by a signal
+    if not settings.praktik_metrics:
+        Workers().run()  # returns only through SystemExit: 0 when stopped by a signal
+        return 0
+    # Made before gunicorn forks, removed after the set has stopped.
+    with shared_metrics_directory():
+        Workers().run()
     return 0
 
 
@@ -144,11 +162,22 @@ def _warn_without_coordinators(settings: Settings, logger: str) -> None:
         logging.getLogger(logger).warning(t.NO_COORDINATORS)
 
 
-def _pacer(processes: int = 1) -> Pacer:
+def _pacer(processes: int = 1, metrics: Metrics | None = None) -> Pacer:
     """The process's Slack budget: its share when several processes serve one workspace."""
     from bot.slack.pacing import Pacer
 
-    return Pacer(share=1.0 / max(1, processes))
+    return Pacer(share=1.0 / max(1, processes), metrics=metrics)
+
+
+def _metrics(settings: Settings) -> Metrics | None:
+    """The process's figures (None with PRAKTIK_METRICS=0); under `--workers N` they go to
+    the run's shared directory, which the master set up before forking."""
+    if not settings.praktik_metrics:
+        return None
+    from bot.metrics import Metrics
+    from bot.runtime.multiproc import in_multiprocess_mode
+
+    return Metrics(multiprocess=in_multiprocess_mode())
 
 
 def _serve(settings: Settings) -> int:
@@ -163,7 +192,7 @@ def _serve(settings: Settings) -> int:
 
     def listening(message: str) -> None:
         where = ", ".join(re.findall(r"Running on (\S+)", message)) or f"port {settings.port}"
-        log.info("Listening on %s (POST /slack/events, GET /healthz)", where)
+        log.info("Listening on %s (POST /slack/events, GET /healthz, GET /metrics)", where)
 
     web.run_app(
         web_app,
@@ -175,7 +204,8 @@ def _serve(settings: Settings) -> int:
 
 
 def serving_app(settings: Settings, *, processes: int) -> web.Application:
-    """One serving process's web app: Bolt, /healthz, and the dispatch and expiry jobs."""
+    """One serving process's web app: Bolt, /healthz, /metrics, and the dispatch and expiry
+    jobs."""
     import logging
 
     from bot import logs
@@ -183,6 +213,7 @@ def serving_app(settings: Settings, *, processes: int) -> web.Application:
     from bot.clock import SystemClock
     from bot.outbox.dispatcher import Dispatcher
     from bot.runtime import heap, jobs
+    from bot.runtime.exposition import Scrape
     from bot.service.retention import retention_job
     from bot.service.rounds import expiry_job
     from bot.slack.coordinators import Coordinators
@@ -199,11 +230,20 @@ def serving_app(settings: Settings, *, processes: int) -> web.Application:
     db = Database(settings.database_url)
     if db.is_sqlite:
         db.upgrade()
-    pacer = _pacer(processes)  # one per process: the dispatcher's DMs yield to the answers
+    metrics = _metrics(settings)
+    if metrics is not None:
+        metrics.watch(db.engine)
+    pacer = _pacer(processes, metrics)  # one per process: the dispatcher's DMs yield to answers
     coordinators = Coordinators.from_settings(settings)
-    app = build_app(settings, SystemClock(), db, pacer=pacer, coordinators=coordinators)
+    app = build_app(
+        settings, SystemClock(), db, pacer=pacer, coordinators=coordinators, metrics=metrics
+    )
     web_app = build_web_app(
-        app, db, signing_secret=settings.slack_signing_secret.get_secret_value()
+        app,
+        db,
+        signing_secret=settings.slack_signing_secret.get_secret_value(),
+        metrics=metrics,
+        scrape=None if metrics is None else Scrape(metrics, db, SystemClock()),
     )
 
     async def read_coordinators(_web_app: web.Application) -> None:
@@ -217,7 +257,7 @@ def serving_app(settings: Settings, *, processes: int) -> web.Application:
     expire = expiry_job(settings, db, SystemClock(), client=app.client, coordinators=coordinators)
     jobs.attach(
         web_app,
-        Dispatcher.from_settings(settings, db, pacer=pacer),
+        Dispatcher.from_settings(settings, db, pacer=pacer, metrics=metrics),
         expire=expire,
         retain=retention_job(
             settings, db, SystemClock(), client=app.client, coordinators=coordinators
@@ -238,8 +278,10 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     from bot.clock import SystemClock
     from bot.outbox.dispatcher import Dispatcher
     from bot.runtime import heap, jobs
+    from bot.runtime.exposition import Scrape
     from bot.runtime.inflight import InFlight
     from bot.runtime.socket_mode import SocketMode, TokenRefused, run_until_signalled
+    from bot.runtime.socket_probe import PortUnavailable, SocketProbe
     from bot.service.retention import retention_job
     from bot.service.rounds import expiry_job
     from bot.slack.coordinators import Coordinators
@@ -268,35 +310,53 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     db = Database(settings.database_url)
     if db.is_sqlite:
         db.upgrade()
+    metrics = _metrics(settings)
+    if metrics is not None:
+        metrics.watch(db.engine)
     inflight = InFlight()
-    pacer = _pacer()
+    pacer = _pacer(metrics=metrics)
     coordinators = Coordinators.from_settings(settings)
     app = build_app(
-        settings, SystemClock(), db, inflight=inflight, pacer=pacer, coordinators=coordinators
+        settings,
+        SystemClock(),
+        db,
+        inflight=inflight,
+        pacer=pacer,
+        coordinators=coordinators,
+        metrics=metrics,
     )
+    scrape = None if metrics is None else Scrape(metrics, db, SystemClock())
 
     async def run() -> None:
-        # Everything that needs the event loop is made inside it (slack_sdk's client too).
-        # PostgreSQL may still be starting (a reboot): wait for it, a log line per try.
-        if not db.is_sqlite:
-            await wait_for_database(db, log)
-        # The group's members before the first command; Slack not answering delays nothing.
-        await coordinators.refresh(client=app.client, now=SystemClock().now())
-        expire = expiry_job(
-            settings, db, SystemClock(), client=app.client, coordinators=coordinators
-        )
-        retain = retention_job(
-            settings, db, SystemClock(), client=app.client, coordinators=coordinators
-        )
-        job = jobs.DispatchJob(
-            Dispatcher.from_settings(settings, db, pacer=pacer), expire=expire, retain=retain
-        )
-        heap.freeze_long_lived()
-        await run_until_signalled(SocketMode(app, app_token, inflight=inflight, job=job))
+        # /healthz answers from the start: 503 while the database or Slack is not there yet.
+        probe = SocketProbe(db, settings.praktik_metrics_port, scrape=scrape, metrics=metrics)
+        await probe.start()
+        log.info("Listening on port %d (GET /healthz, GET /metrics)", probe.port)
+        try:
+            # Everything that needs the event loop is made inside it (slack_sdk's client
+            # too). PostgreSQL may still be starting (a reboot): wait, a log line per try.
+            if not db.is_sqlite:
+                await wait_for_database(db, log)
+            # The group's members before the first command; Slack not answering delays nothing.
+            await coordinators.refresh(client=app.client, now=SystemClock().now())
+            expire = expiry_job(
+                settings, db, SystemClock(), client=app.client, coordinators=coordinators
+            )
+            retain = retention_job(
+                settings, db, SystemClock(), client=app.client, coordinators=coordinators
+            )
+            dispatcher = Dispatcher.from_settings(settings, db, pacer=pacer, metrics=metrics)
+            job = jobs.DispatchJob(dispatcher, expire=expire, retain=retain)
+            heap.freeze_long_lived()
+            mode = SocketMode(app, app_token, inflight=inflight, job=job, metrics=metrics)
+            probe.watch(mode.connected)
+            await run_until_signalled(mode)
+        finally:
+            await probe.stop()
 
     try:
         asyncio.run(run())
-    except TokenRefused as refused:
+    except (TokenRefused, PortUnavailable) as refused:
         print(refused, file=sys.stderr)
         return 2
     except KeyboardInterrupt:  # Ctrl-C before the signal handlers are set: nothing began
@@ -327,56 +387,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from bot.demo.command import main as run_demo
 
     return run_demo(args)
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from bot.offline.commands import run_export
-
-    return run_export(args)
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    from bot.offline.commands import run_import
-
-    return run_import(args)
-
-
-def cmd_match(args: argparse.Namespace) -> int:
-    from bot.offline.commands import run_match
-
-    return run_match(args)
-
-
-def cmd_outbox(args: argparse.Namespace) -> int:
-    from bot.outbox.cli import run
-
-    return run(args)
-
-
-def cmd_retention(args: argparse.Namespace) -> int:
-    from bot.offline.retention_cli import run
-
-    return run(args)
-
-
-def cmd_audit(args: argparse.Namespace) -> int:
-    from bot.offline.audit_cli import run
-
-    return run(args)
-
-
-def _since(text: str) -> date:
-    """--since: a calendar day (ISO 8601), from its local midnight in PRAKTIK_TZ."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(h.AUDIT_SINCE_FORMAT) from None
-
-
-def cmd_report(args: argparse.Namespace) -> int:
-    from bot.offline.report_cli import run
-
-    return run(args)
 
 
 def _match_arguments(match: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -437,7 +447,7 @@ def build_parser() -> argparse.ArgumentParser:
     outbox_arguments(add("outbox", cmd_outbox, h.OUTBOX))
     audit = add("audit", cmd_audit, h.AUDIT)
     audit.add_argument("--out", required=True, metavar=h.METAVAR_FILE, help=h.AUDIT_OUT)
-    audit.add_argument("--since", type=_since, metavar=h.METAVAR_DATE, help=h.AUDIT_SINCE)
+    audit.add_argument("--since", type=since, metavar=h.METAVAR_DATE, help=h.AUDIT_SINCE)
     audit.add_argument("--url", help=h.DB_URL)
     report = add("rapport", cmd_report, h.REPORT)
     report.add_argument("--year", type=int, metavar=h.METAVAR_YEAR, help=h.YEAR)

@@ -72,6 +72,10 @@ class Settings(BaseSettings):
     # Months after a season's evaluation deadline that its personal data is kept
     # (bot.retention: 12 keeps last year's participants for the next season's invitations).
     praktik_retention_months: int = Field(default=DEFAULT_MONTHS, ge=1, le=120)
+    # GET /metrics (both modes); off only to measure what the metrics cost (bench/load.py).
+    praktik_metrics: bool = True
+    # `praktik socket` takes no HTTP requests: /healthz and /metrics get a port of their own.
+    praktik_metrics_port: int = Field(default=9464, ge=1, le=65535)
 
     @field_validator("praktik_admins", mode="before")
     @classmethod

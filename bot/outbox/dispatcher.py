@@ -38,6 +38,7 @@ from sqlalchemy.exc import OperationalError
 
 from bot.config import Settings
 from bot.current import season_of
+from bot.metrics import Metrics
 from bot.outbox.rules import (
     METADATA_EVENT,
     PERMANENT_ERRORS,
@@ -159,8 +160,10 @@ class Dispatcher:
         max_wait: float = 60.0,
         tz: tzinfo = COPENHAGEN,
         sleep: Sleep = asyncio.sleep,
+        metrics: Metrics | None = None,
     ) -> None:
         self.db = db
+        self.metrics = metrics
         self.client = client
         self.seasons = seasons
         self.worker_id = (worker_id or default_worker_id())[:64]
@@ -237,6 +240,8 @@ class Dispatcher:
                     await asyncio.gather(*tasks, return_exceptions=True)
         if run.report.claimed:
             log.info("dispatch %s: %s", self.worker_id, run.report)
+        if self.metrics is not None:
+            self.metrics.dispatch_run(_outcomes(run.report))
         return run.report
 
     async def _in_turn(self, row: Claimed, ctx: PlacementContext | None, run: _Run) -> None:
@@ -339,6 +344,18 @@ class Dispatcher:
             log.warning(
                 "outbox row %s was taken over before %s recorded it", row.id, self.worker_id
             )
+
+
+def _outcomes(report: DispatchReport) -> dict[str, int]:
+    """A run's settled rows by outcome, as the figures name them."""
+    return {
+        "sent": report.sent,
+        "skipped": report.skipped,
+        "failed": report.failed,
+        "cancelled": report.cancelled,
+        "retried": report.retried,
+        "postponed": report.postponed,
+    }
 
 
 @asynccontextmanager

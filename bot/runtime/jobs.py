@@ -58,7 +58,7 @@ class DispatchJob:
         self.tz = tz or dispatcher.tz
         self.scheduler: AsyncIOScheduler | None = None
         self._current: asyncio.Task[DispatchReport] | None = None
-        self._expiring: asyncio.Task[int] | None = None
+        self._side: dict[str, asyncio.Task[int]] = {}  # the expiry and retention runs
         self._stopping = False
         self._planned_at: float | None = None
 
@@ -117,7 +117,7 @@ class DispatchJob:
             # Daily, and at start: a date that passed while the app was down is caught up.
             # The run is one transaction, so a stop in the middle of it leaves nothing half.
             scheduler.add_job(
-                self.retain,
+                self._retain,
                 "interval",
                 hours=RETENTION_HOURS,
                 id=RETENTION_JOB_ID,
@@ -130,25 +130,35 @@ class DispatchJob:
 
     async def _expire(self) -> None:
         assert self.expire is not None
-        # Shielded like the dispatch run: expired proposals' messages are then still marked.
-        if self._expiring is None or self._expiring.done():
-            self._expiring = asyncio.ensure_future(self.expire())
+        await self._side_run("expire", self.expire, "proposal expiry")
+
+    async def _retain(self) -> None:
+        assert self.retain is not None
+        await self._side_run("retain", self.retain, "retention")
+
+    async def _side_run(self, name: str, job: Callable[[], Awaitable[int]], what: str) -> None:
+        # Shielded like the dispatch run: expired proposals' messages are then still marked,
+        # and a season's anonymisation is not cut off in the middle of its transaction.
+        task = self._side.get(name)
+        if task is None or task.done():
+            task = self._side[name] = asyncio.ensure_future(job())
         try:
-            await asyncio.shield(self._expiring)
+            await asyncio.shield(task)
         except asyncio.CancelledError:
             if self._stopping:
-                return
+                return  # the run goes on and `stop` waits for it; no trace in the log
             raise
         except Exception:
-            log.exception("proposal expiry failed; the next run tries again")
+            log.exception("%s failed; the next run tries again", what)
 
     async def stop(self, drain: float = DRAIN_SECONDS) -> None:
         self._stopping = True
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
             self.scheduler = None
-        # The dispatch run and the expiry run finish side by side, within one `drain`.
-        running = {r for r in (self._current, self._expiring) if r is not None and not r.done()}
+        # The dispatch run and the side runs finish side by side, within one `drain`.
+        runs = (self._current, *self._side.values())
+        running = {r for r in runs if r is not None and not r.done()}
         if running:
             await asyncio.wait(running, timeout=drain)
 

@@ -15,16 +15,22 @@ import contextlib
 import logging
 import re
 import signal
+import time
 from typing import Any
 
 import aiohttp
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.adapter.socket_mode.async_internals import send_async_response
+from slack_bolt.adapter.socket_mode.internals import build_headers
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.socket_mode.aiohttp import SocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.metrics import Metrics
+from bot.runtime import request_metrics
 from bot.runtime.http_pool import pooled_session
 from bot.runtime.inflight import InFlight
 from bot.runtime.jobs import DRAIN_SECONDS, DispatchJob
@@ -48,15 +54,35 @@ class TokenRefused(Exception):
 
 
 class _Handler(AsyncSocketModeHandler):
-    """Bolt's handler, counting each envelope from arrival until its listener is done."""
+    """Bolt's handler, counting each envelope from arrival until its listener is done, and
+    (given metrics) its kind, outcome and the time until its ack went out."""
 
-    def __init__(self, app: AsyncApp, app_token: str, inflight: InFlight, ping: float) -> None:
+    def __init__(
+        self,
+        app: AsyncApp,
+        app_token: str,
+        inflight: InFlight,
+        ping: float,
+        metrics: Metrics | None = None,
+    ) -> None:
         super().__init__(app, app_token, ping_interval=ping)
         self.inflight = inflight
+        self.metrics = metrics
 
     async def handle(self, client: SocketModeClient, req: SocketModeRequest) -> None:  # type: ignore[override]
         async with self.inflight.track():
-            await super().handle(client, req)
+            if self.metrics is None:
+                await super().handle(client, req)
+                return
+            # Bolt's own handle (run_async_bolt_app, then send_async_response), measured.
+            arrived = time.perf_counter()
+            request = AsyncBoltRequest(
+                mode="socket_mode", body=req.payload, headers=build_headers(req)
+            )
+            answer = await request_metrics.dispatch(self.app, request, self.metrics)
+            await send_async_response(client, req, answer, time.time())
+            kind = request_metrics.kind_of(request.body)
+            self.metrics.acked(kind, time.perf_counter() - arrived)
 
 
 class SocketMode:
@@ -70,8 +96,10 @@ class SocketMode:
         inflight: InFlight,
         job: DispatchJob | None = None,
         ping_interval: float = PING_INTERVAL,
+        metrics: Metrics | None = None,
     ) -> None:
         self.app = app
+        self.metrics = metrics
         self.app_token = app_token
         self.inflight = inflight
         self.job = job
@@ -86,6 +114,12 @@ class SocketMode:
             raise RuntimeError("Socket Mode is not started")
         return self._handler.client
 
+    async def connected(self) -> bool:
+        """Whether the WebSocket to Slack is open now (for /healthz): false while connecting,
+        after a drop until the new connection is made, and once stopped."""
+        handler = self._handler
+        return handler is not None and bool(await handler.client.is_connected())
+
     async def start(self) -> None:
         """Connect (retrying as slack_sdk does) and start the dispatch job."""
         stack = contextlib.AsyncExitStack()
@@ -93,7 +127,9 @@ class SocketMode:
         self._session = stack
         # Built here, in the running loop: slack_sdk's client makes its aiohttp session and
         # its message task in its constructor, which fails outside a loop (aiohttp >= 3.10).
-        self._handler = _Handler(self.app, self.app_token, self.inflight, self.ping_interval)
+        self._handler = _Handler(
+            self.app, self.app_token, self.inflight, self.ping_interval, self.metrics
+        )
         refused = _connect_with_backoff(self._handler.client)
         stack.callback(self._handler.client.logger.removeFilter, self._one_line)
         self._handler.client.logger.addFilter(self._one_line)

@@ -231,6 +231,10 @@ class FakeSlack(UsersApi, UsergroupsApi, FilesApi, ResponsesApi):
         fault = Fault(error, status, retry_after, delay, times)
         self._faults.setdefault(method, []).append(fault)
 
+    def heal(self, method: str) -> None:
+        """`method` answers normally again: the faults still queued for it are dropped."""
+        self._faults.pop(method, None)
+
     def rate_limit(self, method: str, per_channel_per_second: int | None = 1) -> None:
         """Answer 429 + Retry-After when a channel gets more than N calls in a second."""
         if per_channel_per_second is None:
@@ -272,7 +276,7 @@ class FakeSlack(UsersApi, UsergroupsApi, FilesApi, ResponsesApi):
                 await asyncio.sleep(fault.delay)
             if fault.error is not None or fault.status != 200:
                 await self._record(method, params, fault.error or f"http_{fault.status}")
-                return _fault_response(fault)
+                return fault_response(fault)
         handler = self._handlers.get(method)
         try:
             if handler is None:
@@ -342,7 +346,7 @@ def _bearer(request: web.Request) -> str | None:
     return header[7:] if header.startswith("Bearer ") else None
 
 
-def _fault_response(fault: Fault) -> web.Response:
+def fault_response(fault: Fault) -> web.Response:
     if fault.status >= 500 and fault.error is None:
         return web.Response(
             status=fault.status,

@@ -38,7 +38,7 @@ from urllib.parse import urlencode
 
 from aiohttp import WSMsgType, web
 
-from bot.sandbox.fake_slack import APP_ID, FakeSlack
+from bot.sandbox.fake_slack import APP_ID, FakeSlack, fault_response
 from bot.sandbox.wire import JSON, Signing, SlackWire, WireResponse
 
 # Not a secret: the fake accepts only this app-level token, on the loopback.
@@ -213,6 +213,13 @@ class FakeSocketMode:
         app.on_shutdown.append(self._close_all)
 
     async def _connections_open(self, request: web.Request) -> web.StreamResponse:
+        # An outage (`fake.fail("apps.connections.open", status=503, times=None)`): no new
+        # connection until `fake.heal`, as when Slack's edge answers with server errors.
+        fault = self.fake._take_fault("apps.connections.open")
+        if fault is not None and (fault.error is not None or fault.status != 200):
+            fault_error = fault.error or f"http_{fault.status}"
+            await self.fake._record("apps.connections.open", {}, fault_error)
+            return fault_response(fault)
         header = request.headers.get("Authorization", "")
         token = header[7:] if header.startswith("Bearer ") else None
         if token is None:

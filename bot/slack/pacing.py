@@ -33,6 +33,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
+from bot.metrics import ERROR, OK, RATELIMITED, Metrics
+
 Timer = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -125,6 +127,8 @@ class Pacer:
     # those wake-ups were a third of a press's CPU. Never earlier than the buckets allow.
     wake_every: float = 0.5
     stats: PacingStats = field(default_factory=PacingStats)
+    # The process's Prometheus figures (bot.metrics); None: not measured.
+    metrics: Metrics | None = None
     _buckets: dict[str, Bucket] = field(default_factory=dict)
 
     def _bucket(self, key: str, rate: float, burst: float) -> Bucket:
@@ -166,7 +170,7 @@ class Pacer:
             wait = max(b.reserve(started) for b in buckets)
             if wait > 0:
                 await self.sleep(self._woken_at(started + wait) - started)
-                self.stats.waited += self.timer() - started
+                self._waited(self.timer() - started, bulk=False)
             return
         while True:
             now = self.timer()
@@ -176,7 +180,17 @@ class Pacer:
                     bucket.tokens -= 1.0
                 break
             await self.sleep(wait)
-        self.stats.waited += self.timer() - started
+        self._waited(self.timer() - started, bulk=True)
+
+    def _waited(self, seconds: float, *, bulk: bool) -> None:
+        self.stats.waited += seconds
+        if self.metrics is not None:
+            self.metrics.waited(bulk=bulk, seconds=seconds)
+
+    def answered(self, method: str, result: str) -> None:
+        """One Web API call's result, for the process's figures."""
+        if self.metrics is not None:
+            self.metrics.slack_call(method, result)
 
     def _woken_at(self, due: float) -> float:
         if self.wake_every <= 0:
@@ -225,16 +239,24 @@ class PacedWebClient(AsyncWebClient):
             await self.pacer.acquire(api_method, channel, bulk=self.bulk)
             self.pacer.stats.calls += 1
             try:
-                return await super().api_call(api_method, **kwargs)
+                answer = await super().api_call(api_method, **kwargs)
             except SlackApiError as error:
                 if error.response.status_code != 429:
+                    self.pacer.answered(api_method, ERROR)
                     raise
+                self.pacer.answered(api_method, RATELIMITED)
                 self.pacer.stats.ratelimited += 1
                 wait = retry_after(error.response.headers)
                 self.pacer.blocked(api_method, channel, wait)
                 if attempt >= self.retries_on_429:
                     raise
                 attempt += 1
+            except Exception:
+                self.pacer.answered(api_method, ERROR)  # no answer: a timeout, a refused connection
+                raise
+            else:
+                self.pacer.answered(api_method, OK)
+                return answer
 
 
 def _channel_of(kwargs: dict[str, Any]) -> str | None:

@@ -65,8 +65,16 @@ def socket_env(fake: FakeSlack, database_url: str, app_token: str = APP_TOKEN) -
         DATABASE_URL=database_url,
         PRAKTIK_YEAR="2027",
         PYTHONUNBUFFERED="1",
+        # /healthz and /metrics on a free port: tests run side by side on one machine.
+        PRAKTIK_METRICS_PORT=str(_free_port()),
     )
     return env
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 @pytest.fixture
@@ -224,6 +232,7 @@ def test_slack_unreachable_is_one_line_per_try_with_the_wait(tmp_path: Path) -> 
         DATABASE_URL=f"sqlite:///{tmp_path / 'praktik.db'}",
         PRAKTIK_ADMINS="UKOORD1",
         PYTHONUNBUFFERED="1",
+        PRAKTIK_METRICS_PORT=str(_free_port()),
     )
     stderr = tmp_path / "stderr.txt"
     process = _start(env, tmp_path, stderr)
@@ -246,5 +255,7 @@ def test_slack_unreachable_is_one_line_per_try_with_the_wait(tmp_path: Path) -> 
     said = [line for line in lines if "alembic" not in line]
     waits = [int(m[1]) for line in said if (m := tries.search(line))]
     assert waits[:3] == [1, 2, 4]
-    assert len(said) == len(waits) + 3, said  # besides: the signal, Bolt's disconnect, the stop
-    assert all(tries.search(line) for line in said[: len(waits)])
+    # Besides: the port for /healthz and /metrics, the signal, Bolt's disconnect, the stop.
+    assert len(said) == len(waits) + 4, said
+    assert "Listening on port" in said[0]  # /healthz answers 503 from the start
+    assert all(tries.search(line) for line in said[1 : 1 + len(waits)])

@@ -1,7 +1,7 @@
 """`praktik serve` (or `praktik socket`), with two knobs a test of the running process
 needs, run as
 
-    python -m tests.stress.serve [socket]
+    python -m tests.stress.serve [socket | --workers N]
 
 Without the PRAKTIK_STRESS_* variables this is exactly `praktik serve`
 (bot.cli.cmd_serve). With them:
@@ -76,8 +76,8 @@ def install() -> None:
     jobs.DispatchJob = DispatchJob  # type: ignore[misc]
     if os.environ.get("PRAKTIK_STRESS_UNPACED") == "1":
 
-        def unpaced(processes: int = 1) -> Pacer:
-            return Pacer(paced=False)
+        def unpaced(processes: int = 1, metrics: Any = None) -> Pacer:
+            return Pacer(paced=False, metrics=metrics)
 
         cli._pacer = unpaced
     batch = os.environ.get("PRAKTIK_STRESS_DISPATCH_BATCH")
@@ -95,4 +95,6 @@ if __name__ == "__main__":
     import sys
 
     install()
-    raise SystemExit(main(["socket" if sys.argv[1:] == ["socket"] else "serve"]))
+    # `socket`, or `serve` with its own options (`--workers N`: the workers are forked from
+    # this process, so they run with the knobs above too).
+    raise SystemExit(main(["socket"] if sys.argv[1:] == ["socket"] else ["serve", *sys.argv[1:]]))

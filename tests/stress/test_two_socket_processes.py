@@ -28,7 +28,7 @@ from models.db import Database
 from models.tables import Proposal, ProposalStatus
 from tests.scenario.flows import offer
 from tests.stress.gestures import anmod, press, snapshot
-from tests.stress.procs import ROOT, scratch_database, serve_env
+from tests.stress.procs import ROOT, free_port, scratch_database, serve_env
 from tests.stress.slack import LateSlack
 from tests.stress.two_sites import (
     BATCH,
@@ -93,12 +93,17 @@ async def two_sockets(
                 api_url=fake.api_url,
                 token=fake.bot_token,
                 secret="",
-                port=3000,  # unused: Socket Mode listens on no port
+                port=3000,  # unused: Socket Mode takes no requests from Slack
                 now=NOW,
                 interval=1.0,
                 batch=BATCH,
                 # This fake enforces no limits; pacing would only slow the race down.
-                extra={"SLACK_APP_TOKEN": APP_TOKEN, "PRAKTIK_STRESS_UNPACED": "1"},
+                extra={
+                    "SLACK_APP_TOKEN": APP_TOKEN,
+                    "PRAKTIK_STRESS_UNPACED": "1",
+                    # Two processes on one machine: a /healthz and /metrics port each.
+                    "PRAKTIK_METRICS_PORT": str(free_port()),
+                },
             )
             del env["SLACK_SIGNING_SECRET"], env["PORT"]
             processes.append(SocketProcess(env, tmp_path / f"socket-{name}.log").start())
