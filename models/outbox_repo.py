@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, and_, case, exists, func, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from bot.outbox.plan import PlannedDM, cohost_copies, diff_plans, plan_placement
+from bot.outbox.plan import PlannedDM, cohost_copies, diff_plans, fixed_until, plan_placement
 from bot.placement import Role
 from bot.season import Season
 from models import placements
@@ -210,6 +210,8 @@ class Claimed:
     kind: str
     due_at: datetime
     attempts: int  # claims so far, this one included
+    outage_tries: int = 0  # tries Slack answered "not now" (counted apart from attempts)
+    send_until: datetime | None = None  # fixed content: skipped from then on
     payload: dict[str, Any] = field(default_factory=dict)  # fixed content, if any
 
 
@@ -265,6 +267,8 @@ def claim_due(
             kind=row.kind,
             due_at=row.due_at,
             attempts=row.attempts + 1,
+            outage_tries=row.outage_tries,
+            send_until=row.send_until,
             payload=dict(row.payload or {}),
         )
         for row in rows
@@ -311,13 +315,16 @@ def release(
     due_at: datetime,
     reason: str,
     count_attempt: bool = True,
+    outage: bool = False,
 ) -> bool:
     """Give a held row back as planned for `due_at` (a retry, or a wait Slack asked for).
 
     `count_attempt=False` takes back the attempt the claim counted: waiting because Slack
-    said so, or because the send window is shut, is no failed try.
+    said so, or because the send window is shut, is no failed try. `outage=True` (Slack
+    away or busy) counts the try among the row's outage tries instead.
     """
     attempts = col(OutboxMessage.attempts)
+    outages = col(OutboxMessage.outage_tries)
     result = session.execute(
         update(OutboxMessage)
         .where(_held(outbox_id, worker_id))
@@ -328,6 +335,7 @@ def release(
             claimed_by=None,
             claimed_at=None,
             attempts=attempts if count_attempt else attempts - 1,
+            outage_tries=outages + 1 if outage else outages,
         )
     )
     return changed(result) == 1
@@ -345,6 +353,7 @@ class Settlement:
     ts: str = ""
     due_at: datetime | None = None
     count_attempt: bool = True
+    outage: bool = False
 
 
 def mark_sent_many(
@@ -401,6 +410,7 @@ def settle(
                 due_at=item.due_at,
                 reason=item.reason,
                 count_attempt=item.count_attempt,
+                outage=item.outage,
             )
         else:
             ok = mark_done(
@@ -467,7 +477,8 @@ def plan_fixed(
 ) -> int:
     """Rows whose content is fixed now (an announcement, an invitation), one per
     key -> (recipient, payload); a key planned before is left as it is, so a repeated
-    command sends nobody a second DM. Returns how many were added."""
+    command sends nobody a second DM. Each is worth sending until `fixed_until` (a long
+    Slack outage skips it rather than sending stale news). Returns how many were added."""
     existing = set(
         session.exec(select(OutboxMessage.key).where(col(OutboxMessage.key).in_(list(rows)))).all()
     )
@@ -477,7 +488,13 @@ def plan_fixed(
             continue
         session.add(
             OutboxMessage(
-                key=key, recipient=user, kind=kind, due_at=due, created_at=now, payload=payload
+                key=key,
+                recipient=user,
+                kind=kind,
+                due_at=due,
+                send_until=fixed_until(kind, due),
+                created_at=now,
+                payload=payload,
             )
         )
         added += 1
