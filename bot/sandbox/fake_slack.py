@@ -133,7 +133,9 @@ class FakeSlack(UsersApi, FilesApi, ResponsesApi):
         self._runner = web.AppRunner(app, access_log=None, handler_cancellation=True)
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
+        # Started again after a stop (Slack back after an outage): the same address.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", self._port or 0))
         self._port = int(sock.getsockname()[1])
         await web.SockSite(self._runner, sock).start()
 
@@ -226,6 +228,10 @@ class FakeSlack(UsersApi, FilesApi, ResponsesApi):
             error = "ratelimited"
         fault = Fault(error, status, retry_after, delay, times)
         self._faults.setdefault(method, []).append(fault)
+
+    def heal(self, method: str) -> None:
+        """Drop the faults still queued for `method`: Slack answers normally again."""
+        self._faults.pop(method, None)
 
     def rate_limit(self, method: str, per_channel_per_second: int | None = 1) -> None:
         """Answer 429 + Retry-After when a channel gets more than N calls in a second."""

@@ -20,7 +20,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
-from sqlmodel import Session, col, select
+from sqlmodel import select
 
 from bot.clock import ManualClock
 from bot.outbox.dispatcher import Dispatcher
@@ -29,6 +29,7 @@ from bot.season import COPENHAGEN
 from models.db import Database
 from models.tables import OutboxMessage, OutboxStatus
 from tests.outbox_seed import people, seasons, seed_placements
+from tests.stress.drain import FRIDAY, Drain, rows_due, statuses
 from tests.stress.procs import (
     Cluster,
     Serve,
@@ -39,24 +40,6 @@ from tests.stress.procs import (
 )
 from tests.stress.slack import LateSlack, delivered, keys_delivered
 from tests.waiting import until, wait_until
-
-# Friday before week 37, 10:00: every seeded placement's intro and practical DMs are due
-# (four per placement), late but still meaningful.
-FRIDAY = datetime(2027, 9, 10, 10, 0, tzinfo=COPENHAGEN)
-DUE_BY = datetime(2027, 9, 11, tzinfo=COPENHAGEN)
-LEASE = timedelta(minutes=10)  # the dispatcher's default
-
-
-def statuses(session: Session) -> Counter[str]:
-    """Rows due by DUE_BY, by status."""
-    rows = session.exec(
-        select(OutboxMessage.status).where(col(OutboxMessage.due_at) < DUE_BY)
-    ).all()
-    return Counter(rows)
-
-
-def rows_due(session: Session) -> list[OutboxMessage]:
-    return list(session.exec(select(OutboxMessage).where(col(OutboxMessage.due_at) < DUE_BY)).all())
 
 
 def client(fake: LateSlack, *, timeout: float = 10) -> AsyncWebClient:
@@ -71,32 +54,6 @@ def client(fake: LateSlack, *, timeout: float = 10) -> AsyncWebClient:
 async def fake() -> AsyncIterator[LateSlack]:
     async with LateSlack(trigger_ttl=None) as running:
         yield running
-
-
-@dataclass
-class Drain:
-    """Run the dispatcher as the job would, moving the clock over each retry's wait."""
-
-    db: Database
-    worker: Dispatcher
-    now: datetime
-    runs: int = 0
-
-    async def until_settled(self, *, max_runs: int = 40) -> None:
-        for _ in range(max_runs):
-            self.runs += 1
-            await self.worker.run_once(self.now)
-            open_rows = [
-                r for r in await self.db.run(rows_due) if r.status in ("planned", "sending")
-            ]
-            if not open_rows:
-                return
-            planned = [r.due_at for r in open_rows if r.status == "planned"]
-            # The next moment something can go: a retry's due time, else (only claims of a
-            # failed run are left) the moment their lease runs out.
-            later = min(planned) if planned else self.now + LEASE + timedelta(seconds=1)
-            self.now = max(self.now, later)
-        raise AssertionError(f"outbox still open after {max_runs} runs")
 
 
 GIVE_UP = 1.0  # seconds: the storm test's client timeout
@@ -156,7 +113,7 @@ async def test_429_storms_500s_timeouts_and_missing_users_deliver_every_dm_once(
     )
 
 
-async def test_a_slack_that_never_answers_in_time_gives_up_after_five_attempts(
+async def test_a_slack_never_answering_in_time_uses_up_no_attempt_and_late_dms_are_skipped(
     db: Database, fake: LateSlack
 ) -> None:
     made = await db.run(seed_placements, count=2)
@@ -164,13 +121,16 @@ async def test_a_slack_that_never_answers_in_time_gives_up_after_five_attempts(
     fake.fail("chat.postMessage", delay=1.0, times=None)  # nothing ever gets through
     worker = Dispatcher(db, client(fake, timeout=0.3), seasons, worker_id="patient")
     drain = Drain(db, worker, FRIDAY)
-    await drain.until_settled()
-    rows = await db.run(rows_due)
-    assert {r.status for r in rows} == {"failed"}
-    assert {r.reason for r in rows} == {"TimeoutError (after 5 attempts)"}
+    await drain.until_settled(max_runs=60)
+    rows = await drain.rows()
+    # Tried all Friday and Monday morning, every 15 minutes at most, until the welcome
+    # (Monday 08:30) made the intro and the practical DM pointless.
+    assert {(r.status, r.reason, r.attempts) for r in rows} == {("skipped", "placement_started", 1)}
     assert keys_delivered(fake) == Counter()
-    # Five tries with waits of 1, 2, 4 and 8 minutes: about a quarter of an hour.
-    assert drain.now - FRIDAY == timedelta(minutes=15)
+    assert max(drain.waits) <= timedelta(days=3) and sorted(drain.waits)[-2] == timedelta(
+        minutes=15
+    )
+    assert drain.now == datetime(2027, 9, 13, 8, 30, tzinfo=COPENHAGEN)
 
 
 # --- PostgreSQL restarting -----------------------------------------------------------------
