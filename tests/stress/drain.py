@@ -53,12 +53,13 @@ class Drain:
     due_by: datetime = DUE_BY
     events: list[Event] = field(default_factory=list)
     waits: list[timedelta] = field(default_factory=list)  # the clock's steps between runs
-    wave: set[int] = field(default_factory=set)  # the rows due by `due_by` at the start
+    wave: set[int] = field(default_factory=set)  # rows open and due by `due_by` at the start
 
     async def rows(self) -> list[OutboxMessage]:
         """The wave's rows as they are now (a retry moves a row's due time past `due_by`)."""
         if not self.wave:
-            self.wave = {r.id for r in await self.db.run(rows_due, self.due_by) if r.id}
+            due = await self.db.run(rows_due, self.due_by)
+            self.wave = {r.id for r in due if r.id and r.status in ("planned", "sending")}
         return [r for r in await self.db.run(every_row) if r.id in self.wave]
 
     async def until_settled(self, *, max_runs: int = 40) -> None:
