@@ -219,7 +219,8 @@ def claim_due(
     session: Session, *, now: datetime, worker_id: str, limit: int, lease: timedelta
 ) -> list[Claimed]:
     """Take up to `limit` due rows: planned ones whose moment has come, and `sending` ones
-    whose claim is older than `lease` (their worker died mid-send).
+    whose claim is older than `lease` (their worker died mid-send; taking one over counts
+    no new attempt).
 
     PostgreSQL: `FOR UPDATE SKIP LOCKED`, so concurrent workers take disjoint rows without
     waiting for each other. SQLite: the transaction is BEGIN IMMEDIATE (models.db), so the
@@ -247,6 +248,9 @@ def claim_due(
     if not rows:
         return []
     ids = [row.id for row in rows if row.id is not None]
+    # A row taken over from a worker that died keeps the attempt its first claim counted:
+    # a wave killed five times must not use up the attempts of DMs nobody ever posted.
+    taken_over = col(OutboxMessage.status) == OutboxStatus.SENDING
     session.execute(
         update(OutboxMessage)
         .where(col(OutboxMessage.id).in_(ids))
@@ -254,7 +258,7 @@ def claim_due(
             status=OutboxStatus.SENDING,
             claimed_by=worker_id,
             claimed_at=now,
-            attempts=col(OutboxMessage.attempts) + 1,
+            attempts=col(OutboxMessage.attempts) + case((taken_over, 0), else_=1),
         )
         .execution_options(synchronize_session=False)
     )
@@ -266,7 +270,7 @@ def claim_due(
             recipient=row.recipient,
             kind=row.kind,
             due_at=row.due_at,
-            attempts=row.attempts + 1,
+            attempts=row.attempts + (0 if row.status == OutboxStatus.SENDING else 1),
             outage_tries=row.outage_tries,
             send_until=row.send_until,
             payload=dict(row.payload or {}),

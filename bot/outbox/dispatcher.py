@@ -66,12 +66,15 @@ from models.tables import OutboxStatus, SeasonSettings
 
 log = logging.getLogger("praktik.dispatch")
 
-__all__ = ["DispatchReport", "Dispatcher", "decide", "dispatch_client"]
+__all__ = ["CONCURRENCY", "DispatchReport", "Dispatcher", "decide", "dispatch_client"]
 
 SeasonProvider = Callable[[SeasonSettings], Season]
 Sleep = Callable[[float], Awaitable[None]]
 # Seconds between tries to record outcomes while the database is away (a minute in all).
 SETTLE_RETRY_WAITS = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
+# Slack calls in flight per process, each holding its slot until its outcome is committed:
+# also the most DMs that one process killed mid-wave can have posted and not recorded.
+CONCURRENCY = 16
 
 
 def default_worker_id() -> str:
@@ -161,7 +164,7 @@ class Dispatcher:
         *,
         worker_id: str | None = None,
         batch: int = 100,
-        concurrency: int = 16,
+        concurrency: int = CONCURRENCY,
         max_in_flight: int = 1000,
         lease: timedelta = timedelta(minutes=10),
         max_attempts: int = 5,
