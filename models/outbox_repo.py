@@ -3,7 +3,7 @@ dispatcher (bot.outbox.dispatcher), and the queries behind `praktik outbox`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, and_, case, exists, func, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from bot.outbox.plan import PlannedDM, cohost_copies, diff_plans, fixed_until, plan_placement
+from bot.outbox.plan import PlannedDM, cohost_copies, diff_plans, plan_placement
 from bot.placement import Role
 from bot.season import Season
 from models import placements
@@ -469,37 +469,3 @@ def outbox_report(
     if limit is not None:
         query = query.limit(limit)
     return OutboxReport(list(session.exec(query).all()), total)
-
-
-def plan_fixed(
-    session: Session,
-    *,
-    rows: Mapping[str, tuple[str, dict[str, Any]]],
-    kind: str,
-    now: datetime,
-    due: datetime,
-) -> int:
-    """Rows whose content is fixed now (an announcement, an invitation), one per
-    key -> (recipient, payload); a key planned before is left as it is, so a repeated
-    command sends nobody a second DM. Each is worth sending until `fixed_until` (a long
-    Slack outage skips it rather than sending stale news). Returns how many were added."""
-    existing = set(
-        session.exec(select(OutboxMessage.key).where(col(OutboxMessage.key).in_(list(rows)))).all()
-    )
-    added = 0
-    for key, (user, payload) in rows.items():
-        if key in existing:
-            continue
-        session.add(
-            OutboxMessage(
-                key=key,
-                recipient=user,
-                kind=kind,
-                due_at=due,
-                send_until=fixed_until(kind, due),
-                created_at=now,
-                payload=payload,
-            )
-        )
-        added += 1
-    return added

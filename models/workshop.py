@@ -20,7 +20,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from bot.outbox.plan import fixed_until
-from models.outbox_repo import plan_fixed
+from models.fixed_dms import plan_fixed
 from models.tables import OutboxMessage, OutboxStatus, Participant, Workshop, WorkshopAnswer
 from models.types import changed
 
