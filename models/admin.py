@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from models.outbox_repo import plan_fixed
+from models.fixed_dms import plan_fixed
 from models.privacy import ERASED
 from models.seasons import season_cohosts, season_interns
 from models.tables import HostSlot, OutboxMessage, Participant, SeasonSettings

@@ -3,7 +3,7 @@ dispatcher (bot.outbox.dispatcher), and the queries behind `praktik outbox`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -210,6 +210,8 @@ class Claimed:
     kind: str
     due_at: datetime
     attempts: int  # claims so far, this one included
+    outage_tries: int = 0  # tries Slack answered "not now" (counted apart from attempts)
+    send_until: datetime | None = None  # fixed content: skipped from then on
     payload: dict[str, Any] = field(default_factory=dict)  # fixed content, if any
 
 
@@ -217,7 +219,8 @@ def claim_due(
     session: Session, *, now: datetime, worker_id: str, limit: int, lease: timedelta
 ) -> list[Claimed]:
     """Take up to `limit` due rows: planned ones whose moment has come, and `sending` ones
-    whose claim is older than `lease` (their worker died mid-send).
+    whose claim is older than `lease` (their worker died mid-send; taking one over counts
+    no new attempt).
 
     PostgreSQL: `FOR UPDATE SKIP LOCKED`, so concurrent workers take disjoint rows without
     waiting for each other. SQLite: the transaction is BEGIN IMMEDIATE (models.db), so the
@@ -245,6 +248,9 @@ def claim_due(
     if not rows:
         return []
     ids = [row.id for row in rows if row.id is not None]
+    # A row taken over from a worker that died keeps the attempt its first claim counted:
+    # a wave killed five times must not use up the attempts of DMs nobody ever posted.
+    taken_over = col(OutboxMessage.status) == OutboxStatus.SENDING
     session.execute(
         update(OutboxMessage)
         .where(col(OutboxMessage.id).in_(ids))
@@ -252,7 +258,7 @@ def claim_due(
             status=OutboxStatus.SENDING,
             claimed_by=worker_id,
             claimed_at=now,
-            attempts=col(OutboxMessage.attempts) + 1,
+            attempts=col(OutboxMessage.attempts) + case((taken_over, 0), else_=1),
         )
         .execution_options(synchronize_session=False)
     )
@@ -264,7 +270,9 @@ def claim_due(
             recipient=row.recipient,
             kind=row.kind,
             due_at=row.due_at,
-            attempts=row.attempts + 1,
+            attempts=row.attempts + (0 if row.status == OutboxStatus.SENDING else 1),
+            outage_tries=row.outage_tries,
+            send_until=row.send_until,
             payload=dict(row.payload or {}),
         )
         for row in rows
@@ -311,13 +319,16 @@ def release(
     due_at: datetime,
     reason: str,
     count_attempt: bool = True,
+    outage: bool = False,
 ) -> bool:
     """Give a held row back as planned for `due_at` (a retry, or a wait Slack asked for).
 
     `count_attempt=False` takes back the attempt the claim counted: waiting because Slack
-    said so, or because the send window is shut, is no failed try.
+    said so, or because the send window is shut, is no failed try. `outage=True` (Slack
+    away or busy) counts the try among the row's outage tries instead.
     """
     attempts = col(OutboxMessage.attempts)
+    outages = col(OutboxMessage.outage_tries)
     result = session.execute(
         update(OutboxMessage)
         .where(_held(outbox_id, worker_id))
@@ -328,6 +339,7 @@ def release(
             claimed_by=None,
             claimed_at=None,
             attempts=attempts if count_attempt else attempts - 1,
+            outage_tries=outages + 1 if outage else outages,
         )
     )
     return changed(result) == 1
@@ -345,6 +357,7 @@ class Settlement:
     ts: str = ""
     due_at: datetime | None = None
     count_attempt: bool = True
+    outage: bool = False
 
 
 def mark_sent_many(
@@ -401,6 +414,7 @@ def settle(
                 due_at=item.due_at,
                 reason=item.reason,
                 count_attempt=item.count_attempt,
+                outage=item.outage,
             )
         else:
             ok = mark_done(
@@ -455,30 +469,3 @@ def outbox_report(
     if limit is not None:
         query = query.limit(limit)
     return OutboxReport(list(session.exec(query).all()), total)
-
-
-def plan_fixed(
-    session: Session,
-    *,
-    rows: Mapping[str, tuple[str, dict[str, Any]]],
-    kind: str,
-    now: datetime,
-    due: datetime,
-) -> int:
-    """Rows whose content is fixed now (an announcement, an invitation), one per
-    key -> (recipient, payload); a key planned before is left as it is, so a repeated
-    command sends nobody a second DM. Returns how many were added."""
-    existing = set(
-        session.exec(select(OutboxMessage.key).where(col(OutboxMessage.key).in_(list(rows)))).all()
-    )
-    added = 0
-    for key, (user, payload) in rows.items():
-        if key in existing:
-            continue
-        session.add(
-            OutboxMessage(
-                key=key, recipient=user, kind=kind, due_at=due, created_at=now, payload=payload
-            )
-        )
-        added += 1
-    return added

@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 from bot.placement import Span, State, blocks_pair, due_to_expire
 from models import audit
 from models.db import insert_unless_present
-from models.outbox_repo import plan_fixed
+from models.fixed_dms import plan_fixed
 from models.placements import Deal, deal_of, state_of_proposal
 from models.steering import steers
 from models.tables import (

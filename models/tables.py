@@ -241,6 +241,9 @@ class OutboxMessage(SQLModel, table=True):
     due_at: datetime = _utc()
     status: str = Field(default=OutboxStatus.PLANNED, max_length=16)
     attempts: int = 0
+    # Tries Slack answered "not now" (down, busy, unreachable): they use up no attempt and
+    # only lengthen the wait before the next try (bot.outbox.dispatcher).
+    outage_tries: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     claimed_by: str | None = Field(default=None, max_length=64)
     claimed_at: datetime | None = _utc(default=None)
     sent_at: datetime | None = _utc(default=None)
@@ -248,6 +251,9 @@ class OutboxMessage(SQLModel, table=True):
     slack_ts: str | None = Field(default=None, max_length=32)
     reason: str = ""
     created_at: datetime = _utc()
+    # A DM with fixed content is skipped from this moment on (bot.outbox.plan.fixed_until);
+    # a placement's DMs are judged from the placement when sent, and leave it empty.
+    send_until: datetime | None = _utc(default=None)
     # Content fixed when planned (a coordinator's announcement); timeline DMs leave it empty
     # and are drawn from the placement when sent, so they show the latest details.
     payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))

@@ -19,7 +19,8 @@ from typing import Any
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from models.outbox_repo import plan_fixed
+from bot.outbox.plan import fixed_until
+from models.fixed_dms import plan_fixed
 from models.tables import OutboxMessage, OutboxStatus, Participant, Workshop, WorkshopAnswer
 from models.types import changed
 
@@ -149,6 +150,7 @@ def reschedule_reminders(
     ).all()
     for row in rows:
         row.due_at, row.payload = due, payload
+        row.send_until = fixed_until(row.kind, due)
         session.add(row)
 
 
@@ -201,6 +203,7 @@ def answer(
                 recipient=user_id,
                 kind=KIND_REMINDER,
                 due_at=max(due, now),
+                send_until=fixed_until(KIND_REMINDER, due),
                 created_at=now,
                 payload=payload,
             )
@@ -208,6 +211,7 @@ def answer(
     elif coming and reminder is not None and reminder.status == OutboxStatus.CANCELLED:
         reminder.status, reminder.reason = OutboxStatus.PLANNED, ""
         reminder.due_at, reminder.payload = max(due, now), payload
+        reminder.send_until = fixed_until(KIND_REMINDER, due)
         session.add(reminder)
     elif not coming and reminder is not None and reminder.status == OutboxStatus.PLANNED:
         reminder.status, reminder.reason = OutboxStatus.CANCELLED, "not_coming"

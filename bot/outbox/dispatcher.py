@@ -10,6 +10,15 @@ after Slack accepted the message and before `sent` was committed. Its row stays 
 once the claim is older than the lease (10 min) another run takes it over and sends it
 again. That one message may then arrive twice (at-least-once at a kill); nothing is lost.
 A network timeout on chat.postMessage is the same ambiguity and is retried the same way.
+How many a kill can double is bounded: a worker holds one of its `concurrency` slots from
+before a post until its outcome is committed, so at most `concurrency` messages per
+process are ever posted-but-unrecorded.
+
+Slack away (5xx, 429, a timeout, a refused connection) uses up no attempt: the row is
+tried again after 1, 2, 4 … minutes up to `max_outage_backoff`, for as long as the DM still
+makes sense (bot.outbox.rules.decide skips it with the reason once its moment has passed).
+Only what Slack refuses for good (bot.slack.errors.PERMANENT_ERRORS) fails at once; an
+error no document explains fails after `max_attempts`.
 Each message carries its outbox key as Slack message metadata, so a duplicate can be
 recognised afterwards.
 
@@ -41,7 +50,6 @@ from bot.current import season_of
 from bot.metrics import Metrics
 from bot.outbox.rules import (
     METADATA_EVENT,
-    PERMANENT_ERRORS,
     Decision,
     DispatchReport,
     Later,
@@ -50,6 +58,7 @@ from bot.outbox.rules import (
     decide,
 )
 from bot.season import COPENHAGEN, Season, SendWindow
+from bot.slack.errors import Verdict, verdict
 from bot.slack.pacing import PacedWebClient, Pacer, retry_after
 from models.db import Database
 from models.feedback import PlacementContext, placement_contexts
@@ -58,12 +67,15 @@ from models.tables import OutboxStatus, SeasonSettings
 
 log = logging.getLogger("praktik.dispatch")
 
-__all__ = ["DispatchReport", "Dispatcher", "decide", "dispatch_client"]
+__all__ = ["CONCURRENCY", "DispatchReport", "Dispatcher", "decide", "dispatch_client"]
 
 SeasonProvider = Callable[[SeasonSettings], Season]
 Sleep = Callable[[float], Awaitable[None]]
 # Seconds between tries to record outcomes while the database is away (a minute in all).
 SETTLE_RETRY_WAITS = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
+# Slack calls in flight per process, each holding its slot until its outcome is committed:
+# also the most DMs that one process killed mid-wave can have posted and not recorded.
+CONCURRENCY = 16
 
 
 def default_worker_id() -> str:
@@ -138,7 +150,9 @@ class _Run:
     report: DispatchReport
     recorder: _Recorder
     client: AsyncWebClient
-    gate: asyncio.Semaphore  # Slack calls in flight; not held while waiting
+    # Held from before a post until its outcome is committed (not while waiting out a
+    # 429): it bounds both the calls in flight and the DMs a kill could send twice.
+    gate: asyncio.Semaphore
     turns: dict[str, asyncio.Lock] = field(default_factory=dict)  # one DM at a time each
 
 
@@ -151,12 +165,13 @@ class Dispatcher:
         *,
         worker_id: str | None = None,
         batch: int = 100,
-        concurrency: int = 16,
+        concurrency: int = CONCURRENCY,
         max_in_flight: int = 1000,
         lease: timedelta = timedelta(minutes=10),
         max_attempts: int = 5,
         backoff: timedelta = timedelta(minutes=1),
         max_backoff: timedelta = timedelta(hours=1),
+        max_outage_backoff: timedelta = timedelta(minutes=15),
         max_wait: float = 60.0,
         tz: tzinfo = COPENHAGEN,
         sleep: Sleep = asyncio.sleep,
@@ -174,6 +189,7 @@ class Dispatcher:
         self.max_attempts = max_attempts
         self.backoff = backoff
         self.max_backoff = max_backoff
+        self.max_outage_backoff = max_outage_backoff
         # Longest Retry-After waited out while holding the claim; a longer one gives the
         # row back as planned for after the wait (well inside the lease either way).
         self.max_wait = max_wait
@@ -261,50 +277,59 @@ class Dispatcher:
                 max_attempts=self.max_attempts,
                 window=SendWindow(tz=self.tz),
             )
-            outcome = (
-                await self._send(row, decision.content, run)
-                if isinstance(decision, Send)
-                else decision
-            )
-            await self._record(row, outcome, run)
+            if isinstance(decision, Send):
+                outcome = await self._send(row, decision.content, run)
+                if outcome is None:
+                    return  # posted and recorded under the slot
+                decision = outcome
+            await self._record(row, decision, run)
         except Exception:
             # The claim stays; after the lease another run picks the row up again.
             log.exception("dispatch of outbox row %s failed", row.id)
 
-    async def _send(
-        self, row: Claimed, content: dict[str, Any], run: _Run
-    ) -> Decision | tuple[str, str]:
+    async def _send(self, row: Claimed, content: dict[str, Any], run: _Run) -> Decision | None:
+        """Post the DM and record it as sent before the slot is given back (None), or what to
+        do with the row instead."""
         waited = 0.0
         while True:
-            try:
-                # To the user ID: Slack posts in the app's DM with them, one call per DM.
-                async with run.gate:
+            async with run.gate:
+                try:
+                    # To the user ID: Slack posts in the app's DM with them, one call per DM.
                     posted = await run.client.chat_postMessage(
                         channel=row.recipient,
                         **content,
                         metadata={"event_type": METADATA_EVENT, "event_payload": {"key": row.key}},
                     )
-                return str(posted["channel"]), str(posted["ts"])
-            except SlackApiError as error:
-                answer = error.response
-                code = answer.get("error") if isinstance(answer.data, dict) else None
-                if answer.status_code == 429 or code == "ratelimited":
-                    run.report.rate_limited += 1
-                    wait = retry_after(answer.headers)
-                    if waited + wait > self.max_wait:
-                        return Later(run.now + timedelta(seconds=wait), "ratelimited", False)
-                    await self.sleep(wait)
-                    waited += wait
-                    continue
-                if code == "channel_not_found":
-                    code = "user_not_found"  # posted to the user ID: no such (active) user
-                if code in PERMANENT_ERRORS:
-                    return Settle(OutboxStatus.FAILED, str(code))
-                return self._retry(row, str(code or f"http_{answer.status_code}"), run.now)
-            except (aiohttp.ClientError, TimeoutError, OSError) as error:
-                return self._retry(row, type(error).__name__, run.now)
+                except SlackApiError as error:
+                    answer = error.response
+                    code = answer.get("error") if isinstance(answer.data, dict) else None
+                    status, headers = answer.status_code, answer.headers
+                except (aiohttp.ClientError, TimeoutError, OSError) as error:
+                    code, status, headers = type(error).__name__, 0, {}
+                else:
+                    await self._record(row, (str(posted["channel"]), str(posted["ts"])), run)
+                    return None
+            if status == 429 or code == "ratelimited":
+                run.report.rate_limited += 1
+                wait = retry_after(headers)
+                if waited + wait > self.max_wait:
+                    return Later(run.now + timedelta(seconds=wait), "ratelimited", False)
+                await self.sleep(wait)
+                waited += wait
+                continue
+            if code == "channel_not_found":
+                code = "user_not_found"  # posted to the user ID: no such (active) user
+            return self._retry(row, str(code or f"http_{status}"), status, run.now)
 
-    def _retry(self, row: Claimed, reason: str, now: datetime) -> Decision:
+    def _retry(self, row: Claimed, reason: str, status: int, now: datetime) -> Decision:
+        match verdict(reason, status):
+            case Verdict.PERMANENT:
+                return Settle(OutboxStatus.FAILED, reason)
+            case Verdict.TRANSIENT:
+                # No attempt used: decide() skips the row once its moment has passed.
+                wait = self.backoff * 2 ** min(row.outage_tries, 16)
+                delay = min(wait, self.max_outage_backoff)
+                return Later(now + delay, reason, count_attempt=False, outage=True)
         if row.attempts >= self.max_attempts:
             return Settle(OutboxStatus.FAILED, f"{reason} (after {row.attempts} attempts)")
         delay = min(self.backoff * 2 ** (row.attempts - 1), self.max_backoff)
@@ -323,8 +348,9 @@ class Dispatcher:
                 reason=outcome.reason,
                 due_at=outcome.due_at,
                 count_attempt=outcome.count_attempt,
+                outage=outcome.outage,
             )
-            if outcome.count_attempt:
+            if outcome.count_attempt or outcome.outage:
                 report.retried += 1
             else:
                 report.postponed += 1

@@ -40,6 +40,7 @@ class SkipReason(StrEnum):
     FIRST_DAY_OVER = "first_day_over"  # welcome after the first day
     EVALUATION_DUE = "evaluation_due"  # check-in once the evaluation takes over
     SEASON_CLOSED = "season_closed"  # evaluation/follow-up after the season closed
+    STALE = "stale"  # a DM with fixed content after its `fixed_until`
 
 
 DUE_TIME: dict[DMKind, time] = {
@@ -61,6 +62,27 @@ class PlannedDM:
     kind: DMKind
     due_at: datetime  # aware UTC
     key: str  # stable idempotency key, see `dm_key`
+
+
+# How long after its moment a DM with fixed content is still worth sending: news goes stale
+# in days (a coordinator's message, an expired proposal, a reminder of tomorrow's workshop),
+# an invitation stays open for weeks. Later than this – Slack was away all that time – it is
+# skipped rather than sent late.
+FIXED_LIFETIME: dict[str, timedelta] = {
+    "announcement": timedelta(days=3),
+    "expired": timedelta(days=2),
+    "invitation": timedelta(days=14),
+    "workshop": timedelta(days=7),
+    "workshop_reminder": timedelta(hours=18),
+    "workshop_moved": timedelta(days=2),
+    "retention": timedelta(days=14),  # the coordinators' warning: good until the day itself
+}
+DEFAULT_FIXED_LIFETIME = timedelta(days=3)
+
+
+def fixed_until(kind: str, due: datetime) -> datetime:
+    """The moment from which a DM with fixed content of `kind`, due at `due`, is skipped."""
+    return due + FIXED_LIFETIME.get(kind, DEFAULT_FIXED_LIFETIME)
 
 
 def anchor_day(kind: DMKind, first_day: date, last_day: date) -> date:

@@ -12,27 +12,13 @@ from datetime import datetime
 from typing import Any
 
 from bot.ids import DMKind
-from bot.outbox.plan import skip_reason
+from bot.outbox.plan import SkipReason, skip_reason
 from bot.season import DEFAULT_SEND_WINDOW, Season, SendWindow, next_allowed
 from bot.views.timeline import timeline_dm
 from models.feedback import PlacementContext
 from models.outbox_repo import Claimed
 from models.tables import OutboxStatus
 
-# Errors that no retry can mend: the person is gone, or the message itself is refused.
-PERMANENT_ERRORS = frozenset(
-    {
-        "user_not_found",
-        "account_inactive",
-        "channel_not_found",
-        "user_disabled",
-        "cannot_dm_bot",
-        "is_archived",
-        "invalid_blocks",
-        "msg_too_long",
-        "no_text",
-    }
-)
 METADATA_EVENT = "praktik_dm"
 
 
@@ -72,6 +58,7 @@ class Later:
     due_at: datetime
     reason: str
     count_attempt: bool
+    outage: bool = False  # Slack away or busy: counted among the outage tries instead
 
 
 Decision = Send | Settle | Later
@@ -89,7 +76,7 @@ def decide(
     """What to do with a claimed row at `now`, from fresh placement data. Pure.
 
     A row without a placement carries its content (a coordinator's announcement); it is
-    sent as it is, inside the send window of `window`.
+    sent as it is, inside the send window of `window`, until its `send_until`.
     """
     if row.attempts > max_attempts:
         return Settle(OutboxStatus.FAILED, f"gave_up_after_{max_attempts}_attempts")
@@ -121,6 +108,8 @@ def _fixed(row: Claimed, now: datetime, window: SendWindow) -> Decision:
     if not isinstance(text, str) or not text:
         return Settle(OutboxStatus.FAILED, "no_content")
     sends_at = next_allowed(now, window)
+    if row.send_until is not None and sends_at >= row.send_until:
+        return Settle(OutboxStatus.SKIPPED, SkipReason.STALE.value)
     if sends_at > now:
         return Later(sends_at, "send_window", count_attempt=False)
     content: dict[str, Any] = {"text": text}

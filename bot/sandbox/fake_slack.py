@@ -137,7 +137,9 @@ class FakeSlack(UsersApi, UsergroupsApi, FilesApi, ResponsesApi):
         self._runner = web.AppRunner(app, access_log=None, handler_cancellation=True)
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
+        # Started again after a stop (Slack back after an outage): the same address.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", self._port or 0))
         self._port = int(sock.getsockname()[1])
         await web.SockSite(self._runner, sock).start()
 

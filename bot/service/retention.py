@@ -18,7 +18,7 @@ from bot.slack.coordinators import Coordinators
 from bot.views.retention import warning
 from models import retention
 from models.db import Database
-from models.outbox_repo import plan_fixed
+from models.fixed_dms import plan_fixed
 from models.retention import Outcome
 
 log = logging.getLogger("praktik.retention")

@@ -28,7 +28,7 @@ from bot.texts import season as t
 from bot.views.common import notice
 from bot.views.season import invitation, signup_not_open
 from models import repo, seasons
-from models.outbox_repo import plan_fixed
+from models.fixed_dms import plan_fixed
 from models.tables import Participant, SeasonSettings
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100

@@ -10,33 +10,24 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.slack.errors import Verdict, verdict
+
 log = logging.getLogger("praktik.dm")
-
-
-# Answers that say "not now" rather than "never": the same DM may go through later.
-TRANSIENT_ERRORS = frozenset(
-    {
-        "ratelimited",
-        "internal_error",
-        "fatal_error",
-        "service_unavailable",
-        "request_timeout",
-        "team_added_to_org",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
 class Refused:
-    """Slack's answer to a DM it did not post: its error code (`http_503` without one)."""
+    """Slack's answer to a DM it did not post: its error code (`http_503` without one; the
+    exception's name, with status 0, when Slack did not answer at all)."""
 
     error: str
     status: int = 200
 
     @property
     def lasting(self) -> bool:
-        """No retry would mend it: the person cannot receive, or Slack refuses the message."""
-        return self.error not in TRANSIENT_ERRORS and self.status != 429 and self.status < 500
+        """No retry would mend it: the person cannot receive, or Slack refuses the message.
+        Slack being away or busy is never lasting, nor is an error it does not document."""
+        return verdict(self.error, self.status) is Verdict.PERMANENT
 
 
 async def post(
@@ -56,6 +47,11 @@ async def post(
         refused = Refused(str(code or f"http_{answer.status_code}"), answer.status_code)
         log.warning("DM failed: %s", refused.error)
         return refused
+    except (aiohttp.ClientError, TimeoutError, OSError) as error:
+        # Slack unreachable or silent: a person pressing a button gets a kind answer rather
+        # than the error handler's sentence, and nothing is recorded as refused.
+        log.warning("DM failed: Slack did not answer (%s)", type(error).__name__)
+        return Refused(type(error).__name__, 0)
     return str(posted["channel"]), str(posted["ts"])
 
 

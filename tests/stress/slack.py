@@ -6,6 +6,7 @@ import asyncio
 import json
 import time
 from collections import Counter
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
@@ -118,3 +119,26 @@ class HoldingSlack(FakeSlack):
             # If the app dies meanwhile, aiohttp cancels this handler: the call never ran.
             await self._released.wait()
         return await super()._api(request)
+
+
+class WaveSlack(FakeSlack):
+    """A Slack that does something (goes down, starts refusing) once it has posted `n`
+    messages: an outage in the middle of a wave of DMs."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.accepted = 0
+        self._trigger: tuple[int, Callable[[], None]] | None = None
+
+    def after_posts(self, n: int, happen: Callable[[], None]) -> None:
+        self._trigger = (n, happen)
+
+    async def _record(self, method: str, params: dict[str, Any], error: str | None) -> None:
+        await super()._record(method, params, error)
+        if method != "chat.postMessage" or error is not None:
+            return
+        self.accepted += 1
+        if self._trigger is not None and self.accepted >= self._trigger[0]:
+            _, happen = self._trigger
+            self._trigger = None
+            happen()

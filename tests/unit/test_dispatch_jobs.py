@@ -145,7 +145,7 @@ def test_praktik_outbox_lists_and_filters_without_slack_tokens(
 def test_praktik_outbox_says_how_many_a_limit_left_out_and_finds_every_invitation(
     sqlite_db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from models.outbox_repo import plan_fixed
+    from models.fixed_dms import plan_fixed
 
     sqlite_db.call(seed_placements, count=1)  # 12 DMs of one placement
     due = local(12, 20, 9)
