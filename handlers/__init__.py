@@ -29,6 +29,8 @@ from bot.ids import (
     FeedbackAction,
     FeedbackCallback,
     PrivacyAction,
+    ProgrammeAction,
+    ProgrammeCallback,
     Sub,
     WorkshopAction,
     WorkshopCallback,
@@ -42,6 +44,7 @@ from handlers import (
     home,
     placements,
     privacy,
+    programme,
     report,
     rounds,
     seasons,
@@ -128,6 +131,7 @@ ACTIONS: Final[Mapping[str | re.Pattern[str], Listener]] = table(
     (DaysAction.CHANGE, days_change.on_change),
     (DaysAction.ACCEPT, days_change.on_answer),
     (DaysAction.DECLINE, days_change.on_answer),
+    (ProgrammeAction.WRITE, programme.on_write),
 )
 
 # Modal submissions, by the view's callback ID.
@@ -138,6 +142,7 @@ VIEWS: Final[Mapping[str, Listener]] = table(
     (FeedbackCallback.EVALUATION, feedback.on_evaluation_form),
     (WorkshopCallback.FORM, workshop.on_form),
     (DaysCallback.FORM, days_change.on_form),
+    (ProgrammeCallback.FORM, programme.on_form),
 )
 
 EVENTS: Final[Mapping[str, Listener]] = table(

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from models import repo
 from models.hosts import with_cohosts
 from models.placements import Deal
+from models.programme import programmes_of
 from models.tables import (
     CheckIn,
     Evaluation,
@@ -22,6 +23,7 @@ from models.tables import (
     Participant,
     Placement,
     PlacementStatus,
+    Programme,
     Proposal,
     SeasonSettings,
     Wish,
@@ -63,6 +65,7 @@ class PlacementContext:
     overrides: SeasonSettings
     checkins: dict[str, CheckIn] = field(default_factory=dict)
     evaluations: dict[str, Evaluation] = field(default_factory=dict)
+    programme: Programme | None = None  # the host side's programme for the days, if written
 
     @property
     def id(self) -> int:
@@ -110,6 +113,7 @@ def placement_contexts(
     ):
         evaluations.setdefault(evaluation.placement_id, {})[evaluation.role] = evaluation
     deals = _deals(session, placements)
+    programmes = programmes_of(session, proposal_ids=[p.proposal_id for p in placements])
     overrides: dict[int, SeasonSettings] = {}
     found: dict[int, PlacementContext] = {}
     for placement in placements:
@@ -126,6 +130,7 @@ def placement_contexts(
             overrides=overrides[year],
             checkins=checkins.get(placement.id, {}),
             evaluations=evaluations.get(placement.id, {}),
+            programme=programmes.get(placement.proposal_id),
         )
     return found
 

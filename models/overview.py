@@ -12,6 +12,7 @@ from bot.placement import HAPPENED, Span, State
 from models.cohosts import cohosted
 from models.hosts import with_cohosts
 from models.placements import Deal, deals_of, pending_where
+from models.programme import programmes_of
 from models.tables import (
     HostSlot,
     OutboxMessage,
@@ -19,6 +20,7 @@ from models.tables import (
     Participant,
     Placement,
     PlacementStatus,
+    Programme,
     Proposal,
     ProposalStatus,
     Wish,
@@ -42,6 +44,8 @@ class Overview:
     completed: frozenset[int] = frozenset()
     # The season's workshop and the person's answer, once they were invited to it.
     workshop: tuple[Workshop, WorkshopAnswer | None] | None = None
+    # The programme of each placement that has one, by proposal ID.
+    programmes: dict[int, Programme] = field(default_factory=dict)
 
 
 def overview(
@@ -95,6 +99,7 @@ def overview(
     }
     view.begun = frozenset(i for i, stage in stages.items() if stage in HAPPENED)
     view.completed = frozenset(i for i, stage in stages.items() if stage is State.COMPLETED)
+    view.programmes = programmes_of(session, proposal_ids=[i for i in stages if i is not None])
     return view
 
 

@@ -9,6 +9,8 @@ from sqlalchemy import delete, update
 from sqlmodel import Session, SQLModel, col, select
 
 from models.erasures import mark_erased
+from models.programme import erase_of as programme_erase
+from models.programme import export_of as programme_export
 from models.tables import (
     AuditEntry,
     CheckIn,
@@ -58,6 +60,9 @@ def export(session: Session, *, user_id: str, year: int | None = None) -> dict[s
         opened["days_changes_you_proposed"] = [
             _plain(c, leave_out=("proposer_user_id", "messages")) for c in changes
         ]
+    programmes = programme_export(session, user_id=user_id)
+    if programmes:
+        opened["programmes"] = programmes
     if person is None or person.id is None:
         return opened or None
     me = person.id
@@ -163,6 +168,7 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
         select(Participant).where(Participant.slack_user_id == user_id).with_for_update()
     ).first()
     if person is None or person.id is None:
+        programme_erase(session, user_id=user_id, host_id=None)
         return bool(getattr(cohosting, "rowcount", 0))
     me = person.id
     person.slack_user_id = f"{ERASED}-{me}"
@@ -199,6 +205,7 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
     session.execute(delete(OutboxMessage).where(col(OutboxMessage.recipient) == user_id))
     session.execute(delete(WorkshopAnswer).where(col(WorkshopAnswer.slack_user_id) == user_id))
     session.execute(delete(DaysChange).where(col(DaysChange.proposer_user_id) == user_id))
+    programme_erase(session, user_id=user_id, host_id=me)
     session.execute(
         update(AuditEntry).where(col(AuditEntry.actor) == user_id).values(actor=f"{ERASED}-{me}")
     )

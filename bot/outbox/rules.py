@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.ids import DMKind
-from bot.outbox.plan import skip_reason
+from bot.outbox.plan import SkipReason, skip_reason
 from bot.season import DEFAULT_SEND_WINDOW, Season, SendWindow, next_allowed
 from bot.views.timeline import timeline_dm
 from models.feedback import PlacementContext
@@ -109,6 +109,8 @@ def decide(
     days = [season.day(d) for d in ctx.placement.days]
     sends_at = next_allowed(now, season)
     why = skip_reason(kind, row.due_at, min(days), max(days), sends_at, season=season)
+    if why is None and kind is DMKind.PROGRAMME_REMINDER and ctx.programme is not None:
+        why = SkipReason.PROGRAMME_WRITTEN  # the host side wrote it since it was planned
     if why is not None:
         return Settle(OutboxStatus.SKIPPED, why.value)
     if sends_at > now:
