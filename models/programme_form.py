@@ -19,8 +19,8 @@ PROGRAMME_PHONE_MAX = 20  # Programme.phone, as written: "+45 12 34 56 78"
 
 # Spaces, dashes, dots, slashes and brackets are how people group a number; they are no part of it.
 _SEPARATORS = re.compile(r"[\s\-./()]+")
-# Eight digits, with or without the country code +45 / 0045 (Danish numbers have no trunk 0).
-_DANISH = re.compile(r"(?:\+45|0045)?([2-9]\d{7})")
+# Eight digits, with or without the country code +45 / 0045 (Denmark has no trunk prefix).
+_DANISH = re.compile(r"(?:\+45|0045)?\d{8}")
 
 
 class Fault(StrEnum):

@@ -79,7 +79,8 @@ async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, s
     now = env.now()
     found = await env.db.read(repo.writable, proposal_id=proposal_id, user_id=user_id, now=now)
     if isinstance(found, Refusal):
-        return {day_block(ProgrammeBlock.TEXT, 1): t.REFUSALS.get(found.value, t.REFUSAL_OTHER)}
+        # The address is in every programme modal, whatever the days: the refusal shows there.
+        return {ProgrammeBlock.ADDRESS: t.REFUSALS.get(found.value, t.REFUSAL_OTHER)}
     deal, placement = found
     form = parse(
         days=views.days_of(view, sorted(placement.days)),
