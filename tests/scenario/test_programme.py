@@ -180,7 +180,7 @@ async def test_the_reminder_at_t_minus_7_goes_once_and_not_when_it_is_written(
     rows = await harness.db.run(_rows(DMKind.PROGRAMME_REMINDER))
     assert sorted(r.recipient for r in rows) == ["UBO", "UCILLE"]  # the host side only
     worker = Dispatcher.from_settings(harness.settings, harness.db, worker_id="w1")
-    reminder = t.reminder(f"<@UANNA> (Anna Jensen)")
+    reminder = t.reminder("<@UANNA> (Anna Jensen)")
     for day in (7, 7, 8):  # T−7 for Tuesday 14 September, and again later
         clock.set(datetime(2027, 9, day, 9, 5, tzinfo=COPENHAGEN))
         await worker.run_once(clock.now())
@@ -195,7 +195,7 @@ async def test_the_reminder_at_t_minus_7_goes_once_and_not_when_it_is_written(
 async def test_the_reminder_is_skipped_once_the_programme_exists(
     harness: Harness, clock: ManualClock
 ) -> None:
-    bo, cille, _ = await _placed(harness)
+    bo, _, _ = await _placed(harness)
     assert await _write(bo, **{ProgrammeBlock.ADDRESS: "Havnegade 1, 5960 Marstal"}) == {}
     worker = Dispatcher.from_settings(harness.settings, harness.db, worker_id="w1")
     clock.set(datetime(2027, 9, 7, 9, 5, tzinfo=COPENHAGEN))

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.outbox.plan import (
+    HOST_ONLY,
     DMKind,
     PlannedDM,
     SkipReason,
@@ -50,7 +51,8 @@ def timeline(planned: list[PlannedDM]) -> list[tuple[DMKind, datetime]]:
         by_kind.setdefault(dm.kind, set()).add(dm.due_at)
     for kind, moments in by_kind.items():
         assert len(moments) == 1, kind
-        assert sorted(dm.role for dm in planned if dm.kind is kind) == ["host", "intern"]
+        roles = ["host"] if kind in HOST_ONLY else ["host", "intern"]
+        assert sorted(dm.role for dm in planned if dm.kind is kind) == roles
     return [(kind, to_local(moments.pop(), CPH)) for kind, moments in by_kind.items()]
 
 
@@ -60,9 +62,10 @@ def timeline(planned: list[PlannedDM]) -> list[tuple[DMKind, datetime]]:
 def test_product_example_monday_to_friday_2027() -> None:
     planned = plan(MON_TO_FRI)
 
-    assert len(planned) == 12
+    assert len(planned) == 13  # the programme reminder goes to the host side only
     assert timeline(planned) == [
         (DMKind.INTRO, local(8, 30, 9, 0)),
+        (DMKind.PROGRAMME_REMINDER, local(9, 6, 9, 0)),
         (DMKind.PRACTICAL, local(9, 9, 9, 0)),
         (DMKind.WELCOME, local(9, 13, 8, 30)),
         (DMKind.CHECKIN, local(9, 17, 15, 0)),
@@ -77,6 +80,7 @@ def test_product_example_monday_to_friday_2027() -> None:
 def test_placement_on_tuesday_and_wednesday_only() -> None:
     assert timeline(plan(TUE_WED)) == [
         (DMKind.INTRO, local(8, 31, 9, 0)),
+        (DMKind.PROGRAMME_REMINDER, local(9, 7, 9, 0)),
         (DMKind.PRACTICAL, local(9, 10, 9, 0)),  # 2 working days before Tuesday: Friday
         (DMKind.WELCOME, local(9, 14, 8, 30)),
         (DMKind.CHECKIN, local(9, 15, 15, 0)),
