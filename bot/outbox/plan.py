@@ -1,13 +1,15 @@
 """Planning the DM timeline of one confirmed placement (PRODUCT.md, "The season"). Pure.
 
-Both host and intern get every DM. A planned DM is identified by a stable key, so the caller
+Both host and intern get every DM, but for the programme reminder, which goes to the host
+side only (`HOST_ONLY`). A planned DM is identified by a stable key, so the caller
 can store the plan as outbox rows with a unique key: re-planning the same placement with the
 same days yields the same keys (nothing is sent twice), and changing the days yields new
 keys exactly for the moments that moved (see `dm_key` and `diff_plans`).
 
 Late planning (a placement confirmed after some moments have passed): a past moment is
 moved to the first allowed sending moment after `now`, and then kept only if the DM still
-means something at that moment (`still_meaningful`). The dispatcher asks the same question
+means something at that moment (`still_meaningful`); a reminder (`IN_TIME_ONLY`) is not
+planned late at all. The dispatcher asks the same question
 again when it is about to send.
 """
 
@@ -60,6 +62,9 @@ _FROM_FIRST_DAY = frozenset(
 TIMELINE: tuple[DMKind, ...] = tuple(k for k in DMKind if k in DUE_TIME)
 # Who gets each: the reminder asks the host side for what only it writes.
 HOST_ONLY = frozenset({DMKind.PROGRAMME_REMINDER})
+# Planned only while their moment is ahead: a placement confirmed after T−7 gets its intro
+# at once, which asks for the programme itself, so a reminder beside it would be noise.
+IN_TIME_ONLY = frozenset({DMKind.PROGRAMME_REMINDER})
 
 
 @dataclass(frozen=True)
@@ -190,7 +195,8 @@ def plan_placement(
 
     `days` are the placement days, all in the season's week 37 (gaps allowed: the first
     and last day count). A moment already past at `now` is moved to the first allowed
-    sending moment after `now`, and dropped if the DM is no longer meaningful by then.
+    sending moment after `now`, and dropped if the DM is no longer meaningful by then (a
+    reminder is dropped at once).
     """
     placement_days = sorted(set(days))
     if not placement_days:
@@ -209,6 +215,8 @@ def plan_placement(
     for kind in TIMELINE:
         due_at = scheduled_at(kind, first_day, last_day, season)
         if due_at < now_utc:
+            if kind in IN_TIME_ONLY:
+                continue
             due_at = soonest
         if not still_meaningful(kind, due_at, first_day, last_day, now_utc, season=season):
             continue

@@ -147,6 +147,7 @@ EXPORT_REASONS: Final = {
     "first_day_over": "første dag var gået",
     "evaluation_due": "evalueringen havde overtaget",
     "season_closed": "sæsonen var afsluttet",
+    "programme_written": "programmet var skrevet",
 }
 EXPORT_WEEKDAYS: Final = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 EXPORT_COMING: Final = {True: "kommer", False: "kommer ikke"}

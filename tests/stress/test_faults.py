@@ -43,6 +43,9 @@ from tests.waiting import until, wait_until
 # Friday before week 37, 10:00: every seeded placement's intro and practical DMs are due
 # (four per placement), late but still meaningful.
 FRIDAY = datetime(2027, 9, 10, 10, 0, tzinfo=COPENHAGEN)
+# Due by then for each placement planned in June: intro (late) and practical to host and
+# intern, and the host's programme reminder (late; none is written).
+DUE_EACH = 5
 DUE_BY = datetime(2027, 9, 11, tzinfo=COPENHAGEN)
 LEASE = timedelta(minutes=10)  # the dispatcher's default
 
@@ -105,7 +108,7 @@ GIVE_UP = 1.0  # seconds: the storm test's client timeout
 async def test_429_storms_500s_timeouts_and_missing_users_deliver_every_dm_once(
     db: Database, fake: LateSlack
 ) -> None:
-    made = await db.run(seed_placements, count=40)  # 160 DMs due on FRIDAY
+    made = await db.run(seed_placements, count=160 // DUE_EACH)  # 160 DMs due on FRIDAY
     people(fake, made)
     gone = {intern for _, _, intern in made[:4]}  # left the workspace: user_not_found
     for user in gone:
@@ -190,7 +193,7 @@ async def test_postgres_restarting_mid_dispatch_loses_nothing_and_doubles_nothin
     with scratch_database(cluster.url) as url:
         db = Database(url)
         try:
-            made = await db.run(seed_placements, count=100)  # 400 DMs due on FRIDAY
+            made = await db.run(seed_placements, count=400 // DUE_EACH)  # 400 DMs due on FRIDAY
             people(fake, made)
             fake.answer_delay = 0.05  # so the run is still busy when the server goes
             worker = Dispatcher(db, client(fake), seasons, worker_id="pg-restart")
@@ -280,7 +283,7 @@ async def test_killing_the_app_mid_dispatch_and_restarting_it_delivers_every_dm(
     with scratch_database() as url:
         db = Database(url)
         try:
-            made = await db.run(seed_placements, count=100)  # 400 DMs due on FRIDAY
+            made = await db.run(seed_placements, count=400 // DUE_EACH)  # 400 DMs due on FRIDAY
             people(fake, made)
             fake.answer_delay = 0.05  # Slack posts at once and answers 50 ms later
             secret = secrets.token_hex(16)
