@@ -30,6 +30,7 @@ from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person, Where
 from bot.texts import cohosts as cohost_texts
 from bot.texts import demo as texts_demo
+from bot.texts import programme as programme_texts
 
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)>")
 # The start of the DM that tells an intern the placement is confirmed (from the catalogue).
@@ -272,8 +273,10 @@ class Crowd:
 
     # --- week 37 and after --------------------------------------------------------------
 
-    def cohost_mail(self) -> tuple[int, int, int]:
-        """What the co-hosts got: asks with buttons, confirmations, calendar files."""
+    def cohost_mail(self, year: int) -> tuple[int, int, int]:
+        """What the co-hosts got: asks with buttons, confirmations, calendar files (those of
+        the confirmations; a programme's update comes on top)."""
+        update = programme_texts.filename_update(year)
         asks = confirmations = calendars = 0
         for colleague in self.colleagues.values():
             for message in colleague.dms:
@@ -281,7 +284,9 @@ class Crowd:
                     confirmations += 1
                 elif ASKED in text_of(message):  # a request or a proposal (answered or not)
                     asks += 1
-            calendars += sum(1 for f in colleague.files if f.name.endswith(".ics"))
+            calendars += sum(
+                1 for f in colleague.files if f.name.endswith(".ics") and f.name != update
+            )
         return asks, confirmations, calendars
 
     async def _workshop(self, message: Message, user: str) -> None:

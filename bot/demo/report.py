@@ -25,7 +25,14 @@ from models.db import Database
 from models.feedback import PROMOTER_FROM, feedback_answers
 from models.rounds import KIND_EXPIRED
 from models.stats import season_stats
-from models.tables import HostSlot, OutboxMessage, OutboxStatus
+from models.tables import (
+    HostSlot,
+    OutboxMessage,
+    OutboxStatus,
+    Placement,
+    PlacementStatus,
+    Programme,
+)
 from models.workshop import KIND_INVITE, KIND_REMINDER
 
 REPORT_FILE = "rapport.md"
@@ -72,6 +79,7 @@ class Figures:
     workshop_coming: int
     workshop_not_coming: int
     cohosted_slots: int
+    programmes: int  # placements with a programme for the days
     dms: dict[str, int] = field(default_factory=dict)  # delivered, by kind
 
 
@@ -109,6 +117,7 @@ def observed(ledger: Ledger, personas: dict[str, Persona]) -> Figures:
         workshop_coming=ledger.workshop[True],
         workshop_not_coming=ledger.workshop[False],
         cohosted_slots=len(ledger.cohosts),
+        programmes=len(ledger.programmes),
         dms=dict(ledger.dms),
     )
 
@@ -142,6 +151,12 @@ def stored(session: Session, *, year: int) -> Figures:
             select(func.count()).where(
                 HostSlot.season_year == year, col(HostSlot.cohost_user_id).is_not(None)
             )
+        ).one(),
+        programmes=session.exec(
+            select(func.count())
+            .select_from(Programme)
+            .join(Placement, col(Placement.proposal_id) == col(Programme.proposal_id))
+            .where(Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED)
         ).one(),
         dms={kind: int(n) for kind, n in sent},
     )
@@ -228,6 +243,19 @@ def render(
         t.via(*(ledger.placed_via[v] for v in ("request", "round 1", "round 2"))),
         "",
         t.cohosts(seen.cohosted_slots, *played.cohost_mail),
+        "",
+        t.programmes(
+            seen.programmes,
+            seen.placements,
+            saved=ledger.programme["saved"],
+            shared=ledger.programme["shared"],
+            by_cohost=ledger.programme["by_cohost"],
+            after_reminder=ledger.programme["after_reminder"],
+            reminded=seen.dms.get(DMKind.PROGRAMME_REMINDER, 0),
+            told=ledger.programme["interns_told"],
+        )
+        + " "
+        + t.phone_slips(ledger.programme["phone_corrected"]),
         "",
         t.workshop(
             seen.workshop_coming,
