@@ -29,8 +29,8 @@ the days kept or added, confirmed, and the days removed, cancelled.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from icalendar import Calendar, Event
@@ -49,6 +49,9 @@ class Visit:
     summary: str
     description: str
     location: str
+    # The programme of a day, where the host side wrote one: (what happens, where), added
+    # to that day's DESCRIPTION and taking the place of LOCATION when it names a place.
+    programme: Mapping[date, tuple[str, str]] = field(default_factory=dict)
 
 
 def uid(proposal_id: int, side: str, day: date) -> str:
@@ -73,9 +76,10 @@ def calendar(
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
         event.add("summary", visit.summary)
-        event.add("description", visit.description)
-        if visit.location:
-            event.add("location", visit.location)
+        plan, place = visit.programme.get(day, ("", ""))
+        event.add("description", f"{visit.description}\n\n{plan}" if plan else visit.description)
+        if place or visit.location:
+            event.add("location", place or visit.location)
         event.add("status", "CANCELLED" if day in gone else "CONFIRMED")
         # A cancelled day no longer blocks the person's time.
         event.add("transp", "TRANSPARENT" if day in gone else "OPAQUE")

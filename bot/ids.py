@@ -227,11 +227,42 @@ class DMKind(StrEnum):
     """The DMs of a placement, in timeline order (planned by bot.outbox.plan; outbox keys)."""
 
     INTRO = "intro"  # T−14 days, 09:00: introduce each other, agree programme and days
+    # T−7 days, 09:00, the host side only: the programme is still missing (skipped if written)
+    PROGRAMME_REMINDER = "programme_reminder"
     PRACTICAL = "practical"  # 2 working days before the first day, 09:00
     WELCOME = "welcome"  # first placement day, 08:30
     CHECKIN = "checkin"  # last placement day, 15:00
     EVALUATION = "evaluation"  # 3 working days after the last day, 09:00
     FOLLOWUP = "followup"  # 90 days after the last day, 09:00, next working day if weekend
+    # Not on the timeline: the intern is told the programme changed, once for a burst of
+    # edits (planned by models.programme when the first unsent edit is saved).
+    PROGRAMME_CHANGED = "programme_changed"
+
+
+class ProgrammeAction(StrEnum):
+    """The programme for the days of a confirmed placement."""
+
+    WRITE = "programme_write"  # *Skriv programmet* in status, App Home and the T−14 DM
+
+
+class ProgrammeCallback(StrEnum):
+    FORM = "programme_form"
+
+
+class ProgrammeBlock(StrEnum):
+    """The modal's inputs; a day's three are `programme_text_3`, … (`day_block`)."""
+
+    TEXT = "programme_text"
+    TIME = "programme_time"
+    PLACE = "programme_place"
+    ADDRESS = "programme_address"
+    MEETING_POINT = "programme_meeting_point"
+    PHONE = "programme_phone"
+    ALSO_FOR = "programme_also_for"
+
+
+def day_block(block: ProgrammeBlock, day: int) -> str:
+    return f"{block}_{day}"
 
 
 class AskKind(StrEnum):

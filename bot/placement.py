@@ -74,6 +74,7 @@ class Event(StrEnum):
     SUPERSEDE = "supersede"  # the intern was confirmed elsewhere that season
     UNDELIVERED = "undelivered"  # Slack refused the request's DM to every host: nobody saw it
     CHANGE_DAYS = "change_days"  # both sides agreed other days
+    WRITE_PROGRAMME = "write_programme"  # the host side writes or edits the days' programme
     BEGIN = "begin"  # the first agreed day began
     END = "end"  # the last agreed day ended
 
@@ -129,6 +130,7 @@ class Rule:
 
 _SIDES: frozenset[Mover] = frozenset({Role.HOST, Role.INTERN, Role.MANAGER})
 _PARTIES: frozenset[Mover] = frozenset({Role.HOST, Role.INTERN})
+_HOST_SIDE: frozenset[Mover] = frozenset({Role.HOST})
 _CLOCK: frozenset[Mover] = frozenset({Actor.CLOCK})
 _APP: frozenset[Mover] = frozenset({Actor.APP})
 _E = Effect
@@ -182,6 +184,11 @@ TABLE: Mapping[tuple[State, Event], Rule] = {
     ),
     (State.CONFIRMED, Event.CHANGE_DAYS): Rule(
         State.CONFIRMED, _PARTIES, (_E.REPLAN_DMS, _E.UPDATE_CALENDAR, _E.TELL_BOTH)
+    ),
+    # The programme is the host side's to write (a co-host acts as the host), while the
+    # placement is ahead: once it is under way the days are what happened, not a plan.
+    (State.CONFIRMED, Event.WRITE_PROGRAMME): Rule(
+        State.CONFIRMED, _HOST_SIDE, (_E.UPDATE_CALENDAR, _E.TELL_COUNTERPART)
     ),
     (State.CONFIRMED, Event.BEGIN): Rule(State.UNDER_WAY, _CLOCK),
     (State.UNDER_WAY, Event.END): Rule(State.COMPLETED, _CLOCK),

@@ -31,6 +31,8 @@ from bot.ids import (
     GoalsAction,
     GoalsCallback,
     PrivacyAction,
+    ProgrammeAction,
+    ProgrammeCallback,
     Sub,
     WorkshopAction,
     WorkshopCallback,
@@ -46,6 +48,7 @@ from handlers import (
     home,
     placements,
     privacy,
+    programme,
     report,
     rounds,
     seasons,
@@ -137,6 +140,7 @@ ACTIONS: Final[Mapping[str | re.Pattern[str], Listener]] = table(
     (DaysAction.DECLINE, days_change.on_answer),
     (GoalsAction.EDIT, goals.on_edit),
     (GoalsAction.FOLLOWUP, feedback.on_followup),
+    (ProgrammeAction.WRITE, programme.on_write),
 )
 
 # Modal submissions, by the view's callback ID.
@@ -149,6 +153,7 @@ VIEWS: Final[Mapping[str, Listener]] = table(
     (DaysCallback.FORM, days_change.on_form),
     (GoalsCallback.FORM, goals.on_form),
     (GoalsCallback.FOLLOWUP, feedback.on_followup_form),
+    (ProgrammeCallback.FORM, programme.on_form),
 )
 
 EVENTS: Final[Mapping[str, Listener]] = table(

@@ -29,6 +29,7 @@ from models.tables import (
     OutboxMessage,
     Participant,
     Placement,
+    Programme,
     Proposal,
     SeasonSettings,
     SlackProfile,
@@ -68,6 +69,14 @@ PERSONAL: dict[type[SQLModel], Mapping[str, How]] = {
     CheckIn: {"comment": How.BLANK},
     Evaluation: {"text": How.BLANK, "take_home": How.BLANK, "inspiration": How.BLANK},
     FollowUp: {"what": How.BLANK},
+    # The host side's text (it may name colleagues) and a contact phone: all of it goes.
+    Programme: {
+        "days": How.EMPTY,
+        "address": How.BLANK,
+        "meeting_point": How.BLANK,
+        "phone": How.BLANK,
+        "updated_by": How.PERSON,
+    },
     OutboxMessage: {
         "recipient": How.PERSON,
         "key": How.KEY,

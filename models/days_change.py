@@ -21,6 +21,7 @@ from bot.season import Season
 from models.hosts import with_cohost
 from models.outbox_repo import plan_for
 from models.placements import Deal, deal_of, state_of_proposal
+from models.programme import revision_of
 from models.repo import season_settings
 from models.tables import (
     DaysChange,
@@ -148,7 +149,8 @@ def remember_message(session: Session, *, change_id: int, channel: str, ts: str)
 
 
 def calendar_sequence(session: Session, *, proposal_id: int) -> int:
-    """The SEQUENCE of a placement's calendar events now: one up per accepted change."""
+    """The SEQUENCE of a placement's calendar events now: one up per accepted change of
+    days and per saved version of the programme."""
     count = session.exec(
         select(func.count())
         .select_from(DaysChange)
@@ -157,7 +159,7 @@ def calendar_sequence(session: Session, *, proposal_id: int) -> int:
             col(DaysChange.status) == DaysChangeStatus.ACCEPTED,
         )
     ).one()
-    return int(count)
+    return int(count) + revision_of(session, proposal_id=proposal_id)
 
 
 def decide(

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from models import repo
 from models.hosts import with_cohosts
 from models.placements import Deal
+from models.programme import programmes_of
 from models.tables import (
     CheckIn,
     Evaluation,
@@ -23,6 +24,7 @@ from models.tables import (
     Participant,
     Placement,
     PlacementStatus,
+    Programme,
     Proposal,
     SeasonSettings,
     Wish,
@@ -65,6 +67,7 @@ class PlacementContext:
     checkins: dict[str, CheckIn] = field(default_factory=dict)
     evaluations: dict[str, Evaluation] = field(default_factory=dict)
     followups: dict[str, FollowUp] = field(default_factory=dict)
+    programme: Programme | None = None  # the host side's programme for the days, if written
 
     @property
     def id(self) -> int:
@@ -115,6 +118,7 @@ def placement_contexts(
     for followup in session.exec(select(FollowUp).where(col(FollowUp.placement_id).in_(wanted))):
         followups.setdefault(followup.placement_id, {})[followup.role] = followup
     deals = _deals(session, placements)
+    programmes = programmes_of(session, proposal_ids=[p.proposal_id for p in placements])
     overrides: dict[int, SeasonSettings] = {}
     found: dict[int, PlacementContext] = {}
     for placement in placements:
@@ -132,6 +136,7 @@ def placement_contexts(
             checkins=checkins.get(placement.id, {}),
             evaluations=evaluations.get(placement.id, {}),
             followups=followups.get(placement.id, {}),
+            programme=programmes.get(placement.proposal_id),
         )
     return found
 

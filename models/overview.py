@@ -13,6 +13,7 @@ from models.cohosts import cohosted
 from models.goals import PlacementGoals, goals_of
 from models.hosts import with_cohosts
 from models.placements import Deal, deals_of, pending_where
+from models.programme import programmes_of
 from models.tables import (
     HostSlot,
     OutboxMessage,
@@ -20,6 +21,7 @@ from models.tables import (
     Participant,
     Placement,
     PlacementStatus,
+    Programme,
     Proposal,
     ProposalStatus,
     Wish,
@@ -45,6 +47,8 @@ class Overview:
     workshop: tuple[Workshop, WorkshopAnswer | None] | None = None
     # The intern's learning goals of each confirmed placement, by proposal ID.
     goals: dict[int, PlacementGoals] = field(default_factory=dict)
+    # The programme of each placement that has one, by proposal ID.
+    programmes: dict[int, Programme] = field(default_factory=dict)
 
 
 def overview(
@@ -101,6 +105,7 @@ def overview(
     )
     view.begun = frozenset(i for i, stage in stages.items() if stage in HAPPENED)
     view.completed = frozenset(i for i, stage in stages.items() if stage is State.COMPLETED)
+    view.programmes = programmes_of(session, proposal_ids=[i for i in stages if i is not None])
     return view
 
 

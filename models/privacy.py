@@ -11,6 +11,8 @@ from sqlmodel import Session, SQLModel, col, select
 from models.anonymise import ERASED, PERSONAL, How, values
 from models.erasures import mark_erased
 from models.goals import forget_goals_dms
+from models.programme import erase_of as programme_erase
+from models.programme import export_of as programme_export
 from models.tables import (
     AuditEntry,
     CheckIn,
@@ -61,6 +63,9 @@ def export(session: Session, *, user_id: str, year: int | None = None) -> dict[s
         opened["days_changes_you_proposed"] = [
             _plain(c, leave_out=("proposer_user_id", "messages")) for c in changes
         ]
+    programmes = programme_export(session, user_id=user_id)
+    if programmes:
+        opened["programmes"] = programmes
     if person is None or person.id is None:
         return opened or None
     me = person.id
@@ -180,6 +185,7 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
         select(Participant).where(Participant.slack_user_id == user_id).with_for_update()
     ).first()
     if person is None or person.id is None:
+        programme_erase(session, user_id=user_id, host_id=None)
         return bool(getattr(cohosting, "rowcount", 0))
     me = person.id
     pseudonym = f"{ERASED}-{me}"
@@ -233,6 +239,7 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
     session.execute(delete(OutboxMessage).where(col(OutboxMessage.recipient) == user_id))
     session.execute(delete(WorkshopAnswer).where(col(WorkshopAnswer.slack_user_id) == user_id))
     session.execute(delete(DaysChange).where(col(DaysChange.proposer_user_id) == user_id))
+    programme_erase(session, user_id=user_id, host_id=me)
     session.execute(
         update(AuditEntry)
         .where(col(AuditEntry.actor) == user_id)

@@ -14,6 +14,7 @@ from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.forms import TOPIC_MAX, WORKPLACE_MAX
+from models.programme_form import PROGRAMME_FIELD_MAX, PROGRAMME_PHONE_MAX
 from models.types import UTCDateTime
 
 
@@ -373,3 +374,20 @@ class DaysChange(SQLModel, table=True):
     decided_at: datetime | None = _utc(default=None)
     # Where the answering side's buttons are, so they can be replaced with the outcome.
     messages: list[Any] = _json()
+
+
+class Programme(SQLModel, table=True):
+    """What happens on each agreed day of a confirmed placement, and the practical block,
+    written by the host or a co-host. `revision` counts the saved versions: the calendar's
+    SEQUENCE rises with it, so each update replaces the events the last file made."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    proposal_id: int = Field(foreign_key="proposal.id", unique=True)
+    # [{"day": 1..5, "text": …, "time": …, "place": …}], the agreed days that have an entry.
+    days: list[Any] = _json()
+    address: str = Field(default="", max_length=PROGRAMME_FIELD_MAX)
+    meeting_point: str = Field(default="", max_length=PROGRAMME_FIELD_MAX)
+    phone: str = Field(default="", max_length=PROGRAMME_PHONE_MAX)
+    revision: int = Field(default=1)
+    updated_by: str = Field(default="", max_length=32)
+    updated_at: datetime = _utc()

@@ -10,7 +10,7 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlmodel import Session
 
-from bot.outbox.plan import plan_placement
+from bot.outbox.plan import HOST_ONLY, TIMELINE, plan_placement
 from bot.sandbox.fake_slack import FakeSlack
 from bot.season import COPENHAGEN, Season
 from models.outbox_repo import store_plan
@@ -25,6 +25,9 @@ def local(mo: int, d: int, h: int = 0, mi: int = 0, y: int = 2027) -> datetime:
 
 
 JUNE = local(6, 14, 10)
+# A placement planned in time: each DM of the timeline to host and intern, but the
+# reminders only the host side gets.
+DMS_PER_PLACEMENT = 2 * len(TIMELINE) - len(HOST_ONLY)
 
 
 def seasons(_overrides: Any) -> Season:

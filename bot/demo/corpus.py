@@ -295,3 +295,23 @@ PRACTISED: Final = (
     "Vi afprøver et borgerpanel i foråret.",
     "Jeg har delt metoden med mit team.",
 )
+# The programme a host side writes for the days: a line per day, the practical block.
+PROGRAMME_DAYS: Final = (
+    "Velkomst, rundvisning og frokost med teamet.",
+    "Med på vores ugentlige tavlemøde og en borgersag fra start til slut.",
+    "Dagen hos vores projektgruppe: planlægning og et møde med en samarbejdspartner.",
+    "Du skygger vores leder og er med til styregruppemødet.",
+    "Besøg ude i driften, og en snak om, hvad vi har lært.",
+    "Opsamling: hvad tager du med hjem, og hvad kan vi lære af dig?",
+)
+PROGRAMME_TIMES: Final = ("8.30–15.30", "9.00–15.00", "9.00–16.00", "8.00–14.30")
+PROGRAMME_PLACES: Final = ("Mødelokale 2", "Kantinen", "Rådhuset, 1. sal", "Ude i byen", "")
+STREETS: Final = (
+    "Rådhuspladsen", "Torvegade", "Stationsvej", "Havnegade", "Slotsgade", "Skolevej",
+)  # fmt: skip
+MEETING_POINTS: Final = (
+    "Receptionen i stueetagen – jeg henter dig.",
+    "Hovedindgangen; ring, når du er der.",
+    "Kantinen på 1. sal, hvor vi drikker kaffe først.",
+)
+PHONE_SLIP: Final = "12 34"  # half a number, as typed in a hurry: the modal says so

@@ -32,6 +32,7 @@ from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person, Where
 from bot.texts import cohosts as cohost_texts
 from bot.texts import demo as texts_demo
+from bot.texts import programme as programme_texts
 from bot.texts.goals import GOALS_MET_LABELS, PRACTISED_LABELS, QUOTE_OK
 
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)>")
@@ -277,8 +278,10 @@ class Crowd:
 
     # --- week 37 and after --------------------------------------------------------------
 
-    def cohost_mail(self) -> tuple[int, int, int]:
-        """What the co-hosts got: asks with buttons, confirmations, calendar files."""
+    def cohost_mail(self, year: int) -> tuple[int, int, int]:
+        """What the co-hosts got: asks with buttons, confirmations, calendar files (those of
+        the confirmations; a programme's update comes on top)."""
+        update = programme_texts.filename_update(year)
         asks = confirmations = calendars = 0
         for colleague in self.colleagues.values():
             for message in colleague.dms:
@@ -286,7 +289,9 @@ class Crowd:
                     confirmations += 1
                 elif ASKED in text_of(message):  # a request or a proposal (answered or not)
                     asks += 1
-            calendars += sum(1 for f in colleague.files if f.name.endswith(".ics"))
+            calendars += sum(
+                1 for f in colleague.files if f.name.endswith(".ics") and f.name != update
+            )
         return asks, confirmations, calendars
 
     async def _workshop(self, message: Message, user: str) -> None:

@@ -39,6 +39,10 @@ class Ledger:
     dms: Counter[str] = field(default_factory=Counter)  # timeline DMs received, by kind
     workshop: Counter[bool] = field(default_factory=Counter)  # coming? → answers that stuck
     cohosts: dict[str, str] = field(default_factory=dict)  # host → co-host who was told
+    # The programme for the days: the placements (proposal ids) it was saved for, and how
+    programmes: set[str] = field(default_factory=set)
+    programme: Counter[str] = field(default_factory=Counter)  # shared / reminded / cohost / …
+    programme_address: dict[str, str] = field(default_factory=dict)  # host → address typed
     told_unplaced: int = 0
     failures: list[str] = field(default_factory=list)
     slow: list[tuple[str, float]] = field(default_factory=list)  # (gesture, seconds) past 30 s

@@ -33,6 +33,24 @@ class Workplace:
 
 
 @dataclass(frozen=True, slots=True)
+class ProgrammePlan:
+    """How a host side writes the programme for the days: when it is asked for in the intro
+    (T−14) or only at the reminder (T−7); by the co-host if there is one; the same for the
+    host's other interns; with a phone number typed wrong first."""
+
+    when: Literal["intro", "reminder"]
+    by_cohost: bool
+    share: bool
+    phone_slip: bool
+    days: tuple[str, ...]  # a text per weekday 1..5, as the host types it
+    time: str
+    place: str
+    address: str
+    meeting_point: str
+    phone: str
+
+
+@dataclass(frozen=True, slots=True)
 class Feedback:
     """How a participant answers the check-in and the evaluation (None: never answers)."""
 
@@ -217,6 +235,27 @@ class Behaviour:
     def shares_hosting(self, host: str) -> bool:
         """Whether a host shares the hosting with a colleague (PRODUCT.md: two may share)."""
         return self._rng("cohost", host).random() < 0.2
+
+    def programme(self, host: str) -> ProgrammePlan | None:
+        """Half write the programme when the intro asks, a quarter after the reminder, and
+        a quarter never do (None)."""
+        rng = self._rng("programme", host)
+        roll = rng.random()
+        if roll >= 0.75:
+            return None
+        digits = f"{rng.randint(2, 9)}{rng.randrange(10**7):07d}"
+        return ProgrammePlan(
+            when="intro" if roll < 0.5 else "reminder",
+            by_cohost=rng.random() < 0.5,
+            share=rng.random() < 0.8,
+            phone_slip=rng.random() < 0.2,
+            days=tuple(rng.choice(corpus.PROGRAMME_DAYS) for _ in range(5)),
+            time=rng.choice(corpus.PROGRAMME_TIMES),
+            place=rng.choice(corpus.PROGRAMME_PLACES),
+            address=f"{rng.choice(corpus.STREETS)} {rng.randint(1, 60)}",
+            meeting_point=rng.choice(corpus.MEETING_POINTS),
+            phone="+45 " + " ".join(digits[i : i + 2] for i in range(0, 8, 2)),
+        )
 
     def workshop_answer(self, user: str) -> bool | None:
         """*Jeg kommer* (True), *Jeg kommer ikke* (False), or no answer (None)."""

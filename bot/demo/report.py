@@ -27,7 +27,14 @@ from models.feedback import PROMOTER_FROM, feedback_answers
 from models.goal_figures import Crossing, goal_figures
 from models.rounds import KIND_EXPIRED
 from models.stats import season_stats
-from models.tables import HostSlot, OutboxMessage, OutboxStatus
+from models.tables import (
+    HostSlot,
+    OutboxMessage,
+    OutboxStatus,
+    Placement,
+    PlacementStatus,
+    Programme,
+)
 from models.workshop import KIND_INVITE, KIND_REMINDER
 
 REPORT_FILE = "rapport.md"
@@ -78,6 +85,7 @@ class Figures:
     goals_met_sum: int
     practised_yes: int  # 90 days on: something was put into practice
     followups: int
+    programmes: int  # placements with a programme for the days
     dms: dict[str, int] = field(default_factory=dict)  # delivered, by kind
 
 
@@ -119,6 +127,7 @@ def observed(ledger: Ledger, personas: dict[str, Persona]) -> Figures:
         goals_met_sum=sum(ledger.goals_met),
         practised_yes=ledger.practised["ja"],
         followups=sum(ledger.practised.values()),
+        programmes=len(ledger.programmes),
         dms=dict(ledger.dms),
     )
 
@@ -158,6 +167,12 @@ def stored(session: Session, *, year: int) -> Figures:
         goals_met_sum=sum(goals.met()),
         practised_yes=goals.practised.get(Crossing.ALL, Counter())["ja"],
         followups=goals.answered_followup(),
+        programmes=session.exec(
+            select(func.count())
+            .select_from(Programme)
+            .join(Placement, col(Placement.proposal_id) == col(Programme.proposal_id))
+            .where(Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED)
+        ).one(),
         dms={kind: int(n) for kind, n in sent},
     )
 
@@ -244,6 +259,19 @@ def render(
         t.via(*(ledger.placed_via[v] for v in ("request", "round 1", "round 2"))),
         "",
         t.cohosts(seen.cohosted_slots, *played.cohost_mail),
+        "",
+        t.programmes(
+            seen.programmes,
+            seen.placements,
+            saved=ledger.programme["saved"],
+            shared=ledger.programme["shared"],
+            by_cohost=ledger.programme["by_cohost"],
+            after_reminder=ledger.programme["after_reminder"],
+            reminded=seen.dms.get(DMKind.PROGRAMME_REMINDER, 0),
+            told=ledger.programme["interns_told"],
+        )
+        + " "
+        + t.phone_slips(ledger.programme["phone_corrected"]),
         "",
         t.workshop(
             seen.workshop_coming,

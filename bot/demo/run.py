@@ -24,11 +24,13 @@ from bot.current import season_of
 from bot.demo.crowd import Crowd, buttons, perform
 from bot.demo.ledger import Ledger, PhaseTiming
 from bot.demo.people import Behaviour, Persona, people
+from bot.demo.programme import Programmes
 from bot.demo.report import Played, Report, build_report
-from bot.ids import AdminAction, CoordinatorAction, WorkshopBlock
+from bot.ids import AdminAction, CoordinatorAction, DMKind, WorkshopBlock
 from bot.offline.progress import Progress
 from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.console_tools import ErrorCount
+from bot.sandbox.fake_slack import Message
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.season import Season, at_local, next_working_day, to_local
@@ -69,6 +71,7 @@ class Demo:
         self.personas: list[Persona] = people(options.participants, options.seed)
         self.behaviour = Behaviour(options.seed)
         self.crowd = Crowd(harness, self.personas, self.behaviour, self.ledger)
+        self.programmes = Programmes(harness, self.ledger, self.behaviour)
         self.coordinator: Person = harness.workspace.person(
             COORDINATOR, "koordinator", t.COORDINATOR_NAME, t.COORDINATOR_TITLE
         )
@@ -247,7 +250,7 @@ class Demo:
             socket=self.options.socket,
             personas=self.personas,
             ledger=self.ledger,
-            cohost_mail=self.crowd.cohost_mail(),
+            cohost_mail=self.crowd.cohost_mail(self.options.year),
             chart=self.chart,
             season_pdf=self.season_pdf,
         )
@@ -302,8 +305,10 @@ class Demo:
                 key = str(payload.get("key") or "")
                 if key:
                     await self.crowd.react(message, user, dm_kind(key))
-        # Co-hosts read their DMs too; what they get is counted, the answers are the host's.
-        for colleague in self.crowd.colleagues.values():
+                    await self._programme(message, user, dm_kind(key))
+        # Co-hosts read their DMs too; what they get is counted, the answers are the host's,
+        # but for the programme, which some co-hosts write.
+        for host, colleague in self.crowd.colleagues.items():
             dms = colleague.dms
             seen = self._seen_dms.get(colleague.id, 0)
             self._seen_dms[colleague.id] = len(dms)
@@ -311,6 +316,22 @@ class Demo:
                 key = str(((message.metadata or {}).get("event_payload") or {}).get("key") or "")
                 if key:
                     self.ledger.dms[dm_kind(key)] += 1
+                    await self.programmes.host_side_reads(
+                        message, host=host, writer=colleague, kind=dm_kind(key), shared=True
+                    )
+
+    async def _programme(self, message: Message, user: str, kind: str) -> None:
+        """The host side writes the programme when asked; the intern reads the notice."""
+        if self.crowd.personas[user].is_host:
+            await self.programmes.host_side_reads(
+                message,
+                host=user,
+                writer=self.crowd.people[user],
+                kind=kind,
+                shared=user in self.crowd.colleagues,
+            )
+        elif kind == DMKind.PROGRAMME_CHANGED:
+            self.programmes.intern_reads(message, user)
 
 
 def dm_kind(key: str) -> str:

@@ -1,13 +1,15 @@
 """Planning the DM timeline of one confirmed placement (PRODUCT.md, "The season"). Pure.
 
-Both host and intern get every DM. A planned DM is identified by a stable key, so the caller
+Both host and intern get every DM, but for the programme reminder, which goes to the host
+side only (`HOST_ONLY`). A planned DM is identified by a stable key, so the caller
 can store the plan as outbox rows with a unique key: re-planning the same placement with the
 same days yields the same keys (nothing is sent twice), and changing the days yields new
 keys exactly for the moments that moved (see `dm_key` and `diff_plans`).
 
 Late planning (a placement confirmed after some moments have passed): a past moment is
 moved to the first allowed sending moment after `now`, and then kept only if the DM still
-means something at that moment (`still_meaningful`). The dispatcher asks the same question
+means something at that moment (`still_meaningful`); a reminder (`IN_TIME_ONLY`) is not
+planned late at all. The dispatcher asks the same question
 again when it is about to send.
 """
 
@@ -41,10 +43,12 @@ class SkipReason(StrEnum):
     EVALUATION_DUE = "evaluation_due"  # check-in once the evaluation takes over
     SEASON_CLOSED = "season_closed"  # evaluation/follow-up after the season closed
     STALE = "stale"  # a DM with fixed content after its `fixed_until`
+    PROGRAMME_WRITTEN = "programme_written"  # the reminder found the programme there
 
 
 DUE_TIME: dict[DMKind, time] = {
     DMKind.INTRO: time(9, 0),
+    DMKind.PROGRAMME_REMINDER: time(9, 0),
     DMKind.PRACTICAL: time(9, 0),
     DMKind.WELCOME: time(8, 30),
     DMKind.CHECKIN: time(15, 0),
@@ -52,7 +56,16 @@ DUE_TIME: dict[DMKind, time] = {
     DMKind.FOLLOWUP: time(9, 0),
 }
 
-_FROM_FIRST_DAY = frozenset({DMKind.INTRO, DMKind.PRACTICAL, DMKind.WELCOME})
+_FROM_FIRST_DAY = frozenset(
+    {DMKind.INTRO, DMKind.PROGRAMME_REMINDER, DMKind.PRACTICAL, DMKind.WELCOME}
+)
+# The planned timeline; PROGRAMME_CHANGED is planned by an edit, not by the days.
+TIMELINE: tuple[DMKind, ...] = tuple(k for k in DMKind if k in DUE_TIME)
+# Who gets each: the reminder asks the host side for what only it writes.
+HOST_ONLY = frozenset({DMKind.PROGRAMME_REMINDER})
+# Planned only while their moment is ahead: a placement confirmed after T−7 gets its intro
+# at once, which asks for the programme itself, so a reminder beside it would be noise.
+IN_TIME_ONLY = frozenset({DMKind.PROGRAMME_REMINDER})
 
 
 @dataclass(frozen=True)
@@ -96,6 +109,8 @@ def due_day(kind: DMKind, first_day: date, last_day: date) -> date:
     match kind:
         case DMKind.INTRO:
             return anchor - timedelta(days=14)
+        case DMKind.PROGRAMME_REMINDER:
+            return anchor - timedelta(days=7)
         case DMKind.PRACTICAL:
             return add_working_days(anchor, -2)
         case DMKind.WELCOME | DMKind.CHECKIN:
@@ -104,6 +119,8 @@ def due_day(kind: DMKind, first_day: date, last_day: date) -> date:
             return add_working_days(anchor, 3)
         case DMKind.FOLLOWUP:
             return next_working_day(anchor + timedelta(days=90))
+        case DMKind.PROGRAMME_CHANGED:
+            raise ValueError("a programme change is planned by the edit, not by the days")
 
 
 def scheduled_at(kind: DMKind, first_day: date, last_day: date, season: Season) -> datetime:
@@ -126,15 +143,15 @@ def dm_key(placement_id: int, kind: DMKind, recipient: str, anchor: date) -> str
 def meaningful_until(kind: DMKind, first_day: date, last_day: date, season: Season) -> datetime:
     """The instant (UTC) from which a DM is no longer worth sending.
 
-    - intro, practical: the welcome moment (first day 08:30): they prepare a placement and
-      are noise once it has started; a confirmation late on the evening before still gets
-      them at 08:00, just before the welcome;
+    - intro, programme reminder and change, practical: the welcome moment (first day
+      08:30): they prepare a placement and are noise once it has started; a confirmation
+      late on the evening before still gets them at 08:00, just before the welcome;
     - welcome: the end of the first day;
     - checkin: the evaluation moment, which asks the same and more;
     - evaluation, followup: when the season closes.
     """
     match kind:
-        case DMKind.INTRO | DMKind.PRACTICAL:
+        case DMKind.INTRO | DMKind.PROGRAMME_REMINDER | DMKind.PRACTICAL | DMKind.PROGRAMME_CHANGED:
             return scheduled_at(DMKind.WELCOME, first_day, last_day, season)
         case DMKind.WELCOME:
             return start_of_day(first_day + timedelta(days=1), season.tz)
@@ -146,6 +163,8 @@ def meaningful_until(kind: DMKind, first_day: date, last_day: date, season: Seas
 
 _SKIP_REASON = {
     DMKind.INTRO: SkipReason.PLACEMENT_STARTED,
+    DMKind.PROGRAMME_REMINDER: SkipReason.PLACEMENT_STARTED,
+    DMKind.PROGRAMME_CHANGED: SkipReason.PLACEMENT_STARTED,
     DMKind.PRACTICAL: SkipReason.PLACEMENT_STARTED,
     DMKind.WELCOME: SkipReason.FIRST_DAY_OVER,
     DMKind.CHECKIN: SkipReason.EVALUATION_DUE,
@@ -198,7 +217,8 @@ def plan_placement(
 
     `days` are the placement days, all in the season's week 37 (gaps allowed: the first
     and last day count). A moment already past at `now` is moved to the first allowed
-    sending moment after `now`, and dropped if the DM is no longer meaningful by then.
+    sending moment after `now`, and dropped if the DM is no longer meaningful by then (a
+    reminder is dropped at once).
     """
     placement_days = sorted(set(days))
     if not placement_days:
@@ -214,9 +234,11 @@ def plan_placement(
     recipients: tuple[tuple[Role, str], ...] = (("host", host_id), ("intern", intern_id))
 
     planned: list[PlannedDM] = []
-    for kind in DMKind:
+    for kind in TIMELINE:
         due_at = scheduled_at(kind, first_day, last_day, season)
         if due_at < now_utc:
+            if kind in IN_TIME_ONLY:
+                continue
             due_at = soonest
         if not still_meaningful(kind, due_at, first_day, last_day, now_utc, season=season):
             continue
@@ -230,6 +252,7 @@ def plan_placement(
                 key=dm_key(placement_id, kind, recipient, anchor),
             )
             for role, recipient in recipients
+            if role == "host" or kind not in HOST_ONLY
         )
     kind_order = list(DMKind)
     planned.sort(key=lambda dm: (dm.due_at, kind_order.index(dm.kind), dm.role))

@@ -96,6 +96,8 @@ def decide(
     days = [season.day(d) for d in ctx.placement.days]
     sends_at = next_allowed(now, season)
     why = skip_reason(kind, row.due_at, min(days), max(days), sends_at, season=season)
+    if why is None and kind is DMKind.PROGRAMME_REMINDER and ctx.programme is not None:
+        why = SkipReason.PROGRAMME_WRITTEN  # the host side wrote it since it was planned
     if why is not None:
         return Settle(OutboxStatus.SKIPPED, why.value)
     if sends_at > now:

@@ -13,20 +13,28 @@ from bot.service import Env
 from bot.service.files import upload
 from bot.texts import calendar as t
 from bot.texts import days_change as days_texts
+from bot.texts import programme as programme_texts
+from bot.views import programme as programme_views
 from bot.views.common import place_text
 from models.days_change import calendar_sequence
 from models.hosts import hosts
 from models.placements import Deal
+from models.programme import programme_of
+from models.tables import Programme
 
 FIRST = 0  # SEQUENCE of the confirmation's events; each accepted change of days adds one
 
 
 def visits(
-    deal: Deal, season: Season, weekdays: list[int] | None = None
+    deal: Deal,
+    season: Season,
+    weekdays: list[int] | None = None,
+    programme: Programme | None = None,
 ) -> list[tuple[str, ics.Visit]]:
     """(recipient, what their calendar shows) for the host and the intern: the agreed days,
-    or `weekdays` of them."""
+    or `weekdays` of them, each with its programme once the host side wrote one."""
     chosen = deal.proposal.days if weekdays is None else weekdays
+    per_day = programme_views.calendar_days(programme, season, list(deal.proposal.days))
     days = [season.day(d) for d in sorted(chosen) if 1 <= d <= 5]
     proposal_id = deal.proposal.id or 0
     host, intern = deal.host, deal.intern
@@ -43,6 +51,7 @@ def visits(
             summary=summary,
             description=description,
             location=where,
+            programme=per_day,
         )
 
     found = [
@@ -71,7 +80,8 @@ async def send_calendar(env: Env, *, deal: Deal, season: Season, cancelled: bool
     sequence = FIRST
     if cancelled:
         sequence = await env.db.run(calendar_sequence, proposal_id=deal.proposal.id or 0) + 1
-    for user, visit in visits(deal, season):
+    programme = await env.db.read(programme_of, proposal_id=deal.proposal.id or 0)
+    for user, visit in visits(deal, season, programme=programme):
         await _send(
             env,
             user,
@@ -90,7 +100,8 @@ async def send_days_changed(
     kept and added days confirmed and the removed days cancelled, all at the new `sequence`;
     the UIDs depend on the day only, so kept days update the very events the first file made."""
     gone = dict(visits(deal, season, removed)) if removed else {}
-    for user, visit in visits(deal, season):
+    programme = await env.db.read(programme_of, proposal_id=deal.proposal.id or 0)
+    for user, visit in visits(deal, season, programme=programme):
         await _send(
             env,
             user,
@@ -99,6 +110,23 @@ async def send_days_changed(
             sequence=sequence,
             filename=days_texts.filename_update(deal.proposal.season_year),
             comment=days_texts.COMMENT_UPDATE,
+        )
+
+
+async def send_programme_changed(
+    env: Env, *, deal: Deal, season: Season, programme: Programme, sequence: int
+) -> None:
+    """After the programme was saved: one file each, the agreed days with their programme,
+    at the new `sequence`, so every event the earlier files made is updated by its UID."""
+    for user, visit in visits(deal, season, programme=programme):
+        await _send(
+            env,
+            user,
+            visit,
+            cancelled=[],
+            sequence=sequence,
+            filename=programme_texts.filename_update(deal.proposal.season_year),
+            comment=programme_texts.COMMENT_UPDATE,
         )
 
 

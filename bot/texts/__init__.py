@@ -452,6 +452,8 @@ DM_KIND_LABELS: Final = {
     "checkin": "Hvordan gik det?",
     "evaluation": "Evaluering",
     "followup": "Opfølgning efter 90 dage",
+    "programme_reminder": "Påmindelse om programmet for dagene",
+    "programme_changed": "Programmet for dagene er ændret",
     "announcement": "Besked fra koordinatoren",
     "invitation": "Invitation til næste sæson",
     "workshop": "Invitation til workshoppen",

@@ -153,6 +153,8 @@ KIND_NAMES: Final = {
     "checkin": "checkin",
     "evaluation": "evaluering",
     "followup": "opfølgning",
+    "programme_reminder": "programpåmindelse",  # T−7, to the host side, if none is written
+    "programme_changed": "programændring",  # the intern is told the programme changed
     "announcement": "besked",
     "invitation": "sæsoninvitation",  # invited back when the next season opens
     "workshop": "workshopinvitation",  # stored under the workshop's own name

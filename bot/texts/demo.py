@@ -86,6 +86,33 @@ def cohosts(slots: int, asks: int, confirmations: int, calendars: int) -> str:
     )
 
 
+def programmes(
+    written: int,
+    placements: int,
+    *,
+    saved: int,
+    shared: int,
+    by_cohost: int,
+    after_reminder: int,
+    reminded: int,
+    told: int,
+) -> str:
+    return (
+        f"Programmet for dagene: {written} af {placements} aftaler fik et program. Værtssiden "
+        f"gemte det {plural(saved, 'gang', 'gange')}: {plural(shared, 'gang', 'gange')} for "
+        f"flere praktikanter på én gang, {by_cohost} af medværten og {after_reminder} efter "
+        f"påmindelsen (T−7), som gik {plural(reminded, 'gang', 'gange')} til værtssiden; "
+        f"{plural(told, 'praktikant', 'praktikanter')} fik besked med programmet."
+    )
+
+
+def phone_slips(count: int) -> str:
+    return (
+        f"{plural(count, 'vært', 'værter')} skrev først et telefonnummer, der ikke er dansk, "
+        "og fik det at vide i formularen."
+    )
+
+
 def workshop(coming: int, not_coming: int, invited: int, reminded: int) -> str:
     return (
         f"Workshoppen: {invited} fik en invitation, {coming} svarede *Jeg kommer* og "
@@ -135,6 +162,8 @@ DM_LABELS: Final = {
     "checkin": "Hvordan gik det? (sidste dag)",
     "evaluation": "Evaluering (+3 hverdage)",
     "followup": "Opfølgning (+90 dage)",
+    "programme_reminder": "Påmindelse om programmet (T−7, værtssiden)",
+    "programme_changed": "Programmet er skrevet eller ændret (til praktikanten)",
     "announcement": "Besked fra koordinatoren",
     "workshop": "Invitation til workshop",
     "workshop_reminder": "Påmindelse om workshop (dagen før)",

@@ -44,6 +44,14 @@ EXPORT_KEYS: Final = {
     "dm_channel_with_praktikbot": "samtalen med Praktikbot i Slack",
     "co_host_of": "medvært for",
     "days_changes_you_proposed": "ændringer af dage, du har foreslået",
+    "programmes": "programmer for praktikdagene",
+    "day": "dag",
+    "time": "tidspunkt",
+    "place": "sted",
+    "address": "adresse",
+    "meeting_point": "mødested",
+    "phone": "kontakttelefon",
+    "revision": "version",
     # the fields
     "id": "id",
     "slack_user_id": "Slack-bruger-id",
@@ -102,6 +110,8 @@ EXPORT_KEYS: Final = {
     "kind": "slags",
     "due_at": "planlagt til",
     "attempts": "forsøg",
+    "outage_tries": "forsøg mens Slack var nede",
+    "send_until": "sendes senest",
     "sent_at": "sendt",
     "channel": "kanal",
     "slack_ts": "Slack-tidsstempel",
@@ -148,6 +158,8 @@ EXPORT_REASONS: Final = {
     "first_day_over": "første dag var gået",
     "evaluation_due": "evalueringen havde overtaget",
     "season_closed": "sæsonen var afsluttet",
+    "programme_written": "programmet var skrevet",
+    "stale": "beskeden var for gammel, da Slack svarede igen",
 }
 EXPORT_WEEKDAYS: Final = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 EXPORT_COMING: Final = {True: "kommer", False: "kommer ikke"}

@@ -63,8 +63,8 @@ def _pick(options: list[Option], values: Sequence[str]) -> list[Option] | None:
     return chosen or None
 
 
-def _text_input(
-    block: B,
+def text_input(
+    block: str,
     label: str,
     value: str,
     *,
@@ -160,7 +160,7 @@ def slot_modal(
 ) -> dict[str, Any]:
     blocks: list[Block] = [
         SectionBlock(text=MarkdownTextObject(text=texts.SLOT_INTRO)),
-        _text_input(
+        text_input(
             B.SLOT_WORKPLACE,
             texts.SLOT_WORKPLACE,
             slot.workplace if slot else (host.workplace if host else ""),
@@ -179,14 +179,14 @@ def slot_modal(
             optional=False,
             hint=texts.SLOT_MUNICIPALITY_HINT,
         ),
-        _text_input(
+        text_input(
             B.SLOT_CAPACITY, texts.SLOT_CAPACITY, str(slot.capacity) if slot else "1", max_length=3
         ),
         _days(B.SLOT_DAYS, texts.SLOT_DAYS, season, slot.days if slot else range(1, 6)),
         _multi(
             B.SLOT_TOPICS, texts.SLOT_TOPICS, [(t, t) for t in topics], slot.topics if slot else []
         ),
-        _text_input(
+        text_input(
             B.SLOT_DESCRIPTION,
             texts.SLOT_DESCRIPTION,
             slot.description if slot else "",
@@ -227,7 +227,7 @@ def wish_modal(
     )
     blocks: list[Block] = [
         SectionBlock(text=MarkdownTextObject(text=texts.WISH_INTRO)),
-        _text_input(
+        text_input(
             B.WISH_WORKPLACE,
             texts.WISH_WORKPLACE,
             intern.workplace if intern else "",
@@ -256,7 +256,7 @@ def wish_modal(
             wish.wanted_regions if wish else [],
         ),
         _days(B.WISH_DAYS, texts.WISH_DAYS, season, wish.days if wish else range(1, 6)),
-        _text_input(
+        text_input(
             B.WISH_TEXT,
             texts.WISH_TEXT,
             wish.text if wish else "",
@@ -264,7 +264,7 @@ def wish_modal(
             optional=True,
             max_length=WISH_TEXT_MAX,
         ),
-        _text_input(
+        text_input(
             B.WISH_GOALS,
             goal_texts.WISH_GOALS,
             wish.goals if wish else "",

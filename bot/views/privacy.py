@@ -51,8 +51,8 @@ def readable_export(data: Mapping[str, Any]) -> dict[str, Any]:
 
 def _readable(key: str, value: Any) -> Any:
     if isinstance(value, list):
-        if key in ("days", "old_days"):
-            return [_weekday(d) for d in value]
+        if key in ("days", "old_days"):  # a programme's days are entries with their day
+            return [readable_export(d) if isinstance(d, Mapping) else _weekday(d) for d in value]
         if key == "wanted_sectors":
             return [texts.SECTOR_LABELS.get(s, s) for s in value]
         return [readable_export(v) if isinstance(v, Mapping) else v for v in value]
@@ -61,6 +61,8 @@ def _readable(key: str, value: Any) -> Any:
         return dict(value) if key in _AS_STORED else readable_export(value)
     if isinstance(value, bool):
         return (t.EXPORT_COMING if key == "coming" else t.EXPORT_YES_NO)[value]
+    if key == "day":
+        return _weekday(value)
     if not isinstance(value, str):
         return value
     words = _WORDS.get(key)

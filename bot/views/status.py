@@ -33,6 +33,7 @@ from bot.views.goals import edit_button, goals_line
 from bot.views.mrkdwn import clip, fit, literal
 from bot.views.placements import answer_buttons
 from bot.views.privacy_notice import notice_link
+from bot.views.programme import programme_blocks, write_actions
 from bot.views.slots import slot_blocks
 from bot.views.workshop import PLACE_MAX
 from bot.views.workshop import when as workshop_when
@@ -168,6 +169,9 @@ def overview_blocks(
             change = change_button(deal.proposal.id) if changeable else None
             blocks.append(SectionBlock(text=MarkdownTextObject(text=line), accessory=change))
         blocks += _goals_blocks(view, deal, user_id, with_buttons=with_buttons and own is season)
+        if own is season:  # the host side writes it until the placement begins
+            writable = with_buttons and deal.proposal.id not in view.begun
+            blocks += _programme(view, deal, own, user_id, with_buttons=writable)
     if view.workshop is not None:
         workshop, given = view.workshop
         answer = workshop_texts.ANSWER_WORDS[given.coming if given is not None else None]
@@ -182,6 +186,18 @@ def overview_blocks(
             for m in view.next_dms
         ]
         blocks += [DividerBlock(), md(f"*{texts.STATUS_NEXT_DMS}*\n" + "\n".join(lines))]
+    return blocks
+
+
+def _programme(
+    view: Overview, deal: Deal, season: Season, user_id: str, *, with_buttons: bool
+) -> list[Block]:
+    """The programme under its placement; the host side may write it until the first day."""
+    hosts = user_id in (deal.host.slack_user_id, deal.slot.cohost_user_id)
+    programme = view.programmes.get(deal.proposal.id or 0)
+    blocks = programme_blocks(programme, season, list(deal.proposal.days), hosts=hosts)
+    if hosts and with_buttons:
+        blocks.append(write_actions(deal.proposal.id, programme is not None))
     return blocks
 
 

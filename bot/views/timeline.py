@@ -13,6 +13,7 @@ from typing import Any
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
+    ButtonElement,
     ContextBlock,
     MarkdownTextObject,
     SectionBlock,
@@ -24,6 +25,7 @@ from bot.texts import dates
 from bot.texts import goals as goal_texts
 from bot.texts import timeline as texts
 from bot.texts.grammar import listing
+from bot.views import programme as programme_views
 from bot.views.common import button, days_text, md, mention, message, notice, place_text, user_text
 from bot.views.mrkdwn import literal
 from models.feedback import FeedbackRole, PlacementContext
@@ -87,7 +89,20 @@ def _intro(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[st
     if role.hosts and ctx.placement.goals:
         blocks.append(md(f"*{goal_texts.INTERN_GOALS}*\n{user_text(ctx.placement.goals, 1500)}"))
     blocks.append(_note(texts.INTRO_TIP))
+    blocks += _agree(ctx, role)
     return message(head, blocks)
+
+
+def _agree(ctx: PlacementContext, role: FeedbackRole) -> list[Block]:
+    """What both sides are asked to agree before the days, each opening its own form: the
+    host side writes the programme. The intern's learning goals form gets its button here,
+    beside it, in the intern's row."""
+    elements: list[ButtonElement] = []
+    if role.hosts:
+        written = ctx.programme is not None
+        elements.append(programme_views.write_button(ctx.deal.proposal.id, written))
+    # else: the intern's learning goals button goes here.
+    return [ActionsBlock(block_id=f"agree_{ctx.id}", elements=elements)] if elements else []
 
 
 def _title_at(person: Participant) -> str:
@@ -113,12 +128,14 @@ def _practical(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dic
         MarkdownTextObject(text=f"*{texts.DAYS}*\n{days_text(ctx.placement.days, season)}"),
         MarkdownTextObject(text=f"*{texts.CONTACT}*\n{_whom(ctx, role)}"),
     ]
-    blocks: list[Block] = [
-        md(head),
-        SectionBlock(fields=fields),
-        md(arrival),
-        _note(texts.AGREEMENT_LINK),
-    ]
+    blocks: list[Block] = [md(head), SectionBlock(fields=fields)]
+    if ctx.programme is not None:  # what was agreed, rather than the advice to agree it
+        blocks += programme_views.programme_blocks(
+            ctx.programme, season, ctx.placement.days, hosts=role.hosts
+        )
+    else:
+        blocks.append(md(arrival))
+    blocks.append(_note(texts.AGREEMENT_LINK))
     return message(head, blocks)
 
 
@@ -233,3 +250,9 @@ def timeline_dm(
             return evaluation_message(ctx, role, season)
         case DMKind.FOLLOWUP:
             return followup_message(ctx, role, season)
+        case DMKind.PROGRAMME_REMINDER:
+            return programme_views.reminder_dm(who(ctx.deal.intern), ctx.deal.proposal.id or 0)
+        case DMKind.PROGRAMME_CHANGED:
+            return programme_views.changed_dm(
+                ctx.programme, ctx.deal.slot.workplace, season, ctx.placement.days
+            )

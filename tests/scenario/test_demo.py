@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import io
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,8 +18,12 @@ from sqlalchemy import create_engine, text
 from bot.demo.command import main
 from bot.demo.report import CHART_FILE, REPORT_FILE, SEASON_PDF_FILE
 from bot.demo.run import DemoOptions, dm_kind, run_demo
+from bot.ids import DMKind
 from bot.offline.progress import Progress
+from bot.outbox.plan import SkipReason
+from bot.texts import demo as demo_texts
 from bot.texts.goal_figures import QUOTES_SECTION, ROW_GOALS_MET, ROW_PRACTISED
+from models.programme_form import danish_phone
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -124,6 +129,47 @@ async def test_a_small_season_reports_what_the_database_holds(tmp_path: Path) ->
     cohosted = one(db, "SELECT count(*) FROM hostslot WHERE cohost_user_id IS NOT NULL")
     assert seen.cohosted_slots == cohosted > 0
 
+    # The programme for the days: as many placements have one as the hosts saved it for,
+    # some once for several interns, some by a co-host; each a Danish phone number.
+    written = sql(
+        db,
+        """SELECT pr.proposal_id, pr.updated_at, pr.updated_by, pr.phone
+           FROM programme pr JOIN placement p ON p.proposal_id = pr.proposal_id
+           WHERE p.status = 'confirmed'""",
+    )
+    assert seen.programmes == len(written) > 0
+    saves = Counter((at, by) for _, at, by, _ in written)
+    assert max(saves.values()) > 1  # "brug også for": one save, several placements
+    # Written by the placement's host side only: its host or its co-host (which of them the
+    # demo's people choose; a seed whose co-hosted slot got no intern has none by a co-host).
+    sides = sql(
+        db,
+        """SELECT pr.updated_by, h.slack_user_id, s.cohost_user_id
+           FROM programme pr JOIN placement p ON p.proposal_id = pr.proposal_id
+           JOIN hostslot s ON s.id = p.slot_id JOIN participant h ON h.id = s.host_id
+           WHERE p.status = 'confirmed'""",
+    )
+    assert all(by in (host, cohost) for by, host, cohost in sides)
+    colleagues = {cohost for _, _, cohost in sides if cohost is not None}
+    assert all(danish_phone(str(phone)) for _, _, _, phone in written)
+    # Each intern told once (a save plans one notice); the demo checked that the notice
+    # shows the address the host typed (a failure otherwise).
+    assert sent[DMKind.PROGRAMME_CHANGED] == len(written)
+    # The T−7 reminder went to the host side exactly where the programme was still missing.
+    reminders = sql(
+        db,
+        """SELECT o.status, o.reason, o.sent_at, o.due_at, pr.updated_at
+           FROM outboxmessage o JOIN placement p ON p.id = o.placement_id
+           LEFT JOIN programme pr ON pr.proposal_id = p.proposal_id
+           WHERE o.kind = 'programme_reminder'""",
+    )
+    assert {s for s, *_ in reminders} == {"sent", "skipped"}
+    for status, reason, sent_at, due_at, saved_at in reminders:
+        if status == "sent":
+            assert saved_at is None or str(saved_at) >= str(sent_at)
+        else:
+            assert reason == SkipReason.PROGRAMME_WRITTEN and str(saved_at) <= str(due_at)
+
     # The report as saved: the figures, the DMs, the phases and the coordinator's chart.
     saved = (tmp_path / REPORT_FILE).read_text(encoding="utf-8")
     assert saved == report.text
@@ -136,6 +182,28 @@ async def test_a_small_season_reports_what_the_database_holds(tmp_path: Path) ->
     workshop = f"{seen.workshop_coming} / {seen.workshop_not_coming} / 21"
     assert f"| Workshop: kommer / kommer ikke / inviteret | {workshop} | – |" in saved
     assert f"| Evaluering (+3 hverdage) | {sent['evaluation']} | 0 |" in saved
+    reminded_at = {
+        (str(placement), str(at))
+        for placement, at in sql(
+            db,
+            """SELECT p.proposal_id, o.sent_at FROM outboxmessage o
+               JOIN placement p ON p.id = o.placement_id
+               WHERE o.kind = 'programme_reminder' AND o.status = 'sent'""",
+        )
+    }
+    programme_line = demo_texts.programmes(
+        len(written),
+        len(placements),
+        saved=len(saves),
+        shared=sum(1 for n in saves.values() if n > 1),
+        by_cohost=sum(1 for (_, by) in saves if by in colleagues),
+        after_reminder=len(
+            {(at, by) for p, at, by, _ in written if (str(p), str(at)) in reminded_at}
+        ),
+        reminded=sent[DMKind.PROGRAMME_REMINDER],
+        told=sent[DMKind.PROGRAMME_CHANGED],
+    )
+    assert programme_line in saved
     assert "Databasen giver de samme tal." in saved and "Ingen planlagte beskeder" in saved
     for phase in ("Tilmelding", "Match, runde 1", "Match, runde 2", "Uge 37 og opfølgning"):
         assert phase in saved

@@ -9,9 +9,11 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from bot.clock import ManualClock
+from bot.outbox import plan
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.season import COPENHAGEN, to_local
+from bot.texts import programme as programme_texts
 from models.db import Database
 from models.feedback import feedback_summary
 from models.tables import CheckIn, Evaluation, OutboxMessage, OutboxStatus
@@ -26,6 +28,7 @@ CPH = COPENHAGEN
 # PRODUCT.md's example for a placement on Monday–Friday 13–17 September 2027.
 TIMELINE = [
     (local(8, 30, 9), "intro"),
+    (local(9, 6, 9), "programme_reminder"),  # to the host side only: no programme yet
     (local(9, 9, 9), "practical"),
     (local(9, 13, 8, 30), "welcome"),
     (local(9, 17, 15), "checkin"),
@@ -58,9 +61,11 @@ async def test_a_whole_season_sends_exactly_the_timeline_to_the_right_people(
     worker = dispatcher(harness)
     expected = dict(TIMELINE)
     seen: dict[str, dict[str, str]] = {}
+    pressable: dict[str, dict[str, list[str]]] = {}
     before_season = len(posted(harness))
     # Every day from the confirmation to Christmas: at noon, and a minute before and at
-    # each moment of the timeline. Only the moments send, and only their two DMs.
+    # each moment of the timeline. Only the moments send, and only their DMs: to both, or
+    # to the host alone.
     for day in days(date(2027, 6, 14), date(2027, 12, 23)):
         moments = [m for m in expected if to_local(m, CPH).date() == day]
         checks: list[tuple[datetime, str | None]] = [(datetime.combine(day, time(12), CPH), None)]
@@ -74,17 +79,25 @@ async def test_a_whole_season_sends_exactly_the_timeline_to_the_right_people(
             if kind is None:
                 assert new == [], f"unexpected DM at {now:%d/%m %H:%M}"
                 continue
-            assert report.sent == 2 and report.claimed == 2, (now, report)
+            to = [bo] if kind in plan.HOST_ONLY else [bo, anna]
+            assert report.sent == len(to) and report.claimed == len(to), (now, report)
             channels = sorted(c.params["channel"] for c in new)
-            assert channels == sorted([bo.id, anna.id])  # to the user ID: one call per DM
-            seen[kind] = {"bo": shown(bo.last_dm), "anna": shown(anna.last_dm)}
-    assert len(posted(harness)) - before_season == 12  # nothing else, all season
+            assert channels == sorted(p.id for p in to)  # to the user ID: one call per DM
+            seen[kind] = {p.name: shown(p.last_dm) for p in to}
+            pressable[kind] = {p.name: buttons(p.last_dm) for p in to}
+    everyone = [(to_local(m, CPH), k) for m, k in TIMELINE]
+    everyone += [(to_local(m, CPH), k) for m, k in TIMELINE if k not in plan.HOST_ONLY]
+    assert len(posted(harness)) - before_season == len(everyone)  # nothing else, all season
     rows = await harness.db.run(outbox)
-    assert len(rows) == 12 and {r.status for r in rows} == {OutboxStatus.SENT}
-    assert sorted((to_local(r.sent_at, CPH), r.kind) for r in rows if r.sent_at) == sorted(
-        [(to_local(m, CPH), k) for m, k in TIMELINE] * 2
-    )
+    assert len(rows) == len(everyone) and {r.status for r in rows} == {OutboxStatus.SENT}
+    assert sorted((to_local(r.sent_at, CPH), r.kind) for r in rows if r.sent_at) == sorted(everyone)
 
+    assert [k for _, k in TIMELINE] == list(plan.TIMELINE)  # every kind the plan has
+    assert programme_texts.reminder("<@UANNA> (Anna Jensen)") in seen["programme_reminder"]["bo"]
+    assert pressable["programme_reminder"]["bo"] == [programme_texts.WRITE]
+    # The intro asks both to agree the programme: the host side gets the form's button.
+    assert programme_texts.WRITE in pressable["intro"]["bo"]
+    assert programme_texts.WRITE not in pressable["intro"]["anna"]
     intro = seen["intro"]
     assert "Om to uger kommer <@UANNA> (Anna Jensen)" in intro["bo"]
     assert "Udviklingskonsulent" in intro["bo"] and "lokal klimatilpasning" in intro["bo"]
@@ -221,24 +234,26 @@ async def test_a_restart_mid_season_sends_every_due_dm_once(
     # The old process died while sending Bo's practical DM on 9 Sep: its claim stays.
     await db.run(_die_mid_send, user="UBO", kind="practical", at=local(9, 9, 9))
 
-    clock.set(local(9, 10, 10))  # down for a day: the practical DMs are late, still useful
+    # Down since the intro: the host's programme reminder (6/9) and the practical DMs are
+    # late, still useful.
+    clock.set(local(9, 10, 10))
     second = await Harness.start(db=db, clock=clock)
     try:
         second.workspace.person("UBO", "bo", "Bo Hansen")
         second.workspace.person("UANNA", "anna", "Anna Jensen")
         worker = dispatcher(second, "new")
         report = await worker.run_once(clock.now())
-        assert (report.sent, report.claimed) == (2, 2)
+        assert (report.sent, report.claimed) == (3, 3)
         assert (await worker.run_once(clock.now() + timedelta(minutes=30))).claimed == 0
         assert (await worker.run_once(local(9, 13, 8, 30))).sent == 2
         keys = [c.params["metadata"]["event_payload"]["key"] for c in posted(second)]
     finally:
         await second.stop()
     everything = sent_before + keys
-    assert len(everything) == len(set(everything)) == 6
+    assert len(everything) == len(set(everything)) == 7
     rows = await db.run(outbox)
     assert sorted(r.kind for r in rows if r.status == OutboxStatus.SENT) == sorted(
-        ["intro", "practical", "welcome"] * 2
+        ["intro", "practical", "welcome"] * 2 + ["programme_reminder"]
     )
 
 

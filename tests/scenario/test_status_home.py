@@ -7,6 +7,8 @@ import json
 
 from sqlmodel import select
 
+from bot import texts
+from bot.ids import DMKind
 from bot.runtime.coalesce import WINDOW_SECONDS
 from bot.sandbox.harness import Harness
 from models.tables import HostSlot
@@ -39,6 +41,9 @@ async def test_app_home_is_drawn_when_opened_and_redrawn_after_each_change(
     assert "kommer i praktik hos dig" in shown(bo.home)
     assert "Du skal i praktik hos *Ærø Kommune*" in shown(anna.home)
     assert "Introduktion til hinanden" in shown(anna.home)  # the next planned DMs
+    # The host side's next DMs hold the T−7 programme reminder; the intern's do not.
+    reminder = texts.DM_KIND_LABELS[DMKind.PROGRAMME_REMINDER]
+    assert reminder in shown(bo.home) and reminder not in shown(anna.home)
     asked = next(m for m in bo.dms if "vil gerne i praktik" in shown(m))
     assert buttons(asked) == []  # the DM's buttons are gone too
 

@@ -16,8 +16,10 @@ from models.db import Database
 from models.tables import OutboxMessage
 
 # Friday before week 37, 10:00: every seeded placement's intro and practical DMs are due
-# (four per placement), late but still meaningful.
+# (four per placement), late but still meaningful, and the host's programme reminder (late;
+# none is written).
 FRIDAY = datetime(2027, 9, 10, 10, 0, tzinfo=COPENHAGEN)
+DUE_EACH = 5  # DMs of one placement due by FRIDAY
 DUE_BY = datetime(2027, 9, 11, tzinfo=COPENHAGEN)
 LEASE = timedelta(minutes=10)  # the dispatcher's default
 

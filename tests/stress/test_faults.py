@@ -29,7 +29,7 @@ from bot.season import COPENHAGEN
 from models.db import Database
 from models.tables import OutboxMessage, OutboxStatus
 from tests.outbox_seed import people, seasons, seed_placements
-from tests.stress.drain import FRIDAY, Drain, rows_due, statuses
+from tests.stress.drain import DUE_EACH, FRIDAY, Drain, rows_due, statuses
 from tests.stress.procs import (
     Cluster,
     Serve,
@@ -62,7 +62,7 @@ GIVE_UP = 1.0  # seconds: the storm test's client timeout
 async def test_429_storms_500s_timeouts_and_missing_users_deliver_every_dm_once(
     db: Database, fake: LateSlack
 ) -> None:
-    made = await db.run(seed_placements, count=40)  # 160 DMs due on FRIDAY
+    made = await db.run(seed_placements, count=160 // DUE_EACH)  # 160 DMs due on FRIDAY
     people(fake, made)
     gone = {intern for _, _, intern in made[:4]}  # left the workspace: user_not_found
     for user in gone:
@@ -150,7 +150,7 @@ async def test_postgres_restarting_mid_dispatch_loses_nothing_and_doubles_nothin
     with scratch_database(cluster.url) as url:
         db = Database(url)
         try:
-            made = await db.run(seed_placements, count=100)  # 400 DMs due on FRIDAY
+            made = await db.run(seed_placements, count=400 // DUE_EACH)  # 400 DMs due on FRIDAY
             people(fake, made)
             fake.answer_delay = 0.05  # so the run is still busy when the server goes
             worker = Dispatcher(db, client(fake), seasons, worker_id="pg-restart")
@@ -243,7 +243,7 @@ async def test_killing_the_app_mid_dispatch_five_times_doubles_at_most_its_concu
     with scratch_database() as url:
         db = Database(url)
         try:
-            made = await db.run(seed_placements, count=150)  # 600 DMs due on FRIDAY
+            made = await db.run(seed_placements, count=600 // DUE_EACH)  # 600 DMs due on FRIDAY
             people(fake, made)
             fake.answer_delay = 0.05  # Slack posts at once and answers 50 ms later
             secret = secrets.token_hex(16)

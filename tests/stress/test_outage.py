@@ -16,11 +16,12 @@ from bot.outbox.plan import SkipReason
 from bot.season import COPENHAGEN
 from models.db import Database
 from tests.outbox_seed import people, seasons, seed_placements
-from tests.stress.drain import FRIDAY, Drain
+from tests.stress.drain import DUE_EACH, FRIDAY, Drain
 from tests.stress.slack import WaveSlack, keys_delivered
 
 HOUR = timedelta(hours=1)
-WAVE = 160  # 40 placements: intro and practical DMs for both sides, all due on FRIDAY
+WAVE = 160  # 32 placements: intro and practical DMs for both sides and the programme
+# reminder, all due on FRIDAY
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def worker(db: Database, fake: WaveSlack) -> Dispatcher:
 async def wave_through_outage(
     db: Database, fake: WaveSlack, *, back_at: datetime, heal: Callable[[], Awaitable[None]]
 ) -> Drain:
-    made = await db.run(seed_placements, count=WAVE // 4)
+    made = await db.run(seed_placements, count=WAVE // DUE_EACH)
     people(fake, made)
     drain = Drain(db, worker(db, fake), FRIDAY, events=[(back_at, heal)])
     await drain.until_settled(max_runs=60)

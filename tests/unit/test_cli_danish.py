@@ -11,9 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from bot import argparse_da
+from bot import argparse_da, texts
+from bot.ids import DMKind
 from bot.outbox.cli import KINDS, STATUSES
+from bot.outbox.plan import SkipReason
 from bot.texts import cli as t
+from bot.texts import demo as demo_texts
+from bot.texts import privacy as privacy_texts
 from tests.commandline import praktik
 
 
@@ -160,3 +164,11 @@ def test_outbox_names_cover_every_kind_and_status() -> None:
     assert set(t.STATUS_NAMES) == set(STATUSES)
     danish = list(t.KIND_NAMES.values()) + list(t.STATUS_NAMES.values())
     assert len(set(danish)) == len(danish)
+
+
+def test_every_dm_kind_and_skip_reason_has_a_danish_name_wherever_it_is_shown() -> None:
+    # `praktik outbox` (above); /praktik status, the stats' failed DMs and the data export;
+    # the demo's report; the reasons a DM was skipped, in the export.
+    kinds = {k.value for k in DMKind}
+    assert kinds <= set(texts.DM_KIND_LABELS) and kinds <= set(demo_texts.DM_LABELS)
+    assert {r.value for r in SkipReason} <= set(privacy_texts.EXPORT_REASONS)

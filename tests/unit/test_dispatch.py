@@ -215,9 +215,12 @@ async def test_missed_while_down_goes_out_if_still_meaningful_else_is_skipped(
     made = await db.run(seed_placements, count=2)
     people(fake, made)
     worker = dispatcher(db, fake)
-    # Down from before 30 Aug until 10 Sep: intro and practical are late but still useful.
+    # Down from before 30 Aug until 10 Sep: intro, the host's programme reminder (6/9) and
+    # practical are late but still useful (no programme was written).
+    missed = [r for r in await db.run(rows) if r.due_at <= local(9, 10, 10)]
+    assert {r.kind for r in missed} == {DMKind.INTRO, DMKind.PROGRAMME_REMINDER, DMKind.PRACTICAL}
     report = await worker.run_once(local(9, 10, 10))
-    assert (report.sent, report.skipped) == (8, 0)
+    assert (report.sent, report.skipped) == (len(missed), 0)
     # Down again until Tuesday of the week: the welcome (Monday 08:30) is over.
     report = await worker.run_once(local(9, 14, 10))
     assert (report.sent, report.skipped, report.reasons) == (0, 4, {"first_day_over": 4})
@@ -232,8 +235,9 @@ async def test_late_intro_and_practical_are_skipped_once_the_placement_started(
     assert report.sent == 2  # the welcome
     skipped = await db.run(rows, status=OutboxStatus.SKIPPED)
     assert {(r.kind, r.reason) for r in skipped} == {
-        ("intro", "placement_started"),
-        ("practical", "placement_started"),
+        (DMKind.INTRO, "placement_started"),
+        (DMKind.PROGRAMME_REMINDER, "placement_started"),
+        (DMKind.PRACTICAL, "placement_started"),
     }
 
 
@@ -319,7 +323,9 @@ async def test_an_announcement_row_is_sent_with_its_own_content(
 async def test_two_dispatchers_on_one_database_send_500_dms_exactly_once(
     db: Database, fake: FakeSlack
 ) -> None:
-    made = await db.run(seed_placements, count=125)
+    # 10 Sep: intro (30/8, missed) and practical (9/9) for host and intern, and the host's
+    # programme reminder (6/9): 5 DMs for each of 100 placements.
+    made = await db.run(seed_placements, count=100)
     people(fake, made)
     other = Database(db.url)  # a second process: its own engine and connection pool
     try:
@@ -329,7 +335,6 @@ async def test_two_dispatchers_on_one_database_send_500_dms_exactly_once(
             Dispatcher(database, client_for(fake), seasons, worker_id=w, batch=50, max_in_flight=50)
             for database, w in ((db, "a"), (other, "b"))
         ]
-        # 10 Sep: intro (30/8, missed) and practical (9/9) for 250 people = 500 DMs.
         reports = await asyncio.gather(*(w.run_once(local(9, 10, 10)) for w in workers))
     finally:
         other.dispose()

@@ -12,13 +12,22 @@ from sqlmodel import Session, select
 
 from bot.cli import main
 from bot.clock import ManualClock
+from bot.ids import DMKind
 from bot.outbox.dispatcher import Dispatcher
 from bot.runtime import jobs
 from bot.sandbox.fake_slack import FakeSlack
+from bot.texts import cli as h
 from models.db import Database
 from models.tables import OutboxMessage
 from models.types import changed
-from tests.outbox_seed import client_for, local, people, seasons, seed_placements
+from tests.outbox_seed import (
+    DMS_PER_PLACEMENT,
+    client_for,
+    local,
+    people,
+    seasons,
+    seed_placements,
+)
 
 
 async def test_the_job_runs_at_start_up_and_lets_a_run_finish_when_stopped(
@@ -112,8 +121,9 @@ def test_praktik_outbox_lists_and_filters_without_slack_tokens(
     assert everything[0].split() == [
         "planlagt", "til", "sendt", "modtager", "slags", "status", "forsøg", "grund"
     ]  # fmt: skip
-    assert len(everything) == 2 + 12 + 1
-    assert everything[-1] == "12 DM'er: fejlet 1, planlagt 11"
+    n = DMS_PER_PLACEMENT
+    assert len(everything) == 2 + n + 1
+    assert everything[-1] == f"{n} DM'er: fejlet 1, planlagt {n - 1}"
     assert everything[2].startswith("man 30. aug. 2027 kl. 09.00")
     assert "introduktion" in everything[2] and "user_not_found" in everything[2]
 
@@ -134,6 +144,13 @@ def test_praktik_outbox_lists_and_filters_without_slack_tokens(
     assert mine[2].startswith("fre 17. sep. 2027 kl. 15.00")
     assert mine[3].startswith("tor 16. dec. 2027 kl. 09.00")
 
+    # The programme reminder, by its Danish name: the host's alone, a week before.
+    reminder = h.KIND_NAMES[DMKind.PROGRAMME_REMINDER]
+    assert main(["outbox", "--kind", reminder]) == 0
+    reminders = capsys.readouterr().out.splitlines()
+    assert len(reminders) == 4 and "UH0000" in reminders[2] and reminder in reminders[2]
+    assert reminders[2].startswith("man 6. sep. 2027 kl. 09.00")
+
     with pytest.raises(SystemExit) as stopped:
         main(["outbox", "--kind", "velkomsten"])
     assert stopped.value.code == 2
@@ -147,7 +164,7 @@ def test_praktik_outbox_says_how_many_a_limit_left_out_and_finds_every_invitatio
 ) -> None:
     from models.fixed_dms import plan_fixed
 
-    sqlite_db.call(seed_placements, count=1)  # 12 DMs of one placement
+    sqlite_db.call(seed_placements, count=1)  # the DMs of one placement, and 2 invitations
     due = local(12, 20, 9)
     for key, kind in (("invite:2028:UI0000", "invitation"), ("workshop:2028:UH0000", "workshop")):
         sqlite_db.call(
@@ -158,9 +175,10 @@ def test_praktik_outbox_says_how_many_a_limit_left_out_and_finds_every_invitatio
     assert main(["outbox", "--limit", "5"]) == 0
     cut = capsys.readouterr().out.splitlines()
     assert len(cut) == 2 + 5 + 1
-    assert cut[-1] == "5 af 14 DM'er vist (--limit 5): planlagt 5"
+    n = DMS_PER_PLACEMENT + 2
+    assert cut[-1] == f"5 af {n} DM'er vist (--limit 5): planlagt 5"
     assert main(["outbox", "--limit", "50"]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "14 DM'er: planlagt 14"
+    assert capsys.readouterr().out.splitlines()[-1] == f"{n} DM'er: planlagt {n}"
 
     # "invitation" is what a coordinator calls both; each has its own name in the table.
     assert main(["outbox", "--kind", "invitation"]) == 0

@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.outbox.plan import (
+    HOST_ONLY,
+    TIMELINE,
     DMKind,
     PlannedDM,
     SkipReason,
@@ -17,6 +19,7 @@ from bot.outbox.plan import (
     still_meaningful,
 )
 from bot.season import COPENHAGEN, Season, to_local
+from tests.outbox_seed import DMS_PER_PLACEMENT
 
 CPH = COPENHAGEN
 SEASON = Season.for_year(2027)
@@ -50,7 +53,8 @@ def timeline(planned: list[PlannedDM]) -> list[tuple[DMKind, datetime]]:
         by_kind.setdefault(dm.kind, set()).add(dm.due_at)
     for kind, moments in by_kind.items():
         assert len(moments) == 1, kind
-        assert sorted(dm.role for dm in planned if dm.kind is kind) == ["host", "intern"]
+        roles = ["host"] if kind in HOST_ONLY else ["host", "intern"]
+        assert sorted(dm.role for dm in planned if dm.kind is kind) == roles
     return [(kind, to_local(moments.pop(), CPH)) for kind, moments in by_kind.items()]
 
 
@@ -60,9 +64,10 @@ def timeline(planned: list[PlannedDM]) -> list[tuple[DMKind, datetime]]:
 def test_product_example_monday_to_friday_2027() -> None:
     planned = plan(MON_TO_FRI)
 
-    assert len(planned) == 12
+    assert len(planned) == DMS_PER_PLACEMENT
     assert timeline(planned) == [
         (DMKind.INTRO, local(8, 30, 9, 0)),
+        (DMKind.PROGRAMME_REMINDER, local(9, 6, 9, 0)),
         (DMKind.PRACTICAL, local(9, 9, 9, 0)),
         (DMKind.WELCOME, local(9, 13, 8, 30)),
         (DMKind.CHECKIN, local(9, 17, 15, 0)),
@@ -77,6 +82,7 @@ def test_product_example_monday_to_friday_2027() -> None:
 def test_placement_on_tuesday_and_wednesday_only() -> None:
     assert timeline(plan(TUE_WED)) == [
         (DMKind.INTRO, local(8, 31, 9, 0)),
+        (DMKind.PROGRAMME_REMINDER, local(9, 7, 9, 0)),
         (DMKind.PRACTICAL, local(9, 10, 9, 0)),  # 2 working days before Tuesday: Friday
         (DMKind.WELCOME, local(9, 14, 8, 30)),
         (DMKind.CHECKIN, local(9, 15, 15, 0)),
@@ -119,11 +125,21 @@ def test_every_due_moment_is_inside_the_send_window() -> None:
 
 def test_confirmed_five_days_before_week37_sends_the_intro_now() -> None:
     now = local(9, 8, 14, 0)  # Wednesday
+    # No programme reminder: the intro, going out now, asks for the programme itself.
     assert timeline(plan(MON_TO_FRI, now=now))[:3] == [
         (DMKind.INTRO, now),
         (DMKind.PRACTICAL, local(9, 9, 9, 0)),
         (DMKind.WELCOME, local(9, 13, 8, 30)),
     ]
+
+
+def test_the_programme_reminder_is_planned_only_while_its_moment_is_ahead() -> None:
+    in_time = dict(timeline(plan(MON_TO_FRI, now=local(9, 6, 8, 59))))
+    assert in_time[DMKind.PROGRAMME_REMINDER] == local(9, 6, 9, 0)
+    assert in_time[DMKind.INTRO] == local(9, 6, 8, 59)
+    late = plan(MON_TO_FRI, now=local(9, 6, 9, 1))
+    assert DMKind.PROGRAMME_REMINDER not in {dm.kind for dm in late}
+    assert len(late) == DMS_PER_PLACEMENT - len(HOST_ONLY)
 
 
 def test_confirmed_in_the_evening_sends_the_intro_next_morning() -> None:
@@ -179,9 +195,11 @@ def test_nothing_is_planned_after_the_season_closed() -> None:
 
 def test_key_names_placement_kind_recipient_and_anchor_day() -> None:
     keys = {dm.key for dm in plan(MON_TO_FRI)}
-    assert len(keys) == 12
+    assert len(keys) == DMS_PER_PLACEMENT
     assert "p42:welcome:UHOST01:2027-09-13" in keys
     assert "p42:followup:UINTERN01:2027-09-17" in keys
+    assert "p42:programme_reminder:UHOST01:2027-09-13" in keys
+    assert "p42:programme_reminder:UINTERN01:2027-09-13" not in keys
     assert dm_key(7, DMKind.CHECKIN, "U1", date(2027, 9, 15)) == "p7:checkin:U1:2027-09-15"
 
 
@@ -218,7 +236,7 @@ def test_moving_the_last_day_replans_only_the_moments_after_it() -> None:
 def test_moving_both_ends_replans_everything() -> None:
     before = plan(MON_TO_FRI)
     to_add, to_cancel = diff_plans({dm.key for dm in before}, plan(TUE_WED))
-    assert len(to_add) == 12
+    assert len(to_add) == len(before) == DMS_PER_PLACEMENT
     assert to_cancel == {dm.key for dm in before}
 
 
@@ -238,6 +256,9 @@ def test_diff_adds_a_key_once() -> None:
         (DMKind.INTRO, local(8, 30, 9), local(8, 30, 9), None),
         (DMKind.INTRO, local(9, 13, 8, 0), local(9, 12, 20), None),
         (DMKind.INTRO, local(9, 13, 8, 30), local(9, 12, 20), SkipReason.PLACEMENT_STARTED),
+        (DMKind.PROGRAMME_REMINDER, local(9, 6, 9), local(9, 13, 8, 29), None),
+        (DMKind.PROGRAMME_REMINDER, local(9, 6, 9), local(9, 13, 9), SkipReason.PLACEMENT_STARTED),
+        (DMKind.PROGRAMME_CHANGED, local(9, 10, 9), local(9, 13, 9), SkipReason.PLACEMENT_STARTED),
         (DMKind.PRACTICAL, local(9, 9, 9), local(9, 13, 8, 29), None),
         (DMKind.PRACTICAL, local(9, 9, 9), local(9, 13, 10), SkipReason.PLACEMENT_STARTED),
         (DMKind.WELCOME, local(9, 13, 8, 30), local(9, 13, 23, 59), None),
@@ -268,14 +289,18 @@ def test_every_planned_dm_is_meaningful_when_due() -> None:
 
 def test_reason_codes_are_short_strings() -> None:
     assert str(SkipReason.PLACEMENT_STARTED) == "placement_started"
+    assert str(SkipReason.PROGRAMME_WRITTEN) == "programme_written"
     assert [str(kind) for kind in DMKind] == [
         "intro",
+        "programme_reminder",
         "practical",
         "welcome",
         "checkin",
         "evaluation",
         "followup",
+        "programme_changed",
     ]
+    assert DMKind.PROGRAMME_CHANGED not in TIMELINE  # planned by an edit, not by the days
 
 
 # --- refused input -----------------------------------------------------------------------

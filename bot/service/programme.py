@@ -1,0 +1,117 @@
+"""The programme for a placement's days: *Skriv programmet* → modal → saved for this and
+any of the host's other placements ticked; the intern is told once for a burst of edits
+(an outbox row, models.programme) and everyone's calendar is updated by UID."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.ids import ProgrammeBlock, day_block
+from bot.placement import Refusal
+from bot.service import Env
+from bot.service.calendar import send_programme_changed
+from bot.service.cohosts import host_side
+from bot.service.home import refresh_homes
+from bot.slack import dm
+from bot.texts import programme as t
+from bot.views import programme as views
+from bot.views.common import notice
+from models import programme as repo
+from models.days_change import calendar_sequence
+from models.programme_form import (
+    DAY_PLACE_MAX,
+    DAY_TEXT_MAX,
+    DAY_TIME_MAX,
+    PROGRAMME_FIELD_MAX,
+    Fault,
+    parse,
+)
+
+_LIMITS = {"text": DAY_TEXT_MAX, "time": DAY_TIME_MAX, "place": DAY_PLACE_MAX}
+_BLOCKS = {"text": ProgrammeBlock.TEXT, "time": ProgrammeBlock.TIME, "place": ProgrammeBlock.PLACE}
+
+
+def refusal(reason: Refusal) -> dict[str, Any]:
+    return notice(t.REFUSALS.get(reason.value, t.REFUSAL_OTHER))
+
+
+def _proposal_id(view: dict[str, Any]) -> int:
+    metadata = str(view.get("private_metadata") or "")
+    return int(metadata) if metadata.isascii() and metadata.isdigit() else 0
+
+
+async def open_modal(
+    env: Env, *, user_id: str, proposal_id: int, trigger_id: str
+) -> dict[str, Any] | None:
+    """The modal, or the reason it cannot open (for an ephemeral)."""
+    now = env.now()
+    found = await env.db.read(repo.writable, proposal_id=proposal_id, user_id=user_id, now=now)
+    if isinstance(found, Refusal):
+        return refusal(found)
+    deal, _ = found
+    programme = await env.db.read(repo.programme_of, proposal_id=proposal_id)
+    others = await env.db.read(repo.also_for, deal=deal, user_id=user_id, now=now)
+    season, _ = await env.season(deal.proposal.season_year)
+    await env.client.views_open(
+        trigger_id=trigger_id, view=views.modal(deal, season, programme, others)
+    )
+    return None
+
+
+def _faults(faults: dict[str, Fault]) -> dict[str, str]:
+    """The form's faults next to their fields (the modal's block IDs)."""
+    errors = {}
+    for name, fault in faults.items():
+        field, _, day = name.partition(":")
+        block = day_block(_BLOCKS[field], int(day)) if day else f"programme_{field}"
+        if fault is Fault.PHONE:
+            errors[block] = t.PHONE_FAULT
+        elif fault is Fault.EMPTY:
+            errors[block] = t.EMPTY
+        else:
+            errors[block] = t.too_long(_LIMITS.get(field, PROGRAMME_FIELD_MAX))
+    return errors
+
+
+async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, str] | None:
+    """Save the programme; bad input is answered inline and saves nothing."""
+    proposal_id = _proposal_id(view)
+    now = env.now()
+    found = await env.db.read(repo.writable, proposal_id=proposal_id, user_id=user_id, now=now)
+    if isinstance(found, Refusal):
+        # The address is in every programme modal, whatever the days: the refusal shows there.
+        return {ProgrammeBlock.ADDRESS: t.REFUSALS.get(found.value, t.REFUSAL_OTHER)}
+    deal, placement = found
+    form = parse(
+        days=views.days_of(view, sorted(placement.days)),
+        address=views.text_of(view, ProgrammeBlock.ADDRESS),
+        meeting_point=views.text_of(view, ProgrammeBlock.MEETING_POINT),
+        phone=views.text_of(view, ProgrammeBlock.PHONE),
+    )
+    if isinstance(form, dict):
+        return _faults(form)
+    wanted = views.chosen(view)
+    if wanted:
+        others = await env.db.read(repo.also_for, deal=deal, user_id=user_id, now=now)
+        allowed = {str(o.proposal.id) for o in others}
+        if not set(wanted) <= allowed:  # a forged value, or one that began meanwhile
+            return {ProgrammeBlock.ALSO_FOR: t.ALSO_FOR_FAULT}
+    ids = [proposal_id, *(int(w) for w in wanted)]
+    saved = await env.db.run(repo.save, proposal_ids=ids, user_id=user_id, form=form, now=now)
+    if isinstance(saved, Refusal):
+        return {
+            day_block(ProgrammeBlock.TEXT, min(placement.days)): t.REFUSALS.get(
+                saved.value, t.REFUSAL_OTHER
+            )
+        }
+    await dm.send(env.client, user_id, notice(t.saved(len(saved))))
+    everyone: set[str] = set()
+    for one in saved:
+        season, _ = await env.season(one.deal.proposal.season_year)
+        sequence = await env.db.read(calendar_sequence, proposal_id=one.deal.proposal.id or 0)
+        await send_programme_changed(
+            env, deal=one.deal, season=season, programme=one.programme, sequence=sequence
+        )
+        everyone |= {*host_side(one.deal), one.deal.intern.slack_user_id}
+    await refresh_homes(env, everyone)
+    return None
