@@ -28,6 +28,7 @@ from bot.ids import (
     Event,
     FeedbackAction,
     FeedbackCallback,
+    NetworkAction,
     PrivacyAction,
     Sub,
     WorkshopAction,
@@ -40,6 +41,7 @@ from handlers import (
     feedback,
     find,
     home,
+    network,
     placements,
     privacy,
     report,
@@ -47,6 +49,7 @@ from handlers import (
     seasons,
     slots,
     stats,
+    welcome,
     workshop,
 )
 from handlers.commands import SubHandler
@@ -95,6 +98,7 @@ SUBCOMMANDS: Final[Mapping[Sub, SubHandler]] = table(
     (Sub.CHECKIN, feedback.checkin),
     (Sub.MY_DATA, privacy.my_data),
     (Sub.DELETE_MY_DATA, privacy.delete_my_data),
+    (Sub.NETWORK, network.network_command),
     (Sub.ADMIN, admin.coordinators_only(ADMIN_COMMANDS)),
 )
 
@@ -112,6 +116,8 @@ ACTIONS: Final[Mapping[str | re.Pattern[str], Listener]] = table(
     (Action.WITHDRAW_HOST, placements.on_withdraw_host),
     (Action.WITHDRAW_INTERN, placements.on_withdraw_intern),
     (PrivacyAction.DELETE_MY_DATA, privacy.on_delete_my_data),
+    (NetworkAction.JOIN, network.on_join),
+    (NetworkAction.CONFIRM, network.on_confirm),
     (re.compile(RATE_PATTERN), feedback.on_rate),  # one action ID per rating
     (FeedbackAction.COMMENT, feedback.on_comment),
     (FeedbackAction.EVALUATE, feedback.on_evaluate),
@@ -142,6 +148,7 @@ VIEWS: Final[Mapping[str, Listener]] = table(
 
 EVENTS: Final[Mapping[str, Listener]] = table(
     (Event.APP_HOME_OPENED, home.on_home_opened),
+    (Event.TEAM_JOIN, welcome.on_team_join),
 )
 
 

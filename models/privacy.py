@@ -17,6 +17,7 @@ from models.tables import (
     Evaluation,
     HomeOpened,
     HostSlot,
+    NetworkEntry,
     OutboxMessage,
     Participant,
     Placement,
@@ -58,6 +59,9 @@ def export(session: Session, *, user_id: str, year: int | None = None) -> dict[s
         opened["days_changes_you_proposed"] = [
             _plain(c, leave_out=("proposer_user_id", "messages")) for c in changes
         ]
+    entry = session.exec(select(NetworkEntry).where(NetworkEntry.slack_user_id == user_id)).first()
+    if entry is not None:
+        opened["network_entry"] = _plain(entry, leave_out=("id", "slack_user_id"))
     if person is None or person.id is None:
         return opened or None
     me = person.id
@@ -146,6 +150,10 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
     Run after the person has been withdrawn (so counterparts were told and seats freed).
     """
     mark_erased(session, user_id=user_id)
+    # The network entry is the person's own copy: it goes whole.
+    network = session.execute(
+        delete(NetworkEntry).where(col(NetworkEntry.slack_user_id) == user_id)
+    )
     # A co-host's own check-in and evaluation texts go (their ratings stay for the figures).
     cohosted = select(HostSlot.id).where(col(HostSlot.cohost_user_id) == user_id)
     at_cohosted = select(Placement.id).where(col(Placement.slot_id).in_(cohosted))
@@ -163,7 +171,7 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
         select(Participant).where(Participant.slack_user_id == user_id).with_for_update()
     ).first()
     if person is None or person.id is None:
-        return bool(getattr(cohosting, "rowcount", 0))
+        return bool(getattr(cohosting, "rowcount", 0) or getattr(network, "rowcount", 0))
     me = person.id
     person.slack_user_id = f"{ERASED}-{me}"
     person.name = person.title = person.workplace = ""

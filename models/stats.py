@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
+from models import network
 from models.feedback import FeedbackSummary, feedback_summary
 from models.seasons import season_interns
 from models.tables import (
@@ -73,6 +74,8 @@ class SeasonStats:
     slots: list[HostSlot] = field(default_factory=list)  # every slot of the season
     feedback: FeedbackSummary | None = None
     failed_dms: list[FailedDM] = field(default_factory=list)
+    # People findable in the network, over every season (an entry outlives its season).
+    network: int = 0
 
     @property
     def hosts(self) -> int:
@@ -152,6 +155,7 @@ def season_stats(session: Session, *, year: int, with_feedback: bool = True) -> 
         slots=slots,
         feedback=feedback_summary(session, year) if with_feedback else None,
         failed_dms=failed_dms(session, year=year),
+        network=network.count(session),
     )
 
 

@@ -24,6 +24,7 @@ from bot.texts import cli as h
 from bot.texts.dates import moment
 from models.rounds import KIND_EXPIRED
 from models.tables import OutboxMessage, OutboxStatus
+from models.welcome import KIND as NEWCOMER
 from models.workshop import KIND_INVITE, KIND_MOVED, KIND_REMINDER
 
 KINDS = (
@@ -36,6 +37,7 @@ KINDS = (
         KIND_REMINDER,
         KIND_MOVED,
         KIND_EXPIRED,
+        NEWCOMER,
     ]
 )
 STATUSES = [s.value for s in OutboxStatus]

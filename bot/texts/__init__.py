@@ -25,6 +25,10 @@ HELP_LINES: Final[tuple[tuple[str, str], ...]] = (
     ("/praktik mine-data", "få alle de data, Praktikbot har om dig, som fil"),
     ("/praktik slet-mine-data", "slet dine data – du bliver bedt om at bekræfte"),
     (
+        "/praktik netværk til|fra|<søgeord>",
+        "bliv fundet som sparringspartner, meld dig ud, eller søg blandt tidligere deltagere",
+    ),
+    (
         "/praktik admin …",
         "koordinatorer: `/praktik admin hjælp` viser match, stats, eksport, sæson, besked, workshop og rapport",
     ),
@@ -456,6 +460,7 @@ DM_KIND_LABELS: Final = {
     "request": "Anmodning til værten",
     "proposal": "Forslag fra matchrunden",
     "manager_request": "Anmodning om lederens godkendelse",
+    "newcomer": "Velkommen til Innovationspraktikken",
 }
 
 # Withdrawal ----------------------------------------------------------------------------

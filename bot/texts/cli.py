@@ -153,6 +153,7 @@ KIND_NAMES: Final = {
     "request": "anmodning",
     "proposal": "forslag",
     "manager_request": "ledergodkendelse",
+    "newcomer": "nyankommen",  # the welcome to someone new in the workspace
 }
 # What a coordinator means by "invitation": both kinds (the table's column tells them apart).
 KIND_GROUPS: Final = {

@@ -43,6 +43,7 @@ EXPORT_KEYS: Final = {
     "dm_channel_with_praktikbot": "samtalen med Praktikbot i Slack",
     "co_host_of": "medvært for",
     "days_changes_you_proposed": "ændringer af dage, du har foreslået",
+    "network_entry": "netværket: det andre deltagere kan se om dig",
     # the fields
     "id": "id",
     "slack_user_id": "Slack-bruger-id",
@@ -97,6 +98,9 @@ EXPORT_KEYS: Final = {
     "channel": "kanal",
     "slack_ts": "Slack-tidsstempel",
     "reason": "årsag",
+    "did": "i Innovationspraktikken",
+    "year": "år",
+    "opted_in_at": "med i netværket siden",
     "payload": "indhold",
     "at": "tidspunkt",
     "actor": "udført af",
