@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from bot.clock import ManualClock
-from bot.ids import Action, NetworkAction, PrivacyAction
+from bot.ids import NetworkAction, PrivacyAction
 from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
@@ -18,11 +18,8 @@ from bot.texts import network as t
 from bot.texts import privacy as privacy_texts
 from models.tables import NetworkEntry
 from tests.conftest import ADMIN
-from tests.scenario.flows import offer, wish
+from tests.scenario.flows import WEEK, offer, placed, wish
 from tests.talk import shown
-
-
-WEEK = ("1", "2", "3", "4", "5")  # week 37's days by value: their labels change by year
 
 
 def local(y: int, mo: int, d: int, h: int = 10) -> datetime:
@@ -31,13 +28,6 @@ def local(y: int, mo: int, d: int, h: int = 10) -> datetime:
 
 def in_network(session: Session) -> list[str]:
     return sorted(e.slack_user_id for e in session.exec(select(NetworkEntry)).all())
-
-
-async def placed(host: Person, intern: Person, query: str) -> None:
-    """The intern finds the host's slot by name and asks; the host accepts."""
-    await intern.command("/praktik", f"find {query}")
-    await intern.press(Action.REQUEST)
-    await host.press(Action.ACCEPT)
 
 
 async def search(person: Person, query: str) -> str:
