@@ -51,15 +51,3 @@ async def harness(db: Database, clock: ManualClock) -> AsyncIterator[Harness]:
         yield running
     finally:
         await running.stop()
-
-
-@pytest.fixture
-async def socket_harness(db: Database, clock: ManualClock) -> AsyncIterator[Harness]:
-    """The same app over Socket Mode: every gesture goes as an envelope on the WebSocket."""
-    running = await Harness.start(
-        db=db, clock=clock, admins=frozenset({ADMIN}), trigger_ttl=None, socket=True
-    )
-    try:
-        yield running
-    finally:
-        await running.stop()

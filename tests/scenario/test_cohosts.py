@@ -11,6 +11,7 @@ from bot.clock import ManualClock
 from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
+from bot.texts import network as network_texts
 from models.feedback import feedback_summary
 from models.tables import CheckIn, Evaluation, HostSlot, OutboxMessage, OutboxStatus
 from tests.conftest import ADMIN
@@ -201,7 +202,7 @@ async def test_a_cohost_gets_what_the_host_gets_and_the_intern_hears_of_both_all
             cille.fill("evaluation_benefit", "Ja")
             cille.fill("evaluation_recommend", "9")
             assert (await cille.submit()).action == "close"
-            assert buttons(cille.last_dm) == ["Ret evaluering"]
+            assert buttons(cille.last_dm) == ["Ret evaluering", network_texts.JOIN]
     for _, kind in TIMELINE:
         assert seen[kind]["UCILLE"] == seen[kind]["UBO"].replace("*5*", "*4*"), kind
     # The intern's DMs about her hosts name both of them.
