@@ -38,6 +38,9 @@ class Ledger:
     workshop: Counter[bool] = field(default_factory=Counter)  # coming? → answers that stuck
     cohosts: dict[str, str] = field(default_factory=dict)  # host → co-host who was told
     told_unplaced: int = 0
+    network: set[str] = field(default_factory=set)  # told they are now in the network
+    # The network search played: (query, people found, of them shown who had opted in).
+    network_search: tuple[str, int, int] | None = None
     failures: list[str] = field(default_factory=list)
     slow: list[tuple[str, float]] = field(default_factory=list)  # (gesture, seconds) past 30 s
     notes: list[str] = field(default_factory=list)

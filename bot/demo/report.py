@@ -72,6 +72,7 @@ class Figures:
     workshop_coming: int
     workshop_not_coming: int
     cohosted_slots: int
+    network: int  # findable as sparring partners
     dms: dict[str, int] = field(default_factory=dict)  # delivered, by kind
 
 
@@ -109,6 +110,7 @@ def observed(ledger: Ledger, personas: dict[str, Persona]) -> Figures:
         workshop_coming=ledger.workshop[True],
         workshop_not_coming=ledger.workshop[False],
         cohosted_slots=len(ledger.cohosts),
+        network=len(ledger.network),
         dms=dict(ledger.dms),
     )
 
@@ -143,6 +145,7 @@ def stored(session: Session, *, year: int) -> Figures:
                 HostSlot.season_year == year, col(HostSlot.cohost_user_id).is_not(None)
             )
         ).one(),
+        network=stats.network,
         dms={kind: int(n) for kind, n in sent},
     )
 
@@ -235,6 +238,8 @@ def render(
             seen.dms.get("workshop", 0),
             seen.dms.get("workshop_reminder", 0),
         ),
+        "",
+        t.network(seen.network, ledger.network_search),
         "",
         t.ANSWERS,
         "",
