@@ -121,5 +121,23 @@ def entries(session: Session) -> list[NetworkEntry]:
     return list(session.exec(select(NetworkEntry).order_by(col(NetworkEntry.id))).all())
 
 
+def entries_by_ids(session: Session, *, ids: list[int]) -> dict[int, NetworkEntry]:
+    rows = session.exec(select(NetworkEntry).where(col(NetworkEntry.id).in_(ids))).all()
+    return {row.id: row for row in rows if row.id is not None}
+
+
+def version(session: Session) -> tuple[int, str, int]:
+    """Changes whenever an entry is added, refreshed or removed: the search index is built
+    again only then."""
+    count, latest, top = session.exec(
+        select(
+            func.count(col(NetworkEntry.id)),
+            func.max(NetworkEntry.updated_at),
+            func.max(NetworkEntry.id),
+        )
+    ).one()
+    return int(count), str(latest), int(top or 0)
+
+
 def count(session: Session) -> int:
     return int(session.exec(select(func.count(col(NetworkEntry.id)))).one())

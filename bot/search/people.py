@@ -20,6 +20,7 @@ def person_document(
     topics: Sequence[str],
     did: str,
     title: str = "",
+    owner: str = "",
 ) -> Doc:
     """`did`: what they did, as it is shown ("vært hos X i 2027"): its workplaces and years
     are searched as a description is, and the title with it."""
@@ -36,4 +37,5 @@ def person_document(
             "sector": tuple(words(texts.SECTOR_LABELS.get(sector or "", ""))),
             "description": tuple(words(f"{title} {did}")),
         },
+        owner=owner,  # nobody is shown to themselves
     )

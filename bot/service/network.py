@@ -17,7 +17,10 @@ from bot.texts import network as t
 from bot.views import network as views
 from bot.views.common import notice
 from models import network as repo
+from models.db import read_only
 from models.tables import NetworkEntry
+
+NETWORK = "network"  # the cache's key: there is one network, over every season
 
 
 async def command(env: Env, *, user_id: str, args: str) -> dict[str, Any]:
@@ -70,29 +73,51 @@ async def refresh(env: Env, *, user_id: str) -> None:
     await env.db.run(repo.refresh, user_id=user_id, now=env.now())
 
 
-def _ranked(session: Session, *, user_id: str, query: str) -> tuple[list[NetworkEntry], int]:
-    """Entries matching the query, best first (never one's own), and how many in all. The
-    index is built per search: the network holds hundreds of people, not the slots' tens of
-    thousands (bench/network_search.py has the figures)."""
-    entries = {e.id: e for e in repo.entries(session) if e.id is not None}
-    docs = [
+def _docs(session: Session) -> list[search.Doc]:
+    return [
         person_document(
-            entry_id=entry_id,
+            entry_id=e.id,
             workplace=e.workplace,
             sector=e.sector,
             municipality_code=e.municipality,
             topics=e.topics,
             did=views.did_text(e.did),
             title=e.title,
+            owner=e.slack_user_id,
         )
-        for entry_id, e in entries.items()
+        for e in repo.entries(session)
+        if e.id is not None
     ]
-    ids = [i for i in search.Index(docs).rank(query) if entries[i].slack_user_id != user_id]
-    return [entries[i] for i in ids[: views.SHOWN]], len(ids)
+
+
+def _ranked(
+    session: Session, *, cache: search.SearchCache, writes: int, user_id: str, query: str
+) -> tuple[list[NetworkEntry], int]:
+    """Entries matching the query, best first (never one's own), and how many in all. The
+    index is kept per process and built again when an entry changes, as the slots' is
+    (bench/network_search.py has the figures)."""
+    assert read_only(session), "the network index is read in a write transaction"
+    snapshot = cache.get(
+        NETWORK,
+        writes=writes,
+        version=lambda: repo.version(session),
+        load=lambda: _docs(session),
+        taken=dict,
+    )
+    own = snapshot.index.owned_by(user_id)
+    ids, total = snapshot.index.page(query, hidden=own, offset=0, limit=views.SHOWN)
+    found = repo.entries_by_ids(session, ids=ids)
+    return [found[i] for i in ids if i in found], total
 
 
 async def find(env: Env, *, user_id: str, query: str) -> dict[str, Any]:
     if not search.terms(query):
         return notice(t.EMPTY_QUERY)
-    found, total = await env.db.read(_ranked, user_id=user_id, query=query)
+    found, total = await env.db.read(
+        _ranked,
+        cache=env.caches.network,
+        writes=env.db.network_writes,
+        user_id=user_id,
+        query=query,
+    )
     return views.results(query, found, total)
