@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from bot.ids import SeasonVerb, Sub
 
 HELP_WORDS = ("hjælp", "hjaelp", "help")
-_ALIASES = {"": Sub.HELP} | dict.fromkeys(HELP_WORDS, Sub.HELP)
+# The network without æ, and in English, as other words of the command have theirs.
+_ALIASES = (
+    {"": Sub.HELP}
+    | dict.fromkeys(HELP_WORDS, Sub.HELP)
+    | dict.fromkeys(("netvaerk", "netvark", "network"), Sub.NETWORK)
+)
 # Close enough to be a typo: "staus" (0.91), "afmled" (0.83), "fnd" (0.86); not "hej".
 TYPO_CUTOFF = 0.7
 

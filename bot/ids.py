@@ -21,6 +21,7 @@ class Sub(StrEnum):
     MY_DATA = "mine-data"
     DELETE_MY_DATA = "slet-mine-data"
     PRIVACY = "privatliv"
+    NETWORK = "netværk"
     ADMIN = "admin"
 
 
@@ -56,6 +57,7 @@ class Event(StrEnum):
     """Events API event types we listen to."""
 
     APP_HOME_OPENED = "app_home_opened"
+    TEAM_JOIN = "team_join"
 
 
 class View(StrEnum):
@@ -141,6 +143,20 @@ class AdminAction(StrEnum):
     ANNOUNCE_SEND = "admin_announce_send"
     ANNOUNCE_SEND_LAST = "admin_announce_send_last"
     ANNOUNCE_SEND_BOTH = "admin_announce_send_both"
+
+
+class NetworkAction(StrEnum):
+    """The network of earlier participants: being findable as a sparring partner."""
+
+    JOIN = "network_join"  # in the evaluation DM: shows what would be visible
+    CONFIRM = "network_confirm"  # the confirmation under that preview
+
+
+class NetworkWord(StrEnum):
+    """`/praktik netværk til|fra`; any other text is a search."""
+
+    ON = "til"
+    OFF = "fra"
 
 
 class PrivacyAction(StrEnum):

@@ -30,6 +30,7 @@ from bot.ids import (
     FeedbackCallback,
     GoalsAction,
     GoalsCallback,
+    NetworkAction,
     PrivacyAction,
     ProgrammeAction,
     ProgrammeCallback,
@@ -46,6 +47,7 @@ from handlers import (
     find,
     goals,
     home,
+    network,
     placements,
     privacy,
     programme,
@@ -54,6 +56,7 @@ from handlers import (
     seasons,
     slots,
     stats,
+    welcome,
     workshop,
 )
 from handlers.commands import SubHandler
@@ -104,6 +107,7 @@ SUBCOMMANDS: Final[Mapping[Sub, SubHandler]] = table(
     (Sub.MY_DATA, privacy.my_data),
     (Sub.DELETE_MY_DATA, privacy.delete_my_data),
     (Sub.PRIVACY, privacy.privacy_notice),
+    (Sub.NETWORK, network.network_command),
     (Sub.ADMIN, admin.coordinators_only(ADMIN_COMMANDS)),
 )
 
@@ -122,6 +126,8 @@ ACTIONS: Final[Mapping[str | re.Pattern[str], Listener]] = table(
     (Action.WITHDRAW_INTERN, placements.on_withdraw_intern),
     (PrivacyAction.DELETE_MY_DATA, privacy.on_delete_my_data),
     (PrivacyAction.SHOW_NOTICE, privacy.on_show_notice),
+    (NetworkAction.JOIN, network.on_join),
+    (NetworkAction.CONFIRM, network.on_confirm),
     (re.compile(RATE_PATTERN), feedback.on_rate),  # one action ID per rating
     (FeedbackAction.COMMENT, feedback.on_comment),
     (FeedbackAction.EVALUATE, feedback.on_evaluate),
@@ -158,6 +164,7 @@ VIEWS: Final[Mapping[str, Listener]] = table(
 
 EVENTS: Final[Mapping[str, Listener]] = table(
     (Event.APP_HOME_OPENED, home.on_home_opened),
+    (Event.TEAM_JOIN, welcome.on_team_join),
 )
 
 

@@ -161,5 +161,23 @@ class HomeOpened:
         return cls(user_id=user, tab=_text(event.get("tab", "home")))
 
 
+@dataclass(frozen=True, slots=True)
+class TeamJoin:
+    """A `team_join` event: its `user` is a whole user object (as users.info returns).
+    A bot or an app user joining is nobody to welcome."""
+
+    user_id: str | None
+    is_bot: bool
+
+    @classmethod
+    def parse(cls, event: Mapping[str, Any]) -> TeamJoin:
+        user = _dict(event.get("user"))
+        found = user.get("id")
+        if not (isinstance(found, str) and _looks_like_user_id(found)):
+            found = None
+        bot = user.get("is_bot") is True or user.get("is_app_user") is True
+        return cls(user_id=found, is_bot=bot)
+
+
 def _looks_like_user_id(text: str) -> bool:
     return 2 <= len(text) <= 32 and text.isascii() and text.isalnum()

@@ -26,6 +26,7 @@ from models.tables import (
     HomeOpened,
     HostSlot,
     MatchSteer,
+    NetworkEntry,
     OutboxMessage,
     Participant,
     Placement,
@@ -94,7 +95,10 @@ PERSONAL: dict[type[SQLModel], Mapping[str, How]] = {
     SlackProfile: {"slack_user_id": How.DELETE},
     DmChannel: {"slack_user_id": How.DELETE},
     HomeOpened: {"slack_user_id": How.DELETE},
-    ErasedUser: KEEP,  # a one-way hash of a Slack ID, kept so old buttons create nobody
+    ErasedUser: KEEP,
+    # The one thing a person keeps past retention, by their own choice: it holds its own copy
+    # of what it shows; `netværk fra` and `slet-mine-data` delete it.
+    NetworkEntry: KEEP,  # a one-way hash of a Slack ID, kept so old buttons create nobody
 }
 
 

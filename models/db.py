@@ -126,6 +126,7 @@ class Database:
         # search index knows when to look again. Other writes (requests, DMs) leave it be:
         # they come with most button presses and would make every search re-read the slots.
         self.slot_writes = 0
+        self.network_writes = 0  # the same for the network's entries (bot.service.network)
         event.listen(self.engine, "before_cursor_execute", self._count_write)
 
     def _count_write(self, conn: Connection, _cursor: Any, statement: str, *_args: Any) -> None:
@@ -136,6 +137,8 @@ class Database:
             raise WriteInReadError(f"a write in a read-only transaction: {head}…")
         if "HOSTSLOT" in head:
             self.slot_writes += 1
+        elif "NETWORKENTRY" in head:
+            self.network_writes += 1
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -22,6 +22,7 @@ from models.tables import (
     FollowUp,
     HomeOpened,
     HostSlot,
+    NetworkEntry,
     OutboxMessage,
     Participant,
     Placement,
@@ -66,6 +67,9 @@ def export(session: Session, *, user_id: str, year: int | None = None) -> dict[s
     programmes = programme_export(session, user_id=user_id)
     if programmes:
         opened["programmes"] = programmes
+    entry = session.exec(select(NetworkEntry).where(NetworkEntry.slack_user_id == user_id)).first()
+    if entry is not None:
+        opened["network_entry"] = _plain(entry, leave_out=("id", "slack_user_id"))
     if person is None or person.id is None:
         return opened or None
     me = person.id
@@ -166,6 +170,10 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
     Run after the person has been withdrawn (so counterparts were told and seats freed).
     """
     mark_erased(session, user_id=user_id)
+    # The network entry is the person's own copy: it goes whole.
+    network = session.execute(
+        delete(NetworkEntry).where(col(NetworkEntry.slack_user_id) == user_id)
+    )
     # A co-host's own check-in and evaluation texts go (their ratings stay for the figures).
     cohosted = select(HostSlot.id).where(col(HostSlot.cohost_user_id) == user_id)
     at_cohosted = select(Placement.id).where(col(Placement.slot_id).in_(cohosted))
@@ -186,7 +194,7 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
     ).first()
     if person is None or person.id is None:
         programme_erase(session, user_id=user_id, host_id=None)
-        return bool(getattr(cohosting, "rowcount", 0))
+        return bool(getattr(cohosting, "rowcount", 0) or getattr(network, "rowcount", 0))
     me = person.id
     pseudonym = f"{ERASED}-{me}"
     for column, value in values(Participant, PERSONAL[Participant], person=pseudonym).items():

@@ -18,11 +18,13 @@ from typing import Any
 from sqlalchemy import and_, func, or_
 from sqlmodel import Session, col, select
 
+from bot.matching.returning import repeats
 from bot.placement import Span, State, blocks_pair, due_to_expire
 from models import audit
 from models.db import insert_unless_present
 from models.fixed_dms import plan_fixed
 from models.placements import Deal, deal_of, state_of_proposal
+from models.returning import visits
 from models.steering import steers
 from models.tables import (
     Answer,
@@ -71,6 +73,9 @@ class RoundRows:
     pending: int = 0  # proposals of earlier rounds still waiting for answers
     placed: int = 0  # confirmed placements so far
     steers: list[MatchSteer] = field(default_factory=list)  # the coordinator's hand
+    # (wish id, slot id) → the year the intern was at that workplace before: left off the
+    # round's lists, but a coordinator may still place the pair by hand (and sees it marked).
+    repeats: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 def sent_rounds(session: Session, *, year: int) -> list[int]:
@@ -145,6 +150,13 @@ def round_rows(session: Session, *, year: int, now: datetime) -> RoundRows:
             if asking.wish.id is not None:
                 rows.excluded.add((asking.wish.id, slot_id))
     rows.steers = steers(session, year=year)
+    been = visits(
+        session, intern_ids=[w.intern.id for w in rows.wishes if w.intern.id], before=year
+    )
+    rows.repeats = repeats(
+        {w.wish.id: been[w.intern.id] for w in rows.wishes if w.wish.id and w.intern.id in been},
+        {f.slot.id: f.slot.workplace for f in rows.slots if f.slot.id is not None},
+    )
     return rows
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
+from models import network
 from models.feedback import FeedbackSummary, feedback_summary
 from models.goal_figures import GoalFigures, goal_figures
 from models.seasons import season_interns
@@ -76,6 +77,8 @@ class SeasonStats:
     feedback: FeedbackSummary | None = None
     goals: GoalFigures | None = None  # against the interns' learning goals
     failed_dms: list[FailedDM] = field(default_factory=list)
+    # People findable in the network, over every season (an entry outlives its season).
+    network: int = 0
 
     @property
     def hosts(self) -> int:
@@ -156,6 +159,7 @@ def season_stats(session: Session, *, year: int, with_feedback: bool = True) -> 
         feedback=feedback_summary(session, year) if with_feedback else None,
         goals=goal_figures(session, year) if with_feedback else None,
         failed_dms=failed_dms(session, year=year),
+        network=network.count(session),
     )
 
 

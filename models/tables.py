@@ -391,3 +391,25 @@ class Programme(SQLModel, table=True):
     revision: int = Field(default=1)
     updated_by: str = Field(default="", max_length=32)
     updated_at: datetime = _utc()
+
+
+class NetworkEntry(SQLModel, table=True):
+    """A participant who chose to be findable as a sparring partner by later participants.
+
+    It holds its own copy of what it shows (name, title, workplace, what they did), not
+    references: a season's data is anonymised once it is over, and this entry is the one thing
+    a person keeps, by their own choice. It is refreshed when they take part again, and goes
+    when they withdraw it or have their data erased."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    slack_user_id: str = Field(max_length=32, unique=True, index=True)
+    name: str = Field(default="", max_length=200)
+    title: str = Field(default="", max_length=200)
+    workplace: str = Field(default="", max_length=200)
+    sector: str | None = Field(default=None, max_length=16)
+    municipality: str | None = Field(default=None, max_length=8)
+    topics: list[str] = _json()
+    # What they did, each {"role": "host" | "intern", "year": 2027, "workplace": "…"}.
+    did: list[Any] = _json()
+    opted_in_at: datetime = _utc()
+    updated_at: datetime = _utc()

@@ -44,6 +44,9 @@ class Ledger:
     programme: Counter[str] = field(default_factory=Counter)  # shared / reminded / cohost / …
     programme_address: dict[str, str] = field(default_factory=dict)  # host → address typed
     told_unplaced: int = 0
+    network: set[str] = field(default_factory=set)  # told they are now in the network
+    # The network search played: (query, people found, of them shown who had opted in).
+    network_search: tuple[str, int, int] | None = None
     failures: list[str] = field(default_factory=list)
     slow: list[tuple[str, float]] = field(default_factory=list)  # (gesture, seconds) past 30 s
     notes: list[str] = field(default_factory=list)

@@ -232,6 +232,11 @@ class Behaviour:
         """One side's answer to a coordinator's proposal."""
         return _answer(self._rng("proposal", user, ask), accept=0.84, decline=0.08)
 
+    def joins_network(self, user: str) -> bool:
+        """Whether a participant, once the week is over, chooses to be findable as a
+        sparring partner (from the evaluation DM's button)."""
+        return self._rng("network", user).random() < 0.4
+
     def shares_hosting(self, host: str) -> bool:
         """Whether a host shares the hosting with a colleague (PRODUCT.md: two may share)."""
         return self._rng("cohost", host).random() < 0.2

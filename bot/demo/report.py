@@ -86,6 +86,7 @@ class Figures:
     practised_yes: int  # 90 days on: something was put into practice
     followups: int
     programmes: int  # placements with a programme for the days
+    network: int  # findable as sparring partners
     dms: dict[str, int] = field(default_factory=dict)  # delivered, by kind
 
 
@@ -128,6 +129,7 @@ def observed(ledger: Ledger, personas: dict[str, Persona]) -> Figures:
         practised_yes=ledger.practised["ja"],
         followups=sum(ledger.practised.values()),
         programmes=len(ledger.programmes),
+        network=len(ledger.network),
         dms=dict(ledger.dms),
     )
 
@@ -173,6 +175,7 @@ def stored(session: Session, *, year: int) -> Figures:
             .join(Placement, col(Placement.proposal_id) == col(Programme.proposal_id))
             .where(Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED)
         ).one(),
+        network=stats.network,
         dms={kind: int(n) for kind, n in sent},
     )
 
@@ -279,6 +282,8 @@ def render(
             seen.dms.get("workshop", 0),
             seen.dms.get("workshop_reminder", 0),
         ),
+        "",
+        t.network(seen.network, ledger.network_search),
         "",
         t.ANSWERS,
         "",

@@ -23,6 +23,7 @@ from bot.clock import ManualClock
 from bot.current import season_of
 from bot.demo.crowd import Crowd, buttons, perform
 from bot.demo.ledger import Ledger, PhaseTiming
+from bot.demo.network import play_network
 from bot.demo.people import Behaviour, Persona, people
 from bot.demo.programme import Programmes
 from bot.demo.report import Played, Report, build_report
@@ -226,6 +227,14 @@ class Demo:
             else:
                 self.ledger.fail(f"the season loop stopped after {MAX_STEPS} steps")
 
+    async def network(self) -> None:
+        """After the follow-up: some participants choose to be findable; one searches."""
+        moment = local(next_working_day(to_local(self.h.clock.now()).date() + timedelta(1)), 9)
+        with self.phase("network", 1, moment):
+            self.at(moment)
+            await play_network(self.h, self.crowd, self.personas, self.behaviour, self.ledger)
+            self.progress.tick()
+
     async def stats(self) -> None:
         """After the follow-up: the coordinator's figures and chart, as a PNG in the DM, and the
         season report as a PDF."""
@@ -409,6 +418,7 @@ async def run_demo(
             after_second = await demo.round(2, after_first + timedelta(hours=1))
             after_workshop = await demo.workshop(after_second + timedelta(hours=1))
             await demo.through_the_season(after_workshop)
+            await demo.network()
             await demo.stats()
             left = await db.run(_left)
             report = await build_report(

@@ -25,6 +25,7 @@ from bot.texts.dates import moment
 from models.retention import KIND_RETENTION
 from models.rounds import KIND_EXPIRED
 from models.tables import OutboxMessage, OutboxStatus
+from models.welcome import KIND as NEWCOMER
 from models.workshop import KIND_INVITE, KIND_MOVED, KIND_REMINDER
 
 KINDS = (
@@ -39,6 +40,7 @@ KINDS = (
         KIND_EXPIRED,
         KIND_RETENTION,
         GOALS_CHANGED_KIND,
+        NEWCOMER,
     ]
 )
 STATUSES = [s.value for s in OutboxStatus]

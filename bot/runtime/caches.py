@@ -21,6 +21,8 @@ PROFILE_SECONDS = 600.0  # a changed name or title in Slack shows in the app wit
 @dataclass
 class Caches:
     search: SearchCache = field(default_factory=lambda: SearchCache(on_rebuilt=heap.refreeze))
+    # The network's entries, indexed as the slots are (bot.service.network).
+    network: SearchCache = field(default_factory=lambda: SearchCache(on_rebuilt=heap.refreeze))
     seasons: Recent[int, SeasonSettings] = field(default_factory=Recent)
     profiles: Recent[str, Profile] = field(default_factory=lambda: Recent(ttl=PROFILE_SECONDS))
     season_reload: asyncio.Lock = field(default_factory=asyncio.Lock)

@@ -36,6 +36,7 @@ from bot.sandbox.wire import (
     action_entry,
     app_home_opened_envelope,
     block_actions_payload,
+    team_join_envelope,
     view_closed_payload,
     view_submission_payload,
 )
@@ -91,6 +92,22 @@ class Workspace:
         person = Person(self, user_id, name, real_name, title)
         self.people[user_id] = person
         return person
+
+    async def join(
+        self, user_id: str, name: str, real_name: str, title: str = "", *, email: str = ""
+    ) -> Person:
+        """Someone new joins the workspace: Slack tells the app with team_join (over HTTP or
+        Socket Mode, as the workspace's wire goes)."""
+        person = self.person(user_id, name, real_name, title, email=email)
+        await self.announce_join(user_id)
+        return person
+
+    async def announce_join(self, user_id: str) -> WireResponse:
+        """Send team_join for a member of the fake workspace (again, for a repeat)."""
+        envelope = team_join_envelope(user=self.fake.users[user_id].payload())
+        res = await self.wire.event(envelope)
+        await self.settle()
+        return res
 
     async def settle(self) -> None:
         """Wait until the app has finished reacting to the last gesture."""

@@ -227,6 +227,24 @@ def app_home_opened_envelope(
     if view is not None:
         event["view"] = view_with_state(view)
     event["event_ts"] = f"{now:.6f}"
+    return _event_callback(event, key=user_id, now=now, team_id=team_id)
+
+
+def team_join_envelope(*, user: Mapping[str, Any], team_id: str = TEAM_ID) -> dict[str, Any]:
+    """Slack's team_join as the Events API wraps it: the event's `user` is the whole user
+    object, as users.info returns it (docs.slack.dev/reference/events/team_join)."""
+    now = time.time()
+    return _event_callback(
+        {"type": "team_join", "user": dict(user), "event_ts": f"{now:.6f}"},
+        key=str(user.get("id", "")),
+        now=now,
+        team_id=team_id,
+    )
+
+
+def _event_callback(
+    event: dict[str, Any], *, key: str, now: float, team_id: str = TEAM_ID
+) -> dict[str, Any]:
     return {
         "token": VERIFICATION_TOKEN,
         "team_id": team_id,
@@ -236,7 +254,7 @@ def app_home_opened_envelope(
         "event": event,
         "type": "event_callback",
         "event_id": "Ev"
-        + hashlib.sha1(f"{user_id}{now}".encode(), usedforsecurity=False).hexdigest()[:9].upper(),
+        + hashlib.sha1(f"{key}{now}".encode(), usedforsecurity=False).hexdigest()[:9].upper(),
         "event_time": int(now),
         "authorizations": [
             {

@@ -9,6 +9,7 @@ from sqlmodel import Session
 from bot import search, texts
 from bot.current import approval_required
 from bot.geo import Sector, region_of
+from bot.matching.returning import workplace_key
 from bot.matching.rules import (
     DAY_POINTS,
     TOPIC_POINTS,
@@ -19,7 +20,7 @@ from bot.matching.rules import (
     score,
 )
 from bot.season import Season
-from bot.service import Env
+from bot.service import Env, network
 from bot.service.forms import parse_wish
 from bot.service.home import refresh_home
 from bot.service.seasons import SignupStart, open_signup_modal, past_deadline
@@ -33,6 +34,7 @@ from models import repo
 from models.cohosts import cohosted
 from models.db import read_only
 from models.forms import WishForm
+from models.returning import visits
 from models.steering import forbidden_slots
 from models.tables import HostSlot, Participant, Wish
 
@@ -78,6 +80,7 @@ async def save_wish(env: Env, *, user_id: str, form: WishForm) -> None:
     saved = await env.db.run(
         repo.save_wish, intern=profile, year=season.year, form=form, now=env.now()
     )
+    await network.refresh(env, user_id=user_id)  # taking part again shows in the network
     hits = await suggestions_for(env, user_id=user_id, season=season)
     thanks = texts.WISH_SAVED
     deadline = past_deadline(season, env.now())
@@ -161,10 +164,15 @@ def _rank_for(
     )
     asked = repo.slots_asked_by(session, intern_id=intern.id or 0, year=year)
     never = asked | forbidden_slots(session, user_id=user_id, year=year)
+    # Not back to a workplace she visited in an earlier season: she may still find it by
+    # name in a search and ask for it herself.
+    been = visits(session, intern_ids=[intern.id or 0], before=year).get(intern.id or 0, {})
     scored = []
     for found in repo.open_slots(session, year=year, exclude_user=user_id):
         candidate = slot_profile(found.slot)
         if found.slot.id in never or not compatible(candidate, profile):
+            continue
+        if been and workplace_key(found.slot.workplace) in been:
             continue
 
         result = score(candidate, profile, cross_sector_weight=weight)

@@ -10,7 +10,7 @@ from typing import Any
 
 from slack_sdk.errors import SlackApiError
 
-from bot.season import Season
+from bot.season import Season, signup_open
 from bot.service import Env
 from bot.service.seasons import parse_year
 from bot.service.stats import coordinator_blocks
@@ -70,7 +70,13 @@ async def _draw_home(env: Env, user_id: str) -> None:
     extra = None
     if await env.is_coordinator(user_id):
         extra = await coordinator_blocks(env, user_id)
-    view = home_view(await _overview(env, user_id), season, user_id, extra=extra)
+    view = home_view(
+        await _overview(env, user_id),
+        season,
+        user_id,
+        extra=extra,
+        welcome=signup_open(season, env.now()),
+    )
     try:
         await env.client.views_publish(user_id=user_id, view=view)
     except SlackApiError as error:

@@ -29,6 +29,7 @@ from models.placement_messages import COHOST_KEY, MessageRef, remember_messages
 from models.placements import Deal, Outcome, Result
 from models.repo import Profile
 from models.requests import Pressed, press_request
+from models.returning import visited_year
 from models.tables import ProposalOrigin
 from models.undelivered import close_unseen_request, record_refused
 
@@ -81,7 +82,15 @@ async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> No
     deal = result.deal
     workplace = literal(deal.slot.workplace, 150)
     await answer(notice(texts.request_sent(workplace)))
-    refused = await ask(env, deal, Role.HOST, views.ask_host(deal, season))
+    # She asked for it by name: a workplace she visited before is hers to choose, and the
+    # host is told she has been there.
+    been = await env.db.read(
+        visited_year,
+        intern_id=deal.intern.id or 0,
+        workplace=deal.slot.workplace,
+        before=season.year,
+    )
+    refused = await ask(env, deal, Role.HOST, views.ask_host(deal, season, visited=been))
     if refused is not None and deal.proposal.id is not None:
         await env.db.run(close_unseen_request, proposal_id=deal.proposal.id, now=env.now())
         told = texts.request_undelivered if refused.lasting else texts.request_not_yet_delivered

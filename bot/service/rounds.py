@@ -54,7 +54,9 @@ def to_input(rows: RoundRows) -> RoundInput:
     return RoundInput(
         slots=tuple(replace(slot_profile(f.slot), capacity=f.free) for f in rows.slots),
         wishes=tuple(wish_profile(w.wish, w.intern) for w in rows.wishes),
-        excluded=frozenset(rows.excluded),
+        # A workplace the intern visited before is left off her list (bot.matching.returning);
+        # steering_of still lets the coordinator place her there by hand.
+        excluded=frozenset(rows.excluded | rows.repeats.keys()),
         steering=steering_of(rows),
     )
 
@@ -180,7 +182,10 @@ async def send(env: Env, *, user_id: str, mode: Mode, round_no: int) -> dict[str
         return notice(t.already_sent(round_no))
     shown_deadline = views.deadline_text(deadline, season)
     for deal in sent.deals:
-        await ask(env, deal, Role.HOST, placement_views.ask_host(deal, season, shown_deadline))
+        # A coordinator's placement may send an intern back: the host is told so.
+        been = sent.rows.repeats.get((deal.wish.id or 0, deal.slot.id or 0)) if deal.wish else None
+        to_host = placement_views.ask_host(deal, season, shown_deadline, visited=been)
+        await ask(env, deal, Role.HOST, to_host)
         await ask(env, deal, Role.INTERN, placement_views.ask_intern(deal, season, shown_deadline))
     rooms = seats_left(planner.data, planner.result)
     reasons = {u.wish_id: u.reason for u in planner.result.metrics.unplaced}

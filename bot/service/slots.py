@@ -6,7 +6,7 @@ from typing import Any
 
 from bot import texts
 from bot.season import week37
-from bot.service import Env
+from bot.service import Env, network
 from bot.service.forms import parse_slot
 from bot.service.home import refresh_home
 from bot.service.seasons import SignupStart, open_signup_modal, past_deadline
@@ -46,6 +46,7 @@ async def save_slot(env: Env, *, user_id: str, form: SlotForm) -> repo.SlotSaved
     saved = await env.db.run(repo.save_slot, host=profile, year=year, form=form, now=env.now())
     if isinstance(saved, repo.EditConflict):
         return _refusals(saved, year=year)
+    await network.refresh(env, user_id=user_id)  # taking part again shows in the network
     return saved
 
 

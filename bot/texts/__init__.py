@@ -29,6 +29,10 @@ HELP_LINES: Final[tuple[tuple[str, str], ...]] = (
         "læs, hvad Praktikbot gemmer om dig, hvorfor, hvem der ser det og hvor længe",
     ),
     (
+        "/praktik netværk til|fra|<søgeord>",
+        "bliv fundet som sparringspartner, meld dig ud, eller søg blandt tidligere deltagere",
+    ),
+    (
         "/praktik admin …",
         "koordinatorer: `/praktik admin hjælp` viser match, stats, eksport, sæson, besked, workshop, rapport og log",
     ),
@@ -463,6 +467,7 @@ DM_KIND_LABELS: Final = {
     "proposal": "Forslag fra matchrunden",
     "manager_request": "Anmodning om lederens godkendelse",
     "goals_changed": "Praktikantens nye mål",
+    "newcomer": "Velkommen til Innovationspraktikken",
 }
 
 # Withdrawal ----------------------------------------------------------------------------

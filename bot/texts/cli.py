@@ -166,6 +166,7 @@ KIND_NAMES: Final = {
     "manager_request": "ledergodkendelse",
     "retention": "anonymisering",  # the coordinators' warning 14 days before
     "goals_changed": "mål",
+    "newcomer": "nyankommen",  # the welcome to someone new in the workspace
 }
 # What a coordinator means by "invitation": both kinds (the table's column tells them apart).
 KIND_GROUPS: Final = {

@@ -27,6 +27,7 @@ PHASES: Final = {
     "round2": "Match, runde 2",
     "workshop": "Workshop: invitation og svar",
     "season": "Uge 37 og opfølgning (dispatcher)",
+    "network": "Netværket: tilvalg og en søgning",
     "stats": "Koordinatorens statistik og årsrapport",
 }
 
@@ -239,3 +240,30 @@ SLOW_INTRO: Final = (
 
 def slow(what: str, seconds: float) -> str:
     return f"{what}: {seconds:.0f} s"
+
+
+# The network ---------------------------------------------------------------------------------
+
+
+def network(opted_in: int, search: tuple[str, int, int] | None) -> str:
+    line = f"**Netværket:** {opted_in} deltagere valgte at kunne findes som sparringspartnere."
+    if search is None:
+        return line
+    query, found, members = search
+    return (
+        f"{line} En søgning på »{query}« viste {found}, alle med i netværket."
+        if found == members
+        else f"{line} En søgning på »{query}« viste {found}, heraf {members} med i netværket."
+    )
+
+
+def network_not_joined(user: str) -> str:
+    return f"{user} bekræftede netværket, men fik ikke at vide, at det lykkedes"
+
+
+def network_no_answer(query: str) -> str:
+    return f"netværkssøgningen »{query}« fik intet svar"
+
+
+def network_shown_outsiders(query: str, count: int) -> str:
+    return f"netværkssøgningen »{query}« viste {count}, der ikke har valgt netværket"

@@ -52,6 +52,7 @@ EXPORT_KEYS: Final = {
     "meeting_point": "mødested",
     "phone": "kontakttelefon",
     "revision": "version",
+    "network_entry": "netværket: det andre deltagere kan se om dig",
     # the fields
     "id": "id",
     "slack_user_id": "Slack-bruger-id",
@@ -116,6 +117,9 @@ EXPORT_KEYS: Final = {
     "channel": "kanal",
     "slack_ts": "Slack-tidsstempel",
     "reason": "årsag",
+    "did": "i Innovationspraktikken",
+    "year": "år",
+    "opted_in_at": "med i netværket siden",
     "payload": "indhold",
     "at": "tidspunkt",
     "actor": "udført af",

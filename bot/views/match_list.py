@@ -14,6 +14,7 @@ from bot.matching.rules import SlotId, WishId
 from bot.matching.solvers import MatchResult, Mode
 from bot.matching.steering import Steering
 from bot.season import Season
+from bot.texts import returning as returning_texts
 from bot.texts import rounds as mt
 from bot.texts import steering as t
 from bot.views.common import button, days_text
@@ -31,6 +32,7 @@ class Pair:
     days: tuple[int, ...]
     crosses: bool
     steered: str  # "lock", "place" or ""
+    repeat: int | None = None  # the year the intern was at this workplace before
 
 
 def pairs_of(
@@ -39,6 +41,7 @@ def pairs_of(
     slots: Mapping[SlotId, FreeSlot],
     steering: Steering,
     kinds: Mapping[WishId, str],
+    repeats: Mapping[tuple[int, int], int] | None = None,
 ) -> list[Pair]:
     pairs = []
     for wish_id, slot_id in found.assignments.items():
@@ -46,7 +49,8 @@ def pairs_of(
         days = tuple(sorted(set(w.wish.days) & set(f.slot.days)) or sorted(f.slot.days))
         crosses = bool(w.intern.sector) and w.intern.sector != f.slot.sector
         steered = kinds.get(wish_id, "") if steering.fixed.get(wish_id) == slot_id else ""
-        pairs.append(Pair(w, f, found.ranks.get(wish_id, 0), days, crosses, steered))
+        repeat = (repeats or {}).get((int(wish_id), int(slot_id)))
+        pairs.append(Pair(w, f, found.ranks.get(wish_id, 0), days, crosses, steered, repeat))
     return pairs
 
 
@@ -69,6 +73,8 @@ def pair_line(pair: Pair, season: Season) -> str:
     ]
     if pair.steered:
         parts.append(t.LOCKED_MARK if pair.steered == "lock" else t.PLACED_MARK)
+    if pair.repeat is not None:
+        parts.append(returning_texts.repeat_mark(pair.repeat))
     return " · ".join(parts)
 
 
@@ -174,9 +180,10 @@ class NamedRound:
             f.slot.id: f for f in rows.slots if f.slot.id is not None
         }
         self.kinds: dict[WishId, str] = {s.wish_id: s.kind for s in rows.steers}
+        self.repeats = rows.repeats
 
     def pairs(self, found: MatchResult) -> list[Pair]:
-        return pairs_of(found, self.wishes, self.slots, self.steering, self.kinds)
+        return pairs_of(found, self.wishes, self.slots, self.steering, self.kinds, self.repeats)
 
     def unplaced(self, found: MatchResult) -> list[tuple[Waiting, str]]:
         return [(self.wishes[u.wish_id], u.reason.value) for u in found.metrics.unplaced]

@@ -18,6 +18,7 @@ from bot.placement import Role
 from bot.season import Season
 from bot.texts import changes
 from bot.texts import goals as goal_texts
+from bot.texts import returning as returning_texts
 from bot.views.cohosts import host_names
 from bot.views.common import (
     button,
@@ -80,13 +81,18 @@ def answer_buttons(
     )
 
 
-def ask_host(deal: Deal, season: Season, deadline: str | None = None) -> dict[str, Any]:
+def ask_host(
+    deal: Deal, season: Season, deadline: str | None = None, *, visited: int | None = None
+) -> dict[str, Any]:
+    """`visited`: the earlier season the intern was in placement at this workplace."""
     name = _name(deal.intern)
     intro = (
         texts.request_to_host(name)
         if deal.proposal.origin == ProposalOrigin.REQUEST
         else texts.proposal_to_host(name)
     )
+    if visited is not None:
+        intro = f"{intro}\n{returning_texts.been_here(visited)}"
     blocks: list[Block] = [
         SectionBlock(text=MarkdownTextObject(text=intro)),
         _profile(deal.intern, deal, season),

@@ -14,6 +14,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot import texts
+from bot.texts import network as network_texts
 from bot.texts import stats as t
 from bot.texts.rounds import pct
 from bot.views.common import message
@@ -64,6 +65,7 @@ def stats_message(stats: SeasonStats, note: str = "") -> dict[str, Any]:
     ]
     if stats.goals is not None:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=quotes_text(stats.goals))))
+    blocks.append(SectionBlock(text=MarkdownTextObject(text=network_texts.opted_in(stats.network))))
     if stats.failed_dms:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=_failed_text(stats))))
     if note:

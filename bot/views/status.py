@@ -26,6 +26,7 @@ from bot.texts import changes, dates
 from bot.texts import cohosts as cohost_texts
 from bot.texts import season as season_texts
 from bot.texts import workshop as workshop_texts
+from bot.views import welcome as welcome_views
 from bot.views.cohosts import host_names
 from bot.views.common import button, days_text, md, mention, message, user_text
 from bot.views.days_change import change_button
@@ -208,9 +209,21 @@ def status_message(view: Overview, season: Season, user_id: str) -> dict[str, An
 
 
 def home_view(
-    view: Overview, season: Season, user_id: str, extra: list[Block] | None = None
+    view: Overview,
+    season: Season,
+    user_id: str,
+    extra: list[Block] | None = None,
+    *,
+    welcome: bool = False,
 ) -> dict[str, Any]:
+    """`welcome`: sign-ups are open, so someone with neither a slot nor a wish is welcomed
+    as a newcomer to the workspace is (bot.views.welcome)."""
     blocks: list[Block] = [HeaderBlock(text=texts.HOME_TITLE)]
+    if welcome and view.slot is None and view.wish is None:
+        blocks += welcome_views.blocks(season)
+        blocks += overview_blocks(view, season, user_id, with_buttons=True)
+        blocks += extra or []
+        return View(type="home", blocks=blocks[:100]).to_dict()
     starters = []
     if view.slot is None or view.slot.status == SlotStatus.WITHDRAWN:
         starters.append(button(texts.OFFER_BUTTON, Action.EDIT_SLOT, "new", style="primary"))

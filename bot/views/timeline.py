@@ -25,6 +25,7 @@ from bot.texts import dates
 from bot.texts import goals as goal_texts
 from bot.texts import timeline as texts
 from bot.texts.grammar import listing
+from bot.views import network as network_views
 from bot.views import programme as programme_views
 from bot.views.common import button, days_text, md, mention, message, notice, place_text, user_text
 from bot.views.mrkdwn import literal
@@ -205,6 +206,8 @@ def evaluation_message(ctx: PlacementContext, role: FeedbackRole, season: Season
     ]
     if answered:
         blocks.append(_note(texts.evaluation_answered(date_text(season.close_date))))
+    # The network's invitation: blocks of its own, apart from the evaluation's.
+    blocks += [network_views.join_intro(), network_views.join_block(ctx.id)]
     return message(head, blocks)
 
 

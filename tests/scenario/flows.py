@@ -6,9 +6,12 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, select
 
+from bot.ids import Action
 from bot.sandbox.person import Person
 from models.tables import HostSlot, Participant, Wish
 
+# Week 37's days by value, for a season other than 2027 (the labels name the dates).
+WEEK = ("1", "2", "3", "4", "5")
 ALL_DAYS = ("man 13. sep.", "tir 14. sep.", "ons 15. sep.", "tor 16. sep.", "fre 17. sep.")
 
 
@@ -65,3 +68,10 @@ def numbers(session: Session) -> dict[str, str]:
     for s, p in session.exec(select(HostSlot, Participant).join(Participant)).all():
         found[p.name.split()[0].lower()] = f"V{s.id}"
     return found
+
+
+async def placed(host: Person, intern: Person, query: str) -> None:
+    """The intern finds the host's slot by a search and asks for it; the host accepts."""
+    await intern.command("/praktik", f"find {query}")
+    await intern.press(Action.REQUEST)
+    await host.press(Action.ACCEPT)

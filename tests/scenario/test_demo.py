@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -26,6 +27,15 @@ from bot.texts.goal_figures import QUOTES_SECTION, ROW_GOALS_MET, ROW_PRACTISED
 from models.programme_form import danish_phone
 
 PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def report_ledger_search(text: str) -> tuple[str, int, int] | None:
+    """The network search the report tells of: (query, shown, shown who opted in)."""
+    found = re.search(r"En søgning på »(.+?)« viste (\d+)", text)
+    if found is None:
+        return None
+    shown = int(found.group(2))
+    return found.group(1), shown, shown
 
 
 def sql(db_file: Path, query: str) -> list[tuple[object, ...]]:
@@ -169,6 +179,13 @@ async def test_a_small_season_reports_what_the_database_holds(tmp_path: Path) ->
             assert saved_at is None or str(saved_at) >= str(sent_at)
         else:
             assert reason == SkipReason.PROGRAMME_WRITTEN and str(saved_at) <= str(due_at)
+    # The network: some placed participants chose it from their evaluation DM; a search
+    # showed only them, and the report names how many.
+    in_network = {u for (u,) in sql(db, "SELECT slack_user_id FROM networkentry")}
+    assert seen.network == len(in_network) > 0
+    search = report_ledger_search(report.text)
+    assert search is not None and search[1] > 0  # the joined person whose topic it was
+    assert demo_texts.network(len(in_network), search) in report.text
 
     # The report as saved: the figures, the DMs, the phases and the coordinator's chart.
     saved = (tmp_path / REPORT_FILE).read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ from bot.outbox import plan
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.season import COPENHAGEN, to_local
+from bot.texts import network as network_texts
 from bot.texts import programme as programme_texts
 from models.db import Database
 from models.feedback import feedback_summary
@@ -160,7 +161,7 @@ async def test_check_in_comment_and_evaluation_change_until_the_season_closes(
     anna.fill("evaluation_recommend", "10")
     anna.fill("evaluation_text", "Jeg tager idéen om borgerpaneler med hjem.")
     assert (await anna.submit()).action == "close"
-    assert buttons(anna.last_dm) == ["Ret evaluering"]
+    assert buttons(anna.last_dm) == ["Ret evaluering", network_texts.JOIN]
     await bo.press("Evaluér")
     bo.fill("evaluation_benefit", "delvist")
     bo.fill("evaluation_recommend", "8")

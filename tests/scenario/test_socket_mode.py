@@ -7,31 +7,15 @@ within Slack's 3 s, never late, never for an unknown envelope) and what people s
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 from sqlmodel import func, select
 
-from bot.clock import ManualClock
 from bot.sandbox.fake_slack import AppResponseError
 from bot.sandbox.fake_socket_mode import ACK_LIMIT, FakeSocketMode
 from bot.sandbox.harness import Harness
-from models.db import Database
 from models.tables import HostSlot
-from tests.conftest import ADMIN
 from tests.scenario.flows import offer, wish
 from tests.talk import buttons, shown
-
-
-@pytest.fixture
-async def socket_harness(db: Database, clock: ManualClock) -> AsyncIterator[Harness]:
-    running = await Harness.start(
-        db=db, clock=clock, admins=frozenset({ADMIN}), trigger_ttl=None, socket=True
-    )
-    try:
-        yield running
-    finally:
-        await running.stop()
 
 
 def _side(harness: Harness) -> FakeSocketMode:

@@ -11,6 +11,7 @@ from bot import texts
 from bot.ids import DMKind
 from bot.runtime.coalesce import WINDOW_SECONDS
 from bot.sandbox.harness import Harness
+from bot.texts import welcome as welcome_texts
 from models.tables import HostSlot
 from tests.scenario.flows import offer, wish
 from tests.stress.gestures import anmod
@@ -26,7 +27,8 @@ async def test_app_home_is_drawn_when_opened_and_redrawn_after_each_change(
 
     await bo.open_home()
     assert "Du har ingen værtsplads" in shown(bo.home)
-    assert buttons(bo.home)[:2] == ["Tilbyd en plads", "Registrér ønske"]
+    # Sign-ups are open and he has neither: the welcome, with the season's two ways in.
+    assert buttons(bo.home)[:2] == [welcome_texts.OFFER, welcome_texts.FIND]
 
     await offer(bo)
     assert "Ærø Kommune" in shown(bo.home) and "Rediger" in buttons(bo.home)

@@ -8,6 +8,7 @@ import jsonschema
 import yaml
 
 from bot.sandbox.fake_usergroups import GRANTED_SCOPES
+from handlers import EVENTS
 
 ROOT = Path(__file__).resolve().parents[2]
 # The shared copy beside the repository is the reference; the vendored copy (MIT, with its
@@ -40,7 +41,7 @@ def test_the_socket_mode_variant_the_readme_describes_validates_too() -> None:
     del settings["event_subscriptions"]["request_url"], settings["interactivity"]["request_url"]
     assert errors(schema, manifest) == []
     # Socket Mode still needs the event subscription and interactivity switched on.
-    assert settings["event_subscriptions"]["bot_events"] == ["app_home_opened"]
+    assert settings["event_subscriptions"]["bot_events"] == list(EVENTS)
     assert settings["interactivity"]["is_enabled"] is True
 
 
@@ -58,7 +59,8 @@ def test_manifest_has_what_the_app_uses_and_no_more() -> None:
     assert manifest["features"]["app_home"]["home_tab_enabled"] is True
     assert manifest["features"]["app_home"]["messages_tab_enabled"] is True
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
-    assert manifest["settings"]["event_subscriptions"]["bot_events"] == ["app_home_opened"]
+    # Exactly the events the routing table answers (team_join needs only users:read).
+    assert manifest["settings"]["event_subscriptions"]["bot_events"] == list(EVENTS)
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == {
         "commands",
         "chat:write",

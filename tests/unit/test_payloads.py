@@ -8,11 +8,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.sandbox.fake_state import FakeUser
+from bot.sandbox.wire import team_join_envelope
 from handlers.payloads import (
     BlockAction,
     HomeOpened,
     Origin,
     SlashCommand,
+    TeamJoin,
     ViewSubmission,
     number,
 )
@@ -199,3 +202,23 @@ def test_origin_names_only_what_the_body_says_plainly(
     body: dict[str, Any], user_id: str, channel_id: str
 ) -> None:
     assert Origin.parse(body) == Origin(user_id=user_id, channel_id=channel_id)
+
+
+def test_team_join_names_the_newcomer_from_the_whole_user_object() -> None:
+    user = FakeUser("U0NEW", "nina", "Nina Friis").payload()
+    envelope = team_join_envelope(user=user)
+    # As Slack documents it: an event_callback whose event's user is the user object.
+    assert envelope["type"] == "event_callback" and envelope["event_id"].startswith("Ev")
+    assert envelope["event"]["type"] == "team_join"
+    assert envelope["event"]["user"]["profile"]["real_name"] == "Nina Friis"
+    assert TeamJoin.parse(envelope["event"]) == TeamJoin(user_id="U0NEW", is_bot=False)
+    bot = FakeUser("B0BOT", "botty", "Botty", is_bot=True).payload()
+    assert TeamJoin.parse({"type": "team_join", "user": bot}).is_bot
+    assert TeamJoin.parse({"type": "team_join", "user": "U0NEW"}).user_id is None
+    assert TeamJoin.parse({"type": "team_join", "user": {"id": "<script>"}}).user_id is None
+
+
+@patient
+@given(st.dictionaries(st.sampled_from(("user", "type")), json_values))
+def test_team_join_parse_never_raises(event: dict[str, Any]) -> None:
+    TeamJoin.parse(event)

@@ -1,0 +1,97 @@
+"""Block Kit of the network: what an entry shows, the opt-in preview, search results, and
+the invitation to join under the evaluation DM."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ContextBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+
+from bot.ids import NetworkAction
+from bot.texts import network as t
+from bot.views.common import button, md, mention, message, user_text
+from bot.views.mrkdwn import literal
+from models.network import HOST
+from models.tables import NetworkEntry
+
+SHOWN = 10  # results shown for one search
+
+
+def did_lines(did: Sequence[Mapping[str, Any]]) -> list[str]:
+    """What the person did, newest first, each as a line a reader understands."""
+    lines = []
+    for item in did:
+        workplace, year = literal(str(item.get("workplace", "")), 150), int(item.get("year", 0))
+        lines.append(
+            t.did_host(workplace, year)
+            if item.get("role") == HOST
+            else t.did_intern(workplace, year)
+        )
+    return lines
+
+
+def did_text(did: Sequence[Mapping[str, Any]]) -> str:
+    """The same, as one line of plain text (what the search reads)."""
+    return " · ".join(did_lines(did))
+
+
+def person_block(entry: NetworkEntry) -> SectionBlock:
+    did = did_lines(entry.did) or [t.NOTHING_YET]
+    return SectionBlock(
+        fields=[
+            MarkdownTextObject(
+                text=f"*{t.NAME}*\n{mention(entry.slack_user_id)} ({user_text(entry.name, 100)})"
+            ),
+            MarkdownTextObject(text=f"*{t.TITLE}*\n{user_text(entry.title, 150)}"),
+            MarkdownTextObject(text=f"*{t.WORKPLACE}*\n{user_text(entry.workplace, 150)}"),
+            MarkdownTextObject(text=f"*{t.DID}*\n" + "\n".join(did[:5])),
+        ]
+    )
+
+
+def preview(entry: NetworkEntry, *, already: bool) -> dict[str, Any]:
+    """`/praktik netværk til`: what others will see, and the button that makes it so."""
+    blocks: list[Block] = [
+        md(t.ALREADY_IN if already else t.PREVIEW_INTRO),
+        person_block(entry),
+        ActionsBlock(elements=[button(t.CONFIRM, NetworkAction.CONFIRM, "on", style="primary")]),
+    ]
+    return message(t.PREVIEW_INTRO, blocks)
+
+
+def join_block(placement_id: int) -> ActionsBlock:
+    """Under the evaluation DM: a separate block, so the evaluation's own blocks stay as
+    they are."""
+    return ActionsBlock(
+        block_id=f"network_{placement_id}",
+        elements=[button(t.JOIN, NetworkAction.JOIN, str(placement_id))],
+    )
+
+
+def join_intro() -> SectionBlock:
+    return md(t.JOIN_INTRO)
+
+
+def results(query: str, found: Sequence[NetworkEntry], total: int) -> dict[str, Any]:
+    shown = literal(query, 100)
+    if not found:
+        return message(t.none_found(shown), [md(t.none_found(shown))])
+    head = t.found(total, shown)
+    blocks: list[Block] = [md(head)]
+    for entry in found[:SHOWN]:
+        blocks.append(person_block(entry))
+        blocks.append(
+            ContextBlock(
+                elements=[MarkdownTextObject(text=t.write_to(mention(entry.slack_user_id)))]
+            )
+        )
+    if total > SHOWN:
+        blocks.append(md(t.more(SHOWN)))
+    return message(head, blocks)
