@@ -25,6 +25,7 @@ from bot.texts import dates
 from bot.texts import goals as goal_texts
 from bot.texts import timeline as texts
 from bot.texts.grammar import listing
+from bot.views import goals as goal_views
 from bot.views import network as network_views
 from bot.views import programme as programme_views
 from bot.views.common import button, days_text, md, mention, message, notice, place_text, user_text
@@ -96,13 +97,13 @@ def _intro(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[st
 
 def _agree(ctx: PlacementContext, role: FeedbackRole) -> list[Block]:
     """What both sides are asked to agree before the days, each opening its own form: the
-    host side writes the programme. The intern's learning goals form gets its button here,
-    beside it, in the intern's row."""
+    host side writes the programme, the intern refines her learning goals."""
     elements: list[ButtonElement] = []
     if role.hosts:
         written = ctx.programme is not None
         elements.append(programme_views.write_button(ctx.deal.proposal.id, written))
-    # else: the intern's learning goals button goes here.
+    else:
+        elements.append(goal_views.edit_button(ctx.deal.proposal.id))
     return [ActionsBlock(block_id=f"agree_{ctx.id}", elements=elements)] if elements else []
 
 

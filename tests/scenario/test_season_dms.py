@@ -13,6 +13,7 @@ from bot.outbox import plan
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.season import COPENHAGEN, to_local
+from bot.texts import goals as goal_texts
 from bot.texts import network as network_texts
 from bot.texts import programme as programme_texts
 from models.db import Database
@@ -96,9 +97,11 @@ async def test_a_whole_season_sends_exactly_the_timeline_to_the_right_people(
     assert [k for _, k in TIMELINE] == list(plan.TIMELINE)  # every kind the plan has
     assert programme_texts.reminder("<@UANNA> (Anna Jensen)") in seen["programme_reminder"]["bo"]
     assert pressable["programme_reminder"]["bo"] == [programme_texts.WRITE]
-    # The intro asks both to agree the programme: the host side gets the form's button.
+    # The intro asks both to agree goals and programme, each with the button to their form:
+    # the host side writes the programme, the intern refines her goals.
     assert programme_texts.WRITE in pressable["intro"]["bo"]
-    assert programme_texts.WRITE not in pressable["intro"]["anna"]
+    assert goal_texts.EDIT_GOALS not in pressable["intro"]["bo"]
+    assert pressable["intro"]["anna"] == [goal_texts.EDIT_GOALS]
     intro = seen["intro"]
     assert "Om to uger kommer <@UANNA> (Anna Jensen)" in intro["bo"]
     assert "Udviklingskonsulent" in intro["bo"] and "lokal klimatilpasning" in intro["bo"]
