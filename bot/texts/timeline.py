@@ -111,14 +111,14 @@ def checkin_answered(rating: int, until: str) -> str:
 def evaluation_intern(workplace: str) -> str:
     return (
         f"📝 Tak for din praktik hos *{workplace}*! Hjælp os med at gøre Innovationspraktikken "
-        "bedre: tre korte spørgsmål om udbytte, anbefaling og hvad du ellers vil sige."
+        "bedre: et par korte spørgsmål om dine mål, udbytte, anbefaling og hvad du tager med hjem."
     )
 
 
 def evaluation_host(intern: str) -> str:
     return (
         f"📝 Tak, fordi du var vært for {intern}! Hjælp os med at gøre Innovationspraktikken "
-        "bedre: tre korte spørgsmål om udbytte, anbefaling og hvad du ellers vil sige."
+        "bedre: et par korte spørgsmål om udbytte, anbefaling og hvad besøget gav jer."
     )
 
 
