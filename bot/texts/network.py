@@ -67,5 +67,6 @@ def write_to(mention: str) -> str:
 
 def opted_in(count: int) -> str:
     """In the coordinators' figures."""
-    people = "deltager" if count == 1 else "deltagere"
-    return f"*Netværket:* {count} {people} kan findes som sparringspartnere"
+    if count == 1:
+        return "*Netværket:* 1 deltager kan findes som sparringspartner"
+    return f"*Netværket:* {count} deltagere kan findes som sparringspartnere"
