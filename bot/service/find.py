@@ -27,6 +27,7 @@ from bot.service.seasons import SignupStart, open_signup_modal, past_deadline
 from bot.slack import dm
 from bot.slack.people import profile_of
 from bot.texts import changes
+from bot.texts import returning as returning_texts
 from bot.views.common import notice
 from bot.views.forms import WISH_KEYS, keyed, read_state, wish_modal
 from bot.views.slots import PAGE, Hit, search_results, suggestions
@@ -88,9 +89,12 @@ async def save_wish(env: Env, *, user_id: str, form: WishForm) -> None:
         thanks = f"{thanks}\n{texts.late_wish(deadline)}"
     intro = f"{thanks}\n{texts.SUGGESTIONS_HEADER}"
     none = texts.SUGGESTIONS_NONE
-    if not hits:  # say the true reason when the fitting slots were ones already asked
-        asked = await env.db.read(_fitting_but_asked, user_id=user_id, year=season.year)
-        none = changes.suggestions_all_asked(asked) if asked else none
+    if not hits:  # say the true reason: the fitting slots were asked, or visited before
+        asked, visited = await env.db.read(_fitting_but_left_out, user_id=user_id, year=season.year)
+        if asked:
+            none = changes.suggestions_all_asked(asked)
+        elif visited:
+            none = returning_texts.suggestions_all_visited(visited)
     await dm.send(
         env.client,
         user_id,
@@ -99,18 +103,26 @@ async def save_wish(env: Env, *, user_id: str, form: WishForm) -> None:
     await refresh_home(env, user_id=user_id)
 
 
-def _fitting_but_asked(session: Session, *, user_id: str, year: int) -> int:
-    """Open slots that fit the wish but are left out of the suggestions as already asked."""
+def _fitting_but_left_out(session: Session, *, user_id: str, year: int) -> tuple[int, int]:
+    """Open slots that fit the wish but are left out of the suggestions: as already asked,
+    and as at a workplace she was in placement at in an earlier season."""
     wish = repo.wish_of(session, slack_user_id=user_id, year=year)
     intern = repo.participant(session, slack_user_id=user_id)
     if wish is None or intern is None:
-        return 0
+        return 0, 0
     profile = wish_profile(wish, intern)
     asked = repo.slots_asked_by(session, intern_id=intern.id or 0, year=year)
-    return sum(
-        1
+    been = visits(session, intern_ids=[intern.id or 0], before=year).get(intern.id or 0, {})
+    fitting = [
+        found.slot
         for found in repo.open_slots(session, year=year, exclude_user=user_id)
-        if found.slot.id in asked and compatible(slot_profile(found.slot), profile)
+        if compatible(slot_profile(found.slot), profile)
+    ]
+    return (
+        sum(1 for slot in fitting if slot.id in asked),
+        sum(
+            1 for slot in fitting if slot.id not in asked and workplace_key(slot.workplace) in been
+        ),
     )
 
 

@@ -131,3 +131,17 @@ async def test_a_coordinators_placement_may_send_her_back_and_the_preview_marks_
     # Sent as placed: Bo reads that she has been with them before.
     await kim.press(CoordinatorAction.MATCH_SEND_STABIL)
     assert t.been_here(2026) in shown(bo.last_dm)
+
+
+async def test_a_wish_whose_only_fit_is_a_workplace_she_visited_says_so(
+    harness: Harness, clock: ManualClock
+) -> None:
+    ws = harness.workspace
+    bo = ws.person("UBO", "bo", "Bo Hansen")
+    anna = ws.person("UANNA", "anna", "Anna Jensen")
+    await season_2026(bo, anna, clock)
+    await offer(bo, days=WEEK)  # Bo hosts again in 2027: the one open slot
+    await wish(anna, days=WEEK)
+    assert asked_for(anna.last_dm) == set()
+    # Not "no slot fits your days": one does, and she is told why it is not suggested.
+    assert t.suggestions_all_visited(1) in shown(anna.last_dm)
