@@ -258,11 +258,14 @@ def load_dispatcher(harness: Harness) -> tuple[Dispatch | None, str | None]:
     except Exception as error:
         return None, f"{type(error).__name__}: {error}"
     run_once = dispatcher.run_once
-    # What the scheduler runs beside the dispatcher: expiry (and the invitations back).
+    # What the scheduler runs beside the dispatcher: expiry (and the invitations back), and
+    # retention (daily there; at every stop of the clock here, which changes nothing twice).
     expire = harness.expiry_job()
+    retain = harness.retention_job()
 
     async def dispatch(now: datetime) -> None:
         await expire()
+        await retain()
         if inspect.iscoroutinefunction(run_once):
             await run_once(now)
         else:

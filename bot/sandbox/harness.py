@@ -25,6 +25,7 @@ from bot.runtime.socket_mode import SocketMode
 from bot.sandbox.fake_slack import FakeSlack
 from bot.sandbox.fake_socket_mode import APP_TOKEN, FakeSocketMode, SocketWire
 from bot.sandbox.person import Workspace
+from bot.service.retention import retention_job
 from bot.service.rounds import expiry_job
 from bot.slack.coordinators import Coordinators
 from models.db import Database
@@ -119,6 +120,16 @@ class Harness:
         """The scheduler's expiry job as the serving process builds it, on the app's own
         client and coordinators (`clock`: the test's, when it is not the app's)."""
         return expiry_job(
+            self.settings,
+            self.db,
+            clock or self.clock,
+            client=self.app.client,
+            coordinators=self.coordinators,
+        )
+
+    def retention_job(self, clock: Clock | None = None) -> Callable[[], Awaitable[int]]:
+        """The scheduler's daily retention job as the serving process builds it."""
+        return retention_job(
             self.settings,
             self.db,
             clock or self.clock,
