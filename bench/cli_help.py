@@ -7,6 +7,9 @@ discarded; a row shows the fastest wall time of the runs and the largest peak RS
 (`wait4`). Baselines measured in the same run: an empty interpreter (`python -c pass`),
 and the imports `praktik --help` used to make before it built its parser (the app, the
 demo, the outbox and report commands: slack_bolt, sqlalchemy, matplotlib, ortools …).
+
+With those imports at the top of bot/cli.py, `praktik --help` took 2.5 s and 171 MB; now
+each command's implementation is imported inside its function, when it runs.
 """
 
 from __future__ import annotations

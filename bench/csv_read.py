@@ -1,5 +1,6 @@
-"""Reading the sign-up lists: today's reader (bot.sheets.csvio) beside the one before issue 14
-(`,` only, English columns, no quote checks), loaded from git in the same run.
+"""Reading the sign-up lists: today's reader (bot.sheets.csvio) beside the one before
+Danish Excel files were read (commit 7ccc3e1: `,` only, English columns, no quote checks),
+loaded from git in the same run.
 
     .venv/bin/python bench/csv_read.py --size large
 
@@ -34,7 +35,7 @@ _spec.loader.exec_module(match_cli)
 from bot.sheets import csvio  # noqa: E402
 from bot.texts import csvio as t  # noqa: E402
 
-BASE = "7ccc3e1"  # the commit before issue 14's CSV work
+BASE = "7ccc3e1"  # the last commit whose reader took only `,` and English columns
 
 
 def old_reader() -> types.ModuleType:
@@ -45,7 +46,7 @@ def old_reader() -> types.ModuleType:
         text=True,
         check=True,
     ).stdout
-    # It imported the profiles from bot.scoring, now bot.matching.rules (issue 12).
+    # It imported the profiles from bot.scoring, now bot.matching.rules.
     source = source.replace("from bot.scoring import", "from bot.matching.rules import")
     module = types.ModuleType("csvio_before")
     sys.modules[module.__name__] = module  # dataclasses look their module up

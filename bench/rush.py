@@ -11,6 +11,10 @@ evenly over `--seconds`, and it waits until every intern has an answer and every
 asked has the DM. Prints ack latency, the time to each intern's answer and to the last
 host DM (the ideal for that: host DMs ÷ the posting limit), 429s received, and Web API
 calls by method. Loopback only; bounded.
+
+What it found: the hosts' DMs, paced behind the posting limit, were each then stored where
+its buttons are with a write of its own – a thread hop and a round trip per DM, a tenth of
+a press's CPU. Those writes are now gathered into one (bot/runtime/batch.py).
 """
 
 from __future__ import annotations

@@ -33,8 +33,8 @@ WORKER_SILENT_SECONDS = 120  # gunicorn replaces a worker whose event loop is st
 
 # The parser is built from light modules only (argparse, the Danish texts, each command's
 # options: bot.demo.arguments, bot.outbox.arguments); a command's implementation is imported
-# inside its function, when it runs. With slack_bolt, sqlalchemy, matplotlib and ortools at
-# the top, `praktik --help` took 2.5 s and 171 MB; bench/cli_help.py measures it now.
+# inside its function, when it runs, so `praktik --help` stays light (bench/cli_help.py has
+# the figures, then and now).
 if TYPE_CHECKING:
     from aiohttp import web
 

@@ -50,7 +50,7 @@ def database_url_problem(url: str) -> str | None:
 
 
 class Settings(BaseSettings):
-    """Every setting of PRODUCT.md's runtime contract; names are the environment names."""
+    """Every setting of the runtime contract (docs/product.md); names are the environment names."""
 
     model_config = SettingsConfigDict(
         env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False

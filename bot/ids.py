@@ -107,7 +107,7 @@ class Action(StrEnum):
 
 
 class FeedbackAction(StrEnum):
-    """Buttons of the check-in and evaluation DMs (issue 4)."""
+    """Buttons of the check-in and evaluation DMs (docs/product.md, "The season")."""
 
     # One action ID per rating ("checkin_rate_1" … "checkin_rate_5"): action IDs must be
     # unique within a block; `rating_action` builds them, `RATE_PATTERN` matches them.
@@ -166,7 +166,7 @@ class PrivacyAction(StrEnum):
 
 
 class CoordinatorAction(StrEnum):
-    """The coordinators' matching round (issue 5): one *Send forslag* button per mode."""
+    """The coordinators' matching round: one *Send forslag* button per mode (stabil, flest)."""
 
     MATCH_SEND_STABIL = "admin_match_send_stabil"
     MATCH_SEND_FLEST = "admin_match_send_flest"
@@ -178,7 +178,7 @@ class CoordinatorAction(StrEnum):
 
 
 class WorkshopAction(StrEnum):
-    """The kick-off workshop (issue 16): the invitation's two buttons."""
+    """The kick-off workshop before week 37: the invitation's two buttons."""
 
     COMING = "workshop_coming"
     NOT_COMING = "workshop_not_coming"
@@ -196,13 +196,13 @@ class WorkshopBlock(StrEnum):
 
 
 class CohostBlock(StrEnum):
-    """Co-hosting (issue 16): the slot modal's co-host picker."""
+    """Co-hosting (a *medvært* shares the host's side): the slot modal's co-host picker."""
 
     SLOT_COHOST = "slot_cohost"
 
 
 class DaysAction(StrEnum):
-    """Changing a confirmed placement's days (issue 16)."""
+    """Changing a confirmed placement's days when the other side accepts (*Ret dage*)."""
 
     CHANGE = "days_change_open"  # *Ret dage* in status and App Home
     ACCEPT = "days_change_accept"
@@ -218,7 +218,7 @@ class DaysBlock(StrEnum):
 
 
 class GoalsAction(StrEnum):
-    """The intern's learning goals for a confirmed placement (issue 25)."""
+    """The intern's learning goals for a confirmed placement (*Ret mine mål*)."""
 
     EDIT = "goals_edit"  # *Ret mine mål* in status and App Home
     FOLLOWUP = "followup_open"  # *Svar* in the 90-day follow-up DM

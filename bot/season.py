@@ -239,7 +239,7 @@ class Season:
         tz: tzinfo = COPENHAGEN,
         closes_on: date | None = None,
     ) -> Season:
-        """The season of `year`, with PRODUCT.md's defaults for anything not given."""
+        """The season of `year`, with the defaults for anything not given."""
         return cls(
             year=year,
             signup_deadline=(

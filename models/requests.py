@@ -1,11 +1,9 @@
 """*Anmod*, a placement's first move (bot.placement: requested), in one transaction: the
-intern's stored profile, the request itself, and whose App Home to redraw. Each was a
-transaction of its own (three per press, a third of the press's CPU spent setting up
-sessions and round trips).
+intern's stored profile, the request itself, and whose App Home to redraw.
 
-A press is the app's commonest write, so it is four statements (each a round trip, and
-the round trips were most of its CPU), built once with parameters so that SQLAlchemy
-computes each one's cache key once, not per press."""
+A press is the app's commonest write, so it is four statements, built once with parameters
+so that SQLAlchemy computes each one's cache key once, not per press. What that saved is in
+bench/load.py's docstring."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The whole domain of PRODUCT.md as SQLModel tables.
+"""The whole domain (docs/product.md) as SQLModel tables.
 
 Lists (days, topics, regions) are JSON columns: they are read whole, never queried by item,
 and JSON keeps SQLite and PostgreSQL identical.
@@ -120,7 +120,7 @@ class HostSlot(SQLModel, table=True):
     days: list[int] = _json()
     topics: list[str] = _json()
     description: str = ""
-    # A colleague who shares the hosting (PRODUCT.md): sees the slot, gets its DMs, may answer.
+    # A colleague who shares the hosting (a *medvært*): sees the slot, gets its DMs, may answer.
     cohost_user_id: str | None = Field(default=None, max_length=32)
     status: str = Field(default=SlotStatus.OPEN, max_length=16, index=True)
     created_at: datetime = _utc()
@@ -295,7 +295,8 @@ class SteerKind(StrEnum):
 
 
 class MatchSteer(SQLModel, table=True):
-    """The coordinator's hand on the next matching round of a season (issue 13)."""
+    """The coordinator's hand on the next matching round of a season: a locked pair, a
+    forbidden pair or a manual placement."""
 
     __table_args__ = (UniqueConstraint("season_year", "wish_id", "slot_id"),)
 
@@ -361,7 +362,7 @@ class DaysChangeStatus(StrEnum):
 
 class DaysChange(SQLModel, table=True):
     """One side proposes other agreed days for a confirmed placement; the other side answers.
-    The accepted ones count the calendar's SEQUENCE (issue 16)."""
+    The accepted ones count the calendar's SEQUENCE (bot/ics.py)."""
 
     id: int | None = Field(default=None, primary_key=True)
     proposal_id: int = Field(foreign_key="proposal.id", index=True)

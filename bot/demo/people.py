@@ -238,7 +238,7 @@ class Behaviour:
         return self._rng("network", user).random() < 0.4
 
     def shares_hosting(self, host: str) -> bool:
-        """Whether a host shares the hosting with a colleague (PRODUCT.md: two may share)."""
+        """Whether a host shares the hosting with a colleague (two colleagues may share one)."""
         return self._rng("cohost", host).random() < 0.2
 
     def programme(self, host: str) -> ProgrammePlan | None:

@@ -1,4 +1,4 @@
-"""Planning the DM timeline of one confirmed placement (PRODUCT.md, "The season"). Pure.
+"""Planning the DM timeline of one confirmed placement (docs/product.md, "The season"). Pure.
 
 Both host and intern get every DM, but for the programme reminder, which goes to the host
 side only (`HOST_ONLY`). A planned DM is identified by a stable key, so the caller
@@ -104,7 +104,7 @@ def anchor_day(kind: DMKind, first_day: date, last_day: date) -> date:
 
 
 def due_day(kind: DMKind, first_day: date, last_day: date) -> date:
-    """The local date of a DM by PRODUCT.md's rules (before the send window is applied)."""
+    """The local date of a DM by the timeline's rules (before the send window is applied)."""
     anchor = anchor_day(kind, first_day, last_day)
     match kind:
         case DMKind.INTRO:

@@ -3,8 +3,8 @@ written together (one thread hop, one round trip), and every put returns once it
 are stored, or raises what the write raised, as a write of its own would.
 
 In a sign-up rush the hosts' DMs go out paced, several at once (bot.slack.pacing wakes
-them together), and each then stored where its buttons are with a write of its own: a
-thread hop and a round trip per DM, a tenth of a press's CPU.
+them together), and each is then stored where its buttons are: gathered, that is one write
+instead of one per DM. What a write per DM cost is in bench/rush.py's docstring.
 """
 
 from __future__ import annotations

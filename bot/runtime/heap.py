@@ -1,10 +1,9 @@
 """The garbage collector's policy in a serving process.
 
-CPython's full collection walks every object it tracks. With the imported libraries and the
-search index of 10,000 slots that took about 100 ms, and for that long the event loop answered
-nobody: those pauses were the p99 of acks under load (bench/load.py). Objects that live as long
-as the process (modules, the app) or as long as one search index are moved out of the
-collector's sight with gc.freeze(); what dies of them is still freed by reference counting.
+CPython's full collection walks every object it tracks, and while it does the event loop
+answers nobody. Objects that live as long as the process (modules, the app) or as long as
+one search index are moved out of the collector's sight with gc.freeze(); what dies of them
+is still freed by reference counting. What the pauses cost is in bench/load.py's docstring.
 """
 
 from __future__ import annotations

@@ -198,7 +198,7 @@ def _rank_for(
 
 
 async def suggestions_for(env: Env, *, user_id: str, season: Season) -> list[Hit]:
-    """The best open slots for the user's wish, by the transparent score (PRODUCT.md);
+    """The best open slots for the user's wish, by the transparent score (bot.matching.rules);
     never one she asked for already, nor one the coordinator forbade her."""
     _, overrides = await env.season()
     # Only reads: ranking and the index it may rebuild take no write lock meanwhile.

@@ -8,7 +8,7 @@ from typing import Final
 from bot.texts.dates import full_stop
 from bot.texts.grammar import listing, noun, plural
 
-# Help: one line per subcommand of PRODUCT.md ("Slack surfaces").
+# Help: one line per subcommand (docs/product.md, "Slack surfaces").
 HELP_TITLE: Final = "Praktikbot – Innovationspraktikken i uge 37"
 HELP_INTRO: Final = (
     "Offentligt ansatte er i praktik hos hinanden på tværs af stat, regioner og kommuner. "

@@ -1,4 +1,4 @@
-"""Changing a confirmed placement's days when both sides agree (issue 16), in Danish."""
+"""Changing a confirmed placement's days when both sides agree, in Danish."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The Danish sentences of the check-in and evaluation forms, `/praktik checkin` and their
-refusals (issue 4). The DMs that carry their buttons are in `bot.texts.timeline`."""
+refusals. The DMs that carry their buttons are in `bot.texts.timeline`."""
 
 from __future__ import annotations
 

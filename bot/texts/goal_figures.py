@@ -1,5 +1,5 @@
 """The Danish words of the figures against the interns' learning goals: `/praktik admin
-stats`, the season report and the export (issue 25)."""
+stats`, the season report and the export."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The Danish sentences of the learning goals: the wish modal's question, where the host
 side reads them, refining them for a placement, and the evaluation and follow-up against
-them (issue 25). The figures' words are in `bot.texts.goal_figures`."""
+them. The figures' words are in `bot.texts.goal_figures`."""
 
 from __future__ import annotations
 

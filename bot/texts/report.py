@@ -8,7 +8,7 @@ from typing import Final
 from bot.texts.grammar import plural
 from bot.texts.rounds import number, pct
 
-# The programme's own figures from 2017 (PRODUCT.md), the yardstick in every report.
+# The programme's own figures from 2017 (docs/product.md), the yardstick in every report.
 YEAR_2017: Final = 2017
 PARTICIPANTS_2017: Final = "131"
 PLACEMENTS_2017: Final = "82"

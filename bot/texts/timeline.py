@@ -1,5 +1,5 @@
 """The Danish sentences of the season's timeline: the scheduled DMs before and after the
-placement (issue 4). The check-in and evaluation forms are in `bot.texts.feedback`."""
+placement. The check-in and evaluation forms are in `bot.texts.feedback`."""
 
 from __future__ import annotations
 

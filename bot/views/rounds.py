@@ -42,7 +42,7 @@ def deadline_text(deadline: datetime, season: Season) -> str:
 
 
 def figures(mode: Mode, found: MatchResult) -> str:
-    """One column of the preview: the figures PRODUCT.md asks every preview to report."""
+    """One column of the preview: the figures every preview reports (docs/product.md)."""
     m = found.metrics
     placed = m.placed > 0
     reasons = Counter(u.reason for u in m.unplaced)

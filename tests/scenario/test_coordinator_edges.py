@@ -1,4 +1,4 @@
-"""The coordinators' rough edges of a season (issue 23): an announcement that reaches last
+"""The coordinators' rough edges of a season: an announcement that reaches last
 season's people while their evaluations run, and the examples and counts they are shown."""
 
 from __future__ import annotations

@@ -75,7 +75,7 @@ async def test_two_rounds_of_proposals_with_accept_decline_expiry_and_the_unplac
     await wish(frida, workplace="Odense Kommune", sector="Kommune", topics=["digitalisering"])
     await wish(gorm, sector="Stat", topics=["klima"])
 
-    # Round 1: both modes side by side, with the figures PRODUCT.md asks for.
+    # Round 1: both modes side by side, with the figures every preview reports.
     await kim.command("/praktik", "admin match")
     preview = copy.deepcopy(kim.ephemerals[-1])
     seen = shown(preview)

@@ -85,7 +85,8 @@ async def test_files_the_bot_sends_are_saved_where_the_console_says(
     code, said = await _run(harness, lines, tmp_path / "filer")
     assert code == 0, said
     saved = [Path(p) for p in re.findall(r"^   gemt som (.+)$", said, re.MULTILINE)]
-    # Both sides' calendar files (since issue 16) come first; then what was asked for.
+    # Both sides' calendar files (sent right after the confirmation) come first; then what
+    # was asked for.
     assert all(p.parent == tmp_path / "filer" for p in saved)
     assert [p.suffix for p in saved[:2]] == [".ics", ".ics"]
     assert [p.name for p in saved[2:]] == [

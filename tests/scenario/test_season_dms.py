@@ -1,5 +1,6 @@
 """A whole season through the real app and the local Slack: sign-up in May, confirmation in
-June, then every scheduled DM of PRODUCT.md's timeline, the check-in and the evaluation."""
+June, then every scheduled DM of the timeline (docs/product.md), the check-in and the
+evaluation."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from tests.talk import buttons, press_as, shown
 CPH = COPENHAGEN
 
 
-# PRODUCT.md's example for a placement on Monday–Friday 13–17 September 2027.
+# docs/product.md's example for a placement on Monday–Friday 13–17 September 2027.
 TIMELINE = [
     (local(8, 30, 9), "intro"),
     (local(9, 6, 9), "programme_reminder"),  # to the host side only: no programme yet

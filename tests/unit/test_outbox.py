@@ -1,4 +1,4 @@
-"""Planning a placement's DMs: the PRODUCT.md timeline, late confirmations and re-planning."""
+"""Planning a placement's DMs: the timeline (docs/product.md), late confirmations, re-planning."""
 
 from __future__ import annotations
 
