@@ -52,7 +52,7 @@ def declined(user: str, old: str) -> str:
 
 THE_HOST: Final = "værten"
 
-# Why models.days_change.DaysRefusal refuses: paired with its members in bot.views.refusals.
+# The sentences of models.days_change.DaysRefusal, paired with its members in bot.views.refusals.
 REFUSED_NOT_CONFIRMED: Final = "Aftalen er ikke længere bekræftet, så dagene kan ikke ændres."
 REFUSED_NOT_YOURS: Final = "Det er ikke din aftale, så du kan ikke ændre dens dage."
 REFUSED_NO_DAY: Final = "Vælg mindst én dag."

@@ -54,7 +54,7 @@ EMPTY: Final = "Skriv mindst én dags program eller noget praktisk, før du gemm
 PHONE_FAULT: Final = "Det ligner ikke et dansk telefonnummer: skriv 8 cifre, gerne med +45 foran."
 ALSO_FOR_FAULT: Final = "En af de valgte praktikanter kan ikke længere få programmet."
 
-# Why models.programme.ProgrammeRefusal refuses: paired with its members in bot.views.refusals.
+# The sentences of models.programme.ProgrammeRefusal, paired with its members in bot.views.refusals.
 REFUSED_NOT_YOURS: Final = "Kun værten og medværten kan skrive programmet for praktikken."
 REFUSED_TOO_LATE: Final = (
     "Praktikken er begyndt eller overstået, så programmet kan ikke længere ændres."
