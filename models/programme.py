@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import delete, func, or_, update
@@ -43,6 +44,26 @@ class Saved:
     placement: Placement
 
 
+class ProgrammeRefusal(StrEnum):
+    """Why the programme cannot be written: the machine's reasons (bot.placement), said for
+    the programme, whose only writers are the host side of a confirmed placement."""
+
+    NOT_YOURS = "not_yours"  # the intern, or someone outside the placement
+    TOO_LATE = "too_late"  # the first agreed day has begun, or the placement is history
+    NOT_CONFIRMED = "not_confirmed"  # no such placement, or it is no longer confirmed
+    NOT_NOW = "not_now"  # any other reason the machine gives (none is reachable today)
+
+
+def _programme_refusal(refusal: Refusal) -> ProgrammeRefusal:
+    if refusal is Refusal.NOT_YOURS:
+        return ProgrammeRefusal.NOT_YOURS
+    if refusal is Refusal.TOO_LATE:
+        return ProgrammeRefusal.TOO_LATE
+    if refusal is Refusal.ALREADY_DECIDED:
+        return ProgrammeRefusal.NOT_CONFIRMED
+    return ProgrammeRefusal.NOT_NOW
+
+
 def _placement(session: Session, *, proposal_id: int, lock: bool = False) -> Placement | None:
     query = select(Placement).where(
         Placement.proposal_id == proposal_id, Placement.status == PlacementStatus.CONFIRMED
@@ -56,22 +77,22 @@ def _hosts(deal: Deal, user_id: str) -> bool:
 
 def writable(
     session: Session, *, proposal_id: int, user_id: str, now: datetime, lock: bool = False
-) -> tuple[Deal, Placement] | Refusal:
+) -> tuple[Deal, Placement] | ProgrammeRefusal:
     """The placement whose programme this user may write now, or why not."""
     deal = deal_of(session, proposal_id=proposal_id)
     placement = _placement(session, proposal_id=proposal_id, lock=lock)
     if deal is None or placement is None:
-        return Refusal.ALREADY_DECIDED
+        return ProgrammeRefusal.NOT_CONFIRMED
     if _hosts(deal, user_id):
         mover = Role.HOST
     elif user_id == deal.intern.slack_user_id:
         mover = Role.INTERN  # bot.placement refuses her: the programme is the host side's
     else:
-        return Refusal.NOT_YOURS
+        return ProgrammeRefusal.NOT_YOURS
     state = state_of_proposal(deal.proposal, now=now, placement=placement)
     move = decide(state, Event.WRITE_PROGRAMME, mover)
     if isinstance(move, Refusal):
-        return move
+        return _programme_refusal(move)
     return with_cohost(session, deal), placement
 
 
@@ -112,7 +133,7 @@ def also_for(session: Session, *, deal: Deal, user_id: str, now: datetime) -> li
     others = []
     for other in deals_of(session, proposals=list(proposals)):
         found = writable(session, proposal_id=other.proposal.id or 0, user_id=user_id, now=now)
-        if not isinstance(found, Refusal):
+        if not isinstance(found, ProgrammeRefusal):
             others.append(other)
     return others
 
@@ -124,14 +145,14 @@ def save(
     user_id: str,
     form: ProgrammeForm,
     now: datetime,
-) -> list[Saved] | Refusal:
+) -> list[Saved] | ProgrammeRefusal:
     """Write `form` as the programme of each placement, or of none: each is checked again
     under its row lock, so a placement that began or was withdrawn meanwhile refuses them all.
     A placement gets the entries for its own days; the intern's notice is planned."""
     checked = []
     for proposal_id in dict.fromkeys(proposal_ids):
         found = writable(session, proposal_id=proposal_id, user_id=user_id, now=now, lock=True)
-        if isinstance(found, Refusal):
+        if isinstance(found, ProgrammeRefusal):
             return found
         checked.append(found)
     saved = []

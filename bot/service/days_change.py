@@ -18,13 +18,10 @@ from bot.texts import days_change as t
 from bot.views import days_change as views
 from bot.views.common import days_text, mention, notice
 from bot.views.placements import outcome
+from bot.views.refusals import refusal_text
 from models import days_change as repo
 from models.days_change import Changing, DaysRefusal
 from models.placements import Deal
-
-
-def refusal(reason: DaysRefusal) -> dict[str, Any]:
-    return notice(t.REFUSALS[reason.value])
 
 
 def _other_side(deal: Deal, side: str) -> list[str]:
@@ -49,7 +46,7 @@ async def open_modal(
         repo.changeable, proposal_id=proposal_id, user_id=user_id, now=env.now()
     )
     if isinstance(found, DaysRefusal):
-        return refusal(found)
+        return notice(refusal_text(found))
     side = repo.side_of(found, user_id)
     other = t.THE_HOST if side == repo.INTERN else mention(found.intern.slack_user_id)
     season = await _own_season(env, found)
@@ -69,7 +66,7 @@ async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, s
         now=env.now(),
     )
     if isinstance(found, DaysRefusal):
-        return {DaysBlock.DAYS: t.REFUSALS[found.value]}
+        return {DaysBlock.DAYS: refusal_text(found)}
     change, deal = found.change, found.deal
     assert change.id is not None
     season = await _own_season(env, deal)
@@ -102,7 +99,7 @@ async def answer(env: Env, *, user_id: str, change_id: int, accept: bool) -> dic
     if found is DaysRefusal.ALREADY_DECIDED:
         return None  # a second press or a retried payload: the first one told everyone
     if isinstance(found, DaysRefusal):
-        return refusal(found)
+        return notice(refusal_text(found))
     await _tell(env, found, user_id, accept)
     return None
 

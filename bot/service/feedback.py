@@ -30,6 +30,7 @@ from bot.views.feedback import (
     feedback_modal,
     read_answer,
 )
+from bot.views.refusals import refusal_text
 from bot.views.timeline import date_text, first_day, timeline_dm
 from models.erasures import was_erased
 from models.feedback import (
@@ -64,14 +65,6 @@ def _season(env: Env, ctx: PlacementContext) -> Season:
     return season_of(env.settings, ctx.overrides)
 
 
-def _refusal_text(refusal: SaveRefusal, season: Season | None) -> str:
-    if refusal is SaveRefusal.CLOSED and season is not None:
-        return texts.season_closed(date_text(season.close_date))
-    if refusal is SaveRefusal.NOT_YOURS:
-        return texts.NOT_YOURS
-    return texts.UNKNOWN_PLACEMENT
-
-
 @dataclass(frozen=True, slots=True)
 class Refused:
     text: str
@@ -94,10 +87,12 @@ async def _allowed(
         # After slet-mine-data the placement is withdrawn and the person no longer in it.
         if await env.db.read(was_erased, user_id=user_id):
             return erasure.OLD_BUTTON
-        return texts.UNKNOWN_PLACEMENT if ctx is None or not ctx.confirmed else texts.NOT_YOURS
+        if ctx is None or not ctx.confirmed:
+            return refusal_text(SaveRefusal.UNKNOWN)
+        return refusal_text(SaveRefusal.NOT_YOURS)
     season = _season(env, ctx)
     if env.now() >= season.closes_at:
-        return _refusal_text(SaveRefusal.CLOSED, season)
+        return refusal_text(SaveRefusal.CLOSED, closed_on=date_text(season.close_date))
     span = Span.of_week(ctx.placement.season_year, ctx.placement.days, season.tz)
     if completed_only and (span is None or not evaluation_open(span.stage(env.now()))):
         return texts.NOT_OVER_YET
@@ -136,7 +131,7 @@ async def _store(
         closes_at=allowed.season.closes_at,
     )
     if isinstance(saved, SaveRefusal):
-        return Refused(_refusal_text(saved, allowed.season))
+        return Refused(refusal_text(saved, closed_on=date_text(allowed.season.close_date)))
     return date_text(allowed.season.close_date)
 
 

@@ -13,15 +13,10 @@ from bot.slack import dm
 from bot.texts import goals as t
 from bot.views import goals as views
 from bot.views.common import notice
+from bot.views.refusals import refusal_text
 from bot.views.timeline import name_of
 from models import goals as repo
 from models.goals import GoalsContext, GoalsRefusal
-
-REFUSALS = {
-    GoalsRefusal.UNKNOWN: t.GOALS_NOT_PLACED,
-    GoalsRefusal.NOT_YOURS: t.GOALS_NOT_YOURS,
-    GoalsRefusal.TOO_LATE: t.GOALS_TOO_LATE,
-}
 
 
 async def _context(env: Env, *, user_id: str, proposal_id: int) -> GoalsContext | GoalsRefusal:
@@ -40,7 +35,7 @@ async def open_modal(
     """The modal with her current goals, or why it cannot open (for an ephemeral)."""
     found = await _context(env, user_id=user_id, proposal_id=proposal_id)
     if isinstance(found, GoalsRefusal):
-        return notice(REFUSALS[found])
+        return notice(refusal_text(found))
     view = views.goals_modal(
         proposal_id=proposal_id, workplace=found.workplace, goals=found.placement.goals
     )
@@ -56,7 +51,7 @@ async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, s
     proposal_id, goals = read
     found = await _context(env, user_id=user_id, proposal_id=proposal_id)
     if isinstance(found, GoalsRefusal):
-        return {GoalsBlock.GOALS: REFUSALS[found]}
+        return {GoalsBlock.GOALS: refusal_text(found)}
     intern, workplace = name_of(found.intern), found.workplace
 
     def payload(new: str) -> dict[str, Any]:
@@ -72,7 +67,7 @@ async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, s
         now=env.now(),
     )
     if isinstance(refined, GoalsRefusal):
-        return {GoalsBlock.GOALS: REFUSALS[refined]}
+        return {GoalsBlock.GOALS: refusal_text(refined)}
     await dm.send(
         env.client, user_id, notice(t.GOALS_SAVED if refined.changed else t.GOALS_UNCHANGED)
     )

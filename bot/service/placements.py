@@ -18,10 +18,10 @@ from bot.service.find import suggestions_for
 from bot.service.home import refresh_homes
 from bot.slack import dm
 from bot.slack.people import STALE_AFTER, profile_of
-from bot.texts import erasure
 from bot.views import placements as views
 from bot.views.common import notice
 from bot.views.mrkdwn import literal
+from bot.views.refusals import refusal_text
 from bot.views.slots import suggestions
 from models import placements
 from models.outbox_repo import answer_and_plan
@@ -35,9 +35,7 @@ from models.undelivered import close_unseen_request, record_refused
 
 
 def refusal(reason: Refusal) -> dict[str, Any]:
-    if reason is Refusal.ERASED:
-        return notice(erasure.OLD_BUTTON)
-    return notice(texts.REFUSALS[reason.value])
+    return notice(refusal_text(reason))
 
 
 Answer = Callable[[dict[str, Any]], Awaitable[None]]

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from bot.ids import ProgrammeBlock, day_block
-from bot.placement import Refusal
 from bot.service import Env
 from bot.service.calendar import send_programme_changed
 from bot.service.cohosts import host_side
@@ -16,8 +15,10 @@ from bot.slack import dm
 from bot.texts import programme as t
 from bot.views import programme as views
 from bot.views.common import notice
+from bot.views.refusals import refusal_text
 from models import programme as repo
 from models.days_change import calendar_sequence
+from models.programme import ProgrammeRefusal
 from models.programme_form import (
     DAY_PLACE_MAX,
     DAY_TEXT_MAX,
@@ -31,10 +32,6 @@ _LIMITS = {"text": DAY_TEXT_MAX, "time": DAY_TIME_MAX, "place": DAY_PLACE_MAX}
 _BLOCKS = {"text": ProgrammeBlock.TEXT, "time": ProgrammeBlock.TIME, "place": ProgrammeBlock.PLACE}
 
 
-def refusal(reason: Refusal) -> dict[str, Any]:
-    return notice(t.REFUSALS.get(reason.value, t.REFUSAL_OTHER))
-
-
 def _proposal_id(view: dict[str, Any]) -> int:
     metadata = str(view.get("private_metadata") or "")
     return int(metadata) if metadata.isascii() and metadata.isdigit() else 0
@@ -46,8 +43,8 @@ async def open_modal(
     """The modal, or the reason it cannot open (for an ephemeral)."""
     now = env.now()
     found = await env.db.read(repo.writable, proposal_id=proposal_id, user_id=user_id, now=now)
-    if isinstance(found, Refusal):
-        return refusal(found)
+    if isinstance(found, ProgrammeRefusal):
+        return notice(refusal_text(found))
     deal, _ = found
     programme = await env.db.read(repo.programme_of, proposal_id=proposal_id)
     others = await env.db.read(repo.also_for, deal=deal, user_id=user_id, now=now)
@@ -78,9 +75,9 @@ async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, s
     proposal_id = _proposal_id(view)
     now = env.now()
     found = await env.db.read(repo.writable, proposal_id=proposal_id, user_id=user_id, now=now)
-    if isinstance(found, Refusal):
+    if isinstance(found, ProgrammeRefusal):
         # The address is in every programme modal, whatever the days: the refusal shows there.
-        return {ProgrammeBlock.ADDRESS: t.REFUSALS.get(found.value, t.REFUSAL_OTHER)}
+        return {ProgrammeBlock.ADDRESS: refusal_text(found)}
     deal, placement = found
     form = parse(
         days=views.days_of(view, sorted(placement.days)),
@@ -98,12 +95,8 @@ async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, s
             return {ProgrammeBlock.ALSO_FOR: t.ALSO_FOR_FAULT}
     ids = [proposal_id, *(int(w) for w in wanted)]
     saved = await env.db.run(repo.save, proposal_ids=ids, user_id=user_id, form=form, now=now)
-    if isinstance(saved, Refusal):
-        return {
-            day_block(ProgrammeBlock.TEXT, min(placement.days)): t.REFUSALS.get(
-                saved.value, t.REFUSAL_OTHER
-            )
-        }
+    if isinstance(saved, ProgrammeRefusal):
+        return {day_block(ProgrammeBlock.TEXT, min(placement.days)): refusal_text(saved)}
     await dm.send(env.client, user_id, notice(t.saved(len(saved))))
     everyone: set[str] = set()
     for one in saved:

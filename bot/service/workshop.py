@@ -24,17 +24,13 @@ from bot.texts import admin as admin_texts
 from bot.texts import workshop as t
 from bot.views import workshop as views
 from bot.views.common import notice
+from bot.views.refusals import refusal_text
 from models import workshop as repo
 from models.admin import participants
 from models.tables import Workshop
 from models.workshop import AnswerRefusal, WorkshopDetails
 
 REMINDER_AT = time(9, 0)
-REFUSALS = {
-    AnswerRefusal.UNKNOWN: t.UNKNOWN,
-    AnswerRefusal.NOT_INVITED: t.NOT_INVITED,
-    AnswerRefusal.CLOSED: t.CLOSED,
-}
 
 
 def reminder_due(day: date) -> datetime:
@@ -153,7 +149,7 @@ async def answer(
         reminder_payload=lambda found: _payload(views.reminder(found)),
     )
     if isinstance(result, AnswerRefusal):
-        return notice(REFUSALS[result])
+        return notice(refusal_text(result))
     workshop, given = result
     if channel and ts:
         content = views.invitation(workshop, coming=given.coming)

@@ -248,23 +248,26 @@ def request_not_yet_delivered(workplace: str) -> str:
     )
 
 
-REFUSALS: Final = {
-    "not_open": "Den plads er ikke længere ledig.",
-    "full": "Den plads er desværre fuld.",
-    "own_slot": "Det er din egen værtsplads – du kan ikke anmode om den.",
-    "already_placed": "Du har allerede en bekræftet praktik i år. Meld dig fra den først med `/praktik afmeld`, hvis du vil skifte.",
-    "already_requested": "Du har allerede anmodet om den plads. Værten har fået besked.",
-    "no_common_day": "Pladsen har ingen af de dage, du kan. Ret dine dage med `/praktik find`.",
-    "need_manager": "I år skal din leder godkende praktikken. Angiv din leder i dit praktikønske med `/praktik find` og anmod så igen.",
-    "not_yours": "Den knap er ikke til dig – kun den, beskeden er sendt til, kan svare.",
-    "already_decided": "Der er allerede svaret på den forespørgsel.",
-    "unknown": "Jeg kan ikke finde den forespørgsel længere.",
-    "both_sides": "Ingen kan være på begge sider af en praktik: praktikanten eller praktikantens leder er vært eller medvært på pladsen. Koordinatoren kan hjælpe med en anden plads.",
-    "too_late": "Praktikken er allerede begyndt eller overstået, så den kan ikke ændres.",
-    "expired": "Fristen for at svare er udløbet, så forslaget er lukket. Pladsen og praktikanten kan komme med i næste runde.",
-    "days_passed": "Dagene på den plads er allerede begyndt, så det er for sent at anmode om den i år.",
-    "placed_elsewhere": "Praktikanten har fået en plads et andet sted i år, så forespørgslen er lukket. Du behøver ikke gøre mere.",
-}
+# The sentences of bot.placement.Refusal, paired with its members in bot.views.refusals.
+REFUSED_NOT_OPEN: Final = "Den plads er ikke længere ledig."
+REFUSED_FULL: Final = "Den plads er desværre fuld."
+REFUSED_OWN_SLOT: Final = "Det er din egen værtsplads – du kan ikke anmode om den."
+REFUSED_ALREADY_PLACED: Final = "Du har allerede en bekræftet praktik i år. Meld dig fra den først med `/praktik afmeld`, hvis du vil skifte."
+REFUSED_ALREADY_REQUESTED: Final = "Du har allerede anmodet om den plads. Værten har fået besked."
+REFUSED_NO_COMMON_DAY: Final = (
+    "Pladsen har ingen af de dage, du kan. Ret dine dage med `/praktik find`."
+)
+REFUSED_NEED_MANAGER: Final = "I år skal din leder godkende praktikken. Angiv din leder i dit praktikønske med `/praktik find` og anmod så igen."
+REFUSED_NOT_YOURS: Final = "Den knap er ikke til dig – kun den, beskeden er sendt til, kan svare."
+REFUSED_ALREADY_DECIDED: Final = "Der er allerede svaret på den forespørgsel."
+REFUSED_UNKNOWN: Final = "Jeg kan ikke finde den forespørgsel længere."
+REFUSED_BOTH_SIDES: Final = "Ingen kan være på begge sider af en praktik: praktikanten eller praktikantens leder er vært eller medvært på pladsen. Koordinatoren kan hjælpe med en anden plads."
+REFUSED_TOO_LATE: Final = "Praktikken er allerede begyndt eller overstået, så den kan ikke ændres."
+REFUSED_EXPIRED: Final = "Fristen for at svare er udløbet, så forslaget er lukket. Pladsen og praktikanten kan komme med i næste runde."
+REFUSED_DAYS_PASSED: Final = (
+    "Dagene på den plads er allerede begyndt, så det er for sent at anmode om den i år."
+)
+REFUSED_PLACED_ELSEWHERE: Final = "Praktikanten har fået en plads et andet sted i år, så forespørgslen er lukket. Du behøver ikke gøre mere."
 
 
 def outcome_accepted_waiting(other: str) -> str:

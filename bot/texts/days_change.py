@@ -52,16 +52,17 @@ def declined(user: str, old: str) -> str:
 
 THE_HOST: Final = "værten"
 
-REFUSALS: Final = {
-    "not_confirmed": "Aftalen er ikke længere bekræftet, så dagene kan ikke ændres.",
-    "not_yours": "Det er ikke din aftale, så du kan ikke ændre dens dage.",
-    "no_day": "Vælg mindst én dag.",
-    "outside_slot": "Vælg kun dage, som værtspladsen tilbyder.",
-    "same_days": "Det er de dage, I allerede har aftalt – vælg andre dage eller annullér.",
-    "own_proposal": "Det er dit eget forslag – den anden part skal svare på det.",
-    "superseded": "Forslaget er erstattet af et nyere eller af en ændring af aftalen, så intet er ændret.",
-    "begun": "Praktikken er allerede begyndt eller overstået, så dagene kan ikke ændres.",
-}
+# The sentences of models.days_change.DaysRefusal, paired with its members in bot.views.refusals.
+REFUSED_NOT_CONFIRMED: Final = "Aftalen er ikke længere bekræftet, så dagene kan ikke ændres."
+REFUSED_NOT_YOURS: Final = "Det er ikke din aftale, så du kan ikke ændre dens dage."
+REFUSED_NO_DAY: Final = "Vælg mindst én dag."
+REFUSED_OUTSIDE_SLOT: Final = "Vælg kun dage, som værtspladsen tilbyder."
+REFUSED_SAME_DAYS: Final = "Det er de dage, I allerede har aftalt – vælg andre dage eller annullér."
+REFUSED_OWN_PROPOSAL: Final = "Det er dit eget forslag – den anden part skal svare på det."
+REFUSED_SUPERSEDED: Final = (
+    "Forslaget er erstattet af et nyere eller af en ændring af aftalen, så intet er ændret."
+)
+REFUSED_BEGUN: Final = "Praktikken er allerede begyndt eller overstået, så dagene kan ikke ændres."
 
 COMMENT_UPDATE: Final = (
     "Opdatering: jeres praktikdage er ændret. Åbn filen, så viser din kalender de nye dage, "

@@ -59,8 +59,14 @@ NOT_YOURS: Final = "Den knap er ikke til dig – kun værten og praktikanten kan
 UNKNOWN_PLACEMENT: Final = "Jeg kan ikke finde den praktik længere – den er måske aflyst."
 
 
+# A template: the close date is filled in where the season is known (bot.views.refusals).
+SEASON_CLOSED: Final = (
+    "Sæsonen lukkede {closed_on}, så svarene kan ikke længere ændres. Tak for din hjælp!"
+)
+
+
 def season_closed(closed_on: str) -> str:
-    return f"Sæsonen lukkede {closed_on}, så svarene kan ikke længere ændres. Tak for din hjælp!"
+    return SEASON_CLOSED.format(closed_on=closed_on)
 
 
 NO_PLACEMENT: Final = (

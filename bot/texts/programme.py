@@ -54,12 +54,15 @@ EMPTY: Final = "Skriv mindst én dags program eller noget praktisk, før du gemm
 PHONE_FAULT: Final = "Det ligner ikke et dansk telefonnummer: skriv 8 cifre, gerne med +45 foran."
 ALSO_FOR_FAULT: Final = "En af de valgte praktikanter kan ikke længere få programmet."
 
-REFUSALS: Final = {
-    "not_yours": "Kun værten og medværten kan skrive programmet for praktikken.",
-    "too_late": "Praktikken er begyndt eller overstået, så programmet kan ikke længere ændres.",
-    "already_decided": "Aftalen er ikke længere bekræftet, så der er intet program at skrive.",
-}
-REFUSAL_OTHER: Final = "Programmet kan ikke skrives lige nu."
+# The sentences of models.programme.ProgrammeRefusal, paired with its members in bot.views.refusals.
+REFUSED_NOT_YOURS: Final = "Kun værten og medværten kan skrive programmet for praktikken."
+REFUSED_TOO_LATE: Final = (
+    "Praktikken er begyndt eller overstået, så programmet kan ikke længere ændres."
+)
+REFUSED_NOT_CONFIRMED: Final = (
+    "Aftalen er ikke længere bekræftet, så der er intet program at skrive."
+)
+REFUSED_NOT_NOW: Final = "Programmet kan ikke skrives lige nu."
 
 
 def saved(count: int) -> str:

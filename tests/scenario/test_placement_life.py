@@ -10,11 +10,13 @@ from sqlmodel import Session, select
 
 from bot import texts
 from bot.clock import ManualClock
+from bot.placement import Refusal
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.season import COPENHAGEN
 from bot.texts import days_change as days_texts
 from bot.texts import privacy as privacy_texts
+from bot.views.refusals import refusal_text
 from models.tables import (
     CheckIn,
     HostSlot,
@@ -85,10 +87,10 @@ async def test_confirmed_elsewhere_closes_her_other_requests_and_tells_each_host
     # Their stale buttons change nothing and tell Cecilie nothing; the answer is the truth.
     cecilie_had = len(cecilie.dms)
     await press_as(anna, anna_ask, "Acceptér")
-    assert texts.REFUSALS["placed_elsewhere"] in shown(anna.ephemerals[-1])
+    assert refusal_text(Refusal.PLACED_ELSEWHERE) in shown(anna.ephemerals[-1])
     assert "afmeld" not in shown(anna.ephemerals[-1])
     await press_as(bo, bo_ask, "Afslå")
-    assert texts.REFUSALS["placed_elsewhere"] in shown(bo.ephemerals[-1])
+    assert refusal_text(Refusal.PLACED_ELSEWHERE) in shown(bo.ephemerals[-1])
     assert len(cecilie.dms) == cecilie_had
     placements = await harness.db.run(lambda s: s.exec(select(Placement)).all())
     assert len(placements) == 1
@@ -194,12 +196,12 @@ async def test_nobody_is_on_both_sides_of_a_placement(harness: Harness) -> None:
     await bo.command("/praktik", "find ærø")
     assert "Anmod" not in buttons(bo.ephemerals[-1])
     await press_as(bo, old_button, "Anmod")
-    assert texts.REFUSALS["own_slot"] in shown(bo.ephemerals[-1])
+    assert refusal_text(Refusal.OWN_SLOT) in shown(bo.ephemerals[-1])
     # An intern whose named manager hosts the slot cannot ask for it either.
     await wish(eva, manager="UANNA")
     await eva.command("/praktik", "find ærø")
     await eva.press("Anmod")
-    assert texts.REFUSALS["both_sides"] in shown(eva.ephemerals[-1])
+    assert refusal_text(Refusal.BOTH_SIDES) in shown(eva.ephemerals[-1])
     assert await harness.db.run(lambda s: s.exec(select(Proposal)).all()) == []
     assert not any("Acceptér" in buttons(m) for m in anna.dms)
     # Someone who asked for the slot cannot become its co-host.

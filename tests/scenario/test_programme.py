@@ -21,6 +21,8 @@ from bot.sandbox.wire import view_submission_payload
 from bot.season import COPENHAGEN
 from bot.texts import programme as t
 from bot.views.mrkdwn import SECTION_TEXT
+from bot.views.refusals import refusal_text
+from models.programme import ProgrammeRefusal
 from models.programme_form import DAY_TEXT_MAX
 from models.tables import OutboxMessage, OutboxStatus, Programme
 from tests.scenario.flows import ALL_DAYS, offer, wish
@@ -162,14 +164,14 @@ async def test_the_intern_and_a_stranger_cannot_write_it(harness: Harness) -> No
     eve = harness.workspace.person("UEVE", "eve", "Eve Holm")
     await cille.command("/praktik", "status")
     status = cille.ephemerals[-1]
-    for intruder, refusal in ((anna, "not_yours"), (eve, "not_yours")):
+    for intruder in (anna, eve):
         await press_as(intruder, status, t.WRITE)
-        assert t.REFUSALS[refusal] in shown(intruder.ephemerals[-1])
+        assert refusal_text(ProgrammeRefusal.NOT_YOURS) in shown(intruder.ephemerals[-1])
     # A forged submission of the host's modal by the intern saves nothing.
     await cille.press(ProgrammeAction.WRITE)
     anna.screen.modals.append(copy.deepcopy(cille.modal))
     errors = await _forged(anna, {day_block(ProgrammeBlock.TEXT, TUESDAY): "Mit eget program"})
-    assert list(errors.values()) == [t.REFUSALS["not_yours"]]
+    assert list(errors.values()) == [refusal_text(ProgrammeRefusal.NOT_YOURS)]
     assert await harness.db.run(_programmes) == []
 
 
