@@ -35,6 +35,8 @@ from datetime import date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
+from bot.placement import Role
+
 PRODID = "-//Praktikbot//Innovationspraktikken//DA"
 METHOD = "PUBLISH"
 
@@ -44,7 +46,7 @@ class Visit:
     """What one side's calendar shows of a placement."""
 
     proposal_id: int
-    side: str  # "host" / "intern": each side's events are their own
+    side: Role  # host / intern / cohost: each side's events are their own
     days: Sequence[date]
     summary: str
     description: str
@@ -54,7 +56,7 @@ class Visit:
     programme: Mapping[date, tuple[str, str]] = field(default_factory=dict)
 
 
-def uid(proposal_id: int, side: str, day: date) -> str:
+def uid(proposal_id: int, side: Role, day: date) -> str:
     return f"praktik-p{proposal_id}-{side}-{day:%Y%m%d}@praktikbot"
 
 

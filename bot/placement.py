@@ -46,11 +46,28 @@ CLOSED: frozenset[State] = frozenset(State) - OPEN - PLACED
 
 
 class Role(StrEnum):
-    """A side of a placement; a co-host answers and acts for the host's side."""
+    """A person's part in a placement, and the one name for it in every layer (stored as its
+    value: a check-in's, an evaluation's or a follow-up's `role`, a days change's proposing
+    side, the keys of a proposal's `messages`).
+
+    A co-host answers and acts for the host's side (`ANSWERING`), while their check-in,
+    evaluation and follow-up are stored under COHOST, so they neither overwrite the host's
+    answer nor are overwritten by it. The manager only approves (never has a DM timeline,
+    nor a survey)."""
 
     HOST = "host"
     INTERN = "intern"
+    COHOST = "cohost"
     MANAGER = "manager"
+
+    @property
+    def hosts(self) -> bool:
+        """The host's side: the DMs and forms speak to a co-host as to the host."""
+        return self in (Role.HOST, Role.COHOST)
+
+
+# The sides whose yes a proposal waits for; a co-host's answer is the host side's.
+ANSWERING: tuple[Role, ...] = (Role.HOST, Role.INTERN, Role.MANAGER)
 
 
 class Actor(StrEnum):

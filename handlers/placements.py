@@ -9,7 +9,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncRespond
 
-from bot.placement import Refusal, Role
+from bot.placement import ANSWERING, Refusal, Role
 from bot.service import Env, placements
 from handlers.payloads import BlockAction, number
 from handlers.presses import answer_presser, replace_or_answer
@@ -30,7 +30,7 @@ async def on_request(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
 async def _on_answer(press: BlockAction, env: Env, *, accept: bool) -> None:
     proposal_text, _, role_text = press.action.value.partition(":")
     proposal_id = number(proposal_text)
-    role = next((r for r in Role if r.value == role_text), None)
+    role = next((r for r in ANSWERING if r.value == role_text), None)
     if proposal_id is None or role is None:
         await answer_presser(env, press, placements.refusal(Refusal.UNKNOWN))
         return

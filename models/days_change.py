@@ -33,8 +33,6 @@ from models.tables import (
     SeasonSettings,
 )
 
-HOST, INTERN = "host", "intern"
-
 
 class DaysRefusal(StrEnum):
     NOT_CONFIRMED = "not_confirmed"
@@ -57,12 +55,12 @@ class Changing:
     sequence: int = 0  # the calendar SEQUENCE after this change (accepted changes so far)
 
 
-def side_of(deal: Deal, user_id: str) -> str | None:
+def side_of(deal: Deal, user_id: str) -> Role | None:
     """Which side a user speaks for in a deal: the co-host speaks for the host."""
     if user_id in (deal.host.slack_user_id, deal.slot.cohost_user_id):
-        return HOST
+        return Role.HOST
     if user_id == deal.intern.slack_user_id:
-        return INTERN
+        return Role.INTERN
     return None
 
 
@@ -129,7 +127,7 @@ def propose(
     change = DaysChange(
         proposal_id=proposal_id,
         proposer_user_id=user_id,
-        proposer_side=side_of(found, user_id) or HOST,
+        proposer_side=side_of(found, user_id) or Role.HOST,
         old_days=sorted(placement.days),
         days=days,
         created_at=now,

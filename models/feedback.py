@@ -12,6 +12,7 @@ from typing import Final, cast
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
+from bot.placement import Role
 from models import repo
 from models.hosts import with_cohosts
 from models.placements import Deal
@@ -42,21 +43,6 @@ class Benefit(StrEnum):
     NO = "nej"
 
 
-class FeedbackRole(StrEnum):
-    """Whose answer: the host's, the intern's, or the co-host's. A co-host's check-in and
-    evaluation are stored under a role of their own, so they neither overwrite the host's
-    answer nor are overwritten by it, and count in the figures like any other answer; the
-    DMs and forms speak to a co-host as to the host (`hosts`)."""
-
-    HOST = "host"
-    INTERN = "intern"
-    COHOST = "cohost"
-
-    @property
-    def hosts(self) -> bool:
-        return self is not FeedbackRole.INTERN
-
-
 @dataclass(frozen=True, slots=True)
 class PlacementContext:
     """A placement with everything its DMs and forms show, read in one transaction."""
@@ -78,7 +64,7 @@ class PlacementContext:
     def confirmed(self) -> bool:
         return self.placement.status == PlacementStatus.CONFIRMED
 
-    def role_of(self, user_id: str) -> FeedbackRole | None:
+    def role_of(self, user_id: str) -> Role | None:
         return role_in(
             user_id,
             host=self.deal.host.slack_user_id,
@@ -87,14 +73,14 @@ class PlacementContext:
         )
 
 
-def role_in(user_id: str, *, host: str, intern: str, cohost: str | None) -> FeedbackRole | None:
+def role_in(user_id: str, *, host: str, intern: str, cohost: str | None) -> Role | None:
     """A user's part in a placement (None: no part in it)."""
     if user_id == host:
-        return FeedbackRole.HOST
+        return Role.HOST
     if user_id == intern:
-        return FeedbackRole.INTERN
+        return Role.INTERN
     if user_id and user_id == cohost:
-        return FeedbackRole.COHOST
+        return Role.COHOST
     return None
 
 
@@ -222,7 +208,7 @@ class SaveRefusal(StrEnum):
 
 def _lock_placement(
     session: Session, *, placement_id: int, user_id: str
-) -> tuple[Placement, FeedbackRole] | SaveRefusal:
+) -> tuple[Placement, Role] | SaveRefusal:
     # The row lock on the placement serialises two answers to the same placement (two quick
     # presses), so the check-then-insert below never trips the unique constraint.
     placement = session.exec(

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
+from bot.placement import Role
 from models.tables import (
     Evaluation,
     FollowUp,
@@ -30,7 +31,7 @@ class Crossing(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    role: str  # "intern" or "host" (a co-host speaks as the host side)
+    role: Role  # the intern or the host (a co-host speaks as the host side)
     text: str
 
 
@@ -87,12 +88,12 @@ def goal_figures(session: Session, year: int) -> GoalFigures:
         .where(col(Evaluation.placement_id).in_(ids))
         .order_by(col(Evaluation.placement_id), col(Evaluation.role))
     ):
-        if e.role == "intern" and e.goals_met is not None:
+        if e.role is Role.INTERN and e.goals_met is not None:
             for group in groups[e.placement_id]:
                 met.setdefault(group, []).append(e.goals_met)
-        said = e.take_home if e.role == "intern" else e.inspiration
+        said = e.take_home if e.role is Role.INTERN else e.inspiration
         if e.quote_ok and said:
-            quotes.append(Quote("intern" if e.role == "intern" else "host", said))
+            quotes.append(Quote(Role.INTERN if e.role is Role.INTERN else Role.HOST, said))
     for f in session.exec(
         select(FollowUp)
         .where(col(FollowUp.placement_id).in_(ids))
@@ -101,7 +102,7 @@ def goal_figures(session: Session, year: int) -> GoalFigures:
         for group in groups[f.placement_id]:
             practised.setdefault(group, Counter())[f.practised] += 1
         if f.quote_ok and f.what:
-            quotes.append(Quote("intern" if f.role == "intern" else "host", f.what))
+            quotes.append(Quote(Role.INTERN if f.role is Role.INTERN else Role.HOST, f.what))
     return GoalFigures(
         placements_with_goals=sum(1 for _, goals, _, _ in rows if goals),
         goals_met=met,

@@ -14,7 +14,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from bot.ids import GOALS_CHANGED_KIND
-from bot.placement import Span, State, goals_editable, state_of
+from bot.placement import Role, Span, State, goals_editable, state_of
 from models.tables import (
     Evaluation,
     HostSlot,
@@ -62,7 +62,7 @@ def refusal_for(
         return GoalsRefusal.NOT_YOURS
     evaluated = session.exec(
         select(Evaluation.id).where(
-            Evaluation.placement_id == placement.id, Evaluation.role == "intern"
+            Evaluation.placement_id == placement.id, Evaluation.role == Role.INTERN
         )
     ).first()
     refused = goals_editable(_state(placement, tz=tz, now=now), evaluated=evaluated is not None)
@@ -185,7 +185,7 @@ def goals_of(session: Session, *, proposal_ids: Sequence[int]) -> dict[int, Plac
         .outerjoin(
             Evaluation,
             (col(Evaluation.placement_id) == col(Placement.id))
-            & (col(Evaluation.role) == "intern"),
+            & (col(Evaluation.role) == Role.INTERN),
         )
         .where(
             col(Placement.proposal_id).in_(list(proposal_ids)),

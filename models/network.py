@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
+from bot.placement import Role
 from models.tables import (
     HostSlot,
     NetworkEntry,
@@ -23,8 +24,6 @@ from models.tables import (
     SlotStatus,
     Wish,
 )
-
-HOST, INTERN = "host", "intern"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +59,9 @@ def snapshot(session: Session, *, user_id: str) -> Snapshot | None:
         .order_by(col(Placement.season_year))
     ).all()
     did: list[dict[str, Any]] = [
-        {"role": HOST, "year": s.season_year, "workplace": s.workplace} for s in slots
+        {"role": Role.HOST.value, "year": s.season_year, "workplace": s.workplace} for s in slots
     ]
-    did += [{"role": INTERN, "year": year, "workplace": where} for year, where in visits]
+    did += [{"role": Role.INTERN.value, "year": year, "workplace": where} for year, where in visits]
     did.sort(key=lambda d: (-int(d["year"]), str(d["role"])))
     asked = [t for slot in slots for t in slot.topics] + [t for w in wishes for t in w.topics]
     topics = dict.fromkeys(asked)

@@ -60,10 +60,11 @@ def overview(
     every list is read by their ID, the deals of both lists in one query."""
     view = Overview()
     found = session.exec(_PERSON, params={"user": user_id, "year": year}).first()
-    if found is not None and found[0].id is not None:
-        view.slot, view.wish = found[1], found[2]
+    person, slot, wish = found if found is not None else (None, None, None)
+    if person is not None and person.id is not None:
+        view.slot, view.wish = slot, wish
         years = [y for y in (earlier_year, year) if y is not None]
-        params = {"me": found[0].id, "year": year, "years": years}
+        params = {"me": person.id, "year": year, "years": years}
         proposals = session.exec(_PROPOSALS, params=params).all()
         deals = deals_of(session, proposals=list(proposals))
         view.pending = [d for d in deals if d.proposal.status == ProposalStatus.PENDING]

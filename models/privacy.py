@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import delete, update
 from sqlmodel import Session, SQLModel, col, select
 
+from bot.placement import Role
 from models.anonymise import ERASED, PERSONAL, How, values
 from models.erasures import mark_erased
 from models.goals import forget_goals_dms
@@ -97,8 +98,8 @@ def export(session: Session, *, user_id: str, year: int | None = None) -> dict[s
         ).all()
         if year is None or p.season_year == year
     ]
-    mine: list[tuple[int, str]] = [
-        (p.id or 0, "host" if p.host_id == me else "intern") for p in placements
+    mine: list[tuple[int, Role]] = [
+        (p.id or 0, Role.HOST if p.host_id == me else Role.INTERN) for p in placements
     ]
     checkins = [
         c
@@ -180,7 +181,7 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
     for table in (CheckIn, Evaluation, FollowUp):
         session.execute(
             update(table)
-            .where(col(table.placement_id).in_(at_cohosted), col(table.role) == "cohost")
+            .where(col(table.placement_id).in_(at_cohosted), col(table.role) == Role.COHOST)
             .values(**_free_text(table))
         )
     # A co-host need not have signed up themself: no longer named on anyone's slot.
@@ -231,14 +232,14 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
         select(Placement).where((col(Placement.intern_id) == me) | (col(Placement.host_id) == me))
     ).all()
     for placement in placements:
-        role = "host" if placement.host_id == me else "intern"
+        role = Role.HOST if placement.host_id == me else Role.INTERN
         for table in (CheckIn, Evaluation, FollowUp):
             session.execute(
                 update(table)
                 .where(col(table.placement_id) == placement.id, col(table.role) == role)
                 .values(**_free_text(table))
             )
-        if role == "intern":  # her goals are hers; the figures keep only how far they were met
+        if role is Role.INTERN:  # her goals are hers; the figures keep only how far they were met
             placement.goals = ""
             session.add(placement)
     forget_goals_dms(

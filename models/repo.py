@@ -219,7 +219,10 @@ def slot_with_host(session: Session, *, slot_id: int) -> OpenSlot | None:
         .join(Participant, col(Participant.id) == HostSlot.host_id)
         .where(HostSlot.id == slot_id)
     ).first()
-    return OpenSlot(row[0], row[1]) if row else None
+    if row is None:
+        return None
+    slot, host = row
+    return OpenSlot(slot, host)
 
 
 # Wishes ---------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import BindParameter, ColumnElement, Exists, and_, bindparam, select
 from sqlalchemy.orm import Mapped, aliased
@@ -81,6 +81,23 @@ _SLOT = (
     .outerjoin(SlackProfile, col(SlackProfile.slack_user_id) == _PRESSER)
     .where(col(HostSlot.id) == bindparam("slot_id"))
 )
+
+
+class _SlotRow(NamedTuple):
+    """A row of `_SLOT`, its columns in the same order."""
+
+    slot: HostSlot
+    host: Participant
+    erased: bool
+    name: str | None  # the presser's stored profile; None: never read from Slack
+    title: str | None
+    fetched_at: datetime | None
+    host_opened: bool
+    cohost_opened: bool
+    presser_opened: bool
+    forbidden: bool
+
+
 # After the intern's row is locked: placed this season already? a pending request for this
 # slot already? their wish, if any.
 _SEEN = (
@@ -141,28 +158,28 @@ def press_request(
     """`intern`: the profile if the process knows it already, else the stored one when
     fresh. A refusal needs no profile, so none is asked for then."""
     params = {"slot_id": slot_id, "user_id": user_id, "erased_key": erased_key(user_id)}
-    row = session.execute(_SLOT, params).first()
-    if row is None:
+    found = session.execute(_SLOT, params).first()
+    if found is None:
         return _refuse(Refusal.NOT_OPEN)
-    slot: HostSlot = row[0]
-    host: Participant = row[1]
+    row = _SlotRow(*found)
+    slot, host = row.slot, row.host
     if slot.status != SlotStatus.OPEN or slot.season_year != year:
         return _refuse(Refusal.NOT_OPEN)
     if user_id in (host.slack_user_id, slot.cohost_user_id):
         return _refuse(Refusal.OWN_SLOT)
     if slot.confirmed >= slot.capacity:
         return _refuse(Refusal.FULL)
-    if row[2]:
+    if row.erased:
         return _refuse(Refusal.ERASED)
-    if row[9]:  # an old button: to her the slot is simply not open, as in her search
+    if row.forbidden:  # an old button: to her the slot is simply not open, as in her search
         return _refuse(Refusal.NOT_OPEN)
     if intern is None:
-        if row[5] is None or row[5] < fresh_since:
+        if row.fetched_at is None or row.fetched_at < fresh_since:
             return Pressed(None)
-        intern = Profile(slack_user_id=user_id, name=row[3], title=row[4])
-    opened = {host.slack_user_id} if row[6] else set()
-    opened |= {slot.cohost_user_id} if row[7] and slot.cohost_user_id else set()
-    opened |= {user_id} if row[8] else set()
+        intern = Profile(slack_user_id=user_id, name=row.name or "", title=row.title or "")
+    opened = {host.slack_user_id} if row.host_opened else set()
+    opened |= {slot.cohost_user_id} if row.cohost_opened and slot.cohost_user_id else set()
+    opened |= {user_id} if row.presser_opened else set()
     # One request of an intern at a time (a double click reaching two processes): the
     # person's row is locked, so the second then sees the first one's pending proposal
     # below instead of adding another. The reads below are statements of their own, after

@@ -8,18 +8,26 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from bot.placement import Role
 from models.forms import TOPIC_MAX, WORKPLACE_MAX
 from models.programme_form import PROGRAMME_FIELD_MAX, PROGRAMME_PHONE_MAX
-from models.types import UTCDateTime
+from models.types import EnumText, UTCDateTime
+
+E = TypeVar("E", bound=StrEnum)
 
 
 def _utc(**kwargs: Any) -> Any:
     return Field(sa_type=UTCDateTime, **kwargs)
+
+
+def _enum(enum: type[E], **kwargs: Any) -> Any:
+    """A column typed by its StrEnum: the value in a VARCHAR(16), the member when read."""
+    return Field(sa_type=EnumText(enum, 16), **kwargs)
 
 
 def _json() -> Any:
@@ -122,7 +130,7 @@ class HostSlot(SQLModel, table=True):
     description: str = ""
     # A colleague who shares the hosting (a *medvært*): sees the slot, gets its DMs, may answer.
     cohost_user_id: str | None = Field(default=None, max_length=32)
-    status: str = Field(default=SlotStatus.OPEN, max_length=16, index=True)
+    status: SlotStatus = _enum(SlotStatus, default=SlotStatus.OPEN, index=True)
     created_at: datetime = _utc()
     updated_at: datetime = _utc()
 
@@ -141,7 +149,7 @@ class Wish(SQLModel, table=True):
     # What the intern wants to learn or see; each placement starts with a copy of its own.
     goals: str = ""
     manager_user_id: str | None = Field(default=None, max_length=32)
-    status: str = Field(default=WishStatus.ACTIVE, max_length=16, index=True)
+    status: WishStatus = _enum(WishStatus, default=WishStatus.ACTIVE, index=True)
     created_at: datetime = _utc()
     updated_at: datetime = _utc()
 
@@ -155,13 +163,13 @@ class Proposal(SQLModel, table=True):
     season_year: int = Field(index=True)
     slot_id: int = Field(foreign_key="hostslot.id", index=True)
     intern_id: int = Field(foreign_key="participant.id", index=True)
-    origin: str = Field(max_length=16)
+    origin: ProposalOrigin = _enum(ProposalOrigin)
     round: int = 0
-    status: str = Field(default=ProposalStatus.PENDING, max_length=16, index=True)
-    host_answer: str = Field(default=Answer.PENDING, max_length=16)
-    intern_answer: str = Field(default=Answer.PENDING, max_length=16)
+    status: ProposalStatus = _enum(ProposalStatus, default=ProposalStatus.PENDING, index=True)
+    host_answer: Answer = _enum(Answer, default=Answer.PENDING)
+    intern_answer: Answer = _enum(Answer, default=Answer.PENDING)
     manager_user_id: str | None = Field(default=None, max_length=32)
-    manager_answer: str | None = Field(default=None, max_length=16)
+    manager_answer: Answer | None = _enum(Answer, default=None)
     days: list[int] = _json()
     created_at: datetime = _utc()
     deadline: datetime | None = _utc(default=None)
@@ -178,7 +186,7 @@ class Placement(SQLModel, table=True):
     host_id: int = Field(foreign_key="participant.id", index=True)
     intern_id: int = Field(foreign_key="participant.id", index=True)
     days: list[int] = _json()
-    status: str = Field(default=PlacementStatus.CONFIRMED, max_length=16, index=True)
+    status: PlacementStatus = _enum(PlacementStatus, default=PlacementStatus.CONFIRMED, index=True)
     confirmed_at: datetime = _utc()
     withdrawn_at: datetime | None = _utc(default=None)
     # The intern's learning goals for this visit: the wish's at confirmation, refined by her
@@ -192,7 +200,7 @@ class CheckIn(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     placement_id: int = Field(foreign_key="placement.id", index=True)
-    role: str = Field(max_length=16)  # host / intern
+    role: Role = _enum(Role)  # host / intern / cohost
     rating: int
     comment: str = ""
     updated_at: datetime = _utc()
@@ -203,7 +211,7 @@ class Evaluation(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     placement_id: int = Field(foreign_key="placement.id", index=True)
-    role: str = Field(max_length=16)
+    role: Role = _enum(Role)  # host / intern / cohost
     benefit: str = Field(max_length=16)  # ja / delvist / nej
     recommend: int  # 0–10
     text: str = ""
@@ -222,7 +230,7 @@ class FollowUp(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     placement_id: int = Field(foreign_key="placement.id", index=True)
-    role: str = Field(max_length=16)
+    role: Role = _enum(Role)  # host / intern / cohost
     practised: str = Field(max_length=16)  # ja / delvist / nej
     what: str = ""
     quote_ok: bool = False
@@ -240,7 +248,7 @@ class OutboxMessage(SQLModel, table=True):
     recipient: str = Field(max_length=32, index=True)
     kind: str = Field(max_length=32)
     due_at: datetime = _utc()
-    status: str = Field(default=OutboxStatus.PLANNED, max_length=16)
+    status: OutboxStatus = _enum(OutboxStatus, default=OutboxStatus.PLANNED)
     attempts: int = 0
     # Tries Slack answered "not now" (down, busy, unreachable): they use up no attempt and
     # only lengthen the wait before the next try (bot.outbox.dispatcher).
@@ -304,7 +312,7 @@ class MatchSteer(SQLModel, table=True):
     season_year: int = Field(index=True)
     wish_id: int = Field(foreign_key="wish.id", index=True)
     slot_id: int = Field(foreign_key="hostslot.id")
-    kind: str = Field(max_length=16)
+    kind: SteerKind = _enum(SteerKind)
     actor: str = Field(default="", max_length=32)
     created_at: datetime = _utc()
 
@@ -367,10 +375,10 @@ class DaysChange(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     proposal_id: int = Field(foreign_key="proposal.id", index=True)
     proposer_user_id: str = Field(max_length=32)
-    proposer_side: str = Field(max_length=16)  # host / intern (a co-host speaks for "host")
+    proposer_side: Role = _enum(Role)  # host / intern (a co-host speaks for "host")
     old_days: list[int] = _json()
     days: list[int] = _json()
-    status: str = Field(default=DaysChangeStatus.PENDING, max_length=16)
+    status: DaysChangeStatus = _enum(DaysChangeStatus, default=DaysChangeStatus.PENDING)
     created_at: datetime = _utc()
     decided_at: datetime | None = _utc(default=None)
     # Where the answering side's buttons are, so they can be replaced with the outcome.

@@ -15,9 +15,9 @@ from typing import Literal
 from bot.demo import corpus
 from bot.demo.corpus import CENTRAL, Kind
 from bot.geo import REGIONS, Municipality, municipalities, municipality
+from bot.placement import Role
 from bot.texts import DEFAULT_TOPICS
 
-Role = Literal["host", "intern"]
 Answer = Literal["accept", "decline", "ignore"]
 HOST_SHARE = 0.45  # 2017: 51 hosts, 80 interns; the brief asks for about half
 DIRECT_SHARE = 0.35  # interns who search and request a slot themselves
@@ -90,16 +90,14 @@ class Persona:
 
     @property
     def is_host(self) -> bool:
-        return self.role == "host"
+        return self.role is Role.HOST
 
 
 def people(count: int, seed: int) -> list[Persona]:
     """`count` participants, about HOST_SHARE of them hosts, in a seeded order."""
     rng = random.Random(seed)
     hosts = max(1, round(count * HOST_SHARE)) if count > 1 else 0
-    host: Role = "host"
-    intern: Role = "intern"
-    roles = [host] * hosts + [intern] * (count - hosts)
+    roles = [Role.HOST] * hosts + [Role.INTERN] * (count - hosts)
     rng.shuffle(roles)
     names = _Names(rng)
     return [_persona(rng, n, role, names) for n, role in enumerate(roles, start=1)]
@@ -182,7 +180,7 @@ def _persona(rng: random.Random, number: int, role: Role, names: _Names) -> Pers
         topics=_topics(rng, place.kind),
         days=_days(rng),
     )
-    if role == "host":
+    if role is Role.HOST:
         return replace(
             common,
             capacity=rng.choices([1, 2, 3], [60, 30, 10])[0],

@@ -19,9 +19,9 @@ from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Literal
 
 from bot.ids import DMKind
+from bot.placement import Role
 from bot.season import (
     Season,
     add_working_days,
@@ -31,8 +31,6 @@ from bot.season import (
     start_of_day,
     to_utc,
 )
-
-Role = Literal["host", "intern"]
 
 
 class SkipReason(StrEnum):
@@ -231,7 +229,7 @@ def plan_placement(
     first_day, last_day = placement_days[0], placement_days[-1]
     now_utc = to_utc(now)
     soonest = next_allowed(now_utc, season)
-    recipients: tuple[tuple[Role, str], ...] = (("host", host_id), ("intern", intern_id))
+    recipients = ((Role.HOST, host_id), (Role.INTERN, intern_id))
 
     planned: list[PlannedDM] = []
     for kind in TIMELINE:
@@ -252,7 +250,7 @@ def plan_placement(
                 key=dm_key(placement_id, kind, recipient, anchor),
             )
             for role, recipient in recipients
-            if role == "host" or kind not in HOST_ONLY
+            if role is Role.HOST or kind not in HOST_ONLY
         )
     kind_order = list(DMKind)
     planned.sort(key=lambda dm: (dm.due_at, kind_order.index(dm.kind), dm.role))
@@ -294,5 +292,5 @@ def cohost_copies(
             key=dm_key(placement_id, dm.kind, cohost, anchor_day(dm.kind, first, last)),
         )
         for dm in planned
-        if dm.role == "host"
+        if dm.role is Role.HOST
     ]

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot import ics
+from bot.placement import Role
 from bot.season import Season
 from bot.service import Env
 from bot.service.files import upload
@@ -43,7 +44,7 @@ def visits(
     workplace = deal.slot.workplace
     where = t.location(workplace, place_text(deal.slot.municipality, deal.slot.region))
 
-    def visit(side: str, summary: str, description: str) -> ics.Visit:
+    def visit(side: Role, summary: str, description: str) -> ics.Visit:
         return ics.Visit(
             proposal_id=proposal_id,
             side=side,
@@ -57,12 +58,14 @@ def visits(
     found = [
         (
             host.slack_user_id,
-            visit("host", t.summary_host(intern_name), t.description_host(intern_name, workplace)),
+            visit(
+                Role.HOST, t.summary_host(intern_name), t.description_host(intern_name, workplace)
+            ),
         ),
         (
             intern.slack_user_id,
             visit(
-                "intern",
+                Role.INTERN,
                 t.summary_intern(workplace),
                 t.description_intern(host_names, workplace),
             ),
@@ -70,7 +73,8 @@ def visits(
     ]
     cohost = deal.slot.cohost_user_id
     if cohost:  # the co-host's calendar shows the host's side, as events of their own
-        found.append((cohost, replace(found[0][1], side="cohost")))
+        _, host_visit = found[0]
+        found.append((cohost, replace(host_visit, side=Role.COHOST)))
     return found
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.current import season_of
 from bot.ids import DaysBlock
+from bot.placement import Role
 from bot.season import Season
 from bot.service import Env
 from bot.service.calendar import send_days_changed
@@ -24,9 +25,9 @@ from models.days_change import Changing, DaysRefusal
 from models.placements import Deal
 
 
-def _other_side(deal: Deal, side: str) -> list[str]:
+def _other_side(deal: Deal, side: Role) -> list[str]:
     """Who answers a proposal from `side`: the intern, or the host and co-host (first counts)."""
-    return [deal.intern.slack_user_id] if side == repo.HOST else host_side(deal)
+    return [deal.intern.slack_user_id] if side is Role.HOST else host_side(deal)
 
 
 def _everyone(deal: Deal) -> list[str]:
@@ -48,7 +49,7 @@ async def open_modal(
     if isinstance(found, DaysRefusal):
         return notice(refusal_text(found))
     side = repo.side_of(found, user_id)
-    other = t.THE_HOST if side == repo.INTERN else mention(found.intern.slack_user_id)
+    other = t.THE_HOST if side is Role.INTERN else mention(found.intern.slack_user_id)
     season = await _own_season(env, found)
     await env.client.views_open(trigger_id=trigger_id, view=views.modal(found, season, other))
     return None
@@ -114,7 +115,7 @@ async def _tell(env: Env, found: Changing, user_id: str, accept: bool) -> None:
         await dm.update(env.client, where["channel"], where["ts"], outcome(question, line))
     if not accept:  # the proposing side hears it: the host and co-host hear it together
         proposers = (
-            host_side(deal) if change.proposer_side == repo.HOST else [deal.intern.slack_user_id]
+            host_side(deal) if change.proposer_side is Role.HOST else [deal.intern.slack_user_id]
         )
         for user in proposers:
             await dm.send(env.client, user, notice(t.declined(user_id, old)))

@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.current import season_of
 from bot.ids import DMKind
-from bot.placement import Span, evaluation_open
+from bot.placement import Role, Span, evaluation_open
 from bot.season import Season, day_label, start_of_day
 from bot.service import Env
 from bot.slack import dm
@@ -35,7 +35,6 @@ from bot.views.timeline import date_text, first_day, timeline_dm
 from models.erasures import was_erased
 from models.feedback import (
     AnswerTable,
-    FeedbackRole,
     PlacementContext,
     SaveRefusal,
     placement_context,
@@ -73,7 +72,7 @@ class Refused:
 @dataclass(frozen=True, slots=True)
 class Allowed:
     ctx: PlacementContext
-    role: FeedbackRole
+    role: Role
     season: Season
 
 

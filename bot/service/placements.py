@@ -9,7 +9,7 @@ from typing import Any
 from bot import texts
 from bot.current import approval_required, season_of
 from bot.ids import AskKind
-from bot.placement import Effect, Event, Refusal, Role
+from bot.placement import ANSWERING, Effect, Event, Refusal, Role
 from bot.season import Season
 from bot.service import Env, manager
 from bot.service.calendar import send_calendar
@@ -194,7 +194,7 @@ async def mark_outcome(env: Env, deal: Deal, season: Season, line_for: dict[str,
 
 def _button_lines(result: Result, role: Role, intern_name: str) -> dict[str, str]:
     """What each side's buttons turn into after `role`'s answer."""
-    everyone = [r.value for r in Role]
+    everyone = [r.value for r in ANSWERING]
     if result.outcome is Outcome.WAITING:
         other = texts.THE_HOST if role is Role.INTERN else intern_name
         return {role.value: texts.outcome_accepted_waiting(other)}
@@ -263,7 +263,7 @@ async def tell_placed_elsewhere(env: Env, closed: Sequence[Deal], season: Season
             env,
             deal,
             season,
-            dict.fromkeys([r.value for r in Role], texts.OUTCOME_PLACED_ELSEWHERE),
+            dict.fromkeys([r.value for r in ANSWERING], texts.OUTCOME_PLACED_ELSEWHERE),
         )
         name = literal(deal.intern.name or deal.intern.slack_user_id, 100)
         for user in host_side(deal):
@@ -295,7 +295,7 @@ async def withdraw(
     touched = {user_id}
     for deal in done.placements:
         await mark_outcome(
-            env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_WITHDRAWN)
+            env, deal, season, dict.fromkeys([r.value for r in ANSWERING], texts.OUTCOME_WITHDRAWN)
         )
         await send_calendar(env, deal=deal, season=season, cancelled=True)
         if role is Role.HOST:
@@ -315,7 +315,7 @@ async def withdraw(
                 touched.add(user)
     for deal in done.proposals:
         await mark_outcome(
-            env, deal, season, dict.fromkeys([r.value for r in Role], texts.OUTCOME_WITHDRAWN)
+            env, deal, season, dict.fromkeys([r.value for r in ANSWERING], texts.OUTCOME_WITHDRAWN)
         )
         if role is Role.HOST:
             workplace = literal(deal.slot.workplace, 150)

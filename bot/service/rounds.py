@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.current import approval_required
 from bot.matching.rounds import RoundInput, plan, preview, seats_left
 from bot.matching.solvers import MatchResult, Mode, Reason
-from bot.placement import Role
+from bot.placement import ANSWERING, Role
 from bot.season import next_allowed
 from bot.service import Env, files
 from bot.service.admin import audit
@@ -214,7 +214,7 @@ async def expire_proposals(env: Env, now: datetime) -> int:
     )
     if not deals:
         return 0
-    expired = dict.fromkeys([r.value for r in Role], texts.OUTCOME_EXPIRED)
+    expired = dict.fromkeys([r.value for r in ANSWERING], texts.OUTCOME_EXPIRED)
     for deal in deals:
         # Their buttons say so at once; the DM that says what it means is in the outbox.
         await mark_outcome(env, deal, season, expired)

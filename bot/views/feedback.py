@@ -24,13 +24,14 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.ids import Action, FeedbackBlock, FeedbackCallback, GoalsBlock, GoalsCallback
+from bot.placement import Role
 from bot.texts import err_too_long
 from bot.texts import feedback as texts
 from bot.texts import goals as goal_texts
 from bot.views.common import md, modal_view, user_text
 from bot.views.mrkdwn import plain
 from bot.views.timeline import name_of, workplace_of
-from models.feedback import FeedbackRole, PlacementContext
+from models.feedback import PlacementContext
 from models.forms import clean_text
 from models.tables import CheckIn, Evaluation, FollowUp
 
@@ -101,7 +102,7 @@ class Consent:
 
 Question = Choice | FreeText | Consent
 Stored = CheckIn | Evaluation | FollowUp
-Asked = Callable[[PlacementContext, FeedbackRole], tuple[Question, ...]]
+Asked = Callable[[PlacementContext, Role], tuple[Question, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,7 @@ class Form:
     asked: Asked | None = None
     shows_goals: bool = False  # the intern reads her goals above the questions
 
-    def questions_for(self, ctx: PlacementContext, role: FeedbackRole) -> tuple[Question, ...]:
+    def questions_for(self, ctx: PlacementContext, role: Role) -> tuple[Question, ...]:
         return self.asked(ctx, role) if self.asked is not None else self.questions
 
 
@@ -188,7 +189,7 @@ QUOTE = Consent(
 )
 
 
-def _evaluation_asked(ctx: PlacementContext, role: FeedbackRole) -> tuple[Question, ...]:
+def _evaluation_asked(ctx: PlacementContext, role: Role) -> tuple[Question, ...]:
     """The intern is asked how far she met her goals (when she wrote any) and what she
     takes home; the host side what the visit gave them."""
     if role.hosts:
@@ -231,7 +232,7 @@ FOLLOWUP_FORM = Form(
 # Building the modal -----------------------------------------------------------------------
 
 
-def _about(ctx: PlacementContext, role: FeedbackRole) -> SectionBlock:
+def _about(ctx: PlacementContext, role: Role) -> SectionBlock:
     if role.hosts:
         text = texts.checkin_about_host(name_of(ctx.deal.intern))
     else:

@@ -15,10 +15,10 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.ids import NetworkAction
+from bot.placement import Role
 from bot.texts import network as t
 from bot.views.common import button, md, mention, message, user_text
 from bot.views.mrkdwn import literal
-from models.network import HOST
 from models.tables import NetworkEntry
 
 SHOWN = 10  # results shown for one search
@@ -31,7 +31,7 @@ def did_lines(did: Sequence[Mapping[str, Any]]) -> list[str]:
         workplace, year = literal(str(item.get("workplace", "")), 150), int(item.get("year", 0))
         lines.append(
             t.did_host(workplace, year)
-            if item.get("role") == HOST
+            if item.get("role") == Role.HOST
             else t.did_intern(workplace, year)
         )
     return lines

@@ -20,6 +20,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.ids import DMKind, FeedbackAction, GoalsAction, rating_action
+from bot.placement import Role
 from bot.season import Season, day_label
 from bot.texts import dates
 from bot.texts import goals as goal_texts
@@ -30,7 +31,7 @@ from bot.views import network as network_views
 from bot.views import programme as programme_views
 from bot.views.common import button, days_text, md, mention, message, notice, place_text, user_text
 from bot.views.mrkdwn import literal
-from models.feedback import FeedbackRole, PlacementContext
+from models.feedback import PlacementContext
 from models.hosts import hosts
 from models.tables import Participant
 
@@ -60,16 +61,16 @@ def first_day(ctx: PlacementContext, season: Season) -> date:
     return season.day(min(ctx.placement.days))
 
 
-def _other(ctx: PlacementContext, role: FeedbackRole) -> Participant:
+def _other(ctx: PlacementContext, role: Role) -> Participant:
     return ctx.deal.intern if role.hosts else ctx.deal.host
 
 
-def _whom(ctx: PlacementContext, role: FeedbackRole) -> str:
+def _whom(ctx: PlacementContext, role: Role) -> str:
     """The other side, named: the intern, or for her whoever hosts (host and co-host)."""
     return who(ctx.deal.intern) if role.hosts else listing([who(h) for h in hosts(ctx.deal)])
 
 
-def _intro(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[str, Any]:
+def _intro(ctx: PlacementContext, role: Role, season: Season) -> dict[str, Any]:
     days = days_text(ctx.placement.days, season)
     other = _other(ctx, role)
     if role.hosts:
@@ -95,7 +96,7 @@ def _intro(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[st
     return message(head, blocks)
 
 
-def _agree(ctx: PlacementContext, role: FeedbackRole) -> list[Block]:
+def _agree(ctx: PlacementContext, role: Role) -> list[Block]:
     """What both sides are asked to agree before the days, each opening its own form: the
     host side writes the programme, the intern refines her learning goals."""
     elements: list[ButtonElement] = []
@@ -113,7 +114,7 @@ def _title_at(person: Participant) -> str:
     return ", ".join(parts)
 
 
-def _practical(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[str, Any]:
+def _practical(ctx: PlacementContext, role: Role, season: Season) -> dict[str, Any]:
     start = day_label(first_day(ctx, season))
     other = _other(ctx, role)
     slot = ctx.deal.slot
@@ -141,7 +142,7 @@ def _practical(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dic
     return message(head, blocks)
 
 
-def _welcome(ctx: PlacementContext, role: FeedbackRole) -> dict[str, Any]:
+def _welcome(ctx: PlacementContext, role: Role) -> dict[str, Any]:
     if role.hosts:
         head = texts.welcome_host(who(ctx.deal.intern))
     else:
@@ -149,7 +150,7 @@ def _welcome(ctx: PlacementContext, role: FeedbackRole) -> dict[str, Any]:
     return notice(head)
 
 
-def checkin_message(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[str, Any]:
+def checkin_message(ctx: PlacementContext, role: Role, season: Season) -> dict[str, Any]:
     """The last-day DM; with the stored answer marked once there is one."""
     if role.hosts:
         intern = ctx.deal.intern
@@ -184,7 +185,7 @@ def checkin_message(ctx: PlacementContext, role: FeedbackRole, season: Season) -
     return message(head, blocks)
 
 
-def evaluation_message(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[str, Any]:
+def evaluation_message(ctx: PlacementContext, role: Role, season: Season) -> dict[str, Any]:
     if role.hosts:
         head = texts.evaluation_host(who(ctx.deal.intern))
     else:
@@ -212,7 +213,7 @@ def evaluation_message(ctx: PlacementContext, role: FeedbackRole, season: Season
     return message(head, blocks)
 
 
-def followup_message(ctx: PlacementContext, role: FeedbackRole, season: Season) -> dict[str, Any]:
+def followup_message(ctx: PlacementContext, role: Role, season: Season) -> dict[str, Any]:
     """The 90-day DM: was something put into practice? Its button opens the short form."""
     if role.hosts:
         head = texts.followup_host(who(ctx.deal.intern))
@@ -237,9 +238,7 @@ def followup_message(ctx: PlacementContext, role: FeedbackRole, season: Season) 
     return message(head, blocks)
 
 
-def timeline_dm(
-    kind: DMKind, ctx: PlacementContext, role: FeedbackRole, season: Season
-) -> dict[str, Any]:
+def timeline_dm(kind: DMKind, ctx: PlacementContext, role: Role, season: Season) -> dict[str, Any]:
     """The content (text + blocks) of one scheduled DM to the host or the intern."""
     match kind:
         case DMKind.INTRO:
