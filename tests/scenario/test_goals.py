@@ -30,7 +30,7 @@ from models.forms import GOALS_MAX
 from models.goals import GOALS_QUIET
 from models.tables import OutboxMessage, OutboxStatus, Placement, Wish
 from tests.conftest import ADMIN
-from tests.scenario.flows import offer, wish
+from tests.scenario.flows import name_cohost, offer, wish
 from tests.scenario.seasons import dispatcher
 from tests.talk import buttons, shown, submit_raw
 
@@ -73,9 +73,7 @@ async def _placed(harness: Harness) -> tuple[Person, Person, Person]:
     cille = ws.person("UCILLE", "cille", "Cille Dahl")
     anna = ws.person("UANNA", "anna", "Anna Jensen")
     await offer(bo)
-    await bo.command("/praktik", "tilbyd")
-    bo.fill("slot_cohost", "UCILLE")
-    await bo.submit()
+    await name_cohost(bo, "UCILLE")
     await _wish_with_goals(anna)
     await anna.command("/praktik", "find ærø")
     await anna.press("Anmod")
