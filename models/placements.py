@@ -41,6 +41,7 @@ from bot.placement import (
 )
 from bot.placement import Answers as Given
 from models.erasures import was_erased
+from models.goals import goals_key_prefix
 from models.repo import OpenSlot, slot_with_host, wish_of
 from models.tables import (
     Answer,
@@ -316,10 +317,16 @@ def _free_seat(session: Session, *, slot_id: int) -> None:
 
 
 def cancel_outbox(session: Session, *, placement_id: int) -> int:
+    """Cancel every unsent DM about the placement. The host side's note of changed goals is
+    of fixed content and so carries no placement_id (the dispatcher sends such a row as it
+    is): it is found by its key, or it would still go out after the pause that gathers edits."""
     result = session.execute(
         update(OutboxMessage)
         .where(
-            col(OutboxMessage.placement_id) == placement_id,
+            or_(
+                col(OutboxMessage.placement_id) == placement_id,
+                col(OutboxMessage.key).startswith(goals_key_prefix(placement_id)),
+            ),
             col(OutboxMessage.status) == OutboxStatus.PLANNED,
         )
         .values(status=OutboxStatus.CANCELLED, reason="placement withdrawn")

@@ -19,7 +19,7 @@ from bot.report import charts
 from bot.texts import goal_figures as g
 from bot.texts import report as t
 from bot.texts import stats as stats_texts
-from models.goal_figures import Crossing, GoalFigures, Quote
+from models.goal_figures import PRACTISED_ORDER, Crossing, GoalFigures, Quote
 from models.stats import UNKNOWN_SECTOR, SeasonStats, season_stats
 from models.tables import ProposalStatus
 from models.workshop import attendance
@@ -242,6 +242,26 @@ def markdown(report: SeasonReport, *, made: str, chart_file: str | None) -> str:
 # The chart -----------------------------------------------------------------------------------
 
 
+def goals_panel(goals: GoalFigures | None) -> charts.GoalsPanel:
+    """The chart's share of the figures against the goals: the same GoalFigures the stats
+    and the report's goals page read."""
+    found = goals or GoalFigures()
+    return charts.GoalsPanel(
+        met=[
+            (g.chart_met(c.value, found.mean_met(c), len(found.met(c))), found.distribution(c))
+            for c in Crossing
+        ],
+        practised=[
+            (
+                g.chart_practised(c.value, found.answered_followup(c)),
+                [100 * (v or 0.0) for v in found.practised_shares(c).values()],
+            )
+            for c in Crossing
+        ],
+        practised_words=[g.PRACTISED_WORDS[k] for k in PRACTISED_ORDER],
+    )
+
+
 def chart_data(report: SeasonReport) -> charts.ChartData:
     stats = report.stats
     unknown = any(p.intern_sector == UNKNOWN_SECTOR for p in stats.placements)
@@ -262,4 +282,5 @@ def chart_data(report: SeasonReport) -> charts.ChartData:
         flows=dict(stats.flows),
         outcomes=[(t.OUTCOMES[s], stats.proposals.get(s, 0)) for s in OUTCOME_ORDER],
         fits=fits,
+        goals=goals_panel(stats.goals),
     )

@@ -1,6 +1,7 @@
 """The coordinators' chart: the key figures beside last year's and the programme's 2017
-figures, the flows between sectors (same-sector cells framed), how proposals ended, and how
-well each placement fits the intern's wish.
+figures, the flows between sectors (same-sector cells framed), how proposals ended, how
+well each placement fits the intern's wish, and the figures against the interns' goals (how
+far they were met, 1–5, and what was put into practice), for all and by sector crossing.
 
 Pure: figures in, a matplotlib Figure (or PNG bytes) out. It draws on a bare Figure, never
 pyplot, so it needs no display, keeps no global state and is safe in a worker thread; the
@@ -19,11 +20,22 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MaxNLocator
 
+from bot.texts import goal_figures as g
 from bot.texts import report as t
 
 PRIMARY = "#1b5e83"
 SERIES_COLOURS = (PRIMARY, "#7fb3d5", "#b0b0b0")  # this year, last year, 2017
 SAME_SECTOR_EDGE = "#e07b00"
+
+
+@dataclass(frozen=True)
+class GoalsPanel:
+    """The figures against the interns' goals, one entry per group (all, same sector,
+    across sectors), labels written by the caller."""
+
+    met: Sequence[tuple[str, Sequence[int]]]  # (group and its mean, answers for 1, 2 … 5)
+    practised: Sequence[tuple[str, Sequence[float]]]  # (group and its answers, per cent)
+    practised_words: Sequence[str]  # what the per cents are of: ja, delvist, nej
 
 
 @dataclass(frozen=True)
@@ -36,6 +48,7 @@ class ChartData:
     flows: Mapping[tuple[str, str], int]  # (intern's sector, host's sector) -> placements
     outcomes: Sequence[tuple[str, int]]  # (label, proposals)
     fits: Sequence[tuple[str, int]]  # (bucket label, placements), equal buckets
+    goals: GoalsPanel
 
 
 def _tidy(ax: Axes) -> None:
@@ -112,16 +125,63 @@ def _bars(ax: Axes, items: Sequence[tuple[str, int]], title: str, *, horizontal:
     _tidy(ax)
 
 
+def _goals_met(ax: Axes, panel: GoalsPanel) -> None:
+    steps = range(1, 6)
+    count = max(1, len(panel.met))
+    width = 0.8 / count
+    for k, (label, answers) in enumerate(panel.met):
+        xs = [s + (k - (count - 1) / 2) * width for s in steps]
+        colour = SERIES_COLOURS[k % len(SERIES_COLOURS)]
+        bars = ax.bar(xs, answers, width=width * 0.92, color=colour, label=label)
+        ax.bar_label(bars, labels=[str(n) if n else "" for n in answers], padding=2, fontsize=8)
+    top = max([1, *(n for _, answers in panel.met for n in answers)])
+    ax.set_ylim(0, top * 1.3)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xticks(list(steps), [str(s) for s in steps])
+    ax.set_xlabel(g.CHART_MET_AXIS, fontsize=9)
+    ax.set_ylabel(g.CHART_ANSWERS)
+    ax.set_title(g.CHART_MET, fontsize=11, loc="left")
+    ax.legend(loc="upper left", fontsize=9, frameon=False)
+    _tidy(ax)
+
+
+def _practised(ax: Axes, panel: GoalsPanel) -> None:
+    labels = [label for label, _ in panel.practised]
+    start = [0.0] * len(labels)
+    for j, word in enumerate(panel.practised_words):
+        widths = [shares[j] for _, shares in panel.practised]
+        colour = SERIES_COLOURS[j % len(SERIES_COLOURS)]
+        bars = ax.barh(labels, widths, left=start, color=colour, label=word)
+        shown = [t.percent(w) if w else "" for w in widths]
+        ink = "white" if colour == PRIMARY else "black"
+        ax.bar_label(bars, labels=shown, label_type="center", fontsize=9, color=ink)
+        start = [a + b for a, b in zip(start, widths, strict=True)]
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xticks([0, 25, 50, 75, 100], ["0", "25", "50", "75", "100 %"])
+    ax.set_title(g.CHART_PRACTISED, fontsize=11, loc="left")
+    ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(0.0, -0.1),
+        ncol=len(panel.practised_words),
+        fontsize=9,
+        frameon=False,
+    )
+    _tidy(ax)
+
+
 def season_figure(data: ChartData) -> Figure:
-    figure = Figure(figsize=(13, 9), dpi=100, layout="constrained")
+    figure = Figure(figsize=(13, 13), dpi=100, layout="constrained")
     FigureCanvasAgg(figure)
-    (keys, flows), (outcomes, fits) = figure.subplots(2, 2, width_ratios=(1.2, 1))
+    (keys, flows), (outcomes, fits), (met, practised) = figure.subplots(3, 2, width_ratios=(1.2, 1))
     figure.suptitle(data.title, fontsize=15, fontweight="bold")
     _key_figures(keys, data)
     _flows(flows, data)
     _bars(outcomes, data.outcomes, t.CHART_OUTCOMES, horizontal=True)
     _bars(fits, data.fits, t.CHART_FIT, horizontal=False)
     fits.set_xlabel(t.CHART_FIT_AXIS, fontsize=9)
+    _goals_met(met, data.goals)
+    _practised(practised, data.goals)
     return figure
 
 

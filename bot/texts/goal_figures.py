@@ -1,5 +1,5 @@
 """The Danish words of the figures against the interns' learning goals: `/praktik admin
-stats`, the season report and the export."""
+stats`, the season report with its chart, and the export."""
 
 from __future__ import annotations
 
@@ -69,6 +69,23 @@ def report_practised(shares: Mapping[str, float | None], answers: int) -> str:
     if not answers:
         return DASH
     return " / ".join(pct(100 * (shares[k] or 0.0)) for k in PRACTISED_WORDS) + f" ({answers} svar)"
+
+
+# The season's chart ----------------------------------------------------------------------
+CHART_MET: Final = "Hvor langt nåede praktikanterne deres mål?"
+CHART_MET_AXIS: Final = "Mål nået, fra 1 (slet ikke) til 5 (helt)"
+CHART_ANSWERS: Final = "Svar"
+CHART_PRACTISED: Final = "Omsat til praksis efter 90 dage"
+
+
+def chart_met(group: str, value: float | None, answers: int) -> str:
+    """A legend entry: "på tværs: 4,0 af 5 (3 svar)"."""
+    return f"{GROUPS[group]}: {report_met(value, answers)}"
+
+
+def chart_practised(group: str, answers: int) -> str:
+    """A bar's label: "på tværs (3 svar)"."""
+    return f"{GROUPS[group]} ({answers} svar)"
 
 
 # The export's columns ------------------------------------------------------------------------

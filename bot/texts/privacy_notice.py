@@ -1,7 +1,7 @@
 """Texts for `/praktik privatliv`: what Praktikbot stores, why, who sees it, for how long.
 
 The README's section for the data protection officer says the same, field by field
-(tests/unit/test_privacy_notice.py holds the two together)."""
+(tests/unit/test_privacy_readme.py holds the two together)."""
 
 from __future__ import annotations
 
@@ -19,23 +19,36 @@ STORED: Final = (
     "stilling, som Slack kender dem, din arbejdsplads, sektor og kommune, de dage, emner, "
     "sektorer og regioner, du vælger, din beskrivelse eller fritekst, hvad du gerne vil lære "
     "eller se, en medvært og din leder, hvis du nævner dem. Desuden dine anmodninger, forslag "
-    "og aftaler, ændringer af dagene, dine svar på check-in, evaluering og opfølgning (og om "
-    "vi må citere dig anonymt), dit svar om workshoppen og de beskeder, Praktikbot sender dig."
+    "og aftaler, ændringer af dagene, praktikantens mål for praktikken, det program for "
+    "dagene, som værten skriver (hvad der sker, hvornår og hvor, adresse, mødested og et "
+    "telefonnummer), dine svar på check-in, evaluering og opfølgning (og om vi må citere dig "
+    "anonymt), dit svar om workshoppen og de beskeder, Praktikbot sender dig.\n"
+    "Kun hvis du selv vælger at være med i netværket (`/praktik netværk til`): en kopi af dit "
+    "navn, din stilling, arbejdsplads, sektor, kommune og emner, og hvad du har lavet i "
+    "Innovationspraktikken."
 )
 WHY_HEADING: Final = "Hvorfor"
 WHY: Final = (
     "For at finde praktikpladser, der passer, og sætte værter og praktikanter sammen, for at "
     "sende jer beskederne før, under og efter uge 37, og for at koordinatorerne kan følge op "
-    "og opgøre programmet i anonyme tal."
+    "og opgøre programmet i anonyme tal. Netværket findes, så senere deltagere kan finde "
+    "nogen at spørge."
 )
 WHO_HEADING: Final = "Hvem ser dem"
+# The README's "Who reads it" says the same; the goals and the programme are both sides'.
+WHO_BOTH_SIDES: Final = "Praktikantens mål og værtens program for dagene ser I begge."
+WHO_NETWORK: Final = (
+    "• *Alle, der søger i netværket,* ser dit navn, din stilling, arbejdsplads og hvad du har "
+    "lavet i Innovationspraktikken – men kun hvis du selv har valgt at være med."
+)
 WHO: Final = (
     "• *Koordinatorerne* ser sæsonens tilmeldinger, aftaler og evalueringer – også i "
-    "eksport og rapport. Hvad de gør med dem, bliver logget.\n"
+    "eksport og rapport. Hvad de gør med dem, bliver logget. Statistik og rapport citerer "
+    "kun dem, der har sagt ja, og uden navn.\n"
     "• *Din modpart* (værten og en medvært, eller praktikanten) ser dit navn, din "
-    "arbejdsplads og det, der hører til jeres anmodning, forslag eller aftale.\n"
+    f"arbejdsplads og det, der hører til jeres anmodning, forslag eller aftale. {WHO_BOTH_SIDES}\n"
     "• *Praktikanter, der søger,* ser en åben værtsplads: arbejdsplads, kommune, dage, emner "
-    "og beskrivelse.\n"
+    f"og beskrivelse.\n{WHO_NETWORK}\n"
     "• *Din leder* ser forslaget, hvis sæsonen kræver lederens godkendelse.\n"
     "Andre deltagere ser ikke dit ønske eller dine svar."
 )
@@ -61,11 +74,18 @@ def months(count: int) -> str:
     return f"{count} måned" if count == 1 else f"{count} måneder"
 
 
+# The network entry is the one thing the retention rule leaves: the person chose it.
+NETWORK_KEPT: Final = (
+    "Dit opslag i netværket er en undtagelse, fordi du selv har valgt det: det bliver, til du "
+    "fjerner det med `/praktik netværk fra` eller sletter dine data."
+)
+
+
 def how_long(count: int, year: int, closes: str, anonymised: str) -> str:
     return (
         f"En sæsons personoplysninger bliver gjort anonyme {months(count)} efter, at sæsonens "
         f"evaluering er lukket ({closes}). For sæson {year} sker det {anonymised}. Tilbage "
-        "bliver kun anonyme tal til statistikken."
+        f"bliver kun anonyme tal til statistikken. {NETWORK_KEPT}"
     )
 
 

@@ -83,7 +83,8 @@ COMPARISON: Final = (
 )
 CHART: Final = "## Diagram"
 CHART_ALT: Final = (
-    "Nøgletal mod sidste år og 2017, sektorstrømme, udfald og hvor godt aftalen passer til ønsket"
+    "Nøgletal mod sidste år og 2017, sektorstrømme, udfald, hvor godt aftalen passer til "
+    "ønsket, og hvor langt praktikanterne nåede deres mål og omsatte dem til praksis"
 )
 NO_PREVIOUS: Final = "Ingen data for sidste år i Praktikbot."
 

@@ -71,7 +71,8 @@ def chart_alt(year: int, placed: int) -> str:
     return (
         f"Diagram for sæson {year}: nøgletal mod sidste år og 2017, "
         f"{plural(placed, 'aftale', 'aftaler')} fordelt på praktikantens og værtens sektor, "
-        "hvordan forslagene endte, og hvor godt aftalerne passer til praktikanternes ønsker."
+        "hvordan forslagene endte, hvor godt aftalerne passer til praktikanternes ønsker, "
+        "hvor langt praktikanterne nåede deres mål, og hvad der blev omsat til praksis."
     )
 
 

@@ -222,18 +222,23 @@ def home_view(
     if welcome and view.slot is None and view.wish is None:
         blocks += welcome_views.blocks(season)
     else:
-        starters = []
-        if view.slot is None or view.slot.status == SlotStatus.WITHDRAWN:
-            starters.append(button(texts.OFFER_BUTTON, Action.EDIT_SLOT, "new", style="primary"))
-        if view.wish is None or view.wish.status == WishStatus.WITHDRAWN:
-            starters.append(button(texts.WISH_BUTTON, Action.EDIT_WISH, "new", style="primary"))
-        if starters:
-            blocks.append(ActionsBlock(elements=starters))
+        blocks += _starters(view)
     blocks += overview_blocks(view, season, user_id, with_buttons=True)
     blocks += extra or []
     # Last, and kept within Slack's 100 blocks however long the overview grew.
     link = notice_link()
     return View(type="home", blocks=[*blocks[: 100 - len(link)], *link]).to_dict()
+
+
+def _starters(view: Overview) -> list[Block]:
+    """*Tilbyd en plads* / *Find en praktik* for the side the person has not (or no longer)
+    signed up as."""
+    starters = []
+    if view.slot is None or view.slot.status == SlotStatus.WITHDRAWN:
+        starters.append(button(texts.OFFER_BUTTON, Action.EDIT_SLOT, "new", style="primary"))
+    if view.wish is None or view.wish.status == WishStatus.WITHDRAWN:
+        starters.append(button(texts.WISH_BUTTON, Action.EDIT_WISH, "new", style="primary"))
+    return [ActionsBlock(elements=starters)] if starters else []
 
 
 def _name(person: Participant) -> str:

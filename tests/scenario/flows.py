@@ -60,6 +60,14 @@ async def wish(
     assert outcome.action == "close", outcome.errors
 
 
+async def name_cohost(host: Person, cohost_id: str) -> None:
+    """The host names a colleague as co-host of the slot they offered."""
+    await host.command("/praktik", "tilbyd")
+    host.fill("slot_cohost", cohost_id)
+    outcome = await host.submit()
+    assert outcome.action == "close", outcome.errors
+
+
 def numbers(session: Session) -> dict[str, str]:
     """ "anna" -> "P3", "bo" -> "V1": the numbers the coordinator's match preview shows."""
     found = {}

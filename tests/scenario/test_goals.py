@@ -8,6 +8,8 @@ import io
 import json
 from datetime import datetime, timedelta
 
+import pytest
+from matplotlib.figure import Figure
 from pypdf import PdfReader
 from sqlmodel import Session, col, select
 
@@ -20,17 +22,21 @@ from bot.ids import (
     PrivacyAction,
 )
 from bot.ids import Block as B
+from bot.report import charts
+from bot.report.build import goals_panel, load_report
+from bot.report.charts import ChartData
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.season import COPENHAGEN
 from bot.texts import err_too_long
+from bot.texts import goal_figures as figure_texts
 from bot.texts import goals as goal_texts
 from bot.texts.goal_figures import ROLE_WORDS
 from models.forms import GOALS_MAX
 from models.goals import GOALS_QUIET
 from models.tables import OutboxMessage, OutboxStatus, Placement, Wish
 from tests.conftest import ADMIN
-from tests.scenario.flows import offer, wish
+from tests.scenario.flows import name_cohost, offer, wish
 from tests.scenario.seasons import dispatcher
 from tests.talk import buttons, shown, submit_raw
 
@@ -73,9 +79,7 @@ async def _placed(harness: Harness) -> tuple[Person, Person, Person]:
     cille = ws.person("UCILLE", "cille", "Cille Dahl")
     anna = ws.person("UANNA", "anna", "Anna Jensen")
     await offer(bo)
-    await bo.command("/praktik", "tilbyd")
-    bo.fill("slot_cohost", "UCILLE")
-    await bo.submit()
+    await name_cohost(bo, "UCILLE")
     await _wish_with_goals(anna)
     await anna.command("/praktik", "find ærø")
     await anna.press("Anmod")
@@ -178,8 +182,8 @@ async def test_hostile_goals_get_inline_errors_and_change_nothing(
     assert "&amp;" in shown(bo.ephemerals[-1])
 
 
-async def test_evaluation_and_follow_up_against_the_goals_in_stats_and_report(
-    harness: Harness, clock: ManualClock
+async def test_evaluation_and_follow_up_against_the_goals_in_stats_report_and_chart(
+    harness: Harness, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bo, _, anna = await _placed(harness)
     await bo.press("Acceptér", where="message")
@@ -219,6 +223,14 @@ async def test_evaluation_and_follow_up_against_the_goals_in_stats_and_report(
         assert (await person.submit()).action == "close"
         assert goal_texts.FOLLOWUP_EDIT in buttons(person.last_dm)
 
+    drawn: list[ChartData] = []  # what the chart is drawn from, in `stats` and `rapport`
+
+    def season_figure(data: ChartData) -> Figure:
+        drawn.append(data)
+        return draw(data)
+
+    draw = charts.season_figure
+    monkeypatch.setattr(charts, "season_figure", season_figure)
     kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
     await kim.command("/praktik", "admin stats 2027")
     stats = shown(kim.ephemerals[-1])
@@ -236,6 +248,37 @@ async def test_evaluation_and_follow_up_against_the_goals_in_stats_and_report(
     assert "50,0 % / 50,0 % / 0,0 % (2 svar)" in goals_page
     assert ANNA_SAYS in goals_page and ROLE_WORDS["intern"] in goals_page
     assert BO_SAYS not in goals_page and "Anna" not in goals_page
+    # The chart (the PNG in `stats` and `rapport`, page 2 of the PDF) shows the same figures.
+    chart_page = " ".join(pages[1].split())
+    assert figure_texts.CHART_MET in chart_page and figure_texts.CHART_PRACTISED in chart_page
+    assert figure_texts.chart_met("all", 4.0, 1) in chart_page
+    assert len(drawn) == 3  # the stats' PNG, the report's PDF page and its PNG
+    goals = (await harness.db.read(load_report, year=2027)).stats.goals
+    assert goals is not None and all(d.goals == goals_panel(goals) for d in drawn)
+    _chart_shows_the_goals(draw(drawn[-1]))
+
+
+def _chart_shows_the_goals(figure: Figure) -> None:
+    """Anna (state, hosted by a municipality) met her goals 4 of 5; she put it into
+    practice, Bo partly: the bars are those answers, for all and across sectors."""
+    axes = {ax.get_title(loc="left"): ax for ax in figure.axes}
+    met = axes[figure_texts.CHART_MET]
+    heights = [[round(bar.get_height()) for bar in group] for group in met.containers]
+    assert heights == [[0, 0, 0, 1, 0], [0, 0, 0, 0, 0], [0, 0, 0, 1, 0]]  # all, same, across
+    legend = met.get_legend()
+    assert legend is not None
+    assert [x.get_text() for x in legend.get_texts()] == [
+        figure_texts.chart_met("all", 4.0, 1),
+        figure_texts.chart_met("same", None, 0),
+        figure_texts.chart_met("across", 4.0, 1),
+    ]
+    practised = axes[figure_texts.CHART_PRACTISED]
+    # One row of bars per answer (ja, delvist, nej); in each, one bar per group.
+    widths = [[round(bar.get_width()) for bar in word] for word in practised.containers]
+    assert widths == [[50, 0, 50], [50, 0, 50], [0, 0, 0]]
+    rows = [label.get_text() for label in practised.get_yticklabels()]
+    answered = (("all", 2), ("same", 0), ("across", 2))
+    assert rows == [figure_texts.chart_practised(group, n) for group, n in answered]
 
 
 async def test_mine_data_holds_the_goals_and_erasure_removes_them(

@@ -14,11 +14,13 @@ from sqlalchemy import JSON, String, Text, select
 from sqlmodel import Session, SQLModel
 
 from bot.clock import ManualClock
+from bot.ids import NetworkAction
 from bot.report.build import load_report
 from bot.retention import retention_at, warning_at
 from bot.sandbox.harness import Harness
 from bot.service.retention import retention_job, warning_key
 from bot.service.rounds import expiry_job
+from bot.texts import network as network_texts
 from bot.texts import retention as rt
 from bot.texts import season as st
 from models.db import Database
@@ -147,6 +149,38 @@ async def test_a_later_seasons_data_stays_and_so_does_its_participants_name(
         "wish",
     }
     assert figures(db, 2027).placements == 1
+
+
+async def test_the_network_entry_outlives_the_season_it_was_made_in(
+    harness: Harness, clock: ManualClock, db: Database
+) -> None:
+    """The person chose to be findable: retention anonymises the season around the entry,
+    and the entry alone still holds her name, title and workplace, and finds her."""
+    _bo, anna = await sign_up_in_may_confirm_in_june(harness, clock)
+    clock.set(local(10, 5, 10))
+    await anna.command("/praktik", "netværk til")
+    await anna.press(NetworkAction.CONFIRM)
+    assert network_texts.JOINED in shown(anna.ephemerals[-1])
+    hers = ["UANNA", "Anna Jensen", "Udviklingskonsulent", "Styrelsen for Dataforsyning"]
+    assert {cell[0] for cell in left(db, hers)} > {"networkentry"}  # in the season's rows too
+
+    clock.set(retention_at(2027, MONTHS))
+    job = retention_job(
+        harness.settings, db, clock, client=harness.app.client, coordinators=harness.coordinators
+    )
+    assert await job() == 1
+    assert {cell[0] for cell in left(db, hers)} == {"networkentry"}
+    assert left(db, ["Bo Hansen", "UBO", "lokal klimatilpasning"]) == []  # never opted in
+
+    emil = harness.workspace.person("UEMIL", "emil", "Emil Krog")
+    await emil.command("/praktik", "netværk dataforsyning")
+    found = shown(emil.ephemerals[-1])
+    assert network_texts.found(1, "dataforsyning") in found
+    for shown_of_her in ("<@UANNA>", "Anna Jensen", "Udviklingskonsulent"):
+        assert shown_of_her in found
+    assert "Styrelsen for Dataforsyning" in found
+    assert network_texts.did_intern("Ærø Kommune", 2027) in found
+    assert {cell[0] for cell in left(db, hers)} == {"networkentry"}  # searching kept it so
 
 
 async def test_next_seasons_invitation_reaches_last_years_people_inside_the_period(

@@ -63,6 +63,30 @@ def test_the_notice_and_the_readme_state_one_retention_rule_and_the_same_process
     assert "hosting and database" in section and t.PROCESSORS[1][0] == "driften"
 
 
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_notice_and_the_readme_say_the_same_of_the_network_goals_and_programme() -> None:
+    section = _flat(_section())
+    tables = {name: _flat(text) for name, text in _tables().items()}
+    # The network entry: only by choice, seen by whoever searches, kept past retention until
+    # the person leaves it or erases their data.
+    entry = tables["networkentry"]
+    assert "Read by: every member who searches" in entry
+    assert "(`netværk fra`) or erases their data; not touched by the retention rule" in entry
+    assert "*every member who searches the network*" in section
+    assert "/praktik netværk til" in t.STORED and t.WHO_NETWORK in t.WHO
+    assert "/praktik netværk fra" in t.NETWORK_KEPT
+    assert t.NETWORK_KEPT in t.how_long(12, 2027, "lør 15. jan. 2028", "man 15. jan. 2029")
+    # The goals and the programme: both sides read them.
+    assert "Read by: both sides" in tables["programme"]
+    assert "both sides see the intern's goals and the host side's programme" in section
+    assert t.WHO_BOTH_SIDES in t.WHO
+    for field in ("goals", "quote_ok"):
+        assert f"`{field}`" in tables["placement" if field == "goals" else "evaluation"]
+
+
 @pytest.mark.parametrize(
     ("day", "months", "then"),
     [
