@@ -17,6 +17,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot import texts
+from bot.buttons import MoreResults, SlotButton
 from bot.ids import Action
 from bot.season import Season
 from bot.texts import find as find_texts
@@ -53,7 +54,7 @@ def slot_blocks(
 
 
 def request_button(slot: HostSlot) -> Any:
-    return button(texts.REQUEST, Action.REQUEST, str(slot.id), style="primary")
+    return button(texts.REQUEST, Action.REQUEST, SlotButton(slot.id or 0).encode(), style="primary")
 
 
 def slot_saved(
@@ -131,7 +132,7 @@ def search_results(
         blocks += slot
 
     if offset + len(slots) < total:
-        value = f"{offset + len(slots)}|{clip(query, 200)}"
+        value = MoreResults(offset + len(slots), clip(query, 200)).encode()
         more = ActionsBlock(elements=[button(texts.MORE, Action.MORE_RESULTS, value)])
         blocks.append(more.to_dict())
     return {"text": fit(header, 3000), "blocks": blocks}

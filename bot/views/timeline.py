@@ -19,6 +19,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.buttons import PlacementButton
 from bot.ids import DMKind, FeedbackAction, GoalsAction, rating_action
 from bot.season import Season, day_label
 from bot.texts import dates
@@ -156,7 +157,7 @@ def checkin_message(ctx: PlacementContext, role: FeedbackRole, season: Season) -
     else:
         head = texts.checkin_intern(workplace_of(ctx))
     answer = ctx.checkins.get(role)
-    value = str(ctx.id)
+    value = PlacementButton(ctx.id).encode()
     ratings = [
         button(
             str(n),
@@ -198,7 +199,7 @@ def evaluation_message(ctx: PlacementContext, role: FeedbackRole, season: Season
                 button(
                     label,
                     FeedbackAction.EVALUATE,
-                    str(ctx.id),
+                    PlacementButton(ctx.id).encode(),
                     style=None if answered else "primary",
                 )
             ],
@@ -226,7 +227,10 @@ def followup_message(ctx: PlacementContext, role: FeedbackRole, season: Season) 
             block_id=f"followup_{ctx.id}",
             elements=[
                 button(
-                    label, GoalsAction.FOLLOWUP, str(ctx.id), style=None if answered else "primary"
+                    label,
+                    GoalsAction.FOLLOWUP,
+                    PlacementButton(ctx.id).encode(),
+                    style=None if answered else "primary",
                 )
             ],
         ),
