@@ -14,7 +14,7 @@ from slack_sdk.models.blocks import (
 
 from bot import texts
 from bot.buttons import ProposalAnswer
-from bot.ids import Action
+from bot.ids import PlacementAction
 from bot.placement import Role
 from bot.season import Season
 from bot.texts import changes
@@ -76,8 +76,8 @@ def answer_buttons(
     return ActionsBlock(
         block_id=f"proposal_{deal.proposal.id}_{role.value}",
         elements=[
-            button(accept, Action.ACCEPT, value, style="primary"),
-            button(decline, Action.DECLINE, value, style="danger"),
+            button(accept, PlacementAction.ACCEPT, value, style="primary"),
+            button(decline, PlacementAction.DECLINE, value, style="danger"),
         ],
     )
 

@@ -18,7 +18,7 @@ from slack_sdk.models.blocks import (
 
 from bot import texts
 from bot.buttons import MoreResults, SlotButton
-from bot.ids import Action
+from bot.ids import FindAction, PlacementAction, SlotAction
 from bot.season import Season
 from bot.texts import find as find_texts
 from bot.views.common import button, days_text, message, notice, place_text, sector_text, user_text
@@ -54,7 +54,9 @@ def slot_blocks(
 
 
 def request_button(slot: HostSlot) -> Any:
-    return button(texts.REQUEST, Action.REQUEST, SlotButton(slot.id or 0).encode(), style="primary")
+    return button(
+        texts.REQUEST, PlacementAction.REQUEST, SlotButton(slot.id or 0).encode(), style="primary"
+    )
 
 
 def slot_saved(
@@ -65,7 +67,7 @@ def slot_saved(
     blocks += slot_blocks(slot, season)
     if late:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=late)))
-    blocks.append(ActionsBlock(elements=[button(texts.EDIT, Action.EDIT_SLOT, str(slot.id))]))
+    blocks.append(ActionsBlock(elements=[button(texts.EDIT, SlotAction.EDIT, str(slot.id))]))
     return message(texts.slot_saved(created), blocks)
 
 
@@ -133,7 +135,7 @@ def search_results(
 
     if offset + len(slots) < total:
         value = MoreResults(offset + len(slots), clip(query, 200)).encode()
-        more = ActionsBlock(elements=[button(texts.MORE, Action.MORE_RESULTS, value)])
+        more = ActionsBlock(elements=[button(texts.MORE, FindAction.MORE_RESULTS, value)])
         blocks.append(more.to_dict())
     return {"text": fit(header, 3000), "blocks": blocks}
 
