@@ -66,7 +66,8 @@ class _RowButton:
 
 @dataclass(frozen=True, slots=True)
 class SlotButton(_RowButton):
-    """*Anmod* under a slot: the slot asked for."""
+    """*Anmod* under a slot: the slot asked for. *Ret* on one's slot carries it too, though
+    its handler opens the person's own slot whatever the value says."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,8 @@ class ProposalButton(_RowButton):
 
 @dataclass(frozen=True, slots=True)
 class PlacementButton(_RowButton):
-    """The check-in's ratings and comment, the evaluation's and the follow-up's buttons."""
+    """The check-in's ratings and comment, the evaluation's and the follow-up's buttons;
+    the network's *Bliv fundet i netværket* under the evaluation carries it unread."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,7 +67,11 @@ def slot_saved(
     blocks += slot_blocks(slot, season)
     if late:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=late)))
-    blocks.append(ActionsBlock(elements=[button(texts.EDIT, SlotAction.EDIT, str(slot.id))]))
+    blocks.append(
+        ActionsBlock(
+            elements=[button(texts.EDIT, SlotAction.EDIT, SlotButton(slot.id or 0).encode())]
+        )
+    )
     return message(texts.slot_saved(created), blocks)
 
 

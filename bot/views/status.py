@@ -19,6 +19,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import texts
+from bot.buttons import SlotButton
 from bot.ids import FindAction, PlacementAction, SlotAction
 from bot.placement import Role
 from bot.season import Season, to_local
@@ -122,7 +123,11 @@ def overview_blocks(
     elif view.slot.status == SlotStatus.WITHDRAWN:
         blocks.append(md(texts.STATUS_SLOT_WITHDRAWN))
     else:
-        edit = button(texts.EDIT, SlotAction.EDIT, str(view.slot.id)) if with_buttons else None
+        edit = (
+            button(texts.EDIT, SlotAction.EDIT, SlotButton(view.slot.id or 0).encode())
+            if with_buttons
+            else None
+        )
         blocks += slot_blocks(view.slot, season, accessory=edit)
     if view.cohosted:
         lines = [
