@@ -93,13 +93,29 @@ class Block(StrEnum):
 
 
 class Action(StrEnum):
+    """Shared by every modal: each feature's buttons have an enum of their own below."""
+
     # Form elements (one per input block; the block ID tells which field).
     FIELD = "field"
-    # Buttons.
-    EDIT_SLOT = "edit_slot"
+
+
+class SlotAction(StrEnum):
+    """Offering a slot: *Ret* on one's slot, and the sign-up buttons that open the form."""
+
+    EDIT = "edit_slot"
+
+
+class FindAction(StrEnum):
+    """Finding a slot: *Ret* on one's wish (and the sign-up buttons), and *Vis flere*."""
+
     EDIT_WISH = "edit_wish"
-    REQUEST = "request_slot"
     MORE_RESULTS = "more_results"
+
+
+class PlacementAction(StrEnum):
+    """Requests, proposals and placements: *Anmod*, the answers, and withdrawing."""
+
+    REQUEST = "request_slot"
     ACCEPT = "proposal_accept"
     DECLINE = "proposal_decline"
     WITHDRAW_HOST = "withdraw_host"

@@ -12,6 +12,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncRespond
 
+from bot.buttons import Announcement
 from bot.commands import HELP_WORDS, closest
 from bot.service import Env
 from bot.service import admin as admin_service
@@ -69,10 +70,9 @@ async def on_announce_send(
 ) -> None:
     await ack()
     press = BlockAction.parse(body)
-    await respond(
-        replace_original=True,
-        **await admin_service.announce_send(env, user_id=press.user_id, value=press.action.value),
-    )
+    sent = Announcement.decode(press.action.value)
+    content = await admin_service.announce_send(env, user_id=press.user_id, sent=sent)
+    await respond(replace_original=True, **content)
 
 
 async def topics(call: CommandCall) -> None:

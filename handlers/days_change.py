@@ -6,6 +6,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck
 
+from bot.buttons import DaysChangeButton, ProposalButton
 from bot.ids import DaysAction
 from bot.service import Env
 from bot.service import days_change as service
@@ -20,7 +21,7 @@ async def on_change(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     refused = await service.open_modal(
         env,
         user_id=press.user_id,
-        proposal_id=press.action.number or 0,
+        proposal_id=ProposalButton.id_of(press.action.value),
         trigger_id=press.trigger_id,
     )
     await answer_presser(env, press, refused)
@@ -35,7 +36,7 @@ async def on_answer(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     answered = await service.answer(
         env,
         user_id=press.user_id,
-        change_id=press.action.number or 0,
+        change_id=DaysChangeButton.id_of(press.action.value),
         accept=press.action.action_id == DaysAction.ACCEPT,
     )
     await answer_presser(env, press, answered)

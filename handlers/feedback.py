@@ -11,6 +11,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck
 
+from bot.buttons import PlacementButton
 from bot.service import Env
 from bot.service import feedback as service
 from bot.service.feedback import CHECKIN, EVALUATION, FOLLOWUP, Survey
@@ -23,7 +24,7 @@ from handlers.payloads import BlockAction, ViewSubmission
 def _where(press: BlockAction) -> Where:
     """The placement (the button's value) and the DM the button sits in, so its answer can
     be shown there."""
-    return Where(press.action.number or 0, press.channel_id, press.message_ts)
+    return Where(PlacementButton.id_of(press.action.value), press.channel_id, press.message_ts)
 
 
 async def _tell(env: Env, press: BlockAction, content: dict[str, Any] | None) -> None:

@@ -7,10 +7,11 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncRespond
 
+from bot.buttons import MoreResults
 from bot.service import Env
 from bot.service import find as finding
 from handlers.commands import CommandCall
-from handlers.payloads import BlockAction, ViewSubmission, number
+from handlers.payloads import BlockAction, ViewSubmission
 
 
 async def find(call: CommandCall) -> None:
@@ -30,9 +31,9 @@ async def on_edit_wish(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
 async def on_more(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond) -> None:
     await ack()
     press = BlockAction.parse(body)
-    offset_text, _, query = press.action.value.partition("|")
-    offset = number(offset_text) or 0
-    content = await finding.find(env, user_id=press.user_id, query=query, offset=offset)
+    # A value not ours asks for no words: the service answers that an empty search finds nothing.
+    more = MoreResults.decode(press.action.value) or MoreResults(0, "")
+    content = await finding.find(env, user_id=press.user_id, query=more.query, offset=more.offset)
     await respond(replace_original=True, **content)
 
 

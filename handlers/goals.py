@@ -6,6 +6,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck
 
+from bot.buttons import ProposalButton
 from bot.service import Env
 from bot.service import goals as service
 from handlers.modals import on_submit
@@ -19,7 +20,7 @@ async def on_edit(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     refused = await service.open_modal(
         env,
         user_id=press.user_id,
-        proposal_id=press.action.number or 0,
+        proposal_id=ProposalButton.id_of(press.action.value),
         trigger_id=press.trigger_id,
     )
     await answer_presser(env, press, refused)

@@ -1,9 +1,9 @@
 """The parts of Slack's bodies our listeners read, as small typed values.
 
 Anyone holding the signing secret can send any JSON, and old buttons carry old values, so
-parsing never raises: a missing or odd field becomes "" (or None for a number), and the
-service answers that in Danish. Bolt has already matched the listener on the action or
-callback ID; everything else is ours to check.
+parsing never raises: a missing or odd field becomes "", and the service answers that in
+Danish. Bolt has already matched the listener on the action or callback ID; everything else
+is ours to check – what a button's value carries, by that button's codec in bot.buttons.
 """
 
 from __future__ import annotations
@@ -11,9 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
-
-# Our row IDs are short: a longer "number" is not one of ours and must not become a huge int.
-_MAX_DIGITS = 11
 
 
 def _dict(value: object) -> Mapping[str, Any]:
@@ -29,13 +26,6 @@ def _id_of(body: Mapping[str, Any], key: str) -> str:
     return _text(_dict(body.get(key)).get("id"))
 
 
-def number(text: str) -> int | None:
-    """A button's value as a row ID, or None when it is not a plain decimal number."""
-    if text.isascii() and text.isdigit() and len(text) <= _MAX_DIGITS:
-        return int(text)
-    return None
-
-
 @dataclass(frozen=True, slots=True)
 class PressedAction:
     """The first (for a button: the only) element of a `block_actions` body's `actions`."""
@@ -43,10 +33,6 @@ class PressedAction:
     action_id: str = ""
     value: str = ""
     selected: str = ""  # the chosen option's value, for selects and radio buttons
-
-    @property
-    def number(self) -> int | None:
-        return number(self.value)
 
 
 @dataclass(frozen=True, slots=True)

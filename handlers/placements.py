@@ -9,33 +9,36 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncRespond
 
-from bot.placement import ANSWERING, Refusal, Role
+from bot.buttons import ProposalAnswer, SlotButton
+from bot.placement import Refusal, Role
 from bot.service import Env, placements
-from handlers.payloads import BlockAction, number
+from handlers.payloads import BlockAction
 from handlers.presses import answer_presser, replace_or_answer
 
 
 async def on_request(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     await ack()
     press = BlockAction.parse(body)
-    slot_id = press.action.number
-    if slot_id is None:
+    slot = SlotButton.decode(press.action.value)
+    if slot is None:
         await answer_presser(env, press, placements.refusal(Refusal.NOT_OPEN))
         return
     await placements.request(
-        env, user_id=press.user_id, slot_id=slot_id, answer=partial(answer_presser, env, press)
+        env, user_id=press.user_id, slot_id=slot.id, answer=partial(answer_presser, env, press)
     )
 
 
 async def _on_answer(press: BlockAction, env: Env, *, accept: bool) -> None:
-    proposal_text, _, role_text = press.action.value.partition(":")
-    proposal_id = number(proposal_text)
-    role = next((r for r in ANSWERING if r.value == role_text), None)
-    if proposal_id is None or role is None:
+    pressed = ProposalAnswer.decode(press.action.value)
+    if pressed is None:
         await answer_presser(env, press, placements.refusal(Refusal.UNKNOWN))
         return
     answered = await placements.answer(
-        env, user_id=press.user_id, proposal_id=proposal_id, role=role, accept=accept
+        env,
+        user_id=press.user_id,
+        proposal_id=pressed.proposal_id,
+        role=pressed.role,
+        accept=accept,
     )
     await answer_presser(env, press, answered)
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncRespond
 
-from bot.matching.solvers import Mode
+from bot.buttons import MatchPage, MatchSend
 from bot.service import Env, rounds, steering
 from bot.texts import rounds as t
 from bot.views.common import notice
@@ -38,26 +38,19 @@ async def match(call: CommandCall) -> None:
 async def on_page(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond) -> None:
     await ack()
     press = BlockAction.parse(body)
-    content = await rounds.page(env, user_id=press.user_id, value=press.action.value)
+    shown = MatchPage.decode(press.action.value)
+    content = await rounds.page(env, user_id=press.user_id, shown=shown)
     await respond(replace_original=True, **content)
-
-
-def _send_value(value: str) -> tuple[Mode, int] | None:
-    """ "<mode>:<round>" from the pressed button, or None when it is not one of ours."""
-    mode_text, _, round_text = value.partition(":")
-    mode = next((m for m in Mode if m.value == mode_text), None)
-    if mode is None or not (round_text.isascii() and round_text.isdigit()) or len(round_text) > 6:
-        return None
-    return mode, int(round_text)
 
 
 async def on_send(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond) -> None:
     await ack()
     press = BlockAction.parse(body)
-    parsed = _send_value(press.action.value)
-    if parsed is None:
+    pressed = MatchSend.decode(press.action.value)
+    if pressed is None:
         await respond(replace_original=False, **notice(t.BAD_BUTTON))
         return
-    mode, round_no = parsed
-    content = await rounds.send(env, user_id=press.user_id, mode=mode, round_no=round_no)
+    content = await rounds.send(
+        env, user_id=press.user_id, mode=pressed.mode, round_no=pressed.round_no
+    )
     await respond(replace_original=True, **content)

@@ -6,6 +6,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck
 
+from bot.buttons import WorkshopButton
 from bot.ids import WorkshopAction
 from bot.service import Env
 from bot.service import workshop as service
@@ -37,7 +38,7 @@ async def on_answer(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     refusal = await service.answer(
         env,
         user_id=press.user_id,
-        workshop_id=press.action.number or 0,
+        workshop_id=WorkshopButton.id_of(press.action.value),
         coming=press.action.action_id == WorkshopAction.COMING,
         channel=press.channel_id,
         ts=press.message_ts,

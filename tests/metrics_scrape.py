@@ -9,7 +9,7 @@ from urllib.request import urlopen
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from bot.ids import Action
+from bot.ids import PlacementAction
 from bot.sandbox.fake_slack import FakeSlack
 from bot.sandbox.person import Workspace
 from tests.scenario.flows import offer, wish
@@ -82,9 +82,9 @@ async def press_search_and_dm(
     before = await asyncio.to_thread(scrape, port)
     posts = posted(fake)
     await anna.command("/praktik", "find ærø")
-    await anna.press(Action.REQUEST)
+    await anna.press(PlacementAction.REQUEST)
     await ws.settle()
-    await bo.press(Action.ACCEPT)
+    await bo.press(PlacementAction.ACCEPT)
     await ws.settle()
 
     def dispatched() -> bool:

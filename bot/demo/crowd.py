@@ -16,17 +16,17 @@ from typing import Any
 from bot import texts
 from bot.demo.ledger import Ledger
 from bot.demo.people import Behaviour, Persona
+from bot.ids import Block as B
 from bot.ids import (
-    Action,
     CohostBlock,
     FeedbackAction,
     FeedbackBlock,
     GoalsAction,
     GoalsBlock,
+    PlacementAction,
     WorkshopAction,
     rating_action,
 )
-from bot.ids import Block as B
 from bot.sandbox.fake_slack import Message
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person, Where
@@ -204,11 +204,11 @@ class Crowd:
                 persona, "/praktik find <ord>", person.command("/praktik", f"find {persona.query}")
             )
             if len(person.ephemerals) > before:
-                values = buttons(person.ephemerals[-1].blocks, Action.REQUEST)
+                values = buttons(person.ephemerals[-1].blocks, PlacementAction.REQUEST)
         if not values:
             where = "message"
             for message in reversed(person.dms):
-                values = buttons(message.blocks, Action.REQUEST)
+                values = buttons(message.blocks, PlacementAction.REQUEST)
                 if values:
                     break
         if not values:
@@ -216,7 +216,7 @@ class Crowd:
         value = values[min(persona.pick, len(values) - 1)]
         shown = len(person.ephemerals)
         pressed = await self._do(
-            persona, "Anmod", person.press(Action.REQUEST, value=value, where=where)
+            persona, "Anmod", person.press(PlacementAction.REQUEST, value=value, where=where)
         )
         if pressed is None:
             return False
@@ -234,7 +234,7 @@ class Crowd:
         for user in users:
             person, persona = self.people[user], self.personas[user]
             for message in person.dms:
-                for value in buttons(message.blocks, Action.ACCEPT):
+                for value in buttons(message.blocks, PlacementAction.ACCEPT):
                     if (user, value) in self._considered:
                         continue
                     self._considered.add((user, value))
@@ -246,7 +246,9 @@ class Crowd:
                     self.ledger.answers[(kind, answer)] += 1
                     if answer == "ignore":
                         continue
-                    action = Action.ACCEPT if answer == "accept" else Action.DECLINE
+                    action = (
+                        PlacementAction.ACCEPT if answer == "accept" else PlacementAction.DECLINE
+                    )
                     press = person.press(action, value=value, where="message")
                     if await self._do(persona, f"{answer} ({kind})", press) is not None:
                         pressed += 1

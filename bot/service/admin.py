@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from bot.buttons import Announcement
 from bot.current import approval_required
 from bot.ids import AdminAction
 from bot.season import Phase, Season, day_label, local_date, next_allowed
@@ -143,22 +144,6 @@ async def _audience(env: Env) -> _Audience:
     return _Audience(current, last if running else None)
 
 
-def _value(years: tuple[int, ...], text: str) -> str:
-    """A send button's value: the seasons, then the text (at most 1,900 + 10 characters,
-    within Slack's 2,000)."""
-    return f"{','.join(str(y) for y in years)}|{text}"
-
-
-def _read_value(value: str, current: int) -> tuple[tuple[int, ...], str]:
-    """The seasons and text a send button carries; a button from before buttons named their
-    seasons carries only the text, meant for the season in force."""
-    head, bar, text = value.partition("|")
-    years = head.split(",")
-    if bar and all(y.isascii() and y.isdigit() and len(y) == 4 for y in years):
-        return tuple(int(y) for y in years), text
-    return (current,), value
-
-
 def _recipients(session: Session, *, years: tuple[int, ...]) -> int:
     return len({u for year in years for u in admin_queries.participants(session, year=year)})
 
@@ -180,7 +165,7 @@ async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
             return notice(t.ANNOUNCE_NONE)
         reaches = t.announce_recipients(count, now)
         choice = views.AnnounceChoice(
-            t.ANNOUNCE_SEND, AdminAction.ANNOUNCE_SEND, _value(now, text), reaches
+            t.ANNOUNCE_SEND, AdminAction.ANNOUNCE_SEND, Announcement(now, text), reaches
         )
         return views.announce_preview(text, t.announce_preview(count, now), [choice])
     last, both = (audience.last.year,), (audience.last.year, audience.current)
@@ -198,7 +183,7 @@ async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
         views.AnnounceChoice(
             t.announce_only(years[0]) if len(years) == 1 else t.ANNOUNCE_BOTH,
             action,
-            _value(years, text),
+            Announcement(years, text),
             t.announce_recipients(reached, years),
         )
         for years, action, reached in (
@@ -211,13 +196,17 @@ async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
     return views.announce_preview(text, head, choices)
 
 
-async def announce_send(env: Env, *, user_id: str, value: str) -> dict[str, Any]:
+async def announce_send(env: Env, *, user_id: str, sent: Announcement | None) -> dict[str, Any]:
+    """`sent` None: a value longer than any button of ours carries, so too long a text."""
     if not await env.is_coordinator(user_id):
         await audit(env, actor=user_id, action="announce", allowed=False)
         return views.not_coordinator()
+    if sent is None:
+        return notice(t.ANNOUNCE_TOO_LONG)
     audience = await _audience(env)
-    years, text = _read_value(value, audience.current)
-    text = clean_text(text)
+    # An old button names no season: it was meant for the season in force.
+    years = sent.years or (audience.current,)
+    text = clean_text(sent.text)
     if not text or len(text) > ANNOUNCE_MAX:
         return notice(t.ANNOUNCE_TOO_LONG if text else t.ANNOUNCE_EMPTY)
     allowed = {audience.current} | ({audience.last.year} if audience.last else set())

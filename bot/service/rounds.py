@@ -12,6 +12,7 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import texts
+from bot.buttons import MatchPage
 from bot.clock import Clock
 from bot.config import Settings
 from bot.current import approval_required
@@ -120,27 +121,21 @@ async def preview_message(
     )
 
 
-async def page(env: Env, *, user_id: str, value: str) -> dict[str, Any]:
-    """A page of the named preview, or the other mode's pairs: `<mode>:<page>:<round>`."""
+async def page(env: Env, *, user_id: str, shown: MatchPage | None) -> dict[str, Any]:
+    """A page of the named preview, or the other mode's pairs; None: the button pressed
+    was not one of ours (told only to a coordinator)."""
     if not await env.is_coordinator(user_id):
         await audit(env, actor=user_id, action="match page", allowed=False)
         return not_coordinator()
-    mode_text, _, rest = value.partition(":")
-    page_text, _, round_text = rest.partition(":")
-    mode = next((m for m in Mode if m.value == mode_text), None)
-    if (
-        mode is None
-        or not (page_text.isascii() and page_text.isdigit() and len(page_text) <= 4)
-        or not (round_text.isascii() and round_text.isdigit() and len(round_text) <= 6)
-    ):
+    if shown is None:
         return notice(t.BAD_BUTTON)
     return await preview_message(
         env,
         user_id=user_id,
-        mode=mode,
-        page=int(page_text),
+        mode=shown.mode,
+        page=shown.page,
         upload=False,
-        round_no=int(round_text),
+        round_no=shown.round_no,
     )
 
 

@@ -15,6 +15,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.buttons import Announcement
 from bot.texts import admin as t
 from bot.views.common import button, message
 from bot.views.mrkdwn import angles, literal
@@ -62,7 +63,7 @@ class AnnounceChoice:
 
     label: str
     action_id: str
-    value: str
+    sends: Announcement
     reaches: str
 
 
@@ -73,7 +74,7 @@ def announce_preview(text: str, head: str, choices: list[AnnounceChoice]) -> dic
         button(
             choice.label,
             choice.action_id,
-            choice.value,
+            choice.sends.encode(),
             style="primary" if len(choices) == 1 else None,
             confirm=ConfirmObject(
                 title=t.ANNOUNCE_CONFIRM_TITLE,

@@ -15,6 +15,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.buttons import DaysChangeButton, ProposalButton
 from bot.ids import Action, DaysAction, DaysBlock, DaysCallback
 from bot.season import Season
 from bot.texts import days_change as t
@@ -23,7 +24,7 @@ from models.placements import Deal
 
 
 def change_button(proposal_id: int | None) -> ButtonElement:
-    return button(t.BUTTON, DaysAction.CHANGE, str(proposal_id or 0))
+    return button(t.BUTTON, DaysAction.CHANGE, ProposalButton(proposal_id or 0).encode())
 
 
 def modal(deal: Deal, season: Season, other: str) -> dict[str, Any]:
@@ -63,7 +64,7 @@ def chosen_days(view: dict[str, Any]) -> list[str]:
 
 
 def ask(change_id: int, text: str) -> dict[str, Any]:
-    value = str(change_id)
+    value = DaysChangeButton(change_id).encode()
     return message(
         text,
         [

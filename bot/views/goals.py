@@ -14,6 +14,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.buttons import ProposalButton
 from bot.ids import Action, GoalsAction, GoalsBlock, GoalsCallback
 from bot.texts import err_too_long
 from bot.texts import goals as t
@@ -26,7 +27,7 @@ GOALS_SHOWN = 1500
 
 
 def edit_button(proposal_id: int | None) -> ButtonElement:
-    return button(t.EDIT_GOALS, GoalsAction.EDIT, str(proposal_id or 0))
+    return button(t.EDIT_GOALS, GoalsAction.EDIT, ProposalButton(proposal_id or 0).encode())
 
 
 def goals_line(goals: str, *, own: bool) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from slack_sdk.models.blocks import ActionsBlock, Block, MarkdownTextObject, SectionBlock
 
+from bot.buttons import MatchPage
 from bot.ids import CoordinatorAction
 from bot.matching.rounds import RoundInput
 from bot.matching.rules import SlotId, WishId
@@ -138,7 +139,7 @@ def list_blocks(
 def _page_button(
     label: str, action: CoordinatorAction, mode: Mode, page: int, round_no: int
 ) -> Any:
-    return button(label, action, f"{mode.value}:{page}:{round_no}")
+    return button(label, action, MatchPage(mode, page, round_no).encode())
 
 
 def csv_rows(

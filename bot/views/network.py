@@ -14,6 +14,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.buttons import PlacementButton
 from bot.ids import NetworkAction
 from bot.placement import Role
 from bot.texts import network as t
@@ -71,7 +72,7 @@ def join_block(placement_id: int) -> ActionsBlock:
     they are."""
     return ActionsBlock(
         block_id=f"network_{placement_id}",
-        elements=[button(t.JOIN, NetworkAction.JOIN, str(placement_id))],
+        elements=[button(t.JOIN, NetworkAction.JOIN, PlacementButton(placement_id).encode())],
     )
 
 

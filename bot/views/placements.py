@@ -13,7 +13,8 @@ from slack_sdk.models.blocks import (
 )
 
 from bot import texts
-from bot.ids import Action
+from bot.buttons import ProposalAnswer
+from bot.ids import PlacementAction
 from bot.placement import Role
 from bot.season import Season
 from bot.texts import changes
@@ -71,12 +72,12 @@ def answer_buttons(
     deal: Deal, role: Role, *, accept: str = texts.ACCEPT, decline: str = texts.DECLINE
 ) -> ActionsBlock:
     """The buttons of one side; the value names the side, so only its person can press them."""
-    value = f"{deal.proposal.id}:{role.value}"
+    value = ProposalAnswer(deal.proposal.id or 0, role).encode()
     return ActionsBlock(
         block_id=f"proposal_{deal.proposal.id}_{role.value}",
         elements=[
-            button(accept, Action.ACCEPT, value, style="primary"),
-            button(decline, Action.DECLINE, value, style="danger"),
+            button(accept, PlacementAction.ACCEPT, value, style="primary"),
+            button(decline, PlacementAction.DECLINE, value, style="danger"),
         ],
     )
 

@@ -18,6 +18,7 @@ from slack_sdk.models.blocks import (
     StaticMultiSelectElement,
 )
 
+from bot.buttons import ProposalButton
 from bot.ids import Action, ProgrammeAction, ProgrammeBlock, ProgrammeCallback, day_block
 from bot.season import Season
 from bot.texts import programme as t
@@ -41,7 +42,7 @@ def write_button(proposal_id: int | None, written: bool) -> ButtonElement:
     return button(
         t.EDIT if written else t.WRITE,
         ProgrammeAction.WRITE,
-        str(proposal_id or 0),
+        ProposalButton(proposal_id or 0).encode(),
         style=None if written else "primary",
     )
 

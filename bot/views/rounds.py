@@ -17,6 +17,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.buttons import MatchSend
 from bot.ids import CoordinatorAction
 from bot.matching.rounds import Preview
 from bot.matching.rules import WishId
@@ -73,7 +74,7 @@ def _send_button(mode: Mode, found: MatchResult, round_no: int, deadline: str) -
     return button(
         t.send_button(mode.value),
         SEND_ACTIONS[mode],
-        f"{mode.value}:{round_no}",
+        MatchSend(mode, round_no).encode(),
         style="primary",
         confirm=confirm,
     )

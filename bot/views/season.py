@@ -7,7 +7,7 @@ from typing import Any
 from slack_sdk.models.blocks import ActionsBlock, MarkdownTextObject, SectionBlock
 
 from bot import texts
-from bot.ids import Action
+from bot.ids import FindAction, SlotAction
 from bot.ids import View as ViewId
 from bot.texts import season as t
 from bot.views.common import button, message, modal_view
@@ -18,9 +18,9 @@ def invitation(year: int, *, host: bool, intern: bool) -> dict[str, Any]:
     each opening its form filled in with last year's answers."""
     buttons = []
     if host:
-        buttons.append(button(t.INVITE_AS_HOST, Action.EDIT_SLOT, "again", style="primary"))
+        buttons.append(button(t.INVITE_AS_HOST, SlotAction.EDIT, "again", style="primary"))
     if intern:
-        buttons.append(button(t.INVITE_AS_INTERN, Action.EDIT_WISH, "again", style="primary"))
+        buttons.append(button(t.INVITE_AS_INTERN, FindAction.EDIT_WISH, "again", style="primary"))
     text = t.invite(year)
     return message(
         text, [SectionBlock(text=MarkdownTextObject(text=text)), ActionsBlock(elements=buttons)]

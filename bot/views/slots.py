@@ -17,7 +17,8 @@ from slack_sdk.models.blocks import (
 )
 
 from bot import texts
-from bot.ids import Action
+from bot.buttons import MoreResults, SlotButton
+from bot.ids import FindAction, PlacementAction, SlotAction
 from bot.season import Season
 from bot.texts import find as find_texts
 from bot.views.common import button, days_text, message, notice, place_text, sector_text, user_text
@@ -53,7 +54,9 @@ def slot_blocks(
 
 
 def request_button(slot: HostSlot) -> Any:
-    return button(texts.REQUEST, Action.REQUEST, str(slot.id), style="primary")
+    return button(
+        texts.REQUEST, PlacementAction.REQUEST, SlotButton(slot.id or 0).encode(), style="primary"
+    )
 
 
 def slot_saved(
@@ -64,7 +67,11 @@ def slot_saved(
     blocks += slot_blocks(slot, season)
     if late:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=late)))
-    blocks.append(ActionsBlock(elements=[button(texts.EDIT, Action.EDIT_SLOT, str(slot.id))]))
+    blocks.append(
+        ActionsBlock(
+            elements=[button(texts.EDIT, SlotAction.EDIT, SlotButton(slot.id or 0).encode())]
+        )
+    )
     return message(texts.slot_saved(created), blocks)
 
 
@@ -131,8 +138,8 @@ def search_results(
         blocks += slot
 
     if offset + len(slots) < total:
-        value = f"{offset + len(slots)}|{clip(query, 200)}"
-        more = ActionsBlock(elements=[button(texts.MORE, Action.MORE_RESULTS, value)])
+        value = MoreResults(offset + len(slots), clip(query, 200)).encode()
+        more = ActionsBlock(elements=[button(texts.MORE, FindAction.MORE_RESULTS, value)])
         blocks.append(more.to_dict())
     return {"text": fit(header, 3000), "blocks": blocks}
 

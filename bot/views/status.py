@@ -19,7 +19,8 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import texts
-from bot.ids import Action
+from bot.buttons import SlotButton
+from bot.ids import FindAction, PlacementAction, SlotAction
 from bot.placement import Role
 from bot.season import Season, to_local
 from bot.texts import changes, dates
@@ -122,7 +123,11 @@ def overview_blocks(
     elif view.slot.status == SlotStatus.WITHDRAWN:
         blocks.append(md(texts.STATUS_SLOT_WITHDRAWN))
     else:
-        edit = button(texts.EDIT, Action.EDIT_SLOT, str(view.slot.id)) if with_buttons else None
+        edit = (
+            button(texts.EDIT, SlotAction.EDIT, SlotButton(view.slot.id or 0).encode())
+            if with_buttons
+            else None
+        )
         blocks += slot_blocks(view.slot, season, accessory=edit)
     if view.cohosted:
         lines = [
@@ -136,7 +141,7 @@ def overview_blocks(
     elif view.wish.status == WishStatus.WITHDRAWN:
         blocks.append(md(texts.STATUS_WISH_WITHDRAWN))
     else:
-        edit = button(texts.EDIT_WISH, Action.EDIT_WISH, "wish") if with_buttons else None
+        edit = button(texts.EDIT_WISH, FindAction.EDIT_WISH, "wish") if with_buttons else None
         blocks.append(
             SectionBlock(text=MarkdownTextObject(text=_wish_text(view, season)), accessory=edit)
         )
@@ -235,9 +240,9 @@ def _starters(view: Overview) -> list[Block]:
     signed up as."""
     starters = []
     if view.slot is None or view.slot.status == SlotStatus.WITHDRAWN:
-        starters.append(button(texts.OFFER_BUTTON, Action.EDIT_SLOT, "new", style="primary"))
+        starters.append(button(texts.OFFER_BUTTON, SlotAction.EDIT, "new", style="primary"))
     if view.wish is None or view.wish.status == WishStatus.WITHDRAWN:
-        starters.append(button(texts.WISH_BUTTON, Action.EDIT_WISH, "new", style="primary"))
+        starters.append(button(texts.WISH_BUTTON, FindAction.EDIT_WISH, "new", style="primary"))
     return [ActionsBlock(elements=starters)] if starters else []
 
 
@@ -305,7 +310,7 @@ def withdraw_prompt(view: Overview, user_id: str, season: Season) -> dict[str, A
         buttons.append(
             button(
                 texts.WITHDRAW_AS_HOST,
-                Action.WITHDRAW_HOST,
+                PlacementAction.WITHDRAW_HOST,
                 "host",
                 style="danger",
                 confirm=_withdraw_confirm(text),
@@ -321,7 +326,7 @@ def withdraw_prompt(view: Overview, user_id: str, season: Season) -> dict[str, A
         buttons.append(
             button(
                 texts.WITHDRAW_AS_INTERN,
-                Action.WITHDRAW_INTERN,
+                PlacementAction.WITHDRAW_INTERN,
                 "intern",
                 style="danger",
                 confirm=_withdraw_confirm(text),

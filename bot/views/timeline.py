@@ -19,6 +19,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.buttons import PlacementButton
 from bot.ids import DMKind, FeedbackAction, GoalsAction, rating_action
 from bot.placement import Role
 from bot.season import Season, day_label
@@ -158,7 +159,7 @@ def checkin_message(ctx: PlacementContext, role: Role, season: Season) -> dict[s
     else:
         head = texts.checkin_intern(workplace_of(ctx))
     answer = ctx.checkins.get(role)
-    value = str(ctx.id)
+    value = PlacementButton(ctx.id).encode()
     ratings = [
         button(
             str(n),
@@ -200,7 +201,7 @@ def evaluation_message(ctx: PlacementContext, role: Role, season: Season) -> dic
                 button(
                     label,
                     FeedbackAction.EVALUATE,
-                    str(ctx.id),
+                    PlacementButton(ctx.id).encode(),
                     style=None if answered else "primary",
                 )
             ],
@@ -228,7 +229,10 @@ def followup_message(ctx: PlacementContext, role: Role, season: Season) -> dict[
             block_id=f"followup_{ctx.id}",
             elements=[
                 button(
-                    label, GoalsAction.FOLLOWUP, str(ctx.id), style=None if answered else "primary"
+                    label,
+                    GoalsAction.FOLLOWUP,
+                    PlacementButton(ctx.id).encode(),
+                    style=None if answered else "primary",
                 )
             ],
         ),

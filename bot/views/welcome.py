@@ -6,7 +6,7 @@ from typing import Any
 
 from slack_sdk.models.blocks import ActionsBlock, Block
 
-from bot.ids import Action
+from bot.ids import FindAction, SlotAction
 from bot.season import Season
 from bot.texts import welcome as t
 from bot.views.common import button, md, message
@@ -20,8 +20,8 @@ def starters() -> ActionsBlock:
     """*Tilbyd en plads* / *Find en praktik*: each opens its sign-up form."""
     return ActionsBlock(
         elements=[
-            button(t.OFFER, Action.EDIT_SLOT, "new", style="primary"),
-            button(t.FIND, Action.EDIT_WISH, "new", style="primary"),
+            button(t.OFFER, SlotAction.EDIT, "new", style="primary"),
+            button(t.FIND, FindAction.EDIT_WISH, "new", style="primary"),
         ]
     )
 

@@ -19,6 +19,7 @@ from slack_sdk.models.blocks import (
     TimePickerElement,
 )
 
+from bot.buttons import WorkshopButton
 from bot.ids import Action, WorkshopAction, WorkshopBlock, WorkshopCallback
 from bot.season import Season
 from bot.texts import dates
@@ -150,7 +151,7 @@ def invitation(workshop: Workshop, *, coming: bool | None = None) -> dict[str, A
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=head))]
     if workshop.note:
         blocks.append(md(literal(workshop.note, SECTION_TEXT)))
-    value = str(workshop.id)
+    value = WorkshopButton(workshop.id or 0).encode()
     blocks.append(
         ActionsBlock(
             elements=[

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, select
 
-from bot.ids import Action
+from bot.ids import PlacementAction
 from bot.sandbox.person import Person
 from models.tables import HostSlot, Participant, Wish
 
@@ -81,5 +81,5 @@ def numbers(session: Session) -> dict[str, str]:
 async def placed(host: Person, intern: Person, query: str) -> None:
     """The intern finds the host's slot by a search and asks for it; the host accepts."""
     await intern.command("/praktik", f"find {query}")
-    await intern.press(Action.REQUEST)
-    await host.press(Action.ACCEPT)
+    await intern.press(PlacementAction.REQUEST)
+    await host.press(PlacementAction.ACCEPT)

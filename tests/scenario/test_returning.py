@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from bot.clock import ManualClock
-from bot.ids import Action, CoordinatorAction
+from bot.ids import CoordinatorAction, PlacementAction
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.season import COPENHAGEN
@@ -53,7 +53,7 @@ def asked_for(message: object) -> set[str]:
         str(element.get("value"))
         for block in blocks
         for element in [block.get("accessory"), *(block.get("elements") or [])]  # type: ignore[misc]
-        if isinstance(element, dict) and element.get("action_id") == Action.REQUEST
+        if isinstance(element, dict) and element.get("action_id") == PlacementAction.REQUEST
     }
 
 
@@ -98,7 +98,7 @@ async def test_a_round_and_the_suggestions_do_not_send_her_back_but_her_request_
 
     # She asks for Ærø herself, by name: allowed, and Cas is told she has been there.
     await anna.command("/praktik", "find ærø")
-    await anna.press(Action.REQUEST)
+    await anna.press(PlacementAction.REQUEST)
     assert t.been_here(2026) in shown(cas.last_dm)
     assert sorted(await harness.db.read(proposed_slots, user_id="UANNA", year=2027)) == sorted(
         ids.values()

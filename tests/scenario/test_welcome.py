@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from bot.clock import ManualClock
-from bot.ids import Action, Callback
+from bot.ids import Callback, SlotAction
 from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
@@ -54,7 +54,7 @@ async def test_one_welcome_per_person_with_the_seasons_dates_and_both_ways_in(
     await nina.press(t.FIND, where="message")
     assert nina.modal is not None and nina.modal["callback_id"] == Callback.WISH_FORM
     await nina.close()
-    await nina.press(Action.EDIT_SLOT, where="message")
+    await nina.press(SlotAction.EDIT, where="message")
     assert nina.modal is not None and nina.modal["callback_id"] == Callback.SLOT_FORM
 
     # A bot joining is welcomed by nobody.

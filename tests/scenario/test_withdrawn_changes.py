@@ -13,10 +13,10 @@ from sqlmodel import Session, col, select
 from bot.clock import ManualClock
 from bot.ids import (
     GOALS_CHANGED_KIND,
-    Action,
     DMKind,
     GoalsAction,
     GoalsBlock,
+    PlacementAction,
     PrivacyAction,
     ProgrammeAction,
     ProgrammeBlock,
@@ -71,8 +71,8 @@ async def _both_changes_planned(bo: Person, anna: Person) -> None:
 Leaving = tuple[str, str, str] | None
 LEAVINGS: dict[str, Leaving] = {
     "nobody-leaves": None,  # the control: the same steps tell both sides
-    "intern-withdraws": ("anna", "afmeld", Action.WITHDRAW_INTERN),
-    "host-withdraws": ("bo", "afmeld", Action.WITHDRAW_HOST),
+    "intern-withdraws": ("anna", "afmeld", PlacementAction.WITHDRAW_INTERN),
+    "host-withdraws": ("bo", "afmeld", PlacementAction.WITHDRAW_HOST),
     "host-erases": ("bo", "slet-mine-data", PrivacyAction.DELETE_MY_DATA),
     "intern-erases": ("anna", "slet-mine-data", PrivacyAction.DELETE_MY_DATA),
 }

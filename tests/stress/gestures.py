@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import time
 
-from bot.ids import Action
+from bot.ids import PlacementAction
 from bot.sandbox.fake_slack import FakeSlack, Message
 from bot.sandbox.wire import Actor, SlackWire, WireResponse, action_entry, block_actions_payload
 
@@ -36,7 +36,7 @@ def request_message(fake: FakeSlack, user_id: str, slot_id: int) -> Message:
     """A search result with one *Anmod* button, as /praktik find shows it (ephemeral)."""
     button = {
         "type": "button",
-        "action_id": Action.REQUEST.value,
+        "action_id": PlacementAction.REQUEST.value,
         "value": str(slot_id),
         "style": "primary",
         "text": {"type": "plain_text", "text": "Anmod", "emoji": True},

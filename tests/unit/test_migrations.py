@@ -22,3 +22,15 @@ def test_models_and_migrations_agree(db: Database) -> None:
     with db.engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
     assert diff == []
+
+
+def test_each_migration_says_what_it_does_in_one_line() -> None:
+    # Alembic logs a migration's first docstring paragraph at every upgrade; a second line
+    # would reach the log without a timestamp (tests/stress/test_startup.py reads every line).
+    from alembic.script import ScriptDirectory
+
+    from models.db import alembic_config
+
+    scripts = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    for revision in scripts.walk_revisions():
+        assert "\n" not in (revision.doc or ""), revision.revision

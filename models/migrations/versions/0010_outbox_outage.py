@@ -1,5 +1,4 @@
-"""outbox rows count the tries Slack was away for, apart from the attempts; a DM with fixed
-content says until when it is worth sending
+"""outbox: tries while Slack was away, apart from attempts; until when a fixed DM is worth it
 
 Revision ID: 0010
 Revises: 0009
