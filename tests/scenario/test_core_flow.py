@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import copy
 
+from bot.ids import Block
 from bot.sandbox.harness import Harness
 from tests.orthography import assert_one_full_stop_after_dates
 from tests.scenario.flows import offer, wish
@@ -196,7 +197,7 @@ async def test_search_shows_the_seats_left_as_they_change(harness: Harness) -> N
     await dan.command("/praktik", "find ærø")
     assert "1 af 2 ledige" in shown(dan.ephemerals[-1])
     await bo.command("/praktik", "tilbyd")
-    bo.fill("slot_capacity", "3")
+    bo.fill(Block.SLOT_CAPACITY, "3")
     await bo.submit()
     await dan.command("/praktik", "find ærø")
     assert "2 af 3 ledige" in shown(dan.ephemerals[-1])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
+from bot.ids import Action
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from models.tables import HostSlot, Participant, Proposal
@@ -33,7 +34,7 @@ def _anmod(message: object) -> set[str]:
     return {
         b["accessory"]["value"]
         for b in blocks
-        if b.get("accessory", {}).get("action_id") == "request_slot"
+        if b.get("accessory", {}).get("action_id") == Action.REQUEST
     }
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from bot.clock import ManualClock
+from bot.ids import FeedbackBlock
 from bot.outbox import plan
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
@@ -139,7 +140,7 @@ async def test_check_in_comment_and_evaluation_change_until_the_season_closes(
     assert harness.fake.calls_to("chat.update")[-1].params["channel"] == anna.screen.dm_channel
 
     await anna.press("Tilføj kommentar")
-    anna.fill("checkin_comment_text", "Rigtig god dag på havnen.")
+    anna.fill(FeedbackBlock.COMMENT, "Rigtig god dag på havnen.")
     assert (await anna.submit()).action == "close"
     assert await harness.db.run(_checkins) == {"intern": (4, "Rigtig god dag på havnen.")}
     assert "Rigtig god dag på havnen." in shown(anna.last_dm)
@@ -157,14 +158,14 @@ async def test_check_in_comment_and_evaluation_change_until_the_season_closes(
     assert (await worker.run_once(clock.now())).sent == 2
     await anna.press("Evaluér")
     assert anna.modal is not None and "Fik du konkret udbytte?" in shown(anna.modal)
-    anna.fill("evaluation_benefit", "Ja")
-    anna.fill("evaluation_recommend", "10")
-    anna.fill("evaluation_text", "Jeg tager idéen om borgerpaneler med hjem.")
+    anna.fill(FeedbackBlock.BENEFIT, "Ja")
+    anna.fill(FeedbackBlock.RECOMMEND, "10")
+    anna.fill(FeedbackBlock.TEXT, "Jeg tager idéen om borgerpaneler med hjem.")
     assert (await anna.submit()).action == "close"
     assert buttons(anna.last_dm) == ["Ret evaluering", network_texts.JOIN]
     await bo.press("Evaluér")
-    bo.fill("evaluation_benefit", "delvist")
-    bo.fill("evaluation_recommend", "8")
+    bo.fill(FeedbackBlock.BENEFIT, "delvist")
+    bo.fill(FeedbackBlock.RECOMMEND, "8")
     assert (await bo.submit()).action == "close"
     assert await harness.db.run(_evaluations) == {
         "intern": ("ja", 10, "Jeg tager idéen om borgerpaneler med hjem."),
@@ -205,8 +206,8 @@ async def test_praktik_checkin_opens_the_form_during_and_after_and_explains_othe
     assert anna.modal is not None and "Om din praktik hos *Ærø Kommune*" in shown(anna.modal)
     outcome = await anna.submit()
     assert outcome.action == "client_errors"  # the rating is required
-    anna.fill("checkin_rating", "5 – rigtig godt")
-    anna.fill("checkin_comment_text", "Allerede nu en god uge.")
+    anna.fill(FeedbackBlock.RATING, "5 – rigtig godt")
+    anna.fill(FeedbackBlock.COMMENT, "Allerede nu en god uge.")
     assert (await anna.submit()).action == "close"
     assert await harness.db.run(_checkins) == {"intern": (5, "Allerede nu en god uge.")}
     assert "Tak! Dit svar er gemt" in shown(anna.ephemerals[-1])
@@ -291,8 +292,8 @@ async def test_a_host_with_two_interns_picks_which_placement_to_check_in_on(
     clock.set(local(9, 16, 10))
     await bo.command("/praktik", "checkin")
     assert bo.modal is not None and "Hvilken praktik?" in shown(bo.modal)
-    bo.fill("feedback_placement", "Dan Berg hos dig")
-    bo.fill("checkin_rating", "4")
+    bo.fill(FeedbackBlock.PLACEMENT, "Dan Berg hos dig")
+    bo.fill(FeedbackBlock.RATING, "4")
     assert (await bo.submit()).action == "close"
     rows = await harness.db.run(_checkins_by_placement)
     assert rows == [(2, "host", 4)]
