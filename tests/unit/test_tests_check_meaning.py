@@ -39,7 +39,6 @@ NOT_YET = frozenset(
         "tests/scenario/test_calendar.py",
         "tests/scenario/test_changes.py",
         "tests/scenario/test_cohosts.py",
-        "tests/scenario/test_coordinator_edges.py",
         "tests/scenario/test_coordinator_figures.py",
         "tests/scenario/test_core_flow.py",
         "tests/scenario/test_days_change.py",
