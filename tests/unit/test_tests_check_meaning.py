@@ -44,7 +44,6 @@ NOT_YET = frozenset(
         "tests/scenario/test_days_change.py",
         "tests/scenario/test_demo.py",
         "tests/scenario/test_erased_buttons.py",
-        "tests/scenario/test_forbidden_pairs.py",
         "tests/scenario/test_foundation.py",
         "tests/scenario/test_goals.py",
         "tests/scenario/test_match_steering.py",
