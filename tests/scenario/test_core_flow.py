@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import copy
 
+from bot import texts
 from bot.ids import Block
 from bot.sandbox.harness import Harness
 from tests.orthography import assert_one_full_stop_after_dates
@@ -59,7 +60,8 @@ async def test_host_declines_and_the_intern_is_told_kindly_with_other_slots(
     host = bo if asked is bo.last_dm else cas
     await host.press("Afslå")
     told = shown(anna.last_dm)
-    assert "kan desværre ikke tage imod dig denne gang" in told
+    workplace = "Ærø Kommune" if host is bo else "Region Midtjylland"
+    assert texts.declined_intern(workplace) in told
     assert buttons(anna.last_dm) == ["Anmod", "Anmod"] or buttons(anna.last_dm) == ["Anmod"]
     assert "Forespørgslen blev afslået" in shown(host.dms[-1]) or "Du har afslået" in shown(
         host.dms[-1]
@@ -85,8 +87,8 @@ async def test_intern_withdraws_after_confirmation_frees_the_seat_and_tells_the_
     await anna.command("/praktik", "afmeld")
     assert buttons(anna.ephemerals[-1]) == ["Træk mit praktikønske tilbage"]
     await anna.press("Træk mit praktikønske tilbage")
-    assert "Du er meldt fra som praktikant" in shown(anna.ephemerals[-1])
-    assert "har meldt fra, så jeres aftale er aflyst" in shown(bo.last_dm)
+    assert texts.WITHDRAWN_INTERN in shown(anna.ephemerals[-1])
+    assert texts.counterpart_intern_left("Anna Jensen") in shown(bo.last_dm)
     planned = await harness.db.run(_planned_for, user="UANNA")
     assert planned == 0  # every planned DM of the placement is cancelled
 
@@ -121,9 +123,9 @@ async def test_host_withdraws_and_the_intern_gets_other_slots(harness: Harness) 
 
     await bo.command("/praktik", "afmeld")
     await bo.press("Træk min værtsplads tilbage")
-    assert "Din værtsplads er trukket tilbage" in shown(bo.ephemerals[-1])
+    assert texts.WITHDRAWN_HOST in shown(bo.ephemerals[-1])
     told = anna.last_dm
-    assert "har desværre trukket sin plads tilbage" in shown(told)
+    assert texts.counterpart_host_left("Ærø Kommune") in shown(told)
     assert "Viborg Bibliotek" in shown(told) and buttons(told) == ["Anmod"]
     await anna.command("/praktik", "find ærø")
     assert "Ingen ledige pladser" in shown(anna.ephemerals[-1])
@@ -173,9 +175,8 @@ async def test_only_the_host_can_press_the_hosts_buttons(harness: Harness) -> No
         assert await press_as(who, ask, "Acceptér") == 200
         # Not in the host's DM, so the refusal reaches them where they are: a DM.
         seen = who.ephemerals + who.dms
-        assert "Den knap er ikke til dig" in shown(seen[-1]) or "Den knap er ikke til dig" in shown(
-            who.last_dm
-        )
+        refusal = texts.REFUSALS["not_yours"]
+        assert refusal in shown(seen[-1]) or refusal in shown(who.last_dm)
     assert await harness.db.run(_placements) == 0
     assert buttons(bo.last_dm) == ["Acceptér", "Afslå"]  # untouched
     await bo.press("Acceptér")

@@ -40,7 +40,6 @@ NOT_YET = frozenset(
         "tests/scenario/test_changes.py",
         "tests/scenario/test_cohosts.py",
         "tests/scenario/test_coordinator_figures.py",
-        "tests/scenario/test_core_flow.py",
         "tests/scenario/test_days_change.py",
         "tests/scenario/test_demo.py",
         "tests/scenario/test_erased_buttons.py",
