@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, select
 
-from bot.ids import PlacementAction
+from bot.ids import Block, PlacementAction
 from bot.sandbox.person import Person
 from models.tables import HostSlot, Participant, Wish
 
@@ -27,13 +27,13 @@ async def offer(
     description: str = "Du følger vores klimateam og besøger havnen.",
 ) -> None:
     await host.command("/praktik", "tilbyd")
-    host.fill("slot_workplace", workplace)
-    host.fill("slot_sector", sector)
-    host.fill("slot_municipality", municipality)
-    host.fill("slot_capacity", capacity)
-    host.fill("slot_days", list(days))
-    host.fill("slot_topics", list(topics))
-    host.fill("slot_description", description)
+    host.fill(Block.SLOT_WORKPLACE, workplace)
+    host.fill(Block.SLOT_SECTOR, sector)
+    host.fill(Block.SLOT_MUNICIPALITY, municipality)
+    host.fill(Block.SLOT_CAPACITY, capacity)
+    host.fill(Block.SLOT_DAYS, list(days))
+    host.fill(Block.SLOT_TOPICS, list(topics))
+    host.fill(Block.SLOT_DESCRIPTION, description)
     outcome = await host.submit()
     assert outcome.action == "close", outcome.errors
 
@@ -49,13 +49,13 @@ async def wish(
     manager: str | None = None,
 ) -> None:
     await intern.command("/praktik", "find")
-    intern.fill("wish_workplace", workplace)
-    intern.fill("wish_sector", sector)
-    intern.fill("wish_days", list(days))
-    intern.fill("wish_topics", list(topics))
-    intern.fill("wish_text", text)
+    intern.fill(Block.WISH_WORKPLACE, workplace)
+    intern.fill(Block.WISH_SECTOR, sector)
+    intern.fill(Block.WISH_DAYS, list(days))
+    intern.fill(Block.WISH_TOPICS, list(topics))
+    intern.fill(Block.WISH_TEXT, text)
     if manager is not None:
-        intern.fill("wish_manager", manager)
+        intern.fill(Block.WISH_MANAGER, manager)
     outcome = await intern.submit()
     assert outcome.action == "close", outcome.errors
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from bot.ids import Action, Block
 from bot.sandbox.harness import Harness
 from models.tables import HostSlot, Participant, Wish
 from tests.scenario.flows import offer
@@ -65,22 +66,22 @@ async def test_empty_and_too_long_fields_are_refused_inline_and_nothing_is_saved
 ) -> None:
     bo = harness.workspace.person("UBO", "bo", "Bo Hansen")
     await bo.command("/praktik", "tilbyd")
-    bo.fill("slot_workplace", "x" * 5000)
-    bo.fill("slot_sector", "Kommune")
-    bo.fill("slot_municipality", "Ærø")
-    bo.fill("slot_capacity", "to")
-    bo.fill("slot_days", [])
-    bo.fill("slot_description", "y" * 5000)
+    bo.fill(Block.SLOT_WORKPLACE, "x" * 5000)
+    bo.fill(Block.SLOT_SECTOR, "Kommune")
+    bo.fill(Block.SLOT_MUNICIPALITY, "Ærø")
+    bo.fill(Block.SLOT_CAPACITY, "to")
+    bo.fill(Block.SLOT_DAYS, [])
+    bo.fill(Block.SLOT_DESCRIPTION, "y" * 5000)
     status, action, errors = await submit_raw(bo)
     assert (status, action) == (200, "errors")
-    assert errors["slot_workplace"].startswith("Højst 150 tegn")
-    assert errors["slot_capacity"] == "Skriv et helt tal fra 1 til 10 – fx 2."
-    assert errors["slot_days"] == "Vælg mindst én dag i uge 37."
-    assert errors["slot_description"].startswith("Højst 2000 tegn")
+    assert errors[Block.SLOT_WORKPLACE].startswith("Højst 150 tegn")
+    assert errors[Block.SLOT_CAPACITY] == "Skriv et helt tal fra 1 til 10 – fx 2."
+    assert errors[Block.SLOT_DAYS] == "Vælg mindst én dag i uge 37."
+    assert errors[Block.SLOT_DESCRIPTION].startswith("Højst 2000 tegn")
     for capacity in ("0", "11", "-1", "2.5", "١", " "):
-        bo.fill("slot_capacity", capacity)
+        bo.fill(Block.SLOT_CAPACITY, capacity)
         _, action, errors = await submit_raw(bo)
-        assert action == "errors" and "slot_capacity" in errors
+        assert action == "errors" and Block.SLOT_CAPACITY in errors
     assert await harness.db.run(lambda s: s.exec(select(HostSlot)).all()) == []
     assert harness.fake.calls_to("chat.postMessage") == []
 
@@ -88,32 +89,32 @@ async def test_empty_and_too_long_fields_are_refused_inline_and_nothing_is_saved
 async def test_a_forged_option_value_is_refused(harness: Harness) -> None:
     bo = harness.workspace.person("UBO", "bo", "Bo Hansen")
     await bo.command("/praktik", "tilbyd")
-    bo.fill("slot_workplace", "Ærø Kommune")
-    bo.fill("slot_sector", "Kommune")
-    bo.fill("slot_municipality", "Ærø")
-    bo.fill("slot_days", ["man 13. sep."])
+    bo.fill(Block.SLOT_WORKPLACE, "Ærø Kommune")
+    bo.fill(Block.SLOT_SECTOR, "Kommune")
+    bo.fill(Block.SLOT_MUNICIPALITY, "Ærø")
+    bo.fill(Block.SLOT_DAYS, ["man 13. sep."])
     values = bo.modal["state"]["values"]
-    values["slot_sector"]["field"]["selected_option"]["value"] = "kongehuset"
-    values["slot_days"]["field"]["selected_options"][0]["value"] = "7"
+    values[Block.SLOT_SECTOR][Action.FIELD]["selected_option"]["value"] = "kongehuset"
+    values[Block.SLOT_DAYS][Action.FIELD]["selected_options"][0]["value"] = "7"
     _, action, errors = await submit_raw(bo)
-    assert action == "errors" and set(errors) >= {"slot_sector", "slot_days"}
+    assert action == "errors" and set(errors) >= {Block.SLOT_SECTOR, Block.SLOT_DAYS}
 
 
 async def test_wish_text_fields_and_search_survive_hostile_text(harness: Harness) -> None:
     anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
     for text in [*HOSTILE, "z" * 2000]:
         await anna.command("/praktik", "find")
-        anna.fill("wish_workplace", text[:150])
-        anna.fill("wish_sector", "Region")
-        anna.fill("wish_text", text)
+        anna.fill(Block.WISH_WORKPLACE, text[:150])
+        anna.fill(Block.WISH_SECTOR, "Region")
+        anna.fill(Block.WISH_TEXT, text)
         status, action, errors = await submit_raw(anna)
         assert (status, action, errors) == (200, "close", {})
         wish = await harness.db.run(_wish)
         assert wish.text == text.replace("\x00", "").replace("\x07", "")
     await anna.command("/praktik", "find")
-    anna.fill("wish_text", "æ" * 5000)
+    anna.fill(Block.WISH_TEXT, "æ" * 5000)
     _, action, errors = await submit_raw(anna)
-    assert action == "errors" and errors["wish_text"].startswith("Højst 2000 tegn")
+    assert action == "errors" and errors[Block.WISH_TEXT].startswith("Højst 2000 tegn")
     await anna.close()
     for query in ["x" * 20000, "\x00\x01", "%", "_", "'; DROP TABLE wish; --", "<!here>"]:
         await anna.command("/praktik", f"find {query}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 
+from bot.ids import Block
 from bot.sandbox.console import Console
 from bot.sandbox.console_tools import listed
 from bot.sandbox.harness import Harness
@@ -78,17 +79,17 @@ async def test_a_host_cannot_remove_agreed_days_or_seats_and_is_told_why(
     await bo.press("Acceptér")
 
     await bo.command("/praktik", "tilbyd")
-    bo.fill("slot_days", ["man 13. sep.", "tir 14. sep.", "ons 15. sep.", "tor 16. sep."])
+    bo.fill(Block.SLOT_DAYS, ["man 13. sep.", "tir 14. sep.", "ons 15. sep.", "tor 16. sep."])
     outcome = await bo.submit()
     assert outcome.action == "errors"
     assert "Du har en aftale med en praktikant fre 17. sep." in json.dumps(
         outcome.errors, ensure_ascii=False
     )
-    bo.fill("slot_days", ["man 13. sep.", "tor 16. sep.", "fre 17. sep."])
-    bo.fill("slot_capacity", "0")
+    bo.fill(Block.SLOT_DAYS, ["man 13. sep.", "tor 16. sep.", "fre 17. sep."])
+    bo.fill(Block.SLOT_CAPACITY, "0")
     outcome = await bo.submit()
     assert outcome.action == "errors"
-    bo.fill("slot_capacity", "1")  # one seat for the one agreed intern is fine
+    bo.fill(Block.SLOT_CAPACITY, "1")  # one seat for the one agreed intern is fine
     assert (await bo.submit()).action == "close"
     await bo.command("/praktik", "status")
     assert "man 13. sep., tor 16. sep., fre 17. sep." in shown(bo.ephemerals[-1])
@@ -133,12 +134,12 @@ async def test_the_manager_named_is_told_of_the_agreement(harness: Harness) -> N
 async def test_nobody_is_their_own_manager(harness: Harness) -> None:
     anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
     await anna.command("/praktik", "find")
-    anna.fill("wish_workplace", "Styrelsen")
-    anna.fill("wish_sector", "Stat")
-    anna.fill("wish_manager", "UANNA")
+    anna.fill(Block.WISH_WORKPLACE, "Styrelsen")
+    anna.fill(Block.WISH_SECTOR, "Stat")
+    anna.fill(Block.WISH_MANAGER, "UANNA")
     outcome = await anna.submit()
     assert outcome.action == "errors"
-    assert "Du kan ikke være din egen leder" in outcome.errors["wish_manager"]
+    assert "Du kan ikke være din egen leder" in outcome.errors[Block.WISH_MANAGER]
 
 
 async def test_with_approval_the_intern_hears_the_host_said_yes_and_the_manager_is_asked(

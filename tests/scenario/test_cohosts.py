@@ -8,6 +8,7 @@ import json
 from sqlmodel import Session, select
 
 from bot.clock import ManualClock
+from bot.ids import CohostBlock, DaysBlock, FeedbackBlock, WorkshopBlock
 from bot.outbox.dispatcher import Dispatcher
 from bot.outbox.plan import HOST_ONLY
 from bot.sandbox.harness import Harness
@@ -33,10 +34,10 @@ async def test_a_cohost_answers_a_request_and_both_hosts_get_the_placement(
     # Bo names Cille as co-host in the slot modal; she is told.
     await offer(bo)
     await bo.command("/praktik", "tilbyd")  # the same modal edits the slot
-    bo.fill("slot_cohost", "UBO")
+    bo.fill(CohostBlock.SLOT_COHOST, "UBO")
     await bo.submit()
-    assert "dig selv" in bo.modal_errors["slot_cohost"]  # nobody co-hosts with themselves
-    bo.fill("slot_cohost", "UCILLE")
+    assert "dig selv" in bo.modal_errors[CohostBlock.SLOT_COHOST]  # nobody co-hosts with themselves
+    bo.fill(CohostBlock.SLOT_COHOST, "UCILLE")
     await bo.submit()
     assert "har gjort dig til medvært" in shown(cille.last_dm)
 
@@ -78,7 +79,7 @@ async def test_a_cohost_answers_a_request_and_both_hosts_get_the_placement(
 
     # Taking Cille off tells her.
     await bo.command("/praktik", "tilbyd")
-    bo.fill("slot_cohost", None)
+    bo.fill(CohostBlock.SLOT_COHOST, None)
     await bo.submit()
     assert "har fjernet dig som medvært" in shown(cille.last_dm)
     await cille.command("/praktik", "status")
@@ -93,7 +94,7 @@ async def test_a_cohost_who_never_signed_up_can_see_and_erase_being_named(
     cille = ws.person("UCILLE", "cille", "Cille Dahl")
     await offer(bo)
     await bo.command("/praktik", "tilbyd")
-    bo.fill("slot_cohost", "UCILLE")
+    bo.fill(CohostBlock.SLOT_COHOST, "UCILLE")
     await bo.submit()
 
     await cille.command("/praktik", "mine-data")
@@ -138,7 +139,7 @@ async def test_a_cohost_gets_what_the_host_gets_and_the_intern_hears_of_both_all
     clock.set(local(5, 3, 10))
     await offer(bo)
     await bo.command("/praktik", "tilbyd")
-    bo.fill("slot_cohost", "UCILLE")
+    bo.fill(CohostBlock.SLOT_COHOST, "UCILLE")
     await bo.submit()
     await wish(anna)
     await anna.command("/praktik", "find ærø")
@@ -163,9 +164,9 @@ async def test_a_cohost_gets_what_the_host_gets_and_the_intern_hears_of_both_all
     await kim.command("/praktik", "admin besked Husk at aftale programmet")
     await kim.press("Send til alle")
     await kim.command("/praktik", "admin workshop")
-    kim.fill("workshop_day", "2027-06-24")
-    kim.fill("workshop_time", "13:00")
-    kim.fill("workshop_place", "Slotsholmsgade 4")
+    kim.fill(WorkshopBlock.DAY, "2027-06-24")
+    kim.fill(WorkshopBlock.TIME, "13:00")
+    kim.fill(WorkshopBlock.PLACE, "Slotsholmsgade 4")
     await kim.submit()
     await worker.run_once(clock.now())
     assert any("Husk at aftale programmet" in shown(m) for m in cille.dms)
@@ -178,7 +179,7 @@ async def test_a_cohost_gets_what_the_host_gets_and_the_intern_hears_of_both_all
     clock.set(local(6, 28, 10))
     await bo.command("/praktik", "status")
     await bo.press("Ret dage")
-    bo.fill("days_change_days", ["1", "2", "3", "4"])
+    bo.fill(DaysBlock.DAYS, ["1", "2", "3", "4"])
     assert (await bo.submit()).action == "close"
     await anna.press("Afslå", where="message")
     for host in (bo, cille):
@@ -199,8 +200,8 @@ async def test_a_cohost_gets_what_the_host_gets_and_the_intern_hears_of_both_all
             await bo.press("5", where="message")
         if kind == "evaluation":
             await cille.press("Evaluér", where="message")
-            cille.fill("evaluation_benefit", "Ja")
-            cille.fill("evaluation_recommend", "9")
+            cille.fill(FeedbackBlock.BENEFIT, "Ja")
+            cille.fill(FeedbackBlock.RECOMMEND, "9")
             assert (await cille.submit()).action == "close"
             assert buttons(cille.last_dm) == ["Ret evaluering", network_texts.JOIN]
     for _, kind in TIMELINE:
@@ -232,7 +233,7 @@ async def test_a_cohost_named_after_the_confirmation_gets_the_rest_and_one_taken
     # After the confirmation Bo names Cille: she gets the placement's DMs from now on.
     clock.set(local(7, 1, 10))
     await bo.command("/praktik", "tilbyd")
-    bo.fill("slot_cohost", "UCILLE")
+    bo.fill(CohostBlock.SLOT_COHOST, "UCILLE")
     await bo.submit()
     clock.set(local(8, 30, 9))
     await worker.run_once(clock.now())
@@ -241,7 +242,7 @@ async def test_a_cohost_named_after_the_confirmation_gets_the_rest_and_one_taken
 
     # Bo swaps Cille for Dan: Dan gets what is left, Cille nothing more.
     await bo.command("/praktik", "tilbyd")
-    bo.fill("slot_cohost", "UDAN")
+    bo.fill(CohostBlock.SLOT_COHOST, "UDAN")
     await bo.submit()
     cille_had = len(cille.dms)
     clock.set(local(9, 9, 9))

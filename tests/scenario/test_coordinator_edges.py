@@ -10,10 +10,14 @@ from typing import Any
 
 from sqlmodel import select
 
+from bot import texts
 from bot.clock import ManualClock
 from bot.sandbox.harness import Harness
+from bot.texts import admin as admin_texts
+from bot.texts.season import err_year
 from models.tables import OutboxMessage
 from tests.conftest import ADMIN
+from tests.meaning import clause
 from tests.scenario.flows import offer, wish
 from tests.scenario.seasons import local, sign_up_in_may_confirm_in_june
 from tests.talk import buttons, press_as, shown
@@ -50,32 +54,29 @@ async def test_an_announcement_reaches_last_seasons_people_while_their_evaluatio
 
     await kim.command("/praktik", "admin besked Husk at svare på evalueringen")
     preview = copy.deepcopy(kim.ephemerals[-1])
-    assert (
-        "Sæson 2028 har *1* deltager; sæson 2027, hvis evaluering og opfølgning løber til "
-        "fre 14. jan. 2028, har *2*. Vælg, hvem den skal sendes til." in shown(preview)
-    )
+    assert admin_texts.announce_choose(2028, 1, 2027, 2, "fre 14. jan. 2028") in shown(preview)
     assert buttons(preview) == ["Kun sæson 2028", "Kun sæson 2027", "Begge sæsoner"]
     # Each confirm dialog says whom that button reaches, as a whole sentence.
     assert confirm_texts(preview) == {
-        "Kun sæson 2028": "Den sendes til *1* deltager i sæson 2028.",
-        "Kun sæson 2027": "Den sendes til *2* deltagere i sæson 2027.",
-        "Begge sæsoner": "Den sendes til *3* deltagere i sæson 2027 og 2028.",
+        "Kun sæson 2028": admin_texts.announce_recipients(1, (2028,)),
+        "Kun sæson 2027": admin_texts.announce_recipients(2, (2027,)),
+        "Begge sæsoner": admin_texts.announce_recipients(3, (2027, 2028)),
     }
     await kim.press("Kun sæson 2027")
-    assert "lagt i kø til 2 deltagere" in shown(kim.ephemerals[-1])
+    assert admin_texts.announce_planned(2) in shown(kim.ephemerals[-1])
     assert await announced_to(harness) == ["UANNA", "UBO"]
     await press_as(kim, preview, "Begge sæsoner")  # nobody gets it twice
-    assert "lagt i kø til 1 deltager " in shown(kim.ephemerals[-1])
+    assert admin_texts.announce_planned(1) in shown(kim.ephemerals[-1])
     assert await announced_to(harness) == ["UANNA", "UBO", "UEVE"]
 
     # From 15 January 2027's follow-up is over: the preview offers the new season alone.
     clock.set(local(1, 17, 10, y=2028))
     await kim.command("/praktik", "admin besked Velkommen til 2028")
     alone = kim.ephemerals[-1]
-    assert "Sådan ser beskeden ud. Den sendes til *1* deltager i sæson 2028." in shown(alone)
-    assert confirm_texts(alone) == {"Send til alle": "Den sendes til *1* deltager i sæson 2028."}
+    assert admin_texts.announce_preview(1, (2028,)) in shown(alone)
+    assert confirm_texts(alone) == {"Send til alle": admin_texts.announce_recipients(1, (2028,))}
     await press_as(kim, preview, "Kun sæson 2027")  # an old preview's button
-    assert "Sæson 2027s evaluering og opfølgning er slut" in shown(kim.ephemerals[-1])
+    assert admin_texts.announce_season_over(2027) in shown(kim.ephemerals[-1])
 
 
 async def test_a_year_written_wrong_is_shown_as_the_season_the_command_takes(
@@ -84,12 +85,12 @@ async def test_a_year_written_wrong_is_shown_as_the_season_the_command_takes(
     await sign_up_in_may_confirm_in_june(harness, clock)
     kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
     await kim.command("/praktik", "admin sæson åbn abc")  # in June, too, 2028 is the next
-    assert "Skriv året som fire cifre, fx `2028`." in shown(kim.ephemerals[-1])
+    assert err_year(2028) in shown(kim.ephemerals[-1])
     clock.set(local(11, 2, 10))  # 2027 is in force, 2028 is the next to open
     await kim.command("/praktik", "admin sæson åbn abc")
-    assert "Skriv året som fire cifre, fx `2028`." in shown(kim.ephemerals[-1])
+    assert err_year(2028) in shown(kim.ephemerals[-1])
     await kim.command("/praktik", "admin stats 27")
-    assert "fx `2027`." in shown(kim.ephemerals[-1])
+    assert err_year(2027) in shown(kim.ephemerals[-1])
 
 
 async def test_a_rounds_proposal_reads_as_the_coordinators_in_status_and_app_home(
@@ -107,22 +108,16 @@ async def test_a_rounds_proposal_reads_as_the_coordinators_in_status_and_app_hom
 
     await bo.command("/praktik", "status")
     host_sees = shown(bo.ephemerals[-1])
-    assert "Koordinatoren foreslår *<@UANNA>* som praktikant hos dig – du skal svare." in (
-        host_sees
-    )
-    assert "vil gerne i praktik hos dig" not in host_sees + shown(bo.home)
-    assert "Koordinatoren foreslår *<@UANNA>* som praktikant hos dig" in shown(bo.home)
+    assert texts.proposal_pending_for_host("<@UANNA>") in host_sees
+    assert clause(texts.pending_for_host("<@UANNA>")) not in host_sees + shown(bo.home)
+    assert clause(texts.proposal_pending_for_host("<@UANNA>")) in shown(bo.home)
     await anna.command("/praktik", "status")
-    assert "Koordinatoren foreslår praktik hos *Ærø Kommune* – du skal svare." in shown(
-        anna.ephemerals[-1]
-    )
+    assert texts.pending_for_intern("Ærø Kommune") in shown(anna.ephemerals[-1])
 
     # Once one side has said yes, each sees whose answer is missing – not "du skal svare".
     await bo.press("Acceptér", where="home")
     await bo.command("/praktik", "status")
-    assert "som praktikant hos dig – du har sagt ja og venter på praktikantens svar." in shown(
-        bo.ephemerals[-1]
-    )
+    assert texts.proposal_waiting_for_intern("<@UANNA>") in shown(bo.ephemerals[-1])
     assert "du skal svare" in shown(anna.home)
 
 
@@ -165,15 +160,9 @@ async def test_a_sign_up_after_the_deadline_is_told_it_joins_the_next_matching_r
     clock.set(local(7, 5, 10))  # the deadline was fre 11. jun.
     cille = ws.person("UCILLE", "cille", "Cille Dahl")
     await offer(cille, workplace="Region Midtjylland", sector="Region", municipality="Viborg")
-    assert (
-        "Tilmeldingsfristen var fre 11. jun. 2027, men din plads er med: praktikanterne kan "
-        "finde den og anmode om den, og den kommer med i koordinatorens næste matchrunde."
-    ) in shown(cille.last_dm)
+    assert texts.late_slot("fre 11. jun. 2027") in shown(cille.last_dm)
     await wish(anna)
-    assert (
-        "Tilmeldingsfristen var fre 11. jun. 2027, men dit ønske er med: det kommer med i "
-        "koordinatorens næste matchrunde"
-    ) in shown(anna.last_dm)
+    assert texts.late_wish("fre 11. jun. 2027") in shown(anna.last_dm)
     clock.set(local(7, 6, 10))
     await wish(anna, text="Jeg vil også lære om havne.")  # an edit is no new sign-up
     assert "Tilmeldingsfristen" not in shown(anna.last_dm)

@@ -5,7 +5,11 @@ from __future__ import annotations
 import asyncio
 import copy
 
+from bot import texts
+from bot.ids import Block
+from bot.placement import Refusal
 from bot.sandbox.harness import Harness
+from bot.views.refusals import refusal_text
 from tests.orthography import assert_one_full_stop_after_dates
 from tests.scenario.flows import offer, wish
 from tests.talk import buttons, last_words, press_as, shown
@@ -58,7 +62,8 @@ async def test_host_declines_and_the_intern_is_told_kindly_with_other_slots(
     host = bo if asked is bo.last_dm else cas
     await host.press("Afslå")
     told = shown(anna.last_dm)
-    assert "kan desværre ikke tage imod dig denne gang" in told
+    workplace = "Ærø Kommune" if host is bo else "Region Midtjylland"
+    assert texts.declined_intern(workplace) in told
     assert buttons(anna.last_dm) == ["Anmod", "Anmod"] or buttons(anna.last_dm) == ["Anmod"]
     assert "Forespørgslen blev afslået" in shown(host.dms[-1]) or "Du har afslået" in shown(
         host.dms[-1]
@@ -84,8 +89,8 @@ async def test_intern_withdraws_after_confirmation_frees_the_seat_and_tells_the_
     await anna.command("/praktik", "afmeld")
     assert buttons(anna.ephemerals[-1]) == ["Træk mit praktikønske tilbage"]
     await anna.press("Træk mit praktikønske tilbage")
-    assert "Du er meldt fra som praktikant" in shown(anna.ephemerals[-1])
-    assert "har meldt fra, så jeres aftale er aflyst" in shown(bo.last_dm)
+    assert texts.WITHDRAWN_INTERN in shown(anna.ephemerals[-1])
+    assert texts.counterpart_intern_left("Anna Jensen") in shown(bo.last_dm)
     planned = await harness.db.run(_planned_for, user="UANNA")
     assert planned == 0  # every planned DM of the placement is cancelled
 
@@ -120,9 +125,9 @@ async def test_host_withdraws_and_the_intern_gets_other_slots(harness: Harness) 
 
     await bo.command("/praktik", "afmeld")
     await bo.press("Træk min værtsplads tilbage")
-    assert "Din værtsplads er trukket tilbage" in shown(bo.ephemerals[-1])
+    assert texts.WITHDRAWN_HOST in shown(bo.ephemerals[-1])
     told = anna.last_dm
-    assert "har desværre trukket sin plads tilbage" in shown(told)
+    assert texts.counterpart_host_left("Ærø Kommune") in shown(told)
     assert "Viborg Bibliotek" in shown(told) and buttons(told) == ["Anmod"]
     await anna.command("/praktik", "find ærø")
     assert "Ingen ledige pladser" in shown(anna.ephemerals[-1])
@@ -172,9 +177,8 @@ async def test_only_the_host_can_press_the_hosts_buttons(harness: Harness) -> No
         assert await press_as(who, ask, "Acceptér") == 200
         # Not in the host's DM, so the refusal reaches them where they are: a DM.
         seen = who.ephemerals + who.dms
-        assert "Den knap er ikke til dig" in shown(seen[-1]) or "Den knap er ikke til dig" in shown(
-            who.last_dm
-        )
+        refusal = refusal_text(Refusal.NOT_YOURS)
+        assert refusal in shown(seen[-1]) or refusal in shown(who.last_dm)
     assert await harness.db.run(_placements) == 0
     assert buttons(bo.last_dm) == ["Acceptér", "Afslå"]  # untouched
     await bo.press("Acceptér")
@@ -196,7 +200,7 @@ async def test_search_shows_the_seats_left_as_they_change(harness: Harness) -> N
     await dan.command("/praktik", "find ærø")
     assert "1 af 2 ledige" in shown(dan.ephemerals[-1])
     await bo.command("/praktik", "tilbyd")
-    bo.fill("slot_capacity", "3")
+    bo.fill(Block.SLOT_CAPACITY, "3")
     await bo.submit()
     await dan.command("/praktik", "find ærø")
     assert "2 af 3 ledige" in shown(dan.ephemerals[-1])

@@ -11,6 +11,7 @@ from icalendar import Calendar
 from sqlmodel import Session, col, select
 
 from bot.clock import ManualClock
+from bot.ids import Action, CohostBlock, DaysBlock
 from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
@@ -53,7 +54,7 @@ async def _placed(harness: Harness) -> tuple[Person, Person, Person]:
     anna = ws.person("UANNA", "anna", "Anna Jensen")
     await offer(bo, days=SLOT_DAYS)
     await bo.command("/praktik", "tilbyd")
-    bo.fill("slot_cohost", "UCILLE")
+    bo.fill(CohostBlock.SLOT_COHOST, "UCILLE")
     await bo.submit()
     await wish(anna, days=[ALL_DAYS[1], ALL_DAYS[2]])
     await anna.command("/praktik", "find ærø")
@@ -67,8 +68,8 @@ async def _forged(person: Person, values: list[str]) -> dict[str, str]:
     """Submit the open modal with these checkbox values, as a forged payload would."""
     view = copy.deepcopy(person.modal)
     assert view is not None
-    state = view["state"]["values"].setdefault("days_change_days", {})
-    state["field"] = {"type": "checkboxes", "selected_options": [{"value": v} for v in values]}
+    state = view["state"]["values"].setdefault(DaysBlock.DAYS, {})
+    state[Action.FIELD] = {"type": "checkboxes", "selected_options": [{"value": v} for v in values]}
     fake = person.ws.fake
     payload = view_submission_payload(
         actor=person.actor, view=view, trigger_id=fake.issue_trigger(person.id)
@@ -81,7 +82,7 @@ async def _forged(person: Person, values: list[str]) -> dict[str, str]:
 async def _propose(person: Person, days: list[str]) -> None:
     await person.command("/praktik", "status")
     await person.press("Ret dage")
-    person.fill("days_change_days", days)
+    person.fill(DaysBlock.DAYS, days)
     outcome = await person.submit()
     assert outcome.action == "close", outcome.errors
 
@@ -101,7 +102,7 @@ async def test_both_sides_agree_on_other_days_and_the_plan_and_calendars_follow(
     await anna.press("Ret dage")
     options = anna.modal["blocks"][1]["element"]["options"]
     assert [o["value"] for o in options] == ["1", "2", "3", "4"]  # no Friday: the slot has none
-    anna.fill("days_change_days", ["3", "4"])
+    anna.fill(DaysBlock.DAYS, ["3", "4"])
     assert (await anna.submit()).action == "close"
     assert "er sendt til <@UBO> / <@UCILLE>" in shown(anna.last_dm)
     # Both hosts are asked; nothing has changed yet.
@@ -190,7 +191,7 @@ async def test_a_declined_change_tells_the_proposer_and_changes_nothing(
     await bo.open_home()
     assert "Ret dage" in buttons(bo.home)
     await bo.press("Ret dage", where="home")
-    bo.fill("days_change_days", ["1", "2", "3"])
+    bo.fill(DaysBlock.DAYS, ["1", "2", "3"])
     assert (await bo.submit()).action == "close"
     wanted = "man 13. sep., tir 14. sep., ons 15. sep."
     assert f"<@UBO> foreslår at ændre dagene til *{wanted}*" in shown(anna.last_dm)
@@ -220,11 +221,11 @@ async def test_bad_input_gets_a_danish_message_and_changes_nothing(harness: Harn
     await anna.command("/praktik", "status")
     await anna.press("Ret dage")
 
-    anna.fill("days_change_days", [])  # no day: Slack's own required-field check first
+    anna.fill(DaysBlock.DAYS, [])  # no day: Slack's own required-field check first
     assert (await anna.submit()).action == "client_errors"
-    anna.fill("days_change_days", ["2", "3"])
+    anna.fill(DaysBlock.DAYS, ["2", "3"])
     await anna.submit()
-    assert "allerede har aftalt" in anna.modal_errors["days_change_days"]
+    assert "allerede har aftalt" in anna.modal_errors[DaysBlock.DAYS]
     # Forged submissions (past Slack's own checks): a day the slot does not offer (Friday),
     # something that is no day, no day at all.
     for forged, said in (
@@ -232,7 +233,7 @@ async def test_bad_input_gets_a_danish_message_and_changes_nothing(harness: Harn
         (["x"], "Vælg kun dage, som værtspladsen tilbyder"),
         ([], "Vælg mindst én dag"),
     ):
-        assert said in (await _forged(anna, forged))["days_change_days"]
+        assert said in (await _forged(anna, forged))[DaysBlock.DAYS]
     assert await harness.db.run(_days) == ([2, 3], [2, 3])
 
     # A stranger pressing the host's question.

@@ -6,8 +6,13 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
+from bot import texts
+from bot.ids import PlacementAction
+from bot.placement import Refusal
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
+from bot.texts.steering import LOCKED_MARK, PLACED_MARK, replaced, steered
+from bot.views.refusals import refusal_text
 from models.tables import HostSlot, Participant, Proposal
 from tests.conftest import ADMIN
 from tests.scenario.flows import numbers, offer, wish
@@ -33,7 +38,7 @@ def _anmod(message: object) -> set[str]:
     return {
         b["accessory"]["value"]
         for b in blocks
-        if b.get("accessory", {}).get("action_id") == "request_slot"
+        if b.get("accessory", {}).get("action_id") == PlacementAction.REQUEST
     }
 
 
@@ -71,7 +76,7 @@ async def test_a_forbidden_pair_is_never_offered_to_that_intern_yet_others_may_a
     assert bo_slot in _anmod(gorm.last_dm)
 
     await kim.command("/praktik", f"admin match forbyd {ids['anna']} {ids['bo']}")
-    assert f"{ids['anna']} → {ids['bo']} bliver aldrig foreslået" in shown(kim.ephemerals[-1])
+    assert steered("forbid", ids["anna"], ids["bo"]) in shown(kim.ephemerals[-1])
 
     # Her suggestions leave it out, without a word about why.
     await wish(anna)
@@ -81,14 +86,14 @@ async def test_a_forbidden_pair_is_never_offered_to_that_intern_yet_others_may_a
     # Her search leaves it out on every page, and counts without it.
     pages, offered = await _search_every_page(anna, "klima")
     assert len(pages) == 2
-    assert f"*{OTHERS + 1} ledige pladser* passer til »klima« – her er 11–11:" in pages[1]
+    assert texts.search_header("klima", OTHERS + 1, 11, 11) in pages[1]
     assert not any("Ærø" in page for page in pages) and bo_slot not in offered
     assert len(offered) == OTHERS + 1
 
     # Her old button for it is refused kindly; nothing is made and the host hears nothing.
     host_dms = len(bo.dms)
     await anna.press("Anmod", value=bo_slot, where="message")
-    assert "Den plads er ikke længere ledig." in shown(anna.ephemerals[-1])
+    assert refusal_text(Refusal.NOT_OPEN) in shown(anna.ephemerals[-1])
     assert await harness.db.run(_requests) == set()
     assert len(bo.dms) == host_dms
 
@@ -96,7 +101,7 @@ async def test_a_forbidden_pair_is_never_offered_to_that_intern_yet_others_may_a
     await anna.press("Anmod", value=dan_slot)
     await dan.press("Afslå")
     told = anna.last_dm
-    assert "kan desværre ikke tage imod dig denne gang" in shown(told)
+    assert texts.declined_intern("Digitaliseringsstyrelsen") in shown(told)
     assert "Ærø" not in shown(told) and bo_slot not in _anmod(told) and _anmod(told)
 
     # App Home lists no slot to ask for.
@@ -105,10 +110,10 @@ async def test_a_forbidden_pair_is_never_offered_to_that_intern_yet_others_may_a
 
     # Another intern still finds the slot and asks for it; the host is asked.
     pages, offered = await _search_every_page(gorm, "klima")
-    assert f"*{OTHERS + 2} ledige pladser* passer til »klima« – her er 11–12:" in pages[1]
+    assert texts.search_header("klima", OTHERS + 2, 11, 12) in pages[1]
     assert "Ærø" in pages[1] and bo_slot in offered  # on the later page, as it would be hers
     await gorm.press("Anmod", value=bo_slot)
-    assert "Din anmodning er sendt til værten hos *Ærø Kommune*" in shown(gorm.ephemerals[-1])
+    assert texts.request_sent("Ærø Kommune") in shown(gorm.ephemerals[-1])
     assert "Gorm Vang" in shown(bo.last_dm) and buttons(bo.last_dm) == ["Acceptér", "Afslå"]
     assert await harness.db.run(_requests) == {
         ("Anna Jensen", "Digitaliseringsstyrelsen"),
@@ -136,15 +141,15 @@ async def test_lock_then_forbid_says_it_replaced_the_lock_and_the_preview_forbid
 
     await kim.command("/praktik", f"admin match lås {anna} {bo}")
     said = shown(kim.ephemerals[-1])
-    assert f"{anna} → {bo} er låst. Her er runden igen:" in said
+    assert steered("lock", anna, bo) in said
     assert "i stedet" not in said  # nothing was said of the pair before
-    assert f"{paired}`{bo}`" in said and "🔒 låst" in said
+    assert f"{paired}`{bo}`" in said and LOCKED_MARK in said
 
     await kim.command("/praktik", f"admin match forbyd {anna} {bo}")
     said = shown(kim.ephemerals[-1])
-    assert f"{anna} → {bo} var låst; nu er parret forbudt i stedet." in said
-    assert f"`{anna}` *Anna Jensen* ↛ `{bo}` *Ærø Kommune*" in said
-    assert f"{paired}`{bo}`" not in said and "🔒 låst" not in said
+    assert replaced(anna, ("lock", bo), ("forbid", bo)) in said
+    assert f"`{anna}` *Anna Jensen* ↛ `{bo}`" in said
+    assert f"{paired}`{bo}`" not in said and LOCKED_MARK not in said
     assert f"{paired}`{dan}`" in said  # she is matched elsewhere
 
 
@@ -157,18 +162,18 @@ async def test_forbid_then_lock_says_it_replaced_the_forbid_and_the_preview_lock
 
     await kim.command("/praktik", f"admin match forbyd {anna} {bo}")
     said = shown(kim.ephemerals[-1])
-    assert f"{anna} → {bo} bliver aldrig foreslået. Her er runden igen:" in said
+    assert steered("forbid", anna, bo) in said
     assert "i stedet" not in said
 
     await kim.command("/praktik", f"admin match lås {anna} {bo}")
     said = shown(kim.ephemerals[-1])
-    assert f"{anna} → {bo} var forbudt; nu er parret låst i stedet." in said
-    assert f"{paired}`{bo}`" in said and "🔒 låst" in said
+    assert replaced(anna, ("forbid", bo), ("lock", bo)) in said
+    assert f"{paired}`{bo}`" in said and LOCKED_MARK in said
     assert "↛" not in said
 
     # Placing her elsewhere by hand replaces the lock (she is placed once), and says so.
     await kim.command("/praktik", f"admin match placér {anna} {dan}")
     said = shown(kim.ephemerals[-1])
-    assert f"{anna} → {bo} var låst; nu er {anna} placeret hos {dan} i stedet." in said
-    assert f"{paired}`{dan}`" in said and "✋ placeret af dig" in said
-    assert "🔒 låst" not in said
+    assert replaced(anna, ("lock", bo), ("place", dan)) in said
+    assert f"{paired}`{dan}`" in said and PLACED_MARK in said
+    assert LOCKED_MARK not in said

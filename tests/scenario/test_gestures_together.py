@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Awaitable
 import pytest
 
 from bot.clock import ManualClock
+from bot.ids import Block
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.sandbox.wire import WireResponse, view_submission_payload
@@ -45,11 +46,11 @@ async def _timed(request: Awaitable[WireResponse]) -> tuple[WireResponse, float]
 
 async def _fill_wish(intern: Person, text: str) -> None:
     await intern.command("/praktik", "find")
-    intern.fill("wish_workplace", "Styrelsen for Dataforsyning")
-    intern.fill("wish_sector", "Stat")
-    intern.fill("wish_days", list(ALL_DAYS))
-    intern.fill("wish_topics", ["klima"])
-    intern.fill("wish_text", text)
+    intern.fill(Block.WISH_WORKPLACE, "Styrelsen for Dataforsyning")
+    intern.fill(Block.WISH_SECTOR, "Stat")
+    intern.fill(Block.WISH_DAYS, list(ALL_DAYS))
+    intern.fill(Block.WISH_TOPICS, ["klima"])
+    intern.fill(Block.WISH_TEXT, text)
 
 
 async def test_a_command_while_a_wish_is_saved_is_answered_in_time(patient: Harness) -> None:

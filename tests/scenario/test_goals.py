@@ -17,6 +17,7 @@ from bot.clock import ManualClock
 from bot.ids import (
     GOALS_CHANGED_KIND,
     FeedbackAction,
+    FeedbackBlock,
     GoalsAction,
     GoalsBlock,
     PrivacyAction,
@@ -193,16 +194,16 @@ async def test_evaluation_and_follow_up_against_the_goals_in_stats_report_and_ch
     await anna.press(FeedbackAction.EVALUATE)
     assert GOALS.split(" &")[0] in json.dumps(anna.modal, ensure_ascii=False)
     anna.fill(GoalsBlock.GOALS_MET, "4 – for det meste")
-    anna.fill("evaluation_benefit", "Ja")
-    anna.fill("evaluation_recommend", "10")
+    anna.fill(FeedbackBlock.BENEFIT, "Ja")
+    anna.fill(FeedbackBlock.RECOMMEND, "10")
     anna.fill(GoalsBlock.TAKE_HOME, "Idéen om borgerpaneler.")
     anna.fill(GoalsBlock.QUOTE, [goal_texts.QUOTE_OK])
     assert (await anna.submit()).action == "close"
     await bo.press(FeedbackAction.EVALUATE)
     modal = json.dumps(bo.modal, ensure_ascii=False)
     assert GoalsBlock.INSPIRATION in modal and GoalsBlock.GOALS_MET not in modal
-    bo.fill("evaluation_benefit", "delvist")
-    bo.fill("evaluation_recommend", "8")
+    bo.fill(FeedbackBlock.BENEFIT, "delvist")
+    bo.fill(FeedbackBlock.RECOMMEND, "8")
     bo.fill(GoalsBlock.INSPIRATION, BO_SAYS)
     assert (await bo.submit()).action == "close"
     # Evaluated: her goals are fixed now.

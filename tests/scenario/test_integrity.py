@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from bot.clock import ManualClock
+from bot.ids import Block
 from bot.sandbox.harness import Harness
 from models.db import Database
 from models.tables import HostSlot, Placement, PlacementStatus, Proposal, ProposalStatus
@@ -130,13 +131,15 @@ async def test_with_manager_approval_the_placement_waits_for_the_manager(
     await offer(bo)
 
     await anna.command("/praktik", "find")
-    anna.fill("wish_workplace", "Styrelsen")
-    anna.fill("wish_sector", "Stat")
+    anna.fill(Block.WISH_WORKPLACE, "Styrelsen")
+    anna.fill(Block.WISH_SECTOR, "Stat")
     outcome = await anna.submit()
-    assert outcome.action == "client_errors" and "wish_manager" in outcome.errors  # required field
+    assert (
+        outcome.action == "client_errors" and Block.WISH_MANAGER in outcome.errors
+    )  # required field
     _, action, errors = await submit_raw(anna)  # and the app refuses it too, should a client not
-    assert action == "errors" and "leder" in errors["wish_manager"]
-    anna.fill("wish_manager", "UMIA")
+    assert action == "errors" and "leder" in errors[Block.WISH_MANAGER]
+    anna.fill(Block.WISH_MANAGER, "UMIA")
     assert (await anna.submit()).action == "close"
 
     await anna.press("Anmod")

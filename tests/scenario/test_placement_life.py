@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 
 from bot import texts
 from bot.clock import ManualClock
+from bot.ids import CohostBlock
 from bot.placement import Refusal
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
@@ -57,7 +58,7 @@ async def test_confirmed_elsewhere_closes_her_other_requests_and_tells_each_host
     cecilie = ws.person("UCECILIE", "cecilie", "Cecilie Krog")
     await offer(anna)
     await anna.command("/praktik", "tilbyd")
-    anna.fill("slot_cohost", "UBO")
+    anna.fill(CohostBlock.SLOT_COHOST, "UBO")
     assert (await anna.submit()).action == "close"
     await offer(ole, workplace="Jobcenter Odense", municipality="Odense")
     await wish(cecilie)
@@ -186,7 +187,7 @@ async def test_nobody_is_on_both_sides_of_a_placement(harness: Harness) -> None:
     eva = ws.person("UEVA", "eva", "Eva Sand")
     await offer(anna)
     await anna.command("/praktik", "tilbyd")
-    anna.fill("slot_cohost", "UBO")
+    anna.fill(CohostBlock.SLOT_COHOST, "UBO")
     assert (await anna.submit()).action == "close"
     # The co-host cannot ask for his own slot, by search or an old button.
     await wish(bo)
@@ -209,10 +210,10 @@ async def test_nobody_is_on_both_sides_of_a_placement(harness: Harness) -> None:
     await wish(cille)
     await _ask(cille, "ærø")
     await anna.command("/praktik", "tilbyd")
-    anna.fill("slot_cohost", "UCILLE")
+    anna.fill(CohostBlock.SLOT_COHOST, "UCILLE")
     outcome = await anna.submit()
     assert outcome.action == "errors"
-    assert "begge sider" in outcome.errors["slot_cohost"]
+    assert "begge sider" in outcome.errors[CohostBlock.SLOT_COHOST]
 
 
 async def test_a_placement_under_way_cannot_be_withdrawn_and_the_host_hears_nothing(

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from bot.clock import ManualClock
-from bot.ids import PrivacyAction, View
+from bot.ids import Block, PrivacyAction, View
 from bot.sandbox.harness import Harness
 from bot.texts import dates
 from bot.texts import privacy_notice as t
@@ -70,7 +70,7 @@ async def test_the_sign_up_modals_show_the_notice_on_top_and_keep_what_was_fille
     await anna.command("/praktik", command)
     form = anna.modal
     assert form is not None and t.LINK_TEXT in shown(form)
-    field = "slot_workplace" if command == "tilbyd" else "wish_workplace"
+    field = Block.SLOT_WORKPLACE if command == "tilbyd" else Block.WISH_WORKPLACE
     anna.fill(field, "Ærø Kommune")
     await anna.press(PrivacyAction.SHOW_NOTICE, where="modal")
     notice = anna.modal

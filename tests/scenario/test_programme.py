@@ -12,7 +12,7 @@ from icalendar import Calendar
 from sqlmodel import Session, col, select
 
 from bot.clock import ManualClock
-from bot.ids import DMKind, ProgrammeAction, ProgrammeBlock, day_block
+from bot.ids import Action, CohostBlock, DMKind, ProgrammeAction, ProgrammeBlock, day_block
 from bot.outbox.dispatcher import Dispatcher
 from bot.outbox.plan import SkipReason
 from bot.sandbox.harness import Harness
@@ -67,7 +67,7 @@ async def _placed(harness: Harness, capacity: str = "1") -> tuple[Person, Person
     anna = ws.person("UANNA", "anna", "Anna Jensen")
     await offer(bo, days=list(ALL_DAYS[:4]), capacity=capacity)
     await bo.command("/praktik", "tilbyd")
-    bo.fill("slot_cohost", "UCILLE")
+    bo.fill(CohostBlock.SLOT_COHOST, "UCILLE")
     await bo.submit()
     await _agree(bo, anna, [ALL_DAYS[1], ALL_DAYS[2]])
     return bo, cille, anna
@@ -95,7 +95,7 @@ async def _forged(person: Person, values: dict[str, str]) -> dict[str, str]:
     view = copy.deepcopy(person.modal)
     assert view is not None
     for block, text in values.items():
-        view["state"]["values"][block] = {"field": {"type": "plain_text_input", "value": text}}
+        view["state"]["values"][block] = {Action.FIELD: {"type": "plain_text_input", "value": text}}
     fake = person.ws.fake
     payload = view_submission_payload(
         actor=person.actor, view=view, trigger_id=fake.issue_trigger(person.id)

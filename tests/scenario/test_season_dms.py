@@ -10,22 +10,27 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from bot.clock import ManualClock
+from bot.ids import FeedbackBlock
 from bot.outbox import plan
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.season import COPENHAGEN, to_local
+from bot.texts import feedback as feedback_texts
 from bot.texts import goals as goal_texts
 from bot.texts import network as network_texts
 from bot.texts import programme as programme_texts
+from bot.texts import timeline
 from models.db import Database
 from models.feedback import feedback_summary
 from models.tables import CheckIn, Evaluation, OutboxMessage, OutboxStatus
 from tests.orthography import assert_one_full_stop_after_dates
-from tests.scenario.flows import offer
+from tests.scenario.flows import ALL_DAYS, offer
 from tests.scenario.seasons import dispatcher, local, sign_up_in_may_confirm_in_june
 from tests.talk import buttons, press_as, shown
 
 CPH = COPENHAGEN
+WEEK_37 = ", ".join(ALL_DAYS)
+IDEA = "Jeg tager idéen om borgerpaneler med hjem."
 
 
 # docs/product.md's example for a placement on Monday–Friday 13–17 September 2027.
@@ -104,25 +109,21 @@ async def test_a_whole_season_sends_exactly_the_timeline_to_the_right_people(
     assert goal_texts.EDIT_GOALS not in pressable["intro"]["bo"]
     assert pressable["intro"]["anna"] == [goal_texts.EDIT_GOALS]
     intro = seen["intro"]
-    assert "Om to uger kommer <@UANNA> (Anna Jensen)" in intro["bo"]
+    assert timeline.intro_host("<@UANNA> (Anna Jensen)", WEEK_37) in intro["bo"]
     assert "Udviklingskonsulent" in intro["bo"] and "lokal klimatilpasning" in intro["bo"]
-    assert "Om to uger er du i praktik hos *Ærø Kommune*" in intro["anna"]
+    assert timeline.intro_intern("Ærø Kommune", WEEK_37) in intro["anna"]
     assert "<@UBO> (Bo Hansen)" in intro["anna"] and "klimateam" in intro["anna"]
-    assert "man 13. sep., tir 14. sep., ons 15. sep., tor 16. sep., fre 17. sep." in intro["anna"]
     assert "aftal programmet" in intro["anna"]
     practical = seen["practical"]
-    assert "begynder man 13. sep." in practical["anna"] and "Ærø" in practical["anna"]
+    assert timeline.practical_intern("Ærø Kommune", "man 13. sep.") in practical["anna"]
     assert "<@UBO>" in practical["anna"] and "/praktik status" in practical["anna"]
-    assert "<@UANNA> (Anna Jensen) begynder i praktik hos dig man 13. sep." in practical["bo"]
-    assert "God praktik i dag hos *Ærø Kommune*" in seen["welcome"]["anna"]
-    assert "I dag kommer <@UANNA>" in seen["welcome"]["bo"]
+    assert timeline.practical_host("<@UANNA> (Anna Jensen)", "man 13. sep.") in practical["bo"]
+    assert timeline.welcome_intern("Ærø Kommune") in seen["welcome"]["anna"]
+    assert timeline.welcome_host("<@UANNA> (Anna Jensen)") in seen["welcome"]["bo"]
     assert "Hvordan gik det?" in seen["checkin"]["anna"]
     assert "Fik du" not in seen["evaluation"]["anna"] and "Evaluér" in seen["evaluation"]["anna"]
-    assert "Har du brugt det, du lærte?" in seen["followup"]["anna"]
-    assert "Hold kontakten med <@UBO>" in seen["followup"]["anna"]
-    assert "Har du brugt det, du lærte" in seen["followup"]["bo"]
-    assert "fre 17. sep. Her er din vært." in intro["anna"]
-    assert "begynder man 13. sep. Her er det praktiske." in practical["anna"]
+    assert timeline.followup_intern("<@UBO> (Bo Hansen)", "Ærø Kommune") in seen["followup"]["anna"]
+    assert timeline.followup_host("<@UANNA> (Anna Jensen)") in seen["followup"]["bo"]
     assert_one_full_stop_after_dates(harness.fake)
 
 
@@ -138,19 +139,18 @@ async def test_check_in_comment_and_evaluation_change_until_the_season_closes(
 
     await anna.press("4")
     assert await harness.db.run(_checkins) == {"intern": (4, "")}
-    assert "Du har svaret *4* – tak!" in shown(anna.last_dm)
-    assert "lør 15. jan. 2028" in shown(anna.last_dm)
+    assert timeline.checkin_answered(4, "lør 15. jan. 2028") in shown(anna.last_dm)
     assert harness.fake.calls_to("chat.update")[-1].params["channel"] == anna.screen.dm_channel
 
     await anna.press("Tilføj kommentar")
-    anna.fill("checkin_comment_text", "Rigtig god dag på havnen.")
+    anna.fill(FeedbackBlock.COMMENT, "Rigtig god dag på havnen.")
     assert (await anna.submit()).action == "close"
     assert await harness.db.run(_checkins) == {"intern": (4, "Rigtig god dag på havnen.")}
     assert "Rigtig god dag på havnen." in shown(anna.last_dm)
     assert buttons(anna.last_dm)[-1] == "Ret kommentar"
 
     assert await press_as(eve, anna.last_dm, "1") == 200
-    assert "Den knap er ikke til dig" in shown(latest(eve))
+    assert feedback_texts.NOT_YOURS in shown(latest(eve))
     await bo.press("5")
     assert await harness.db.run(_checkins) == {
         "intern": (4, "Rigtig god dag på havnen."),
@@ -161,17 +161,17 @@ async def test_check_in_comment_and_evaluation_change_until_the_season_closes(
     assert (await worker.run_once(clock.now())).sent == 2
     await anna.press("Evaluér")
     assert anna.modal is not None and "Fik du konkret udbytte?" in shown(anna.modal)
-    anna.fill("evaluation_benefit", "Ja")
-    anna.fill("evaluation_recommend", "10")
-    anna.fill("evaluation_text", "Jeg tager idéen om borgerpaneler med hjem.")
+    anna.fill(FeedbackBlock.BENEFIT, "Ja")
+    anna.fill(FeedbackBlock.RECOMMEND, "10")
+    anna.fill(FeedbackBlock.TEXT, IDEA)
     assert (await anna.submit()).action == "close"
     assert buttons(anna.last_dm) == ["Ret evaluering", network_texts.JOIN]
     await bo.press("Evaluér")
-    bo.fill("evaluation_benefit", "delvist")
-    bo.fill("evaluation_recommend", "8")
+    bo.fill(FeedbackBlock.BENEFIT, "delvist")
+    bo.fill(FeedbackBlock.RECOMMEND, "8")
     assert (await bo.submit()).action == "close"
     assert await harness.db.run(_evaluations) == {
-        "intern": ("ja", 10, "Jeg tager idéen om borgerpaneler med hjem."),
+        "intern": ("ja", 10, IDEA),
         "host": ("delvist", 8, ""),
     }
 
@@ -185,7 +185,7 @@ async def test_check_in_comment_and_evaluation_change_until_the_season_closes(
 
     clock.set(local(1, 15, 9, y=2028))  # closed
     await anna.press("5")
-    assert "Sæsonen lukkede lør 15. jan. 2028" in shown(latest(anna))
+    assert feedback_texts.season_closed("lør 15. jan. 2028") in shown(latest(anna))
     assert (await harness.db.run(_checkins))["intern"][0] == 3
     await anna.press("Ret evaluering")
     assert "Sæsonen lukkede" in shown(latest(anna))
@@ -206,23 +206,25 @@ async def test_praktik_checkin_opens_the_form_during_and_after_and_explains_othe
 
     clock.set(local(9, 14, 12))
     await anna.command("/praktik", "checkin")
-    assert anna.modal is not None and "Om din praktik hos *Ærø Kommune*" in shown(anna.modal)
+    about = feedback_texts.checkin_about_intern("Ærø Kommune")
+    assert anna.modal is not None and about in shown(anna.modal)
     outcome = await anna.submit()
     assert outcome.action == "client_errors"  # the rating is required
-    anna.fill("checkin_rating", "5 – rigtig godt")
-    anna.fill("checkin_comment_text", "Allerede nu en god uge.")
+    anna.fill(FeedbackBlock.RATING, "5 – rigtig godt")
+    anna.fill(FeedbackBlock.COMMENT, "Allerede nu en god uge.")
     assert (await anna.submit()).action == "close"
     assert await harness.db.run(_checkins) == {"intern": (5, "Allerede nu en god uge.")}
     assert "Tak! Dit svar er gemt" in shown(anna.ephemerals[-1])
 
     clock.set(local(10, 1, 12))  # after the week, when the app's season year is 2028
     await bo.command("/praktik", "checkin")
-    assert bo.modal is not None and "Om Anna Jensens praktik hos dig" in shown(bo.modal)
+    about = feedback_texts.checkin_about_host("Anna Jensen")
+    assert bo.modal is not None and about in shown(bo.modal)
     await bo.close()
 
     clock.set(local(2, 1, 12, y=2028))
     await anna.command("/praktik", "checkin")
-    assert "Sæsonen lukkede lør 15. jan. 2028" in shown(anna.ephemerals[-1])
+    assert feedback_texts.season_closed("lør 15. jan. 2028") in shown(anna.ephemerals[-1])
 
 
 async def test_a_restart_mid_season_sends_every_due_dm_once(
@@ -295,8 +297,8 @@ async def test_a_host_with_two_interns_picks_which_placement_to_check_in_on(
     clock.set(local(9, 16, 10))
     await bo.command("/praktik", "checkin")
     assert bo.modal is not None and "Hvilken praktik?" in shown(bo.modal)
-    bo.fill("feedback_placement", "Dan Berg hos dig")
-    bo.fill("checkin_rating", "4")
+    bo.fill(FeedbackBlock.PLACEMENT, "Dan Berg hos dig")
+    bo.fill(FeedbackBlock.RATING, "4")
     assert (await bo.submit()).action == "close"
     rows = await harness.db.run(_checkins_by_placement)
     assert rows == [(2, "host", 4)]

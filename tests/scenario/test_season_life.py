@@ -12,18 +12,32 @@ from datetime import datetime, timedelta
 import pytest
 from sqlmodel import Session
 
+from bot import texts
 from bot.clock import ManualClock
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.service import seasons as seasons_service
+from bot.texts import When
+from bot.texts import season as season_texts
+from bot.texts.timeline import followup_intern
 from models.db import Database
 from tests.conftest import ADMIN
+from tests.meaning import clause
 from tests.orthography import assert_one_full_stop_after_dates
 from tests.scenario.flows import offer, wish
 from tests.scenario.seasons import dispatcher, local, sign_up_in_may_confirm_in_june
 from tests.talk import buttons, shown
 
 PLACED_2027 = "man 13. sep., tir 14. sep., ons 15. sep., tor 16. sep., fre 17. sep."
+GOAL = "Jeg vil lære om lokal klimatilpasning."
+
+
+def anna_at_aero(when: When) -> str:
+    return texts.placement_as_intern("Ærø Kommune", PLACED_2027, ["Bo Hansen"], when)
+
+
+def anna_at_bo(when: When) -> str:
+    return texts.placement_as_host("<@UANNA>", PLACED_2027, when)
 
 
 def export_rows(person: Person) -> list[list[str]]:
@@ -40,18 +54,18 @@ async def test_a_placement_is_told_as_to_come_then_under_way_then_over(
     harness: Harness, clock: ManualClock
 ) -> None:
     bo, anna = await sign_up_in_may_confirm_in_june(harness, clock)
-    assert f"Du skal i praktik hos *Ærø Kommune* – {PLACED_2027}" in await status_of(anna)
-    assert f"<@UANNA> kommer i praktik hos dig – {PLACED_2027}" in await status_of(bo)
+    assert anna_at_aero(When.AHEAD) in await status_of(anna)
+    assert anna_at_bo(When.AHEAD) in await status_of(bo)
 
     clock.set(local(9, 15, 12))  # Wednesday of week 37
-    assert f"Du er i praktik hos *Ærø Kommune* – {PLACED_2027}" in await status_of(anna)
-    assert f"<@UANNA> er i praktik hos dig – {PLACED_2027}" in await status_of(bo)
+    assert anna_at_aero(When.NOW) in await status_of(anna)
+    assert anna_at_bo(When.NOW) in await status_of(bo)
 
     clock.set(local(9, 18, 8))  # the day after the last day
-    assert f"Du var i praktik hos *Ærø Kommune* – {PLACED_2027}" in await status_of(anna)
-    assert f"<@UANNA> var i praktik hos dig – {PLACED_2027}" in await status_of(bo)
+    assert anna_at_aero(When.OVER) in await status_of(anna)
+    assert anna_at_bo(When.OVER) in await status_of(bo)
     await anna.open_home()
-    assert "Du var i praktik hos *Ærø Kommune*" in shown(anna.home)
+    assert clause(anna_at_aero(When.OVER)) in shown(anna.home)
 
 
 async def test_the_season_stays_until_its_follow_up_and_the_next_opens_when_opened(
@@ -69,20 +83,19 @@ async def test_the_season_stays_until_its_follow_up_and_the_next_opens_when_open
     await kim.command("/praktik", "admin eksport")
     rows = export_rows(kim)
     assert len(rows) == 2 and "fre 17. sep." in ";".join(rows[1]) and "Ærø Kommune" in rows[1]
-    assert f"Du var i praktik hos *Ærø Kommune* – {PLACED_2027}" in await status_of(anna)
-    assert f"<@UANNA> var i praktik hos dig – {PLACED_2027}" in await status_of(bo)
+    assert anna_at_aero(When.OVER) in await status_of(anna)
+    assert anna_at_bo(When.OVER) in await status_of(bo)
     assert "Opfølgning efter 90 dage" in await status_of(anna)
 
     # Nobody can sign up for a season whose week is over; the next one has not opened.
     eve = harness.workspace.person("UEVE", "eve", "Eve Nielsen")
     await eve.command("/praktik", "tilbyd")
-    assert "Tilmeldingen til Innovationspraktikken 2028 er ikke åbnet endnu" in shown(eve.modal)
-    assert "lør 15. jan. 2028" in shown(eve.modal)
+    assert season_texts.signup_not_open(2028, "lør 15. jan. 2028") in shown(eve.modal)
 
     # The follow-up goes out; the season is still the coordinator's.
     clock.set(local(12, 16, 9))
     assert (await dispatcher(harness).run_once(clock.now())).sent == 2
-    assert "Har du brugt det, du lærte?" in shown(anna.last_dm)
+    assert followup_intern("<@UBO> (Bo Hansen)", "Ærø Kommune") in shown(anna.last_dm)
     await kim.command("/praktik", "admin stats")
     assert "Innovationspraktikken 2027" in shown(kim.ephemerals[-1])
 
@@ -90,16 +103,16 @@ async def test_the_season_stays_until_its_follow_up_and_the_next_opens_when_open
     # invited back once, and 2027 is still there by its year.
     clock.set(local(12, 20, 10))
     await kim.command("/praktik", "admin sæson åbn 2027")
-    assert "Den næste sæson er 2028, ikke 2027" in shown(kim.ephemerals[-1])
+    assert season_texts.open_wrong_year(2027, 2028) in shown(kim.ephemerals[-1])
     await kim.command("/praktik", "admin sæson åbn 2028")
-    assert "Sæson 2028 er åben for tilmelding. 2 deltagere" in shown(kim.ephemerals[-1])
+    assert season_texts.opened(2028, 2) in shown(kim.ephemerals[-1])
     await kim.command("/praktik", "admin sæson åbn 2028")
-    assert "Sæson 2028 er allerede åben" in shown(kim.ephemerals[-1])
+    assert season_texts.already_open(2028) in shown(kim.ephemerals[-1])
     assert (await dispatcher(harness).run_once(clock.now())).sent == 2
     invite = anna.last_dm
-    assert "Innovationspraktikken 2028 er åben for tilmelding" in shown(invite)
-    assert buttons(invite) == ["Ja, registrér et ønske igen"]
-    assert buttons(bo.last_dm) == ["Ja, tilbyd en plads igen"]
+    assert season_texts.invite(2028) in shown(invite)
+    assert buttons(invite) == [season_texts.INVITE_AS_INTERN]
+    assert buttons(bo.last_dm) == [season_texts.INVITE_AS_HOST]
     assert (await dispatcher(harness).run_once(clock.now())).sent == 0  # one DM each
 
     await kim.command("/praktik", "admin stats")
@@ -112,26 +125,24 @@ async def test_the_season_stays_until_its_follow_up_and_the_next_opens_when_open
     await kim.command("/praktik", "admin eksport 2028")
     assert len(export_rows(kim)) == 1  # the header: nobody placed yet
     await kim.command("/praktik", "admin stats 27")
-    assert "Skriv året som fire cifre" in shown(kim.ephemerals[-1])
+    assert season_texts.err_year(2028) in shown(kim.ephemerals[-1])
 
     # Last season's placement is shown with its own dates, marked with its year.
     now = await status_of(anna)
-    assert (
-        f"Du var i praktik hos *Ærø Kommune* – {PLACED_2027} Vært: Bo Hansen. _(sæson 2027)_" in now
-    )
+    assert season_texts.of_season(anna_at_aero(When.OVER), 2027) in now
     assert "Du har intet praktikønske" in now  # none yet for 2028
     assert f"– {PLACED_2027}" in await status_of(anna, "2027")
 
     # Saying yes opens the form filled in with last year's answers, saved for 2028.
-    await anna.press("Ja, registrér et ønske igen")
+    await anna.press(season_texts.INVITE_AS_INTERN)
     form = json.dumps(anna.modal, ensure_ascii=False)
-    assert '"initial_value": "Jeg vil lære om lokal klimatilpasning."' in form
+    assert f'"initial_value": "{GOAL}"' in form
     assert "fre 15. sep." in form and "fre 17. sep." not in form  # 2028's week 37 now
     outcome = await anna.submit()
     assert outcome.action == "close", outcome.errors
     assert "Dit praktikønske" in await status_of(anna, "2028")
     assert "Emner:* klima" in await status_of(anna, "2028")
-    await bo.press("Ja, tilbyd en plads igen")
+    await bo.press(season_texts.INVITE_AS_HOST)
     assert "klimateam" in json.dumps(bo.modal, ensure_ascii=False)
     assert (await bo.submit()).action == "close"
     assert_one_full_stop_after_dates(harness.fake)
@@ -145,18 +156,18 @@ async def test_a_season_opens_on_its_planned_date_and_by_default_when_the_last_o
     await offer(bo)
     clock.set(local(11, 2, 10))
     await kim.command("/praktik", "admin sæson åbn 2028 2027-10-01")
-    assert "Åbningsdatoen fre 1. okt. 2027 er passeret" in shown(kim.ephemerals[-1])
+    assert season_texts.open_date_past("fre 1. okt. 2027") in shown(kim.ephemerals[-1])
     await kim.command("/praktik", "admin sæson åbn 2028 2028-02-01")
-    assert "ligger efter lør 15. jan. 2028" in shown(kim.ephemerals[-1])
-    await kim.command("/praktik", "admin sæson åbn 2028 2027-12-01")
-    assert "Sæson 2028 åbner for tilmelding ons 1. dec. 2027. 1 deltager" in shown(
+    assert season_texts.open_date_too_late("tir 1. feb. 2028", "lør 15. jan. 2028") in shown(
         kim.ephemerals[-1]
     )
+    await kim.command("/praktik", "admin sæson åbn 2028 2027-12-01")
+    assert season_texts.opens_planned(2028, "ons 1. dec. 2027", 1) in shown(kim.ephemerals[-1])
     assert (await dispatcher(harness).run_once(clock.now())).sent == 0  # not before that day
 
     clock.set(local(12, 1, 10))
     assert (await dispatcher(harness).run_once(clock.now())).sent == 1
-    assert "Innovationspraktikken 2028 er åben" in shown(bo.last_dm)
+    assert season_texts.invite(2028) in shown(bo.last_dm)
     await kim.command("/praktik", "admin stats")
     assert "Innovationspraktikken 2028" in shown(kim.ephemerals[-1])
 
@@ -184,9 +195,7 @@ async def test_a_counterpart_who_erased_their_data_is_not_shown_as_a_broken_ment
     await anna.press("Slet mine data")
     status = await status_of(bo)
     assert "slettet-" not in status
-    assert f"En deltager, der har slettet sine data, var i praktik hos dig – {PLACED_2027}" in (
-        status
-    )
+    assert texts.placement_as_host(season_texts.ERASED_PERSON, PLACED_2027, When.OVER) in status
 
 
 async def test_season_dates_lie_ahead_and_keep_the_timeline_in_order(
@@ -195,9 +204,11 @@ async def test_season_dates_lie_ahead_and_keep_the_timeline_in_order(
     kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
     await kim.command("/praktik", "admin sæson frist 2020-01-01")
     said = shown(kim.ephemerals[-1])
-    assert "Tilmeldingsfristen ons 1. jan. 2020 er passeret (i dag er man 3. maj 2027)" in said
+    assert season_texts.deadline_past("ons 1. jan. 2020", "man 3. maj 2027") in said
     await kim.command("/praktik", "admin sæson frist 2027-08-31")
-    assert "før introduktionerne går ud man 30. aug. 2027" in shown(kim.ephemerals[-1])
+    assert season_texts.deadline_too_late("tir 31. aug. 2027", "man 30. aug. 2027") in shown(
+        kim.ephemerals[-1]
+    )
     await kim.command("/praktik", "admin sæson")
     assert "fre 11. jun. 2027" in shown(kim.ephemerals[-1])  # nothing changed
     assert "tilmelding" in shown(kim.ephemerals[-1])
@@ -208,7 +219,7 @@ async def test_season_dates_lie_ahead_and_keep_the_timeline_in_order(
     clock.set(local(9, 1, 10))  # the introductions are out: the phase cannot go back
     await kim.command("/praktik", "admin sæson frist 2027-09-03")
     said = shown(kim.ephemerals[-1])
-    assert "allerede i fasen »op til uge 37«" in said
+    assert season_texts.phase_passed("op til uge 37") in said
     await kim.command("/praktik", "admin sæson")
     assert "fre 20. aug. 2027" in shown(kim.ephemerals[-1])
 
@@ -234,7 +245,7 @@ async def test_a_pinned_season_year_cannot_be_opened_past(db: Database, clock: M
         clock.set(local(10, 20, 10))
         kim = pinned.workspace.person(ADMIN, "kim", "Kim Koordinator")
         await kim.command("/praktik", "admin sæson åbn 2028")
-        assert "altid at køre sæson 2027 (indstillingen PRAKTIK_YEAR)" in shown(kim.ephemerals[-1])
+        assert season_texts.pinned(2027) in shown(kim.ephemerals[-1])
         await kim.command("/praktik", "admin stats")
         assert "Innovationspraktikken 2027" in shown(kim.ephemerals[-1])
     finally:
@@ -255,8 +266,8 @@ async def test_a_season_that_opens_on_its_own_date_invites_last_years_people_onc
     await job()
     await job()  # every few minutes: nothing is planned twice
     assert (await dispatcher(harness).run_once(clock.now())).sent == 2
-    assert "Innovationspraktikken 2028 er åben for tilmelding" in shown(anna.last_dm)
-    assert buttons(bo.last_dm) == ["Ja, tilbyd en plads igen"]
+    assert season_texts.invite(2028) in shown(anna.last_dm)
+    assert buttons(bo.last_dm) == [season_texts.INVITE_AS_HOST]
 
 
 async def test_the_expiry_job_plans_a_seasons_invitations_once_per_process(

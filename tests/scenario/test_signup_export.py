@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
+from bot.ids import CohostBlock
 from bot.sandbox.harness import Harness
 from models.db import Database
 from models.tables import HostSlot, Participant, Wish
@@ -146,7 +147,7 @@ async def test_a_slots_description_and_co_host_go_out_and_back_into_a_fresh_data
     dan = ws.person("UDAN", "dan", "Dan Berg")
     await offer(bo, description=DESCRIPTION)
     await bo.command("/praktik", "tilbyd")  # the same modal names a co-host
-    bo.fill("slot_cohost", "UCILLE")
+    bo.fill(CohostBlock.SLOT_COHOST, "UCILLE")
     assert (await bo.submit()).action == "close", bo.modal_errors
     await offer(dan, workplace="Skat", sector="Stat", municipality="Køge", description="- ét spor")
     made = await harness.db.run(signups)

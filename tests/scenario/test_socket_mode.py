@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import func, select
 
+from bot.ids import Block
 from bot.sandbox.fake_slack import AppResponseError
 from bot.sandbox.fake_socket_mode import ACK_LIMIT, FakeSocketMode
 from bot.sandbox.harness import Harness
@@ -49,20 +50,22 @@ async def test_command_button_submission_errors_and_event_are_acked_over_the_soc
     assert len(command) == 1
 
     # A view_submission with bad input: the ack itself carries response_action errors.
-    bo.fill("slot_workplace", "Ærø Kommune")
-    bo.fill("slot_sector", "Kommune")
-    bo.fill("slot_municipality", "Ærø")
-    bo.fill("slot_capacity", "to")
-    bo.fill("slot_days", ["man 13. sep."])
-    bo.fill("slot_description", "Klimateamet.")
+    bo.fill(Block.SLOT_WORKPLACE, "Ærø Kommune")
+    bo.fill(Block.SLOT_SECTOR, "Kommune")
+    bo.fill(Block.SLOT_MUNICIPALITY, "Ærø")
+    bo.fill(Block.SLOT_CAPACITY, "to")
+    bo.fill(Block.SLOT_DAYS, ["man 13. sep."])
+    bo.fill(Block.SLOT_DESCRIPTION, "Klimateamet.")
     outcome = await bo.submit()
     assert outcome.action == "errors"
     submitted = socket.acks_for("interactive")[-1]
     assert submitted.payload is not None
     assert submitted.payload["response_action"] == "errors"
-    assert submitted.payload["errors"]["slot_capacity"] == "Skriv et helt tal fra 1 til 10 – fx 2."
+    assert (
+        submitted.payload["errors"][Block.SLOT_CAPACITY] == "Skriv et helt tal fra 1 til 10 – fx 2."
+    )
     assert await harness.db.run(lambda s: s.exec(select(HostSlot)).all()) == []
-    bo.fill("slot_capacity", "1")
+    bo.fill(Block.SLOT_CAPACITY, "1")
     assert (await bo.submit()).action == "close"
 
     # An event: app_home_opened, answered with views.publish.

@@ -8,7 +8,7 @@ import json
 from sqlmodel import select
 
 from bot import texts
-from bot.ids import DMKind
+from bot.ids import Block, DMKind
 from bot.runtime.coalesce import WINDOW_SECONDS
 from bot.sandbox.harness import Harness
 from bot.texts import welcome as welcome_texts
@@ -93,7 +93,7 @@ async def test_edit_slot_from_the_confirmation_keeps_one_slot(harness: Harness) 
     await offer(bo, capacity="1")
     await bo.press("Rediger")
     assert bo.modal is not None
-    bo.fill("slot_capacity", "3")
+    bo.fill(Block.SLOT_CAPACITY, "3")
     assert (await bo.submit()).action == "close"
     assert "Din værtsplads er opdateret" in shown(bo.last_dm)
     assert "3 af 3 ledige" in shown(bo.last_dm)

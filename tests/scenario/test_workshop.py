@@ -13,6 +13,7 @@ from sqlalchemy import event
 from sqlmodel import Session, col, select
 
 from bot.clock import ManualClock
+from bot.ids import WorkshopBlock
 from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
@@ -49,9 +50,9 @@ def people(harness: Harness) -> tuple[Person, Person, Person, Person]:
 
 async def plan_workshop(kim: Person, day: str, time: str, place: str) -> None:
     await kim.command("/praktik", "admin workshop")
-    kim.fill("workshop_day", day)
-    kim.fill("workshop_time", time)
-    kim.fill("workshop_place", place)
+    kim.fill(WorkshopBlock.DAY, day)
+    kim.fill(WorkshopBlock.TIME, time)
+    kim.fill(WorkshopBlock.PLACE, place)
     await kim.submit()
 
 
@@ -66,10 +67,10 @@ async def test_invitation_answers_a_changed_mind_the_reminder_and_the_count(
 
     # The coordinator creates the workshop: a modal with date, time, place and a note.
     await kim.command("/praktik", "admin workshop")
-    kim.fill("workshop_day", "2027-06-10")
-    kim.fill("workshop_time", "13:00")
-    kim.fill("workshop_place", "Slotsholmsgade 4, lokale 2.12")
-    kim.fill("workshop_note", "Tag gerne en kollega med.")
+    kim.fill(WorkshopBlock.DAY, "2027-06-10")
+    kim.fill(WorkshopBlock.TIME, "13:00")
+    kim.fill(WorkshopBlock.PLACE, "Slotsholmsgade 4, lokale 2.12")
+    kim.fill(WorkshopBlock.NOTE, "Tag gerne en kollega med.")
     await kim.submit()
     assert "3 deltagere får en invitation" in shown(kim.last_dm)
 
@@ -139,11 +140,11 @@ async def test_invitation_answers_a_changed_mind_the_reminder_and_the_count(
 async def test_bad_workshop_input_is_refused_in_the_modal(harness: Harness) -> None:
     kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
     await kim.command("/praktik", "admin workshop")
-    kim.fill("workshop_day", "2027-05-01")  # before today (3 May)
-    kim.fill("workshop_place", "   ")
+    kim.fill(WorkshopBlock.DAY, "2027-05-01")  # before today (3 May)
+    kim.fill(WorkshopBlock.PLACE, "   ")
     await kim.submit()
-    assert "efter i dag" in kim.modal_errors["workshop_day"]
-    assert "Skriv, hvor" in kim.modal_errors["workshop_place"]
+    assert "efter i dag" in kim.modal_errors[WorkshopBlock.DAY]
+    assert "Skriv, hvor" in kim.modal_errors[WorkshopBlock.PLACE]
     await kim.command("/praktik", "admin workshop status")
     assert "ingen workshop" in shown(kim.ephemerals[-1])
 
@@ -304,10 +305,10 @@ async def test_a_new_note_reaches_the_invitations_not_sent_yet_and_tells_no_one_
 
     async def save(note: str) -> None:
         await kim.command("/praktik", "admin workshop")
-        kim.fill("workshop_day", "2027-06-10")
-        kim.fill("workshop_time", "13:00")
-        kim.fill("workshop_place", "Slotsholmsgade 4")
-        kim.fill("workshop_note", note)
+        kim.fill(WorkshopBlock.DAY, "2027-06-10")
+        kim.fill(WorkshopBlock.TIME, "13:00")
+        kim.fill(WorkshopBlock.PLACE, "Slotsholmsgade 4")
+        kim.fill(WorkshopBlock.NOTE, note)
         await kim.submit()
 
     await offer(bo)
@@ -350,11 +351,11 @@ async def test_a_workshop_must_come_before_week_37(harness: Harness) -> None:
     bo, *_, kim = people(harness)
     await offer(bo)
     await plan_workshop(kim, "2027-09-13", "13:00", "Slotsholmsgade 4")  # week 37's Monday
-    assert kim.modal_errors["workshop_day"] == (
+    assert kim.modal_errors[WorkshopBlock.DAY] == (
         "Workshoppen skal ligge før praktikugen, der begynder man 13. sep."
     )
     await plan_workshop(kim, "2028-03-01", "13:00", "Slotsholmsgade 4")  # after the season
-    assert "før praktikugen" in kim.modal_errors["workshop_day"]
+    assert "før praktikugen" in kim.modal_errors[WorkshopBlock.DAY]
     await plan_workshop(kim, "2027-09-10", "13:00", "Slotsholmsgade 4")  # the Friday before
     assert kim.modal_errors == {}
     assert "Workshoppen fre 10. sep. kl. 13.00 er gemt, og 1 deltager" in shown(kim.last_dm)

@@ -25,7 +25,7 @@ from sqlmodel import Session, col, select
 from bot import texts
 from bot.clock import ManualClock
 from bot.geo import municipality
-from bot.ids import Block, FeedbackAction, FeedbackBlock
+from bot.ids import Action, Block, FeedbackAction, FeedbackBlock
 from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.block_state import options_of
 from bot.sandbox.harness import Harness
@@ -307,7 +307,7 @@ async def test_a_made_up_choice_is_refused_in_danish_and_nothing_is_stored(
     assert view is not None
     block = next(b for b in view["blocks"] if b.get("block_id") == block_id)
     assume(not _could_be_real(block, forged))
-    view["state"]["values"][block_id] = {"field": _forged_entry(block["element"], forged)}
+    view["state"]["values"][block_id] = {Action.FIELD: _forged_entry(block["element"], forged)}
     watching = watch()
 
     action, errors = await _submit(person, watching)
