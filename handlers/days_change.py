@@ -6,25 +6,15 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck
 
-from bot.buttons import DaysChangeButton, ProposalButton
+from bot.buttons import DaysChangeButton
 from bot.ids import DaysAction
 from bot.service import Env
 from bot.service import days_change as service
-from handlers.modals import on_submit
+from handlers.modals import on_open, on_submit
 from handlers.payloads import BlockAction
 from handlers.presses import answer_presser
 
-
-async def on_change(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
-    await ack()
-    press = BlockAction.parse(body)
-    refused = await service.open_modal(
-        env,
-        user_id=press.user_id,
-        proposal_id=ProposalButton.id_of(press.action.value),
-        trigger_id=press.trigger_id,
-    )
-    await answer_presser(env, press, refused)
+on_change = on_open(service.open_modal)
 
 
 on_form = on_submit(service.submit)
