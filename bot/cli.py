@@ -20,7 +20,7 @@ from bot.cli_tools import (
     since,
 )
 from bot.demo.arguments import add_arguments as demo_arguments
-from bot.outbox.arguments import add_arguments as outbox_arguments
+from bot.offline.outbox_arguments import add_arguments as outbox_arguments
 from bot.texts import cli as h
 from bot.texts import startup as t
 
@@ -32,9 +32,9 @@ KEEPALIVE_SECONDS = 75  # as `web.run_app` keeps idle connections (gunicorn's de
 WORKER_SILENT_SECONDS = 120  # gunicorn replaces a worker whose event loop is stuck this long
 
 # The parser is built from light modules only (argparse, the Danish texts, each command's
-# options: bot.demo.arguments, bot.outbox.arguments); a command's implementation is imported
-# inside its function, when it runs, so `praktik --help` stays light (bench/cli_help.py has
-# the figures, then and now).
+# options: bot.demo.arguments, bot.offline.outbox_arguments); a command's implementation is
+# imported inside its function, when it runs, so `praktik --help` stays light
+# (bench/cli_help.py has the figures, then and now).
 if TYPE_CHECKING:
     from aiohttp import web
 

@@ -1,4 +1,4 @@
-"""The scheduler wiring (bot.runtime.jobs) and `praktik outbox` (bot.outbox.cli)."""
+"""The scheduler wiring (bot.runtime.jobs) and `praktik outbox` (bot.offline.outbox_cli)."""
 
 from __future__ import annotations
 
