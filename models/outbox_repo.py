@@ -17,7 +17,7 @@ from bot.season import Season
 from bot.timeline import PlannedDM, cohost_copies, diff_plans, plan_placement
 from models import placements
 from models.hosts import with_cohost
-from models.repo import season_settings
+from models.seasons import season_settings
 from models.tables import (
     HostSlot,
     OutboxMessage,

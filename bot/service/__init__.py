@@ -13,7 +13,7 @@ from bot.current import season_of, season_year
 from bot.season import Season, season_in_force
 from bot.service.caches import Caches
 from bot.slack.coordinators import Coordinators
-from models import repo
+from models import seasons as repo
 from models.db import Database
 from models.tables import SeasonSettings
 

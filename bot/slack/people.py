@@ -18,8 +18,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock
 from models.db import Database
+from models.participants import Profile
 from models.profiles import store_profile, stored_profile
-from models.repo import Profile
 
 log = logging.getLogger("praktik.people")
 
