@@ -18,6 +18,7 @@ from models.tables import (
     Participant,
     Placement,
     PlacementStatus,
+    SeasonSettings,
 )
 
 PRACTISED_ORDER = ("ja", "delvist", "nej")
@@ -41,6 +42,8 @@ class GoalFigures:
     goals_met: dict[Crossing, list[int]] = field(default_factory=dict)
     practised: dict[Crossing, Counter[str]] = field(default_factory=dict)
     quotes: list[Quote] = field(default_factory=list)
+    # The season's personal data was anonymised (retention): its quotes, free text, are gone.
+    anonymised: bool = False
 
     def met(self, group: Crossing = Crossing.ALL) -> list[int]:
         return self.goals_met.get(group, [])
@@ -108,4 +111,5 @@ def goal_figures(session: Session, year: int) -> GoalFigures:
         goals_met=met,
         practised=practised,
         quotes=quotes,
+        anonymised=getattr(session.get(SeasonSettings, year), "anonymised_at", None) is not None,
     )

@@ -43,6 +43,7 @@ def practised(by_group: Mapping[str, tuple[Mapping[str, float | None], int]]) ->
 
 QUOTES_HEADER: Final = "*Citater (anonyme, med tilladelse)*"
 NO_QUOTES: Final = "Ingen har givet lov til at blive citeret endnu."
+QUOTES_GONE: Final = "Sæsonens citater er slettet sammen med dens persondata."
 
 
 def quote(text: str, role: str) -> str:

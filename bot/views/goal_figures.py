@@ -28,5 +28,5 @@ def quote_lines(quotes: Sequence[Quote], shown: int = QUOTES_SHOWN) -> list[str]
 
 
 def quotes_text(goals: GoalFigures) -> str:
-    lines = quote_lines(goals.quotes) or [t.NO_QUOTES]
+    lines = quote_lines(goals.quotes) or [t.QUOTES_GONE if goals.anonymised else t.NO_QUOTES]
     return fit("\n".join([t.QUOTES_HEADER, *lines]), 3000)
