@@ -54,16 +54,14 @@ async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, s
     if isinstance(found, GoalsRefusal):
         return {GoalsBlock.GOALS: refusal_text(found)}
     intern, workplace = name_of(found.intern), found.workplace
-
-    def payload(new: str) -> dict[str, Any]:
-        return views.goals_changed(intern=intern, workplace=workplace, goals=new).to_dict()
-
     refined = await env.db.run(
         repo.refine_goals,
         proposal_id=proposal_id,
         user_id=user_id,
         goals=goals,
-        payload=payload,
+        payload=lambda new: views.goals_changed(
+            intern=intern, workplace=workplace, goals=new
+        ).to_dict(),
         tz=env.settings.tz,
         now=env.now(),
     )
