@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PRAKTIK = str(Path(sys.executable).with_name("praktik"))
 PYTHON = sys.executable
 OLD_HELP_IMPORTS = (
-    "import bot.app, bot.demo.command, bot.outbox.cli, bot.offline.report_cli, bot.cli"
+    "import bot.app, bot.demo.command, bot.offline.outbox_cli, bot.offline.report_cli, bot.cli"
 )
 
 ROWS: tuple[tuple[str, list[str]], ...] = (

@@ -26,11 +26,11 @@ from bot.config import Settings
 from bot.metrics import REFUSED, UNKNOWN_KIND, Metrics
 from bot.runtime import inflight as inflight_mod
 from bot.runtime import request_metrics
-from bot.runtime.caches import Caches
 from bot.runtime.coalesce import Coalescer
 from bot.runtime.exposition import METRICS_PATH, Scrape
 from bot.runtime.http_pool import pooled_session
 from bot.runtime.inflight import InFlight
+from bot.service.caches import Caches
 from bot.slack.coordinators import Coordinators
 from bot.slack.pacing import PacedWebClient, Pacer
 from bot.slack.request_shape import content_type_of, malformed, wrong_shape

@@ -20,21 +20,21 @@ from bot.cli_tools import (
     since,
 )
 from bot.demo.arguments import add_arguments as demo_arguments
-from bot.outbox.arguments import add_arguments as outbox_arguments
+from bot.offline.outbox_arguments import add_arguments as outbox_arguments
 from bot.texts import cli as h
 from bot.texts import startup as t
 
 # gunicorn kills a worker this long after SIGTERM. Inside it the worker drains its open
-# requests (aiohttp: 0.95 of it) while its dispatch and expiry runs finish (bot.runtime.jobs:
+# requests (aiohttp: 0.95 of it) while its dispatch and expiry runs finish (bot.serving.jobs:
 # up to 60 s, side by side with the requests).
 STOP_GRACE_SECONDS = 75
 KEEPALIVE_SECONDS = 75  # as `web.run_app` keeps idle connections (gunicorn's default: 2 s)
 WORKER_SILENT_SECONDS = 120  # gunicorn replaces a worker whose event loop is stuck this long
 
 # The parser is built from light modules only (argparse, the Danish texts, each command's
-# options: bot.demo.arguments, bot.outbox.arguments); a command's implementation is imported
-# inside its function, when it runs, so `praktik --help` stays light (bench/cli_help.py has
-# the figures, then and now).
+# options: bot.demo.arguments, bot.offline.outbox_arguments); a command's implementation is
+# imported inside its function, when it runs, so `praktik --help` stays light
+# (bench/cli_help.py has the figures, then and now).
 if TYPE_CHECKING:
     from aiohttp import web
 
@@ -212,10 +212,11 @@ def serving_app(settings: Settings, *, processes: int) -> web.Application:
     from bot.app import build_app, build_web_app
     from bot.clock import SystemClock
     from bot.outbox.dispatcher import Dispatcher
-    from bot.runtime import heap, jobs
+    from bot.runtime import heap
     from bot.runtime.exposition import Scrape
     from bot.service.retention import retention_job
     from bot.service.rounds import expiry_job
+    from bot.serving import jobs
     from bot.slack.coordinators import Coordinators
     from bot.startup import wait_for_database
     from models.db import Database
@@ -277,13 +278,14 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     from bot.app import build_app
     from bot.clock import SystemClock
     from bot.outbox.dispatcher import Dispatcher
-    from bot.runtime import heap, jobs
+    from bot.runtime import heap
     from bot.runtime.exposition import Scrape
     from bot.runtime.inflight import InFlight
-    from bot.runtime.socket_mode import SocketMode, TokenRefused, run_until_signalled
-    from bot.runtime.socket_probe import PortUnavailable, SocketProbe
     from bot.service.retention import retention_job
     from bot.service.rounds import expiry_job
+    from bot.serving import jobs
+    from bot.serving.socket_mode import SocketMode, TokenRefused, run_until_signalled
+    from bot.serving.socket_probe import PortUnavailable, SocketProbe
     from bot.slack.coordinators import Coordinators
     from bot.startup import wait_for_database
     from models.db import Database

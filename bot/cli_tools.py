@@ -28,7 +28,7 @@ def cmd_match(args: argparse.Namespace) -> int:
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
-    from bot.outbox.cli import run
+    from bot.offline.outbox_cli import run
 
     return run(args)
 

@@ -14,8 +14,8 @@ from slack_sdk.webhook import WebhookResponse
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.runtime.caches import Caches
 from bot.service import Env
+from bot.service.caches import Caches
 from bot.slack.coordinators import Coordinators
 from models.db import Database
 

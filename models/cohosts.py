@@ -11,7 +11,8 @@ from sqlmodel import Session, col, select
 
 from bot.season import Season
 from models.outbox_repo import REPLANNED, plan_for
-from models.repo import season_settings, slot_of
+from models.seasons import season_settings
+from models.slots import slot_of
 from models.tables import (
     HostSlot,
     Participant,

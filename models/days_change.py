@@ -22,7 +22,7 @@ from models.hosts import with_cohost
 from models.outbox_repo import plan_for
 from models.placements import Deal, deal_of, state_of_proposal
 from models.programme import revision_of
-from models.repo import season_settings
+from models.seasons import season_settings
 from models.tables import (
     DaysChange,
     DaysChangeStatus,

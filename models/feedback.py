@@ -13,7 +13,7 @@ from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from bot.placement import Role
-from models import repo
+from models import participants, seasons
 from models.hosts import with_cohosts
 from models.placements import Deal
 from models.programme import programmes_of
@@ -114,7 +114,7 @@ def placement_contexts(
             continue
         year = placement.season_year
         if year not in overrides:
-            overrides[year] = repo.season_settings(session, year=year)
+            overrides[year] = seasons.season_settings(session, year=year)
         found[placement.id] = PlacementContext(
             placement=placement,
             deal=deal,
@@ -177,7 +177,7 @@ def placements_of(
 ) -> list[PlacementContext]:
     """The user's confirmed placements, as host, co-host or intern, in the given season
     years."""
-    person = repo.participant(session, slack_user_id=user_id)
+    person = participants.participant(session, slack_user_id=user_id)
     me = person.id if person is not None and person.id is not None else -1
     cohosted = select(HostSlot.id).where(HostSlot.cohost_user_id == user_id)
     ids = session.exec(

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from bot.outbox.plan import fixed_until
+from bot.timeline import fixed_until
 from models.tables import OutboxMessage
 
 

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from models import repo
+from models import topics as topic_repo
 from models.cohosts import conflict
 from models.forms import DESCRIPTION_MAX, TOPIC_MAX, WORKPLACE_MAX, clean_text
 from models.tables import HostSlot, Participant, SlotStatus, Topic, Wish, WishStatus
@@ -113,7 +113,7 @@ class _Loader:
         self.wishes = {
             w.intern_id: w for w in session.exec(select(Wish).where(Wish.season_year == year))
         }
-        self.known = {t.casefold(): t for t in repo.topics(session, defaults=default_topics)}
+        self.known = {t.casefold(): t for t in topic_repo.topics(session, defaults=default_topics)}
 
     def person(self, row: Person) -> Participant:
         found = self.people.get(row.slack_user_id)

@@ -42,7 +42,7 @@ from bot.placement import (
 from bot.placement import Answers as Given
 from models.erasures import was_erased
 from models.goals import goals_key_prefix
-from models.repo import OpenSlot, slot_with_host, wish_of
+from models.slots import OpenSlot, slot_with_host
 from models.tables import (
     Answer,
     HostSlot,
@@ -59,6 +59,7 @@ from models.tables import (
     WishStatus,
 )
 from models.types import changed
+from models.wishes import wish_of
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from sqlalchemy import delete, update
 from sqlmodel import Session, col
 
 from models.db import insert_unless_present
-from models.repo import Profile
+from models.participants import Profile
 from models.tables import DmChannel, SlackProfile
 
 

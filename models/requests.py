@@ -17,8 +17,8 @@ from sqlmodel import Session, col
 
 from bot.placement import Refusal, Span, due_to_expire, sides_conflict
 from models.erasures import erased_key
+from models.participants import Profile, ensure_participant
 from models.placements import Deal, Outcome, Result
-from models.repo import Profile, ensure_participant
 from models.tables import (
     Answer,
     ErasedUser,

@@ -79,3 +79,18 @@ def set_opening(session: Session, *, year: int, day: date, actor: str, now: date
     settings = session.get(SeasonSettings, year) or SeasonSettings(year=year)
     settings.opens_on, settings.updated_by, settings.updated_at = day, actor, now
     session.add(settings)
+
+
+def season_settings(session: Session, *, year: int) -> SeasonSettings:
+    found = session.get(SeasonSettings, year)
+    return found if found is not None else SeasonSettings(year=year)
+
+
+def season_has_participants(session: Session, *, year: int) -> bool:
+    """Whether anyone offered a slot or registered a wish for season `year`."""
+    slot = session.exec(select(HostSlot.id).where(HostSlot.season_year == year).limit(1)).first()
+    if slot is not None:
+        return True
+    return (
+        session.exec(select(Wish.id).where(Wish.season_year == year).limit(1)).first() is not None
+    )

@@ -260,7 +260,7 @@ class OutboxMessage(SQLModel, table=True):
     slack_ts: str | None = Field(default=None, max_length=32)
     reason: str = ""
     created_at: datetime = _utc()
-    # A DM with fixed content is skipped from this moment on (bot.outbox.plan.fixed_until);
+    # A DM with fixed content is skipped from this moment on (bot.timeline.fixed_until);
     # a placement's DMs are judged from the placement when sent, and leave it empty.
     send_until: datetime | None = _utc(default=None)
     # Content fixed when planned (a coordinator's announcement); timeline DMs leave it empty

@@ -1,3 +1,3 @@
-"""The coordinators' offline tools: CSV sign-up lists in and out, `praktik
-import|eksport|match`, the progress bar.
+"""The coordinators' and operators' offline tools: CSV sign-up lists in and out, `praktik
+import|eksport|match|outbox`, the progress bar.
 """

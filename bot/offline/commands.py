@@ -298,7 +298,7 @@ def run_export(
 def _export_signups(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """The open slots and active wishes as the two files `praktik import` reads, in --out
     (a folder, created when missing)."""
-    from bot.sheets.signups import HOSTS_FILE, INTERNS_FILE, hosts_sheet, interns_sheet
+    from bot.views.signups import HOSTS_FILE, INTERNS_FILE, hosts_sheet, interns_sheet
     from models.imports import signed_up
 
     year = _year(args.year)

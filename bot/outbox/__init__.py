@@ -1,3 +1,3 @@
-"""The DM outbox: the plan of a placement's DMs, the rules for a claimed row, the dispatcher
-that sends, and `praktik outbox`.
+"""Sending the outbox: the dispatcher that sends a placement's due DMs, and the rules for a
+claimed row. The plan of those DMs is bot.timeline; `praktik outbox` is bot.offline.outbox_cli.
 """

@@ -1,6 +1,6 @@
 """Sending due DMs from the outbox: claim, re-check, build fresh, send, record.
 
-`Dispatcher.run_once(now)` is the whole job; bot.runtime.jobs runs it every 30 s in the app
+`Dispatcher.run_once(now)` is the whole job; bot.serving.jobs runs it every 30 s in the app
 process, tests call it with a ManualClock's `now`.
 
 Delivery. A row goes planned → sending (claimed, committed) → sent | skipped | failed |

@@ -12,8 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from bot.ids import DMKind
-from bot.outbox.plan import SkipReason, skip_reason
 from bot.season import DEFAULT_SEND_WINDOW, Season, SendWindow, next_allowed
+from bot.timeline import SkipReason, skip_reason
 from bot.views.timeline import timeline_dm
 from models.feedback import PlacementContext
 from models.outbox_repo import Claimed

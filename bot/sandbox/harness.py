@@ -21,12 +21,12 @@ from bot.clock import Clock
 from bot.config import Settings, load_settings
 from bot.runtime.coalesce import Coalescer
 from bot.runtime.inflight import InFlight
-from bot.runtime.socket_mode import SocketMode
 from bot.sandbox.fake_slack import FakeSlack
 from bot.sandbox.fake_socket_mode import APP_TOKEN, FakeSocketMode, SocketWire
 from bot.sandbox.person import Workspace
 from bot.service.retention import retention_job
 from bot.service.rounds import expiry_job
+from bot.serving.socket_mode import SocketMode
 from bot.slack.coordinators import Coordinators
 from models.db import Database
 

@@ -28,7 +28,7 @@ class SearchCache:
     which saves two table scans on every search under load.
 
     `on_rebuilt` is called after each new index is built (in a serving process
-    bot.runtime.caches passes bot.runtime.heap.refreeze: the old index is garbage then).
+    bot.service.caches passes bot.runtime.heap.refreeze: the old index is garbage then).
     """
 
     def __init__(

@@ -10,10 +10,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.clock import Clock
 from bot.config import Settings
 from bot.current import season_of, season_year
-from bot.runtime.caches import Caches
 from bot.season import Season, season_in_force
+from bot.service.caches import Caches
 from bot.slack.coordinators import Coordinators
-from models import repo
+from models import seasons as repo
 from models.db import Database
 from models.tables import SeasonSettings
 

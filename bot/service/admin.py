@@ -22,7 +22,7 @@ from bot.views.common import notice
 from bot.views.mrkdwn import literal
 from models import admin as admin_queries
 from models import audit as audit_log
-from models import repo
+from models import topics as repo
 from models.forms import TOPIC_MAX, clean_text
 from models.tables import SeasonSettings
 

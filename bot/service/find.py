@@ -34,7 +34,8 @@ from bot.texts import returning as returning_texts
 from bot.views.common import notice
 from bot.views.forms import WISH_KEYS, keyed, read_state, wish_modal
 from bot.views.slots import PAGE, Hit, search_results, suggestions
-from models import repo
+from models import participants, slots, wishes
+from models import topics as topic_repo
 from models.cohosts import cohosted
 from models.db import read_only
 from models.forms import WishForm
@@ -55,7 +56,7 @@ async def open_wish_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
         )
 
     await open_signup_modal(
-        env, user_id=user_id, trigger_id=trigger_id, answers_of=repo.wish_of, modal=wish_form
+        env, user_id=user_id, trigger_id=trigger_id, answers_of=wishes.wish_of, modal=wish_form
     )
 
 
@@ -63,7 +64,7 @@ async def validate_wish(
     env: Env, view: dict[str, Any], *, user_id: str = ""
 ) -> WishForm | dict[str, str]:
     _, overrides = await env.season()
-    topics = set(await env.db.read(repo.topics, defaults=texts.DEFAULT_TOPICS))
+    topics = set(await env.db.read(topic_repo.topics, defaults=texts.DEFAULT_TOPICS))
     parsed = parse_wish(keyed(read_state(view), WISH_KEYS), known_topics=topics, keys=WISH_KEYS)
     if isinstance(parsed, WishForm) and user_id and parsed.manager_user_id == user_id:
         return {WISH_KEYS["manager"]: changes.ERR_OWN_MANAGER}
@@ -82,7 +83,7 @@ async def save_wish(env: Env, *, user_id: str, form: WishForm) -> None:
         env.client, user_id, db=env.db, clock=env.clock, known=env.caches.profiles
     )
     saved = await env.db.run(
-        repo.save_wish, intern=profile, year=season.year, form=form, now=env.now()
+        wishes.save_wish, intern=profile, year=season.year, form=form, now=env.now()
     )
     await network.refresh(env, user_id=user_id)  # taking part again shows in the network
     hits = await suggestions_for(env, user_id=user_id, season=season)
@@ -109,16 +110,16 @@ async def save_wish(env: Env, *, user_id: str, form: WishForm) -> None:
 def _fitting_but_left_out(session: Session, *, user_id: str, year: int) -> tuple[int, int]:
     """Open slots that fit the wish but are left out of the suggestions: as already asked,
     and as at a workplace she was in placement at in an earlier season."""
-    wish = repo.wish_of(session, slack_user_id=user_id, year=year)
-    intern = repo.participant(session, slack_user_id=user_id)
+    wish = wishes.wish_of(session, slack_user_id=user_id, year=year)
+    intern = participants.participant(session, slack_user_id=user_id)
     if wish is None or intern is None:
         return 0, 0
     profile = wish_profile(wish, intern)
-    asked = repo.slots_asked_by(session, intern_id=intern.id or 0, year=year)
+    asked = wishes.slots_asked_by(session, intern_id=intern.id or 0, year=year)
     been = visits(session, intern_ids=[intern.id or 0], before=year).get(intern.id or 0, {})
     fitting = [
         found.slot
-        for found in repo.open_slots(session, year=year, exclude_user=user_id)
+        for found in slots.open_slots(session, year=year, exclude_user=user_id)
         if compatible(slot_profile(found.slot), profile)
     ]
     return (
@@ -164,8 +165,8 @@ def _rank_for(
     year: int,
     weight: int,
 ) -> list[Hit]:
-    wish = repo.wish_of(session, slack_user_id=user_id, year=year)
-    intern = repo.participant(session, slack_user_id=user_id)
+    wish = wishes.wish_of(session, slack_user_id=user_id, year=year)
+    intern = participants.participant(session, slack_user_id=user_id)
     if intern is None:
         return []
     # Someone who searched and requested without a wish is open to every slot and day.
@@ -177,13 +178,13 @@ def _rank_for(
     said = _snapshot(session, cache=cache, writes=writes, year=year).index.matches(
         wish.text if wish else ""
     )
-    asked = repo.slots_asked_by(session, intern_id=intern.id or 0, year=year)
+    asked = wishes.slots_asked_by(session, intern_id=intern.id or 0, year=year)
     never = asked | forbidden_slots(session, user_id=user_id, year=year)
     # Not back to a workplace she visited in an earlier season: she may still find it by
     # name in a search and ask for it herself.
     been = visits(session, intern_ids=[intern.id or 0], before=year).get(intern.id or 0, {})
     scored = []
-    for found in repo.open_slots(session, year=year, exclude_user=user_id):
+    for found in slots.open_slots(session, year=year, exclude_user=user_id):
         candidate = slot_profile(found.slot)
         if found.slot.id in never or not compatible(candidate, profile):
             continue
@@ -240,7 +241,7 @@ def _docs(session: Session, *, year: int) -> list[search.Doc]:
             owner,
             capacity,
             updated_at,
-        ) in repo.open_slot_texts(session, year=year)
+        ) in slots.open_slot_texts(session, year=year)
     ]
 
 
@@ -252,9 +253,9 @@ def _snapshot(
     return cache.get(
         year,
         writes=writes,
-        version=lambda: repo.open_slots_version(session, year=year),
+        version=lambda: slots.open_slots_version(session, year=year),
         load=lambda: _docs(session, year=year),
-        taken=lambda: repo.seats_taken(session, year=year),
+        taken=lambda: slots.seats_taken(session, year=year),
     )
 
 
@@ -293,7 +294,7 @@ async def _rendered(
             found[slot_id] = blocks
     missing = [i for i in ids if i not in found]
     if missing:
-        for slot in await env.db.read(repo.slots_by_ids, ids=missing):
+        for slot in await env.db.read(slots.slots_by_ids, ids=missing):
             found[slot.id or 0] = rendered.of(slot, season)
     return [found[i] for i in ids if i in found]
 

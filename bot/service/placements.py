@@ -25,9 +25,9 @@ from bot.views.refusals import refusal_text
 from bot.views.slots import suggestions
 from models import placements
 from models.outbox_repo import answer_and_plan
+from models.participants import Profile
 from models.placement_messages import COHOST_KEY, MessageRef, remember_messages
 from models.placements import Deal, Outcome, Result
-from models.repo import Profile
 from models.requests import Pressed, press_request
 from models.returning import visited_year
 from models.tables import ProposalOrigin

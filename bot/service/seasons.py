@@ -29,7 +29,8 @@ from bot.texts import dates
 from bot.texts import season as t
 from bot.views.common import notice
 from bot.views.season import invitation, signup_not_open
-from models import repo, seasons
+from models import participants, seasons
+from models import topics as topic_repo
 from models.fixed_dms import plan_fixed
 from models.tables import Participant, SeasonSettings
 
@@ -109,8 +110,8 @@ def _signup_start(
     return (
         answers_of(session, slack_user_id=user_id, year=year)
         or answers_of(session, slack_user_id=user_id, year=year - 1),
-        repo.participant(session, slack_user_id=user_id),
-        repo.topics(session, defaults=texts.DEFAULT_TOPICS),
+        participants.participant(session, slack_user_id=user_id),
+        topic_repo.topics(session, defaults=texts.DEFAULT_TOPICS),
     )
 
 

@@ -17,7 +17,8 @@ from bot.slack.people import profile_of
 from bot.texts import changes
 from bot.views.forms import SLOT_KEYS, keyed, read_state, slot_modal
 from bot.views.slots import slot_saved
-from models import repo
+from models import slots as repo
+from models import topics as topic_repo
 from models.forms import SlotForm
 from models.tables import HostSlot
 
@@ -35,7 +36,7 @@ async def open_slot_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
 
 
 async def validate_slot(env: Env, view: dict[str, Any]) -> SlotForm | dict[str, str]:
-    topics = set(await env.db.read(repo.topics, defaults=texts.DEFAULT_TOPICS))
+    topics = set(await env.db.read(topic_repo.topics, defaults=texts.DEFAULT_TOPICS))
     return parse_slot(keyed(read_state(view), SLOT_KEYS), known_topics=topics, keys=SLOT_KEYS)
 
 

@@ -15,13 +15,13 @@ from bot.service.audit import record_export
 from bot.service.files import upload
 from bot.service.seasons import season_named
 from bot.sheets import csvio
-from bot.sheets.signups import place_name
 from bot.slack.message import Message
 from bot.texts import goal_figures as goal_figure_texts
 from bot.texts import stats as t
 from bot.texts import workshop as workshop_texts
 from bot.views import stats as views
 from bot.views.common import notice
+from bot.views.signups import place_name
 from models.stats import ExportRow, export_rows, season_stats
 from models.workshop import Attendance, attendance
 

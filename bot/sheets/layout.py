@@ -1,6 +1,6 @@
 """The sign-up lists' layout: which columns each list has, the names a column goes by, and
 the words a cell may hold. Shared by the reader (bot.sheets.csvio) and the writer that produces
-what the reader reads (bot.sheets.signups)."""
+what the reader reads (bot.views.signups)."""
 
 from __future__ import annotations
 

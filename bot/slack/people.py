@@ -3,7 +3,7 @@
 users.info is rate-limited (Tier 4, about 100 calls a minute for the whole workspace), so a
 profile is read from Slack once and kept in the database with its fetch time, read again
 only when older than `STALE_AFTER`; each process also keeps the profiles it read lately
-(`known`, a cachetools TTLCache such as bot.runtime.caches' `profiles`), which spares the
+(`known`, a cachetools TTLCache such as bot.service.caches' `profiles`), which spares the
 database read on most presses.
 """
 
@@ -18,8 +18,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock
 from models.db import Database
+from models.participants import Profile
 from models.profiles import store_profile, stored_profile
-from models.repo import Profile
 
 log = logging.getLogger("praktik.people")
 

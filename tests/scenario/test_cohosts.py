@@ -10,10 +10,10 @@ from sqlmodel import Session, select
 from bot.clock import ManualClock
 from bot.ids import CohostBlock, DaysBlock, FeedbackBlock, WorkshopBlock
 from bot.outbox.dispatcher import Dispatcher
-from bot.outbox.plan import HOST_ONLY
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.texts import network as network_texts
+from bot.timeline import HOST_ONLY
 from models.feedback import feedback_summary
 from models.tables import CheckIn, Evaluation, HostSlot, OutboxMessage, OutboxStatus
 from tests.conftest import ADMIN

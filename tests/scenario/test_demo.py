@@ -21,9 +21,9 @@ from bot.demo.report import CHART_FILE, REPORT_FILE, SEASON_PDF_FILE
 from bot.demo.run import DemoOptions, dm_kind, run_demo
 from bot.ids import DMKind
 from bot.offline.progress import Progress
-from bot.outbox.plan import SkipReason
 from bot.texts import demo as demo_texts
 from bot.texts.goal_figures import QUOTES_SECTION, ROW_GOALS_MET, ROW_PRACTISED
+from bot.timeline import SkipReason
 from models.programme_form import danish_phone
 
 PNG = b"\x89PNG\r\n\x1a\n"

@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from bot import timeline as plan
 from bot.clock import ManualClock
 from bot.ids import FeedbackBlock
-from bot.outbox import plan
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.season import COPENHAGEN, to_local

@@ -33,7 +33,7 @@ from typing import Any
 from bot import cli, clock
 from bot.cli import main
 from bot.outbox import dispatcher as dispatch
-from bot.runtime import jobs
+from bot.serving import jobs
 from bot.slack.pacing import Pacer
 
 

@@ -12,8 +12,8 @@ import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.outbox.dispatcher import Dispatcher
-from bot.outbox.plan import SkipReason
 from bot.season import COPENHAGEN
+from bot.timeline import SkipReason
 from models.db import Database
 from tests.outbox_seed import people, seasons, seed_placements
 from tests.stress.drain import DUE_EACH, FRIDAY, Drain

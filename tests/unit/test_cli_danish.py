@@ -13,11 +13,11 @@ import pytest
 
 from bot import argparse_da, texts
 from bot.ids import DMKind
-from bot.outbox.cli import KINDS, STATUSES
-from bot.outbox.plan import SkipReason
+from bot.offline.outbox_cli import KINDS, STATUSES
 from bot.texts import cli as t
 from bot.texts import demo as demo_texts
 from bot.texts import privacy as privacy_texts
+from bot.timeline import SkipReason
 from tests.commandline import praktik
 
 

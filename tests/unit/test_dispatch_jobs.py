@@ -1,4 +1,4 @@
-"""The scheduler wiring (bot.runtime.jobs) and `praktik outbox` (bot.outbox.cli)."""
+"""The scheduler wiring (bot.serving.jobs) and `praktik outbox` (bot.offline.outbox_cli)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from bot.cli import main
 from bot.clock import ManualClock
 from bot.ids import DMKind
 from bot.outbox.dispatcher import Dispatcher
-from bot.runtime import jobs
 from bot.sandbox.fake_slack import FakeSlack
+from bot.serving import jobs
 from bot.texts import cli as h
 from models.db import Database
 from models.tables import OutboxMessage

@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.outbox.plan import (
+from bot.season import COPENHAGEN, Season, to_local
+from bot.timeline import (
     HOST_ONLY,
     TIMELINE,
     DMKind,
@@ -18,7 +19,6 @@ from bot.outbox.plan import (
     skip_reason,
     still_meaningful,
 )
-from bot.season import COPENHAGEN, Season, to_local
 from tests.outbox_seed import DMS_PER_PLACEMENT
 
 CPH = COPENHAGEN

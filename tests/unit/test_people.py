@@ -13,7 +13,7 @@ from bot.sandbox.fake_slack import FakeSlack
 from bot.season import COPENHAGEN
 from bot.slack.people import STALE_AFTER, profile_of
 from models.db import Database
-from models.repo import Profile
+from models.participants import Profile
 
 
 async def test_a_profile_is_read_from_slack_once_and_again_only_when_stale(

@@ -39,8 +39,9 @@ from models import cohosts, days_change, placements, privacy, rounds, steering
 from models.db import Database
 from models.forms import SlotForm, WishForm
 from models.outbox_repo import answer_and_plan
-from models.repo import EditConflict, Profile, save_slot, save_wish
+from models.participants import Profile
 from models.requests import press_request
+from models.slots import EditConflict, save_slot
 from models.tables import (
     HostSlot,
     MatchSteer,
@@ -54,6 +55,7 @@ from models.tables import (
     SteerKind,
     Wish,
 )
+from models.wishes import save_wish
 
 # The DMs every confirmation promises both sides, however late it came (before the week).
 PROMISED = {DMKind.CHECKIN.value, DMKind.EVALUATION.value, DMKind.FOLLOWUP.value}

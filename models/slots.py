@@ -1,4 +1,5 @@
-"""Queries and updates for participants, host slots, wishes and topics.
+"""A host's slot: saving it (unless an edit would break an agreement), the open slots, and
+the queries behind the slot search.
 
 Every function takes the session first and the rest by keyword; handlers call them through
 `Database.run`, so they never hold a session themselves.
@@ -6,110 +7,18 @@ Every function takes the session first and the rest by keyword; handlers call th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import func, or_
 from sqlalchemy import select as sa_select
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from models.erasures import signed_up_again
-from models.forms import SlotForm, WishForm
-from models.tables import (
-    Answer,
-    HostSlot,
-    Participant,
-    Placement,
-    PlacementStatus,
-    Proposal,
-    ProposalStatus,
-    SeasonSettings,
-    SlotStatus,
-    Topic,
-    Wish,
-    WishStatus,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    """What Slack tells us about a user (users.info), refreshed when they act."""
-
-    slack_user_id: str
-    name: str
-    title: str = ""
-
-
-def ensure_participant(
-    session: Session, *, profile: Profile, now: datetime, lock: bool = False
-) -> Participant:
-    """`lock`: hold the person's row until commit (a row this inserts is theirs alone)."""
-    wanted = select(Participant).where(Participant.slack_user_id == profile.slack_user_id)
-    if lock:
-        wanted = wanted.with_for_update()
-    person = session.exec(wanted).first()
-    if person is None:
-        person = Participant(
-            slack_user_id=profile.slack_user_id,
-            name=profile.name,
-            title=profile.title,
-            created_at=now,
-            updated_at=now,
-        )
-        try:
-            # A new user's first two gestures at once (a double click, two processes): the
-            # one that loses the unique index takes the winner's row instead of failing.
-            with session.begin_nested():
-                session.add(person)
-            return person
-        except IntegrityError:
-            person = session.exec(wanted).one()
-    if (person.name, person.title) != (profile.name, profile.title):
-        person.name, person.title, person.updated_at = profile.name, profile.title, now
-    session.add(person)
-    session.flush()
-    return person
-
-
-def participant(session: Session, *, slack_user_id: str) -> Participant | None:
-    return session.exec(
-        select(Participant).where(Participant.slack_user_id == slack_user_id)
-    ).first()
-
-
-def topics(session: Session, *, defaults: Sequence[str]) -> list[str]:
-    """The fixed list (`defaults`: the catalogue's, bot.texts.DEFAULT_TOPICS) and whatever the
-    coordinators added, in display order."""
-    extra = [t.name for t in session.exec(select(Topic).order_by(col(Topic.name))).all()]
-    return list(defaults) + [t for t in extra if t not in defaults]
-
-
-def add_topic(session: Session, *, name: str, added_by: str, defaults: Sequence[str]) -> bool:
-    if name in topics(session, defaults=defaults):
-        return False
-    session.add(Topic(name=name, added_by=added_by))
-    return True
-
-
-def season_settings(session: Session, *, year: int) -> SeasonSettings:
-    found = session.get(SeasonSettings, year)
-    return found if found is not None else SeasonSettings(year=year)
-
-
-def season_has_participants(session: Session, *, year: int) -> bool:
-    """Whether anyone offered a slot or registered a wish for season `year`."""
-    slot = session.exec(select(HostSlot.id).where(HostSlot.season_year == year).limit(1)).first()
-    if slot is not None:
-        return True
-    return (
-        session.exec(select(Wish.id).where(Wish.season_year == year).limit(1)).first() is not None
-    )
-
-
-# Host slots ------------------------------------------------------------------------------
+from models.forms import SlotForm
+from models.participants import Profile, ensure_participant
+from models.tables import HostSlot, Participant, Placement, PlacementStatus, SlotStatus
 
 
 def slot_of(session: Session, *, slack_user_id: str, year: int) -> HostSlot | None:
@@ -223,60 +132,6 @@ def slot_with_host(session: Session, *, slot_id: int) -> OpenSlot | None:
         return None
     slot, host = row
     return OpenSlot(slot, host)
-
-
-# Wishes ---------------------------------------------------------------------------------
-
-
-def wish_of(session: Session, *, slack_user_id: str, year: int) -> Wish | None:
-    return session.exec(
-        select(Wish)
-        .join(Participant, col(Participant.id) == Wish.intern_id)
-        .where(Participant.slack_user_id == slack_user_id, Wish.season_year == year)
-    ).first()
-
-
-def save_wish(
-    session: Session, *, intern: Profile, year: int, form: WishForm, now: datetime
-) -> Wish:
-    signed_up_again(session, user_id=intern.slack_user_id)
-    person = ensure_participant(session, profile=intern, now=now)
-    wish = wish_of(session, slack_user_id=intern.slack_user_id, year=year)
-    if wish is None:
-        wish = Wish(intern_id=person.id or 0, season_year=year, created_at=now, updated_at=now)
-    wish.topics, wish.days = list(form.topics), list(form.days)
-    wish.wanted_sectors = [s.value for s in form.wanted_sectors]
-    wish.wanted_regions = list(form.wanted_regions)
-    wish.text, wish.manager_user_id = form.text, form.manager_user_id
-    wish.goals = form.goals
-    wish.status, wish.updated_at = WishStatus.ACTIVE, now
-    person.workplace, person.sector = form.workplace, form.sector.value
-    if form.municipality and form.municipality.isdigit():
-        person.municipality = form.municipality
-    person.updated_at = now
-    session.add_all([wish, person])
-    session.flush()
-    return wish
-
-
-def slots_asked_by(session: Session, *, intern_id: int, year: int) -> set[int]:
-    """Slots not to suggest to the intern again: those she has an open request, proposal or
-    placement at, and those whose host side turned her down. An expired, withdrawn, full or
-    superseded one is no reason (bot.placement: a closed one never blocks the pair)."""
-    rows = session.exec(
-        select(Proposal.slot_id).where(
-            Proposal.intern_id == intern_id,
-            Proposal.season_year == year,
-            or_(
-                col(Proposal.status).in_([ProposalStatus.PENDING, ProposalStatus.CONFIRMED]),
-                and_(
-                    col(Proposal.status) == ProposalStatus.DECLINED,
-                    col(Proposal.host_answer) == Answer.DECLINED,
-                ),
-            ),
-        )
-    ).all()
-    return set(rows)
 
 
 # Search ---------------------------------------------------------------------------------

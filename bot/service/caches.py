@@ -11,8 +11,8 @@ from bot.runtime.coalesce import Coalescer
 from bot.runtime.recent import Recent
 from bot.search import SearchCache
 from bot.views.slots import RenderedSlots
+from models.participants import Profile
 from models.placement_messages import MessageRef
-from models.repo import Profile
 from models.tables import SeasonSettings
 
 PROFILE_SECONDS = 600.0  # a changed name or title in Slack shows in the app within this

@@ -33,7 +33,7 @@ from bot.metrics import Metrics
 from bot.runtime import request_metrics
 from bot.runtime.http_pool import pooled_session
 from bot.runtime.inflight import InFlight
-from bot.runtime.jobs import DRAIN_SECONDS, DispatchJob
+from bot.serving.jobs import DRAIN_SECONDS, DispatchJob
 from bot.texts import startup as t
 
 log = logging.getLogger("praktik.socket")

@@ -1,4 +1,4 @@
-"""The options of `praktik outbox`, kept apart from bot.outbox.cli so that `praktik --help`
+"""The options of `praktik outbox`, kept apart from bot.offline.outbox_cli so that `praktik --help`
 builds them without loading the database layer."""
 
 from __future__ import annotations
