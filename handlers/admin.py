@@ -33,18 +33,20 @@ def coordinators_only(routes: Mapping[str, SubHandler]) -> SubHandler:
         allowed = await call.env.is_coordinator(call.user_id)
         await audit(call.env, actor=call.user_id, action=f"admin {key}".strip(), allowed=allowed)
         if not allowed:
-            await call.ack(**not_coordinator())
+            await call.ack(**not_coordinator().to_dict())
             return
         handler = routes.get(key)
         if handler is None:
             if key in HELP_WORDS:
-                await call.ack(**admin_help(None))
+                await call.ack(**admin_help(None).to_dict())
                 return
             meant = closest(key, routes) if key else None
             if meant:
-                await call.ack(**typo_message(word, f"/praktik admin {meant} {rest}", admin=True))
+                await call.ack(
+                    **typo_message(word, f"/praktik admin {meant} {rest}", admin=True).to_dict()
+                )
                 return
-            await call.ack(**admin_help(word or None))
+            await call.ack(**admin_help(word or None).to_dict())
             return
         await handler(
             CommandCall(
@@ -62,7 +64,7 @@ def coordinators_only(routes: Mapping[str, SubHandler]) -> SubHandler:
 
 
 async def announce(call: CommandCall) -> None:
-    await call.ack(**await admin_service.announce_preview(call.env, text=call.args))
+    await call.ack(**(await admin_service.announce_preview(call.env, text=call.args)).to_dict())
 
 
 async def on_announce_send(
@@ -72,10 +74,12 @@ async def on_announce_send(
     press = BlockAction.parse(body)
     sent = Announcement.decode(press.action.value)
     content = await admin_service.announce_send(env, user_id=press.user_id, sent=sent)
-    await respond(replace_original=True, **content)
+    await respond(replace_original=True, **content.to_dict())
 
 
 async def topics(call: CommandCall) -> None:
     await call.ack(
-        **await admin_service.topics_command(call.env, user_id=call.user_id, args=call.args)
+        **(
+            await admin_service.topics_command(call.env, user_id=call.user_id, args=call.args)
+        ).to_dict()
     )

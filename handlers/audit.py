@@ -8,4 +8,4 @@ from handlers.commands import CommandCall
 
 
 async def admin_log(call: CommandCall) -> None:
-    await call.ack(**await audit.log_command(call.env, args=call.args))
+    await call.ack(**(await audit.log_command(call.env, args=call.args)).to_dict())

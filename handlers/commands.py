@@ -50,9 +50,9 @@ def praktik(routes: Mapping[Sub, SubHandler]) -> CommandListener:
             unknown = None if invocation.sub is Sub.HELP else invocation.word
             meant = closest(unknown, routes) if unknown else None
             if unknown and meant:
-                await ack(**typo_message(unknown, f"/praktik {meant} {invocation.args}"))
+                await ack(**typo_message(unknown, f"/praktik {meant} {invocation.args}").to_dict())
                 return
-            await ack(**help_message(unknown))
+            await ack(**help_message(unknown).to_dict())
             return
         call = CommandCall(
             ack=ack,

@@ -24,14 +24,14 @@ async def on_error(
     if response is not None:
         # Not acknowledged yet: the answer itself carries the message.
         if kind == "view_submission":
-            body_json = json.dumps({"response_action": "update", "view": error_modal()})
+            body_json = json.dumps({"response_action": "update", "view": error_modal().to_dict()})
             return BoltResponse(
                 status=200, body=body_json, headers={"content-type": "application/json"}
             )
         if kind == "slash_command":
             return BoltResponse(
                 status=200,
-                body=json.dumps(error_text()),
+                body=json.dumps(error_text().to_dict()),
                 headers={"content-type": "application/json"},
             )
         await _tell(client, body)
@@ -47,12 +47,12 @@ async def _tell(client: AsyncWebClient, body: dict[str, Any]) -> None:
         return
     try:
         if channel:
-            await client.chat_postEphemeral(channel=channel, user=user, **error_text())
+            await client.chat_postEphemeral(channel=channel, user=user, **error_text().to_dict())
         else:
-            await client.chat_postMessage(channel=user, **error_text())
+            await client.chat_postMessage(channel=user, **error_text().to_dict())
     except SlackApiError:
         # In a channel the bot is not in, fall back to a DM.
         try:
-            await client.chat_postMessage(channel=user, **error_text())
+            await client.chat_postMessage(channel=user, **error_text().to_dict())
         except SlackApiError:
             log.warning("could not tell the user about the failure")

@@ -16,6 +16,7 @@ from bot.service import Env
 from bot.service import feedback as service
 from bot.service.feedback import CHECKIN, EVALUATION, FOLLOWUP, Survey
 from bot.slack import dm
+from bot.slack.message import Message
 from bot.views.feedback import Where
 from handlers.commands import CommandCall
 from handlers.payloads import BlockAction, ViewSubmission
@@ -27,7 +28,7 @@ def _where(press: BlockAction) -> Where:
     return Where(PlacementButton.id_of(press.action.value), press.channel_id, press.message_ts)
 
 
-async def _tell(env: Env, press: BlockAction, content: dict[str, Any] | None) -> None:
+async def _tell(env: Env, press: BlockAction, content: Message | None) -> None:
     if content is not None:
         await dm.ephemeral(env.client, press.channel_id, press.user_id, content)
 
@@ -99,4 +100,4 @@ async def checkin(call: CommandCall) -> None:
         call.env, user_id=call.user_id, channel_id=call.channel_id, trigger_id=call.trigger_id
     )
     if answer is not None:
-        await call.respond(**answer)
+        await call.respond(**answer.to_dict())

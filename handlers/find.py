@@ -19,7 +19,9 @@ async def find(call: CommandCall) -> None:
         await call.ack()
         await finding.open_wish_modal(call.env, user_id=call.user_id, trigger_id=call.trigger_id)
         return
-    await call.ack(**await finding.find(call.env, user_id=call.user_id, query=call.args))
+    await call.ack(
+        **(await finding.find(call.env, user_id=call.user_id, query=call.args)).to_dict()
+    )
 
 
 async def on_edit_wish(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
@@ -34,7 +36,7 @@ async def on_more(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncR
     # A value not ours asks for no words: the service answers that an empty search finds nothing.
     more = MoreResults.decode(press.action.value) or MoreResults(0, "")
     content = await finding.find(env, user_id=press.user_id, query=more.query, offset=more.offset)
-    await respond(replace_original=True, **content)
+    await respond(replace_original=True, **content.to_dict())
 
 
 async def on_wish_form(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:

@@ -18,8 +18,8 @@ async def on_home_opened(event: dict[str, Any], env: Env) -> None:
 
 
 async def status(call: CommandCall) -> None:
-    await call.ack(**await home.status(call.env, user_id=call.user_id, args=call.args))
+    await call.ack(**(await home.status(call.env, user_id=call.user_id, args=call.args)).to_dict())
 
 
 async def withdraw(call: CommandCall) -> None:
-    await call.ack(**await home.withdraw_options(call.env, user_id=call.user_id))
+    await call.ack(**(await home.withdraw_options(call.env, user_id=call.user_id)).to_dict())

@@ -11,6 +11,7 @@ from slack_bolt.async_app import AsyncAck
 
 from bot.buttons import ProposalButton
 from bot.service import Env
+from bot.slack.message import Message
 from handlers.payloads import BlockAction, ViewSubmission
 from handlers.presses import answer_presser
 
@@ -24,7 +25,7 @@ class Submit(Protocol):
 class OpenModal(Protocol):
     def __call__(
         self, env: Env, /, *, user_id: str, proposal_id: int, trigger_id: str
-    ) -> Awaitable[dict[str, Any] | None]: ...
+    ) -> Awaitable[Message | None]: ...
 
 
 def on_open(open_modal: OpenModal) -> Callable[..., Awaitable[None]]:

@@ -14,7 +14,9 @@ from handlers.presses import answer_presser, replace_or_answer
 
 async def network_command(call: CommandCall) -> None:
     await call.ack()
-    await call.respond(**await network.command(call.env, user_id=call.user_id, args=call.args))
+    await call.respond(
+        **(await network.command(call.env, user_id=call.user_id, args=call.args)).to_dict()
+    )
 
 
 async def on_join(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:

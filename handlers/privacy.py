@@ -18,11 +18,13 @@ from handlers.presses import replace_or_answer
 
 async def my_data(call: CommandCall) -> None:
     await call.ack()
-    await call.respond(**await privacy.my_data(call.env, user_id=call.user_id, args=call.args))
+    await call.respond(
+        **(await privacy.my_data(call.env, user_id=call.user_id, args=call.args)).to_dict()
+    )
 
 
 async def delete_my_data(call: CommandCall) -> None:
-    await call.ack(**privacy_views.delete_prompt())
+    await call.ack(**privacy_views.delete_prompt().to_dict())
 
 
 async def on_delete_my_data(
@@ -35,7 +37,7 @@ async def on_delete_my_data(
 
 
 async def privacy_notice(call: CommandCall) -> None:
-    await call.ack(**await notice_service.notice(call.env))
+    await call.ack(**(await notice_service.notice(call.env)).to_dict())
 
 
 async def on_show_notice(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:

@@ -13,6 +13,7 @@ from slack_bolt.async_app import AsyncAck, AsyncRespond
 
 from bot.buttons import MatchPage, MatchSend
 from bot.service import Env, rounds, steering
+from bot.slack.message import Message
 from bot.texts import rounds as t
 from bot.views.common import notice
 from handlers.commands import CommandCall
@@ -27,12 +28,12 @@ async def match(call: CommandCall) -> None:
         said = await steering.steer_command(
             call.env, user_id=call.user_id, verb=verb.casefold(), args=rest
         )
-        if isinstance(said, dict):  # refused, or not understood: nothing changed
-            await call.respond(**said)
+        if isinstance(said, Message):  # refused, or not understood: nothing changed
+            await call.respond(**said.to_dict())
             return
         note = said
     content = await rounds.preview_message(call.env, user_id=call.user_id, note=note)
-    await call.respond(**content)  # a refusal is logged (handlers.middleware)
+    await call.respond(**content.to_dict())  # a refusal is logged (handlers.middleware)
 
 
 async def on_page(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond) -> None:
@@ -40,7 +41,7 @@ async def on_page(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncR
     press = BlockAction.parse(body)
     shown = MatchPage.decode(press.action.value)
     content = await rounds.page(env, user_id=press.user_id, shown=shown)
-    await respond(replace_original=True, **content)
+    await respond(replace_original=True, **content.to_dict())
 
 
 async def on_send(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncRespond) -> None:
@@ -48,9 +49,9 @@ async def on_send(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncR
     press = BlockAction.parse(body)
     pressed = MatchSend.decode(press.action.value)
     if pressed is None:
-        await respond(replace_original=False, **notice(t.BAD_BUTTON))
+        await respond(replace_original=False, **notice(t.BAD_BUTTON).to_dict())
         return
     content = await rounds.send(
         env, user_id=press.user_id, mode=pressed.mode, round_no=pressed.round_no
     )
-    await respond(replace_original=True, **content)
+    await respond(replace_original=True, **content.to_dict())

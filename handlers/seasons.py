@@ -11,6 +11,10 @@ from handlers.commands import CommandCall
 async def season(call: CommandCall) -> None:
     opening = season_opening(call.args)
     if opening is not None:
-        await call.ack(**await seasons.open_command(call.env, user_id=call.user_id, args=opening))
+        await call.ack(
+            **(await seasons.open_command(call.env, user_id=call.user_id, args=opening)).to_dict()
+        )
         return
-    await call.ack(**await admin.season_command(call.env, user_id=call.user_id, args=call.args))
+    await call.ack(
+        **(await admin.season_command(call.env, user_id=call.user_id, args=call.args)).to_dict()
+    )

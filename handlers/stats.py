@@ -9,9 +9,13 @@ from handlers.commands import CommandCall
 
 async def season_stats(call: CommandCall) -> None:
     await call.ack()
-    await call.respond(**await stats.stats_command(call.env, user_id=call.user_id, args=call.args))
+    await call.respond(
+        **(await stats.stats_command(call.env, user_id=call.user_id, args=call.args)).to_dict()
+    )
 
 
 async def export(call: CommandCall) -> None:
     await call.ack()
-    await call.respond(**await stats.export_command(call.env, user_id=call.user_id, args=call.args))
+    await call.respond(
+        **(await stats.export_command(call.env, user_id=call.user_id, args=call.args)).to_dict()
+    )

@@ -21,12 +21,12 @@ from handlers.payloads import BlockAction
 async def workshop(call: CommandCall) -> None:
     word = call.args.casefold()
     if word == "status":
-        await call.ack(**await service.status(call.env))
+        await call.ack(**(await service.status(call.env)).to_dict())
     elif not word:
         await call.ack()
         await service.open_modal(call.env, trigger_id=call.trigger_id)
     else:
-        await call.ack(**notice(t.USAGE))
+        await call.ack(**notice(t.USAGE).to_dict())
 
 
 on_form = on_submit(service.submit)

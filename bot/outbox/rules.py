@@ -102,7 +102,7 @@ def decide(
         return Settle(OutboxStatus.SKIPPED, why.value)
     if sends_at > now:
         return Later(sends_at, "send_window", count_attempt=False)
-    return Send(role.value, timeline_dm(kind, ctx, role, season))
+    return Send(role.value, timeline_dm(kind, ctx, role, season).to_dict())
 
 
 def _fixed(row: Claimed, now: datetime, window: SendWindow) -> Decision:

@@ -13,6 +13,7 @@ from bot.current import approval_required
 from bot.ids import AdminAction
 from bot.season import Phase, Season, day_label, local_date, next_allowed
 from bot.service import Env
+from bot.slack.message import Message
 from bot.texts import DEFAULT_TOPICS, dates
 from bot.texts import admin as t
 from bot.texts import season as season_t
@@ -97,7 +98,7 @@ def _parse_setting(season: Season, key: str, value: str, now: datetime) -> tuple
     return t.SEASON_USAGE
 
 
-async def season_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]:
+async def season_command(env: Env, *, user_id: str, args: str) -> Message:
     season, overrides = await env.season()
     if args:
         key, _, value = args.partition(" ")
@@ -148,7 +149,7 @@ def _recipients(session: Session, *, years: tuple[int, ...]) -> int:
     return len({u for year in years for u in admin_queries.participants(session, year=year)})
 
 
-async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
+async def announce_preview(env: Env, *, text: str) -> Message:
     text = clean_text(text)  # control characters alone would leave an empty, invalid block
     if not text:
         return notice(t.ANNOUNCE_EMPTY)
@@ -196,7 +197,7 @@ async def announce_preview(env: Env, *, text: str) -> dict[str, Any]:
     return views.announce_preview(text, head, choices)
 
 
-async def announce_send(env: Env, *, user_id: str, sent: Announcement | None) -> dict[str, Any]:
+async def announce_send(env: Env, *, user_id: str, sent: Announcement | None) -> Message:
     """`sent` None: a value longer than any button of ours carries, so too long a text."""
     if not await env.is_coordinator(user_id):
         await audit(env, actor=user_id, action="announce", allowed=False)
@@ -218,7 +219,7 @@ async def announce_send(env: Env, *, user_id: str, sent: Announcement | None) ->
         admin_queries.plan_announcement,
         years=tuple(sorted(years, reverse=True)),
         text=text,
-        payload=views.announcement(text),
+        payload=views.announcement(text).to_dict(),
         now=env.now(),
         due=due,
     )
@@ -231,7 +232,7 @@ async def announce_send(env: Env, *, user_id: str, sent: Announcement | None) ->
 # emner ---------------------------------------------------------------------------------
 
 
-async def topics_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]:
+async def topics_command(env: Env, *, user_id: str, args: str) -> Message:
     """List the topics, or add one: `/praktik admin emne tilføj <navn>`."""
     verb, _, name = args.partition(" ")
     if verb.casefold() in ("tilføj", "tilfoej", "ny"):

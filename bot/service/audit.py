@@ -11,6 +11,7 @@ from typing import Any
 from bot.commands import HELP_WORDS
 from bot.service import Env
 from bot.service.admin import audit
+from bot.slack.message import Message
 from bot.texts import audit as t
 from bot.views import audit as views
 from bot.views.audit import SLACK_USER
@@ -54,7 +55,7 @@ def parse_log_args(args: str) -> LogQuery | str:
     )
 
 
-async def log_command(env: Env, *, args: str) -> dict[str, Any]:
+async def log_command(env: Env, *, args: str) -> Message:
     query = parse_log_args(args)
     if isinstance(query, str):
         return notice(query)

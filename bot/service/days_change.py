@@ -15,6 +15,7 @@ from bot.service.calendar import send_days_changed
 from bot.service.cohosts import host_side
 from bot.service.home import refresh_homes
 from bot.slack import dm
+from bot.slack.message import Message
 from bot.texts import days_change as t
 from bot.views import days_change as views
 from bot.views.common import days_text, mention, notice
@@ -41,7 +42,7 @@ async def _own_season(env: Env, deal: Deal) -> Season:
 
 async def open_modal(
     env: Env, *, user_id: str, proposal_id: int, trigger_id: str
-) -> dict[str, Any] | None:
+) -> Message | None:
     """The modal, or the reason it cannot open (for an ephemeral)."""
     found = await env.db.read(
         repo.changeable, proposal_id=proposal_id, user_id=user_id, now=env.now()
@@ -51,7 +52,9 @@ async def open_modal(
     side = repo.side_of(found, user_id)
     other = t.THE_HOST if side is Role.INTERN else mention(found.intern.slack_user_id)
     season = await _own_season(env, found)
-    await env.client.views_open(trigger_id=trigger_id, view=views.modal(found, season, other))
+    await env.client.views_open(
+        trigger_id=trigger_id, view=views.modal(found, season, other).to_dict()
+    )
     return None
 
 
@@ -85,7 +88,7 @@ async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, s
     return None
 
 
-async def answer(env: Env, *, user_id: str, change_id: int, accept: bool) -> dict[str, Any] | None:
+async def answer(env: Env, *, user_id: str, change_id: int, accept: bool) -> Message | None:
     """*Acceptér*/*Afslå*; an ephemeral for the presser when nothing changed, else None."""
     season, _ = await env.season()
     found = await env.db.run(

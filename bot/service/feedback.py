@@ -17,6 +17,7 @@ from bot.placement import Role, Span, evaluation_open
 from bot.season import Season, day_label, start_of_day
 from bot.service import Env
 from bot.slack import dm
+from bot.slack.message import Message
 from bot.texts import erasure
 from bot.texts import feedback as texts
 from bot.views.common import notice
@@ -139,7 +140,7 @@ async def _store(
 
 async def rate(
     env: Env, *, user_id: str, placement_id: int, rating: int, where: Where
-) -> dict[str, Any] | None:
+) -> Message | None:
     """A rating button: store it, redraw the DM. Returns a refusal for the presser, if any."""
     stored = await _store(
         env, CHECKIN, user_id=user_id, placement_id=placement_id, values={"rating": rating}
@@ -152,7 +153,7 @@ async def rate(
 
 async def open_form(
     env: Env, survey: Survey, *, user_id: str, placement_id: int, trigger_id: str, where: Where
-) -> dict[str, Any] | None:
+) -> Message | None:
     """*Tilføj kommentar*, *Evaluér* or *Svar*: the survey's modal for this placement."""
     allowed = await _allowed(
         env, user_id=user_id, placement_id=placement_id, completed_only=survey.completed_only
@@ -160,7 +161,7 @@ async def open_form(
     if isinstance(allowed, str):
         return notice(allowed)
     view = feedback_modal(survey.form, [allowed.ctx], user_id, where)
-    await env.client.views_open(trigger_id=trigger_id, view=view)
+    await env.client.views_open(trigger_id=trigger_id, view=view.to_dict())
     return None
 
 
@@ -228,7 +229,7 @@ async def show_saved(env: Env, saved: Saved) -> None:
 
 async def checkin_command(
     env: Env, *, user_id: str, channel_id: str, trigger_id: str
-) -> dict[str, Any] | None:
+) -> Message | None:
     """Open the check-in form for the placement(s) under way or over; otherwise say why not."""
     now = env.now()
     year = await env.year()
@@ -251,7 +252,7 @@ async def checkin_command(
     if open_now:
         single = open_now[0].id if len(open_now) == 1 else 0
         view = feedback_modal(CHECKIN_FORM, open_now, user_id, Where(single, channel_id, ""))
-        await env.client.views_open(trigger_id=trigger_id, view=view)
+        await env.client.views_open(trigger_id=trigger_id, view=view.to_dict())
         return None
     if upcoming:
         starts, _ = min(upcoming, key=lambda pair: pair[0])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from slack_sdk.models.blocks import Block
+from slack_sdk.models.views import View
 from sqlmodel import Session
 
 from bot import search, texts
@@ -25,6 +27,7 @@ from bot.service.forms import parse_wish
 from bot.service.home import refresh_home
 from bot.service.seasons import SignupStart, open_signup_modal, past_deadline
 from bot.slack import dm
+from bot.slack.message import Message
 from bot.slack.people import profile_of
 from bot.texts import changes
 from bot.texts import returning as returning_texts
@@ -42,7 +45,7 @@ from models.tables import HostSlot, Participant, Wish
 
 
 async def open_wish_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
-    def wish_form(start: SignupStart[Wish]) -> dict[str, Any]:
+    def wish_form(start: SignupStart[Wish]) -> View:
         required = approval_required(env.settings, start.overrides)
         return wish_modal(
             wish=start.answers,
@@ -278,11 +281,11 @@ def _search(
 
 async def _rendered(
     env: Env, ids: list[int], snapshot: search.Snapshot, season: Season
-) -> list[list[dict[str, Any]]]:
+) -> list[tuple[Block, ...]]:
     """Each slot's result blocks: kept from an earlier search while the slot and its seats
     are unchanged (the index knows both), so a search usually reads no slot rows at all."""
     rendered = env.caches.slot_blocks
-    found: dict[int, list[dict[str, Any]]] = {}
+    found: dict[int, tuple[Block, ...]] = {}
     for slot_id in ids:
         capacity, version = snapshot.index.listed(slot_id)
         taken = snapshot.taken.get(slot_id, 0)
@@ -296,7 +299,7 @@ async def _rendered(
     return [found[i] for i in ids if i in found]
 
 
-async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> dict[str, Any]:
+async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> Message:
     """Ranked free-text search, one page of results with *Anmod* and *Vis flere*."""
     season, _ = await env.season()
     if not search.terms(query):

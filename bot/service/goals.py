@@ -10,6 +10,7 @@ from bot.ids import GoalsBlock
 from bot.service import Env
 from bot.service.home import refresh_homes
 from bot.slack import dm
+from bot.slack.message import Message
 from bot.texts import goals as t
 from bot.views import goals as views
 from bot.views.common import notice
@@ -31,7 +32,7 @@ async def _context(env: Env, *, user_id: str, proposal_id: int) -> GoalsContext 
 
 async def open_modal(
     env: Env, *, user_id: str, proposal_id: int, trigger_id: str
-) -> dict[str, Any] | None:
+) -> Message | None:
     """The modal with her current goals, or why it cannot open (for an ephemeral)."""
     found = await _context(env, user_id=user_id, proposal_id=proposal_id)
     if isinstance(found, GoalsRefusal):
@@ -39,7 +40,7 @@ async def open_modal(
     view = views.goals_modal(
         proposal_id=proposal_id, workplace=found.workplace, goals=found.placement.goals
     )
-    await env.client.views_open(trigger_id=trigger_id, view=view)
+    await env.client.views_open(trigger_id=trigger_id, view=view.to_dict())
     return None
 
 
@@ -53,16 +54,14 @@ async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, s
     if isinstance(found, GoalsRefusal):
         return {GoalsBlock.GOALS: refusal_text(found)}
     intern, workplace = name_of(found.intern), found.workplace
-
-    def payload(new: str) -> dict[str, Any]:
-        return views.goals_changed(intern=intern, workplace=workplace, goals=new)
-
     refined = await env.db.run(
         repo.refine_goals,
         proposal_id=proposal_id,
         user_id=user_id,
         goals=goals,
-        payload=payload,
+        payload=lambda new: views.goals_changed(
+            intern=intern, workplace=workplace, goals=new
+        ).to_dict(),
         tz=env.settings.tz,
         now=env.now(),
     )

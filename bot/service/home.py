@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection, Iterable
 from functools import partial
-from typing import Any
 
 from slack_sdk.errors import SlackApiError
 
@@ -14,6 +13,7 @@ from bot.season import Season, signup_open
 from bot.service import Env
 from bot.service.seasons import parse_year
 from bot.service.stats import coordinator_blocks
+from bot.slack.message import Message
 from bot.views.common import notice
 from bot.views.status import home_view, status_message, withdraw_prompt
 from models import home
@@ -78,12 +78,12 @@ async def _draw_home(env: Env, user_id: str) -> None:
         welcome=signup_open(season, env.now()),
     )
     try:
-        await env.client.views_publish(user_id=user_id, view=view)
+        await env.client.views_publish(user_id=user_id, view=view.to_dict())
     except SlackApiError as error:
         log.warning("views.publish failed: %s", error.response.get("error"))
 
 
-async def status(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
+async def status(env: Env, *, user_id: str, args: str = "") -> Message:
     year = parse_year(args, example=await env.year())
     if isinstance(year, str):
         return notice(year)
@@ -91,6 +91,6 @@ async def status(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
     return status_message(await _overview(env, user_id, year), season, user_id)
 
 
-async def withdraw_options(env: Env, *, user_id: str) -> dict[str, Any]:
+async def withdraw_options(env: Env, *, user_id: str) -> Message:
     season, _ = await env.season()
     return withdraw_prompt(await _overview(env, user_id), user_id, season)

@@ -5,14 +5,13 @@ Only people who chose it are ever listed; choosing shows first what others will 
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlmodel import Session
 
 from bot import search
 from bot.ids import NetworkWord
 from bot.search.people import person_document
 from bot.service import Env
+from bot.slack.message import Message
 from bot.texts import network as t
 from bot.views import network as views
 from bot.views.common import notice
@@ -23,7 +22,7 @@ from models.tables import NetworkEntry
 NETWORK = "network"  # the cache's key: there is one network, over every season
 
 
-async def command(env: Env, *, user_id: str, args: str) -> dict[str, Any]:
+async def command(env: Env, *, user_id: str, args: str) -> Message:
     word = args.strip()
     if not word:
         return notice(t.USAGE)
@@ -49,7 +48,7 @@ def _preview(session: Session, *, user_id: str) -> tuple[NetworkEntry, bool] | N
     return shown, repo.entry_of(session, user_id=user_id) is not None
 
 
-async def offer(env: Env, *, user_id: str) -> dict[str, Any]:
+async def offer(env: Env, *, user_id: str) -> Message:
     """What others would see, with the button that confirms it (nothing is stored yet)."""
     found = await env.db.read(_preview, user_id=user_id)
     if found is None:
@@ -58,12 +57,12 @@ async def offer(env: Env, *, user_id: str) -> dict[str, Any]:
     return views.preview(shown, already=already)
 
 
-async def confirm(env: Env, *, user_id: str) -> dict[str, Any]:
+async def confirm(env: Env, *, user_id: str) -> Message:
     entry = await env.db.run(repo.opt_in, user_id=user_id, now=env.now())
     return notice(t.NOT_SIGNED_UP if entry is None else t.JOINED)
 
 
-async def leave(env: Env, *, user_id: str) -> dict[str, Any]:
+async def leave(env: Env, *, user_id: str) -> Message:
     removed = await env.db.run(repo.opt_out, user_id=user_id)
     return notice(t.LEFT if removed else t.NOT_IN)
 
@@ -110,7 +109,7 @@ def _ranked(
     return [found[i] for i in ids if i in found], total
 
 
-async def find(env: Env, *, user_id: str, query: str) -> dict[str, Any]:
+async def find(env: Env, *, user_id: str, query: str) -> Message:
     if not search.terms(query):
         return notice(t.EMPTY_QUERY)
     found, total = await env.db.read(

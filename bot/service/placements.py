@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
-from typing import Any
 
 from bot import texts
 from bot.current import approval_required, season_of
@@ -17,6 +16,7 @@ from bot.service.cohosts import host_side
 from bot.service.find import suggestions_for
 from bot.service.home import refresh_homes
 from bot.slack import dm
+from bot.slack.message import Message
 from bot.slack.people import STALE_AFTER, profile_of
 from bot.views import placements as views
 from bot.views.common import notice
@@ -34,11 +34,11 @@ from models.tables import ProposalOrigin
 from models.undelivered import close_unseen_request, record_refused
 
 
-def refusal(reason: Refusal) -> dict[str, Any]:
+def refusal(reason: Refusal) -> Message:
     return notice(refusal_text(reason))
 
 
-Answer = Callable[[dict[str, Any]], Awaitable[None]]
+Answer = Callable[[Message], Awaitable[None]]
 
 
 async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> None:
@@ -96,7 +96,7 @@ async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> No
     await refresh_homes(env, [*host_side(deal), user_id], opened=pressed.opened)
 
 
-async def ask(env: Env, deal: Deal, role: Role, content: dict[str, Any]) -> dm.Refused | None:
+async def ask(env: Env, deal: Deal, role: Role, content: Message) -> dm.Refused | None:
     """DM the question to `role`'s side, remembering each message so that `mark_outcome`
     can replace its buttons later (a request here, a round's proposals in rounds).
 
@@ -149,7 +149,7 @@ def _ask_kind(deal: Deal, role: Role) -> AskKind:
 
 async def answer(
     env: Env, *, user_id: str, proposal_id: int, role: Role, accept: bool
-) -> dict[str, Any] | None:
+) -> Message | None:
     """*Acceptér*/*Afslå*/*Godkend*/*Afvis* of one side. Returns an ephemeral for the presser."""
     season, _ = await env.season()
     # A confirmed placement's DM plan is written with it; Slack is told after the commit.
@@ -173,7 +173,7 @@ async def answer(
     return None
 
 
-def _original(deal: Deal, role: str, season: Season) -> dict[str, Any]:
+def _original(deal: Deal, role: str, season: Season) -> Message:
     if role == Role.HOST:
         return views.ask_host(deal, season)
     if role == Role.INTERN:
@@ -279,9 +279,7 @@ async def _offer_alternatives(
     await dm.send(env.client, intern, suggestions(intro, hits, season, none_text=none_text))
 
 
-async def withdraw(
-    env: Env, *, user_id: str, role: Role, event: Event = Event.WITHDRAW
-) -> dict[str, Any]:
+async def withdraw(env: Env, *, user_id: str, role: Role, event: Event = Event.WITHDRAW) -> Message:
     """`/praktik afmeld` of one side, or (`event` ERASE) the first step of an erasure."""
     season, _ = await env.season()
     done = await env.db.run(

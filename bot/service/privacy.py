@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
 
 from bot.placement import Event, Role
 from bot.service import Env, files
 from bot.service.home import refresh_home
 from bot.service.placements import withdraw
 from bot.service.seasons import parse_year
+from bot.slack.message import Message
 from bot.texts import privacy as t
 from bot.views.common import notice
 from bot.views.privacy import readable_export
@@ -19,7 +19,7 @@ from models import home, privacy, profiles
 log = logging.getLogger("praktik.privacy")
 
 
-async def my_data(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
+async def my_data(env: Env, *, user_id: str, args: str = "") -> Message:
     """Everything held about the user; `args` may name one season (`mine-data 2027`)."""
     year = parse_year(args, example=await env.year())
     if isinstance(year, str):
@@ -41,7 +41,7 @@ async def my_data(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
     return notice(t.EXPORT_SENT)
 
 
-async def delete_my_data(env: Env, *, user_id: str) -> dict[str, Any]:
+async def delete_my_data(env: Env, *, user_id: str) -> Message:
     # Withdrawing first tells counterparts and frees seats, exactly as /praktik afmeld does,
     # for what has not begun; a placement under way or past stays (bot.placement, ERASE).
     await withdraw(env, user_id=user_id, role=Role.HOST, event=Event.ERASE)

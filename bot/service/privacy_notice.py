@@ -3,10 +3,9 @@ retention as configured (PRAKTIK_RETENTION_MONTHS) and the season in force."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.retention import retention_day
 from bot.service import Env
+from bot.slack.message import Message
 from bot.views import privacy_notice as views
 from bot.views.privacy_notice import Retention
 
@@ -22,7 +21,7 @@ async def retention(env: Env) -> Retention:
     )
 
 
-async def notice(env: Env) -> dict[str, Any]:
+async def notice(env: Env) -> Message:
     return views.notice_message(await retention(env))
 
 
@@ -31,6 +30,6 @@ async def show_notice(env: Env, *, trigger_id: str, over_modal: bool) -> None:
     return to), or on its own from App Home."""
     view = views.notice_modal(await retention(env))
     if over_modal:
-        await env.client.views_push(trigger_id=trigger_id, view=view)
+        await env.client.views_push(trigger_id=trigger_id, view=view.to_dict())
     else:
-        await env.client.views_open(trigger_id=trigger_id, view=view)
+        await env.client.views_open(trigger_id=trigger_id, view=view.to_dict())

@@ -12,6 +12,7 @@ from bot.service.calendar import send_programme_changed
 from bot.service.cohosts import host_side
 from bot.service.home import refresh_homes
 from bot.slack import dm
+from bot.slack.message import Message
 from bot.texts import programme as t
 from bot.views import programme as views
 from bot.views.common import notice
@@ -39,7 +40,7 @@ def _proposal_id(view: dict[str, Any]) -> int:
 
 async def open_modal(
     env: Env, *, user_id: str, proposal_id: int, trigger_id: str
-) -> dict[str, Any] | None:
+) -> Message | None:
     """The modal, or the reason it cannot open (for an ephemeral)."""
     now = env.now()
     found = await env.db.read(repo.writable, proposal_id=proposal_id, user_id=user_id, now=now)
@@ -50,7 +51,7 @@ async def open_modal(
     others = await env.db.read(repo.also_for, deal=deal, user_id=user_id, now=now)
     season, _ = await env.season(deal.proposal.season_year)
     await env.client.views_open(
-        trigger_id=trigger_id, view=views.modal(deal, season, programme, others)
+        trigger_id=trigger_id, view=views.modal(deal, season, programme, others).to_dict()
     )
     return None
 

@@ -4,7 +4,6 @@ DM, with the chart the Markdown links to."""
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 from bot.report.build import load_report
 from bot.report.files import report_files
@@ -12,12 +11,13 @@ from bot.season import to_local
 from bot.service import Env
 from bot.service.files import upload
 from bot.service.seasons import season_named
+from bot.slack.message import Message
 from bot.texts import dates
 from bot.texts import report as t
 from bot.views.common import notice
 
 
-async def report_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]:
+async def report_command(env: Env, *, user_id: str, args: str) -> Message:
     season = await season_named(env, args)
     if isinstance(season, str):
         return notice(season)

@@ -38,7 +38,7 @@ async def warn(env: Env, now: datetime) -> int:
     for year in to_warn([y for y, done in found.items() if done is None], now, months, tz):
         season, _ = await env.season(year)
         due = next_allowed(max(now, warning_at(year, months, tz)), season)
-        payload = warning(year, retention_day(year, months))
+        payload = warning(year, retention_day(year, months)).to_dict()
         planned += await env.db.run(
             plan_fixed,
             rows={warning_key(year, a): (a, payload) for a in sorted(everyone)},

@@ -7,7 +7,6 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -30,6 +29,7 @@ from bot.service.steering import steering_of
 from bot.sheets import csvio
 from bot.slack import dm
 from bot.slack.coordinators import Coordinators
+from bot.slack.message import Message
 from bot.texts import rounds as t
 from bot.texts import steering as steer_t
 from bot.views import placements as placement_views
@@ -71,7 +71,7 @@ async def preview_message(
     upload: bool = True,
     note: str | None = None,
     round_no: int | None = None,
-) -> dict[str, Any]:
+) -> Message:
     """Both modes' figures side by side, then the pairs and the unplaced of one mode by name,
     paged; the whole list of both modes goes to the coordinator as CSV (`upload`). With
     `round_no` (a button of an earlier preview), only while that round is still the one to
@@ -121,7 +121,7 @@ async def preview_message(
     )
 
 
-async def page(env: Env, *, user_id: str, shown: MatchPage | None) -> dict[str, Any]:
+async def page(env: Env, *, user_id: str, shown: MatchPage | None) -> Message:
     """A page of the named preview, or the other mode's pairs; None: the button pressed
     was not one of ours (told only to a coordinator)."""
     if not await env.is_coordinator(user_id):
@@ -153,7 +153,7 @@ class _Planner:
         return {int(w): int(s) for w, s in self.result.assignments.items()}
 
 
-async def send(env: Env, *, user_id: str, mode: Mode, round_no: int) -> dict[str, Any]:
+async def send(env: Env, *, user_id: str, mode: Mode, round_no: int) -> Message:
     """*Send forslag*: write the round's proposals and tell everyone. Only once per round."""
     if not await env.is_coordinator(user_id):
         await audit(env, actor=user_id, action=SENT_ACTION, allowed=False)
@@ -205,7 +205,10 @@ async def expire_proposals(env: Env, now: datetime) -> int:
     proposal is expired (and announced) by the one transaction that changes it."""
     season, _ = await env.season()
     deals = await env.db.run(
-        expire_due, now=now, due=next_allowed(now, season), notice=placement_views.expired
+        expire_due,
+        now=now,
+        due=next_allowed(now, season),
+        notice=lambda deal: placement_views.expired(deal).to_dict(),
     )
     if not deals:
         return 0

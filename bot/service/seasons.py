@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
+from slack_sdk.models.views import View
 from sqlmodel import Session
 
 from bot import texts
@@ -23,6 +24,7 @@ from bot.season import (
 )
 from bot.service import Env
 from bot.service.admin import audit
+from bot.slack.message import Message
 from bot.texts import dates
 from bot.texts import season as t
 from bot.views.common import notice
@@ -74,7 +76,7 @@ def past_deadline(season: Season, now: datetime) -> str | None:
     return date_label(season.signup_deadline)
 
 
-async def signup_refusal(env: Env) -> dict[str, Any] | None:
+async def signup_refusal(env: Env) -> View | None:
     """The modal to show instead of a sign-up form while the season in force has had its week
     and the next one has not opened yet; None when sign-ups are open."""
     season, _ = await env.season()
@@ -119,20 +121,20 @@ async def open_signup_modal(
     user_id: str,
     trigger_id: str,
     answers_of: AnswersOf[A],
-    modal: Callable[[SignupStart[A]], dict[str, Any]],
+    modal: Callable[[SignupStart[A]], View],
 ) -> None:
     """Open a sign-up form filled in from what the person answered before, or the notice
     that sign-ups are closed."""
     refusal = await signup_refusal(env)
     if refusal is not None:
-        await env.client.views_open(trigger_id=trigger_id, view=refusal)
+        await env.client.views_open(trigger_id=trigger_id, view=refusal.to_dict())
         return
     season, overrides = await env.season()
     answers, person, topics = await env.db.read(
         _signup_start, answers_of=answers_of, user_id=user_id, year=season.year
     )
     start = SignupStart(answers, person, topics, season, overrides)
-    await env.client.views_open(trigger_id=trigger_id, view=modal(start))
+    await env.client.views_open(trigger_id=trigger_id, view=modal(start).to_dict())
 
 
 # /praktik admin sæson åbn ÅR [ÅÅÅÅ-MM-DD] ----------------------------------------------
@@ -162,7 +164,7 @@ def _opening_day(env: Env, year: int, rest: str, in_force: int) -> date | str:
     return day
 
 
-async def open_command(env: Env, *, user_id: str, args: str) -> dict[str, Any]:
+async def open_command(env: Env, *, user_id: str, args: str) -> Message:
     word, _, rest = args.strip().partition(" ")
     in_force = await env.year()
     year = parse_year(word, example=in_force + 1)  # the one to open is the next
@@ -229,7 +231,8 @@ def _plan_invitations(session: Session, *, year: int, now: datetime, due: dateti
     return plan_fixed(
         session,
         rows={
-            f"invite:{year}:{u}": (u, invitation(year, host=h, intern=i)) for u, (h, i) in people
+            f"invite:{year}:{u}": (u, invitation(year, host=h, intern=i).to_dict())
+            for u, (h, i) in people
         },
         kind="invitation",
         now=now,

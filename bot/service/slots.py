@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from slack_sdk.models.views import View
+
 from bot import texts
 from bot.season import week37
 from bot.service import Env, network
@@ -21,7 +23,7 @@ from models.forms import SlotForm
 from models.tables import HostSlot
 
 
-def _slot_form(start: SignupStart[HostSlot]) -> dict[str, Any]:
+def _slot_form(start: SignupStart[HostSlot]) -> View:
     return slot_modal(
         slot=start.answers, host=start.person, topics=start.topics, season=start.season
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from typing import Any
 
 from slack_sdk.models.blocks import Block
 
@@ -16,6 +15,7 @@ from bot.service.audit import record_export
 from bot.service.files import upload
 from bot.service.seasons import season_named
 from bot.sheets import csvio
+from bot.slack.message import Message
 from bot.texts import goal_figures as goal_figure_texts
 from bot.texts import stats as t
 from bot.texts import workshop as workshop_texts
@@ -30,7 +30,7 @@ def chart(report: SeasonReport) -> bytes:
     return charts.png(chart_data(report))
 
 
-async def stats_command(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
+async def stats_command(env: Env, *, user_id: str, args: str = "") -> Message:
     season = await season_named(env, args)
     if isinstance(season, str):
         return notice(season)
@@ -124,7 +124,7 @@ def export_csv(rows: Sequence[ExportRow], season: Season) -> bytes:
     return csvio.write_sheet(header, [export_line(r, season) for r in rows])
 
 
-async def export_command(env: Env, *, user_id: str, args: str = "") -> dict[str, Any]:
+async def export_command(env: Env, *, user_id: str, args: str = "") -> Message:
     season = await season_named(env, args)
     if isinstance(season, str):
         return notice(season)

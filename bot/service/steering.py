@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from bot.matching.steering import Steering
 from bot.service import Env
 from bot.service.admin import audit
+from bot.slack.message import Message
 from bot.texts import steering as t
 from bot.views.common import notice
 from models.rounds import RoundRows, round_rows
@@ -83,7 +83,7 @@ def _refusal(rows: RoundRows, wish_id: int, slot_id: int, kind: SteerKind) -> st
     return None
 
 
-async def steer_command(env: Env, *, user_id: str, verb: str, args: str) -> dict[str, Any] | str:
+async def steer_command(env: Env, *, user_id: str, verb: str, args: str) -> Message | str:
     """Store one steer; the Danish refusal, or the confirmation line to put over the new
     preview."""
     season, _ = await env.season()

@@ -23,7 +23,7 @@ async def joined(env: Env, *, user_id: str) -> bool:
     planned = await env.db.run(
         repo.plan_welcome,
         user_id=user_id,
-        payload={"text": content["text"], "blocks": content["blocks"]},
+        payload=content.to_dict(),
         now=now,
         due=next_allowed(now, season),
     )

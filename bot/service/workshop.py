@@ -20,6 +20,7 @@ from bot.service import Env
 from bot.service.admin import audit
 from bot.service.home import refresh_home
 from bot.slack import dm
+from bot.slack.message import Message
 from bot.texts import admin as admin_texts
 from bot.texts import workshop as t
 from bot.views import workshop as views
@@ -41,13 +42,9 @@ def reminder_due(day: date) -> datetime:
     return at_local(before, REMINDER_AT)
 
 
-def _payload(content: dict[str, Any]) -> dict[str, Any]:
-    return {"text": content["text"], "blocks": content["blocks"]}
-
-
 async def open_modal(env: Env, *, trigger_id: str) -> None:
     current = await env.db.read(repo.workshop_of, year=await env.year())
-    await env.client.views_open(trigger_id=trigger_id, view=views.modal(current))
+    await env.client.views_open(trigger_id=trigger_id, view=views.modal(current).to_dict())
 
 
 def _save_and_invite(
@@ -71,7 +68,7 @@ def _save_and_invite(
     if was is not None and was != is_now:
         # Any change, the note too: an invitation not sent yet goes out as the workshop is.
         told = repo.refresh_planned_invitations(
-            session, workshop_id=workshop.id, payload=_payload(views.invitation(workshop))
+            session, workshop_id=workshop.id, payload=views.invitation(workshop).to_dict()
         )
     if was is not None and was[:3] != is_now[:3]:
         # Only a new date, time or place is news to those invited: the "moved" DM names
@@ -82,7 +79,7 @@ def _save_and_invite(
             kind=repo.KIND_MOVED,
             workshop_id=workshop.id,
             recipients=told,
-            payload=_payload(views.moved(workshop)),
+            payload=views.moved(workshop).to_dict(),
             now=now,
             due=due,
         )
@@ -91,7 +88,7 @@ def _save_and_invite(
         kind=repo.KIND_INVITE,
         workshop_id=workshop.id,
         recipients=participants(session, year=year),
-        payload=_payload(views.invitation(workshop)),
+        payload=views.invitation(workshop).to_dict(),
         now=now,
         due=due,
     )
@@ -99,7 +96,7 @@ def _save_and_invite(
         repo.reschedule_reminders(
             session,
             workshop_id=workshop.id,
-            payload=_payload(views.reminder(workshop)),
+            payload=views.reminder(workshop).to_dict(),
             due=reminder_due(workshop.day),
         )
     return workshop, created, invited
@@ -134,7 +131,7 @@ async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, s
 
 async def answer(
     env: Env, *, user_id: str, workshop_id: int, coming: bool, channel: str, ts: str
-) -> dict[str, Any] | None:
+) -> Message | None:
     """*Jeg kommer* / *Jeg kommer ikke*: store it, show it in the invitation. Returns a
     refusal for the presser, if any."""
     season, _ = await env.season()
@@ -146,7 +143,7 @@ async def answer(
         now=env.now(),
         today=local_date(env.now(), season.tz),
         reminder_due=reminder_due,
-        reminder_payload=lambda found: _payload(views.reminder(found)),
+        reminder_payload=lambda found: views.reminder(found).to_dict(),
     )
     if isinstance(result, AnswerRefusal):
         return notice(refusal_text(result))
@@ -158,6 +155,6 @@ async def answer(
     return None
 
 
-async def status(env: Env) -> dict[str, Any]:
+async def status(env: Env) -> Message:
     found = await env.db.read(repo.attendance, year=await env.year())
     return notice(t.NONE_YET) if found is None else views.overview(found)

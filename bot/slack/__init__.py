@@ -1,3 +1,3 @@
-"""Talking to Slack: the paced Web API client, DMs, who a user is, request shapes, Socket Mode,
-App Home redraws.
+"""Talking to Slack: the paced Web API client, DMs, the typed message they send, who a user is,
+request shapes, Socket Mode, App Home redraws.
 """

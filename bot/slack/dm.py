@@ -11,6 +11,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack.errors import Verdict, verdict
+from bot.slack.message import Message
 
 log = logging.getLogger("praktik.dm")
 
@@ -30,15 +31,13 @@ class Refused:
         return verdict(self.error, self.status) is Verdict.PERMANENT
 
 
-async def post(
-    client: AsyncWebClient, user_id: str, content: dict[str, Any]
-) -> tuple[str, str] | Refused:
+async def post(client: AsyncWebClient, user_id: str, content: Message) -> tuple[str, str] | Refused:
     """Post to the user's DM: (channel, ts), or what Slack said when it refused (logged).
 
     Posted to the user ID: Slack puts it in the app's DM with them, so one call does it
     (conversations.open first would spend a Tier 3 call on every DM)."""
     try:
-        posted = await client.chat_postMessage(channel=user_id, **content)
+        posted = await client.chat_postMessage(channel=user_id, **content.to_dict())
     except SlackApiError as error:
         answer = error.response
         code = answer.get("error") if isinstance(answer.data, dict) else None
@@ -55,28 +54,24 @@ async def post(
     return str(posted["channel"]), str(posted["ts"])
 
 
-async def send(
-    client: AsyncWebClient, user_id: str, content: dict[str, Any]
-) -> tuple[str, str] | None:
+async def send(client: AsyncWebClient, user_id: str, content: Message) -> tuple[str, str] | None:
     """`post`, for a DM whose refusal only needs logging: None when Slack refused."""
     sent = await post(client, user_id, content)
     return None if isinstance(sent, Refused) else sent
 
 
-async def update(client: AsyncWebClient, channel: str, ts: str, content: dict[str, Any]) -> None:
+async def update(client: AsyncWebClient, channel: str, ts: str, content: Message) -> None:
     try:
-        await client.chat_update(channel=channel, ts=ts, **content)
+        await client.chat_update(channel=channel, ts=ts, **content.to_dict())
     except SlackApiError as error:
         log.warning("chat.update failed: %s", error.response.get("error"))
 
 
-async def ephemeral(
-    client: AsyncWebClient, channel: str, user_id: str, content: dict[str, Any]
-) -> None:
+async def ephemeral(client: AsyncWebClient, channel: str, user_id: str, content: Message) -> None:
     """An ephemeral where the user is; a DM when the channel does not allow it (e.g. App Home)."""
     try:
         if channel:
-            await client.chat_postEphemeral(channel=channel, user=user_id, **content)
+            await client.chat_postEphemeral(channel=channel, user=user_id, **content.to_dict())
             return
     except SlackApiError as error:
         log.info("ephemeral failed (%s), sending a DM instead", error.response.get("error"))
@@ -89,14 +84,14 @@ async def answer(
     response_url: str,
     channel: str,
     user_id: str,
-    content: dict[str, Any],
+    content: Message,
 ) -> None:
     """The answer to whoever pressed a button: through the interaction's response_url,
     which spends none of the Web API's budget (chat.postEphemeral is Tier 4, about 100 a
     minute: a sign-up rush would queue behind it), else as an ephemeral (App Home has no
     response_url)."""
     if response_url:
-        body = {"response_type": "ephemeral", "replace_original": False, **content}
+        body = {"response_type": "ephemeral", "replace_original": False, **content.to_dict()}
         try:
             if await _post_response(client, response_url, body):
                 return

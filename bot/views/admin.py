@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -16,22 +15,23 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.buttons import Announcement
+from bot.slack.message import Message
 from bot.texts import admin as t
 from bot.views.common import button, message
 from bot.views.mrkdwn import angles, literal
 
 
-def not_coordinator() -> dict[str, Any]:
+def not_coordinator() -> Message:
     return message(t.NOT_COORDINATOR, [SectionBlock(text=t.NOT_COORDINATOR)])
 
 
-def admin_help(unknown: str | None) -> dict[str, Any]:
+def admin_help(unknown: str | None) -> Message:
     lines = "\n".join(f"`{angles(command)}` – {angles(what)}" for command, what in t.HELP_LINES)
     head = t.unknown(literal(unknown, 60)) if unknown else f"*{t.HELP_TITLE}*"
     return message(head, [SectionBlock(text=MarkdownTextObject(text=f"{head}\n{lines}"))])
 
 
-def season_settings(facts: str) -> dict[str, Any]:
+def season_settings(facts: str) -> Message:
     """The season's settings as they stand (`facts`), with how to change them."""
     return message(
         t.SEASON_TITLE,
@@ -51,10 +51,10 @@ def announcement_blocks(text: str) -> list[Block]:
     ]
 
 
-def announcement(text: str) -> dict[str, Any]:
+def announcement(text: str) -> Message:
     """The DM: what the preview showed, the text as written, mentions and links not live
     (the fallback text for notifications is escaped the same way)."""
-    return {"text": angles(text), "blocks": [b.to_dict() for b in announcement_blocks(text)]}
+    return Message.of(angles(text), announcement_blocks(text))
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ class AnnounceChoice:
     reaches: str
 
 
-def announce_preview(text: str, head: str, choices: list[AnnounceChoice]) -> dict[str, Any]:
+def announce_preview(text: str, head: str, choices: list[AnnounceChoice]) -> Message:
     """The announcement as its recipients will see it, under `head`, with a send button
     for each choice, whose confirm dialog says whom that button reaches."""
     buttons = [

@@ -13,6 +13,7 @@ from slack_sdk.models.blocks import Block, ContextBlock, HeaderBlock, MarkdownTe
 
 from bot.season import to_local
 from bot.sheets import csvio
+from bot.slack.message import Message
 from bot.texts import audit as t
 from bot.texts import dates
 from bot.views.common import md, message
@@ -136,7 +137,7 @@ def _sections(lines: Sequence[str]) -> list[Block]:
 
 def log_message(
     entries: Sequence[AuditEntry], *, total: int, who: str | None, tz: tzinfo
-) -> dict[str, Any]:
+) -> Message:
     summary = t.summary(len(entries), total, who)
     blocks: list[Block] = [
         HeaderBlock(text=t.TITLE),

@@ -11,6 +11,7 @@ from slack_sdk.models.views import View
 from bot import texts
 from bot.geo import municipality
 from bot.season import Season
+from bot.slack.message import Message
 from bot.views.mrkdwn import SECTION_TEXT, fit, literal
 
 MAX_SHOWN_TEXT = 600
@@ -48,8 +49,9 @@ def button(
     return ButtonElement(text=label, action_id=action_id, value=value, style=style, confirm=confirm)
 
 
-def message(fallback: str, blocks: Sequence[Block]) -> dict[str, Any]:
-    return {"text": fit(fallback, 3000), "blocks": [b.to_dict() for b in blocks]}
+def message(fallback: str, blocks: Sequence[Block]) -> Message:
+    """A message whose fallback is cut to what Slack shows of it."""
+    return Message.of(fit(fallback, 3000), blocks)
 
 
 def md(text: str) -> SectionBlock:
@@ -57,7 +59,7 @@ def md(text: str) -> SectionBlock:
     return SectionBlock(text=MarkdownTextObject(text=fit(text, SECTION_TEXT)))
 
 
-def notice(text: str) -> dict[str, Any]:
+def notice(text: str) -> Message:
     """A one-sentence answer: the text (mrkdwn) as the fallback and as the only block."""
     return message(text, [md(text)])
 
@@ -70,7 +72,7 @@ def modal_view(
     blocks: Sequence[Block],
     submit: str | None = None,
     private_metadata: str | None = None,
-) -> dict[str, Any]:
+) -> View:
     """A modal view; without `submit` it only informs and has just the close button."""
     return View(
         type="modal",
@@ -80,4 +82,4 @@ def modal_view(
         close=close,
         private_metadata=private_metadata,
         blocks=list(blocks),
-    ).to_dict()
+    )

@@ -14,10 +14,12 @@ from slack_sdk.models.blocks import (
     Option,
     SectionBlock,
 )
+from slack_sdk.models.views import View
 
 from bot.buttons import DaysChangeButton, ProposalButton
 from bot.ids import Action, DaysAction, DaysBlock, DaysCallback
 from bot.season import Season
+from bot.slack.message import Message
 from bot.texts import days_change as t
 from bot.views.common import button, days_text, message, modal_view
 from models.placements import Deal
@@ -27,7 +29,7 @@ def change_button(proposal_id: int | None) -> ButtonElement:
     return button(t.BUTTON, DaysAction.CHANGE, ProposalButton(proposal_id or 0).encode())
 
 
-def modal(deal: Deal, season: Season, other: str) -> dict[str, Any]:
+def modal(deal: Deal, season: Season, other: str) -> View:
     """Checkboxes of the week-37 days the slot offers, the agreed ones ticked."""
     options = [Option(value=str(d), text=season.weekday_label(d)) for d in sorted(deal.slot.days)]
     initial = [o for o in options if int(o.value or 0) in deal.proposal.days]
@@ -63,7 +65,7 @@ def chosen_days(view: dict[str, Any]) -> list[str]:
     ]
 
 
-def ask(change_id: int, text: str) -> dict[str, Any]:
+def ask(change_id: int, text: str) -> Message:
     value = DaysChangeButton(change_id).encode()
     return message(
         text,

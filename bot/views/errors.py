@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from slack_sdk.models.blocks import SectionBlock
+from slack_sdk.models.views import View
 
 from bot import texts
 from bot.ids import View as ViewId
+from bot.slack.message import Message
 from bot.views.common import modal_view
 
 
-def error_text() -> dict[str, Any]:
-    return {
-        "text": texts.INTERNAL_ERROR,
-        "blocks": [SectionBlock(text=texts.INTERNAL_ERROR).to_dict()],
-    }
+def error_text() -> Message:
+    return Message(texts.INTERNAL_ERROR, (SectionBlock(text=texts.INTERNAL_ERROR),))
 
 
-def error_modal() -> dict[str, Any]:
+def error_modal() -> View:
     return modal_view(
         ViewId.ERROR,
         title=texts.INTERNAL_ERROR_TITLE,

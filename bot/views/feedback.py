@@ -22,6 +22,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
     StaticSelectElement,
 )
+from slack_sdk.models.views import View
 
 from bot.ids import Action, FeedbackBlock, FeedbackCallback, GoalsBlock, GoalsCallback
 from bot.placement import Role
@@ -301,7 +302,7 @@ def _input(question: Question, current: Stored | None) -> InputBlock:
 
 def feedback_modal(
     form: Form, choices: Sequence[PlacementContext], user_id: str, where: Where
-) -> dict[str, Any]:
+) -> View:
     """One placement: about it, with the stored answer filled in. Several (a host with more
     interns, from `/praktik checkin`): a select of which placement first."""
     blocks: list[Block] = []

@@ -18,6 +18,7 @@ from slack_sdk.models.blocks import (
     StaticSelectElement,
     UserSelectElement,
 )
+from slack_sdk.models.views import View
 
 from bot import texts
 from bot.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, by_region
@@ -157,7 +158,7 @@ def _multi(
 
 def slot_modal(
     *, slot: HostSlot | None, host: Participant | None, topics: Sequence[str], season: Season
-) -> dict[str, Any]:
+) -> View:
     blocks: list[Block] = [
         SectionBlock(text=MarkdownTextObject(text=texts.SLOT_INTRO)),
         text_input(
@@ -213,7 +214,7 @@ def wish_modal(
     topics: Sequence[str],
     season: Season,
     approval_required: bool,
-) -> dict[str, Any]:
+) -> View:
     manager = InputBlock(
         block_id=B.WISH_MANAGER,
         label=texts.WISH_MANAGER,

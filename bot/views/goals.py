@@ -13,9 +13,11 @@ from slack_sdk.models.blocks import (
     PlainTextInputElement,
     SectionBlock,
 )
+from slack_sdk.models.views import View
 
 from bot.buttons import ProposalButton
 from bot.ids import Action, GoalsAction, GoalsBlock, GoalsCallback
+from bot.slack.message import Message
 from bot.texts import err_too_long
 from bot.texts import goals as t
 from bot.views.common import button, md, message, modal_view, user_text
@@ -36,7 +38,7 @@ def goals_line(goals: str, *, own: bool) -> str:
     return f"*{label}:* {user_text(goals, GOALS_SHOWN) if goals else t.NO_GOALS}"
 
 
-def goals_modal(*, proposal_id: int, workplace: str, goals: str) -> dict[str, Any]:
+def goals_modal(*, proposal_id: int, workplace: str, goals: str) -> View:
     blocks: list[Block] = [
         md(t.goals_about(literal(workplace, 150))),
         InputBlock(
@@ -77,7 +79,7 @@ def read_goals(view: dict[str, Any]) -> tuple[int, str] | dict[str, str]:
     return proposal_id, goals
 
 
-def goals_changed(*, intern: str, workplace: str, goals: str) -> dict[str, Any]:
+def goals_changed(*, intern: str, workplace: str, goals: str) -> Message:
     """The host side's DM: the latest goals (drawn when the first edit is planned, refreshed
     by every later one until it is sent)."""
     head = t.goals_changed_host(intern, literal(workplace, 150))

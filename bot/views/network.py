@@ -17,6 +17,7 @@ from slack_sdk.models.blocks import (
 from bot.buttons import PlacementButton
 from bot.ids import NetworkAction
 from bot.placement import Role
+from bot.slack.message import Message
 from bot.texts import network as t
 from bot.views.common import button, md, mention, message, user_text
 from bot.views.mrkdwn import literal
@@ -57,7 +58,7 @@ def person_block(entry: NetworkEntry) -> SectionBlock:
     )
 
 
-def preview(entry: NetworkEntry, *, already: bool) -> dict[str, Any]:
+def preview(entry: NetworkEntry, *, already: bool) -> Message:
     """`/praktik netværk til`: what others will see, and the button that makes it so."""
     blocks: list[Block] = [
         md(t.ALREADY_IN if already else t.PREVIEW_INTRO),
@@ -80,7 +81,7 @@ def join_intro() -> SectionBlock:
     return md(t.JOIN_INTRO)
 
 
-def results(query: str, found: Sequence[NetworkEntry], total: int) -> dict[str, Any]:
+def results(query: str, found: Sequence[NetworkEntry], total: int) -> Message:
     shown = literal(query, 100)
     if not found:
         return message(t.none_found(shown), [md(t.none_found(shown))])

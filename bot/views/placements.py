@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -17,6 +15,7 @@ from bot.buttons import ProposalAnswer
 from bot.ids import PlacementAction
 from bot.placement import Role
 from bot.season import Season
+from bot.slack.message import Message
 from bot.texts import changes
 from bot.texts import goals as goal_texts
 from bot.texts import returning as returning_texts
@@ -84,7 +83,7 @@ def answer_buttons(
 
 def ask_host(
     deal: Deal, season: Season, deadline: str | None = None, *, visited: int | None = None
-) -> dict[str, Any]:
+) -> Message:
     """`visited`: the earlier season the intern was in placement at this workplace."""
     name = _name(deal.intern)
     intro = (
@@ -105,7 +104,7 @@ def ask_host(
     return message(intro, blocks)
 
 
-def ask_intern(deal: Deal, season: Season, deadline: str | None = None) -> dict[str, Any]:
+def ask_intern(deal: Deal, season: Season, deadline: str | None = None) -> Message:
     intro = texts.proposal_to_intern(literal(deal.slot.workplace, 150))
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=intro))]
     # The slot as offered, but with the days of this proposal: an intern who can only come
@@ -118,7 +117,7 @@ def ask_intern(deal: Deal, season: Season, deadline: str | None = None) -> dict[
     return message(intro, blocks)
 
 
-def ask_manager(deal: Deal, season: Season) -> dict[str, Any]:
+def ask_manager(deal: Deal, season: Season) -> Message:
     text = texts.manager_request(
         f"{mention(deal.intern.slack_user_id)} ({_name(deal.intern)})",
         literal(deal.slot.workplace, 150),
@@ -135,11 +134,11 @@ def ask_manager(deal: Deal, season: Season) -> dict[str, Any]:
     return message(text, blocks)
 
 
-def outcome(original: dict[str, Any], line: str) -> dict[str, Any]:
+def outcome(original: Message, line: str) -> Message:
     """The asked message again, with its buttons replaced by what happened."""
-    kept = [b for b in original.get("blocks") or [] if b.get("type") != "actions"]
-    kept.append({"type": "context", "elements": [{"type": "mrkdwn", "text": line}]})
-    return {"text": line, "blocks": kept}
+    kept = [b for b in original.blocks if not isinstance(b, ActionsBlock)]
+    kept.append(ContextBlock(elements=[MarkdownTextObject(text=line)]))
+    return Message.of(line, kept)
 
 
 def _contact(person: Participant) -> str:
@@ -151,7 +150,7 @@ def _contact(person: Participant) -> str:
     return " · ".join(parts)
 
 
-def confirmed(deal: Deal, season: Season, *, to_host: bool) -> dict[str, Any]:
+def confirmed(deal: Deal, season: Season, *, to_host: bool) -> Message:
     days = days_text(deal.proposal.days, season)
     if to_host:
         head = texts.confirmed_host(_name(deal.intern), days)
@@ -178,7 +177,7 @@ def confirmed(deal: Deal, season: Season, *, to_host: bool) -> dict[str, Any]:
     return message(head, blocks)
 
 
-def expired(deal: Deal) -> dict[str, Any]:
+def expired(deal: Deal) -> Message:
     """The DM to each side of a request or proposal that expired unanswered."""
     workplace = literal(deal.slot.workplace, 150)
     next_round = deal.proposal.origin == ProposalOrigin.MATCH

@@ -10,11 +10,12 @@ from slack_sdk.models.blocks import ActionsBlock, ConfirmObject, SectionBlock
 from bot import texts
 from bot.geo import CENTRAL_ADMINISTRATION, municipality
 from bot.ids import PrivacyAction
+from bot.slack.message import Message
 from bot.texts import privacy as t
 from bot.views.common import button, message
 
 
-def delete_prompt() -> dict[str, Any]:
+def delete_prompt() -> Message:
     confirm = ConfirmObject(
         title=t.DELETE_CONFIRM_TITLE,
         text=t.DELETE_CONFIRM_TEXT,

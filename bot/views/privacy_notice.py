@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
+from slack_sdk.models import views as slack_views
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -16,6 +16,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.ids import PrivacyAction, View
+from bot.slack.message import Message
 from bot.texts import dates
 from bot.texts import privacy_notice as t
 from bot.views.common import button, md, message, modal_view
@@ -49,11 +50,11 @@ def notice_blocks(retention: Retention) -> list[Block]:
     return [md(f"*{heading}*\n{body}") for heading, body in sections]
 
 
-def notice_message(retention: Retention) -> dict[str, Any]:
+def notice_message(retention: Retention) -> Message:
     return message(t.TITLE, [HeaderBlock(text=t.TITLE), *notice_blocks(retention)])
 
 
-def notice_modal(retention: Retention) -> dict[str, Any]:
+def notice_modal(retention: Retention) -> slack_views.View:
     return modal_view(
         View.PRIVACY_NOTICE,
         title=t.MODAL_TITLE,

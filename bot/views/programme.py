@@ -17,10 +17,12 @@ from slack_sdk.models.blocks import (
     SectionBlock,
     StaticMultiSelectElement,
 )
+from slack_sdk.models.views import View
 
 from bot.buttons import ProposalButton
 from bot.ids import Action, ProgrammeAction, ProgrammeBlock, ProgrammeCallback, day_block
 from bot.season import Season
+from bot.slack.message import Message
 from bot.texts import programme as t
 from bot.views.common import button, days_text, md, message, modal_view
 from bot.views.forms import text_input
@@ -68,9 +70,7 @@ def _intern_label(deal: Deal, season: Season) -> str:
     return plain(f"{name} ({days_text(deal.proposal.days, season)})", OPTION_TEXT)
 
 
-def modal(
-    deal: Deal, season: Season, programme: Programme | None, others: list[Deal]
-) -> dict[str, Any]:
+def modal(deal: Deal, season: Season, programme: Programme | None, others: list[Deal]) -> View:
     """A text, a time and a place for each agreed day, the practical block, and the host's
     other placements to give the same programme."""
     entries = _entries(programme)
@@ -227,12 +227,12 @@ def programme_blocks(
 
 def changed_dm(
     programme: Programme | None, workplace: str, season: Season, days: list[int]
-) -> dict[str, Any]:
+) -> Message:
     head = t.changed(literal(workplace, 150))
     return message(head, [md(head), *programme_blocks(programme, season, days, hosts=False)])
 
 
-def reminder_dm(intern: str, proposal_id: int) -> dict[str, Any]:
+def reminder_dm(intern: str, proposal_id: int) -> Message:
     head = t.reminder(intern)
     return message(head, [md(head), write_actions(proposal_id, False)])
 

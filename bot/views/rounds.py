@@ -23,6 +23,7 @@ from bot.matching.rounds import Preview
 from bot.matching.rules import WishId
 from bot.matching.solvers import MatchResult, Mode, Reason
 from bot.season import Season, to_local
+from bot.slack.message import Message
 from bot.texts import dates
 from bot.texts import rounds as t
 from bot.views.common import button, md, message
@@ -94,7 +95,7 @@ def preview_message(
     note: str | None = None,
     listing: Sequence[Block] = (),
     csv_line: str | None = None,
-) -> dict[str, Any]:
+) -> Message:
     """names: the interns' names by wish id, for the list of those a mode leaves out;
     `note` above it all (what a steer did), then the figures, the named `listing` and
     `csv_line` (whether the CSV went out)."""
@@ -166,6 +167,6 @@ def _cross(found: MatchResult) -> str:
     return t.pct(found.metrics.cross_sector_pct) if found.metrics.placed else t.NONE_SHOWN
 
 
-def unplaced_message(reason: Reason | None, hits: Sequence[Hit], season: Season) -> dict[str, Any]:
+def unplaced_message(reason: Reason | None, hits: Sequence[Hit], season: Season) -> Message:
     intro = t.UNPLACED_NO_DAY if reason is Reason.NO_COMPATIBLE_SLOT else t.UNPLACED_FULL
     return suggestions(intro, hits, season, none_text=t.UNPLACED_NONE_LEFT)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from slack_sdk.models.blocks import ActionsBlock, MarkdownTextObject, SectionBlock
+from slack_sdk.models.views import View
 
 from bot import texts
 from bot.ids import FindAction, SlotAction
 from bot.ids import View as ViewId
+from bot.slack.message import Message
 from bot.texts import season as t
 from bot.views.common import button, message, modal_view
 
 
-def invitation(year: int, *, host: bool, intern: bool) -> dict[str, Any]:
+def invitation(year: int, *, host: bool, intern: bool) -> Message:
     """The DM to last year's participants when a season opens: one button per role they had,
     each opening its form filled in with last year's answers."""
     buttons = []
@@ -27,7 +27,7 @@ def invitation(year: int, *, host: bool, intern: bool) -> dict[str, Any]:
     )
 
 
-def signup_not_open(year: int, opens: str) -> dict[str, Any]:
+def signup_not_open(year: int, opens: str) -> View:
     """A modal in place of the sign-up form between seasons (a command and a button both
     carry a trigger, so both are answered the same way)."""
     return modal_view(

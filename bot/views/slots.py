@@ -20,9 +20,10 @@ from bot import texts
 from bot.buttons import MoreResults, SlotButton
 from bot.ids import FindAction, PlacementAction, SlotAction
 from bot.season import Season
+from bot.slack.message import Message, Rendered
 from bot.texts import find as find_texts
 from bot.views.common import button, days_text, message, notice, place_text, sector_text, user_text
-from bot.views.mrkdwn import clip, fit, literal
+from bot.views.mrkdwn import clip, literal
 from models.tables import HostSlot
 
 PAGE = 10
@@ -61,7 +62,7 @@ def request_button(slot: HostSlot) -> Any:
 
 def slot_saved(
     slot: HostSlot, season: Season, *, created: bool, late: str | None = None
-) -> dict[str, Any]:
+) -> Message:
     """The host's confirmation; `late` says what a sign-up after the deadline joins."""
     blocks: list[Block] = [SectionBlock(text=texts.slot_saved(created))]
     blocks += slot_blocks(slot, season)
@@ -92,7 +93,7 @@ class RenderedSlots:
     def __init__(self, size: int = 4096) -> None:
         self.size = size
         self._lock = threading.Lock()
-        self._blocks: LRUCache[Hashable, list[dict[str, Any]]] = LRUCache(maxsize=size)
+        self._blocks: LRUCache[Hashable, tuple[Block, ...]] = LRUCache(maxsize=size)
 
     @staticmethod
     def key(
@@ -101,17 +102,19 @@ class RenderedSlots:
         """What a slot's result blocks depend on."""
         return (slot_id, updated_at, taken, capacity, year)
 
-    def get(self, key: Hashable) -> list[dict[str, Any]] | None:
+    def get(self, key: Hashable) -> tuple[Block, ...] | None:
         """Blocks kept under `key` (see `key`), if any."""
         with self._lock:
             return self._blocks.get(key)
 
-    def of(self, slot: HostSlot, season: Season) -> list[dict[str, Any]]:
+    def of(self, slot: HostSlot, season: Season) -> tuple[Block, ...]:
         key = self.key(slot.id, slot.updated_at, slot.confirmed, slot.capacity, season.year)
         found = self.get(key)
         if found is not None:
             return found
-        made = [b.to_dict() for b in slot_blocks(slot, season, accessory=request_button(slot))]
+        made = tuple(
+            Rendered.of(b) for b in slot_blocks(slot, season, accessory=request_button(slot))
+        )
         with self._lock:
             self._blocks[key] = made
         return made
@@ -119,12 +122,12 @@ class RenderedSlots:
 
 def search_results(
     query: str,
-    slots: Sequence[list[dict[str, Any]]],
+    slots: Sequence[Sequence[Block]],
     *,
     offset: int,
     total: int,
     every_word: bool = True,
-) -> dict[str, Any]:
+) -> Message:
     """One page of results; `slots` holds each shown slot's blocks (see RenderedSlots);
     `every_word` False: no slot had every word, these have the most of them."""
     shown = literal(query, 100)
@@ -133,20 +136,20 @@ def search_results(
     header = texts.search_header(shown, total, offset + 1, offset + len(slots))
     if not every_word:
         header = f"{find_texts.SOME_WORDS}\n{header}"
-    blocks: list[dict[str, Any]] = [SectionBlock(text=MarkdownTextObject(text=header)).to_dict()]
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=header))]
     for slot in slots:
         blocks += slot
 
     if offset + len(slots) < total:
         value = MoreResults(offset + len(slots), clip(query, 200)).encode()
         more = ActionsBlock(elements=[button(texts.MORE, FindAction.MORE_RESULTS, value)])
-        blocks.append(more.to_dict())
-    return {"text": fit(header, 3000), "blocks": blocks}
+        blocks.append(more)
+    return message(header, blocks)
 
 
 def suggestions(
     intro: str, hits: Sequence[Hit], season: Season, *, none_text: str = texts.SUGGESTIONS_NONE
-) -> dict[str, Any]:
+) -> Message:
     if not hits:
         return notice(none_text)
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=intro))]

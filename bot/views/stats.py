@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from slack_sdk.models.blocks import (
     Block,
     ContextBlock,
@@ -14,6 +12,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot import texts
+from bot.slack.message import Message
 from bot.texts import network as network_texts
 from bot.texts import stats as t
 from bot.texts.rounds import pct
@@ -30,7 +29,7 @@ def _pct_or_dash(value: float | None) -> str:
     return pct(value) if value is not None else "–"
 
 
-def stats_message(stats: SeasonStats, note: str = "") -> dict[str, Any]:
+def stats_message(stats: SeasonStats, note: str = "") -> Message:
     title = t.title(stats.year)
     crossing, known = stats.cross_sector
     confirmed, decided = stats.acceptance

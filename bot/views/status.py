@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -23,6 +22,7 @@ from bot.buttons import SlotButton
 from bot.ids import FindAction, PlacementAction, SlotAction
 from bot.placement import Role
 from bot.season import Season, to_local
+from bot.slack.message import Message
 from bot.texts import changes, dates
 from bot.texts import cohosts as cohost_texts
 from bot.texts import season as season_texts
@@ -207,7 +207,7 @@ def _programme(
     return blocks
 
 
-def status_message(view: Overview, season: Season, user_id: str) -> dict[str, Any]:
+def status_message(view: Overview, season: Season, user_id: str) -> Message:
     blocks: list[Block] = [HeaderBlock(text=texts.STATUS_TITLE)]
     blocks += overview_blocks(view, season, user_id, with_buttons=True)
     return message(texts.STATUS_TITLE, blocks)
@@ -220,7 +220,7 @@ def home_view(
     extra: list[Block] | None = None,
     *,
     welcome: bool = False,
-) -> dict[str, Any]:
+) -> View:
     """`welcome`: sign-ups are open, so someone with neither a slot nor a wish is welcomed
     as a newcomer to the workspace is (bot.views.welcome)."""
     blocks: list[Block] = [HeaderBlock(text=texts.HOME_TITLE)]
@@ -232,7 +232,7 @@ def home_view(
     blocks += extra or []
     # Last, and kept within Slack's 100 blocks however long the overview grew.
     link = notice_link()
-    return View(type="home", blocks=[*blocks[: 100 - len(link)], *link]).to_dict()
+    return View(type="home", blocks=[*blocks[: 100 - len(link)], *link])
 
 
 def _starters(view: Overview) -> list[Block]:
@@ -300,7 +300,7 @@ def _withdraw_confirm(text: str) -> ConfirmObject:
     )
 
 
-def withdraw_prompt(view: Overview, user_id: str, season: Season) -> dict[str, Any]:
+def withdraw_prompt(view: Overview, user_id: str, season: Season) -> Message:
     # Under way or history (bot.placement): no button withdraws it any more.
     begun = [d for d in view.placements if d.proposal.id in view.begun]
     view = replace(view, placements=[d for d in view.placements if d not in begun])

@@ -8,7 +8,6 @@ builders are also used to redraw their DM after an answer (chat.update).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -23,6 +22,7 @@ from bot.buttons import PlacementButton
 from bot.ids import DMKind, FeedbackAction, GoalsAction, rating_action
 from bot.placement import Role
 from bot.season import Season, day_label
+from bot.slack.message import Message
 from bot.texts import dates
 from bot.texts import goals as goal_texts
 from bot.texts import timeline as texts
@@ -71,7 +71,7 @@ def _whom(ctx: PlacementContext, role: Role) -> str:
     return who(ctx.deal.intern) if role.hosts else listing([who(h) for h in hosts(ctx.deal)])
 
 
-def _intro(ctx: PlacementContext, role: Role, season: Season) -> dict[str, Any]:
+def _intro(ctx: PlacementContext, role: Role, season: Season) -> Message:
     days = days_text(ctx.placement.days, season)
     other = _other(ctx, role)
     if role.hosts:
@@ -115,7 +115,7 @@ def _title_at(person: Participant) -> str:
     return ", ".join(parts)
 
 
-def _practical(ctx: PlacementContext, role: Role, season: Season) -> dict[str, Any]:
+def _practical(ctx: PlacementContext, role: Role, season: Season) -> Message:
     start = day_label(first_day(ctx, season))
     other = _other(ctx, role)
     slot = ctx.deal.slot
@@ -143,7 +143,7 @@ def _practical(ctx: PlacementContext, role: Role, season: Season) -> dict[str, A
     return message(head, blocks)
 
 
-def _welcome(ctx: PlacementContext, role: Role) -> dict[str, Any]:
+def _welcome(ctx: PlacementContext, role: Role) -> Message:
     if role.hosts:
         head = texts.welcome_host(who(ctx.deal.intern))
     else:
@@ -151,7 +151,7 @@ def _welcome(ctx: PlacementContext, role: Role) -> dict[str, Any]:
     return notice(head)
 
 
-def checkin_message(ctx: PlacementContext, role: Role, season: Season) -> dict[str, Any]:
+def checkin_message(ctx: PlacementContext, role: Role, season: Season) -> Message:
     """The last-day DM; with the stored answer marked once there is one."""
     if role.hosts:
         intern = ctx.deal.intern
@@ -186,7 +186,7 @@ def checkin_message(ctx: PlacementContext, role: Role, season: Season) -> dict[s
     return message(head, blocks)
 
 
-def evaluation_message(ctx: PlacementContext, role: Role, season: Season) -> dict[str, Any]:
+def evaluation_message(ctx: PlacementContext, role: Role, season: Season) -> Message:
     if role.hosts:
         head = texts.evaluation_host(who(ctx.deal.intern))
     else:
@@ -214,7 +214,7 @@ def evaluation_message(ctx: PlacementContext, role: Role, season: Season) -> dic
     return message(head, blocks)
 
 
-def followup_message(ctx: PlacementContext, role: Role, season: Season) -> dict[str, Any]:
+def followup_message(ctx: PlacementContext, role: Role, season: Season) -> Message:
     """The 90-day DM: was something put into practice? Its button opens the short form."""
     if role.hosts:
         head = texts.followup_host(who(ctx.deal.intern))
@@ -242,7 +242,7 @@ def followup_message(ctx: PlacementContext, role: Role, season: Season) -> dict[
     return message(head, blocks)
 
 
-def timeline_dm(kind: DMKind, ctx: PlacementContext, role: Role, season: Season) -> dict[str, Any]:
+def timeline_dm(kind: DMKind, ctx: PlacementContext, role: Role, season: Season) -> Message:
     """The content (text + blocks) of one scheduled DM to the host or the intern."""
     match kind:
         case DMKind.INTRO:

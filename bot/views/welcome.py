@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from slack_sdk.models.blocks import ActionsBlock, Block
 
 from bot.ids import FindAction, SlotAction
 from bot.season import Season
+from bot.slack.message import Message
 from bot.texts import welcome as t
 from bot.views.common import button, md, message
 
@@ -30,5 +29,5 @@ def blocks(season: Season) -> list[Block]:
     return [md(text(season)), starters()]
 
 
-def welcome_dm(season: Season) -> dict[str, Any]:
+def welcome_dm(season: Season) -> Message:
     return message(text(season), blocks(season))

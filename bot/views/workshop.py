@@ -18,10 +18,12 @@ from slack_sdk.models.blocks import (
     SectionBlock,
     TimePickerElement,
 )
+from slack_sdk.models.views import View
 
 from bot.buttons import WorkshopButton
 from bot.ids import Action, WorkshopAction, WorkshopBlock, WorkshopCallback
 from bot.season import Season
+from bot.slack.message import Message
 from bot.texts import dates
 from bot.texts import workshop as t
 from bot.views.common import button, md, message, modal_view
@@ -49,7 +51,7 @@ def answer_until(workshop: Workshop) -> str:
     return _day(workshop.day - timedelta(days=1), workshop.season_year)
 
 
-def modal(current: Workshop | None) -> dict[str, Any]:
+def modal(current: Workshop | None) -> View:
     blocks: list[Block] = [
         SectionBlock(text=MarkdownTextObject(text=t.MODAL_INTRO)),
         InputBlock(
@@ -144,7 +146,7 @@ def read_form(
     return WorkshopDetails(day=day, time=time, place=place, note=note)
 
 
-def invitation(workshop: Workshop, *, coming: bool | None = None) -> dict[str, Any]:
+def invitation(workshop: Workshop, *, coming: bool | None = None) -> Message:
     """The invitation DM; after an answer it shows the answer and keeps both buttons, so the
     answer can be changed until the day before. Before and after, it names that same day."""
     head = t.invitation(when(workshop), literal(workshop.place, PLACE_MAX))
@@ -166,7 +168,7 @@ def invitation(workshop: Workshop, *, coming: bool | None = None) -> dict[str, A
     return message(head, blocks)
 
 
-def reminder(workshop: Workshop) -> dict[str, Any]:
+def reminder(workshop: Workshop) -> Message:
     text = t.reminder(when(workshop), literal(workshop.place, PLACE_MAX))
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=text))]
     if workshop.note:
@@ -174,7 +176,7 @@ def reminder(workshop: Workshop) -> dict[str, Any]:
     return message(text, blocks)
 
 
-def moved(workshop: Workshop) -> dict[str, Any]:
+def moved(workshop: Workshop) -> Message:
     """To those already invited, when the date, time or place changed."""
     text = t.moved(when(workshop), literal(workshop.place, PLACE_MAX))
     return message(text, [md(text)])
@@ -184,7 +186,7 @@ def _people(people: list[tuple[str, str]]) -> str:
     return ", ".join(f"<@{user}>" for user, _ in people)
 
 
-def overview(found: Attendance) -> dict[str, Any]:
+def overview(found: Attendance) -> Message:
     w = found.workshop
     yes, no, waiting = (found.with_answer(x) for x in (True, False, None))
     summary = t.overview(when(w), literal(w.place, PLACE_MAX), len(yes), len(no), len(waiting))

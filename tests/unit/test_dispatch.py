@@ -371,7 +371,7 @@ async def test_coordinators_see_the_dms_that_could_not_be_delivered(
     await dispatcher(db, fake).run_once(local(8, 30, 9))
     stats = await db.run(season_stats, year=2027)
     assert stats.failed_dms == [FailedDM(made[0][2], DMKind.INTRO, "user_not_found")]
-    shown = json.dumps(stats_message(stats), ensure_ascii=False)
+    shown = json.dumps(stats_message(stats).to_dict(), ensure_ascii=False)
     assert "Beskeder, der ikke kunne leveres: 1" in shown
     assert f"<@{made[0][2]}> · Introduktion til hinanden · findes ikke (længere) i Slack" in shown
     home = json.dumps([b.to_dict() for b in home_blocks(stats)], ensure_ascii=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.sandbox.fake_slack import FakeSlack
 from bot.slack import dm
+from bot.slack.message import Message
 from tests.outbox_seed import client_for
 
 
@@ -12,7 +13,7 @@ async def test_only_a_documented_lasting_refusal_of_a_dm_is_lasting() -> None:
     async with FakeSlack() as fake:
         fake.add_user("U1", name="anna", real_name="Anna")
         client = client_for(fake)
-        content = {"text": "hej"}
+        content = Message("hej")
         fake.fail("chat.postMessage", status=503, times=1)
         busy = await dm.post(client, "U1", content)
         fake.fail("chat.postMessage", error="internal_error", times=1)
