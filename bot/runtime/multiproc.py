@@ -29,6 +29,10 @@ ENVIRONMENT = "PROMETHEUS_MULTIPROC_DIR"
 def shared_metrics_directory() -> Iterator[str]:
     """The workers inherit the variable and the value store when gunicorn forks them."""
     folder = tempfile.mkdtemp(prefix="praktik-metrics-")
+    # gunicorn forks the workers inside this block, and a worker leaves by SystemExit, which
+    # unwinds through it in the worker too: only the master, which made it, may remove it –
+    # else a worker's exit would take the directory from the others and fail the next boot.
+    owner = os.getpid()
     earlier = os.environ.get(ENVIRONMENT)
     os.environ[ENVIRONMENT] = folder
     # prometheus_client picks its value store from the variable when first imported, which
@@ -37,12 +41,17 @@ def shared_metrics_directory() -> Iterator[str]:
     try:
         yield folder
     finally:
-        if earlier is None:
-            os.environ.pop(ENVIRONMENT, None)
-        else:
-            os.environ[ENVIRONMENT] = earlier
-        values.ValueClass = values.get_value_class()  # type: ignore[no-untyped-call]
-        shutil.rmtree(folder, ignore_errors=True)
+        if os.getpid() == owner:
+            _restore(earlier)
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _restore(earlier: str | None) -> None:
+    if earlier is None:
+        os.environ.pop(ENVIRONMENT, None)
+    else:
+        os.environ[ENVIRONMENT] = earlier
+    values.ValueClass = values.get_value_class()  # type: ignore[no-untyped-call]
 
 
 def in_multiprocess_mode() -> bool:
