@@ -107,6 +107,23 @@ NEXT_PAGE: Final = "Næste side"
 PREVIOUS_PAGE: Final = "Forrige side"
 
 
+def named_intern(wish: str, name: str, workplace: str) -> str:
+    return f"`{wish}` *{name}* ({workplace})"
+
+
+def named_pair(intern: str, slot: str, workplace: str) -> str:
+    """A pair in the preview: `intern` from named_intern, then the slot it gets."""
+    return f"{intern} → `{slot}` *{workplace}*"
+
+
+def named_forbidden(wish: str, name: str, slot: str, workplace: str) -> str:
+    return f"`{wish}` *{name}* ↛ `{slot}` *{workplace}*"
+
+
+def named_unplaced(intern: str, reason: str) -> str:
+    return f"{intern} – {reason}"
+
+
 def show_mode(mode: str) -> str:
     return f"Vis parrene for {mode}"
 

@@ -63,11 +63,14 @@ def _place(text: str) -> str:
     return literal(text, 40) or "–"
 
 
+def _intern(w: Waiting) -> str:
+    return t.named_intern(f"P{w.wish.id}", _name(w), _place(w.intern.workplace))
+
+
 def pair_line(pair: Pair, season: Season) -> str:
     w, f = pair.wish, pair.slot
     parts = [
-        f"`P{w.wish.id}` *{_name(w)}* ({_place(w.intern.workplace)}) → "
-        f"`V{f.slot.id}` *{_place(f.slot.workplace)}*",
+        t.named_pair(_intern(w), f"V{f.slot.id}", _place(f.slot.workplace)),
         days_text(pair.days, season),
         t.nth_option(pair.rank) if pair.rank else t.OFF_LIST,
         t.CROSSES if pair.crosses else t.SAME_SECTOR,
@@ -80,7 +83,7 @@ def pair_line(pair: Pair, season: Season) -> str:
 
 
 def unplaced_line(w: Waiting, reason: str) -> str:
-    return f"`P{w.wish.id}` *{_name(w)}* ({_place(w.intern.workplace)}) – {mt.REASONS[reason]}"
+    return t.named_unplaced(_intern(w), mt.REASONS[reason])
 
 
 def pages(pairs: int, unplaced: int) -> int:
@@ -191,8 +194,12 @@ class NamedRound:
 
     def blocks(self, found: MatchResult, mode: Mode, page: int) -> list[Block]:
         forbidden = [
-            f"`P{w}` *{literal(self.wishes[w].intern.name, 40)}* ↛ "
-            f"`V{s}` *{literal(self.slots[s].slot.workplace, 40)}*"
+            t.named_forbidden(
+                f"P{w}",
+                literal(self.wishes[w].intern.name, 40),
+                f"V{s}",
+                literal(self.slots[s].slot.workplace, 40),
+            )
             for w, s in sorted(self.steering.forbidden, key=str)
         ]
         return list_blocks(

@@ -8,6 +8,8 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.sandbox.harness import Harness
+from bot.texts import admin as admin_texts
+from bot.texts.commands import did_you_mean_admin
 from models.tables import AuditEntry, OutboxMessage, SeasonSettings
 from tests.conftest import ADMIN
 from tests.scenario.flows import offer, wish
@@ -67,9 +69,9 @@ async def test_announcement_is_previewed_then_queued_once_for_every_participant(
     preview = copy.deepcopy(kim.ephemerals[-1])
     assert "sendes til *2* deltagere" in shown(preview) and buttons(preview) == ["Send til alle"]
     await kim.press("Send til alle")
-    assert "lagt i kø til 2 deltagere" in shown(kim.ephemerals[-1])
+    assert admin_texts.announce_planned(2) in shown(kim.ephemerals[-1])
     await press_as(kim, preview, "Send til alle")  # a retried press queues nothing more
-    assert "lagt i kø til 0 deltagere" in shown(kim.ephemerals[-1])
+    assert admin_texts.announce_planned(0) in shown(kim.ephemerals[-1])
     rows = await harness.db.run(
         lambda s: s.exec(select(OutboxMessage).where(OutboxMessage.kind == "announcement")).all()
     )
@@ -137,7 +139,7 @@ async def test_admin_typo_names_the_closest_coordinator_command(
     kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
     await kim.command("/praktik", f"admin {text}")
     seen = shown(kim.ephemerals[-1])
-    assert f"Koordinatorkommandoen »{text}« findes ikke. Mente du `{meant}`?" in seen
+    assert did_you_mean_admin(text, meant) in seen
     assert "/praktik admin besked" not in seen
     await kim.command("/praktik", "admin xyzzy")
     seen = shown(kim.ephemerals[-1])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from bot import texts
 from bot.ids import Action, Block
 from bot.sandbox.harness import Harness
 from models.tables import HostSlot, Participant, Wish
@@ -74,10 +75,10 @@ async def test_empty_and_too_long_fields_are_refused_inline_and_nothing_is_saved
     bo.fill(Block.SLOT_DESCRIPTION, "y" * 5000)
     status, action, errors = await submit_raw(bo)
     assert (status, action) == (200, "errors")
-    assert errors[Block.SLOT_WORKPLACE].startswith("Højst 150 tegn")
-    assert errors[Block.SLOT_CAPACITY] == "Skriv et helt tal fra 1 til 10 – fx 2."
-    assert errors[Block.SLOT_DAYS] == "Vælg mindst én dag i uge 37."
-    assert errors[Block.SLOT_DESCRIPTION].startswith("Højst 2000 tegn")
+    assert errors[Block.SLOT_WORKPLACE] == texts.err_too_long(150, 5000)
+    assert errors[Block.SLOT_CAPACITY] == texts.ERR_CAPACITY
+    assert errors[Block.SLOT_DAYS] == texts.ERR_NO_DAY
+    assert errors[Block.SLOT_DESCRIPTION] == texts.err_too_long(2000, 5000)
     for capacity in ("0", "11", "-1", "2.5", "١", " "):
         bo.fill(Block.SLOT_CAPACITY, capacity)
         _, action, errors = await submit_raw(bo)

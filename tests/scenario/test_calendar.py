@@ -6,6 +6,7 @@ from datetime import date
 
 from icalendar import Calendar
 
+from bot import texts
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from tests.scenario.flows import ALL_DAYS, offer, wish
@@ -70,4 +71,4 @@ async def test_a_confirmation_puts_the_agreed_days_in_both_calendars_and_a_withd
         # The same events, a higher sequence, cancelled.
         assert set(cancelled) == set(first[person.id])
         assert all(seq == 1 and status == "CANCELLED" for _, seq, status in cancelled.values())
-    assert "har meldt fra, så jeres aftale er aflyst" in shown(bo.last_dm)
+    assert texts.counterpart_intern_left("Anna Jensen") in shown(bo.last_dm)

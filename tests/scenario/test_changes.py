@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 
+from bot import texts
 from bot.ids import Block
 from bot.sandbox.console import Console
 from bot.sandbox.console_tools import listed
 from bot.sandbox.harness import Harness
+from bot.texts import changes
+from bot.texts import sandbox_confirm as confirm_texts
 from tests.conftest import ADMIN
+from tests.meaning import before, clause
 from tests.orthography import assert_one_full_stop_after_dates
 from tests.scenario.console_scripts import HOST_INTERN_ACCEPT, said_after
 from tests.scenario.flows import offer, wish
@@ -37,15 +42,18 @@ async def test_withdrawing_asks_first_naming_the_placement_and_who_is_told(
     assert code == 0, transcript
 
     asked = said_after(transcript, "anna> tryk 1", nth=2)
-    assert "── Bekræft ──" in asked and "Meld dig fra?" in asked
-    assert "din aftale hos Ærø Kommune (Bo Hansen) man 13. sep., tir 14. sep. aflyses" in asked
+    assert confirm_texts.HEADING in asked and texts.WITHDRAW_CONFIRM_TITLE in asked
+    agreement = changes.agreement_with_host(
+        "Ærø Kommune", "Bo Hansen", "man 13. sep., tir 14. sep."
+    )
+    assert f"{agreement} aflyses" in asked
     assert "Bo Hansen får besked" in asked
-    assert "Skriv `ja` for »Ja, meld mig fra« eller `nej` for »Fortryd«." in asked
+    assert confirm_texts.answer_with(texts.WITHDRAW_YES, texts.WITHDRAW_NO) in asked
     assert "→ til Bo Hansen" not in asked  # nothing was sent yet
 
     assert "Fortrudt" in said_after(transcript, "anna> nej")
     still = said_after(transcript, "anna> /praktik status")
-    assert "Du skal i praktik hos *Ærø Kommune*" in still
+    assert clause(texts.placement_as_intern("Ærø Kommune", "", ["Bo Hansen"])) in still
 
     done = said_after(transcript, "anna> ja")
     assert "→ til Bo Hansen" in done  # now the host is told
@@ -63,9 +71,10 @@ async def test_the_hosts_withdraw_dialog_names_each_intern_workplace_and_days(
     await bo.command("/praktik", "afmeld")
     confirm = bo.ephemerals[-1].blocks[1]["elements"][0]["confirm"]
     text = confirm["text"]["text"]
-    assert "Din værtsplads lukkes, og aftalen med Anna Jensen" in text
-    assert "(Styrelsen for Dataforsyning) tor 16. sep., fre 17. sep. aflyses" in text
-    assert "Anna Jensen får besked" in text
+    agreement = changes.agreement_with_intern(
+        "Anna Jensen", "Styrelsen for Dataforsyning", "tor 16. sep., fre 17. sep."
+    )
+    assert changes.withdraw_host_agreements([agreement], ["Anna Jensen"]) in text
 
 
 async def test_a_host_cannot_remove_agreed_days_or_seats_and_is_told_why(
@@ -82,7 +91,7 @@ async def test_a_host_cannot_remove_agreed_days_or_seats_and_is_told_why(
     bo.fill(Block.SLOT_DAYS, ["man 13. sep.", "tir 14. sep.", "ons 15. sep.", "tor 16. sep."])
     outcome = await bo.submit()
     assert outcome.action == "errors"
-    assert "Du har en aftale med en praktikant fre 17. sep." in json.dumps(
+    assert changes.agreed_days_dropped([date(2027, 9, 17)]) in json.dumps(
         outcome.errors, ensure_ascii=False
     )
     bo.fill(Block.SLOT_DAYS, ["man 13. sep.", "tor 16. sep.", "fre 17. sep."])
@@ -127,7 +136,8 @@ async def test_the_manager_named_is_told_of_the_agreement(harness: Harness) -> N
     assert mia.dms == []  # nothing to tell before there is an agreement
     await bo.press("Acceptér")
     told = shown(mia.last_dm)
-    assert "<@UANNA> (Anna Jensen) har aftalt at komme i praktik hos *Ærø Kommune*" in told
+    told_of = changes.manager_told("<@UANNA> (Anna Jensen)", "Ærø Kommune", "DAYS")
+    assert before(told_of, " (DAYS)") in told
     assert "til orientering" in told and buttons(mia.last_dm) == []
 
 
@@ -139,7 +149,7 @@ async def test_nobody_is_their_own_manager(harness: Harness) -> None:
     anna.fill(Block.WISH_MANAGER, "UANNA")
     outcome = await anna.submit()
     assert outcome.action == "errors"
-    assert "Du kan ikke være din egen leder" in outcome.errors[Block.WISH_MANAGER]
+    assert outcome.errors[Block.WISH_MANAGER] == changes.ERR_OWN_MANAGER
 
 
 async def test_with_approval_the_intern_hears_the_host_said_yes_and_the_manager_is_asked(
@@ -153,8 +163,7 @@ async def test_with_approval_the_intern_hears_the_host_said_yes_and_the_manager_
     await anna.press("Anmod")
     await bo.press("Acceptér")
     waiting = shown(anna.last_dm)
-    assert "Værten hos *Ærø Kommune* har sagt ja. Nu mangler kun din leders godkendelse" in waiting
-    assert "<@UMIA>" in waiting
+    assert changes.waiting_for_manager("Ærø Kommune", "<@UMIA>") in waiting
     assert "Godkender du praktikken?" in shown(mia.last_dm)
     assert "*Dage i praktik:*" in shown(mia.last_dm)
     await mia.press("Godkend")
@@ -172,7 +181,7 @@ async def test_no_suggestions_after_re_registering_says_they_were_already_asked(
     await anna.press("Anmod")
     await wish(anna, topics=["klima"], text="Nu med nye ord.")  # re-registering
     said = shown(anna.last_dm)
-    assert "Den ledige plads, der passer til dine dage, har du allerede anmodet om" in said
-    assert "ingen ledige pladser, der passer til dine dage" not in said
+    assert changes.suggestions_all_asked(1) in said
+    assert clause(texts.SUGGESTIONS_NONE) not in said
     await anna.command("/praktik", "find ærø")
     assert "Ærø Kommune" in shown(anna.ephemerals[-1])  # search still finds it

@@ -9,6 +9,7 @@ from PIL import Image
 from sqlmodel import Session, col, func, select
 
 from bot.sandbox.harness import Harness
+from bot.texts import stats as stats_texts
 from models.tables import Placement, Proposal, ProposalStatus
 from tests.conftest import ADMIN
 from tests.scenario.seasons import placed_and_declined
@@ -39,16 +40,15 @@ async def test_stats_chart_home_and_export_agree_with_the_database(harness: Harn
 
     await kim.command("/praktik", "admin stats")
     figures = shown(kim.ephemerals[-1])
-    assert "Innovationspraktikken 2027 i tal" in figures
-    assert "2 værter med 3 pladser (Kommune 1, Region 1)" in figures
-    assert "2 praktikanter (Stat 1, Kommune 1)" in figures
+    assert stats_texts.title(2027) in figures
+    assert stats_texts.signups(2, 3, "Kommune 1, Region 1", 2, "Stat 1, Kommune 1") in figures
     assert "1 bekræftet hos 1 vært" in figures and truth["placements"] == 1
     assert "100,0 % (1 af 1)" in figures and "2017: 28 %" in figures
     assert f"50,0 % ({truth['confirmed']} af {truth['decided']} afgjorte)" in figures
     assert "4,5 af 5 (2 svar)" in figures
     assert "ja 50,0 %, delvist 50,0 % (2 svar)" in figures
     assert "50,0 % · NPS +50" in figures
-    assert "Diagrammet er sendt" in figures
+    assert stats_texts.CHART_SENT in figures
 
     chart = kim.files[-1]
     assert chart.name.endswith(".png") and chart.content.startswith(PNG_SIGNATURE)
@@ -65,7 +65,7 @@ async def test_stats_chart_home_and_export_agree_with_the_database(harness: Harn
     assert "Koordinator" not in shown(bo.home)
 
     await kim.command("/praktik", "admin eksport")
-    assert "Eksporten med 1 aftale er sendt" in shown(kim.ephemerals[-1])
+    assert stats_texts.export_sent(1) in shown(kim.ephemerals[-1])
     sheet = kim.files[-1]
     assert sheet.name == "innovationspraktik-2027-aftaler.csv"
     assert sheet.content.startswith(b"\xef\xbb\xbf")

@@ -17,11 +17,13 @@ from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.sandbox.wire import view_submission_payload
 from bot.season import COPENHAGEN
+from bot.texts import days_change as days_texts
 from models.tables import OutboxMessage, OutboxStatus, Placement, Proposal
 from tests.scenario.flows import ALL_DAYS, offer, wish
 from tests.talk import buttons, last_words, press_as, shown
 
 SLOT_DAYS = list(ALL_DAYS[:4])
+AGREED = "tir 14. sep., ons 15. sep."
 NEW = "ons 15. sep., tor 16. sep."
 
 
@@ -104,10 +106,10 @@ async def test_both_sides_agree_on_other_days_and_the_plan_and_calendars_follow(
     assert [o["value"] for o in options] == ["1", "2", "3", "4"]  # no Friday: the slot has none
     anna.fill(DaysBlock.DAYS, ["3", "4"])
     assert (await anna.submit()).action == "close"
-    assert "er sendt til <@UBO> / <@UCILLE>" in shown(anna.last_dm)
+    assert days_texts.sent("<@UBO> / <@UCILLE>", NEW) in shown(anna.last_dm)
     # Both hosts are asked; nothing has changed yet.
     for host in (bo, cille):
-        assert f"<@UANNA> foreslår at ændre dagene til *{NEW}*" in shown(host.last_dm)
+        assert days_texts.asked("UANNA", AGREED, NEW) in shown(host.last_dm)
         assert buttons(host.last_dm) == ["Acceptér", "Afslå"]
     assert await harness.db.run(_days) == ([2, 3], [2, 3])
     # Anna cannot accept her own proposal.
@@ -120,7 +122,7 @@ async def test_both_sides_agree_on_other_days_and_the_plan_and_calendars_follow(
     # The placement and the proposal (what status and calendars show) took the new days.
     assert await harness.db.run(_days) == ([3, 4], [3, 4])
     for person in (bo, cille, anna):
-        assert f"Jeres praktikdage er ændret til *{NEW}*" in shown(last_words(person))
+        assert days_texts.changed(NEW, AGREED) in shown(last_words(person))
     asked = next(m for m in bo.dms if m.ts == bo_copy.ts)
     assert buttons(asked) == [] and "Accepteret af <@UCILLE>" in shown(asked)
 
@@ -194,11 +196,10 @@ async def test_a_declined_change_tells_the_proposer_and_changes_nothing(
     bo.fill(DaysBlock.DAYS, ["1", "2", "3"])
     assert (await bo.submit()).action == "close"
     wanted = "man 13. sep., tir 14. sep., ons 15. sep."
-    assert f"<@UBO> foreslår at ændre dagene til *{wanted}*" in shown(anna.last_dm)
+    assert days_texts.asked("UBO", AGREED, wanted) in shown(anna.last_dm)
     question = copy.deepcopy(anna.last_dm)
     await anna.press("Afslå", where="message")
-    assert "<@UANNA> har afslået at ændre dagene" in shown(bo.last_dm)
-    assert "tir 14. sep., ons 15. sep." in shown(bo.last_dm)
+    assert days_texts.declined("UANNA", AGREED) in shown(bo.last_dm)
     assert buttons(anna.dms[-1]) == [] and "Afslået af <@UANNA>" in shown(anna.dms[-1])
     assert await harness.db.run(_days) == ([2, 3], [2, 3])
     assert [(r.key, r.status) for r in await harness.db.run(_outbox)] == rows
@@ -266,7 +267,7 @@ async def test_a_dm_already_sent_is_not_sent_again_when_the_first_day_moves(
     assert "Om to uger" in shown(anna.last_dm)
     await _propose(anna, ["1", "2"])
     await bo.press("Acceptér", where="message")
-    assert "Jeres praktikdage er ændret til *man 13. sep., tir 14. sep.*" in shown(last_words(anna))
+    assert days_texts.changed("man 13. sep., tir 14. sep.", AGREED) in shown(last_words(anna))
     rows = await harness.db.run(_outbox)
     intros = [r for r in rows if r.kind == "intro" and r.status == OutboxStatus.PLANNED]
     assert intros == []  # the intro was sent for the old first day: not again

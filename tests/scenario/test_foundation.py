@@ -11,6 +11,7 @@ import pytest
 from bot import texts
 from bot.sandbox.harness import Harness
 from bot.sandbox.wire import Signing
+from bot.texts.commands import did_you_mean
 from bot.views.mrkdwn import angles
 from tests.talk import shown
 
@@ -82,7 +83,7 @@ async def test_a_typo_gets_the_closest_subcommand_not_the_whole_help(
     assert answer.status == 200
     seen = shown(anna.ephemerals[-1])
     word = text.split(" ")[0]
-    assert f"Jeg kender ikke kommandoen »{word}«. Mente du `{meant}`?" in seen
+    assert did_you_mean(word, meant) in seen
     assert "Her er det, jeg kan" not in seen and "/praktik mine-data" not in seen
 
 

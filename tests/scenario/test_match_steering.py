@@ -11,6 +11,7 @@ import io
 from sqlmodel import Session, col, select
 
 from bot.sandbox.harness import Harness
+from bot.texts import steering as st
 from models.tables import HostSlot, Participant, Proposal
 from tests.conftest import ADMIN
 from tests.scenario.flows import numbers, offer, wish
@@ -52,12 +53,13 @@ async def test_the_preview_names_every_pair_and_the_coordinator_steers_it(
     await kim.command("/praktik", "admin match")
     preview = shown(kim.ephemerals[-1])
     assert "*Parrene (stabil)* – Side 1 af 1" in preview
-    assert (
-        f"`{ids['anna']}` *Anna Jensen* (Styrelsen for Dataforsyning) → "
-        f"`{ids['bo']}` *Ærø Kommune* · "
-        "man 13. sep., tir 14. sep., ons 15. sep., tor 16. sep., fre 17. sep. · "
-        "1. ønske · på tværs"
-    ) in preview
+    anna_at_bo = st.named_pair(
+        st.named_intern(ids["anna"], "Anna Jensen", "Styrelsen for Dataforsyning"),
+        ids["bo"],
+        "Ærø Kommune",
+    )
+    week = "man 13. sep., tir 14. sep., ons 15. sep., tor 16. sep., fre 17. sep."
+    assert " · ".join([anna_at_bo, week, st.nth_option(1), st.CROSSES]) in preview
     assert f"`{ids['frida']}` *Frida Lund* (Odense Kommune) → `{ids['dan']}`" in preview
     assert f"`{ids['gorm']}` *Gorm Vang* (Skat) – passende pladser er optaget" in preview
     assert "sendt til dig som CSV" in preview
@@ -76,26 +78,25 @@ async def test_the_preview_names_every_pair_and_the_coordinator_steers_it(
     # Forbid Anna at Bo's, lock Gorm there, place Anna by hand at Dan's.
     await kim.command("/praktik", f"admin match forbyd {ids['anna']} {ids['bo']}")
     again = shown(kim.ephemerals[-1])
-    assert f"{ids['anna']} → {ids['bo']} bliver aldrig foreslået" in again
-    assert f"`{ids['anna']}` *Anna Jensen* ↛ `{ids['bo']}` *Ærø Kommune*" in again
+    assert st.steered("forbid", ids["anna"], ids["bo"]) in again
+    assert st.named_forbidden(ids["anna"], "Anna Jensen", ids["bo"], "Ærø Kommune") in again
     assert f"`{ids['anna']}` *Anna Jensen* (Styrelsen for Dataforsyning) → `{ids['bo']}`" not in (
         again
     )
     await kim.command("/praktik", f"admin match lås {ids['gorm']} {ids['bo']}")
     again = shown(kim.ephemerals[-1])
-    assert f"`{ids['gorm']}` *Gorm Vang* (Skat) → `{ids['bo']}` *Ærø Kommune*" in again
-    assert "🔒 låst" in again
+    gorm_named = st.named_intern(ids["gorm"], "Gorm Vang", "Skat")
+    assert st.named_pair(gorm_named, ids["bo"], "Ærø Kommune") in again
+    assert st.LOCKED_MARK in again
     await kim.command("/praktik", f"admin match placér {ids['anna']} {ids['dan']}")
     again = copy.deepcopy(kim.ephemerals[-1])
     seen = shown(again)
-    assert "✋ placeret af dig" in seen
+    assert st.PLACED_MARK in seen
     assert f"`{ids['frida']}` *Frida Lund* (Odense Kommune) – passende pladser er optaget" in seen
 
     # Bad steering is refused and changes nothing.
     await kim.command("/praktik", f"admin match lås {ids['frida']} {ids['dan']}")
-    assert "1 ledig plads, og den er allerede låst til en anden praktikant" in shown(
-        kim.ephemerals[-1]
-    )
+    assert st.seats_all_fixed(ids["dan"], 1) in shown(kim.ephemerals[-1])
     await kim.command("/praktik", "admin match lås anna bo")
     assert "Styr næste runde" in shown(kim.ephemerals[-1])
 
