@@ -49,7 +49,6 @@ NOT_YET = frozenset(
         "tests/scenario/test_goals.py",
         "tests/scenario/test_match_steering.py",
         "tests/scenario/test_matching_round.py",
-        "tests/unit/test_offline_cli.py",
     }
 )
 
