@@ -28,6 +28,7 @@ from models.tables import (
     ProposalStatus,
 )
 from tests.conftest import ADMIN
+from tests.meaning import clause
 from tests.scenario.flows import offer, wish
 from tests.scenario.seasons import dispatcher, sign_up_in_may_confirm_in_june
 from tests.talk import buttons, last_words, press_as, shown
@@ -75,7 +76,8 @@ async def test_confirmed_elsewhere_closes_her_other_requests_and_tells_each_host
     # request messages' buttons are gone.
     for host, had, ask in ((anna, anna_had, anna_ask), (bo, bo_had, bo_ask)):
         news = [shown(m) for m in host.dms[had:]]
-        assert sum("fået en praktikplads et andet sted" in n for n in news) == 1, news
+        told = clause(texts.placed_elsewhere_host("Cecilie Krog"))
+        assert sum(told in n for n in news) == 1, news
         updated = next(m for m in host.dms if m.ts == ask.ts)
         assert buttons(updated) == [] and texts.OUTCOME_PLACED_ELSEWHERE in shown(updated)
     statuses = await harness.db.run(
@@ -122,11 +124,12 @@ async def test_an_expired_proposal_is_expired_by_the_job_and_blocks_nothing_afte
         assert buttons(asked) == [] and texts.OUTCOME_EXPIRED in shown(asked)
     # Both sides are told once, through the outbox, inside the send window.
     await dispatcher(harness).run_once(clock.now())
+    expired = clause(texts.expired_notice("Ærø Kommune", next_round=True))
     for person in (bo, dan):
-        told = [m for m in person.dms if "er udløbet, så den er lukket" in shown(m)]
+        told = [m for m in person.dms if expired in shown(m)]
         assert len(told) == 1, person
     await dispatcher(harness).run_once(clock.now())
-    assert sum("er udløbet, så den er lukket" in shown(m) for m in dan.dms) == 1
+    assert sum(expired in shown(m) for m in dan.dms) == 1
 
     # The pair is free again: find offers the slot, the coordinator can place it by hand,
     # and the next round proposes it.

@@ -10,10 +10,12 @@ from sqlmodel import Session, select
 
 from bot.ids import CohostBlock
 from bot.sandbox.harness import Harness
+from bot.texts import csvio as csvio_texts
 from models.db import Database
 from models.tables import HostSlot, Participant, Wish
 from tests.commandline import praktik
 from tests.databases import fresh_database
+from tests.meaning import before
 from tests.scenario.flows import offer, wish
 from tests.talk import last_words, shown
 
@@ -92,7 +94,10 @@ async def test_signups_from_slack_go_out_and_back_into_a_fresh_database_unchange
         cwd=tmp_path,
     )
     assert exported.returncode == 0, exported.stderr
-    assert "2 værtspladser og 1 praktikønske er skrevet til" in exported.stdout
+    assert (
+        csvio_texts.exported_signups(out, "værter.csv", "praktikanter.csv", 2, 1, 2027)
+        in exported.stdout
+    )
     hosts_csv = (out / "værter.csv").read_bytes()
     assert hosts_csv.startswith(b"\xef\xbb\xbfid;navn;organisation;sektor;kommune;pladser;dage;")
     assert b"Centraladministrationen" in hosts_csv and b"\r\n" in hosts_csv
@@ -112,7 +117,9 @@ async def test_signups_from_slack_go_out_and_back_into_a_fresh_database_unchange
             cwd=tmp_path,
         )
         assert imported.returncode == 0, imported.stderr
-        assert "2 værtspladser og 1 praktikønske er indlæst" in imported.stdout
+        assert csvio_texts.imported(2027, hosts=2, interns=1, created=3, updated=0) in (
+            imported.stdout
+        )
         assert fresh.call(signups) == made
         # And once more: the files of the fresh database are byte for byte the same files.
         again = praktik(
@@ -167,7 +174,9 @@ async def test_a_slots_description_and_co_host_go_out_and_back_into_a_fresh_data
         hosts_csv.startswith(b"\xef\xbb\xbfid;navn;")
         and b";beskrivelse;medv\xc3\xa6rt\r\n" in hosts_csv
     )
-    assert '"Vi arbejder med ""grøn"" omstilling; klima'.encode() in hosts_csv
+    # A cell with quotes and semicolons is quoted, its quotes doubled.
+    opening = DESCRIPTION.split(",")[0]
+    assert ('"' + opening.replace('"', '""')).encode() in hosts_csv
 
     (tmp_path / "fresh").mkdir()
     files = ("--hosts", str(out / "værter.csv"), "--interns", str(out / "praktikanter.csv"))
@@ -205,7 +214,8 @@ def test_an_unmigrated_database_is_a_danish_sentence_not_a_traceback(tmp_path: P
     for extra in (["--tilmeldinger"], []):
         run = praktik("eksport", *extra, "--out", "ud", "--url", url, cwd=tmp_path)
         assert run.returncode == 2 and "Traceback" not in run.stderr
-        assert run.stderr.startswith("Databasen kan ikke læses (no such table:")
+        unreadable = before(csvio_texts.database_unreadable("<reason>"), "<reason>")
+        assert run.stderr.startswith(unreadable + "no such table:")
         assert "kør først `praktik db upgrade`?" in run.stderr
 
 
@@ -229,9 +239,7 @@ async def test_a_list_cannot_make_an_intern_of_the_slot_its_co_host(
     hosts.write_bytes(exported.replace(";\r\n", ";UANNA\r\n").encode("utf-8-sig"))
     refused = praktik("import", "--hosts", str(hosts), *args, cwd=tmp_path)
     assert refused.returncode == 1
-    assert "linje 2: medværten har selv anmodet om eller fået en plads hos værten" in (
-        refused.stderr
-    )
+    assert csvio_texts.line(2, csvio_texts.COHOST_BOTH_SIDES) in (refused.stderr)
     assert "Intet er indlæst" in refused.stderr
 
     await bo.press("Acceptér", where="message")
@@ -239,7 +247,7 @@ async def test_a_list_cannot_make_an_intern_of_the_slot_its_co_host(
     hosts.write_bytes(exported.replace(";\r\n", ";UCILLE\r\n").encode("utf-8-sig"))
     refused = praktik("import", "--hosts", str(hosts), *args, cwd=tmp_path)
     assert refused.returncode == 1
-    assert "linje 2: medværten kan ikke skiftes med en liste" in refused.stderr
+    assert csvio_texts.line(2, csvio_texts.COHOST_AFTER_CONFIRMATION) in refused.stderr
     assert [s.cohost_user_id for s in await harness.db.run(_slots)] == [None]
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 import pytest
 from sqlmodel import func, select
 
+from bot import texts
 from bot.ids import Block
 from bot.sandbox.fake_slack import AppResponseError
 from bot.sandbox.fake_socket_mode import ACK_LIMIT, FakeSocketMode
 from bot.sandbox.harness import Harness
 from models.tables import HostSlot
+from tests.meaning import clause
 from tests.scenario.flows import offer, wish
 from tests.talk import buttons, shown
 
@@ -61,9 +63,7 @@ async def test_command_button_submission_errors_and_event_are_acked_over_the_soc
     submitted = socket.acks_for("interactive")[-1]
     assert submitted.payload is not None
     assert submitted.payload["response_action"] == "errors"
-    assert (
-        submitted.payload["errors"][Block.SLOT_CAPACITY] == "Skriv et helt tal fra 1 til 10 – fx 2."
-    )
+    assert submitted.payload["errors"][Block.SLOT_CAPACITY] == texts.ERR_CAPACITY
     assert await harness.db.run(lambda s: s.exec(select(HostSlot)).all()) == []
     bo.fill(Block.SLOT_CAPACITY, "1")
     assert (await bo.submit()).action == "close"
@@ -78,10 +78,12 @@ async def test_command_button_submission_errors_and_event_are_acked_over_the_soc
     await wish(anna)
     await anna.open_home()
     await anna.press("Anmod")
-    assert "vil gerne i praktik hos dig" in shown(bo.last_dm)
+    asked = texts.request_to_host("Anna Jensen")
+    assert asked in shown(bo.last_dm)
     await bo.press("Acceptér", where="message")
-    assert "Du skal i praktik hos *Ærø Kommune*" in shown(anna.home)
-    assert buttons(next(m for m in bo.dms if "vil gerne i praktik" in shown(m))) == []
+    placed = clause(texts.placement_as_intern("Ærø Kommune", "man 13. sep.", ["Bo Hansen"]))
+    assert placed in shown(anna.home)
+    assert buttons(next(m for m in bo.dms if asked in shown(m))) == []
     _all_acked_in_time(socket)
 
 

@@ -18,10 +18,14 @@ from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.season import COPENHAGEN
+from bot.texts import workshop as workshop_texts
 from models.tables import OutboxMessage
 from tests.conftest import ADMIN
 from tests.scenario.flows import offer, wish
 from tests.talk import buttons, shown
+
+# The workshop most tests plan, as the messages name it.
+JUNE_10 = "tor 10. jun. kl. 13.00"
 
 
 def local(mo: int, d: int, h: int = 0, mi: int = 0) -> datetime:
@@ -98,7 +102,7 @@ async def test_invitation_answers_a_changed_mind_the_reminder_and_the_count(
     # The coordinator's count and list.
     await kim.command("/praktik", "admin workshop status")
     status = shown(kim.ephemerals[-1])
-    assert "*1* kommer · *2* kommer ikke · *0* har ikke svaret" in status
+    assert workshop_texts.overview(JUNE_10, "Slotsholmsgade 4, lokale 2.12", 1, 2, 0) in status
     assert "*Kommer:* <@UANNA>" in status and "<@UBO>" in status and "<@UEMIL>" in status
 
     # The reminder: the working day before (Wednesday 9 June, 09:00), to Anna only.
@@ -351,14 +355,12 @@ async def test_a_workshop_must_come_before_week_37(harness: Harness) -> None:
     bo, *_, kim = people(harness)
     await offer(bo)
     await plan_workshop(kim, "2027-09-13", "13:00", "Slotsholmsgade 4")  # week 37's Monday
-    assert kim.modal_errors[WorkshopBlock.DAY] == (
-        "Workshoppen skal ligge før praktikugen, der begynder man 13. sep."
-    )
+    assert kim.modal_errors[WorkshopBlock.DAY] == workshop_texts.err_day_late("man 13. sep.")
     await plan_workshop(kim, "2028-03-01", "13:00", "Slotsholmsgade 4")  # after the season
     assert "før praktikugen" in kim.modal_errors[WorkshopBlock.DAY]
     await plan_workshop(kim, "2027-09-10", "13:00", "Slotsholmsgade 4")  # the Friday before
     assert kim.modal_errors == {}
-    assert "Workshoppen fre 10. sep. kl. 13.00 er gemt, og 1 deltager" in shown(kim.last_dm)
+    assert workshop_texts.saved(1, "fre 10. sep. kl. 13.00") in shown(kim.last_dm)
 
 
 async def test_the_invitation_and_the_answer_name_the_same_last_day_and_status_shows_mine(
@@ -374,14 +376,16 @@ async def test_the_invitation_and_the_answer_name_the_same_last_day_and_status_s
     await dispatcher.run_once(clock.now())
 
     invitation = shown(anna.last_dm)
-    assert "Du kan svare og ændre dit svar indtil ons 9. jun." in invitation
+    assert workshop_texts.ask("ons 9. jun.") in invitation
     await anna.command("/praktik", "status")
     said = shown(anna.ephemerals[-1])
-    assert "*Workshop*\ntor 10. jun. kl. 13.00, Slotsholmsgade 4. Dit svar: *ikke svaret*." in said
+    not_answered = workshop_texts.ANSWER_WORDS[None]
+    line = workshop_texts.status_line(JUNE_10, "Slotsholmsgade 4", not_answered)
+    assert f"*{workshop_texts.STATUS_HEADING}*\n{line}" in said
 
     await anna.open_home()
     await anna.press("Jeg kommer", where="message")
-    assert "Dit svar: *Jeg kommer*. Du kan ændre det indtil ons 9. jun." in shown(anna.last_dm)
+    assert workshop_texts.answered(True, "ons 9. jun.") in shown(anna.last_dm)
     assert "Dit svar: *kommer*." in shown(anna.home)  # App Home is redrawn with the answer
     await anna.press("Jeg kommer ikke", where="message")
     await anna.command("/praktik", "status")

@@ -7,6 +7,7 @@ import pytest
 from bot.cli import main
 from bot.config import ConfigError, load_settings
 from bot.texts.coordinators import LOG_FORMATS, NOT_A_GROUP
+from bot.texts.startup import setting_missing
 
 SECRET = "8f742231b10e8888abcd99a0b1c2d385"  # 32 characters, as Slack's
 
@@ -99,10 +100,7 @@ def test_cli_stops_with_one_line_and_no_traceback(capsys: pytest.CaptureFixture[
         main(["serve"])
     assert stopped.value.code == 2
     err = capsys.readouterr().err
-    assert (
-        err.strip()
-        == "Konfigurationsfejl: SLACK_BOT_TOKEN mangler (sæt den i miljøet eller i .env)"
-    )
+    assert err.strip() == setting_missing("SLACK_BOT_TOKEN")
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,8 @@ import pytest
 
 from bot.geo import Sector
 from bot.sheets.csvio import CsvError, RowError, read_hosts, read_interns, write_sheet
+from bot.texts import csvio as csvio_texts
+from bot.texts.csvio import ROW_ERRORS
 
 HOSTS = """\
 id,name,organisation,sector,municipality,capacity,days,topics,ranking
@@ -66,6 +68,12 @@ def errors_of(data: str | bytes, *, hosts: bool = True) -> list[str]:
     return [str(e) for e in caught.value.errors]
 
 
+def said(number: int, kind: str, hint: str = "", **values: object) -> str:
+    """The catalogue's error for line `number`, with the hint the reader adds after a dash."""
+    message = ROW_ERRORS[kind].format(**values)
+    return csvio_texts.line(number, f"{message} – {ROW_ERRORS[hint]}" if hint else message)
+
+
 def test_every_bad_row_is_reported_by_line_and_nothing_loads() -> None:
     text = (
         "id,name,organisation,sector,municipality,capacity,days,topics\n"
@@ -77,12 +85,12 @@ def test_every_bad_row_is_reported_by_line_and_nothing_loads() -> None:
         "H1,Eva,Odense Kommune,kommune,Ødense,1,,\n"  # line 8
     )
     assert errors_of(text) == [
-        "linje 6: ukendt sektor 'stats' (brug stat, region eller kommune)",
-        "linje 7: pladser skal være et helt tal fra 1 til 10, ikke '11'",
-        "linje 7: ukendt dag 'lør' (brug man, tir, ons, tor eller fre)",
-        "linje 8: id 'H1' er allerede brugt på linje 2",
-        "linje 8: ukendt kommune 'Ødense' (eller skriv Centraladministrationen)",
-        "linje 8: mindst én dag skal angives (man, tir, ons, tor eller fre)",
+        said(6, "sector", value="stats"),
+        said(7, "capacity", value="11"),
+        said(7, "day", value="lør"),
+        said(8, "duplicate_id", value="H1", line=2),
+        said(8, "municipality", value="Ødense"),
+        said(8, "no_days"),
     ]
 
 
@@ -94,12 +102,7 @@ def test_errors_name_the_column() -> None:
         )
     assert caught.value.errors == (
         RowError(2, "name", "navn mangler"),
-        RowError(
-            2,
-            "wanted_regions",
-            "ukendt region 'Fyn' (brug Hovedstaden, Sjælland, "
-            "Syddanmark, Midtjylland eller Nordjylland)",
-        ),
+        RowError(2, "wanted_regions", ROW_ERRORS["region"].format(value="Fyn")),
     )
     assert str(caught.value).startswith("linje 2: navn mangler\nlinje 2: ukendt region")
 
@@ -110,30 +113,26 @@ def test_references_to_unknown_or_repeated_ids() -> None:
     assert [str(e) for e in caught.value.errors] == ["linje 2: ukendt vært 'H2'"]
     with pytest.raises(CsvError) as caught:
         read_hosts(HOSTS.replace("P2;P1", "P1;P1"))
-    assert [str(e) for e in caught.value.errors] == ["linje 2: 'P1' står mere end én gang"]
+    assert [str(e) for e in caught.value.errors] == [said(2, "repeated", value="P1")]
     with pytest.raises(CsvError):
         read_hosts(HOSTS, intern_ids={"P1"})
 
 
 def test_file_level_problems_point_at_the_header_or_the_bad_byte() -> None:
-    assert errors_of("") == ["linje 1: filen er tom: første linje skal være overskrifterne"]
+    assert errors_of("") == [said(1, "empty_file")]
     assert errors_of("id;name;organisation\nH1;A;B\n") == [
-        "linje 1: kolonne mangler i overskriften: sektor, kommune, pladser, dage"
+        said(1, "missing_columns", names="sektor, kommune, pladser, dage")
     ]
     assert errors_of("id,name,organisation,sector\n") == [
-        "linje 1: kolonne mangler i overskriften: kommune, pladser, dage"
+        said(1, "missing_columns", names="kommune, pladser, dage")
     ]
     latin1 = HOSTS.encode("latin-1")  # line 2 is the first with æ/ø/å
-    assert errors_of(latin1) == ["linje 2: filen er ikke gemt som UTF-8 (gem den som 'CSV UTF-8')"]
+    assert errors_of(latin1) == [said(2, "not_utf8")]
 
 
 def test_too_many_cells_and_header_case() -> None:
     text = "ID,Name,Organisation,Sector,Municipality,Capacity,Days\nH1,A,B,stat,Køge,1,man,extra\n"
-    assert errors_of(text) == [
-        "linje 2: linjen har 8 felter, men overskriften har 7 – kolonnerne er adskilt med "
-        "komma, så et komma i en celle deler den: sæt cellen i anførselstegn, eller brug "
-        "semikolon mellem flere værdier (fx man;tir)"
-    ]
+    assert errors_of(text) == [said(2, "too_many_cells", "comma_in_cell", got=8, want=7)]
     ok = "ID,Name,Organisation,Sector,Municipality,Capacity,Days\nH1,A,B,Stat,køge,1,Man\n"
     assert read_hosts(ok)[0].profile.sector is Sector.STAT
 
@@ -186,17 +185,12 @@ def test_the_central_administration_is_written_as_in_the_slot_modal() -> None:
         "id;navn;organisation;sektor;kommune;pladser;dage\n"
         "H1;A;Køge;kommune;Centraladministrationen;1;man\n"
     )
-    assert errors_of(bad) == [
-        "linje 2: Centraladministrationen kan kun vælges, når sektoren er stat"
-    ]
+    assert errors_of(bad) == [said(2, "central_only_state")]
 
 
 def test_a_list_written_with_commas_in_a_cell_is_explained() -> None:
     text = 'id,name,organisation,sector,municipality,capacity,days\nH1,A,B,stat,Køge,1,"man, tir"\n'
-    assert errors_of(text) == [
-        "linje 2: ukendt dag 'man, tir' (brug man, tir, ons, tor eller fre) – flere værdier "
-        "i én celle adskilles med semikolon, fx man;tir"
-    ]
+    assert errors_of(text) == [said(2, "day", "list_separator", value="man, tir")]
 
 
 def test_an_unclosed_quote_is_reported_as_such_not_as_a_missing_sector() -> None:
@@ -205,21 +199,14 @@ def test_an_unclosed_quote_is_reported_as_such_not_as_a_missing_sector() -> None
     closed_later = at_the_end + 'H3;C;"D";stat;Køge;1;man\r\nH4;E;F;stat;Køge;1;tir\r\n'
     for text in (at_the_end, closed_later):
         found = errors_of(text.encode("utf-8-sig"))
-        assert found[0].startswith('linje 3: et anførselstegn (") på linje 3 lukkes ikke'), found
+        assert found[0] == said(3, "quote", line=3), found
         assert not any("mangler" in e for e in found)
-    assert errors_of(header + 'H1;"A"x;B;stat;Køge;1;man\r\n') == [
-        'linje 2: et anførselstegn (") på linje 2 lukkes ikke (eller først linjer senere) – '
-        "ret anførselstegnene, eller fjern dem"
-    ]
+    assert errors_of(header + 'H1;"A"x;B;stat;Køge;1;man\r\n') == [said(2, "quote", line=2)]
 
 
 def test_a_list_cell_without_quotes_in_a_semicolon_file_is_explained() -> None:
     text = "id;navn;organisation;sektor;kommune;pladser;dage\nH1;A;B;stat;Køge;1;man;tir\n"
-    assert errors_of(text) == [
-        "linje 2: linjen har 8 felter, men overskriften har 7 – kolonnerne er adskilt med "
-        'semikolon, så flere værdier i én celle skal stå i anførselstegn, fx "man;tir" '
-        "(det gør Excel selv)"
-    ]
+    assert errors_of(text) == [said(2, "too_many_cells", "semicolon_in_cell", got=8, want=7)]
 
 
 def test_an_interns_list_without_a_municipality_column_loads() -> None:
@@ -286,10 +273,9 @@ def test_a_bad_co_host_is_reported_by_line_and_nothing_loads() -> None:
         + "UGRY;Gry;Skat;stat;Køge;1;tir;;Cille Dahl\n"  # line 5: not a Slack user
     )
     assert errors_of(text) == [
-        "linje 3: værten kan ikke være medvært for sig selv",
-        "linje 4: medvært 'UFIE' står også som praktikant i rangeringen – ingen kan være på "
-        "begge sider af en praktik",
-        "linje 5: medvært skal være et Slack-id (U… eller W…), ikke 'Cille Dahl'",
+        said(3, "cohost_self"),
+        said(4, "cohost_ranked", value="UFIE"),
+        said(5, "cohost_id", value="Cille Dahl"),
     ]
     # `match` does not read the columns: a co-host cannot stop it.
     assert [r.cohost for r in read_hosts(text, extras=False)] == [None] * 4
@@ -302,7 +288,7 @@ def test_a_free_text_cell_may_hold_line_breaks_and_semicolons_but_a_swallowed_ro
     fine = header + 'H1;A;B;stat;Køge;1;man;"Første; linje\r\nanden; linje"\r\n'
     assert read_hosts(fine)[0].description == "Første; linje\r\nanden; linje"
     swallowed = header + 'H1;A;B;stat;Køge;1;man;"Start\r\nH2;C;D;stat;Køge;1;tir";x\r\n'
-    assert errors_of(swallowed)[0].startswith('linje 2: et anførselstegn (") på linje 2')
+    assert errors_of(swallowed)[0] == said(2, "quote", line=2)
     # Elsewhere a line break with a separator is still a quote that closed too late.
     late = header + 'H1;"A\r\nH2;C";D;stat;Køge;1;man;\r\n'
-    assert errors_of(late)[0].startswith('linje 2: et anførselstegn (") på linje 2')
+    assert errors_of(late)[0] == said(2, "quote", line=2)

@@ -12,10 +12,12 @@ from typing import Any
 import pytest
 from sqlmodel import Session, col, select
 
+from bot import texts
 from bot.ids import DMKind
 from bot.outbox.dispatcher import Dispatcher, decide
 from bot.outbox.rules import Settle
 from bot.sandbox.fake_slack import FakeSlack
+from bot.texts import stats as stats_texts
 from bot.views.stats import home_blocks, stats_message
 from models.db import Database
 from models.outbox_repo import Claimed
@@ -372,7 +374,8 @@ async def test_coordinators_see_the_dms_that_could_not_be_delivered(
     stats = await db.run(season_stats, year=2027)
     assert stats.failed_dms == [FailedDM(made[0][2], DMKind.INTRO, "user_not_found")]
     shown = json.dumps(stats_message(stats).to_dict(), ensure_ascii=False)
-    assert "Beskeder, der ikke kunne leveres: 1" in shown
-    assert f"<@{made[0][2]}> · Introduktion til hinanden · findes ikke (længere) i Slack" in shown
+    assert stats_texts.failed_header(1) in shown
+    intro = texts.DM_KIND_LABELS[DMKind.INTRO]
+    assert stats_texts.failed_line(made[0][2], intro, "user_not_found") in shown
     home = json.dumps([b.to_dict() for b in home_blocks(stats)], ensure_ascii=False)
     assert "1 besked kunne ikke leveres" in home

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.texts import steering as steering_texts
 from tests.unit.offline_sheets import HOSTS
 
 # Anna (Monday) and Frida (Tuesday) both fit Bo's two seats; Emil fits Cille on Wednesday.
@@ -64,7 +65,7 @@ def test_locked_pairs_are_placed_and_forbidden_ones_never(tmp_path: Path, mode: 
     table = praktik(
         tmp_path, "match", "--hosts", "hosts.csv", "--interns", "interns.csv", "--mode", mode
     )
-    assert "Låst af koordinatoren: 2 · forbudte par: 1" in table.stdout
+    assert steering_texts.steering_line(locked=2, forbidden=1) in table.stdout
 
 
 def test_a_lock_beyond_the_hosts_seats_or_on_an_unknown_host_is_refused(tmp_path: Path) -> None:
@@ -78,4 +79,4 @@ def test_a_lock_beyond_the_hosts_seats_or_on_an_unknown_host_is_refused(tmp_path
     (tmp_path / "interns.csv").write_text(fixed, encoding="utf-8")
     run = praktik(tmp_path, "match", "--hosts", "hosts.csv", "--interns", "interns.csv")
     assert run.returncode == 1
-    assert "2 praktikanter er låst til vært 'h3', som kun har 1 plads\n" in run.stderr
+    assert steering_texts.locked_over_capacity("h3", count=2, capacity=1) + "\n" in run.stderr

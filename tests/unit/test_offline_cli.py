@@ -13,6 +13,8 @@ from sqlmodel import select
 
 from bot.cli import main
 from bot.offline.progress import Progress
+from bot.texts import csvio as csvio_texts
+from bot.texts import rounds as rounds_texts
 from models.db import Database
 from models.tables import HostSlot, Participant, Topic, Wish
 from tests.unit.offline_sheets import HOSTS, INTERNS
@@ -58,9 +60,9 @@ def test_import_reports_every_bad_row_and_loads_nothing_from_the_files(
     )
     err = capsys.readouterr().err
     assert code == 1
-    assert "v.csv: 4 fejl – intet fra filen er indlæst:" in err
+    assert csvio_texts.file_errors("v.csv", 4) in err
     assert "linje 3: ukendt sektor 'regioner'" in err
-    assert "linje 3: pladser skal være et helt tal fra 1 til 10, ikke '0'" in err
+    assert csvio_texts.line(3, csvio_texts.ROW_ERRORS["capacity"].format(value="0")) in err
     assert "linje 4: ukendt kommune 'Atlantis'" in err and "linje 4: ukendt dag 'lør'" in err
     assert "Intet er indlæst" in err
     assert _counts(db) == (0, 0, 0)
@@ -100,8 +102,8 @@ def test_import_loads_participants_slots_and_wishes_and_again_updates_them(
     ]
     assert main(args) == 0
     out = capsys.readouterr().out
-    assert "Sæson 2027: 3 værtspladser og 4 praktikønsker er indlæst (7 nye deltagere" in out
-    assert "5 deltagere har ikke et Slack-id" in out and "'rangering' og 'valg'" in out
+    assert csvio_texts.imported(2027, hosts=3, interns=4, created=7, updated=0) in out
+    assert csvio_texts.without_slack_id(5) in out and csvio_texts.RANKINGS_NOT_STORED in out
     assert _counts(db) == (7, 3, 4)
 
     def loaded(session: object) -> tuple[HostSlot, Participant, Wish, list[str]]:
@@ -180,8 +182,9 @@ def test_match_prints_a_readable_table_and_refuses_bad_files(
     hosts, interns = _write(tmp_path, "v.csv", HOSTS), _write(tmp_path, "p.csv", INTERNS)
     assert main(["match", "--hosts", hosts, "--interns", interns, "--weight", "0"]) == 0
     table = capsys.readouterr().out
-    assert table.startswith("Match (stabil): 3 af 4 praktikanter placeret")
-    assert "praktikant  vært" in table and "i4 – ingen plads på deres dage" in table
+    assert table.startswith(csvio_texts.match_title("stabil", placed=3, wishes=4))
+    no_days = rounds_texts.REASONS["no_compatible_slot"]
+    assert "praktikant  vært" in table and f"i4 – {no_days}" in table
 
     bad = _write(tmp_path, "bad.csv", INTERNS.replace("ons;fre", "søn"))
     assert main(["match", "--hosts", hosts, "--interns", bad, "--json"]) == 1
@@ -215,7 +218,8 @@ def test_match_and_import_read_a_semicolon_file_with_bom_and_crlf(
     assert from_excel == from_comma
     args = ["--url", db.url, "--year", "2027"]
     assert main(["import", "--hosts", excel[0], "--interns", excel[1], *args]) == 0
-    assert "3 værtspladser og 4 praktikønsker er indlæst" in capsys.readouterr().out
+    imported = csvio_texts.imported(2027, hosts=3, interns=4, created=7, updated=0)
+    assert imported in capsys.readouterr().out
     assert _counts(db) == (7, 3, 4)
 
 
@@ -232,8 +236,9 @@ def test_progress_goes_to_stderr_in_stages_and_as_a_bar_on_a_terminal() -> None:
     bar.update(100)  # a long stage logs every tenth
     bar.update(110)
     bar.done()
+    read, prefs = labels["read"], labels["prefs"]
     assert re.sub(r"\(\d+\.\d s\)", "(s)", log.getvalue()) == (
-        "  0% læser\n 50% lister\n 75% lister: 100/200 (s)\n"
+        f"  0% {read}\n 50% {prefs}\n 75% {prefs}: 100/200 (s)\n"
     )
     screen = Terminal()
     bar = Progress(screen, shares=shares, labels=labels)
