@@ -121,9 +121,11 @@ def check_capacity_and_answers(session: Session) -> None:
     assert set(per_intern.values()) <= {1}, "an intern placed twice"
     proposals = session.exec(select(Proposal)).all()
     for slot in session.exec(select(HostSlot)).all():
-        if slot.confirmed < slot.capacity:  # a seat is left only if no one could take it
+        if slot.confirmed < slot.capacity:  # a seat is left only if no one could take it:
+            # turned down, withdrawn, or the intern was placed elsewhere first (superseded)
             assert all(
-                p.status in (ProposalStatus.DECLINED, ProposalStatus.WITHDRAWN)
+                p.status
+                in (ProposalStatus.DECLINED, ProposalStatus.WITHDRAWN, ProposalStatus.SUPERSEDED)
                 for p in proposals
                 if p.slot_id == slot.id and p.status != ProposalStatus.CONFIRMED
             ), slot
