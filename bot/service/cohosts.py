@@ -15,7 +15,7 @@ from bot.slack import dm
 from bot.slack.people import profile_of
 from bot.texts import cohosts as t
 from bot.views.common import notice
-from bot.views.mrkdwn import literal
+from bot.views.mrkdwn import workplace as workplace_text
 from models import cohosts as repo
 from models.cohosts import cohost_and_plan
 from models.placements import Deal
@@ -70,7 +70,7 @@ async def apply(env: Env, *, host: str, slot: HostSlot, view: dict[str, Any]) ->
     )
     if before == cohost:
         return
-    workplace = literal(slot.workplace, 150)
+    workplace = workplace_text(slot.workplace)
     if before:
         await dm.send(env.client, before, notice(t.removed(host, workplace)))
     if cohost:

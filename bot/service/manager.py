@@ -9,6 +9,7 @@ from bot.slack import dm
 from bot.texts import changes
 from bot.views.common import days_text, mention, notice
 from bot.views.mrkdwn import literal
+from bot.views.mrkdwn import workplace as workplace_text
 from models.placements import Deal
 
 
@@ -24,7 +25,7 @@ async def tell_intern_manager_pending(env: Env, deal: Deal) -> None:
     manager = manager_of(deal)
     if manager is None:
         return
-    workplace = literal(deal.slot.workplace, 150)
+    workplace = workplace_text(deal.slot.workplace)
     text = changes.waiting_for_manager(workplace, mention(manager))
     await dm.send(env.client, deal.intern.slack_user_id, notice(text))
 
@@ -36,7 +37,7 @@ async def tell_manager_agreed(env: Env, deal: Deal, season: Season) -> None:
     if manager is None:
         return
     intern = f"{mention(deal.intern.slack_user_id)} ({literal(deal.intern.name, 100)})"
-    workplace = literal(deal.slot.workplace, 150)
+    workplace = workplace_text(deal.slot.workplace)
     days = days_text(deal.proposal.days, season)
     approved = deal.proposal.manager_user_id is not None
     text = (changes.manager_approved_confirmed if approved else changes.manager_told)(

@@ -21,6 +21,7 @@ from bot.slack.people import STALE_AFTER, profile_of
 from bot.views import placements as views
 from bot.views.common import notice
 from bot.views.mrkdwn import literal
+from bot.views.mrkdwn import workplace as workplace_text
 from bot.views.refusals import refusal_text
 from bot.views.slots import suggestions
 from models import placements
@@ -78,7 +79,7 @@ async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> No
         await answer(refusal(result.refusal or Refusal.UNKNOWN))
         return
     deal = result.deal
-    workplace = literal(deal.slot.workplace, 150)
+    workplace = workplace_text(deal.slot.workplace)
     await answer(notice(texts.request_sent(workplace)))
     # She asked for it by name: a workplace she visited before is hers to choose, and the
     # host is told she has been there.
@@ -218,7 +219,7 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
     assert deal is not None and move is not None
     intern = deal.intern.slack_user_id
     intern_name = literal(deal.intern.name or intern, 100)
-    workplace = literal(deal.slot.workplace, 150)
+    workplace = workplace_text(deal.slot.workplace)
     if move.does(Effect.MARK_BUTTONS):
         await mark_outcome(env, deal, season, _button_lines(result, role, intern_name))
     if result.outcome is Outcome.NEEDS_MANAGER:
@@ -297,7 +298,7 @@ async def withdraw(env: Env, *, user_id: str, role: Role, event: Event = Event.W
         )
         await send_calendar(env, deal=deal, season=season, cancelled=True)
         if role is Role.HOST:
-            workplace = literal(deal.slot.workplace, 150)
+            workplace = workplace_text(deal.slot.workplace)
             await _offer_alternatives(
                 env,
                 deal,
@@ -316,7 +317,7 @@ async def withdraw(env: Env, *, user_id: str, role: Role, event: Event = Event.W
             env, deal, season, dict.fromkeys([r.value for r in ANSWERING], texts.OUTCOME_WITHDRAWN)
         )
         if role is Role.HOST:
-            workplace = literal(deal.slot.workplace, 150)
+            workplace = workplace_text(deal.slot.workplace)
             await dm.send(
                 env.client,
                 deal.intern.slack_user_id,

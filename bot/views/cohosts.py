@@ -8,7 +8,7 @@ from slack_sdk.models.blocks import InputBlock, UserSelectElement
 from bot.ids import Action, CohostBlock
 from bot.texts import cohosts as t
 from bot.views.common import mention
-from bot.views.mrkdwn import clip, escape
+from bot.views.mrkdwn import NAME_SHOWN, literal
 from models.hosts import hosts
 from models.placements import Deal
 
@@ -26,4 +26,6 @@ def cohost_input(current: str | None) -> InputBlock:
 def host_names(deal: Deal) -> list[str]:
     """Whoever hosts, for the intern's messages: "Bo Hansen", "Cille Dahl" (a mention when
     Slack never told us the name)."""
-    return [escape(clip(p.name, 100)) if p.name else mention(p.slack_user_id) for p in hosts(deal)]
+    return [
+        literal(p.name, NAME_SHOWN) if p.name else mention(p.slack_user_id) for p in hosts(deal)
+    ]

@@ -21,7 +21,7 @@ from bot.slack.message import Message
 from bot.texts import err_too_long
 from bot.texts import goals as t
 from bot.views.common import button, md, message, modal_view, user_text
-from bot.views.mrkdwn import literal
+from bot.views.mrkdwn import workplace as workplace_text
 from models.forms import GOALS_MAX, clean_text
 
 # Shown to the host side beside a placement; the request's profile field shows up to 1,500.
@@ -40,7 +40,7 @@ def goals_line(goals: str, *, own: bool) -> str:
 
 def goals_modal(*, proposal_id: int, workplace: str, goals: str) -> View:
     blocks: list[Block] = [
-        md(t.goals_about(literal(workplace, 150))),
+        md(t.goals_about(workplace_text(workplace))),
         InputBlock(
             block_id=GoalsBlock.GOALS,
             label=t.GOALS_LABEL,
@@ -82,7 +82,7 @@ def read_goals(view: dict[str, Any]) -> tuple[int, str] | dict[str, str]:
 def goals_changed(*, intern: str, workplace: str, goals: str) -> Message:
     """The host side's DM: the latest goals (drawn when the first edit is planned, refreshed
     by every later one until it is sent)."""
-    head = t.goals_changed_host(intern, literal(workplace, 150))
+    head = t.goals_changed_host(intern, workplace_text(workplace))
     blocks: list[Block] = [
         SectionBlock(text=MarkdownTextObject(text=head)),
         md(user_text(goals, GOALS_SHOWN)),

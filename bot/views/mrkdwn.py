@@ -36,6 +36,16 @@ def literal(text: str, limit: int) -> str:
     return fit(escape(text), limit)
 
 
+# How much of a workplace's or a person's name is shown wherever it is named.
+WORKPLACE_SHOWN = 150
+NAME_SHOWN = 100
+
+
+def workplace(name: str) -> str:
+    """A workplace's name as every message shows it: literally, at most WORKPLACE_SHOWN."""
+    return literal(name, WORKPLACE_SHOWN)
+
+
 def fit(mrkdwn: str, limit: int) -> str:
     """Already safe mrkdwn (escaped user text in our own sentence) shortened to `limit`
     characters as sent, marking the cut; `&amp;`, `*\u200b` and `<@U…>` stay whole."""

@@ -31,6 +31,7 @@ from bot.views.common import (
     user_text,
 )
 from bot.views.mrkdwn import literal
+from bot.views.mrkdwn import workplace as workplace_text
 from bot.views.slots import slot_blocks
 from models.hosts import hosts
 from models.placements import Deal
@@ -105,7 +106,7 @@ def ask_host(
 
 
 def ask_intern(deal: Deal, season: Season, deadline: str | None = None) -> Message:
-    intro = texts.proposal_to_intern(literal(deal.slot.workplace, 150))
+    intro = texts.proposal_to_intern(workplace_text(deal.slot.workplace))
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=intro))]
     # The slot as offered, but with the days of this proposal: an intern who can only come
     # Thursday and Friday must not read Monday to Friday.
@@ -120,7 +121,7 @@ def ask_intern(deal: Deal, season: Season, deadline: str | None = None) -> Messa
 def ask_manager(deal: Deal, season: Season) -> Message:
     text = texts.manager_request(
         f"{mention(deal.intern.slack_user_id)} ({_name(deal.intern)})",
-        literal(deal.slot.workplace, 150),
+        workplace_text(deal.slot.workplace),
         days_text(deal.proposal.days, season),
     )
     blocks: list[Block] = [
@@ -156,7 +157,7 @@ def confirmed(deal: Deal, season: Season, *, to_host: bool) -> Message:
         head = texts.confirmed_host(_name(deal.intern), days)
         contacts = [deal.intern]
     else:
-        head = texts.confirmed_intern(host_names(deal), literal(deal.slot.workplace, 150), days)
+        head = texts.confirmed_intern(host_names(deal), workplace_text(deal.slot.workplace), days)
         contacts = hosts(deal)
     where = place_text(deal.slot.municipality, deal.slot.region)
     blocks: list[Block] = [
@@ -167,7 +168,7 @@ def confirmed(deal: Deal, season: Season, *, to_host: bool) -> Message:
                     text=f"*{texts.CONTACT_HEADER}*\n" + "\n".join(map(_contact, contacts))
                 ),
                 MarkdownTextObject(
-                    text=f"*{texts.WHERE_LABEL}*\n{literal(deal.slot.workplace, 150)}, {where}"
+                    text=f"*{texts.WHERE_LABEL}*\n{workplace_text(deal.slot.workplace)}, {where}"
                 ),
                 MarkdownTextObject(text=f"*{texts.DAYS_LABEL}*\n{days}"),
             ]
@@ -179,6 +180,6 @@ def confirmed(deal: Deal, season: Season, *, to_host: bool) -> Message:
 
 def expired(deal: Deal) -> Message:
     """The DM to each side of a request or proposal that expired unanswered."""
-    workplace = literal(deal.slot.workplace, 150)
+    workplace = workplace_text(deal.slot.workplace)
     next_round = deal.proposal.origin == ProposalOrigin.MATCH
     return notice(texts.expired_notice(workplace, next_round=next_round))

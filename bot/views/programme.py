@@ -27,6 +27,7 @@ from bot.texts import programme as t
 from bot.views.common import button, days_text, md, message, modal_view
 from bot.views.forms import text_input
 from bot.views.mrkdwn import OPTION_TEXT, SECTION_TEXT, fit, literal, plain
+from bot.views.mrkdwn import workplace as workplace_text
 from models.placements import Deal
 from models.programme_form import (
     DAY_PLACE_MAX,
@@ -228,7 +229,7 @@ def programme_blocks(
 def changed_dm(
     programme: Programme | None, workplace: str, season: Season, days: list[int]
 ) -> Message:
-    head = t.changed(literal(workplace, 150))
+    head = t.changed(workplace_text(workplace))
     return message(head, [md(head), *programme_blocks(programme, season, days, hosts=False)])
 
 

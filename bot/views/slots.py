@@ -24,6 +24,7 @@ from bot.slack.message import Message, Rendered
 from bot.texts import find as find_texts
 from bot.views.common import button, days_text, message, notice, place_text, sector_text, user_text
 from bot.views.mrkdwn import clip, literal
+from bot.views.mrkdwn import workplace as workplace_text
 from models.tables import HostSlot
 
 PAGE = 10
@@ -35,7 +36,7 @@ def slot_blocks(
     topics = ", ".join(slot.topics) or texts.NOT_GIVEN
     free = slot.capacity - slot.confirmed
     head = (
-        f"*{literal(slot.workplace, 150)}* · {sector_text(slot.sector)} · "
+        f"*{workplace_text(slot.workplace)}* · {sector_text(slot.sector)} · "
         f"{place_text(slot.municipality, slot.region)}"
     )
     fields = [

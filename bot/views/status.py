@@ -33,6 +33,7 @@ from bot.views.common import button, days_text, md, mention, message, user_text
 from bot.views.days_change import change_button
 from bot.views.goals import edit_button, goals_line
 from bot.views.mrkdwn import clip, fit, literal
+from bot.views.mrkdwn import workplace as workplace_text
 from bot.views.placements import answer_buttons
 from bot.views.privacy_notice import notice_link
 from bot.views.programme import programme_blocks, write_actions
@@ -46,7 +47,7 @@ from models.tables import Answer, Participant, ProposalOrigin, SlotStatus, WishS
 
 
 def _workplace(deal: Deal) -> str:
-    return literal(deal.slot.workplace, 150)
+    return workplace_text(deal.slot.workplace)
 
 
 def _intern(deal: Deal) -> str:
@@ -131,7 +132,7 @@ def overview_blocks(
         blocks += slot_blocks(view.slot, season, accessory=edit)
     if view.cohosted:
         lines = [
-            cohost_texts.cohosted(literal(slot.workplace, 150), host.slack_user_id)
+            cohost_texts.cohosted(workplace_text(slot.workplace), host.slack_user_id)
             for slot, host in view.cohosted
         ]
         blocks.append(md(f"*{cohost_texts.STATUS_COHOSTED}*\n" + "\n".join(lines)))

@@ -32,6 +32,7 @@ from bot.views import network as network_views
 from bot.views import programme as programme_views
 from bot.views.common import button, days_text, md, mention, message, notice, place_text, user_text
 from bot.views.mrkdwn import literal
+from bot.views.mrkdwn import workplace as workplace_text
 from models.feedback import PlacementContext
 from models.hosts import hosts
 from models.tables import Participant
@@ -51,7 +52,7 @@ def who(person: Participant) -> str:
 
 
 def workplace_of(ctx: PlacementContext) -> str:
-    return literal(ctx.deal.slot.workplace, 150)
+    return workplace_text(ctx.deal.slot.workplace)
 
 
 def date_text(day: date) -> str:
