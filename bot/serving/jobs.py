@@ -104,29 +104,31 @@ class DispatchJob:
         )
         if self.expire is not None:
             # Unanswered proposals past their deadline: freed seats go to the next round.
-            scheduler.add_job(
-                self._expire,
-                "interval",
-                minutes=EXPIRE_MINUTES,
-                id=EXPIRE_JOB_ID,
-                coalesce=True,
-                max_instances=1,
-                next_run_time=datetime.now(self.tz),
-            )
+            self._add_side_job(scheduler, self._expire, EXPIRE_JOB_ID, minutes=EXPIRE_MINUTES)
         if self.retain is not None:
             # Daily, and at start: a date that passed while the app was down is caught up.
             # The run is one transaction, so a stop in the middle of it leaves nothing half.
-            scheduler.add_job(
-                self._retain,
-                "interval",
-                hours=RETENTION_HOURS,
-                id=RETENTION_JOB_ID,
-                coalesce=True,
-                max_instances=1,
-                next_run_time=datetime.now(self.tz),
-            )
+            self._add_side_job(scheduler, self._retain, RETENTION_JOB_ID, hours=RETENTION_HOURS)
         scheduler.start()
         self.scheduler = scheduler
+
+    def _add_side_job(
+        self,
+        scheduler: AsyncIOScheduler,
+        run: Callable[[], Awaitable[None]],
+        job_id: str,
+        **every: int,
+    ) -> None:
+        """A job beside the dispatcher: at start, then every `every`; one run at a time."""
+        scheduler.add_job(
+            run,
+            "interval",
+            **every,
+            id=job_id,
+            coalesce=True,
+            max_instances=1,
+            next_run_time=datetime.now(self.tz),
+        )
 
     async def _expire(self) -> None:
         assert self.expire is not None
