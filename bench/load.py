@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/load.py [--pg URL] [--slots 10000] [--participants 20000]
                                    [--levels 1,10,50,200] [--requests 400] [--workers N]
-                                   [--metrics-off]
+                                   [--metrics-off] [--rounds 1]
 
 Seeds a fresh PostgreSQL database (10,000 open slots, 20,000 participants), starts the real
 app (`praktik serve --workers N`, a subprocess; N defaults to the number of cores) and as
@@ -16,7 +16,9 @@ answered in its ack; a press is acked first. Loopback only; bounded.
 
 `--metrics-off`: a third server, the same app with PRAKTIK_METRICS=0 (no counting, no
 /metrics), measured in the same run, so the rows `app` and `nometr` show what the metrics
-cost per request.
+cost per request. The two are fed the same mix from people of their own (the same people
+would find their requests already made the second time, and be refused cheaply), and with
+`--rounds N` take turns going first, N runs each per level, summed.
 
 What it found, and what was changed for it:
 
@@ -234,6 +236,16 @@ class Level:
     pressed: list[tuple[str, float]]  # (user, monotonic time sent) of each *Anmod*
     ended: float  # monotonic time of the last ack
 
+    def joined(self, later: Level) -> Level:
+        """Two runs at one level as one (the rounds of `--rounds`)."""
+        return Level(
+            self.latencies + later.latencies,
+            self.elapsed + later.elapsed,
+            self.errors + later.errors,
+            self.pressed + later.pressed,
+            later.ended,
+        )
+
 
 async def run_level(
     port: int,
@@ -395,6 +407,13 @@ async def main() -> None:
         "(default: one per core)",
     )
     parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="runs per level and server, summed; with --metrics-off the app with and "
+        "without metrics take turns going first",
+    )
+    parser.add_argument(
         "--metrics-off",
         action="store_true",
         help="also run the app with PRAKTIK_METRICS=0, to compare",
@@ -481,28 +500,49 @@ async def main() -> None:
             rows: dict[str, Level] = {}
             cpu: dict[str, float] = {}
             cpu_sys: dict[str, float] = {}
-            for name, port in servers:
-                before = cpu_seconds(pids[name])
-                before_sys = cpu_seconds(pids[name], system_only=True)
-                rows[name] = await run_level(
-                    port, level, args.requests, slots, people[name], random.Random(level), fake
-                )
-                if name == "nometr":
-                    await follow_ups(fake, rows[name])
-                    await fake.quiet(2.0, limit=600)
-                if name == "app":
-                    # The next level starts once this one's work after the acks is done.
-                    waits, drained, missing = await follow_ups(fake, rows[name])
-                    # The hosts' DMs go out paced (bot.slack.pacing: 500 posts a minute); their
-                    # work is the presses' too, so the CPU is read once they are all out.
-                    await fake.quiet(2.0, limit=600)
-                    answered.append(
-                        f"{level:>5} {len(waits):>6} {missing:>7} {pct(waits, 50):>8.0f} "
-                        f"{pct(waits, 95):>8.0f} {pct(waits, 99):>8.0f} {drained:>10.1f}"
+            waits: list[float] = []
+            drained, missing = 0.0, 0
+            for round_ in range(args.rounds):
+                # The app with and without metrics take turns going first: whichever runs
+                # second meets a database and a fake Slack the first has just warmed.
+                order = servers if round_ % 2 == 0 else [*servers[:1], *reversed(servers[1:])]
+                for name, port in order:
+                    before = cpu_seconds(pids[name])
+                    before_sys = cpu_seconds(pids[name], system_only=True)
+                    run = await run_level(
+                        port,
+                        level,
+                        args.requests,
+                        slots,
+                        people[name],
+                        random.Random(level * 1000 + round_),
+                        fake,
                     )
-                cpu[name] = (cpu_seconds(pids[name]) - before) / args.requests * 1000
-                sys_ms = cpu_seconds(pids[name], system_only=True) - before_sys
-                cpu_sys[name] = sys_ms / args.requests * 1000
+                    if name == "app":
+                        # The next run starts once this one's work after the acks is done.
+                        more, late, lost = await follow_ups(fake, run)
+                        waits += more
+                        drained, missing = max(drained, late), missing + lost
+                    elif name == "nometr":
+                        await follow_ups(fake, run)
+                    if name != "floor":
+                        # The hosts' DMs go out paced (bot.slack.pacing: 500 posts a minute);
+                        # their work is the presses' too, so the CPU is read once they are out.
+                        await fake.quiet(2.0, limit=600)
+                    cpu[name] = cpu.get(name, 0.0) + cpu_seconds(pids[name]) - before
+                    cpu_sys[name] = (
+                        cpu_sys.get(name, 0.0)
+                        + cpu_seconds(pids[name], system_only=True)
+                        - before_sys
+                    )
+                    rows[name] = run if name not in rows else rows[name].joined(run)
+            answered.append(
+                f"{level:>5} {len(waits):>6} {missing:>7} {pct(waits, 50):>8.0f} "
+                f"{pct(waits, 95):>8.0f} {pct(waits, 99):>8.0f} {drained:>10.1f}"
+            )
+            sent = args.requests * args.rounds
+            cpu = {name: seconds / sent * 1000 for name, seconds in cpu.items()}
+            cpu_sys = {name: seconds / sent * 1000 for name, seconds in cpu_sys.items()}
             for name, _ in servers:
                 run = rows[name]
                 lat = run.latencies
