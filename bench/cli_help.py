@@ -24,9 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PRAKTIK = str(Path(sys.executable).with_name("praktik"))
 PYTHON = sys.executable
-OLD_HELP_IMPORTS = (
-    "import bot.app, bot.demo.command, bot.offline.outbox_cli, bot.offline.report_cli, bot.cli"
-)
+OLD_HELP_IMPORTS = "import bot.entry.app, bot.demo.command, bot.offline.outbox_cli, bot.offline.report_cli, bot.cli"
 
 ROWS: tuple[tuple[str, list[str]], ...] = (
     ("python -c pass (baseline)", [PYTHON, "-c", "pass"]),

@@ -44,9 +44,9 @@ from sqlalchemy import create_engine, text  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
 from bench.wave import run_wave  # noqa: E402
+from bot.domain.season import COPENHAGEN, Season  # noqa: E402
 from bot.outbox.dispatcher import Dispatcher  # noqa: E402
 from bot.sandbox.fake_slack import FakeSlack  # noqa: E402
-from bot.season import COPENHAGEN, Season  # noqa: E402
 from bot.slack.pacing import PacedWebClient, Pacer  # noqa: E402
 from models.db import Database, normalise_url  # noqa: E402
 from models.tables import (  # noqa: E402

@@ -56,7 +56,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot import texts  # noqa: E402
-from bot.geo import municipalities  # noqa: E402
+from bot.domain.geo import municipalities  # noqa: E402
 from bot.sandbox.fake_slack import FakeSlack  # noqa: E402
 from bot.sandbox.wire import signature  # noqa: E402
 from models.db import Database, normalise_url  # noqa: E402

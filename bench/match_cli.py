@@ -30,7 +30,7 @@ assert _spec is not None and _spec.loader is not None
 bench = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(bench)
 
-from bot.geo import by_region  # noqa: E402
+from bot.domain.geo import by_region  # noqa: E402
 
 DAY_NAMES = ("man", "tir", "ons", "tor", "fre")
 

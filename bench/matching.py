@@ -26,7 +26,7 @@ ROOT = HERE.parent
 # folder so that `matching` is the PyPI package, and put the repository root there.
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
-from bot.geo import REGIONS, Sector, by_region  # noqa: E402
+from bot.domain.geo import REGIONS, Sector, by_region  # noqa: E402
 from bot.matching.preferences import Preferences, build_preferences  # noqa: E402
 from bot.matching.rules import SlotProfile, WishProfile  # noqa: E402
 from bot.matching.solvers import Mode, positions, result, solve  # noqa: E402

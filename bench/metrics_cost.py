@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="praktik-bench-metrics-")
 
-from bot.metrics import Metrics
+from bot.registry.metrics import Metrics
 
 
 def main() -> None:

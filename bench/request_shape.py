@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/request_shape.py
 
-The check looks at the dict Bolt's request already parsed (bot/app.py `_events`), so it
+The check looks at the dict Bolt's request already parsed (bot/entry/app.py `_events`), so it
 adds microseconds; parsing the body a second time (what a check in front of Bolt would
 cost) is printed too, for comparison.
 """

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from bot import texts
-from bot.geo import municipality
+from bot.domain.geo import municipality
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TWO_LETTER = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue"})

@@ -42,7 +42,7 @@ from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import Connection  # noqa: E402
 
 from bot import texts  # noqa: E402
-from bot.geo import municipalities, municipality  # noqa: E402
+from bot.domain.geo import municipalities, municipality  # noqa: E402
 from models.db import normalise_url  # noqa: E402
 from tests.search_relevance import Figures, Query, Slot, evaluate, index, queries, slots  # noqa: E402
 

@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.clock import ManualClock  # noqa: E402
+from bot.process.clock import ManualClock  # noqa: E402
 from bot.sandbox.harness import Harness  # noqa: E402
 from bot.sandbox.wire import Actor, app_home_opened_envelope  # noqa: E402
 from models.db import Database  # noqa: E402

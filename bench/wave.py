@@ -19,10 +19,10 @@ from datetime import datetime
 from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
+from bot.domain.season import COPENHAGEN, Season
 from bot.outbox.dispatcher import Dispatcher
 from bot.sandbox.fake_limits import ScaledClock
 from bot.sandbox.fake_slack import FakeSlack
-from bot.season import COPENHAGEN, Season
 from bot.slack.pacing import PacedWebClient, Pacer
 from models.db import Database
 from models.tables import (

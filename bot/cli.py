@@ -8,8 +8,9 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from bot import argparse_da
-from bot.cli_tools import (
+from bot.demo.arguments import add_arguments as demo_arguments
+from bot.entry import argparse_da
+from bot.entry.cli_tools import (
     cmd_audit,
     cmd_export,
     cmd_import,
@@ -19,7 +20,6 @@ from bot.cli_tools import (
     cmd_retention,
     since,
 )
-from bot.demo.arguments import add_arguments as demo_arguments
 from bot.offline.outbox_arguments import add_arguments as outbox_arguments
 from bot.texts import cli as h
 from bot.texts import startup as t
@@ -38,13 +38,13 @@ WORKER_SILENT_SECONDS = 120  # gunicorn replaces a worker whose event loop is st
 if TYPE_CHECKING:
     from aiohttp import web
 
-    from bot.config import Settings
-    from bot.metrics import Metrics
+    from bot.process.config import Settings
+    from bot.registry.metrics import Metrics
     from bot.slack.pacing import Pacer
 
 
 def _settings(**overrides: object) -> Settings:
-    from bot.config import ConfigError, load_settings
+    from bot.process.config import ConfigError, load_settings
 
     try:
         return load_settings(**overrides)
@@ -79,7 +79,7 @@ def _serve_workers(settings: Settings, count: int) -> int:
     from gunicorn import glogging  # type: ignore[import-untyped]
     from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
 
-    from bot import logs
+    from bot.process import logs
     from bot.runtime.multiproc import shared_metrics_directory, worker_exited
 
     logs.setup(
@@ -174,7 +174,7 @@ def _metrics(settings: Settings) -> Metrics | None:
     the run's shared directory, which the master set up before forking."""
     if not settings.praktik_metrics:
         return None
-    from bot.metrics import Metrics
+    from bot.registry.metrics import Metrics
     from bot.runtime.multiproc import in_multiprocess_mode
 
     return Metrics(multiprocess=in_multiprocess_mode())
@@ -208,17 +208,17 @@ def serving_app(settings: Settings, *, processes: int) -> web.Application:
     jobs."""
     import logging
 
-    from bot import logs
-    from bot.app import build_app, build_web_app
-    from bot.clock import SystemClock
+    from bot.entry.app import build_app, build_web_app
     from bot.outbox.dispatcher import Dispatcher
+    from bot.process import logs
+    from bot.process.clock import SystemClock
+    from bot.process.startup import wait_for_database
     from bot.runtime import heap
     from bot.runtime.exposition import Scrape
     from bot.service.retention import retention_job
     from bot.service.rounds import expiry_job
     from bot.serving import jobs
     from bot.slack.coordinators import Coordinators
-    from bot.startup import wait_for_database
     from models.db import Database
 
     logs.setup(
@@ -274,10 +274,11 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     import logging
     import secrets
 
-    from bot import logs
-    from bot.app import build_app
-    from bot.clock import SystemClock
+    from bot.entry.app import build_app
     from bot.outbox.dispatcher import Dispatcher
+    from bot.process import logs
+    from bot.process.clock import SystemClock
+    from bot.process.startup import wait_for_database
     from bot.runtime import heap
     from bot.runtime.exposition import Scrape
     from bot.runtime.inflight import InFlight
@@ -287,7 +288,6 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     from bot.serving.socket_mode import SocketMode, TokenRefused, run_until_signalled
     from bot.serving.socket_probe import PortUnavailable, SocketProbe
     from bot.slack.coordinators import Coordinators
-    from bot.startup import wait_for_database
     from models.db import Database
 
     # Socket Mode takes no HTTP requests, so nothing is signed: no signing secret needed.
@@ -367,7 +367,7 @@ def cmd_socket(_args: argparse.Namespace) -> int:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
-    from bot.startup import offline_database, shown_url
+    from bot.process.startup import offline_database, shown_url
 
     # Migrating needs only the database: do not insist on Slack tokens here.
     db = offline_database(args.url)

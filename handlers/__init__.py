@@ -1,6 +1,6 @@
 """Slack listeners, one module per feature, named after the service module it calls
 (handlers.slots → bot.service.slots, …). The routing table below is every way in:
-each command word, action ID, callback ID and event (all from bot.ids) against the
+each command word, action ID, callback ID and event (all from bot.registry.ids) against the
 function that answers it. Nothing registers itself on import.
 
 The rest is shared by the features: commands (the `/praktik` dispatcher), payloads (typed
@@ -15,7 +15,7 @@ from typing import Final, TypeVar
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.ids import (
+from bot.registry.ids import (
     RATE_PATTERN,
     AdminAction,
     AdminWord,

@@ -12,8 +12,8 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncRespond
 
-from bot.buttons import Announcement
-from bot.commands import HELP_WORDS, closest
+from bot.buttons.values import Announcement
+from bot.domain.commands import HELP_WORDS, closest
 from bot.service import Env
 from bot.service import admin as admin_service
 from bot.service.admin import audit

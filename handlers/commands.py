@@ -11,8 +11,8 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncRespond
 
-from bot.commands import closest, parse
-from bot.ids import Sub
+from bot.domain.commands import closest, parse
+from bot.registry.ids import Sub
 from bot.service import Env
 from bot.views.help import help_message, typo_message
 from handlers.payloads import SlashCommand

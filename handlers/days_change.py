@@ -6,8 +6,8 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck
 
-from bot.buttons import DaysChangeButton
-from bot.ids import DaysAction
+from bot.buttons.values import DaysChangeButton
+from bot.registry.ids import DaysAction
 from bot.service import Env
 from bot.service import days_change as service
 from handlers.modals import on_open, on_submit

@@ -11,7 +11,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck
 
-from bot.buttons import PlacementButton
+from bot.buttons.values import PlacementButton
 from bot.service import Env
 from bot.service import feedback as service
 from bot.service.feedback import CHECKIN, EVALUATION, FOLLOWUP, Survey

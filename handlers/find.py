@@ -7,7 +7,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncRespond
 
-from bot.buttons import MoreResults
+from bot.buttons.values import MoreResults
 from bot.service import Env
 from bot.service import find as finding
 from handlers.commands import CommandCall

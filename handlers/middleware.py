@@ -12,8 +12,8 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook import WebhookResponse
 
-from bot.clock import Clock
-from bot.config import Settings
+from bot.process.clock import Clock
+from bot.process.config import Settings
 from bot.service import Env
 from bot.service.caches import Caches
 from bot.slack.coordinators import Coordinators

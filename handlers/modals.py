@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from slack_bolt.async_app import AsyncAck
 
-from bot.buttons import ProposalButton
+from bot.buttons.values import ProposalButton
 from bot.service import Env
 from bot.slack.message import Message
 from handlers.payloads import BlockAction, ViewSubmission

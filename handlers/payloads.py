@@ -3,7 +3,7 @@
 Anyone holding the signing secret can send any JSON, and old buttons carry old values, so
 parsing never raises: a missing or odd field becomes "", and the service answers that in
 Danish. Bolt has already matched the listener on the action or callback ID; everything else
-is ours to check – what a button's value carries, by that button's codec in bot.buttons.
+is ours to check – what a button's value carries, by that button's codec in bot.buttons.values.
 """
 
 from __future__ import annotations

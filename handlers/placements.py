@@ -9,8 +9,8 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncRespond
 
-from bot.buttons import ProposalAnswer, SlotButton
-from bot.placement import Refusal, Role
+from bot.buttons.values import ProposalAnswer, SlotButton
+from bot.domain.placement import Refusal, Role
 from bot.service import Env, placements
 from handlers.payloads import BlockAction
 from handlers.presses import answer_presser, replace_or_answer

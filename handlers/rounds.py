@@ -11,7 +11,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncRespond
 
-from bot.buttons import MatchPage, MatchSend
+from bot.buttons.values import MatchPage, MatchSend
 from bot.service import Env, rounds, steering
 from bot.slack.message import Message
 from bot.texts import rounds as t

@@ -3,7 +3,7 @@ season's settings (bot.service.admin.season_command); routed and audited by hand
 
 from __future__ import annotations
 
-from bot.commands import season_opening
+from bot.domain.commands import season_opening
 from bot.service import admin, seasons
 from handlers.commands import CommandCall
 

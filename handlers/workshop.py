@@ -6,8 +6,8 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck
 
-from bot.buttons import WorkshopButton
-from bot.ids import WorkshopAction
+from bot.buttons.values import WorkshopButton
+from bot.registry.ids import WorkshopAction
 from bot.service import Env
 from bot.service import workshop as service
 from bot.slack import dm

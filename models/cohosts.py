@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from bot.season import Season
+from bot.domain.season import Season
 from models.outbox_repo import REPLANNED, plan_for
 from models.seasons import season_settings
 from models.slots import slot_of
@@ -52,7 +52,7 @@ def cohosted(session: Session, *, user_id: str, year: int) -> list[tuple[HostSlo
 
 def conflict(session: Session, *, slot_id: int, user_id: str | None) -> bool:
     """Whether `user_id` may not co-host the slot: nobody is on both sides of one placement
-    (bot.placement.sides_conflict), so not the intern, nor her named manager, of an open or
+    (bot.domain.placement.sides_conflict), so not the intern, nor her named manager, of an open or
     confirmed request, proposal or placement at it."""
     if user_id is None:
         return False

@@ -15,9 +15,9 @@ from enum import StrEnum
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
-from bot.placement import Event, Refusal, Role
-from bot.placement import decide as decide_move
-from bot.season import Season
+from bot.domain.placement import Event, Refusal, Role
+from bot.domain.placement import decide as decide_move
+from bot.domain.season import Season
 from models.hosts import with_cohost
 from models.outbox_repo import plan_for
 from models.placements import Deal, deal_of, state_of_proposal
@@ -43,7 +43,7 @@ class DaysRefusal(StrEnum):
     OWN_PROPOSAL = "own_proposal"
     SUPERSEDED = "superseded"
     ALREADY_DECIDED = "already_decided"
-    BEGUN = "begun"  # the placement is under way or history (bot.placement)
+    BEGUN = "begun"  # the placement is under way or history (bot.domain.placement)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,7 @@ def _placement(session: Session, *, proposal_id: int, lock: bool = False) -> Pla
 
 
 def _begun(deal: Deal, placement: Placement, now: datetime) -> bool:
-    """Other days only before the first agreed day (bot.placement: CHANGE_DAYS)."""
+    """Other days only before the first agreed day (bot.domain.placement: CHANGE_DAYS)."""
     state = state_of_proposal(deal.proposal, now=now, placement=placement)
     return isinstance(decide_move(state, Event.CHANGE_DAYS, Role.HOST), Refusal)
 

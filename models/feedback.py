@@ -12,7 +12,7 @@ from typing import Final, cast
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
-from bot.placement import Role
+from bot.domain.placement import Role
 from models import participants, seasons
 from models.hosts import with_cohosts
 from models.placements import Deal

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from bot.timeline import fixed_until
+from bot.domain.timeline import fixed_until
 from models.tables import OutboxMessage
 
 

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from bot.geo import Sector
+from bot.domain.geo import Sector
 
 WORKPLACE_MAX = 150  # HostSlot.workplace
 DESCRIPTION_MAX = 2000

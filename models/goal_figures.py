@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
-from bot.placement import Role
+from bot.domain.placement import Role
 from models.tables import (
     Evaluation,
     FollowUp,

@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from bot.ids import GOALS_CHANGED_KIND
-from bot.placement import Role, Span, State, goals_editable, state_of
+from bot.domain.placement import Role, Span, State, goals_editable, state_of
+from bot.registry.ids import GOALS_CHANGED_KIND
 from models.tables import (
     Evaluation,
     HostSlot,

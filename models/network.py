@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from bot.placement import Role
+from bot.domain.placement import Role
 from models.tables import (
     HostSlot,
     NetworkEntry,

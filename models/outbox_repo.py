@@ -12,9 +12,9 @@ from sqlalchemy import ColumnElement, and_, case, exists, func, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from bot.placement import Role
-from bot.season import Season
-from bot.timeline import PlannedDM, cohost_copies, diff_plans, plan_placement
+from bot.domain.placement import Role
+from bot.domain.season import Season
+from bot.domain.timeline import PlannedDM, cohost_copies, diff_plans, plan_placement
 from models import placements
 from models.hosts import with_cohost
 from models.seasons import season_settings

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import BindParameter, and_, bindparam, or_
 from sqlmodel import Session, col, select
 
-from bot.placement import HAPPENED, Span, State
+from bot.domain.placement import HAPPENED, Span, State
 from models.cohosts import cohosted
 from models.goals import PlacementGoals, goals_of
 from models.hosts import with_cohosts
@@ -39,7 +39,7 @@ class Overview:
     placements: list[Deal] = field(default_factory=list)
     next_dms: list[OutboxMessage] = field(default_factory=list)
     cohosted: list[tuple[HostSlot, Participant]] = field(default_factory=list)  # (slot, host)
-    # Placements under way or history (bot.placement): nothing may change them any more.
+    # Placements under way or history (bot.domain.placement): nothing may change them any more.
     begun: frozenset[int] = frozenset()
     # Of those, the ones whose last agreed day is over: told in the past tense.
     completed: frozenset[int] = frozenset()

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql.dml import Update
 from sqlmodel import col
 
-from bot.placement import Role
+from bot.domain.placement import Role
 from models.tables import Proposal
 
 COHOST_KEY = "cohost"  # the co-host's copy of the host's buttons, in Proposal.messages

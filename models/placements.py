@@ -1,5 +1,5 @@
 """Placements in the database: every *Acceptér*/*Afslå*, withdrawal and supersession carried
-out as `bot.placement` decides it, in one transaction. A `Deal` is one placement's rows (its
+out as `bot.domain.placement` decides it, in one transaction. A `Deal` is one placement's rows (its
 proposal, slot, host, intern and wish), as the messages about it need them.
 
 Capacity is protected by one conditional UPDATE (`confirmed < capacity`), which PostgreSQL
@@ -25,7 +25,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from bot.placement import (
+from bot.domain.placement import (
     Actor,
     Event,
     Move,
@@ -39,7 +39,7 @@ from bot.placement import (
     state_of,
     waits_for_manager,
 )
-from bot.placement import Answers as Given
+from bot.domain.placement import Answers as Given
 from models.erasures import was_erased
 from models.goals import goals_key_prefix
 from models.slots import OpenSlot, slot_with_host
@@ -92,7 +92,7 @@ class Result:
     placement: Placement | None = None
     # The intern's other open requests and proposals that this confirmation closed.
     superseded: tuple[Deal, ...] = ()
-    # The move made (bot.placement): its effects are what the services carry out.
+    # The move made (bot.domain.placement): its effects are what the services carry out.
     move: Move | None = None
 
     @property
@@ -134,7 +134,7 @@ def deal_of(session: Session, *, proposal_id: int, lock: bool = False) -> Deal |
 def state_of_proposal(
     proposal: Proposal, *, now: datetime, placement: Placement | None = None
 ) -> State:
-    """Where `proposal` stands in its life (bot.placement); `placement`: its placement row,
+    """Where `proposal` stands in its life (bot.domain.placement); `placement`: its placement row,
     if it was confirmed (the agreed days and whether it was withdrawn)."""
     days = placement.days if placement is not None else proposal.days
     return state_of(
@@ -346,7 +346,7 @@ def withdraw(
 ) -> Withdrawal:
     """The user leaves as host (their slot) or as intern (their wish and placement); with
     `event` ERASE, because their data is being erased. A placement that has begun is not
-    undone by either (bot.placement): it stays, and nobody is told anything."""
+    undone by either (bot.domain.placement): it stays, and nobody is told anything."""
     done = Withdrawal()
     person = session.exec(
         select(Participant).where(Participant.slack_user_id == user_id).with_for_update()

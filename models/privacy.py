@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import delete, update
 from sqlmodel import Session, SQLModel, col, select
 
-from bot.placement import Role
+from bot.domain.placement import Role
 from models.anonymise import ERASED, PERSONAL, How, values
 from models.erasures import mark_erased
 from models.goals import forget_goals_dms

@@ -1,5 +1,5 @@
 """The programme of a confirmed placement in the database: who may write it and when (as
-`bot.placement` decides: the host side, before the first agreed day), saving it for one or
+`bot.domain.placement` decides: the host side, before the first agreed day), saving it for one or
 several of a host's placements, the intern's coalesced notice, and what a person's data
 export and erasure do with it."""
 
@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import delete, func, or_, update
 from sqlmodel import Session, col, select
 
-from bot.ids import DMKind
-from bot.placement import Event, Refusal, Role, decide
+from bot.domain.placement import Event, Refusal, Role, decide
+from bot.registry.ids import DMKind
 from models.hosts import with_cohost
 from models.placements import Deal, deal_of, deals_of, state_of_proposal
 from models.programme_form import ProgrammeForm
@@ -45,7 +45,7 @@ class Saved:
 
 
 class ProgrammeRefusal(StrEnum):
-    """Why the programme cannot be written: the machine's reasons (bot.placement), said for
+    """Why the programme cannot be written: the machine's reasons (bot.domain.placement), said for
     the programme, whose only writers are the host side of a confirmed placement."""
 
     NOT_YOURS = "not_yours"  # the intern, or someone outside the placement
@@ -86,7 +86,7 @@ def writable(
     if _hosts(deal, user_id):
         mover = Role.HOST
     elif user_id == deal.intern.slack_user_id:
-        mover = Role.INTERN  # bot.placement refuses her: the programme is the host side's
+        mover = Role.INTERN  # bot.domain.placement refuses her: the programme is the host side's
     else:
         return ProgrammeRefusal.NOT_YOURS
     state = state_of_proposal(deal.proposal, now=now, placement=placement)

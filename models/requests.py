@@ -1,4 +1,4 @@
-"""*Anmod*, a placement's first move (bot.placement: requested), in one transaction: the
+"""*Anmod*, a placement's first move (bot.domain.placement: requested), in one transaction: the
 intern's stored profile, the request itself, and whose App Home to redraw.
 
 A press is the app's commonest write, so it is four statements, built once with parameters
@@ -15,7 +15,7 @@ from sqlalchemy import BindParameter, ColumnElement, Exists, and_, bindparam, se
 from sqlalchemy.orm import Mapped, aliased
 from sqlmodel import Session, col
 
-from bot.placement import Refusal, Span, due_to_expire, sides_conflict
+from bot.domain.placement import Refusal, Span, due_to_expire, sides_conflict
 from models.erasures import erased_key
 from models.participants import Profile, ensure_participant
 from models.placements import Deal, Outcome, Result

@@ -19,8 +19,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, delete, func, or_, update
 from sqlmodel import Session, SQLModel, col, select
 
-from bot.retention import expired, retention_day, season_closes_at
-from bot.season import COPENHAGEN, default_closes_on, local_date
+from bot.domain.retention import expired, retention_day, season_closes_at
+from bot.domain.season import COPENHAGEN, default_closes_on, local_date
 from models.anonymise import ERASED, PERSONAL, How, anonymise_row
 from models.tables import (
     AuditEntry,

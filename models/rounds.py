@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import and_, func, or_
 from sqlmodel import Session, col, select
 
+from bot.domain.placement import Span, State, blocks_pair, due_to_expire
 from bot.matching.returning import repeats
-from bot.placement import Span, State, blocks_pair, due_to_expire
 from models import audit
 from models.db import insert_unless_present
 from models.fixed_dms import plan_fixed
@@ -133,11 +133,11 @@ def round_rows(session: Session, *, year: int, now: datetime) -> RoundRows:
     for p in proposals:
         wish_id = wish_of_intern.get(p.intern_id)
         # A closed request or proposal (declined, expired, withdrawn, …) never blocks the
-        # pair again (bot.placement.blocks_pair); an open or placed one does.
+        # pair again (bot.domain.placement.blocks_pair); an open or placed one does.
         state = state_of_proposal(p, now=now, placement=placements.get(p.id or 0))
         if wish_id is not None and blocks_pair(state):
             rows.excluded.add((wish_id, p.slot_id))
-    # Nobody is on both sides of one placement (bot.placement.sides_conflict): not the host,
+    # Nobody is on both sides of one placement (bot.domain.placement.sides_conflict): not the host,
     # the co-host or the intern's manager. By who hosts, so a large round stays linear.
     hosting: dict[str, list[int]] = {}
     for free_slot in rows.slots:
@@ -253,7 +253,7 @@ def expire_due(
     notice: Callable[[Deal], dict[str, Any]],
 ) -> list[Deal]:
     """Requests and proposals still open at their deadline, or when their first agreed day
-    began: expired (bot.placement). Their seats and people are free again, and the pair may
+    began: expired (bot.domain.placement). Their seats and people are free again, and the pair may
     be asked or proposed again. Each side gets one DM of `notice`, planned in the same
     transaction for `due` (inside the send window), so a crash loses none and a second
     process sends none twice."""

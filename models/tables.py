@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from bot.placement import Role
+from bot.domain.placement import Role
 from models.forms import TOPIC_MAX, WORKPLACE_MAX
 from models.programme_form import PROGRAMME_FIELD_MAX, PROGRAMME_PHONE_MAX
 from models.types import EnumText, UTCDateTime
@@ -92,7 +92,7 @@ class Participant(SQLModel, table=True):
 
 
 class SeasonSettings(SQLModel, table=True):
-    """Coordinator overrides of the season defaults (bot.season computes the rest)."""
+    """Coordinator overrides of the season defaults (bot.domain.season computes the rest)."""
 
     year: int = Field(primary_key=True)
     signup_deadline: date | None = None
@@ -100,7 +100,7 @@ class SeasonSettings(SQLModel, table=True):
     manager_approval: bool = False
     cross_sector_weight: int = 6  # bot.matching.rules.CROSS_SECTOR_POINTS
     # The day this season opened for sign-ups (the coordinator opened it, or planned it);
-    # None: bot.season.default_opens_on.
+    # None: bot.domain.season.default_opens_on.
     opens_on: date | None = None
     # When the season's personal data was made anonymous (models.retention); None: not yet.
     anonymised_at: datetime | None = _utc(default=None)
@@ -190,7 +190,7 @@ class Placement(SQLModel, table=True):
     confirmed_at: datetime = _utc()
     withdrawn_at: datetime | None = _utc(default=None)
     # The intern's learning goals for this visit: the wish's at confirmation, refined by her
-    # until she evaluates the placement against them (bot.placement.goals_editable).
+    # until she evaluates the placement against them (bot.domain.placement.goals_editable).
     goals: str = ""
     goals_updated_at: datetime | None = _utc(default=None)
 
@@ -260,7 +260,7 @@ class OutboxMessage(SQLModel, table=True):
     slack_ts: str | None = Field(default=None, max_length=32)
     reason: str = ""
     created_at: datetime = _utc()
-    # A DM with fixed content is skipped from this moment on (bot.timeline.fixed_until);
+    # A DM with fixed content is skipped from this moment on (bot.domain.timeline.fixed_until);
     # a placement's DMs are judged from the placement when sent, and leave it empty.
     send_until: datetime | None = _utc(default=None)
     # Content fixed when planned (a coordinator's announcement); timeline DMs leave it empty
@@ -370,7 +370,7 @@ class DaysChangeStatus(StrEnum):
 
 class DaysChange(SQLModel, table=True):
     """One side proposes other agreed days for a confirmed placement; the other side answers.
-    The accepted ones count the calendar's SEQUENCE (bot/ics.py)."""
+    The accepted ones count the calendar's SEQUENCE (bot/domain/ics.py)."""
 
     id: int | None = Field(default=None, primary_key=True)
     proposal_id: int = Field(foreign_key="proposal.id", index=True)

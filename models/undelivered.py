@@ -51,7 +51,7 @@ def record_refused(
 
 
 def close_unseen_request(session: Session, *, proposal_id: int, now: datetime) -> bool:
-    """Withdraw a pending request whose DM reached nobody on the host's side (bot.placement:
+    """Withdraw a pending request whose DM reached nobody on the host's side (bot.domain.placement:
     UNDELIVERED): nobody could answer it, and a pending request of a pair refuses the next
     one."""
     result = session.execute(

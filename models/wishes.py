@@ -47,7 +47,7 @@ def save_wish(
 def slots_asked_by(session: Session, *, intern_id: int, year: int) -> set[int]:
     """Slots not to suggest to the intern again: those she has an open request, proposal or
     placement at, and those whose host side turned her down. An expired, withdrawn, full or
-    superseded one is no reason (bot.placement: a closed one never blocks the pair)."""
+    superseded one is no reason (bot.domain.placement: a closed one never blocks the pair)."""
     rows = session.exec(
         select(Proposal.slot_id).where(
             Proposal.intern_id == intern_id,

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from bot.timeline import fixed_until
+from bot.domain.timeline import fixed_until
 from models.fixed_dms import plan_fixed
 from models.tables import OutboxMessage, OutboxStatus, Participant, Workshop, WorkshopAnswer
 from models.types import changed

@@ -31,7 +31,7 @@ from collections.abc import AsyncIterator  # noqa: E402
 from datetime import datetime  # noqa: E402
 from zoneinfo import ZoneInfo  # noqa: E402
 
-from bot.clock import ManualClock  # noqa: E402
+from bot.process.clock import ManualClock  # noqa: E402
 from bot.sandbox.harness import Harness  # noqa: E402
 
 CPH = ZoneInfo("Europe/Copenhagen")

@@ -9,7 +9,7 @@ from urllib.request import urlopen
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from bot.ids import PlacementAction
+from bot.registry.ids import PlacementAction
 from bot.sandbox.fake_slack import FakeSlack
 from bot.sandbox.person import Workspace
 from tests.scenario.flows import offer, wish

@@ -10,9 +10,9 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlmodel import Session
 
+from bot.domain.season import COPENHAGEN, Season
+from bot.domain.timeline import HOST_ONLY, TIMELINE, plan_placement
 from bot.sandbox.fake_slack import FakeSlack
-from bot.season import COPENHAGEN, Season
-from bot.timeline import HOST_ONLY, TIMELINE, plan_placement
 from models.outbox_repo import store_plan
 from models.tables import HostSlot, Participant, Placement, Proposal
 

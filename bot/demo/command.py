@@ -9,12 +9,12 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from bot.clock import SystemClock
-from bot.config import ConfigError
 from bot.demo.run import DemoOptions, run_demo
+from bot.domain.season import default_season_year
 from bot.offline.progress import Progress
+from bot.process.clock import SystemClock
+from bot.process.config import ConfigError
 from bot.sandbox.console_tools import ErrorCount, app_logging
-from bot.season import default_season_year
 from bot.texts import demo as t
 
 MAX_PARTICIPANTS = 100_000

@@ -3,7 +3,7 @@
 A `Crowd` holds one sandbox `Person` per persona. It types `/praktik tilbyd` and
 `/praktik find`, fills and submits the modals, presses *Anmod*, *Acceptér* and *Afslå*, the
 check-in ratings and *Evaluér*, and tallies what it did and saw in the `Ledger`. Buttons are
-found by their action IDs (bot.ids) and told apart by their values, as they are on screen.
+found by their action IDs (bot.registry.ids) and told apart by their values, as they are on screen.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import Any
 from bot import texts
 from bot.demo.ledger import Ledger
 from bot.demo.people import Behaviour, Persona
-from bot.ids import Block as B
-from bot.ids import (
+from bot.registry.ids import Block as B
+from bot.registry.ids import (
     CohostBlock,
     FeedbackAction,
     FeedbackBlock,

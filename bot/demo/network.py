@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from bot.demo.crowd import Crowd, perform
 from bot.demo.ledger import Ledger
 from bot.demo.people import Behaviour, Persona
-from bot.ids import NetworkAction
+from bot.registry.ids import NetworkAction
 from bot.sandbox.harness import Harness
 from bot.texts import demo as t
 from bot.texts import network as network_texts

@@ -14,8 +14,8 @@ from typing import Literal
 
 from bot.demo import corpus
 from bot.demo.corpus import CENTRAL, Kind
-from bot.geo import REGIONS, Municipality, municipalities, municipality
-from bot.placement import Role
+from bot.domain.geo import REGIONS, Municipality, municipalities, municipality
+from bot.domain.placement import Role
 from bot.texts import DEFAULT_TOPICS
 
 Answer = Literal["accept", "decline", "ignore"]

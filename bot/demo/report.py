@@ -11,7 +11,7 @@ from sqlmodel import Session, col, func, select
 
 from bot.demo.ledger import Ledger
 from bot.demo.people import Persona
-from bot.ids import DMKind
+from bot.registry.ids import DMKind
 from bot.report.build import (
     SeasonReport,
     figures_section,

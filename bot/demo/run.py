@@ -19,22 +19,22 @@ from pathlib import Path
 
 from sqlmodel import Session, col, func, select
 
-from bot.clock import ManualClock
-from bot.current import season_of
 from bot.demo.crowd import Crowd, buttons, perform
 from bot.demo.ledger import Ledger, PhaseTiming
 from bot.demo.network import play_network
 from bot.demo.people import Behaviour, Persona, people
 from bot.demo.programme import Programmes
 from bot.demo.report import Played, Report, build_report
-from bot.ids import AdminAction, CoordinatorAction, DMKind, WorkshopBlock
+from bot.domain.season import Season, at_local, next_working_day, to_local
 from bot.offline.progress import Progress
 from bot.outbox.dispatcher import Dispatcher
+from bot.process.clock import ManualClock
+from bot.process.current import season_of
+from bot.registry.ids import AdminAction, CoordinatorAction, DMKind, WorkshopBlock
 from bot.sandbox.console_tools import ErrorCount
 from bot.sandbox.fake_slack import Message
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
-from bot.season import Season, at_local, next_working_day, to_local
 from bot.texts import dates
 from bot.texts import demo as t
 from bot.texts import rounds as round_texts

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from bot.geo import REGIONS, Sector
+from bot.domain.geo import REGIONS, Sector
 from bot.matching.rules import (
     CROSS_SECTOR_POINTS,
     DAY_POINTS,

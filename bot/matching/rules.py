@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.geo import Sector
+from bot.domain.geo import Sector
 
 SlotId = int | str
 WishId = int | str

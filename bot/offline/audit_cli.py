@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
+from bot.domain.season import start_of_day
 from bot.offline.commands import _query, record_export
-from bot.season import start_of_day
 from bot.texts import audit as t
 from bot.texts import csvio as csv_texts
 from bot.views.audit import audit_sheet

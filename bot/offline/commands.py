@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar, cast
 
-from bot import geo
+from bot.domain import geo
 from bot.matching.preferences import build_preferences
 from bot.matching.rules import CROSS_SECTOR_POINTS, MAX_CROSS_SECTOR_WEIGHT
 from bot.matching.solvers import MatchResult, Mode, result, solve
@@ -49,7 +49,7 @@ def _year(given: int | None) -> int:
         return int(os.environ["PRAKTIK_YEAR"])
     from zoneinfo import ZoneInfo
 
-    from bot.season import default_season_year
+    from bot.domain.season import default_season_year
 
     tz = ZoneInfo(os.environ.get("PRAKTIK_TZ") or "Europe/Copenhagen")
     return default_season_year(datetime.now(UTC), tz)
@@ -173,7 +173,7 @@ def run_import(
     args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     out, err = out or sys.stdout, err or sys.stderr
-    from bot.startup import offline_database
+    from bot.process.startup import offline_database
     from models.imports import ImportRefused, load_signups
 
     if args.hosts is None and args.interns is None:
@@ -232,7 +232,7 @@ def _query(url: str | None, fn: Callable[..., _Q], err: TextIO, **kwargs: object
     cannot be read (not there, or not migrated) – never a traceback."""
     from sqlalchemy.exc import OperationalError, ProgrammingError
 
-    from bot.startup import offline_database
+    from bot.process.startup import offline_database
 
     # A malformed URL or a server that does not answer stops here with one line.
     db = offline_database(url)
@@ -273,7 +273,7 @@ def run_export(
     out, err = out or sys.stdout, err or sys.stderr
     if args.tilmeldinger:
         return _export_signups(args, out, err)
-    from bot.season import Season
+    from bot.domain.season import Season
     from bot.service.stats import export_csv, people_in
     from models.stats import export_rows
 

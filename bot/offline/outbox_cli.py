@@ -19,7 +19,7 @@ from datetime import datetime, tzinfo
 from typing import TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.ids import GOALS_CHANGED_KIND, AskKind, DMKind
+from bot.registry.ids import GOALS_CHANGED_KIND, AskKind, DMKind
 from bot.texts import cli as h
 from bot.texts.dates import moment
 from models.retention import KIND_RETENTION
@@ -92,7 +92,7 @@ def table(rows: Sequence[OutboxMessage], tz: tzinfo, total: int | None = None) -
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from sqlalchemy.exc import OperationalError, ProgrammingError
 
-    from bot.startup import offline_database
+    from bot.process.startup import offline_database
     from models.outbox_repo import outbox_report
 
     stream = out or sys.stdout

@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
+from bot.domain.season import to_local
 from bot.offline.commands import _query, _year
 from bot.report.build import load_report
 from bot.report.files import report_files
-from bot.season import to_local
 from bot.texts import dates
 from bot.texts import report as t
 

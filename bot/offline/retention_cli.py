@@ -11,9 +11,9 @@ from datetime import UTC, datetime
 from typing import TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.domain.retention import DEFAULT_MONTHS
+from bot.domain.season import local_date
 from bot.offline.commands import _query
-from bot.retention import DEFAULT_MONTHS
-from bot.season import local_date
 from bot.texts import dates, startup
 from bot.texts import retention as t
 from models.retention import Planned, anonymise_due, dry_run

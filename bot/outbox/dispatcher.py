@@ -45,9 +45,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.exc import OperationalError
 
-from bot.config import Settings
-from bot.current import season_of
-from bot.metrics import Metrics
+from bot.domain.season import COPENHAGEN, Season, SendWindow
 from bot.outbox.rules import (
     METADATA_EVENT,
     Decision,
@@ -57,7 +55,9 @@ from bot.outbox.rules import (
     Settle,
     decide,
 )
-from bot.season import COPENHAGEN, Season, SendWindow
+from bot.process.config import Settings
+from bot.process.current import season_of
+from bot.registry.metrics import Metrics
 from bot.slack.errors import Verdict, verdict
 from bot.slack.pacing import PacedWebClient, Pacer, retry_after
 from models.db import Database

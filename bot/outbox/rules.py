@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.ids import DMKind
-from bot.season import DEFAULT_SEND_WINDOW, Season, SendWindow, next_allowed
-from bot.timeline import SkipReason, skip_reason
+from bot.domain.season import DEFAULT_SEND_WINDOW, Season, SendWindow, next_allowed
+from bot.domain.timeline import SkipReason, skip_reason
+from bot.registry.ids import DMKind
 from bot.views.timeline import timeline_dm
 from models.feedback import PlacementContext
 from models.outbox_repo import Claimed

@@ -19,8 +19,8 @@ from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
 
-from bot.clock import Clock
-from bot.metrics import Metrics
+from bot.process.clock import Clock
+from bot.registry.metrics import Metrics
 from models.db import Database
 from models.outbox_gauges import OutboxState, outbox_state
 

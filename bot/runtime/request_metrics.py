@@ -23,7 +23,7 @@ from slack_bolt.listener.async_listener_start_handler import AsyncListenerStartH
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
-from bot.metrics import ERROR, OK, OTHER_KIND, REFUSED, Metrics
+from bot.registry.metrics import ERROR, OK, OTHER_KIND, REFUSED, Metrics
 
 TRACKED = "praktik_request_outcome"  # the key of a request's record in Bolt's context
 # Slack's payload `type` → the figures' kind (a slash command has no `type`).

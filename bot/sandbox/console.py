@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any, TextIO
 from uuid import uuid4
 
-from bot.clock import ManualClock
-from bot.config import ConfigError
+from bot.domain.season import default_season_year
+from bot.process.clock import ManualClock
+from bot.process.config import ConfigError
 from bot.sandbox.block_state import option_text, options_of
 from bot.sandbox.console_options import Options, options_from
 from bot.sandbox.console_screen import Pick, Printer, Seat, modal_targets
@@ -48,7 +49,6 @@ from bot.sandbox.console_tools import (
 from bot.sandbox.fake_slack import AppResponseError
 from bot.sandbox.harness import Harness
 from bot.sandbox.render import render_view
-from bot.season import default_season_year
 from bot.texts import console as more
 from bot.texts import sandbox as say
 from bot.texts import sandbox_confirm as confirm_say

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
-from bot.clock import SystemClock
+from bot.domain.season import COPENHAGEN, default_season_year, next_working_day
+from bot.process.clock import SystemClock
 from bot.sandbox.console_tools import SandboxError, parse_moment
-from bot.season import COPENHAGEN, default_season_year, next_working_day
 from bot.texts import sandbox as say
 
 SIGNUP_DAY = (5, 3)  # 3 May: sign-up is open, well before the June deadline

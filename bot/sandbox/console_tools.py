@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from sqlmodel import Session, col, select
 
-from bot.current import season_of
-from bot.logs import Redact
+from bot.process.current import season_of
+from bot.process.logs import Redact
 from bot.sandbox.block_state import option_text, options_of, state_values
 from bot.sandbox.fake_slack import BOT_TOKEN
 from bot.sandbox.person import Person, Where

@@ -16,9 +16,9 @@ from typing import Self
 from aiohttp import web
 from slack_bolt.async_app import AsyncApp
 
-from bot.app import EVENTS_PATH, build_app, build_web_app
-from bot.clock import Clock
-from bot.config import Settings, load_settings
+from bot.entry.app import EVENTS_PATH, build_app, build_web_app
+from bot.process.clock import Clock
+from bot.process.config import Settings, load_settings
 from bot.runtime.coalesce import Coalescer
 from bot.runtime.inflight import InFlight
 from bot.sandbox.fake_slack import FakeSlack

@@ -28,7 +28,7 @@ from typing import TypeVar
 from cachetools import LRUCache
 
 from bot import texts
-from bot.geo import municipality
+from bot.domain.geo import municipality
 from bot.search.analysis import (
     PIECE_MIN,
     near,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot import texts
-from bot.geo import municipality, region_of
+from bot.domain.geo import municipality, region_of
 from bot.search.analysis import words
 from bot.search.index import Doc
 

@@ -7,10 +7,10 @@ from datetime import datetime
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.clock import Clock
-from bot.config import Settings
-from bot.current import season_of, season_year
-from bot.season import Season, season_in_force
+from bot.domain.season import Season, season_in_force
+from bot.process.clock import Clock
+from bot.process.config import Settings
+from bot.process.current import season_of, season_year
 from bot.service.caches import Caches
 from bot.slack.coordinators import Coordinators
 from models import seasons as repo

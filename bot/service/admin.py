@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlmodel import Session
 
-from bot.buttons import Announcement
-from bot.current import approval_required
-from bot.ids import AdminAction
-from bot.season import Phase, Season, day_label, local_date, next_allowed
+from bot.buttons.values import Announcement
+from bot.domain.season import Phase, Season, day_label, local_date, next_allowed
+from bot.process.current import approval_required
+from bot.registry.ids import AdminAction
 from bot.service import Env
 from bot.slack.message import Message
 from bot.texts import DEFAULT_TOPICS, dates

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.commands import HELP_WORDS
+from bot.domain.commands import HELP_WORDS
 from bot.service import Env
 from bot.service.admin import audit
 from bot.slack.message import Message

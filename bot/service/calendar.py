@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from bot import ics
-from bot.placement import Role
-from bot.season import Season
+from bot.domain import ics
+from bot.domain.placement import Role
+from bot.domain.season import Season
 from bot.service import Env
 from bot.service.files import upload
 from bot.texts import calendar as t

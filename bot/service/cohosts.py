@@ -7,8 +7,8 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from bot.current import season_of
-from bot.ids import CohostBlock
+from bot.process.current import season_of
+from bot.registry.ids import CohostBlock
 from bot.service import Env
 from bot.service.home import refresh_homes
 from bot.slack import dm

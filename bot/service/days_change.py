@@ -6,10 +6,10 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from bot.current import season_of
-from bot.ids import DaysBlock
-from bot.placement import Role
-from bot.season import Season
+from bot.domain.placement import Role
+from bot.domain.season import Season
+from bot.process.current import season_of
+from bot.registry.ids import DaysBlock
 from bot.service import Env
 from bot.service.calendar import send_days_changed
 from bot.service.cohosts import host_side

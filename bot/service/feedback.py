@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bot.current import season_of
-from bot.ids import DMKind
-from bot.placement import Role, Span, evaluation_open
-from bot.season import Season, day_label, start_of_day
+from bot.domain.placement import Role, Span, evaluation_open
+from bot.domain.season import Season, day_label, start_of_day
+from bot.process.current import season_of
+from bot.registry.ids import DMKind
 from bot.service import Env
 from bot.slack import dm
 from bot.slack.message import Message

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.ids import GoalsBlock
+from bot.registry.ids import GoalsBlock
 from bot.service import Env
 from bot.service.home import refresh_homes
 from bot.slack import dm

@@ -9,7 +9,7 @@ from functools import partial
 
 from slack_sdk.errors import SlackApiError
 
-from bot.season import Season, signup_open
+from bot.domain.season import Season, signup_open
 from bot.service import Env
 from bot.service.seasons import parse_year
 from bot.service.stats import coordinator_blocks

@@ -3,7 +3,7 @@ manager's approval is pending."""
 
 from __future__ import annotations
 
-from bot.season import Season
+from bot.domain.season import Season
 from bot.service import Env
 from bot.slack import dm
 from bot.texts import changes

@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from bot import search
-from bot.ids import NetworkWord
+from bot.registry.ids import NetworkWord
 from bot.search.people import person_document
 from bot.service import Env
 from bot.slack.message import Message

@@ -6,10 +6,10 @@ from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
 
 from bot import texts
-from bot.current import approval_required, season_of
-from bot.ids import AskKind
-from bot.placement import ANSWERING, Effect, Event, Refusal, Role
-from bot.season import Season
+from bot.domain.placement import ANSWERING, Effect, Event, Refusal, Role
+from bot.domain.season import Season
+from bot.process.current import approval_required, season_of
+from bot.registry.ids import AskKind
 from bot.service import Env, manager
 from bot.service.calendar import send_calendar
 from bot.service.cohosts import host_side
@@ -213,7 +213,7 @@ def _button_lines(result: Result, role: Role, intern_name: str) -> dict[str, str
 
 
 async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
-    """Carry out the move's effects (bot.placement) that reach people, in the order a person
+    """Carry out the move's effects (bot.domain.placement) that reach people, in the order a person
     reads them: the buttons, the news, then its calendar file, then the others closed."""
     deal, move = result.deal, result.move
     assert deal is not None and move is not None

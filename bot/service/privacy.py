@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 
-from bot.placement import Event, Role
+from bot.domain.placement import Event, Role
 from bot.service import Env, files
 from bot.service.home import refresh_home
 from bot.service.placements import withdraw
@@ -43,7 +43,7 @@ async def my_data(env: Env, *, user_id: str, args: str = "") -> Message:
 
 async def delete_my_data(env: Env, *, user_id: str) -> Message:
     # Withdrawing first tells counterparts and frees seats, exactly as /praktik afmeld does,
-    # for what has not begun; a placement under way or past stays (bot.placement, ERASE).
+    # for what has not begun; a placement under way or past stays (bot.domain.placement, ERASE).
     await withdraw(env, user_id=user_id, role=Role.HOST, event=Event.ERASE)
     await withdraw(env, user_id=user_id, role=Role.INTERN, event=Event.ERASE)
     erased = await env.db.run(privacy.erase, user_id=user_id, now=env.now())

@@ -3,7 +3,7 @@ retention as configured (PRAKTIK_RETENTION_MONTHS) and the season in force."""
 
 from __future__ import annotations
 
-from bot.retention import retention_day
+from bot.domain.retention import retention_day
 from bot.service import Env
 from bot.slack.message import Message
 from bot.views import privacy_notice as views

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.ids import ProgrammeBlock, day_block
+from bot.registry.ids import ProgrammeBlock, day_block
 from bot.service import Env
 from bot.service.calendar import send_programme_changed
 from bot.service.cohosts import host_side

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import asyncio
 
+from bot.domain.season import to_local
 from bot.report.build import load_report
 from bot.report.files import report_files
-from bot.season import to_local
 from bot.service import Env
 from bot.service.files import upload
 from bot.service.seasons import season_named

@@ -9,10 +9,10 @@ from datetime import datetime
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.clock import Clock
-from bot.config import Settings
-from bot.retention import retention_day, to_warn, warning_at
-from bot.season import next_allowed
+from bot.domain.retention import retention_day, to_warn, warning_at
+from bot.domain.season import next_allowed
+from bot.process.clock import Clock
+from bot.process.config import Settings
 from bot.service import Env
 from bot.slack.coordinators import Coordinators
 from bot.views.retention import warning

@@ -11,14 +11,14 @@ from datetime import datetime
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import texts
-from bot.buttons import MatchPage
-from bot.clock import Clock
-from bot.config import Settings
-from bot.current import approval_required
+from bot.buttons.values import MatchPage
+from bot.domain.placement import ANSWERING, Role
+from bot.domain.season import next_allowed
 from bot.matching.rounds import RoundInput, plan, preview, seats_left
 from bot.matching.solvers import MatchResult, Mode, Reason
-from bot.placement import ANSWERING, Role
-from bot.season import next_allowed
+from bot.process.clock import Clock
+from bot.process.config import Settings
+from bot.process.current import approval_required
 from bot.service import Env, files
 from bot.service.admin import audit
 from bot.service.find import slot_profile, suggestions_for, wish_profile

@@ -12,7 +12,7 @@ from slack_sdk.models.views import View
 from sqlmodel import Session
 
 from bot import texts
-from bot.season import (
+from bot.domain.season import (
     Season,
     at_local,
     default_opens_on,

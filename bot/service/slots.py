@@ -7,7 +7,7 @@ from typing import Any
 from slack_sdk.models.views import View
 
 from bot import texts
-from bot.season import week37
+from bot.domain.season import week37
 from bot.service import Env, network
 from bot.service.forms import parse_slot
 from bot.service.home import refresh_home

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from slack_sdk.models.blocks import Block
 
+from bot.domain.season import Season, to_local
 from bot.report import charts
 from bot.report.build import SeasonReport, chart_data, load_report
-from bot.season import Season, to_local
 from bot.service import Env
 from bot.service.audit import record_export
 from bot.service.files import upload

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.season import next_allowed, signup_open
+from bot.domain.season import next_allowed, signup_open
 from bot.service import Env
 from bot.views import welcome as views
 from models import welcome as repo

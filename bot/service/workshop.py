@@ -9,13 +9,13 @@ from typing import Any
 
 from sqlmodel import Session
 
-from bot.ids import WorkshopBlock
-from bot.season import (
+from bot.domain.season import (
     at_local,
     is_working_day,
     local_date,
     next_allowed,
 )
+from bot.registry.ids import WorkshopBlock
 from bot.service import Env
 from bot.service.admin import audit
 from bot.service.home import refresh_home

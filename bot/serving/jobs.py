@@ -22,8 +22,8 @@ from datetime import datetime, tzinfo
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.clock import Clock, SystemClock
 from bot.outbox.dispatcher import Dispatcher, DispatchReport
+from bot.process.clock import Clock, SystemClock
 
 log = logging.getLogger("praktik.jobs")
 

@@ -29,7 +29,7 @@ from slack_sdk.socket_mode.aiohttp import SocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.metrics import Metrics
+from bot.registry.metrics import Metrics
 from bot.runtime import request_metrics
 from bot.runtime.http_pool import pooled_session
 from bot.runtime.inflight import InFlight
@@ -40,7 +40,7 @@ log = logging.getLogger("praktik.socket")
 
 # Bolt's default: a ping every 10 s, a connection without pongs for 40 s is replaced.
 PING_INTERVAL = 10.0
-# Waits between tries to reach Slack, as bot.startup waits for the database.
+# Waits between tries to reach Slack, as bot.process.startup waits for the database.
 FIRST_RETRY_SECONDS = 1.0
 MOST_RETRY_SECONDS = 30.0
 # apps.connections.open answers these for a token that will never work: retrying is futile.

@@ -21,7 +21,7 @@ from collections.abc import Awaitable, Callable
 from aiohttp import web
 from prometheus_client import Gauge
 
-from bot.metrics import Metrics
+from bot.registry.metrics import Metrics
 from bot.runtime.exposition import METRICS_PATH, Scrape
 from bot.texts import health as t
 from models.db import Database

@@ -16,8 +16,8 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
-from bot import geo
-from bot.geo import Sector
+from bot.domain import geo
+from bot.domain.geo import Sector
 from bot.matching.rules import SlotProfile, WishProfile
 from bot.sheets.layout import (
     CENTRAL,

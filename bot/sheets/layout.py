@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from bot import geo
-from bot.geo import Sector
+from bot.domain import geo
+from bot.domain.geo import Sector
 from bot.texts import csvio as t
 
 HOST_COLUMNS = ("id", "name", "organisation", "sector", "municipality", "capacity", "days")

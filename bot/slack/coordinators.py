@@ -25,7 +25,7 @@ from aiohttp import ClientError
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.config import GROUP_ID, Settings
+from bot.process.config import GROUP_ID, Settings
 from bot.texts import coordinators as t
 
 log = logging.getLogger("praktik.coordinators")

@@ -101,7 +101,7 @@ async def answer(
 
 
 async def _post_response(client: AsyncWebClient, url: str, body: dict[str, Any]) -> bool:
-    # The app's shared HTTP session (bot.app), so an answer opens no connection of its own.
+    # The app's shared HTTP session (bot.entry.app), so an answer opens no connection of its own.
     timeout = aiohttp.ClientTimeout(total=client.timeout)
     if client.session is not None:
         async with client.session.post(url, json=body, timeout=timeout) as response:

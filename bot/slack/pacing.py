@@ -33,7 +33,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
-from bot.metrics import ERROR, OK, RATELIMITED, Metrics
+from bot.registry.metrics import ERROR, OK, RATELIMITED, Metrics
 
 Timer = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
@@ -127,7 +127,7 @@ class Pacer:
     # those wake-ups were a third of a press's CPU. Never earlier than the buckets allow.
     wake_every: float = 0.5
     stats: PacingStats = field(default_factory=PacingStats)
-    # The process's Prometheus figures (bot.metrics); None: not measured.
+    # The process's Prometheus figures (bot.registry.metrics); None: not measured.
     metrics: Metrics | None = None
     _buckets: dict[str, Bucket] = field(default_factory=dict)
 

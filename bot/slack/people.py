@@ -16,7 +16,7 @@ from cachetools import TTLCache
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.clock import Clock
+from bot.process.clock import Clock
 from models.db import Database
 from models.participants import Profile
 from models.profiles import store_profile, stored_profile

@@ -248,7 +248,7 @@ def request_not_yet_delivered(workplace: str) -> str:
     )
 
 
-# The sentences of bot.placement.Refusal, paired with its members in bot.views.refusals.
+# The sentences of bot.domain.placement.Refusal, paired with its members in bot.views.refusals.
 REFUSED_NOT_OPEN: Final = "Den plads er ikke længere ledig."
 REFUSED_FULL: Final = "Den plads er desværre fuld."
 REFUSED_OWN_SLOT: Final = "Det er din egen værtsplads – du kan ikke anmode om den."

@@ -6,7 +6,7 @@ from typing import Final
 
 from bot.texts.grammar import plural
 
-# argparse's messages (Python 3.11's msgids), routed through bot.argparse_da. Every msgid
+# argparse's messages (Python 3.11's msgids), routed through bot.entry.argparse_da. Every msgid
 # argparse passes to gettext is here; tests/unit/test_cli_danish.py checks that against the
 # argparse in use, so a new Python cannot bring an English sentence back unnoticed.
 ARGPARSE: Final = {

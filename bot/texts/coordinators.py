@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-# --- settings (bot.config) ------------------------------------------------------------------
+# --- settings (bot.process.config) ----------------------------------------------------------
 
 NOT_A_GROUP: Final = (
     "skal være en brugergruppes handle (fx praktik-koordinatorer eller @praktik-koordinatorer) "

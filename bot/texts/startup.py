@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Final
 
-# --- settings (bot.config) ------------------------------------------------------------------
+# --- settings (bot.process.config) ----------------------------------------------------------
 
 
 def setting_missing(name: str) -> str:
@@ -71,7 +71,7 @@ def app_token_refused(error: str) -> str:
     )
 
 
-# --- the database (bot.startup, `praktik db upgrade`) -------------------------------------------
+# --- the database (bot.process.startup, `praktik db upgrade`) -----------------------------------
 
 
 def database_silent(url: str, reason: str) -> str:

@@ -14,7 +14,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.buttons import Announcement
+from bot.buttons.values import Announcement
 from bot.slack.message import Message
 from bot.texts import admin as t
 from bot.views.common import button, message

@@ -11,7 +11,7 @@ from typing import Any
 
 from slack_sdk.models.blocks import Block, ContextBlock, HeaderBlock, MarkdownTextObject
 
-from bot.season import to_local
+from bot.domain.season import to_local
 from bot.sheets import csvio
 from bot.slack.message import Message
 from bot.texts import audit as t

@@ -9,8 +9,8 @@ from slack_sdk.models.blocks import Block, ButtonElement, MarkdownTextObject, Se
 from slack_sdk.models.views import View
 
 from bot import texts
-from bot.geo import municipality
-from bot.season import Season
+from bot.domain.geo import municipality
+from bot.domain.season import Season
 from bot.slack.message import Message
 from bot.views.mrkdwn import SECTION_TEXT, fit, literal
 

@@ -16,9 +16,9 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.buttons import DaysChangeButton, ProposalButton
-from bot.ids import Action, DaysAction, DaysBlock, DaysCallback
-from bot.season import Season
+from bot.buttons.values import DaysChangeButton, ProposalButton
+from bot.domain.season import Season
+from bot.registry.ids import Action, DaysAction, DaysBlock, DaysCallback
 from bot.slack.message import Message
 from bot.texts import days_change as t
 from bot.views.common import button, days_text, message, modal_view

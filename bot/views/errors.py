@@ -6,7 +6,7 @@ from slack_sdk.models.blocks import SectionBlock
 from slack_sdk.models.views import View
 
 from bot import texts
-from bot.ids import View as ViewId
+from bot.registry.ids import View as ViewId
 from bot.slack.message import Message
 from bot.views.common import modal_view
 

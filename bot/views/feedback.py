@@ -24,8 +24,8 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.ids import Action, FeedbackBlock, FeedbackCallback, GoalsBlock, GoalsCallback
-from bot.placement import Role
+from bot.domain.placement import Role
+from bot.registry.ids import Action, FeedbackBlock, FeedbackCallback, GoalsBlock, GoalsCallback
 from bot.texts import err_too_long
 from bot.texts import feedback as texts
 from bot.texts import goals as goal_texts

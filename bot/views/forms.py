@@ -21,10 +21,10 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import texts
-from bot.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, by_region
-from bot.ids import Action, Callback
-from bot.ids import Block as B
-from bot.season import Season
+from bot.domain.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, by_region
+from bot.domain.season import Season
+from bot.registry.ids import Action, Callback
+from bot.registry.ids import Block as B
 from bot.texts import goals as goal_texts
 from bot.views.cohosts import cohost_input
 from bot.views.common import modal_view

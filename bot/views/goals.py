@@ -15,8 +15,8 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.buttons import ProposalButton
-from bot.ids import Action, GoalsAction, GoalsBlock, GoalsCallback
+from bot.buttons.values import ProposalButton
+from bot.registry.ids import Action, GoalsAction, GoalsBlock, GoalsCallback
 from bot.slack.message import Message
 from bot.texts import err_too_long
 from bot.texts import goals as t

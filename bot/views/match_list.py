@@ -8,13 +8,13 @@ from typing import Any
 
 from slack_sdk.models.blocks import ActionsBlock, Block, MarkdownTextObject, SectionBlock
 
-from bot.buttons import MatchPage
-from bot.ids import CoordinatorAction
+from bot.buttons.values import MatchPage
+from bot.domain.season import Season
 from bot.matching.rounds import RoundInput
 from bot.matching.rules import SlotId, WishId
 from bot.matching.solvers import MatchResult, Mode
 from bot.matching.steering import Steering
-from bot.season import Season
+from bot.registry.ids import CoordinatorAction
 from bot.texts import returning as returning_texts
 from bot.texts import rounds as mt
 from bot.texts import steering as t

@@ -14,9 +14,9 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.buttons import PlacementButton
-from bot.ids import NetworkAction
-from bot.placement import Role
+from bot.buttons.values import PlacementButton
+from bot.domain.placement import Role
+from bot.registry.ids import NetworkAction
 from bot.slack.message import Message
 from bot.texts import network as t
 from bot.views.common import button, md, mention, message, user_text

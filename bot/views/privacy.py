@@ -8,8 +8,8 @@ from typing import Any
 from slack_sdk.models.blocks import ActionsBlock, ConfirmObject, SectionBlock
 
 from bot import texts
-from bot.geo import CENTRAL_ADMINISTRATION, municipality
-from bot.ids import PrivacyAction
+from bot.domain.geo import CENTRAL_ADMINISTRATION, municipality
+from bot.registry.ids import PrivacyAction
 from bot.slack.message import Message
 from bot.texts import privacy as t
 from bot.views.common import button, message

@@ -15,7 +15,7 @@ from slack_sdk.models.blocks import (
     MarkdownTextObject,
 )
 
-from bot.ids import PrivacyAction, View
+from bot.registry.ids import PrivacyAction, View
 from bot.slack.message import Message
 from bot.texts import dates
 from bot.texts import privacy_notice as t

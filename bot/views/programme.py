@@ -19,9 +19,9 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.buttons import ProposalButton
-from bot.ids import Action, ProgrammeAction, ProgrammeBlock, ProgrammeCallback, day_block
-from bot.season import Season
+from bot.buttons.values import ProposalButton
+from bot.domain.season import Season
+from bot.registry.ids import Action, ProgrammeAction, ProgrammeBlock, ProgrammeCallback, day_block
 from bot.slack.message import Message
 from bot.texts import programme as t
 from bot.views.common import button, days_text, md, message, modal_view

@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any, Final, Literal, overload
 
 from bot import texts
-from bot.placement import Refusal
+from bot.domain.placement import Refusal
 from bot.texts import days_change, erasure, feedback, goals, programme, workshop
 from models.days_change import DaysRefusal
 from models.feedback import SaveRefusal

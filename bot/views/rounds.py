@@ -17,12 +17,12 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.buttons import MatchSend
-from bot.ids import CoordinatorAction
+from bot.buttons.values import MatchSend
+from bot.domain.season import Season, to_local
 from bot.matching.rounds import Preview
 from bot.matching.rules import WishId
 from bot.matching.solvers import MatchResult, Mode, Reason
-from bot.season import Season, to_local
+from bot.registry.ids import CoordinatorAction
 from bot.slack.message import Message
 from bot.texts import dates
 from bot.texts import rounds as t

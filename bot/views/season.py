@@ -6,8 +6,8 @@ from slack_sdk.models.blocks import ActionsBlock, MarkdownTextObject, SectionBlo
 from slack_sdk.models.views import View
 
 from bot import texts
-from bot.ids import FindAction, SlotAction
-from bot.ids import View as ViewId
+from bot.registry.ids import FindAction, SlotAction
+from bot.registry.ids import View as ViewId
 from bot.slack.message import Message
 from bot.texts import season as t
 from bot.views.common import button, message, modal_view

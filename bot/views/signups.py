@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot import geo
+from bot.domain import geo
 from bot.sheets.csvio import write_sheet
 from bot.sheets.layout import HOST_COLUMNS, INTERN_COLUMNS, SLOT_EXTRAS
 from bot.texts import WEEKDAY_SHORT

@@ -17,9 +17,9 @@ from slack_sdk.models.blocks import (
 )
 
 from bot import texts
-from bot.buttons import MoreResults, SlotButton
-from bot.ids import FindAction, PlacementAction, SlotAction
-from bot.season import Season
+from bot.buttons.values import MoreResults, SlotButton
+from bot.domain.season import Season
+from bot.registry.ids import FindAction, PlacementAction, SlotAction
 from bot.slack.message import Message, Rendered
 from bot.texts import find as find_texts
 from bot.views.common import button, days_text, message, notice, place_text, sector_text, user_text

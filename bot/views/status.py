@@ -18,10 +18,10 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import texts
-from bot.buttons import SlotButton
-from bot.ids import FindAction, PlacementAction, SlotAction
-from bot.placement import Role
-from bot.season import Season, to_local
+from bot.buttons.values import SlotButton
+from bot.domain.placement import Role
+from bot.domain.season import Season, to_local
+from bot.registry.ids import FindAction, PlacementAction, SlotAction
 from bot.slack.message import Message
 from bot.texts import changes, dates
 from bot.texts import cohosts as cohost_texts
@@ -103,7 +103,7 @@ def _wish_text(view: Overview, season: Season) -> str:
 
 def _goals_blocks(view: Overview, deal: Deal, user_id: str, *, with_buttons: bool) -> list[Block]:
     """The intern's goals under her placement, for her and her hosts; she may refine them
-    until she has evaluated the placement (bot.placement.goals_editable)."""
+    until she has evaluated the placement (bot.domain.placement.goals_editable)."""
     found = view.goals.get(deal.proposal.id or 0)
     if found is None:
         return []
@@ -302,7 +302,7 @@ def _withdraw_confirm(text: str) -> ConfirmObject:
 
 
 def withdraw_prompt(view: Overview, user_id: str, season: Season) -> Message:
-    # Under way or history (bot.placement): no button withdraws it any more.
+    # Under way or history (bot.domain.placement): no button withdraws it any more.
     begun = [d for d in view.placements if d.proposal.id in view.begun]
     view = replace(view, placements=[d for d in view.placements if d not in begun])
     buttons = []

@@ -18,10 +18,10 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.buttons import PlacementButton
-from bot.ids import DMKind, FeedbackAction, GoalsAction, rating_action
-from bot.placement import Role
-from bot.season import Season, day_label
+from bot.buttons.values import PlacementButton
+from bot.domain.placement import Role
+from bot.domain.season import Season, day_label
+from bot.registry.ids import DMKind, FeedbackAction, GoalsAction, rating_action
 from bot.slack.message import Message
 from bot.texts import dates
 from bot.texts import goals as goal_texts

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from slack_sdk.models.blocks import ActionsBlock, Block
 
-from bot.ids import FindAction, SlotAction
-from bot.season import Season
+from bot.domain.season import Season
+from bot.registry.ids import FindAction, SlotAction
 from bot.slack.message import Message
 from bot.texts import welcome as t
 from bot.views.common import button, md, message

@@ -20,9 +20,9 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.buttons import WorkshopButton
-from bot.ids import Action, WorkshopAction, WorkshopBlock, WorkshopCallback
-from bot.season import Season
+from bot.buttons.values import WorkshopButton
+from bot.domain.season import Season
+from bot.registry.ids import Action, WorkshopAction, WorkshopBlock, WorkshopCallback
 from bot.slack.message import Message
 from bot.texts import dates
 from bot.texts import workshop as t

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.clock import ManualClock
+from bot.process.clock import ManualClock
 from bot.sandbox.harness import Harness
 from models.db import Database
 from tests.conftest import ADMIN

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, select
 
-from bot.ids import Block, PlacementAction
+from bot.registry.ids import Block, PlacementAction
 from bot.sandbox.person import Person
 from models.tables import HostSlot, Participant, Wish
 

@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session, select
 
-from bot.clock import ManualClock
+from bot.domain.season import COPENHAGEN
 from bot.outbox.dispatcher import Dispatcher
+from bot.process.clock import ManualClock
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
-from bot.season import COPENHAGEN
 from models.tables import CheckIn, Evaluation, Placement
 from tests.scenario.flows import offer, wish
 from tests.talk import last_words, shown

@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
-from bot.clock import ManualClock
+from bot.process.clock import ManualClock
 from bot.sandbox.harness import Harness
 from bot.texts.admin import NOT_COORDINATOR
 from models.db import Database

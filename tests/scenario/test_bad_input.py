@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from bot import texts
-from bot.ids import Action, Block
+from bot.registry.ids import Action, Block
 from bot.sandbox.harness import Harness
 from models.tables import HostSlot, Participant, Wish
 from tests.scenario.flows import offer

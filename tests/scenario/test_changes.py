@@ -8,7 +8,7 @@ import json
 from datetime import date
 
 from bot import texts
-from bot.ids import Block
+from bot.registry.ids import Block
 from bot.sandbox.console import Console
 from bot.sandbox.console_tools import listed
 from bot.sandbox.harness import Harness

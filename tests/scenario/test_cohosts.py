@@ -7,14 +7,14 @@ import json
 
 from sqlmodel import Session, select
 
-from bot.clock import ManualClock
-from bot.ids import CohostBlock, DaysBlock, FeedbackBlock, WorkshopBlock
+from bot.domain.timeline import HOST_ONLY
 from bot.outbox.dispatcher import Dispatcher
+from bot.process.clock import ManualClock
+from bot.registry.ids import CohostBlock, DaysBlock, FeedbackBlock, WorkshopBlock
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.texts import days_change as days_texts
 from bot.texts import network as network_texts
-from bot.timeline import HOST_ONLY
 from models.feedback import feedback_summary
 from models.tables import CheckIn, Evaluation, HostSlot, OutboxMessage, OutboxStatus
 from tests.conftest import ADMIN

@@ -11,7 +11,7 @@ from typing import Any
 from sqlmodel import select
 
 from bot import texts
-from bot.clock import ManualClock
+from bot.process.clock import ManualClock
 from bot.sandbox.harness import Harness
 from bot.texts import admin as admin_texts
 from bot.texts.season import err_year

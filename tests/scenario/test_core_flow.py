@@ -6,8 +6,8 @@ import asyncio
 import copy
 
 from bot import texts
-from bot.ids import Block
-from bot.placement import Refusal
+from bot.domain.placement import Refusal
+from bot.registry.ids import Block
 from bot.sandbox.harness import Harness
 from bot.views.refusals import refusal_text
 from tests.orthography import assert_one_full_stop_after_dates

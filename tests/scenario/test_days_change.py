@@ -10,13 +10,13 @@ from datetime import date, datetime
 from icalendar import Calendar
 from sqlmodel import Session, col, select
 
-from bot.clock import ManualClock
-from bot.ids import Action, CohostBlock, DaysBlock
+from bot.domain.season import COPENHAGEN
 from bot.outbox.dispatcher import Dispatcher
+from bot.process.clock import ManualClock
+from bot.registry.ids import Action, CohostBlock, DaysBlock
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.sandbox.wire import view_submission_payload
-from bot.season import COPENHAGEN
 from bot.texts import days_change as days_texts
 from models.tables import OutboxMessage, OutboxStatus, Placement, Proposal
 from tests.scenario.flows import ALL_DAYS, offer, wish

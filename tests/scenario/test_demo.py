@@ -19,12 +19,12 @@ from sqlalchemy import create_engine, text
 from bot.demo.command import main
 from bot.demo.report import CHART_FILE, REPORT_FILE, SEASON_PDF_FILE
 from bot.demo.run import DemoOptions, dm_kind, run_demo
-from bot.ids import DMKind
+from bot.domain.timeline import SkipReason
 from bot.offline.progress import Progress
+from bot.registry.ids import DMKind
 from bot.texts import demo as demo_texts
 from bot.texts import report as report_texts
 from bot.texts.goal_figures import QUOTES_SECTION, ROW_GOALS_MET, ROW_PRACTISED
-from bot.timeline import SkipReason
 from models.programme_form import danish_phone
 
 PNG = b"\x89PNG\r\n\x1a\n"

@@ -6,7 +6,7 @@ import copy
 
 from sqlmodel import Session, select
 
-from bot.clock import ManualClock
+from bot.process.clock import ManualClock
 from bot.sandbox.harness import Harness
 from bot.texts import erasure
 from models.tables import CheckIn, Participant, Proposal

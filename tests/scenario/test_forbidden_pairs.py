@@ -7,8 +7,8 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from bot import texts
-from bot.ids import PlacementAction
-from bot.placement import Refusal
+from bot.domain.placement import Refusal
+from bot.registry.ids import PlacementAction
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.texts.steering import LOCKED_MARK, PLACED_MARK, replaced, steered

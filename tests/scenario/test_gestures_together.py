@@ -12,8 +12,8 @@ from collections.abc import AsyncIterator, Awaitable
 
 import pytest
 
-from bot.clock import ManualClock
-from bot.ids import Block
+from bot.process.clock import ManualClock
+from bot.registry.ids import Block
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.sandbox.wire import WireResponse, view_submission_payload

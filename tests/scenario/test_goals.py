@@ -13,8 +13,9 @@ from matplotlib.figure import Figure
 from pypdf import PdfReader
 from sqlmodel import Session, col, select
 
-from bot.clock import ManualClock
-from bot.ids import (
+from bot.domain.season import COPENHAGEN
+from bot.process.clock import ManualClock
+from bot.registry.ids import (
     GOALS_CHANGED_KIND,
     FeedbackAction,
     FeedbackBlock,
@@ -22,13 +23,12 @@ from bot.ids import (
     GoalsBlock,
     PrivacyAction,
 )
-from bot.ids import Block as B
+from bot.registry.ids import Block as B
 from bot.report import charts
 from bot.report.build import goals_panel, load_report
 from bot.report.charts import ChartData
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
-from bot.season import COPENHAGEN
 from bot.texts import err_too_long
 from bot.texts import goal_figures as figure_texts
 from bot.texts import goals as goal_texts

@@ -10,8 +10,8 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from bot.clock import ManualClock
-from bot.ids import Block
+from bot.process.clock import ManualClock
+from bot.registry.ids import Block
 from bot.sandbox.harness import Harness
 from models.db import Database
 from models.tables import HostSlot, Placement, PlacementStatus, Proposal, ProposalStatus
@@ -54,7 +54,7 @@ async def test_three_accepts_at_once_for_two_seats_confirm_exactly_two(harness: 
 def _accept_in_thread(
     db: Database, proposal_id: int, host: str, now: datetime, barrier: threading.Barrier
 ) -> str:
-    from bot.placement import Role
+    from bot.domain.placement import Role
     from models.placements import answer
 
     barrier.wait()
@@ -67,7 +67,7 @@ def _accept_in_thread(
 def _withdraw_in_thread(
     db: Database, user: str, year: int, now: datetime, barrier: threading.Barrier
 ) -> str:
-    from bot.placement import Role
+    from bot.domain.placement import Role
     from models.placements import withdraw
 
     barrier.wait()

@@ -8,12 +8,12 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from bot.clock import ManualClock
-from bot.ids import NetworkAction, PrivacyAction
+from bot.domain.season import COPENHAGEN
 from bot.outbox.dispatcher import Dispatcher
+from bot.process.clock import ManualClock
+from bot.registry.ids import NetworkAction, PrivacyAction
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
-from bot.season import COPENHAGEN
 from bot.texts import network as t
 from bot.texts import privacy as privacy_texts
 from models.tables import NetworkEntry

@@ -1,4 +1,4 @@
-"""Where features meet in a placement's life (bot.placement): placed elsewhere, an expired
+"""Where features meet in a placement's life (bot.domain.placement): placed elsewhere, an expired
 proposal, an erasure after the week, a co-host on both sides, a press after the first day."""
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from bot import texts
-from bot.clock import ManualClock
-from bot.ids import CohostBlock
-from bot.placement import Refusal
+from bot.domain.placement import Refusal
+from bot.domain.season import COPENHAGEN
+from bot.process.clock import ManualClock
+from bot.registry.ids import CohostBlock
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
-from bot.season import COPENHAGEN
 from bot.texts import days_change as days_texts
 from bot.texts import privacy as privacy_texts
 from bot.views.refusals import refusal_text

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from bot.clock import ManualClock
-from bot.ids import Block, PrivacyAction, View
+from bot.process.clock import ManualClock
+from bot.registry.ids import Block, PrivacyAction, View
 from bot.sandbox.harness import Harness
 from bot.texts import dates
 from bot.texts import privacy_notice as t

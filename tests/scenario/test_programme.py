@@ -11,15 +11,15 @@ from datetime import date, datetime
 from icalendar import Calendar
 from sqlmodel import Session, col, select
 
-from bot.clock import ManualClock
-from bot.ids import Action, CohostBlock, DMKind, ProgrammeAction, ProgrammeBlock, day_block
+from bot.domain.season import COPENHAGEN
+from bot.domain.timeline import SkipReason
 from bot.outbox.dispatcher import Dispatcher
+from bot.process.clock import ManualClock
+from bot.registry.ids import Action, CohostBlock, DMKind, ProgrammeAction, ProgrammeBlock, day_block
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.sandbox.wire import view_submission_payload
-from bot.season import COPENHAGEN
 from bot.texts import programme as t
-from bot.timeline import SkipReason
 from bot.views.mrkdwn import SECTION_TEXT
 from bot.views.refusals import refusal_text
 from models.programme import ProgrammeRefusal

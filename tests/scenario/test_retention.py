@@ -13,10 +13,10 @@ from typing import Any
 from sqlalchemy import JSON, String, Text, select
 from sqlmodel import Session, SQLModel
 
-from bot.clock import ManualClock
-from bot.ids import NetworkAction
+from bot.domain.retention import retention_at, warning_at
+from bot.process.clock import ManualClock
+from bot.registry.ids import NetworkAction
 from bot.report.build import load_report
-from bot.retention import retention_at, warning_at
 from bot.sandbox.harness import Harness
 from bot.service.retention import retention_job, warning_key
 from bot.service.rounds import expiry_job

@@ -8,11 +8,11 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from bot.clock import ManualClock
-from bot.ids import CoordinatorAction, PlacementAction
+from bot.domain.season import COPENHAGEN
+from bot.process.clock import ManualClock
+from bot.registry.ids import CoordinatorAction, PlacementAction
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
-from bot.season import COPENHAGEN
 from bot.texts import returning as t
 from models.tables import HostSlot, Participant, Proposal, Wish
 from tests.conftest import ADMIN

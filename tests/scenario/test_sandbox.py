@@ -16,7 +16,7 @@ import pytest
 
 from bot import texts
 from bot.cli import main
-from bot.clock import ManualClock
+from bot.process.clock import ManualClock
 from bot.sandbox.console import Console
 from bot.sandbox.console_tools import listed, read_lines, user_id
 from bot.sandbox.harness import Harness

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from bot.clock import ManualClock
+from bot.process.clock import ManualClock
 from bot.sandbox.console import Console
 from bot.sandbox.console_tools import listed, user_id
 from bot.sandbox.harness import Harness

@@ -9,12 +9,12 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from bot import timeline as plan
-from bot.clock import ManualClock
-from bot.ids import FeedbackBlock
+from bot.domain import timeline as plan
+from bot.domain.season import COPENHAGEN, to_local
+from bot.process.clock import ManualClock
+from bot.registry.ids import FeedbackBlock
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
-from bot.season import COPENHAGEN, to_local
 from bot.texts import feedback as feedback_texts
 from bot.texts import goals as goal_texts
 from bot.texts import network as network_texts

@@ -13,7 +13,7 @@ import pytest
 from sqlmodel import Session
 
 from bot import texts
-from bot.clock import ManualClock
+from bot.process.clock import ManualClock
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.service import seasons as seasons_service

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from bot.ids import CohostBlock
+from bot.registry.ids import CohostBlock
 from bot.sandbox.harness import Harness
 from bot.texts import csvio as csvio_texts
 from models.db import Database

@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import func, select
 
 from bot import texts
-from bot.ids import Block
+from bot.registry.ids import Block
 from bot.sandbox.fake_slack import AppResponseError
 from bot.sandbox.fake_socket_mode import ACK_LIMIT, FakeSocketMode
 from bot.sandbox.harness import Harness

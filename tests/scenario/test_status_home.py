@@ -8,7 +8,7 @@ import json
 from sqlmodel import select
 
 from bot import texts
-from bot.ids import Block, DMKind
+from bot.registry.ids import Block, DMKind
 from bot.runtime.coalesce import WINDOW_SECONDS
 from bot.sandbox.harness import Harness
 from bot.texts import welcome as welcome_texts

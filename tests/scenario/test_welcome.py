@@ -7,12 +7,12 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from bot.clock import ManualClock
-from bot.ids import Callback, SlotAction
+from bot.domain.season import COPENHAGEN, Season
 from bot.outbox.dispatcher import Dispatcher
+from bot.process.clock import ManualClock
+from bot.registry.ids import Callback, SlotAction
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
-from bot.season import COPENHAGEN, Season
 from bot.texts import welcome as t
 from bot.views import welcome as views
 from models.tables import OutboxMessage

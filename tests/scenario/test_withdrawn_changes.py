@@ -10,8 +10,8 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, col, select
 
-from bot.clock import ManualClock
-from bot.ids import (
+from bot.process.clock import ManualClock
+from bot.registry.ids import (
     GOALS_CHANGED_KIND,
     DMKind,
     GoalsAction,

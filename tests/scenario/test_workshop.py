@@ -12,12 +12,12 @@ from datetime import datetime
 from sqlalchemy import event
 from sqlmodel import Session, col, select
 
-from bot.clock import ManualClock
-from bot.ids import WorkshopBlock
+from bot.domain.season import COPENHAGEN
 from bot.outbox.dispatcher import Dispatcher
+from bot.process.clock import ManualClock
+from bot.registry.ids import WorkshopBlock
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
-from bot.season import COPENHAGEN
 from bot.texts import workshop as workshop_texts
 from models.tables import OutboxMessage
 from tests.conftest import ADMIN

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.geo import region_of
+from bot.domain.geo import region_of
 from bot.search import Index, document
 
 HERE = Path(__file__).parent

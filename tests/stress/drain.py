@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
+from bot.domain.season import COPENHAGEN
 from bot.outbox.dispatcher import Dispatcher
-from bot.season import COPENHAGEN
 from models.db import Database
 from models.tables import OutboxMessage
 

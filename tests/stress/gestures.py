@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import time
 
-from bot.ids import PlacementAction
+from bot.registry.ids import PlacementAction
 from bot.sandbox.fake_slack import FakeSlack, Message
 from bot.sandbox.wire import Actor, SlackWire, WireResponse, action_entry, block_actions_payload
 

@@ -30,9 +30,10 @@ import os
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot import cli, clock
+from bot import cli
 from bot.cli import main
 from bot.outbox import dispatcher as dispatch
+from bot.process import clock
 from bot.serving import jobs
 from bot.slack.pacing import Pacer
 

@@ -22,10 +22,10 @@ import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlmodel import select
 
-from bot.clock import ManualClock
+from bot.domain.season import COPENHAGEN
 from bot.outbox.dispatcher import CONCURRENCY, Dispatcher
+from bot.process.clock import ManualClock
 from bot.sandbox.harness import Harness
-from bot.season import COPENHAGEN
 from models.db import Database
 from models.tables import OutboxMessage, OutboxStatus
 from tests.outbox_seed import people, seasons, seed_placements

@@ -23,14 +23,14 @@ from hypothesis import strategies as st
 from sqlmodel import Session, col, select
 
 from bot import texts
-from bot.clock import ManualClock
-from bot.geo import municipality
-from bot.ids import Action, Block, FeedbackAction, FeedbackBlock
+from bot.domain.geo import municipality
+from bot.domain.season import COPENHAGEN
 from bot.outbox.dispatcher import Dispatcher
+from bot.process.clock import ManualClock
+from bot.registry.ids import Action, Block, FeedbackAction, FeedbackBlock
 from bot.sandbox.block_state import options_of
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
-from bot.season import COPENHAGEN
 from bot.texts import admin as admin_texts
 from bot.views.feedback import COMMENT_MAX, TEXT_MAX
 from models.forms import DESCRIPTION_MAX, TOPIC_MAX, WISH_TEXT_MAX, WORKPLACE_MAX

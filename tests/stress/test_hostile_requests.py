@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel
 
-from bot.ids import Block
+from bot.registry.ids import Block
 from bot.sandbox.fake_slack import TEAM_ID
 from bot.sandbox.harness import Harness
 from bot.sandbox.wire import (

@@ -11,9 +11,9 @@ from datetime import datetime, timedelta
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.domain.season import COPENHAGEN
+from bot.domain.timeline import SkipReason
 from bot.outbox.dispatcher import Dispatcher
-from bot.season import COPENHAGEN
-from bot.timeline import SkipReason
 from models.db import Database
 from tests.outbox_seed import people, seasons, seed_placements
 from tests.stress.drain import DUE_EACH, FRIDAY, Drain

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from bot.geo import REGIONS, Sector
+from bot.domain.geo import REGIONS, Sector
 from bot.matching.rules import SlotProfile, WishProfile
 
 HOVED = REGIONS[0]

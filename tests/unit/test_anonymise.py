@@ -6,8 +6,15 @@ from datetime import date
 
 from sqlmodel import SQLModel
 
-from bot.retention import DEFAULT_MONTHS, add_months, expired, retention_day, to_warn, warning_at
-from bot.season import COPENHAGEN, local_date
+from bot.domain.retention import (
+    DEFAULT_MONTHS,
+    add_months,
+    expired,
+    retention_day,
+    to_warn,
+    warning_at,
+)
+from bot.domain.season import COPENHAGEN, local_date
 from models.anonymise import PERSONAL, How, values
 from models.tables import Participant, Wish
 from tests.scenario.seasons import local

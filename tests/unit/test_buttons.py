@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.buttons import (
+from bot.buttons.values import (
     MAX_VALUE,
     Announcement,
     DaysChangeButton,
@@ -23,8 +23,8 @@ from bot.buttons import (
     WorkshopButton,
     number,
 )
+from bot.domain.placement import ANSWERING, Role
 from bot.matching.solvers import Mode
-from bot.placement import ANSWERING, Role
 
 ROW_BUTTONS = (SlotButton, ProposalButton, PlacementButton, DaysChangeButton, WorkshopButton)
 CODECS: tuple[Any, ...] = (*ROW_BUTTONS, ProposalAnswer, MoreResults, MatchSend, MatchPage)

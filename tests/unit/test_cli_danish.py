@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from bot import argparse_da, texts
-from bot.ids import DMKind
+from bot import texts
+from bot.domain.timeline import SkipReason
+from bot.entry import argparse_da
 from bot.offline.outbox_cli import KINDS, STATUSES
+from bot.registry.ids import DMKind
 from bot.texts import cli as t
 from bot.texts import demo as demo_texts
 from bot.texts import privacy as privacy_texts
-from bot.timeline import SkipReason
 from tests.commandline import praktik
 
 
@@ -54,7 +55,7 @@ def test_help_and_other_errors_are_danish_too(tmp_path: Path) -> None:
 # What `praktik --help` used to import before printing a line (2.5 s, 171 MB): the parser
 # is built from light modules now, and each command's implementation loads when it runs.
 HEAVY = ("slack_bolt", "slack_sdk", "sqlalchemy", "sqlmodel", "pydantic", "aiohttp")
-HEAVY += ("matplotlib", "ortools", "alembic", "apscheduler", "asyncio", "models", "bot.app")
+HEAVY += ("matplotlib", "ortools", "alembic", "apscheduler", "asyncio", "models", "bot.entry.app")
 LOADED_BY_HELP = f"""
 import sys
 from bot.cli import main

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from bot.cli import main
-from bot.config import ConfigError, load_settings
+from bot.process.config import ConfigError, load_settings
 from bot.texts.coordinators import LOG_FORMATS, NOT_A_GROUP
 from bot.texts.startup import setting_missing
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.geo import Sector
+from bot.domain.geo import Sector
 from bot.sheets.csvio import CsvError, RowError, read_hosts, read_interns, write_sheet
 from bot.texts import csvio as csvio_texts
 from bot.texts.csvio import ROW_ERRORS

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot import texts
-from bot.season import Season, day_label
+from bot.domain.season import Season, day_label
 from bot.texts import dates, timeline
 from bot.texts.grammar import genitive, noun, plural
 from tests.orthography import DOUBLE_STOP

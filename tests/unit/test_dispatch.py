@@ -13,9 +13,9 @@ import pytest
 from sqlmodel import Session, col, select
 
 from bot import texts
-from bot.ids import DMKind
 from bot.outbox.dispatcher import Dispatcher, decide
 from bot.outbox.rules import Settle
+from bot.registry.ids import DMKind
 from bot.sandbox.fake_slack import FakeSlack
 from bot.texts import stats as stats_texts
 from bot.views.stats import home_blocks, stats_message

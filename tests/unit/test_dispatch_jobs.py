@@ -11,9 +11,9 @@ from sqlalchemy import delete
 from sqlmodel import Session, select
 
 from bot.cli import main
-from bot.clock import ManualClock
-from bot.ids import DMKind
 from bot.outbox.dispatcher import Dispatcher
+from bot.process.clock import ManualClock
+from bot.registry.ids import DMKind
 from bot.sandbox.fake_slack import FakeSlack
 from bot.serving import jobs
 from bot.texts import cli as h

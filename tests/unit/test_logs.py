@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import logs
-from bot.logs import HIDDEN, Redact
+from bot.process import logs
+from bot.process.logs import HIDDEN, Redact
 
 SECRET = "8f742231b10e8888abcd99a0b1c2d385"
 

@@ -7,7 +7,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.geo import Sector
+from bot.domain.geo import Sector
 from bot.matching.preferences import build_preferences
 from bot.matching.rules import SlotProfile, WishProfile, compatible, id_key, score
 from bot.matching.solvers import (

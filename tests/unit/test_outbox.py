@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.season import COPENHAGEN, Season, to_local
-from bot.timeline import (
+from bot.domain.season import COPENHAGEN, Season, to_local
+from bot.domain.timeline import (
     HOST_ONLY,
     TIMELINE,
     DMKind,

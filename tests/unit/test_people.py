@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.clock import ManualClock
+from bot.domain.season import COPENHAGEN
+from bot.process.clock import ManualClock
 from bot.runtime.recent import Recent
 from bot.sandbox.fake_slack import FakeSlack
-from bot.season import COPENHAGEN
 from bot.slack.people import STALE_AFTER, profile_of
 from models.db import Database
 from models.participants import Profile

@@ -1,4 +1,5 @@
-"""The placement's life as a table (bot.placement): every move, who may make it, its effects."""
+"""The placement's life as a table (bot.domain.placement): every move, who may make it, and
+its effects."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from bot.placement import (
+from bot.domain.placement import (
     CLOSED,
     HAPPENED,
     OPEN,
@@ -27,7 +28,7 @@ from bot.placement import (
     state_of,
     waits_for_manager,
 )
-from bot.season import COPENHAGEN
+from bot.domain.season import COPENHAGEN
 
 MONDAY = datetime(2027, 9, 13, 0, 0, tzinfo=COPENHAGEN)
 

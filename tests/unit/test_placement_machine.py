@@ -1,5 +1,5 @@
 """Random sequences through a placement's life, against a real database, with every invariant
-of bot.placement checked after every step.
+of bot.domain.placement checked after every step.
 
 Five people who may each be host, co-host, intern or someone's manager offer, wish, ask,
 answer as host or co-host, run rounds with locks, forbids and placements by hand, withdraw,
@@ -27,12 +27,12 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from sqlalchemy import delete
 from sqlmodel import Session, SQLModel, col, select
 
-from bot.geo import Sector
-from bot.ids import DMKind
+from bot.domain.geo import Sector
+from bot.domain.placement import CLOSED, Event, Role, Span, State, sides_conflict
+from bot.domain.season import COPENHAGEN, Season, next_allowed
 from bot.matching.rounds import plan
 from bot.matching.solvers import Mode
-from bot.placement import CLOSED, Event, Role, Span, State, sides_conflict
-from bot.season import COPENHAGEN, Season, next_allowed
+from bot.registry.ids import DMKind
 from bot.service.rounds import to_input
 from bot.service.steering import _refusal as steer_refusal
 from models import cohosts, days_change, placements, privacy, rounds, steering
@@ -142,7 +142,7 @@ class PlacementLife(RuleBasedStateMachine):
     )
     def offer(self, host: str, capacity: int, days: list[int], cohost: str | None) -> None:
         if self.now >= SEASON.week_ends_at:
-            return  # sign-up is closed for the season (bot.season.signup_open)
+            return  # sign-up is closed for the season (bot.domain.season.signup_open)
         form = SlotForm(
             workplace=f"Sted {host}",
             sector=Sector.KOMMUNE,
@@ -410,7 +410,7 @@ def _empty(session: Session) -> None:
 
 
 def _check(session: Session, *, now: datetime, happened: set[int]) -> set[int]:
-    """Every invariant of bot.placement; returns the placements that have begun."""
+    """Every invariant of bot.domain.placement; returns the placements that have begun."""
     people = {p.id: p for p in session.exec(select(Participant)).all()}
     slots = {s.id: s for s in session.exec(select(HostSlot)).all()}
     proposals = {p.id: p for p in session.exec(select(Proposal)).all()}

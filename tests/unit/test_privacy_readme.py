@@ -12,11 +12,11 @@ import pytest
 from sqlmodel import SQLModel
 
 import models.tables  # noqa: F401 - registers every table on the metadata
-from bot.config import Settings
-from bot.retention import DEFAULT_MONTHS as RETENTION_MONTHS
-from bot.retention import add_months as months_after
-from bot.retention import retention_day
-from bot.season import Season
+from bot.domain.retention import DEFAULT_MONTHS as RETENTION_MONTHS
+from bot.domain.retention import add_months as months_after
+from bot.domain.retention import retention_day
+from bot.domain.season import Season
+from bot.process.config import Settings
 from bot.texts import privacy_notice as t
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -102,7 +102,7 @@ def test_months_after(day: date, months: int, then: date) -> None:
 
 
 def test_a_retention_that_is_not_positive_stops_start_up() -> None:
-    from bot.config import ConfigError, load_settings
+    from bot.process.config import ConfigError, load_settings
 
     with pytest.raises(ConfigError, match="PRAKTIK_RETENTION_MONTHS"):
         load_settings(

@@ -70,7 +70,7 @@ def test_only_a_closed_season_has_a_blank_to_fill(enum: type[Enum]) -> None:
 
 
 def test_refusal_text_reads_the_table_of_the_enum_itself() -> None:
-    from bot.placement import Refusal
+    from bot.domain.placement import Refusal
     from models.days_change import DaysRefusal
     from models.programme import ProgrammeRefusal
 

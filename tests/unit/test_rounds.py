@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
 
-from bot.geo import Sector
+from bot.domain.geo import Sector
 from bot.matching.preferences import build_preferences
 from bot.matching.rounds import RoundInput, plan, preferences, preview, seats_left
 from bot.matching.rules import SlotProfile, WishProfile

@@ -1,4 +1,4 @@
-"""The routing table in handlers/__init__.py is every way in: each ID in bot.ids that a
+"""The routing table in handlers/__init__.py is every way in: each ID in bot.registry.ids that a
 Slack request can name is routed, once."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from enum import StrEnum
 import pytest
 
 import handlers
-from bot import ids
-from bot.ids import Action, FeedbackAction, Sub, View, rating_action
+from bot.registry import ids
+from bot.registry.ids import Action, FeedbackAction, Sub, View, rating_action
 
 # IDs no request is routed on, and why.
 NOT_ROUTED = {

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.geo import REGIONS, Sector
+from bot.domain.geo import REGIONS, Sector
 from bot.matching.preferences import EXACT_SCAN, LIST_CAP, build_preferences
 from bot.matching.rules import (
     REQUEST_POINTS,

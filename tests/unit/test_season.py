@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from bot.season import (
+from bot.domain.season import (
     COPENHAGEN,
     Phase,
     Season,
@@ -325,7 +325,7 @@ def test_next_allowed_across_the_spring_change(instant: datetime) -> None:
 
 # --- the season's life -----------------------------------------------------------------
 
-from bot.season import default_opens_on, season_in_force  # noqa: E402
+from bot.domain.season import default_opens_on, season_in_force  # noqa: E402
 
 
 def test_last_season_stays_in_force_until_the_next_opens() -> None:

@@ -256,7 +256,7 @@ class GoalsBlock(StrEnum):
 
 
 class DMKind(StrEnum):
-    """The DMs of a placement, in timeline order (planned by bot.timeline; outbox keys)."""
+    """The DMs of a placement, in timeline order (planned by bot.domain.timeline; outbox keys)."""
 
     INTRO = "intro"  # T−14 days, 09:00: introduce each other, agree programme and days
     # T−7 days, 09:00, the host side only: the programme is still missing (skipped if written)

@@ -4,7 +4,7 @@ The view that makes a button writes its value with `encode()`, the handler that 
 press gets it back with `decode()`. Anyone holding the signing secret can send any value
 (Slack allows 2,000 characters), and old buttons keep their old values, so `decode` never
 raises: a value that is not one of ours is None, and the handler answers that in Danish.
-The action IDs stay in bot.ids; a codec only knows what the value holds.
+The action IDs stay in bot.registry.ids; a codec only knows what the value holds.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Self
 
+from bot.domain.placement import ANSWERING, Role
 from bot.matching.solvers import Mode
-from bot.placement import ANSWERING, Role
 
 # Slack's limit for a button's value: anything longer never came from a button of ours.
 MAX_VALUE = 2000

@@ -35,7 +35,7 @@ from datetime import date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
-from bot.placement import Role
+from bot.domain.placement import Role
 
 PRODID = "-//Praktikbot//Innovationspraktikken//DA"
 METHOD = "PUBLISH"

@@ -13,7 +13,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from bot.retention import DEFAULT_MONTHS
+from bot.domain.retention import DEFAULT_MONTHS
 from bot.texts import coordinators as groups
 from bot.texts import startup as t
 from models.db import normalise_url
@@ -70,7 +70,7 @@ class Settings(BaseSettings):
     port: int = Field(default=3000, ge=1, le=65535)
     praktik_workers: int = Field(default=1, ge=1, le=64)
     # Months after a season's evaluation deadline that its personal data is kept
-    # (bot.retention: 12 keeps last year's participants for the next season's invitations).
+    # (bot.domain.retention: 12 keeps last year's participants for the next season's invitations).
     praktik_retention_months: int = Field(default=DEFAULT_MONTHS, ge=1, le=120)
     # GET /metrics (both modes); off only to measure what the metrics cost (bench/load.py).
     praktik_metrics: bool = True

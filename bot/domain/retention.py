@@ -13,7 +13,7 @@ import calendar
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from bot.season import COPENHAGEN, at_local, default_closes_on, start_of_day, to_utc
+from bot.domain.season import COPENHAGEN, at_local, default_closes_on, start_of_day, to_utc
 
 DEFAULT_MONTHS = 12
 WARNING_LEAD = timedelta(days=14)  # the coordinators are told this long before

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.ids import SeasonVerb, Sub
+from bot.registry.ids import SeasonVerb, Sub
 
 HELP_WORDS = ("hjælp", "hjaelp", "help")
 # The network without æ, and in English, as other words of the command have theirs.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.config import Settings
-from bot.season import Season, default_season_year
+from bot.domain.season import Season, default_season_year
+from bot.process.config import Settings
 from models.tables import SeasonSettings
 
 

@@ -21,9 +21,9 @@ from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 import handlers
-from bot.clock import Clock
-from bot.config import Settings
-from bot.metrics import REFUSED, UNKNOWN_KIND, Metrics
+from bot.process.clock import Clock
+from bot.process.config import Settings
+from bot.registry.metrics import REFUSED, UNKNOWN_KIND, Metrics
 from bot.runtime import inflight as inflight_mod
 from bot.runtime import request_metrics
 from bot.runtime.coalesce import Coalescer

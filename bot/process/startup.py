@@ -50,7 +50,7 @@ def offline_database(given: str | None) -> Database:
     """The database of an offline command (--url, else DATABASE_URL, else the SQLite file),
     or exit with one line: 2 for a URL that cannot work, 1 for a server that does not
     answer."""
-    from bot.config import DEFAULT_DATABASE_URL, database_url_problem
+    from bot.process.config import DEFAULT_DATABASE_URL, database_url_problem
 
     url = given or os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
     problem = database_url_problem(url)

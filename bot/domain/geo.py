@@ -39,7 +39,7 @@ class Municipality:
 
 @cache
 def municipalities() -> tuple[Municipality, ...]:
-    text = resources.files("bot").joinpath("kommuner.csv").read_text(encoding="utf-8")
+    text = resources.files("bot.domain").joinpath("kommuner.csv").read_text(encoding="utf-8")
     rows = csv.DictReader(text.splitlines(), delimiter=";")
     return tuple(
         Municipality(r["kode"], r["kommune"], r["officielt_navn"], r["region"]) for r in rows

@@ -20,9 +20,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from bot.ids import DMKind
-from bot.placement import Role
-from bot.season import (
+from bot.domain.placement import Role
+from bot.domain.season import (
     Season,
     add_working_days,
     at_local,
@@ -31,6 +30,7 @@ from bot.season import (
     start_of_day,
     to_utc,
 )
+from bot.registry.ids import DMKind
 
 
 class SkipReason(StrEnum):

@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from datetime import tzinfo as TzInfo
 from enum import StrEnum
 
-from bot.season import COPENHAGEN, start_of_day, to_utc, week37
+from bot.domain.season import COPENHAGEN, start_of_day, to_utc, week37
 
 
 class State(StrEnum):
