@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/load.py [--pg URL] [--slots 10000] [--participants 20000]
                                    [--levels 1,10,50,200] [--requests 400] [--workers N]
-                                   [--metrics-off] [--rounds 1]
+                                   [--metrics-off | --same] [--rounds 1]
 
 Seeds a fresh PostgreSQL database (10,000 open slots, 20,000 participants), starts the real
 app (`praktik serve --workers N`, a subprocess; N defaults to the number of cores) and as
@@ -16,7 +16,8 @@ answered in its ack; a press is acked first. Loopback only; bounded.
 
 `--metrics-off`: a third server, the same app with PRAKTIK_METRICS=0 (no counting, no
 /metrics), measured in the same run, so the rows `app` and `nometr` show what the metrics
-cost per request. The two are fed the same mix from people of their own (the same people
+cost per request (`--same`: the third server has metrics on too, to show how much two
+servers of one app differ by themselves). The two are fed the same mix from people of their own (the same people
 would find their requests already made the second time, and be refused cheaply), and with
 `--rounds N` take turns going first, N runs each per level, summed.
 
@@ -418,6 +419,12 @@ async def main() -> None:
         action="store_true",
         help="also run the app with PRAKTIK_METRICS=0, to compare",
     )
+    parser.add_argument(
+        "--same",
+        action="store_true",
+        help="instead of --metrics-off, a second app with metrics on: what two servers of "
+        "one app differ by themselves",
+    )
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
 
@@ -436,7 +443,10 @@ async def main() -> None:
         # people, the second would find every request already made and refuse it cheaply,
         # which once showed as metrics costing 40 % of a request's CPU. The floor stores
         # nothing.
-        people = {"app": interns[0::2], "nometr": interns[1::2], "floor": interns}
+        # `--same`: the third server has metrics on too (an A/A run), to show how much two
+        # servers of one app differ by themselves.
+        other = "same" if args.same else "nometr"
+        people = {"app": interns[0::2], other: interns[1::2], "floor": interns}
         app_port, floor_port = free_port(), free_port()
         praktik = str(Path(sys.executable).with_name("praktik"))
         procs.append(
@@ -455,19 +465,23 @@ async def main() -> None:
             for _ in range(args.workers)
         )
         servers = [("floor", floor_port), ("app", app_port)]
-        if args.metrics_off:
+        if args.metrics_off or args.same:
             off_port = free_port()
             procs.append(
                 subprocess.Popen(
                     [praktik, "serve", "--workers", str(args.workers)],
-                    env={**env, "PORT": str(off_port), "PRAKTIK_METRICS": "0"},
+                    env={
+                        **env,
+                        "PORT": str(off_port),
+                        "PRAKTIK_METRICS": "1" if args.same else "0",
+                    },
                     cwd=ROOT,
                 )
             )
-            servers.append(("nometr", off_port))
+            servers.append((other, off_port))
             await wait_ready(off_port, "/healthz")
             warm_off = await run_level(
-                off_port, 40, 400, slots, people["nometr"], random.Random(1), fake
+                off_port, 40, 400, slots, people[other], random.Random(1), fake
             )
             await follow_ups(fake, warm_off)
             await fake.quiet(2.0, limit=600)
@@ -494,8 +508,8 @@ async def main() -> None:
             "app": serving(procs[0]),
             "floor": [p.pid for p in procs[1 : 1 + args.workers]],
         }
-        if args.metrics_off:
-            pids["nometr"] = serving(procs[-1])
+        if args.metrics_off or args.same:
+            pids[other] = serving(procs[-1])
         for level in levels:
             rows: dict[str, Level] = {}
             cpu: dict[str, float] = {}
@@ -523,7 +537,7 @@ async def main() -> None:
                         more, late, lost = await follow_ups(fake, run)
                         waits += more
                         drained, missing = max(drained, late), missing + lost
-                    elif name == "nometr":
+                    elif name == other:
                         await follow_ups(fake, run)
                     if name != "floor":
                         # The hosts' DMs go out paced (bot.slack.pacing: 500 posts a minute);
@@ -550,7 +564,7 @@ async def main() -> None:
                     pct(rows["floor"].latencies, 99), 0.001
                 )
                 note = f"{ratio:.2f}x" if name == "app" else ""
-                if name == "nometr":
+                if name == other:
                     note = f"app cpu/req vs this: {cpu['app'] / max(cpu[name], 1e-9) - 1:+.1%}"
                 print(
                     f"{level:>5} {name:>6} {len(lat):>5} {run.errors:>4} "
