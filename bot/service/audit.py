@@ -12,11 +12,8 @@ from bot.domain.commands import HELP_WORDS
 from bot.service import Env
 from bot.service.admin import audit
 from bot.slack.message import Message
-from bot.texts import audit as t
 from bot.views import audit as views
-from bot.views.audit import SLACK_USER
-from bot.views.common import notice
-from bot.views.mrkdwn import literal
+from bot.views.audit import DEFAULT_COUNT, MAX_COUNT, SLACK_USER
 from models import audit as audit_log
 
 # A user mention as it arrives in a slash command's text: `<@U123|kim>` or `<@U123>`.
@@ -26,43 +23,43 @@ COUNT = re.compile(r"[+-]?[0-9]+")
 
 @dataclass(frozen=True, slots=True)
 class LogQuery:
-    count: int = t.DEFAULT_COUNT
+    count: int = DEFAULT_COUNT
     actor: str | None = None
 
 
-def parse_log_args(args: str) -> LogQuery | str:
-    """The count and the person asked for, or the Danish reason the text is neither."""
+def parse_log_args(args: str) -> LogQuery | Message:
+    """The count and the person asked for, or the answer saying why the text is neither."""
     actors = MENTION.findall(args)
     words = MENTION.sub(" ", args).split()
     counts: list[int] = []
     for word in words:
         if word.casefold() in HELP_WORDS:
-            return t.USAGE
+            return views.log_usage()
         if SLACK_USER.fullmatch(word):
             actors.append(word)
         elif COUNT.fullmatch(word):
             # Six digits at most: int() of a long enough string is refused, not just large.
             number = int(word) if len(word) <= 6 else 0
-            if not 1 <= number <= t.MAX_COUNT:
-                return t.COUNT_RANGE
+            if not 1 <= number <= MAX_COUNT:
+                return views.count_range()
             counts.append(number)
         else:
-            return t.not_a_person(literal(word, 60))
+            return views.not_a_person(word)
     if len(actors) > 1 or len(counts) > 1:
-        return t.USAGE
+        return views.log_usage()
     return LogQuery(
-        count=counts[0] if counts else t.DEFAULT_COUNT, actor=actors[0] if actors else None
+        count=counts[0] if counts else DEFAULT_COUNT, actor=actors[0] if actors else None
     )
 
 
 async def log_command(env: Env, *, args: str) -> Message:
     query = parse_log_args(args)
-    if isinstance(query, str):
-        return notice(query)
+    if isinstance(query, Message):
+        return query
     who = f"<@{query.actor}>" if query.actor else None
     found = await env.db.read(audit_log.entries, actor=query.actor, limit=query.count)
     if not found:
-        return notice(t.nothing_by(who) if who else t.EMPTY)
+        return views.nothing_logged(who)
     total = await env.db.read(audit_log.count, actor=query.actor)
     return views.log_message(found, total=total, who=who, tz=env.settings.tz)
 

@@ -13,9 +13,7 @@ from bot.service import Env
 from bot.service.home import refresh_homes
 from bot.slack import dm
 from bot.slack.people import profile_of
-from bot.texts import cohosts as t
-from bot.views.common import notice
-from bot.views.mrkdwn import workplace as workplace_text
+from bot.views.cohosts import cohost_added, cohost_error, cohost_removed
 from models import cohosts as repo
 from models.cohosts import cohost_and_plan
 from models.placements import Deal
@@ -42,14 +40,14 @@ async def check(env: Env, view: dict[str, Any], *, user_id: str) -> dict[str, st
     both sides of one placement (an intern of the slot, or her manager, as co-host)."""
     cohost = chosen(view)
     if cohost == user_id:
-        return {CohostBlock.SLOT_COHOST.value: t.ERR_SELF}
+        return cohost_error(both_sides=False)
     if cohost is not None:
         season, _ = await env.season()
         taken = await env.db.read(
             repo.conflict_of_host, host_user_id=user_id, year=season.year, user_id=cohost
         )
         if taken:
-            return {CohostBlock.SLOT_COHOST.value: t.ERR_BOTH_SIDES}
+            return cohost_error(both_sides=True)
     return {}
 
 
@@ -70,9 +68,8 @@ async def apply(env: Env, *, host: str, slot: HostSlot, view: dict[str, Any]) ->
     )
     if before == cohost:
         return
-    workplace = workplace_text(slot.workplace)
     if before:
-        await dm.send(env.client, before, notice(t.removed(host, workplace)))
+        await dm.send(env.client, before, cohost_removed(host, slot))
     if cohost:
-        await dm.send(env.client, cohost, notice(t.added(host, workplace)))
+        await dm.send(env.client, cohost, cohost_added(host, slot))
     await refresh_homes(env, [u for u in (before, cohost) if u])

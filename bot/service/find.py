@@ -8,9 +8,9 @@ from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 from sqlmodel import Session
 
-from bot import search, texts
-from bot.domain.geo import Sector, region_of
-from bot.domain.season import Season
+from bot import search
+from bot.current import approval_required
+from bot.geo import Sector, region_of
 from bot.matching.returning import workplace_key
 from bot.matching.rules import (
     DAY_POINTS,
@@ -29,11 +29,17 @@ from bot.service.seasons import SignupStart, open_signup_modal, past_deadline
 from bot.slack import dm
 from bot.slack.message import Message
 from bot.slack.people import profile_of
-from bot.texts import changes
-from bot.texts import returning as returning_texts
-from bot.views.common import notice
-from bot.views.forms import WISH_KEYS, keyed, read_state, wish_modal
-from bot.views.slots import PAGE, Hit, search_results, suggestions
+from bot.views import find as views
+from bot.views.forms import (
+    DEFAULT_TOPICS,
+    WISH_KEYS,
+    FieldProblem,
+    field_errors,
+    keyed,
+    read_state,
+    wish_modal,
+)
+from bot.views.slots import PAGE, Hit, search_results
 from models import participants, slots, wishes
 from models import topics as topic_repo
 from models.cohosts import cohosted
@@ -64,16 +70,16 @@ async def validate_wish(
     env: Env, view: dict[str, Any], *, user_id: str = ""
 ) -> WishForm | dict[str, str]:
     _, overrides = await env.season()
-    topics = set(await env.db.read(topic_repo.topics, defaults=texts.DEFAULT_TOPICS))
+    topics = set(await env.db.read(topic_repo.topics, defaults=DEFAULT_TOPICS))
     parsed = parse_wish(keyed(read_state(view), WISH_KEYS), known_topics=topics, keys=WISH_KEYS)
     if isinstance(parsed, WishForm) and user_id and parsed.manager_user_id == user_id:
-        return {WISH_KEYS["manager"]: changes.ERR_OWN_MANAGER}
+        return field_errors({WISH_KEYS["manager"]: FieldProblem.OWN_MANAGER})
     if (
         isinstance(parsed, WishForm)
         and parsed.manager_user_id is None
         and approval_required(env.settings, overrides)
     ):
-        return {WISH_KEYS["manager"]: texts.ERR_MANAGER}
+        return field_errors({WISH_KEYS["manager"]: FieldProblem.MANAGER})
     return parsed
 
 
@@ -87,23 +93,15 @@ async def save_wish(env: Env, *, user_id: str, form: WishForm) -> None:
     )
     await network.refresh(env, user_id=user_id)  # taking part again shows in the network
     hits = await suggestions_for(env, user_id=user_id, season=season)
-    thanks = texts.WISH_SAVED
     deadline = past_deadline(season, env.now())
-    if deadline and saved.created_at == saved.updated_at:  # a new wish, not an edit
-        thanks = f"{thanks}\n{texts.late_wish(deadline)}"
-    intro = f"{thanks}\n{texts.SUGGESTIONS_HEADER}"
-    none = texts.SUGGESTIONS_NONE
+    new = saved.created_at == saved.updated_at  # a new wish, not an edit
+    asked = visited = 0
     if not hits:  # say the true reason: the fitting slots were asked, or visited before
         asked, visited = await env.db.read(_fitting_but_left_out, user_id=user_id, year=season.year)
-        if asked:
-            none = changes.suggestions_all_asked(asked)
-        elif visited:
-            none = returning_texts.suggestions_all_visited(visited)
-    await dm.send(
-        env.client,
-        user_id,
-        suggestions(intro, hits, season, none_text=f"{thanks}\n{none}"),
+    said = views.wish_saved(
+        hits, season, late=deadline if new else None, asked=asked, visited=visited
     )
+    await dm.send(env.client, user_id, said)
     await refresh_home(env, user_id=user_id)
 
 
@@ -195,7 +193,7 @@ def _rank_for(
         parts = {p.value: v for p, v in result.parts}
         parts["topics_count"] = result.points(Part.TOPICS) // TOPIC_POINTS
         parts["days_count"] = result.points(Part.DAYS) // DAY_POINTS
-        hit = Hit(found.slot, texts.why_parts(parts) or None)
+        hit = Hit(found.slot, views.why(parts))
         scored.append((-result.total, -said.get(found.slot.id or 0, 0.0), candidate.id, hit))
     scored.sort(key=lambda row: row[:3])
     return [row[3] for row in scored[:PAGE]]
@@ -303,7 +301,7 @@ async def find(env: Env, *, user_id: str, query: str, offset: int = 0) -> Messag
     """Ranked free-text search, one page of results with *Anmod* and *Vis flere*."""
     season, _ = await env.season()
     if not search.terms(query):
-        return notice(texts.SEARCH_EMPTY_QUERY)
+        return views.empty_query()
     ids, total, snapshot = await env.db.read(
         _search,
         cache=env.caches.search,

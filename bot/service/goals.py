@@ -11,7 +11,6 @@ from bot.service import Env
 from bot.service.home import refresh_homes
 from bot.slack import dm
 from bot.slack.message import Message
-from bot.texts import goals as t
 from bot.views import goals as views
 from bot.views.common import notice
 from bot.views.refusals import refusal_text
@@ -67,8 +66,6 @@ async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, s
     )
     if isinstance(refined, GoalsRefusal):
         return {GoalsBlock.GOALS: refusal_text(refined)}
-    await dm.send(
-        env.client, user_id, notice(t.GOALS_SAVED if refined.changed else t.GOALS_UNCHANGED)
-    )
+    await dm.send(env.client, user_id, views.goals_saved(changed=refined.changed))
     await refresh_homes(env, [user_id, *refined.told])
     return None

@@ -6,10 +6,7 @@ from __future__ import annotations
 from bot.domain.season import Season
 from bot.service import Env
 from bot.slack import dm
-from bot.texts import changes
-from bot.views.common import days_text, mention, notice
-from bot.views.mrkdwn import literal
-from bot.views.mrkdwn import workplace as workplace_text
+from bot.views import manager as views
 from models.placements import Deal
 
 
@@ -25,9 +22,7 @@ async def tell_intern_manager_pending(env: Env, deal: Deal) -> None:
     manager = manager_of(deal)
     if manager is None:
         return
-    workplace = workplace_text(deal.slot.workplace)
-    text = changes.waiting_for_manager(workplace, mention(manager))
-    await dm.send(env.client, deal.intern.slack_user_id, notice(text))
+    await dm.send(env.client, deal.intern.slack_user_id, views.waiting_for_manager(deal, manager))
 
 
 async def tell_manager_agreed(env: Env, deal: Deal, season: Season) -> None:
@@ -36,11 +31,4 @@ async def tell_manager_agreed(env: Env, deal: Deal, season: Season) -> None:
     manager = manager_of(deal)
     if manager is None:
         return
-    intern = f"{mention(deal.intern.slack_user_id)} ({literal(deal.intern.name, 100)})"
-    workplace = workplace_text(deal.slot.workplace)
-    days = days_text(deal.proposal.days, season)
-    approved = deal.proposal.manager_user_id is not None
-    text = (changes.manager_approved_confirmed if approved else changes.manager_told)(
-        intern, workplace, days
-    )
-    await dm.send(env.client, manager, notice(text))
+    await dm.send(env.client, manager, views.manager_agreed(deal, season))

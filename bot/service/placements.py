@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
 
-from bot import texts
-from bot.domain.placement import ANSWERING, Effect, Event, Refusal, Role
-from bot.domain.season import Season
-from bot.process.current import approval_required, season_of
-from bot.registry.ids import AskKind
+from bot.current import approval_required, season_of
+from bot.ids import AskKind
+from bot.placement import Effect, Event, Refusal, Role
+from bot.season import Season
 from bot.service import Env, manager
 from bot.service.calendar import send_calendar
 from bot.service.cohosts import host_side
@@ -20,10 +19,8 @@ from bot.slack.message import Message
 from bot.slack.people import STALE_AFTER, profile_of
 from bot.views import placements as views
 from bot.views.common import notice
-from bot.views.mrkdwn import literal
-from bot.views.mrkdwn import workplace as workplace_text
+from bot.views.placements import Lost
 from bot.views.refusals import refusal_text
-from bot.views.slots import suggestions
 from models import placements
 from models.outbox_repo import answer_and_plan
 from models.participants import Profile
@@ -79,8 +76,7 @@ async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> No
         await answer(refusal(result.refusal or Refusal.UNKNOWN))
         return
     deal = result.deal
-    workplace = workplace_text(deal.slot.workplace)
-    await answer(notice(texts.request_sent(workplace)))
+    await answer(views.request_sent(deal))
     # She asked for it by name: a workplace she visited before is hers to choose, and the
     # host is told she has been there.
     been = await env.db.read(
@@ -92,8 +88,7 @@ async def request(env: Env, *, user_id: str, slot_id: int, answer: Answer) -> No
     refused = await ask(env, deal, Role.HOST, views.ask_host(deal, season, visited=been))
     if refused is not None and deal.proposal.id is not None:
         await env.db.run(close_unseen_request, proposal_id=deal.proposal.id, now=env.now())
-        told = texts.request_undelivered if refused.lasting else texts.request_not_yet_delivered
-        await answer(notice(told(workplace)))
+        await answer(views.request_undelivered(deal, lasting=refused.lasting))
     await refresh_homes(env, [*host_side(deal), user_id], opened=pressed.opened)
 
 
@@ -193,35 +188,14 @@ async def mark_outcome(env: Env, deal: Deal, season: Season, line_for: dict[str,
         await dm.update(env.client, where["channel"], where["ts"], content)
 
 
-def _button_lines(result: Result, role: Role, intern_name: str) -> dict[str, str]:
-    """What each side's buttons turn into after `role`'s answer."""
-    everyone = [r.value for r in ANSWERING]
-    if result.outcome is Outcome.WAITING:
-        other = texts.THE_HOST if role is Role.INTERN else intern_name
-        return {role.value: texts.outcome_accepted_waiting(other)}
-    if result.outcome is Outcome.NEEDS_MANAGER:
-        line = texts.OUTCOME_NEEDS_MANAGER
-        return {Role.HOST.value: line, Role.INTERN.value: line}
-    if result.outcome is Outcome.DECLINED:
-        return {
-            r: texts.OUTCOME_DECLINED_BY_YOU if r == role.value else texts.OUTCOME_DECLINED
-            for r in everyone
-        }
-    if result.outcome is Outcome.FULL:
-        return dict.fromkeys(everyone, texts.OUTCOME_FULL)
-    return dict.fromkeys(everyone, texts.OUTCOME_CONFIRMED)
-
-
 async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
     """Carry out the move's effects (bot.domain.placement) that reach people, in the order a person
     reads them: the buttons, the news, then its calendar file, then the others closed."""
     deal, move = result.deal, result.move
     assert deal is not None and move is not None
     intern = deal.intern.slack_user_id
-    intern_name = literal(deal.intern.name or intern, 100)
-    workplace = workplace_text(deal.slot.workplace)
     if move.does(Effect.MARK_BUTTONS):
-        await mark_outcome(env, deal, season, _button_lines(result, role, intern_name))
+        await mark_outcome(env, deal, season, views.outcome_lines(result.outcome, role, deal))
     if result.outcome is Outcome.NEEDS_MANAGER:
         await ask(env, deal, Role.MANAGER, views.ask_manager(deal, season))
         await manager.tell_intern_manager_pending(env, deal)
@@ -237,22 +211,14 @@ async def _tell(env: Env, result: Result, role: Role, season: Season) -> None:
     if move.does(Effect.TELL_COUNTERPART):  # a decline: the side that did not answer
         if role is Role.INTERN:
             for user in host_side(deal):
-                await dm.send(env.client, user, notice(texts.declined_host(intern_name)))
+                await dm.send(env.client, user, views.declined_host(deal))
         elif role is Role.MANAGER:
             for user in [*host_side(deal), intern]:
-                await dm.send(env.client, user, notice(texts.manager_declined(intern_name)))
+                await dm.send(env.client, user, views.manager_declined(deal))
         else:
-            await _offer_alternatives(
-                env,
-                deal,
-                season,
-                texts.declined_intern(workplace),
-                texts.declined_intern_no_alternatives(workplace),
-            )
+            await _offer_alternatives(env, deal, season, Lost.DECLINED)
     if move.does(Effect.OFFER_ALTERNATIVES):  # the seat went to someone else first
-        await _offer_alternatives(
-            env, deal, season, texts.full_intern(workplace), texts.full_intern_none(workplace)
-        )
+        await _offer_alternatives(env, deal, season, Lost.FULL)
     await refresh_homes(env, [*host_side(deal), intern])
 
 
@@ -260,24 +226,16 @@ async def tell_placed_elsewhere(env: Env, closed: Sequence[Deal], season: Season
     """The intern was confirmed elsewhere: each of her other requests and proposals shows it
     is closed, and its host side is told once; nothing else (no alternatives, no decline)."""
     for deal in closed:
-        await mark_outcome(
-            env,
-            deal,
-            season,
-            dict.fromkeys([r.value for r in ANSWERING], texts.OUTCOME_PLACED_ELSEWHERE),
-        )
-        name = literal(deal.intern.name or deal.intern.slack_user_id, 100)
+        await mark_outcome(env, deal, season, views.placed_elsewhere_lines())
         for user in host_side(deal):
-            await dm.send(env.client, user, notice(texts.placed_elsewhere_host(name)))
+            await dm.send(env.client, user, views.placed_elsewhere_host(deal))
     await refresh_homes(env, {u for deal in closed for u in host_side(deal)})
 
 
-async def _offer_alternatives(
-    env: Env, deal: Deal, season: Season, intro: str, none_text: str
-) -> None:
+async def _offer_alternatives(env: Env, deal: Deal, season: Season, lost: Lost) -> None:
     intern = deal.intern.slack_user_id
     hits = await suggestions_for(env, user_id=intern, season=season)
-    await dm.send(env.client, intern, suggestions(intro, hits, season, none_text=none_text))
+    await dm.send(env.client, intern, views.alternatives(lost, deal, hits, season))
 
 
 async def withdraw(env: Env, *, user_id: str, role: Role, event: Event = Event.WITHDRAW) -> Message:
@@ -293,48 +251,26 @@ async def withdraw(env: Env, *, user_id: str, role: Role, event: Event = Event.W
     )
     touched = {user_id}
     for deal in done.placements:
-        await mark_outcome(
-            env, deal, season, dict.fromkeys([r.value for r in ANSWERING], texts.OUTCOME_WITHDRAWN)
-        )
+        await mark_outcome(env, deal, season, views.withdrawn_lines())
         await send_calendar(env, deal=deal, season=season, cancelled=True)
         if role is Role.HOST:
-            workplace = workplace_text(deal.slot.workplace)
-            await _offer_alternatives(
-                env,
-                deal,
-                season,
-                texts.counterpart_host_left(workplace),
-                texts.counterpart_host_left_none(workplace),
-            )
+            await _offer_alternatives(env, deal, season, Lost.HOST_LEFT)
             touched.add(deal.intern.slack_user_id)
         else:
-            name = literal(deal.intern.name or deal.intern.slack_user_id, 100)
             for user in host_side(deal):
-                await dm.send(env.client, user, notice(texts.counterpart_intern_left(name)))
+                await dm.send(env.client, user, views.counterpart_intern_left(deal))
                 touched.add(user)
     for deal in done.proposals:
-        await mark_outcome(
-            env, deal, season, dict.fromkeys([r.value for r in ANSWERING], texts.OUTCOME_WITHDRAWN)
-        )
+        await mark_outcome(env, deal, season, views.withdrawn_lines())
         if role is Role.HOST:
-            workplace = workplace_text(deal.slot.workplace)
             await dm.send(
-                env.client,
-                deal.intern.slack_user_id,
-                notice(texts.counterpart_host_left_request(workplace)),
+                env.client, deal.intern.slack_user_id, views.counterpart_host_left_request(deal)
             )
             touched.add(deal.intern.slack_user_id)
         else:
-            name = literal(deal.intern.name or deal.intern.slack_user_id, 100)
             await dm.send(
-                env.client,
-                deal.host.slack_user_id,
-                notice(texts.counterpart_intern_left_request(name)),
+                env.client, deal.host.slack_user_id, views.counterpart_intern_left_request(deal)
             )
             touched.add(deal.host.slack_user_id)
     await refresh_homes(env, touched)
-    if done.begun and not done.placements:
-        return notice(texts.WITHDRAW_BEGUN)
-    if not (done.had_slot or done.had_wish or done.placements or done.proposals):
-        return notice(texts.WITHDRAWN_NOTHING)
-    return notice(texts.WITHDRAWN_HOST if role is Role.HOST else texts.WITHDRAWN_INTERN)
+    return views.withdrawn(done, role)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 
 from bot.domain.placement import Event, Role
@@ -11,9 +10,8 @@ from bot.service.home import refresh_home
 from bot.service.placements import withdraw
 from bot.service.seasons import parse_year
 from bot.slack.message import Message
-from bot.texts import privacy as t
+from bot.views import privacy as views
 from bot.views.common import notice
-from bot.views.privacy import readable_export
 from models import home, privacy, profiles
 
 log = logging.getLogger("praktik.privacy")
@@ -26,19 +24,9 @@ async def my_data(env: Env, *, user_id: str, args: str = "") -> Message:
         return notice(year)
     data = await env.db.read(privacy.export, user_id=user_id, year=year)
     if data is None:
-        return notice(t.NOTHING_HELD)
-    content = json.dumps(readable_export(data), ensure_ascii=False, indent=2)
-    sent = await files.upload(
-        env,
-        user_id=user_id,
-        filename="praktikbot-mine-data.json",
-        title=t.EXPORT_TITLE,
-        content=content,
-        initial_comment=t.EXPORT_SENT,
-    )
-    if not sent:
-        return notice(t.EXPORT_FAILED)
-    return notice(t.EXPORT_SENT)
+        return views.nothing_held()
+    sent = await files.upload(env, user_id=user_id, **views.my_data_file(data))
+    return views.my_data_sent(sent=sent)
 
 
 async def delete_my_data(env: Env, *, user_id: str) -> Message:
@@ -54,4 +42,4 @@ async def delete_my_data(env: Env, *, user_id: str) -> Message:
     # The name and title read from Slack go too, here and in this process's memory.
     env.caches.profiles.drop(user_id)
     profile_gone = await env.db.run(profiles.forget, user_id=user_id)
-    return notice(t.DELETED if erased or forgotten or profile_gone else t.NOTHING_HELD)
+    return views.erased(anything=bool(erased or forgotten or profile_gone))

@@ -12,8 +12,7 @@ from bot.service import Env
 from bot.service.files import upload
 from bot.service.seasons import season_named
 from bot.slack.message import Message
-from bot.texts import dates
-from bot.texts import report as t
+from bot.views import report as views
 from bot.views.common import notice
 
 
@@ -23,7 +22,7 @@ async def report_command(env: Env, *, user_id: str, args: str) -> Message:
         return notice(season)
     year = season.year
     report = await env.db.read(load_report, year=year)
-    made = dates.day(to_local(env.now(), season.tz).date(), year=True)
+    made = views.made_on(to_local(env.now(), season.tz).date())
     files = await asyncio.to_thread(report_files, report, made=made)
     uploaded = await upload(
         env,
@@ -31,6 +30,6 @@ async def report_command(env: Env, *, user_id: str, args: str) -> Message:
         file_uploads=[
             {"file": content, "filename": name, "title": name} for name, content in files.all()
         ],
-        initial_comment=t.comment(year),
+        initial_comment=views.upload_comment(year),
     )
-    return notice(t.sent(year) if uploaded else t.FAILED)
+    return views.report_sent(year, uploaded=uploaded)

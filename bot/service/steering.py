@@ -8,8 +8,8 @@ from bot.matching.steering import Steering
 from bot.service import Env
 from bot.service.admin import audit
 from bot.slack.message import Message
-from bot.texts import steering as t
-from bot.views.common import notice
+from bot.views import steering as views
+from bot.views.steering import slot_label
 from models.rounds import RoundRows, round_rows
 from models.steering import FIXED, clear_steers, set_steer
 from models.tables import SteerKind
@@ -22,14 +22,6 @@ VERBS = {
     "placer": SteerKind.PLACE,
 }
 CLEAR = ("fjern", "glem")
-
-
-def wish_label(wish_id: object) -> str:
-    return f"P{wish_id}"
-
-
-def slot_label(slot_id: object) -> str:
-    return f"V{slot_id}"
 
 
 def _number(word: str, prefix: str) -> int | None:
@@ -63,46 +55,44 @@ def steering_of(rows: RoundRows) -> Steering:
     return Steering(fixed=fixed, forbidden=frozenset(forbidden - set(fixed.items())))
 
 
-def _refusal(rows: RoundRows, wish_id: int, slot_id: int, kind: SteerKind) -> str | None:
-    wish, slot = wish_label(wish_id), slot_label(slot_id)
+def _refusal(rows: RoundRows, wish_id: int, slot_id: int, kind: SteerKind) -> Message | None:
     if wish_id not in {w.wish.id for w in rows.wishes}:
-        return t.not_waiting(wish)
+        return views.not_waiting(wish_id)
     free = {f.slot.id: f.free for f in rows.slots}
     if slot_id not in free:
-        return t.no_free_seat(slot)
+        return views.no_free_seat(slot_id)
     if kind in FIXED:
         if (wish_id, slot_id) in rows.excluded:
-            return t.excluded_pair(wish, slot)
+            return views.excluded_pair(wish_id, slot_id)
         others = sum(
             1
             for s in rows.steers
             if s.kind in FIXED and s.slot_id == slot_id and s.wish_id != wish_id
         )
         if others >= free[slot_id]:
-            return t.seats_all_fixed(slot, free[slot_id])
+            return views.seats_all_fixed(slot_id, free[slot_id])
     return None
 
 
 async def steer_command(env: Env, *, user_id: str, verb: str, args: str) -> Message | str:
-    """Store one steer; the Danish refusal, or the confirmation line to put over the new
-    preview."""
+    """Store one steer; the refusal, or the confirmation line to put over the new preview."""
     season, _ = await env.season()
     words = args.split()
     wish_id = _number(words[0], "P") if words else None
     if wish_id is None or (verb not in VERBS and verb not in CLEAR):
-        return notice(t.STEER_USAGE)
+        return views.usage()
     if verb in CLEAR:
         await env.db.run(clear_steers, year=season.year, wish_id=wish_id)
         await audit(env, actor=user_id, action="match steer", allowed=True, clear=wish_id)
-        return t.steered("clear", wish_label(wish_id), None)
+        return views.cleared(wish_id)
     kind = VERBS[verb]
     slot_id = _number(words[1], "V") if len(words) == 2 else None
     if slot_id is None:
-        return notice(t.STEER_USAGE)
+        return views.usage()
     rows = await env.db.read(round_rows, year=season.year, now=env.now())
     why = _refusal(rows, wish_id, slot_id, kind)
     if why is not None:
-        return notice(why)
+        return why
     replaced = await env.db.run(
         set_steer,
         year=season.year,
@@ -122,19 +112,4 @@ async def steer_command(env: Env, *, user_id: str, verb: str, args: str) -> Mess
         slot=slot_id,
         replaced=[f"{was.value} {slot_label(slot)}" for slot, was in replaced],
     )
-    return _confirmation(kind, wish_id, slot_id, replaced)
-
-
-def _confirmation(
-    kind: SteerKind, wish_id: int, slot_id: int, replaced: list[tuple[int, SteerKind]]
-) -> str:
-    """The new steer, or what it replaced and what holds now (saying the same again
-    replaces nothing)."""
-    wish, slot = wish_label(wish_id), slot_label(slot_id)
-    now = (kind.value, slot)
-    lines = [
-        t.replaced(wish, (was.value, slot_label(old)), now)
-        for old, was in replaced
-        if (old, was) != (slot_id, kind)
-    ]
-    return t.steered_instead(lines) if lines else t.steered(kind.value, wish, slot)
+    return views.confirmation(kind, wish_id, slot_id, replaced)

@@ -16,7 +16,9 @@ from bot.sheets import csvio
 from bot.slack.message import Message
 from bot.texts import audit as t
 from bot.texts import dates
-from bot.views.common import md, message
+from bot.texts.audit import DEFAULT_COUNT as DEFAULT_COUNT  # the usage names the counts
+from bot.texts.audit import MAX_COUNT as MAX_COUNT
+from bot.views.common import md, message, notice
 from bot.views.mrkdwn import SECTION_TEXT, literal
 from models.audit import CLI_ACTOR_PREFIX, EXPORT_ACTION
 from models.tables import AuditEntry
@@ -162,3 +164,21 @@ def audit_sheet(entries: Sequence[AuditEntry], tz: tzinfo) -> bytes:
         for e in entries
     ]
     return csvio.write_sheet(t.CSV_HEADER, rows)
+
+
+def log_usage() -> Message:
+    return notice(t.USAGE)
+
+
+def count_range() -> Message:
+    return notice(t.COUNT_RANGE)
+
+
+def not_a_person(word: str) -> Message:
+    """`word` in `/praktik admin log …` is neither a count nor a person."""
+    return notice(t.not_a_person(literal(word, 60)))
+
+
+def nothing_logged(who: str | None) -> Message:
+    """No entries at all, or none by `who`."""
+    return notice(t.nothing_by(who) if who else t.EMPTY)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Final
 
 from slack_sdk.models.blocks import (
     Block,
@@ -21,10 +23,12 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import texts
-from bot.domain.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, by_region
-from bot.domain.season import Season
-from bot.registry.ids import Action, Callback
-from bot.registry.ids import Block as B
+from bot.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, by_region
+from bot.ids import Action, Callback
+from bot.ids import Block as B
+from bot.season import Season
+from bot.texts import DEFAULT_TOPICS as DEFAULT_TOPICS  # for services, which read no catalogue
+from bot.texts import changes
 from bot.texts import goals as goal_texts
 from bot.views.cohosts import cohost_input
 from bot.views.common import modal_view
@@ -327,3 +331,48 @@ def keyed(raw: Raw, keys: dict[str, str]) -> Raw:
 
 
 __all__ = ["SLOT_KEYS", "WISH_KEYS", "Sector", "keyed", "read_state", "slot_modal", "wish_modal"]
+
+
+class FieldProblem(StrEnum):
+    """What is wrong with one field of a sign-up modal (bot.service.forms decides)."""
+
+    NO_DAY = "no_day"
+    SECTOR = "sector"
+    WORKPLACE_EMPTY = "workplace_empty"
+    TOPIC = "topic"
+    CENTRAL_ONLY_STATE = "central_only_state"
+    MUNICIPALITY = "municipality"
+    CAPACITY = "capacity"
+    REGION = "region"
+    MANAGER = "manager"
+    OWN_MANAGER = "own_manager"
+
+
+@dataclass(frozen=True, slots=True)
+class TooLong:
+    """A text field over its `limit`, at `length` characters."""
+
+    limit: int
+    length: int
+
+
+_PROBLEMS: Final[Mapping[FieldProblem, str]] = {
+    FieldProblem.NO_DAY: texts.ERR_NO_DAY,
+    FieldProblem.SECTOR: texts.ERR_SECTOR,
+    FieldProblem.WORKPLACE_EMPTY: texts.ERR_WORKPLACE_EMPTY,
+    FieldProblem.TOPIC: texts.ERR_TOPIC,
+    FieldProblem.CENTRAL_ONLY_STATE: texts.ERR_CENTRAL_ONLY_STATE,
+    FieldProblem.MUNICIPALITY: texts.ERR_MUNICIPALITY,
+    FieldProblem.CAPACITY: texts.ERR_CAPACITY,
+    FieldProblem.REGION: texts.ERR_REGION,
+    FieldProblem.MANAGER: texts.ERR_MANAGER,
+    FieldProblem.OWN_MANAGER: changes.ERR_OWN_MANAGER,
+}
+
+
+def field_errors(problems: Mapping[str, FieldProblem | TooLong]) -> dict[str, str]:
+    """Each field's problem as the sentence Slack shows inline under it, by block id."""
+    return {
+        key: texts.err_too_long(p.limit, p.length) if isinstance(p, TooLong) else _PROBLEMS[p]
+        for key, p in problems.items()
+    }

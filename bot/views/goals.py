@@ -20,7 +20,7 @@ from bot.registry.ids import Action, GoalsAction, GoalsBlock, GoalsCallback
 from bot.slack.message import Message
 from bot.texts import err_too_long
 from bot.texts import goals as t
-from bot.views.common import button, md, message, modal_view, user_text
+from bot.views.common import button, md, message, modal_view, notice, user_text
 from bot.views.mrkdwn import workplace as workplace_text
 from models.forms import GOALS_MAX, clean_text
 
@@ -88,3 +88,8 @@ def goals_changed(*, intern: str, workplace: str, goals: str) -> Message:
         md(user_text(goals, GOALS_SHOWN)),
     ]
     return message(head, blocks)
+
+
+def goals_saved(*, changed: bool) -> Message:
+    """To the intern: her goals are stored and the host side told, or they were as before."""
+    return notice(t.GOALS_SAVED if changed else t.GOALS_UNCHANGED)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from enum import StrEnum
+
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -11,10 +14,10 @@ from slack_sdk.models.blocks import (
 )
 
 from bot import texts
-from bot.buttons.values import ProposalAnswer
-from bot.domain.placement import Role
-from bot.domain.season import Season
-from bot.registry.ids import PlacementAction
+from bot.buttons import ProposalAnswer
+from bot.ids import PlacementAction
+from bot.placement import ANSWERING, Role
+from bot.season import Season
 from bot.slack.message import Message
 from bot.texts import changes
 from bot.texts import goals as goal_texts
@@ -32,9 +35,9 @@ from bot.views.common import (
 )
 from bot.views.mrkdwn import literal
 from bot.views.mrkdwn import workplace as workplace_text
-from bot.views.slots import slot_blocks
+from bot.views.slots import Hit, slot_blocks, suggestions
 from models.hosts import hosts
-from models.placements import Deal
+from models.placements import Deal, Outcome, Withdrawal
 from models.tables import Participant, ProposalOrigin
 
 
@@ -183,3 +186,100 @@ def expired(deal: Deal) -> Message:
     workplace = workplace_text(deal.slot.workplace)
     next_round = deal.proposal.origin == ProposalOrigin.MATCH
     return notice(texts.expired_notice(workplace, next_round=next_round))
+
+
+def request_sent(deal: Deal) -> Message:
+    return notice(texts.request_sent(workplace_text(deal.slot.workplace)))
+
+
+def request_undelivered(deal: Deal, *, lasting: bool) -> Message:
+    """The host side never got the request: for good (`lasting`), or not yet."""
+    told = texts.request_undelivered if lasting else texts.request_not_yet_delivered
+    return notice(told(workplace_text(deal.slot.workplace)))
+
+
+def _every_side(line: str) -> dict[str, str]:
+    return dict.fromkeys(_SIDES, line)
+
+
+_SIDES = [r.value for r in ANSWERING]
+
+
+def outcome_lines(outcome: Outcome | None, role: Role, deal: Deal) -> dict[str, str]:
+    """What each side's buttons turn into after `role`'s answer."""
+    if outcome is Outcome.WAITING:
+        other = texts.THE_HOST if role is Role.INTERN else _name(deal.intern)
+        return {role.value: texts.outcome_accepted_waiting(other)}
+    if outcome is Outcome.NEEDS_MANAGER:
+        line = texts.OUTCOME_NEEDS_MANAGER
+        return {Role.HOST.value: line, Role.INTERN.value: line}
+    if outcome is Outcome.DECLINED:
+        return {
+            r: texts.OUTCOME_DECLINED_BY_YOU if r == role.value else texts.OUTCOME_DECLINED
+            for r in _SIDES
+        }
+    if outcome is Outcome.FULL:
+        return _every_side(texts.OUTCOME_FULL)
+    return _every_side(texts.OUTCOME_CONFIRMED)
+
+
+def placed_elsewhere_lines() -> dict[str, str]:
+    return _every_side(texts.OUTCOME_PLACED_ELSEWHERE)
+
+
+def withdrawn_lines() -> dict[str, str]:
+    return _every_side(texts.OUTCOME_WITHDRAWN)
+
+
+def declined_host(deal: Deal) -> Message:
+    """To the host side: the intern declined."""
+    return notice(texts.declined_host(_name(deal.intern)))
+
+
+def manager_declined(deal: Deal) -> Message:
+    return notice(texts.manager_declined(_name(deal.intern)))
+
+
+def placed_elsewhere_host(deal: Deal) -> Message:
+    return notice(texts.placed_elsewhere_host(_name(deal.intern)))
+
+
+def counterpart_intern_left(deal: Deal) -> Message:
+    return notice(texts.counterpart_intern_left(_name(deal.intern)))
+
+
+def counterpart_intern_left_request(deal: Deal) -> Message:
+    return notice(texts.counterpart_intern_left_request(_name(deal.intern)))
+
+
+def counterpart_host_left_request(deal: Deal) -> Message:
+    return notice(texts.counterpart_host_left_request(workplace_text(deal.slot.workplace)))
+
+
+class Lost(StrEnum):
+    """Why the intern is offered other slots: the host declined, the seat went to someone
+    else first, or the host withdrew."""
+
+    DECLINED = "declined"
+    FULL = "full"
+    HOST_LEFT = "host_left"
+
+
+def alternatives(lost: Lost, deal: Deal, hits: Sequence[Hit], season: Season) -> Message:
+    """To the intern: what she lost, and the best open slots instead (or that there are none)."""
+    workplace = workplace_text(deal.slot.workplace)
+    intro, none_text = {
+        Lost.DECLINED: (texts.declined_intern, texts.declined_intern_no_alternatives),
+        Lost.FULL: (texts.full_intern, texts.full_intern_none),
+        Lost.HOST_LEFT: (texts.counterpart_host_left, texts.counterpart_host_left_none),
+    }[lost]
+    return suggestions(intro(workplace), hits, season, none_text=none_text(workplace))
+
+
+def withdrawn(done: Withdrawal, role: Role) -> Message:
+    """The answer to `/praktik afmeld`: what it withdrew, or why nothing."""
+    if done.begun and not done.placements:
+        return notice(texts.WITHDRAW_BEGUN)
+    if not (done.had_slot or done.had_wish or done.placements or done.proposals):
+        return notice(texts.WITHDRAWN_NOTHING)
+    return notice(texts.WITHDRAWN_HOST if role is Role.HOST else texts.WITHDRAWN_INTERN)

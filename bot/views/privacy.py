@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,7 +13,7 @@ from bot.domain.geo import CENTRAL_ADMINISTRATION, municipality
 from bot.registry.ids import PrivacyAction
 from bot.slack.message import Message
 from bot.texts import privacy as t
-from bot.views.common import button, message
+from bot.views.common import button, message, notice
 
 
 def delete_prompt() -> Message:
@@ -98,3 +99,26 @@ def _municipality(code: str) -> str:
         return texts.CENTRAL_ADMINISTRATION_LABEL
     found = municipality(code)
     return found.name if found else code
+
+
+def my_data_file(data: Mapping[str, Any]) -> dict[str, str]:
+    """The upload's arguments for `mine-data`: the readable export as a JSON file."""
+    return {
+        "filename": "praktikbot-mine-data.json",
+        "title": t.EXPORT_TITLE,
+        "content": json.dumps(readable_export(data), ensure_ascii=False, indent=2),
+        "initial_comment": t.EXPORT_SENT,
+    }
+
+
+def my_data_sent(*, sent: bool) -> Message:
+    return notice(t.EXPORT_SENT if sent else t.EXPORT_FAILED)
+
+
+def nothing_held() -> Message:
+    return notice(t.NOTHING_HELD)
+
+
+def erased(*, anything: bool) -> Message:
+    """The answer to `slet-mine-data`: erased, or there was nothing to erase."""
+    return notice(t.DELETED if anything else t.NOTHING_HELD)
