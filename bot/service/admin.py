@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlmodel import Session
 
-from bot.buttons import Announcement
-from bot.current import approval_required
-from bot.season import Phase, Season, local_date, next_allowed
+from bot.buttons.values import Announcement
+from bot.domain.season import Phase, Season, local_date, next_allowed
+from bot.process.current import approval_required
 from bot.service import Env
 from bot.slack.message import Message
 from bot.views import admin as views

@@ -9,8 +9,8 @@ from slack_sdk.models.views import View
 from sqlmodel import Session
 
 from bot import search
-from bot.current import approval_required
-from bot.geo import Sector, region_of
+from bot.domain.geo import Sector, region_of
+from bot.domain.season import Season
 from bot.matching.returning import workplace_key
 from bot.matching.rules import (
     DAY_POINTS,

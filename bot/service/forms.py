@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, municipality
+from bot.domain.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, municipality
 from bot.views.forms import FieldProblem, TooLong, field_errors
 from models.forms import (
     DESCRIPTION_MAX,

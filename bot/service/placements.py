@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
 
-from bot.current import approval_required, season_of
-from bot.ids import AskKind
-from bot.placement import Effect, Event, Refusal, Role
-from bot.season import Season
+from bot.domain.placement import Effect, Event, Refusal, Role
+from bot.domain.season import Season
+from bot.process.current import approval_required, season_of
+from bot.registry.ids import AskKind
 from bot.service import Env, manager
 from bot.service.calendar import send_calendar
 from bot.service.cohosts import host_side

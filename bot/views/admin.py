@@ -16,9 +16,9 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.buttons import Announcement
-from bot.ids import AdminAction
-from bot.season import Phase, Season, day_label
+from bot.buttons.values import Announcement
+from bot.domain.season import Phase, Season, day_label
+from bot.registry.ids import AdminAction
 from bot.slack.message import Message
 from bot.texts import admin as t
 from bot.texts import dates

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from slack_sdk.models.blocks import InputBlock, UserSelectElement
 
-from bot.ids import Action, CohostBlock
+from bot.registry.ids import Action, CohostBlock
 from bot.slack.message import Message
 from bot.texts import cohosts as t
 from bot.views.common import mention, notice

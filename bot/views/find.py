@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot import texts
-from bot.season import Season
+from bot.domain.season import Season
 from bot.slack.message import Message
 from bot.texts import changes
 from bot.texts import returning as returning_texts

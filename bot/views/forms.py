@@ -23,10 +23,10 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import texts
-from bot.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, by_region
-from bot.ids import Action, Callback
-from bot.ids import Block as B
-from bot.season import Season
+from bot.domain.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, by_region
+from bot.domain.season import Season
+from bot.registry.ids import Action, Callback
+from bot.registry.ids import Block as B
 from bot.texts import DEFAULT_TOPICS as DEFAULT_TOPICS  # for services, which read no catalogue
 from bot.texts import changes
 from bot.texts import goals as goal_texts

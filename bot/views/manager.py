@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.season import Season
+from bot.domain.season import Season
 from bot.slack.message import Message
 from bot.texts import changes
 from bot.views.common import days_text, mention, notice

@@ -14,10 +14,10 @@ from slack_sdk.models.blocks import (
 )
 
 from bot import texts
-from bot.buttons import ProposalAnswer
-from bot.ids import PlacementAction
-from bot.placement import ANSWERING, Role
-from bot.season import Season
+from bot.buttons.values import ProposalAnswer
+from bot.domain.placement import ANSWERING, Role
+from bot.domain.season import Season
+from bot.registry.ids import PlacementAction
 from bot.slack.message import Message
 from bot.texts import changes
 from bot.texts import goals as goal_texts
