@@ -76,7 +76,7 @@ def _submits(survey: Survey) -> Listener:
 
     async def on_form(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
         sent = ViewSubmission.parse(body)
-        saved = await service.submit(env, survey, user_id=sent.user_id, view=sent.view)
+        saved = await service.submit(env, survey, user_id=sent.user_id, state=sent.state)
         if isinstance(saved, dict):
             await ack(response_action="errors", errors=saved)
             return

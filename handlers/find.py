@@ -42,7 +42,7 @@ async def on_more(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncR
 async def on_wish_form(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     """Validate, answer inline errors or close, then save."""
     sent = ViewSubmission.parse(body)
-    form = await finding.validate_wish(env, sent.view, user_id=sent.user_id)
+    form = await finding.validate_wish(env, sent.state, user_id=sent.user_id)
     if isinstance(form, dict):
         await ack(response_action="errors", errors=form)
         return

@@ -12,13 +12,14 @@ from slack_bolt.async_app import AsyncAck
 from bot.buttons.values import ProposalButton
 from bot.service import Env
 from bot.slack.message import Message
+from bot.slack.view_state import ViewState
 from handlers.payloads import BlockAction, ViewSubmission
 from handlers.presses import answer_presser
 
 
 class Submit(Protocol):
     def __call__(
-        self, env: Env, /, *, user_id: str, view: dict[str, Any]
+        self, env: Env, /, *, user_id: str, state: ViewState
     ) -> Awaitable[dict[str, str] | None]: ...
 
 
@@ -52,7 +53,7 @@ def on_submit(submit: Submit) -> Callable[..., Awaitable[None]]:
 
     async def on_form(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
         sent = ViewSubmission.parse(body)
-        errors = await submit(env, user_id=sent.user_id, view=sent.view)
+        errors = await submit(env, user_id=sent.user_id, state=sent.state)
         if errors:
             await ack(response_action="errors", errors=errors)
         else:

@@ -9,8 +9,10 @@ is ours to check – what a button's value carries, by that button's codec in bo
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
+
+from bot.slack.view_state import ViewState
 
 
 def _dict(value: object) -> Mapping[str, Any]:
@@ -70,28 +72,15 @@ class BlockAction:
 
 @dataclass(frozen=True, slots=True)
 class ViewSubmission:
-    """A `view_submission` body. `view` stays the raw dict: the services read their own
-    forms out of its state (models.forms validates them)."""
+    """A `view_submission` body: who submitted, and the view read into a typed state that
+    the services read their forms out of (models.forms validates them)."""
 
     user_id: str
-    view_id: str
-    callback_id: str
-    private_metadata: str
-    values: Mapping[str, Any]
-    view: dict[str, Any] = field(repr=False)
+    state: ViewState
 
     @classmethod
     def parse(cls, body: Mapping[str, Any]) -> ViewSubmission:
-        view = body.get("view")
-        raw = view if isinstance(view, dict) else {}
-        return cls(
-            user_id=_id_of(body, "user"),
-            view_id=_text(raw.get("id")),
-            callback_id=_text(raw.get("callback_id")),
-            private_metadata=_text(raw.get("private_metadata")),
-            values=_dict(_dict(raw.get("state")).get("values")),
-            view=raw,
-        )
+        return cls(user_id=_id_of(body, "user"), state=ViewState.parse(body.get("view")))
 
 
 @dataclass(frozen=True, slots=True)

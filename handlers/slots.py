@@ -26,8 +26,8 @@ async def on_edit_slot(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
 async def on_slot_form(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
     """Validate, answer inline errors or close, then do the work."""
     sent = ViewSubmission.parse(body)
-    form = await slots.validate_slot(env, sent.view)
-    cohost_errors = await cohosts.check(env, sent.view, user_id=sent.user_id)
+    form = await slots.validate_slot(env, sent.state)
+    cohost_errors = await cohosts.check(env, sent.state, user_id=sent.user_id)
     if isinstance(form, dict) or cohost_errors:
         errors = form if isinstance(form, dict) else {}
         await ack(response_action="errors", errors={**errors, **cohost_errors})
@@ -37,5 +37,5 @@ async def on_slot_form(ack: AsyncAck, body: dict[str, Any], env: Env) -> None:
         await ack(response_action="errors", errors=saved)
         return
     await ack()
-    await cohosts.apply(env, host=sent.user_id, slot=saved.slot, view=sent.view)
+    await cohosts.apply(env, host=sent.user_id, slot=saved.slot, state=sent.state)
     await slots.confirm_slot(env, user_id=sent.user_id, saved=saved)

@@ -5,7 +5,6 @@ side (the first answer counts)."""
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 from bot.process.current import season_of
 from bot.registry.ids import CohostBlock
@@ -13,6 +12,7 @@ from bot.service import Env
 from bot.service.home import refresh_homes
 from bot.slack import dm
 from bot.slack.people import profile_of
+from bot.slack.view_state import ViewState
 from bot.views.cohosts import cohost_added, cohost_error, cohost_removed
 from models import cohosts as repo
 from models.cohosts import cohost_and_plan
@@ -26,19 +26,15 @@ def host_side(deal: Deal) -> list[str]:
     return [deal.host.slack_user_id, *([cohost] if cohost else [])]
 
 
-def chosen(view: dict[str, Any]) -> str | None:
+def chosen(state: ViewState) -> str | None:
     """The co-host picked in the slot modal (None: nobody)."""
-    values = (view.get("state") or {}).get("values") or {}
-    block = values.get(CohostBlock.SLOT_COHOST.value) if isinstance(values, dict) else None
-    element: Any = next(iter(block.values()), {}) if isinstance(block, dict) and block else {}
-    user = element.get("selected_user") if isinstance(element, dict) else None
-    return user if isinstance(user, str) and user else None
+    return state.first(CohostBlock.SLOT_COHOST).user or None
 
 
-async def check(env: Env, view: dict[str, Any], *, user_id: str) -> dict[str, str]:
+async def check(env: Env, state: ViewState, *, user_id: str) -> dict[str, str]:
     """Inline errors for the co-host field: nobody hosts with themselves, and nobody is on
     both sides of one placement (an intern of the slot, or her manager, as co-host)."""
-    cohost = chosen(view)
+    cohost = chosen(state)
     if cohost == user_id:
         return cohost_error(both_sides=False)
     if cohost is not None:
@@ -51,11 +47,11 @@ async def check(env: Env, view: dict[str, Any], *, user_id: str) -> dict[str, st
     return {}
 
 
-async def apply(env: Env, *, host: str, slot: HostSlot, view: dict[str, Any]) -> None:
+async def apply(env: Env, *, host: str, slot: HostSlot, state: ViewState) -> None:
     """Store the co-host picked in the modal, and move the slot's placements' planned DMs
     to them; tell the new one, and the one taken off."""
     assert slot.id is not None
-    cohost = chosen(view)
+    cohost = chosen(state)
     if cohost and cohost != slot.cohost_user_id:
         # Read (and keep) their name now: the intern's messages and calendar name them.
         await profile_of(env.client, cohost, db=env.db, clock=env.clock, known=env.caches.profiles)

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 from bot.domain.placement import Role
 from bot.domain.season import Season
@@ -16,6 +15,7 @@ from bot.service.cohosts import host_side
 from bot.service.home import refresh_homes
 from bot.slack import dm
 from bot.slack.message import Message
+from bot.slack.view_state import ViewState
 from bot.texts import days_change as t
 from bot.views import days_change as views
 from bot.views.common import days_text, mention, notice
@@ -58,15 +58,15 @@ async def open_modal(
     return None
 
 
-async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, str] | None:
+async def submit(env: Env, *, user_id: str, state: ViewState) -> dict[str, str] | None:
     """Propose the ticked days; a refusal is shown inline on the days field."""
-    metadata = str(view.get("private_metadata") or "")
+    metadata = state.private_metadata
     proposal_id = int(metadata) if metadata.isascii() and metadata.isdigit() else 0
     found = await env.db.run(
         repo.propose,
         proposal_id=proposal_id,
         user_id=user_id,
-        values=views.chosen_days(view),
+        values=views.chosen_days(state),
         now=env.now(),
     )
     if isinstance(found, DaysRefusal):

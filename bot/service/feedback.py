@@ -18,6 +18,7 @@ from bot.registry.ids import DMKind
 from bot.service import Env
 from bot.slack import dm
 from bot.slack.message import Message
+from bot.slack.view_state import ViewState
 from bot.texts import erasure
 from bot.texts import feedback as texts
 from bot.views.common import notice
@@ -180,10 +181,10 @@ class Saved:
 
 
 async def submit(
-    env: Env, survey: Survey, *, user_id: str, view: dict[str, Any]
+    env: Env, survey: Survey, *, user_id: str, state: ViewState
 ) -> Saved | dict[str, str]:
     """Store the modal's answer; Danish errors per block if it cannot be."""
-    where = Where.decode(view.get("private_metadata"))
+    where = Where.decode(state.private_metadata)
     questions = None
     if survey.form.asked is not None:  # the questions depend on the side: read it first
         allowed = await _allowed(
@@ -195,7 +196,7 @@ async def submit(
         if isinstance(allowed, str):
             return {survey.form.questions[0].block_id: allowed}
         questions = survey.form.questions_for(allowed.ctx, allowed.role)
-    answer = read_answer(survey.form, view, questions)
+    answer = read_answer(survey.form, state, questions)
     if isinstance(answer, dict):
         return answer
     placement_id = answer.placement_id or where.placement_id

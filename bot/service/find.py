@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 from sqlmodel import Session
@@ -29,6 +27,7 @@ from bot.service.seasons import SignupStart, open_signup_modal, past_deadline
 from bot.slack import dm
 from bot.slack.message import Message
 from bot.slack.people import profile_of
+from bot.slack.view_state import ViewState
 from bot.views import find as views
 from bot.views.forms import (
     DEFAULT_TOPICS,
@@ -67,11 +66,11 @@ async def open_wish_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
 
 
 async def validate_wish(
-    env: Env, view: dict[str, Any], *, user_id: str = ""
+    env: Env, state: ViewState, *, user_id: str = ""
 ) -> WishForm | dict[str, str]:
     _, overrides = await env.season()
     topics = set(await env.db.read(topic_repo.topics, defaults=DEFAULT_TOPICS))
-    parsed = parse_wish(keyed(read_state(view), WISH_KEYS), known_topics=topics, keys=WISH_KEYS)
+    parsed = parse_wish(keyed(read_state(state), WISH_KEYS), known_topics=topics, keys=WISH_KEYS)
     if isinstance(parsed, WishForm) and user_id and parsed.manager_user_id == user_id:
         return field_errors({WISH_KEYS["manager"]: FieldProblem.OWN_MANAGER})
     if (

@@ -4,13 +4,12 @@ each later edit refreshes until it is sent)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.registry.ids import GoalsBlock
 from bot.service import Env
 from bot.service.home import refresh_homes
 from bot.slack import dm
 from bot.slack.message import Message
+from bot.slack.view_state import ViewState
 from bot.views import goals as views
 from bot.views.common import notice
 from bot.views.refusals import refusal_text
@@ -43,9 +42,9 @@ async def open_modal(
     return None
 
 
-async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, str] | None:
+async def submit(env: Env, *, user_id: str, state: ViewState) -> dict[str, str] | None:
     """Store the goals; a refusal or a bad text is shown inline on the goals field."""
-    read = views.read_goals(view)
+    read = views.read_goals(state)
     if isinstance(read, dict):
         return read
     proposal_id, goals = read

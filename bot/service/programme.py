@@ -4,8 +4,6 @@ any of the host's other placements ticked; the intern is told once for a burst o
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.registry.ids import ProgrammeBlock, day_block
 from bot.service import Env
 from bot.service.calendar import send_programme_changed
@@ -13,6 +11,7 @@ from bot.service.cohosts import host_side
 from bot.service.home import refresh_homes
 from bot.slack import dm
 from bot.slack.message import Message
+from bot.slack.view_state import ViewState
 from bot.texts import programme as t
 from bot.views import programme as views
 from bot.views.common import notice
@@ -33,8 +32,8 @@ _LIMITS = {"text": DAY_TEXT_MAX, "time": DAY_TIME_MAX, "place": DAY_PLACE_MAX}
 _BLOCKS = {"text": ProgrammeBlock.TEXT, "time": ProgrammeBlock.TIME, "place": ProgrammeBlock.PLACE}
 
 
-def _proposal_id(view: dict[str, Any]) -> int:
-    metadata = str(view.get("private_metadata") or "")
+def _proposal_id(state: ViewState) -> int:
+    metadata = state.private_metadata
     return int(metadata) if metadata.isascii() and metadata.isdigit() else 0
 
 
@@ -71,9 +70,9 @@ def _faults(faults: dict[str, Fault]) -> dict[str, str]:
     return errors
 
 
-async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, str] | None:
+async def submit(env: Env, *, user_id: str, state: ViewState) -> dict[str, str] | None:
     """Save the programme; bad input is answered inline and saves nothing."""
-    proposal_id = _proposal_id(view)
+    proposal_id = _proposal_id(state)
     now = env.now()
     found = await env.db.read(repo.writable, proposal_id=proposal_id, user_id=user_id, now=now)
     if isinstance(found, ProgrammeRefusal):
@@ -81,14 +80,14 @@ async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, s
         return {ProgrammeBlock.ADDRESS: refusal_text(found)}
     deal, placement = found
     form = parse(
-        days=views.days_of(view, sorted(placement.days)),
-        address=views.text_of(view, ProgrammeBlock.ADDRESS),
-        meeting_point=views.text_of(view, ProgrammeBlock.MEETING_POINT),
-        phone=views.text_of(view, ProgrammeBlock.PHONE),
+        days=views.days_of(state, sorted(placement.days)),
+        address=state.text(ProgrammeBlock.ADDRESS),
+        meeting_point=state.text(ProgrammeBlock.MEETING_POINT),
+        phone=state.text(ProgrammeBlock.PHONE),
     )
     if isinstance(form, dict):
         return _faults(form)
-    wanted = views.chosen(view)
+    wanted = views.chosen(state)
     if wanted:
         others = await env.db.read(repo.also_for, deal=deal, user_id=user_id, now=now)
         allowed = {str(o.proposal.id) for o in others}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from slack_sdk.models.views import View
 
 from bot import texts
@@ -14,6 +12,7 @@ from bot.service.home import refresh_home
 from bot.service.seasons import SignupStart, open_signup_modal, past_deadline
 from bot.slack import dm
 from bot.slack.people import profile_of
+from bot.slack.view_state import ViewState
 from bot.texts import changes
 from bot.views.forms import SLOT_KEYS, keyed, read_state, slot_modal
 from bot.views.slots import slot_saved
@@ -35,9 +34,9 @@ async def open_slot_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
     )
 
 
-async def validate_slot(env: Env, view: dict[str, Any]) -> SlotForm | dict[str, str]:
+async def validate_slot(env: Env, state: ViewState) -> SlotForm | dict[str, str]:
     topics = set(await env.db.read(topic_repo.topics, defaults=texts.DEFAULT_TOPICS))
-    return parse_slot(keyed(read_state(view), SLOT_KEYS), known_topics=topics, keys=SLOT_KEYS)
+    return parse_slot(keyed(read_state(state), SLOT_KEYS), known_topics=topics, keys=SLOT_KEYS)
 
 
 async def save_slot(env: Env, *, user_id: str, form: SlotForm) -> repo.SlotSaved | dict[str, str]:

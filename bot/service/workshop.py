@@ -5,7 +5,6 @@ reminded the working day before."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from sqlmodel import Session
 
@@ -21,6 +20,7 @@ from bot.service.admin import audit
 from bot.service.home import refresh_home
 from bot.slack import dm
 from bot.slack.message import Message
+from bot.slack.view_state import ViewState
 from bot.texts import admin as admin_texts
 from bot.texts import workshop as t
 from bot.views import workshop as views
@@ -102,13 +102,13 @@ def _save_and_invite(
     return workshop, created, invited
 
 
-async def submit(env: Env, *, user_id: str, view: dict[str, Any]) -> dict[str, str] | None:
+async def submit(env: Env, *, user_id: str, state: ViewState) -> dict[str, str] | None:
     """The modal: inline errors, or save, invite and tell the coordinator (None)."""
     if not await env.is_coordinator(user_id):
         await audit(env, actor=user_id, action="workshop", allowed=False)
         return {WorkshopBlock.PLACE.value: admin_texts.NOT_COORDINATOR}
     season, _ = await env.season()
-    form = views.read_form(view, local_date(env.now(), season.tz), season)
+    form = views.read_form(state, local_date(env.now(), season.tz), season)
     if isinstance(form, dict):
         return form
     workshop, created, invited = await env.db.run(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -20,6 +18,7 @@ from bot.buttons.values import DaysChangeButton, ProposalButton
 from bot.domain.season import Season
 from bot.registry.ids import Action, DaysAction, DaysBlock, DaysCallback
 from bot.slack.message import Message
+from bot.slack.view_state import ViewState
 from bot.texts import days_change as t
 from bot.views.common import button, days_text, message, modal_view
 from models.placements import Deal
@@ -56,13 +55,9 @@ def modal(deal: Deal, season: Season, other: str) -> View:
     )
 
 
-def chosen_days(view: dict[str, Any]) -> list[str]:
+def chosen_days(state: ViewState) -> list[str]:
     """The ticked values of the modal's checkboxes, as sent (validated by the caller)."""
-    values = ((view.get("state") or {}).get("values") or {}).get(DaysBlock.DAYS) or {}
-    element = values.get(Action.FIELD) or {}
-    return [
-        str(o.get("value")) for o in element.get("selected_options") or [] if isinstance(o, dict)
-    ]
+    return state.selected_all(DaysBlock.DAYS)
 
 
 def ask(change_id: int, text: str) -> Message:

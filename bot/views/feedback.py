@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from slack_sdk.models.blocks import (
     Block,
@@ -26,6 +25,7 @@ from slack_sdk.models.views import View
 
 from bot.domain.placement import Role
 from bot.registry.ids import Action, FeedbackBlock, FeedbackCallback, GoalsBlock, GoalsCallback
+from bot.slack.view_state import ViewState
 from bot.texts import err_too_long
 from bot.texts import feedback as texts
 from bot.texts import goals as goal_texts
@@ -340,68 +340,39 @@ def feedback_modal(
 # Reading the answers back -----------------------------------------------------------------
 
 
-def _values(view: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    values = (view.get("state") or {}).get("values") or {}
-    found: dict[str, dict[str, Any]] = {}
-    if isinstance(values, dict):
-        for block_id, elements in values.items():
-            element = elements.get(Action.FIELD) if isinstance(elements, dict) else None
-            if isinstance(element, dict):
-                found[str(block_id)] = element
-    return found
-
-
-def _selected(element: dict[str, Any] | None) -> str:
-    option = (element or {}).get("selected_option") or {}
-    return str(option.get("value") or "") if isinstance(option, dict) else ""
-
-
-def _text(element: dict[str, Any] | None) -> str:
-    value = (element or {}).get("value")
-    return value if isinstance(value, str) else ""
-
-
 @dataclass(frozen=True, slots=True)
 class Answer:
     values: dict[str, Value]  # per column, typed as stored: the check-in's rating is an int
     placement_id: int | None  # from the select, when the modal had one
 
 
-def _ticked(element: dict[str, Any] | None) -> bool:
-    chosen = (element or {}).get("selected_options")
-    return isinstance(chosen, list) and any(
-        isinstance(o, dict) and o.get("value") == "yes" for o in chosen
-    )
-
-
 def read_answer(
-    form: Form, view: dict[str, Any], questions: Sequence[Question] | None = None
+    form: Form, state: ViewState, questions: Sequence[Question] | None = None
 ) -> Answer | dict[str, str]:
     """The answer to `questions` (default: the form's), or Danish errors per block for
     `response_action: errors`."""
-    values = _values(view)
     errors: dict[str, str] = {}
     answer: dict[str, Value] = {}
     for question in form.questions if questions is None else questions:
-        element = values.get(question.block_id)
+        block = question.block_id
         if isinstance(question, Consent):
-            answer[question.column] = _ticked(element)
+            answer[question.column] = "yes" in state.selected_all(block)
         elif isinstance(question, Choice):
             offered = {str(value): value for value in question.options}
-            picked = _selected(element)
+            picked = state.selected_text(block)
             if picked in offered:
                 answer[question.column] = offered[picked]
             else:
-                errors[question.block_id] = question.error
+                errors[block] = question.error
         else:
             # Slack's max_length stops the client; a longer text is refused, never cut short.
-            text = clean_text(_text(element))
+            text = clean_text(state.text(block))
             if len(text) > question.max_length:
-                errors[question.block_id] = err_too_long(question.max_length, len(text))
+                errors[block] = err_too_long(question.max_length, len(text))
             answer[question.column] = text
     placement_id: int | None = None
-    if form.may_pick and FeedbackBlock.PLACEMENT in values:
-        chosen = _selected(values[FeedbackBlock.PLACEMENT])
+    if form.may_pick and state.element(FeedbackBlock.PLACEMENT) is not None:
+        chosen = state.selected_text(FeedbackBlock.PLACEMENT)
         if chosen.isdigit() and len(chosen) < 12:
             placement_id = int(chosen)
         else:

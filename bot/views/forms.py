@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Final
+from typing import Final
 
 from slack_sdk.models.blocks import (
     Block,
@@ -27,6 +27,7 @@ from bot.domain.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, by_region
 from bot.domain.season import Season
 from bot.registry.ids import Action, Callback
 from bot.registry.ids import Block as B
+from bot.slack.view_state import ViewState
 from bot.texts import DEFAULT_TOPICS as DEFAULT_TOPICS  # for services, which read no catalogue
 from bot.texts import changes
 from bot.texts import goals as goal_texts
@@ -290,34 +291,20 @@ def wish_modal(
     )
 
 
-def read_state(view: dict[str, Any]) -> Raw:
-    """Raw values per block ID from a view_submission's `view.state.values`."""
+def read_state(state: ViewState) -> Raw:
+    """Raw values per block ID from a submitted view's state, as its elements' types say."""
     raw = Raw()
-    values = ((view.get("state") or {}).get("values")) or {}
-    if not isinstance(values, dict):
-        return raw
-    for block_id, elements in values.items():
-        element = (elements or {}).get(Action.FIELD) if isinstance(elements, dict) else None
-        if not isinstance(element, dict):
-            continue
-        kind = element.get("type")
+    for block_id, element in state.fields().items():
+        kind = element.type
         if kind in ("plain_text_input", "number_input"):
-            raw.text[block_id] = _str(element.get("value"))
+            raw.text[block_id] = element.text
         elif kind in ("static_select", "radio_buttons"):
-            raw.choice[block_id] = _str((element.get("selected_option") or {}).get("value"))
+            raw.choice[block_id] = element.selected
         elif kind == "users_select":
-            raw.choice[block_id] = _str(element.get("selected_user"))
+            raw.choice[block_id] = element.user
         elif kind in ("checkboxes", "multi_static_select"):
-            raw.choices[block_id] = [
-                str(o.get("value"))
-                for o in element.get("selected_options") or []
-                if isinstance(o, dict)
-            ]
+            raw.choices[block_id] = list(element.selected_options)
     return raw
-
-
-def _str(value: object) -> str | None:
-    return value if isinstance(value, str) else None
 
 
 def keyed(raw: Raw, keys: dict[str, str]) -> Raw:

@@ -3,8 +3,6 @@ change, and the lines `/praktik status` and App Home show."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from slack_sdk.models.blocks import (
     Block,
     ButtonElement,
@@ -18,6 +16,7 @@ from slack_sdk.models.views import View
 from bot.buttons.values import ProposalButton
 from bot.registry.ids import Action, GoalsAction, GoalsBlock, GoalsCallback
 from bot.slack.message import Message
+from bot.slack.view_state import ViewState
 from bot.texts import err_too_long
 from bot.texts import goals as t
 from bot.views.common import button, md, message, modal_view, notice, user_text
@@ -63,15 +62,12 @@ def goals_modal(*, proposal_id: int, workplace: str, goals: str) -> View:
     )
 
 
-def read_goals(view: dict[str, Any]) -> tuple[int, str] | dict[str, str]:
+def read_goals(state: ViewState) -> tuple[int, str] | dict[str, str]:
     """(proposal ID, goals) from the submitted modal, or the inline error: the goals are
     refused when empty or too long, never cut short."""
-    metadata = str(view.get("private_metadata") or "")
+    metadata = state.private_metadata
     proposal_id = int(metadata) if metadata.isascii() and metadata.isdigit() else 0
-    values = (view.get("state") or {}).get("values") or {}
-    field = (values.get(GoalsBlock.GOALS) or {}).get(Action.FIELD) or {}
-    raw = field.get("value") if isinstance(field, dict) else None
-    goals = clean_text(raw if isinstance(raw, str) else "")
+    goals = clean_text(state.text(GoalsBlock.GOALS))
     if not goals:
         return {GoalsBlock.GOALS: t.ERR_GOALS_EMPTY}
     if len(goals) > GOALS_MAX:

@@ -4,7 +4,6 @@ programme as the intern and the host side read it (status, App Home, DMs, calend
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -23,6 +22,7 @@ from bot.buttons.values import ProposalButton
 from bot.domain.season import Season
 from bot.registry.ids import Action, ProgrammeAction, ProgrammeBlock, ProgrammeCallback, day_block
 from bot.slack.message import Message
+from bot.slack.view_state import ViewState
 from bot.texts import programme as t
 from bot.views.common import button, days_text, md, message, modal_view
 from bot.views.forms import text_input
@@ -158,26 +158,15 @@ def modal(deal: Deal, season: Season, programme: Programme | None, others: list[
     )
 
 
-def _value(view: dict[str, Any], block: str) -> Any:
-    values = ((view.get("state") or {}).get("values") or {}).get(block) or {}
-    return values.get(Action.FIELD) or {}
-
-
-def text_of(view: dict[str, Any], block: str) -> str | None:
-    value = _value(view, block).get("value")
-    return value if isinstance(value, str) else None
-
-
-def chosen(view: dict[str, Any]) -> list[str]:
+def chosen(state: ViewState) -> list[str]:
     """The ticked placements of *Brug også for*, as sent (checked by the caller)."""
-    options = _value(view, ProgrammeBlock.ALSO_FOR).get("selected_options") or []
-    return [str(o.get("value")) for o in options if isinstance(o, dict)]
+    return state.selected_all(ProgrammeBlock.ALSO_FOR)
 
 
-def days_of(view: dict[str, Any], days: list[int]) -> dict[int, list[str | None]]:
+def days_of(state: ViewState, days: list[int]) -> dict[int, list[str | None]]:
     return {
         day: [
-            text_of(view, day_block(b, day))
+            state.text(day_block(b, day))
             for b in (ProgrammeBlock.TEXT, ProgrammeBlock.TIME, ProgrammeBlock.PLACE)
         ]
         for day in days

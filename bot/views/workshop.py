@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -24,6 +23,7 @@ from bot.buttons.values import WorkshopButton
 from bot.domain.season import Season
 from bot.registry.ids import Action, WorkshopAction, WorkshopBlock, WorkshopCallback
 from bot.slack.message import Message
+from bot.slack.view_state import ViewState
 from bot.texts import dates
 from bot.texts import workshop as t
 from bot.views.common import button, md, message, modal_view
@@ -100,30 +100,18 @@ def modal(current: Workshop | None) -> View:
     )
 
 
-def _field(view: dict[str, Any], block: WorkshopBlock) -> dict[str, Any]:
-    values = (view.get("state") or {}).get("values") or {}
-    element = ((values.get(block.value) or {}) if isinstance(values, dict) else {}).get(
-        Action.FIELD.value
-    )
-    return element if isinstance(element, dict) else {}
-
-
-def read_form(
-    view: dict[str, Any], today: date, season: Season
-) -> WorkshopDetails | dict[str, str]:
+def read_form(state: ViewState, today: date, season: Season) -> WorkshopDetails | dict[str, str]:
     """The modal's values, or per block the Danish reason it cannot be saved. The workshop
     kicks the season off: it lies after today and before the season's week 37."""
     errors: dict[str, str] = {}
-    day: date | None = None
-    try:
-        day = date.fromisoformat(str(_field(view, WorkshopBlock.DAY).get("selected_date") or ""))
-    except ValueError:
+    day = state.date(WorkshopBlock.DAY)
+    if day is None:
         errors[WorkshopBlock.DAY.value] = t.ERR_DAY
     if day is not None and day <= today:
         errors[WorkshopBlock.DAY.value] = t.ERR_DAY_PAST
     elif day is not None and day >= season.day(1):
         errors[WorkshopBlock.DAY.value] = t.err_day_late(dates.day(season.day(1)))
-    time = str(_field(view, WorkshopBlock.TIME).get("selected_time") or "")
+    time = state.time(WorkshopBlock.TIME) or ""
     hours, _, minutes = time.partition(":")
     if not (
         len(time) == 5
@@ -135,10 +123,10 @@ def read_form(
         and int(minutes) < 60
     ):
         errors[WorkshopBlock.TIME.value] = t.ERR_TIME
-    place = clean_text(_field(view, WorkshopBlock.PLACE).get("value"))
+    place = clean_text(state.text(WorkshopBlock.PLACE))
     if not place or len(place) > PLACE_MAX:
         errors[WorkshopBlock.PLACE.value] = t.ERR_PLACE
-    note = clean_text(_field(view, WorkshopBlock.NOTE).get("value"))
+    note = clean_text(state.text(WorkshopBlock.NOTE))
     if len(note) > NOTE_MAX:
         errors[WorkshopBlock.NOTE.value] = t.ERR_NOTE
     if errors or day is None:

@@ -112,7 +112,7 @@ def test_no_event_makes_parsing_raise(event: dict[str, Any]) -> None:
     HomeOpened.parse(event)
 
 
-def test_a_view_submission_is_read_and_keeps_its_view() -> None:
+def test_a_view_submission_is_read_into_its_state() -> None:
     view = {
         "id": "V1",
         "callback_id": "slot_form",
@@ -120,21 +120,21 @@ def test_a_view_submission_is_read_and_keeps_its_view() -> None:
         "state": {"values": {"slot_workplace": {"field": {"value": "Ærø"}}}},
     }
     got = ViewSubmission.parse({"user": {"id": "U1"}, "view": view})
-    assert (got.user_id, got.view_id, got.callback_id, got.private_metadata) == (
+    state = got.state
+    assert (got.user_id, state.view_id, state.callback_id, state.private_metadata) == (
         "U1",
         "V1",
         "slot_form",
         "7",
     )
-    assert got.values == {"slot_workplace": {"field": {"value": "Ærø"}}}
-    assert got.view is view
+    assert state.text("slot_workplace") == "Ærø"
 
 
 @pytest.mark.parametrize("view", [None, "V1", [], {"state": "x"}, {"state": {"values": []}}])
 def test_a_view_of_the_wrong_shape_gives_empty_values(view: object) -> None:
     got = ViewSubmission.parse({"user": {"id": "U1"}, "view": view})
-    assert (got.view_id, got.callback_id, got.private_metadata) == ("", "", "")
-    assert got.values == {}
+    assert (got.state.view_id, got.state.callback_id, got.state.private_metadata) == ("", "", "")
+    assert got.state.blocks == {}
 
 
 def test_a_slash_command_without_its_fields_gives_empty_values() -> None:
