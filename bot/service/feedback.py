@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from bot.current import season_of
 from bot.ids import DMKind
-from bot.placement import Role, Span, evaluation_open
-from bot.season import Season, day_label, start_of_day
+from bot.placement import Refusal, Role, Span, evaluation_open
+from bot.season import Season, start_of_day
 from bot.service import Env
 from bot.slack import dm
 from bot.slack.message import Message
-from bot.texts import erasure
-from bot.texts import feedback as texts
+from bot.views import feedback as views
 from bot.views.common import notice
 from bot.views.feedback import (
     CHECKIN_FORM,
@@ -86,7 +86,7 @@ async def _allowed(
     if ctx is None or not ctx.confirmed or role is None:
         # After slet-mine-data the placement is withdrawn and the person no longer in it.
         if await env.db.read(was_erased, user_id=user_id):
-            return erasure.OLD_BUTTON
+            return refusal_text(Refusal.ERASED)
         if ctx is None or not ctx.confirmed:
             return refusal_text(SaveRefusal.UNKNOWN)
         return refusal_text(SaveRefusal.NOT_YOURS)
@@ -95,7 +95,7 @@ async def _allowed(
         return refusal_text(SaveRefusal.CLOSED, closed_on=date_text(season.close_date))
     span = Span.of_week(ctx.placement.season_year, ctx.placement.days, season.tz)
     if completed_only and (span is None or not evaluation_open(span.stage(env.now()))):
-        return texts.NOT_OVER_YET
+        return views.not_over_yet()
     return Allowed(ctx, role, season)
 
 
@@ -114,8 +114,8 @@ async def _redraw(env: Env, *, placement_id: int, user_id: str, kind: DMKind, wh
 
 async def _store(
     env: Env, survey: Survey, *, user_id: str, placement_id: int, values: Mapping[str, Value]
-) -> Refused | str:
-    """The date the answer can be changed until, or why it was not stored."""
+) -> Refused | date:
+    """The day the answer can be changed until, or why it was not stored."""
     allowed = await _allowed(
         env, user_id=user_id, placement_id=placement_id, completed_only=survey.completed_only
     )
@@ -132,7 +132,7 @@ async def _store(
     )
     if isinstance(saved, SaveRefusal):
         return Refused(refusal_text(saved, closed_on=date_text(allowed.season.close_date)))
-    return date_text(allowed.season.close_date)
+    return allowed.season.close_date
 
 
 # The DMs' buttons -----------------------------------------------------------------------
@@ -176,7 +176,7 @@ class Saved:
     user_id: str
     placement_id: int
     where: Where
-    until: str
+    until: date  # the answer can be changed until the season closes
 
 
 async def submit(
@@ -220,7 +220,7 @@ async def show_saved(env: Env, saved: Saved) -> None:
         )
     elif saved.where.channel:
         await dm.ephemeral(
-            env.client, saved.where.channel, saved.user_id, notice(texts.answer_saved(saved.until))
+            env.client, saved.where.channel, saved.user_id, views.answer_saved(saved.until)
         )
 
 
@@ -236,7 +236,7 @@ async def checkin_command(
     # Once the next season is open, last season's placements are still checked in on.
     contexts = await env.db.read(placements_of, user_id=user_id, years=[year - 1, year])
     if not contexts:
-        return notice(texts.NO_PLACEMENT)
+        return views.no_placement()
     open_now: list[PlacementContext] = []
     upcoming: list[tuple[Any, PlacementContext]] = []
     closed: list[Season] = []
@@ -256,5 +256,5 @@ async def checkin_command(
         return None
     if upcoming:
         starts, _ = min(upcoming, key=lambda pair: pair[0])
-        return notice(texts.not_started(day_label(starts)))
-    return notice(texts.season_closed(date_text(closed[-1].close_date)))
+        return views.not_started(starts)
+    return views.season_closed(closed[-1].close_date)
