@@ -1,4 +1,5 @@
-"""Block Kit for changing a confirmed placement's days: the button, the modal, the question."""
+"""Block Kit for changing a confirmed placement's days: the button, the modal, the question,
+and what each side is told once it is answered."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The check-in and evaluation modals, and reading their answers back.
+"""The check-in and evaluation modals, reading their answers back, and what `/praktik
+checkin` and the answers' receipts say.
 
 Both are one modal built from a `Form`: only the questions differ; how they are asked,
 prefilled with the stored answer and read back is shared.

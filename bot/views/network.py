@@ -1,5 +1,5 @@
-"""Block Kit of the network: what an entry shows, the opt-in preview, search results, and
-the invitation to join under the evaluation DM."""
+"""Block Kit of the network: what an entry shows, the opt-in preview, search results, the
+command's other answers, and the invitation to join under the evaluation DM."""
 
 from __future__ import annotations
 

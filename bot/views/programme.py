@@ -1,5 +1,6 @@
 """Block Kit for the programme of a placement's days: the button, the modal, and the
-programme as the intern and the host side read it (status, App Home, DMs, calendar)."""
+programme as the intern and the host side read it (status, App Home, DMs, calendar), the
+form's faults and the host's receipt."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The coordinator's matching round: the side-by-side preview, and what sending reports."""
+"""The coordinator's matching round: the side-by-side preview with its CSV, what sending
+reports, and what an expired proposal's buttons turn into."""
 
 from __future__ import annotations
 

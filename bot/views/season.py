@@ -1,4 +1,5 @@
-"""Block Kit of the season's life: the invitation back, the sign-up-not-open notice."""
+"""The season's life in Danish: a command's year that is none, the invitation back, the
+sign-up-not-open notice, and the answers to `/praktik admin sæson åbn`."""
 
 from __future__ import annotations
 

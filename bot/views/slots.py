@@ -1,4 +1,5 @@
-"""Host slots in messages: the saved confirmation, search results and suggestions."""
+"""Host slots in messages: the saved confirmation, an edit's refusals, search results and
+suggestions."""
 
 from __future__ import annotations
 

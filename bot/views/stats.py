@@ -1,4 +1,5 @@
-"""The season's figures: `/praktik admin stats` and the coordinators' section of App Home."""
+"""The season's figures: `/praktik admin stats` and the coordinators' section of App Home,
+and the export's sheets (the placements and the workshop's answers as CSV)."""
 
 from __future__ import annotations
 

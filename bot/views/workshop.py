@@ -1,5 +1,5 @@
 """The kick-off workshop's Block Kit: the coordinator's modal and overview, the invitation
-(with *Jeg kommer* / *Jeg kommer ikke*) and the reminder. Pure."""
+(with *Jeg kommer* / *Jeg kommer ikke*), the reminder, and the coordinator's receipts. Pure."""
 
 from __future__ import annotations
 
