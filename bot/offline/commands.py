@@ -274,7 +274,8 @@ def run_export(
     if args.tilmeldinger:
         return _export_signups(args, out, err)
     from bot.domain.season import Season
-    from bot.service.stats import export_csv, people_in
+    from bot.service.stats import people_in
+    from bot.views.stats import export_csv
     from models.stats import export_rows
 
     year = _year(args.year)

@@ -8,74 +8,18 @@ from dataclasses import replace
 from datetime import date
 
 from bot.domain import ics
-from bot.domain.placement import Role
 from bot.domain.season import Season
 from bot.service import Env
 from bot.service.files import upload
-from bot.texts import calendar as t
-from bot.texts import days_change as days_texts
-from bot.texts import programme as programme_texts
-from bot.views import programme as programme_views
-from bot.views.common import place_text
+from bot.views import calendar as views
+from bot.views.calendar import visits
+from bot.views.files import FileWords
 from models.days_change import calendar_sequence
-from models.hosts import hosts
 from models.placements import Deal
 from models.programme import programme_of
 from models.tables import Programme
 
 FIRST = 0  # SEQUENCE of the confirmation's events; each accepted change of days adds one
-
-
-def visits(
-    deal: Deal,
-    season: Season,
-    weekdays: list[int] | None = None,
-    programme: Programme | None = None,
-) -> list[tuple[str, ics.Visit]]:
-    """(recipient, what their calendar shows) for the host and the intern: the agreed days,
-    or `weekdays` of them, each with its programme once the host side wrote one."""
-    chosen = deal.proposal.days if weekdays is None else weekdays
-    per_day = programme_views.calendar_days(programme, season, list(deal.proposal.days))
-    days = [season.day(d) for d in sorted(chosen) if 1 <= d <= 5]
-    proposal_id = deal.proposal.id or 0
-    host, intern = deal.host, deal.intern
-    host_names = [h.name or h.slack_user_id for h in hosts(deal)]
-    intern_name = intern.name or intern.slack_user_id
-    workplace = deal.slot.workplace
-    where = t.location(workplace, place_text(deal.slot.municipality, deal.slot.region))
-
-    def visit(side: Role, summary: str, description: str) -> ics.Visit:
-        return ics.Visit(
-            proposal_id=proposal_id,
-            side=side,
-            days=days,
-            summary=summary,
-            description=description,
-            location=where,
-            programme=per_day,
-        )
-
-    found = [
-        (
-            host.slack_user_id,
-            visit(
-                Role.HOST, t.summary_host(intern_name), t.description_host(intern_name, workplace)
-            ),
-        ),
-        (
-            intern.slack_user_id,
-            visit(
-                Role.INTERN,
-                t.summary_intern(workplace),
-                t.description_intern(host_names, workplace),
-            ),
-        ),
-    ]
-    cohost = deal.slot.cohost_user_id
-    if cohost:  # the co-host's calendar shows the host's side, as events of their own
-        _, host_visit = found[0]
-        found.append((cohost, replace(host_visit, side=Role.COHOST)))
-    return found
 
 
 async def send_calendar(env: Env, *, deal: Deal, season: Season, cancelled: bool) -> None:
@@ -92,8 +36,11 @@ async def send_calendar(env: Env, *, deal: Deal, season: Season, cancelled: bool
             replace(visit, days=[]) if cancelled else visit,
             cancelled=visit.days if cancelled else [],
             sequence=sequence,
-            filename=t.filename(deal.proposal.season_year, cancelled),
-            comment=t.COMMENT_CANCEL if cancelled else t.comment_invite(len(visit.days)),
+            words=(
+                views.cancelled_file(deal.proposal.season_year)
+                if cancelled
+                else views.confirmed_file(deal.proposal.season_year, len(visit.days))
+            ),
         )
 
 
@@ -112,8 +59,7 @@ async def send_days_changed(
             visit,
             cancelled=gone[user].days if user in gone else [],
             sequence=sequence,
-            filename=days_texts.filename_update(deal.proposal.season_year),
-            comment=days_texts.COMMENT_UPDATE,
+            words=views.days_changed_file(deal.proposal.season_year),
         )
 
 
@@ -129,8 +75,7 @@ async def send_programme_changed(
             visit,
             cancelled=[],
             sequence=sequence,
-            filename=programme_texts.filename_update(deal.proposal.season_year),
-            comment=programme_texts.COMMENT_UPDATE,
+            words=views.programme_changed_file(deal.proposal.season_year),
         )
 
 
@@ -141,15 +86,12 @@ async def _send(
     *,
     cancelled: Sequence[date],
     sequence: int,
-    filename: str,
-    comment: str,
+    words: FileWords,
 ) -> None:
     content = ics.calendar(visit, sequence=sequence, stamp=env.now(), cancelled=cancelled)
     await upload(
         env,
         user_id=user,
         file=content,
-        filename=filename,
-        title=t.CALENDAR_NAME,
-        initial_comment=comment,
+        **words.upload_args(),
     )

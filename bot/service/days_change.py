@@ -16,10 +16,8 @@ from bot.service.home import refresh_homes
 from bot.slack import dm
 from bot.slack.message import Message
 from bot.slack.view_state import ViewState
-from bot.texts import days_change as t
 from bot.views import days_change as views
-from bot.views.common import days_text, mention, notice
-from bot.views.placements import outcome
+from bot.views.common import notice
 from bot.views.refusals import refusal_text
 from models import days_change as repo
 from models.days_change import Changing, DaysRefusal
@@ -50,10 +48,9 @@ async def open_modal(
     if isinstance(found, DaysRefusal):
         return notice(refusal_text(found))
     side = repo.side_of(found, user_id)
-    other = t.THE_HOST if side is Role.INTERN else mention(found.intern.slack_user_id)
     season = await _own_season(env, found)
     await env.client.views_open(
-        trigger_id=trigger_id, view=views.modal(found, season, other).to_dict()
+        trigger_id=trigger_id, view=views.modal(found, season, side).to_dict()
     )
     return None
 
@@ -74,8 +71,7 @@ async def submit(env: Env, *, user_id: str, state: ViewState) -> dict[str, str] 
     change, deal = found.change, found.deal
     assert change.id is not None
     season = await _own_season(env, deal)
-    old, new = days_text(change.old_days, season), days_text(change.days, season)
-    question = views.ask(change.id, t.asked(user_id, old, new))
+    question = views.question(change, season)
     answering = _other_side(deal, change.proposer_side)
     for user in answering:
         sent = await dm.send(env.client, user, question)
@@ -83,8 +79,7 @@ async def submit(env: Env, *, user_id: str, state: ViewState) -> dict[str, str] 
             await env.db.run(
                 repo.remember_message, change_id=change.id, channel=sent[0], ts=sent[1]
             )
-    names = " / ".join(mention(u) for u in answering)
-    await dm.send(env.client, user_id, notice(t.sent(names, new)))
+    await dm.send(env.client, user_id, views.sent(change, season, answering))
     return None
 
 
@@ -111,20 +106,18 @@ async def answer(env: Env, *, user_id: str, change_id: int, accept: bool) -> Mes
 async def _tell(env: Env, found: Changing, user_id: str, accept: bool) -> None:
     change, deal = found.change, found.deal
     season = await _own_season(env, deal)
-    old, new = days_text(change.old_days, season), days_text(change.days, season)
-    line = t.accepted_line(user_id) if accept else t.declined_line(user_id)
-    question = views.ask(change.id or 0, t.asked(change.proposer_user_id, old, new))
+    answered = views.answered(change, season, user_id=user_id, accept=accept)
     for where in change.messages:
-        await dm.update(env.client, where["channel"], where["ts"], outcome(question, line))
+        await dm.update(env.client, where["channel"], where["ts"], answered)
     if not accept:  # the proposing side hears it: the host and co-host hear it together
         proposers = (
             host_side(deal) if change.proposer_side is Role.HOST else [deal.intern.slack_user_id]
         )
         for user in proposers:
-            await dm.send(env.client, user, notice(t.declined(user_id, old)))
+            await dm.send(env.client, user, views.declined(change, season, user_id=user_id))
         return
     removed = sorted(set(change.old_days) - set(change.days))
     for user in _everyone(deal):  # the news first, then the calendar file that goes with it
-        await dm.send(env.client, user, notice(t.changed(new, old)))
+        await dm.send(env.client, user, views.changed(change, season))
     await send_days_changed(env, deal=deal, season=season, removed=removed, sequence=found.sequence)
     await refresh_homes(env, _everyone(deal))

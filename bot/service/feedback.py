@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from bot.domain.placement import Role, Span, evaluation_open
-from bot.domain.season import Season, day_label, start_of_day
+from bot.domain.placement import Refusal, Role, Span, evaluation_open
+from bot.domain.season import Season, start_of_day
 from bot.process.current import season_of
 from bot.registry.ids import DMKind
 from bot.service import Env
 from bot.slack import dm
 from bot.slack.message import Message
 from bot.slack.view_state import ViewState
-from bot.texts import erasure
-from bot.texts import feedback as texts
+from bot.views import feedback as views
 from bot.views.common import notice
 from bot.views.feedback import (
     CHECKIN_FORM,
@@ -87,7 +87,7 @@ async def _allowed(
     if ctx is None or not ctx.confirmed or role is None:
         # After slet-mine-data the placement is withdrawn and the person no longer in it.
         if await env.db.read(was_erased, user_id=user_id):
-            return erasure.OLD_BUTTON
+            return refusal_text(Refusal.ERASED)
         if ctx is None or not ctx.confirmed:
             return refusal_text(SaveRefusal.UNKNOWN)
         return refusal_text(SaveRefusal.NOT_YOURS)
@@ -96,7 +96,7 @@ async def _allowed(
         return refusal_text(SaveRefusal.CLOSED, closed_on=date_text(season.close_date))
     span = Span.of_week(ctx.placement.season_year, ctx.placement.days, season.tz)
     if completed_only and (span is None or not evaluation_open(span.stage(env.now()))):
-        return texts.NOT_OVER_YET
+        return views.not_over_yet()
     return Allowed(ctx, role, season)
 
 
@@ -115,8 +115,8 @@ async def _redraw(env: Env, *, placement_id: int, user_id: str, kind: DMKind, wh
 
 async def _store(
     env: Env, survey: Survey, *, user_id: str, placement_id: int, values: Mapping[str, Value]
-) -> Refused | str:
-    """The date the answer can be changed until, or why it was not stored."""
+) -> Refused | date:
+    """The day the answer can be changed until, or why it was not stored."""
     allowed = await _allowed(
         env, user_id=user_id, placement_id=placement_id, completed_only=survey.completed_only
     )
@@ -133,7 +133,7 @@ async def _store(
     )
     if isinstance(saved, SaveRefusal):
         return Refused(refusal_text(saved, closed_on=date_text(allowed.season.close_date)))
-    return date_text(allowed.season.close_date)
+    return allowed.season.close_date
 
 
 # The DMs' buttons -----------------------------------------------------------------------
@@ -177,7 +177,7 @@ class Saved:
     user_id: str
     placement_id: int
     where: Where
-    until: str
+    until: date  # the answer can be changed until the season closes
 
 
 async def submit(
@@ -221,7 +221,7 @@ async def show_saved(env: Env, saved: Saved) -> None:
         )
     elif saved.where.channel:
         await dm.ephemeral(
-            env.client, saved.where.channel, saved.user_id, notice(texts.answer_saved(saved.until))
+            env.client, saved.where.channel, saved.user_id, views.answer_saved(saved.until)
         )
 
 
@@ -237,7 +237,7 @@ async def checkin_command(
     # Once the next season is open, last season's placements are still checked in on.
     contexts = await env.db.read(placements_of, user_id=user_id, years=[year - 1, year])
     if not contexts:
-        return notice(texts.NO_PLACEMENT)
+        return views.no_placement()
     open_now: list[PlacementContext] = []
     upcoming: list[tuple[Any, PlacementContext]] = []
     closed: list[Season] = []
@@ -257,5 +257,5 @@ async def checkin_command(
         return None
     if upcoming:
         starts, _ = min(upcoming, key=lambda pair: pair[0])
-        return notice(texts.not_started(day_label(starts)))
-    return notice(texts.season_closed(date_text(closed[-1].close_date)))
+        return views.not_started(starts)
+    return views.season_closed(closed[-1].close_date)

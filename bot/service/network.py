@@ -12,9 +12,7 @@ from bot.registry.ids import NetworkWord
 from bot.search.people import person_document
 from bot.service import Env
 from bot.slack.message import Message
-from bot.texts import network as t
 from bot.views import network as views
-from bot.views.common import notice
 from models import network as repo
 from models.db import read_only
 from models.tables import NetworkEntry
@@ -25,7 +23,7 @@ NETWORK = "network"  # the cache's key: there is one network, over every season
 async def command(env: Env, *, user_id: str, args: str) -> Message:
     word = args.strip()
     if not word:
-        return notice(t.USAGE)
+        return views.usage()
     if word.casefold() == NetworkWord.ON:
         return await offer(env, user_id=user_id)
     if word.casefold() == NetworkWord.OFF:
@@ -52,19 +50,19 @@ async def offer(env: Env, *, user_id: str) -> Message:
     """What others would see, with the button that confirms it (nothing is stored yet)."""
     found = await env.db.read(_preview, user_id=user_id)
     if found is None:
-        return notice(t.NOT_SIGNED_UP)
+        return views.not_signed_up()
     shown, already = found
     return views.preview(shown, already=already)
 
 
 async def confirm(env: Env, *, user_id: str) -> Message:
     entry = await env.db.run(repo.opt_in, user_id=user_id, now=env.now())
-    return notice(t.NOT_SIGNED_UP if entry is None else t.JOINED)
+    return views.confirmed(joined=entry is not None)
 
 
 async def leave(env: Env, *, user_id: str) -> Message:
     removed = await env.db.run(repo.opt_out, user_id=user_id)
-    return notice(t.LEFT if removed else t.NOT_IN)
+    return views.left(removed=removed)
 
 
 async def refresh(env: Env, *, user_id: str) -> None:
@@ -111,7 +109,7 @@ def _ranked(
 
 async def find(env: Env, *, user_id: str, query: str) -> Message:
     if not search.terms(query):
-        return notice(t.EMPTY_QUERY)
+        return views.empty_query()
     found, total = await env.db.read(
         _ranked,
         cache=env.caches.network,

@@ -12,24 +12,13 @@ from bot.service.home import refresh_homes
 from bot.slack import dm
 from bot.slack.message import Message
 from bot.slack.view_state import ViewState
-from bot.texts import programme as t
 from bot.views import programme as views
 from bot.views.common import notice
 from bot.views.refusals import refusal_text
 from models import programme as repo
 from models.days_change import calendar_sequence
 from models.programme import ProgrammeRefusal
-from models.programme_form import (
-    DAY_PLACE_MAX,
-    DAY_TEXT_MAX,
-    DAY_TIME_MAX,
-    PROGRAMME_FIELD_MAX,
-    Fault,
-    parse,
-)
-
-_LIMITS = {"text": DAY_TEXT_MAX, "time": DAY_TIME_MAX, "place": DAY_PLACE_MAX}
-_BLOCKS = {"text": ProgrammeBlock.TEXT, "time": ProgrammeBlock.TIME, "place": ProgrammeBlock.PLACE}
+from models.programme_form import parse
 
 
 def _proposal_id(state: ViewState) -> int:
@@ -55,21 +44,6 @@ async def open_modal(
     return None
 
 
-def _faults(faults: dict[str, Fault]) -> dict[str, str]:
-    """The form's faults next to their fields (the modal's block IDs)."""
-    errors = {}
-    for name, fault in faults.items():
-        field, _, day = name.partition(":")
-        block = day_block(_BLOCKS[field], int(day)) if day else f"programme_{field}"
-        if fault is Fault.PHONE:
-            errors[block] = t.PHONE_FAULT
-        elif fault is Fault.EMPTY:
-            errors[block] = t.EMPTY
-        else:
-            errors[block] = t.too_long(_LIMITS.get(field, PROGRAMME_FIELD_MAX))
-    return errors
-
-
 async def submit(env: Env, *, user_id: str, state: ViewState) -> dict[str, str] | None:
     """Save the programme; bad input is answered inline and saves nothing."""
     proposal_id = _proposal_id(state)
@@ -86,18 +60,18 @@ async def submit(env: Env, *, user_id: str, state: ViewState) -> dict[str, str] 
         phone=state.text(ProgrammeBlock.PHONE),
     )
     if isinstance(form, dict):
-        return _faults(form)
+        return views.faults(form)
     wanted = views.chosen(state)
     if wanted:
         others = await env.db.read(repo.also_for, deal=deal, user_id=user_id, now=now)
         allowed = {str(o.proposal.id) for o in others}
         if not set(wanted) <= allowed:  # a forged value, or one that began meanwhile
-            return {ProgrammeBlock.ALSO_FOR: t.ALSO_FOR_FAULT}
+            return views.also_for_fault()
     ids = [proposal_id, *(int(w) for w in wanted)]
     saved = await env.db.run(repo.save, proposal_ids=ids, user_id=user_id, form=form, now=now)
     if isinstance(saved, ProgrammeRefusal):
         return {day_block(ProgrammeBlock.TEXT, min(placement.days)): refusal_text(saved)}
-    await dm.send(env.client, user_id, notice(t.saved(len(saved))))
+    await dm.send(env.client, user_id, views.saved(len(saved)))
     everyone: set[str] = set()
     for one in saved:
         season, _ = await env.season(one.deal.proposal.season_year)

@@ -10,9 +10,8 @@ from datetime import datetime
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import texts
 from bot.buttons.values import MatchPage
-from bot.domain.placement import ANSWERING, Role
+from bot.domain.placement import Role
 from bot.domain.season import next_allowed
 from bot.matching.rounds import RoundInput, plan, preview, seats_left
 from bot.matching.solvers import MatchResult, Mode, Reason
@@ -26,16 +25,12 @@ from bot.service.home import refresh_homes
 from bot.service.placements import ask, mark_outcome
 from bot.service.seasons import invite_back
 from bot.service.steering import steering_of
-from bot.sheets import csvio
 from bot.slack import dm
 from bot.slack.coordinators import Coordinators
 from bot.slack.message import Message
-from bot.texts import rounds as t
-from bot.texts import steering as steer_t
 from bot.views import placements as placement_views
 from bot.views import rounds as views
 from bot.views.admin import not_coordinator
-from bot.views.common import notice
 from bot.views.match_list import NamedRound
 from models.db import Database
 from models.rounds import (
@@ -77,32 +72,29 @@ async def preview_message(
     `round_no` (a button of an earlier preview), only while that round is still the one to
     send: another round's pairs under the old message's buttons would mislead."""
     if round_no == 0:  # a button from before page buttons carried their round
-        return notice(t.PREVIEW_OUTDATED)
+        return views.outdated()
     # Expire first, so the round shows every seat and person that is free by now, even
     # when the periodic job has not run yet.
     await expire_proposals(env, env.now())
     season, overrides = await env.season()
     rows = await env.db.read(round_rows, year=season.year, now=env.now())
     if round_no is not None and round_no != rows.round_no:
-        return notice(t.preview_outdated(round_no, rows.round_no))
+        return views.outdated(round_no, rows.round_no)
     if not rows.wishes:
-        held = t.preview_held(rows.pending, rows.placed)
-        return notice(f"{t.NOTHING_TO_MATCH}\n{held}".strip())
+        return views.nothing_to_match(rows.pending, rows.placed)
     data = to_input(rows)
     shown = await asyncio.to_thread(preview, data, overrides.cross_sector_weight)
     named = NamedRound(rows, data, season)
     csv_line = None
     if upload and user_id:
-        sheet = csvio.write_sheet(steer_t.CSV_HEADER, named.csv(shown.stabil, shown.flest))
         sent = await files.upload(
             env,
             user_id=user_id,
-            file=sheet,
-            filename=steer_t.csv_filename(season.year, rows.round_no),
-            title=steer_t.csv_title(season.year, rows.round_no),
+            file=views.preview_sheet(named, shown),
+            **views.preview_file(season.year, rows.round_no).upload_args(),
         )
         pairs = len(shown.stabil.assignments) + len(shown.flest.assignments)
-        csv_line = steer_t.csv_sent(pairs) if sent else steer_t.CSV_FAILED
+        csv_line = views.csv_line(pairs, sent=sent)
     return views.preview_message(
         shown,
         round_no=rows.round_no,
@@ -128,7 +120,7 @@ async def page(env: Env, *, user_id: str, shown: MatchPage | None) -> Message:
         await audit(env, actor=user_id, action="match page", allowed=False)
         return not_coordinator()
     if shown is None:
-        return notice(t.BAD_BUTTON)
+        return views.bad_button()
     return await preview_message(
         env,
         user_id=user_id,
@@ -174,7 +166,7 @@ async def send(env: Env, *, user_id: str, mode: Mode, round_no: int) -> Message:
         choose=planner,
     )
     if sent is None or planner.result is None:
-        return notice(t.already_sent(round_no))
+        return views.already_sent(round_no)
     shown_deadline = views.deadline_text(deadline, season)
     for deal in sent.deals:
         # A coordinator's placement may send an intern back: the host is told so.
@@ -194,9 +186,7 @@ async def send(env: Env, *, user_id: str, mode: Mode, round_no: int) -> Message:
         d.intern.slack_user_id for d in sent.deals
     }
     await refresh_homes(env, touched | {user_id})
-    return notice(
-        t.sent(sent.round_no, mode.value, len(sent.deals), shown_deadline, len(sent.unplaced))
-    )
+    return views.sent(sent.round_no, mode, len(sent.deals), shown_deadline, len(sent.unplaced))
 
 
 async def expire_proposals(env: Env, now: datetime) -> int:
@@ -212,7 +202,7 @@ async def expire_proposals(env: Env, now: datetime) -> int:
     )
     if not deals:
         return 0
-    expired = dict.fromkeys([r.value for r in ANSWERING], texts.OUTCOME_EXPIRED)
+    expired = views.expired_lines()
     for deal in deals:
         # Their buttons say so at once; the DM that says what it means is in the outbox.
         await mark_outcome(env, deal, season, expired)

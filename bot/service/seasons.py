@@ -11,7 +11,6 @@ from typing import Generic, Protocol, TypeVar
 from slack_sdk.models.views import View
 from sqlmodel import Session
 
-from bot import texts
 from bot.domain.season import (
     Season,
     at_local,
@@ -25,10 +24,9 @@ from bot.domain.season import (
 from bot.service import Env
 from bot.service.admin import audit
 from bot.slack.message import Message
-from bot.texts import dates
-from bot.texts import season as t
+from bot.views import season as views
 from bot.views.common import notice
-from bot.views.season import invitation, signup_not_open
+from bot.views.forms import DEFAULT_TOPICS
 from models import participants, seasons
 from models import topics as topic_repo
 from models.fixed_dms import plan_fixed
@@ -49,9 +47,9 @@ def parse_year(args: str, *, example: int) -> int | str | None:
     if not word:
         return None
     if not (word.isascii() and word.isdigit() and len(word) == 4):
-        return t.err_year(example)
+        return views.bad_year(example)
     year = int(word)
-    return year if FIRST_YEAR <= year <= LAST_YEAR else t.no_such_season(year)
+    return year if FIRST_YEAR <= year <= LAST_YEAR else views.no_such_season(year)
 
 
 async def season_named(env: Env, args: str) -> Season | str:
@@ -64,16 +62,12 @@ async def season_named(env: Env, args: str) -> Season | str:
     return season
 
 
-def date_label(day: date) -> str:
-    return dates.day(day, year=True)
-
-
 def past_deadline(season: Season, now: datetime) -> str | None:
     """The sign-up deadline, written out, when a sign-up at `now` comes after it (it is
     still taken, and joins the next matching round); None before it."""
     if to_utc(now) < season.signup_closes_at:
         return None
-    return date_label(season.signup_deadline)
+    return views.date_label(season.signup_deadline)
 
 
 async def signup_refusal(env: Env) -> View | None:
@@ -84,7 +78,7 @@ async def signup_refusal(env: Env) -> View | None:
         return None
     upcoming = await env.overrides(season.year + 1)
     opens = upcoming.opens_on or default_opens_on(season.year + 1)
-    return signup_not_open(season.year + 1, date_label(opens))
+    return views.signup_not_open(season.year + 1, opens)
 
 
 @dataclass(frozen=True)
@@ -111,7 +105,7 @@ def _signup_start(
         answers_of(session, slack_user_id=user_id, year=year)
         or answers_of(session, slack_user_id=user_id, year=year - 1),
         participants.participant(session, slack_user_id=user_id),
-        topic_repo.topics(session, defaults=texts.DEFAULT_TOPICS),
+        topic_repo.topics(session, defaults=DEFAULT_TOPICS),
     )
 
 
@@ -142,25 +136,25 @@ async def open_signup_modal(
 
 def _opening_day(env: Env, year: int, rest: str, in_force: int) -> date | str:
     if env.settings.praktik_year is not None:
-        return t.pinned(env.settings.praktik_year)
+        return views.pinned(env.settings.praktik_year)
     now = env.now()
     expected = default_season_year(now, env.settings.tz)
     if year != expected:
-        return t.open_wrong_year(year, expected)
+        return views.open_wrong_year(year, expected)
     if in_force == year:
-        return t.already_open(year)
+        return views.already_open(year)
     today = local_date(now, env.settings.tz)
     if not rest:
         return today
     try:
         day = date.fromisoformat(rest)
     except ValueError:
-        return t.OPEN_USAGE
+        return views.open_usage()
     latest = default_opens_on(year)
     if day < today:
-        return t.open_date_past(date_label(day))
+        return views.open_date_past(day)
     if day > latest:
-        return t.open_date_too_late(date_label(day), date_label(latest))
+        return views.open_date_too_late(day, latest)
     return day
 
 
@@ -169,7 +163,7 @@ async def open_command(env: Env, *, user_id: str, args: str) -> Message:
     in_force = await env.year()
     year = parse_year(word, example=in_force + 1)  # the one to open is the next
     if not isinstance(year, int):
-        return notice(year if isinstance(year, str) else t.OPEN_USAGE)
+        return notice(year if isinstance(year, str) else views.open_usage())
     day = _opening_day(env, year, rest.strip(), in_force)
     if isinstance(day, str):
         return notice(day)
@@ -184,9 +178,7 @@ async def open_command(env: Env, *, user_id: str, args: str) -> Message:
         env, actor=user_id, action="season open", allowed=True, year=year, opens_on=str(day)
     )
     today = local_date(now, env.settings.tz)
-    if day == today:
-        return notice(t.opened(year, invited))
-    return notice(t.opens_planned(year, date_label(day), invited))
+    return views.opened(year, day, invited, today=day == today)
 
 
 async def invite_back(env: Env) -> int:
@@ -231,7 +223,7 @@ def _plan_invitations(session: Session, *, year: int, now: datetime, due: dateti
     return plan_fixed(
         session,
         rows={
-            f"invite:{year}:{u}": (u, invitation(year, host=h, intern=i).to_dict())
+            f"invite:{year}:{u}": (u, views.invitation(year, host=h, intern=i).to_dict())
             for u, (h, i) in people
         },
         kind="invitation",

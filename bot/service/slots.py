@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from slack_sdk.models.views import View
 
-from bot import texts
-from bot.domain.season import week37
 from bot.service import Env, network
 from bot.service.forms import parse_slot
 from bot.service.home import refresh_home
@@ -13,9 +11,8 @@ from bot.service.seasons import SignupStart, open_signup_modal, past_deadline
 from bot.slack import dm
 from bot.slack.people import profile_of
 from bot.slack.view_state import ViewState
-from bot.texts import changes
-from bot.views.forms import SLOT_KEYS, keyed, read_state, slot_modal
-from bot.views.slots import slot_saved
+from bot.views.forms import DEFAULT_TOPICS, SLOT_KEYS, keyed, read_state, slot_modal
+from bot.views.slots import slot_refusals, slot_saved
 from models import slots as repo
 from models import topics as topic_repo
 from models.forms import SlotForm
@@ -35,7 +32,7 @@ async def open_slot_modal(env: Env, *, user_id: str, trigger_id: str) -> None:
 
 
 async def validate_slot(env: Env, state: ViewState) -> SlotForm | dict[str, str]:
-    topics = set(await env.db.read(topic_repo.topics, defaults=texts.DEFAULT_TOPICS))
+    topics = set(await env.db.read(topic_repo.topics, defaults=DEFAULT_TOPICS))
     return parse_slot(keyed(read_state(state), SLOT_KEYS), known_topics=topics, keys=SLOT_KEYS)
 
 
@@ -47,28 +44,17 @@ async def save_slot(env: Env, *, user_id: str, form: SlotForm) -> repo.SlotSaved
     year = await env.year()
     saved = await env.db.run(repo.save_slot, host=profile, year=year, form=form, now=env.now())
     if isinstance(saved, repo.EditConflict):
-        return _refusals(saved, year=year)
+        return slot_refusals(saved, year=year)
     await network.refresh(env, user_id=user_id)  # taking part again shows in the network
     return saved
-
-
-def _refusals(conflict: repo.EditConflict, *, year: int) -> dict[str, str]:
-    """Why the edit would break an agreement, in Danish by block."""
-    errors: dict[str, str] = {}
-    if conflict.confirmed is not None:
-        errors[SLOT_KEYS["capacity"]] = texts.err_capacity_below_confirmed(conflict.confirmed)
-    if conflict.dropped_days:
-        week = week37(year)
-        dropped = [week[d - 1] for d in conflict.dropped_days if 1 <= d <= 5]
-        errors[SLOT_KEYS["days"]] = changes.agreed_days_dropped(dropped)
-    return errors
 
 
 async def confirm_slot(env: Env, *, user_id: str, saved: repo.SlotSaved) -> None:
     season, _ = await env.season()
     deadline = past_deadline(season, env.now())
-    late = texts.late_slot(deadline) if deadline and saved.created else None
     await dm.send(
-        env.client, user_id, slot_saved(saved.slot, season, created=saved.created, late=late)
+        env.client,
+        user_id,
+        slot_saved(saved.slot, season, created=saved.created, deadline=deadline),
     )
     await refresh_home(env, user_id=user_id)

@@ -14,15 +14,12 @@ from bot.domain.season import (
     local_date,
     next_allowed,
 )
-from bot.registry.ids import WorkshopBlock
 from bot.service import Env
 from bot.service.admin import audit
 from bot.service.home import refresh_home
 from bot.slack import dm
 from bot.slack.message import Message
 from bot.slack.view_state import ViewState
-from bot.texts import admin as admin_texts
-from bot.texts import workshop as t
 from bot.views import workshop as views
 from bot.views.common import notice
 from bot.views.refusals import refusal_text
@@ -106,7 +103,7 @@ async def submit(env: Env, *, user_id: str, state: ViewState) -> dict[str, str] 
     """The modal: inline errors, or save, invite and tell the coordinator (None)."""
     if not await env.is_coordinator(user_id):
         await audit(env, actor=user_id, action="workshop", allowed=False)
-        return {WorkshopBlock.PLACE.value: admin_texts.NOT_COORDINATOR}
+        return views.not_coordinator()
     season, _ = await env.season()
     form = views.read_form(state, local_date(env.now(), season.tz), season)
     if isinstance(form, dict):
@@ -120,12 +117,7 @@ async def submit(env: Env, *, user_id: str, state: ViewState) -> dict[str, str] 
         due=next_allowed(env.now(), season),
     )
     await audit(env, actor=user_id, action="workshop", allowed=True, invited=invited)
-    when = views.when(workshop)
-    if created:
-        text = t.saved(invited, when) if invited else t.NO_PARTICIPANTS
-    else:
-        text = t.updated(invited, when)
-    await dm.send(env.client, user_id, notice(text))
+    await dm.send(env.client, user_id, views.saved(workshop, created=created, invited=invited))
     return None
 
 
@@ -157,4 +149,4 @@ async def answer(
 
 async def status(env: Env) -> Message:
     found = await env.db.read(repo.attendance, year=await env.year())
-    return notice(t.NONE_YET) if found is None else views.overview(found)
+    return views.none_yet() if found is None else views.overview(found)

@@ -1,4 +1,5 @@
-"""The check-in and evaluation modals, and reading their answers back.
+"""The check-in and evaluation modals, reading their answers back, and what `/praktik
+checkin` and the answers' receipts say.
 
 Both are one modal built from a `Form`: only the questions differ; how they are asked,
 prefilled with the stored answer and read back is shared.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from slack_sdk.models.blocks import (
     Block,
@@ -24,14 +26,16 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.domain.placement import Role
+from bot.domain.season import day_label
 from bot.registry.ids import Action, FeedbackBlock, FeedbackCallback, GoalsBlock, GoalsCallback
+from bot.slack.message import Message
 from bot.slack.view_state import ViewState
 from bot.texts import err_too_long
 from bot.texts import feedback as texts
 from bot.texts import goals as goal_texts
-from bot.views.common import md, modal_view, user_text
+from bot.views.common import md, modal_view, notice, user_text
 from bot.views.mrkdwn import plain
-from bot.views.timeline import name_of, workplace_of
+from bot.views.timeline import date_text, name_of, workplace_of
 from models.feedback import PlacementContext
 from models.forms import clean_text
 from models.tables import CheckIn, Evaluation, FollowUp
@@ -231,6 +235,31 @@ FOLLOWUP_FORM = Form(
 
 
 # Building the modal -----------------------------------------------------------------------
+
+
+# What the commands and buttons answer ----------------------------------------------------
+
+
+def not_over_yet() -> str:
+    """The evaluation or follow-up of a visit that has not ended."""
+    return texts.NOT_OVER_YET
+
+
+def answer_saved(until: date) -> Message:
+    """After `/praktik checkin`'s modal closed: stored, and changeable `until`."""
+    return notice(texts.answer_saved(date_text(until)))
+
+
+def no_placement() -> Message:
+    return notice(texts.NO_PLACEMENT)
+
+
+def not_started(starts: date) -> Message:
+    return notice(texts.not_started(day_label(starts)))
+
+
+def season_closed(closed_on: date) -> Message:
+    return notice(texts.season_closed(date_text(closed_on)))
 
 
 def _about(ctx: PlacementContext, role: Role) -> SectionBlock:

@@ -1,5 +1,5 @@
-"""Block Kit of the network: what an entry shows, the opt-in preview, search results, and
-the invitation to join under the evaluation DM."""
+"""Block Kit of the network: what an entry shows, the opt-in preview, search results, the
+command's other answers, and the invitation to join under the evaluation DM."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from bot.domain.placement import Role
 from bot.registry.ids import NetworkAction
 from bot.slack.message import Message
 from bot.texts import network as t
-from bot.views.common import button, md, mention, message, user_text
+from bot.views.common import button, md, mention, message, notice, user_text
 from bot.views.mrkdwn import literal
 from models.tables import NetworkEntry
 
@@ -56,6 +56,30 @@ def person_block(entry: NetworkEntry) -> SectionBlock:
             MarkdownTextObject(text=f"*{t.DID}*\n" + "\n".join(did[:5])),
         ]
     )
+
+
+def usage() -> Message:
+    """`/praktik netværk` without a word."""
+    return notice(t.USAGE)
+
+
+def not_signed_up() -> Message:
+    """Someone with no slot or wish has nothing to show in the network."""
+    return notice(t.NOT_SIGNED_UP)
+
+
+def confirmed(*, joined: bool) -> Message:
+    """The confirm button: in the network now, or nothing to show after all."""
+    return notice(t.JOINED if joined else t.NOT_SIGNED_UP)
+
+
+def left(*, removed: bool) -> Message:
+    """`/praktik netværk fra`: out of it, or never in it."""
+    return notice(t.LEFT if removed else t.NOT_IN)
+
+
+def empty_query() -> Message:
+    return notice(t.EMPTY_QUERY)
 
 
 def preview(entry: NetworkEntry, *, already: bool) -> Message:

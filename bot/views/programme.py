@@ -1,5 +1,6 @@
 """Block Kit for the programme of a placement's days: the button, the modal, and the
-programme as the intern and the host side read it (status, App Home, DMs, calendar)."""
+programme as the intern and the host side read it (status, App Home, DMs, calendar), the
+form's faults and the host's receipt."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from bot.registry.ids import Action, ProgrammeAction, ProgrammeBlock, ProgrammeC
 from bot.slack.message import Message
 from bot.slack.view_state import ViewState
 from bot.texts import programme as t
-from bot.views.common import button, days_text, md, message, modal_view
+from bot.views.common import button, days_text, md, message, modal_view, notice
 from bot.views.forms import text_input
 from bot.views.mrkdwn import OPTION_TEXT, SECTION_TEXT, fit, literal, plain
 from bot.views.mrkdwn import workplace as workplace_text
@@ -35,6 +36,7 @@ from models.programme_form import (
     DAY_TIME_MAX,
     PROGRAMME_FIELD_MAX,
     PROGRAMME_PHONE_MAX,
+    Fault,
 )
 from models.tables import Programme
 
@@ -243,3 +245,34 @@ def calendar_days(
         extra = "\n\n".join(p for p in (text, practical) if p)
         found[season.day(day)] = (extra, entry.get("place") or programme.address)
     return found
+
+
+# The form's faults and the host's receipt ---------------------------------------------------
+
+_LIMITS = {"text": DAY_TEXT_MAX, "time": DAY_TIME_MAX, "place": DAY_PLACE_MAX}
+_BLOCKS = {"text": ProgrammeBlock.TEXT, "time": ProgrammeBlock.TIME, "place": ProgrammeBlock.PLACE}
+
+
+def faults(found: dict[str, Fault]) -> dict[str, str]:
+    """The form's faults next to their fields (the modal's block IDs)."""
+    errors = {}
+    for name, fault in found.items():
+        field, _, day = name.partition(":")
+        block = day_block(_BLOCKS[field], int(day)) if day else f"programme_{field}"
+        if fault is Fault.PHONE:
+            errors[block] = t.PHONE_FAULT
+        elif fault is Fault.EMPTY:
+            errors[block] = t.EMPTY
+        else:
+            errors[block] = t.too_long(_LIMITS.get(field, PROGRAMME_FIELD_MAX))
+    return errors
+
+
+def also_for_fault() -> dict[str, str]:
+    """A ticked placement the programme can no longer go to (forged, or begun meanwhile)."""
+    return {ProgrammeBlock.ALSO_FOR: t.ALSO_FOR_FAULT}
+
+
+def saved(count: int) -> Message:
+    """The host's receipt: saved for `count` placements."""
+    return notice(t.saved(count))

@@ -1,4 +1,5 @@
-"""The coordinator's matching round: the side-by-side preview, and what sending reports."""
+"""The coordinator's matching round: the side-by-side preview with its CSV, what sending
+reports, and what an expired proposal's buttons turn into."""
 
 from __future__ import annotations
 
@@ -17,16 +18,22 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot import texts
 from bot.buttons.values import MatchSend
+from bot.domain.placement import ANSWERING
 from bot.domain.season import Season, to_local
 from bot.matching.rounds import Preview
 from bot.matching.rules import WishId
 from bot.matching.solvers import MatchResult, Mode, Reason
 from bot.registry.ids import CoordinatorAction
+from bot.sheets import csvio
 from bot.slack.message import Message
 from bot.texts import dates
 from bot.texts import rounds as t
-from bot.views.common import button, md, message
+from bot.texts import steering as steer_t
+from bot.views.common import button, md, message, notice
+from bot.views.files import FileWords
+from bot.views.match_list import NamedRound
 from bot.views.mrkdwn import literal
 from bot.views.slots import Hit, suggestions
 
@@ -170,3 +177,55 @@ def _cross(found: MatchResult) -> str:
 def unplaced_message(reason: Reason | None, hits: Sequence[Hit], season: Season) -> Message:
     intro = t.UNPLACED_NO_DAY if reason is Reason.NO_COMPATIBLE_SLOT else t.UNPLACED_FULL
     return suggestions(intro, hits, season, none_text=t.UNPLACED_NONE_LEFT)
+
+
+# The coordinator's answers -------------------------------------------------------------------
+
+
+def outdated(shown_round: int | None = None, current_round: int = 0) -> Message:
+    """A preview's button from an older round; `shown_round` None: from before page buttons
+    carried their round."""
+    if shown_round is None:
+        return notice(t.PREVIEW_OUTDATED)
+    return notice(t.preview_outdated(shown_round, current_round))
+
+
+def nothing_to_match(pending: int, placed: int) -> Message:
+    """No wish waits for a seat; what the earlier rounds hold, if anything."""
+    held = t.preview_held(pending, placed)
+    return notice(f"{t.NOTHING_TO_MATCH}\n{held}".strip())
+
+
+def bad_button() -> Message:
+    return notice(t.BAD_BUTTON)
+
+
+def already_sent(round_no: int) -> Message:
+    return notice(t.already_sent(round_no))
+
+
+def sent(round_no: int, mode: Mode, proposals: int, deadline: str, unplaced: int) -> Message:
+    """The coordinator's receipt once the round's proposals are out."""
+    return notice(t.sent(round_no, mode.value, proposals, deadline, unplaced))
+
+
+def expired_lines() -> dict[str, str]:
+    """What each answering side's buttons turn into when a proposal expires."""
+    return dict.fromkeys([r.value for r in ANSWERING], texts.OUTCOME_EXPIRED)
+
+
+# The whole preview as CSV, to the coordinator's DM ----------------------------------------------
+
+
+def preview_sheet(named: NamedRound, shown: Preview) -> bytes:
+    """Both modes' pairs and unplaced, one row each."""
+    return csvio.write_sheet(steer_t.CSV_HEADER, named.csv(shown.stabil, shown.flest))
+
+
+def preview_file(year: int, round_no: int) -> FileWords:
+    return FileWords(steer_t.csv_filename(year, round_no), steer_t.csv_title(year, round_no))
+
+
+def csv_line(pairs: int, *, sent: bool) -> str:
+    """Under the preview: whether the CSV with `pairs` pairs reached the coordinator."""
+    return steer_t.csv_sent(pairs) if sent else steer_t.CSV_FAILED

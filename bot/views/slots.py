@@ -1,4 +1,5 @@
-"""Host slots in messages: the saved confirmation, search results and suggestions."""
+"""Host slots in messages: the saved confirmation, an edit's refusals, search results and
+suggestions."""
 
 from __future__ import annotations
 
@@ -18,13 +19,16 @@ from slack_sdk.models.blocks import (
 
 from bot import texts
 from bot.buttons.values import MoreResults, SlotButton
-from bot.domain.season import Season
+from bot.domain.season import Season, week37
 from bot.registry.ids import FindAction, PlacementAction, SlotAction
 from bot.slack.message import Message, Rendered
+from bot.texts import changes
 from bot.texts import find as find_texts
 from bot.views.common import button, days_text, message, notice, place_text, sector_text, user_text
+from bot.views.forms import SLOT_KEYS
 from bot.views.mrkdwn import clip, literal
 from bot.views.mrkdwn import workplace as workplace_text
+from models.slots import EditConflict
 from models.tables import HostSlot
 
 PAGE = 10
@@ -62,9 +66,11 @@ def request_button(slot: HostSlot) -> Any:
 
 
 def slot_saved(
-    slot: HostSlot, season: Season, *, created: bool, late: str | None = None
+    slot: HostSlot, season: Season, *, created: bool, deadline: str | None = None
 ) -> Message:
-    """The host's confirmation; `late` says what a sign-up after the deadline joins."""
+    """The host's confirmation; a new slot after the sign-up `deadline` (written out) is
+    told what it joins."""
+    late = texts.late_slot(deadline) if deadline and created else None
     blocks: list[Block] = [SectionBlock(text=texts.slot_saved(created))]
     blocks += slot_blocks(slot, season)
     if late:
@@ -75,6 +81,18 @@ def slot_saved(
         )
     )
     return message(texts.slot_saved(created), blocks)
+
+
+def slot_refusals(conflict: EditConflict, *, year: int) -> dict[str, str]:
+    """Why the edit would break an agreement, in Danish by block."""
+    errors: dict[str, str] = {}
+    if conflict.confirmed is not None:
+        errors[SLOT_KEYS["capacity"]] = texts.err_capacity_below_confirmed(conflict.confirmed)
+    if conflict.dropped_days:
+        week = week37(year)
+        dropped = [week[d - 1] for d in conflict.dropped_days if 1 <= d <= 5]
+        errors[SLOT_KEYS["days"]] = changes.agreed_days_dropped(dropped)
+    return errors
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,5 @@
 """The kick-off workshop's Block Kit: the coordinator's modal and overview, the invitation
-(with *Jeg kommer* / *Jeg kommer ikke*) and the reminder. Pure."""
+(with *Jeg kommer* / *Jeg kommer ikke*), the reminder, and the coordinator's receipts. Pure."""
 
 from __future__ import annotations
 
@@ -24,9 +24,10 @@ from bot.domain.season import Season
 from bot.registry.ids import Action, WorkshopAction, WorkshopBlock, WorkshopCallback
 from bot.slack.message import Message
 from bot.slack.view_state import ViewState
+from bot.texts import admin as admin_texts
 from bot.texts import dates
 from bot.texts import workshop as t
-from bot.views.common import button, md, message, modal_view
+from bot.views.common import button, md, message, modal_view, notice
 from bot.views.mrkdwn import SECTION_TEXT, fit, literal
 from models.forms import clean_text
 from models.tables import Workshop
@@ -168,6 +169,25 @@ def moved(workshop: Workshop) -> Message:
     """To those already invited, when the date, time or place changed."""
     text = t.moved(when(workshop), literal(workshop.place, PLACE_MAX))
     return message(text, [md(text)])
+
+
+def not_coordinator() -> dict[str, str]:
+    """The modal's refusal to someone who is not a coordinator, under the place field."""
+    return {WorkshopBlock.PLACE.value: admin_texts.NOT_COORDINATOR}
+
+
+def saved(workshop: Workshop, *, created: bool, invited: int) -> Message:
+    """The coordinator's DM once the workshop is saved and its invitations planned."""
+    shown = when(workshop)
+    if created:
+        text = t.saved(invited, shown) if invited else t.NO_PARTICIPANTS
+    else:
+        text = t.updated(invited, shown)
+    return notice(text)
+
+
+def none_yet() -> Message:
+    return notice(t.NONE_YET)
 
 
 def _people(people: list[tuple[str, str]]) -> str:
