@@ -14,8 +14,7 @@ from slack_bolt.async_app import AsyncAck, AsyncRespond
 from bot.buttons.values import MatchPage, MatchSend
 from bot.service import Env, rounds, steering
 from bot.slack.message import Message
-from bot.texts import rounds as t
-from bot.views.common import notice
+from bot.views.rounds import bad_button
 from handlers.commands import CommandCall
 from handlers.payloads import BlockAction
 
@@ -49,7 +48,7 @@ async def on_send(ack: AsyncAck, body: dict[str, Any], env: Env, respond: AsyncR
     press = BlockAction.parse(body)
     pressed = MatchSend.decode(press.action.value)
     if pressed is None:
-        await respond(replace_original=False, **notice(t.BAD_BUTTON).to_dict())
+        await respond(replace_original=False, **bad_button().to_dict())
         return
     content = await rounds.send(
         env, user_id=press.user_id, mode=pressed.mode, round_no=pressed.round_no

@@ -11,8 +11,7 @@ from bot.registry.ids import WorkshopAction
 from bot.service import Env
 from bot.service import workshop as service
 from bot.slack import dm
-from bot.texts import workshop as t
-from bot.views.common import notice
+from bot.views import workshop as views
 from handlers.commands import CommandCall
 from handlers.modals import on_submit
 from handlers.payloads import BlockAction
@@ -26,7 +25,7 @@ async def workshop(call: CommandCall) -> None:
         await call.ack()
         await service.open_modal(call.env, trigger_id=call.trigger_id)
     else:
-        await call.ack(**notice(t.USAGE).to_dict())
+        await call.ack(**views.usage().to_dict())
 
 
 on_form = on_submit(service.submit)

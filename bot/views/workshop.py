@@ -186,6 +186,10 @@ def saved(workshop: Workshop, *, created: bool, invited: int) -> Message:
     return notice(text)
 
 
+def usage() -> Message:
+    return notice(t.USAGE)
+
+
 def none_yet() -> Message:
     return notice(t.NONE_YET)
 
