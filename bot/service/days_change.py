@@ -57,8 +57,7 @@ async def open_modal(
 
 async def submit(env: Env, *, user_id: str, state: ViewState) -> dict[str, str] | None:
     """Propose the ticked days; a refusal is shown inline on the days field."""
-    metadata = state.private_metadata
-    proposal_id = int(metadata) if metadata.isascii() and metadata.isdigit() else 0
+    proposal_id = state.metadata_id
     found = await env.db.run(
         repo.propose,
         proposal_id=proposal_id,

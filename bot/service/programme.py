@@ -21,11 +21,6 @@ from models.programme import ProgrammeRefusal
 from models.programme_form import parse
 
 
-def _proposal_id(state: ViewState) -> int:
-    metadata = state.private_metadata
-    return int(metadata) if metadata.isascii() and metadata.isdigit() else 0
-
-
 async def open_modal(
     env: Env, *, user_id: str, proposal_id: int, trigger_id: str
 ) -> Message | None:
@@ -46,7 +41,7 @@ async def open_modal(
 
 async def submit(env: Env, *, user_id: str, state: ViewState) -> dict[str, str] | None:
     """Save the programme; bad input is answered inline and saves nothing."""
-    proposal_id = _proposal_id(state)
+    proposal_id = state.metadata_id
     now = env.now()
     found = await env.db.read(repo.writable, proposal_id=proposal_id, user_id=user_id, now=now)
     if isinstance(found, ProgrammeRefusal):

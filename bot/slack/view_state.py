@@ -114,6 +114,9 @@ def _elements(raw: object) -> dict[str, Element | None]:
     }
 
 
+ID_DIGITS = 18  # a row ID fits a signed 64-bit column
+
+
 @dataclass(frozen=True, slots=True)
 class ViewState:
     """A `view_submission`'s view: what it is, and its inputs' state per block."""
@@ -135,6 +138,13 @@ class ViewState:
             private_metadata=str(raw.get("private_metadata") or ""),
             blocks={str(block): _elements(found) for block, found in blocks.items()},
         )
+
+    @property
+    def metadata_id(self) -> int:
+        """The private metadata as the row ID a modal carries, 0 when it is none: a forged
+        value of thousands of digits would make `int` raise."""
+        found = self.private_metadata
+        return int(found) if found.isascii() and found.isdigit() and len(found) <= ID_DIGITS else 0
 
     def element(self, block: str, action: str = Action.FIELD) -> Element | None:
         """The block's element of that action ID, None when it sent none."""

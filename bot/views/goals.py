@@ -65,8 +65,7 @@ def goals_modal(*, proposal_id: int, workplace: str, goals: str) -> View:
 def read_goals(state: ViewState) -> tuple[int, str] | dict[str, str]:
     """(proposal ID, goals) from the submitted modal, or the inline error: the goals are
     refused when empty or too long, never cut short."""
-    metadata = state.private_metadata
-    proposal_id = int(metadata) if metadata.isascii() and metadata.isdigit() else 0
+    proposal_id = state.metadata_id
     goals = clean_text(state.text(GoalsBlock.GOALS))
     if not goals:
         return {GoalsBlock.GOALS: t.ERR_GOALS_EMPTY}

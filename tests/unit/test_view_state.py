@@ -159,6 +159,17 @@ def test_no_view_makes_reading_raise(view: object) -> None:
             state.users(block, action)
         state.first(block)
     read_state(state)
+    assert state.metadata_id >= 0
+
+
+@pytest.mark.parametrize(
+    ("metadata", "found"),
+    [("17", 17), ("", 0), ("-3", 0), ("١٢", 0), ("9" * 18, 10**18 - 1), ("9" * 5000, 0), ("x", 0)],
+)
+def test_the_metadata_is_a_row_id_or_none(metadata: str, found: int) -> None:
+    # A forged value of thousands of digits made int() raise in the goals, programme and
+    # days-change submissions; now it is no proposal, refused like any unknown one.
+    assert ViewState.parse({"private_metadata": metadata}).metadata_id == found
 
 
 @pytest.mark.parametrize("value", [None, ["Mine mål"], {"text": "Mine mål"}, 7, "  \x00 "])
