@@ -177,6 +177,15 @@ async def test_hostile_goals_get_inline_errors_and_change_nothing(
         status, action, errors = await submit_raw(anna)
         assert status == 200 and action == "errors" and errors == {GoalsBlock.GOALS: error}
         await anna.close()
+    # A forged modal whose metadata is thousands of digits names no placement: answered,
+    # nothing changed (int() of such a string raises).
+    await anna.press(GoalsAction.EDIT)
+    anna.fill(GoalsBlock.GOALS, "Andre mål")
+    anna.modal["private_metadata"] = "9" * 5000
+    status, action, errors = await submit_raw(anna)
+    assert status == 200 and action == "errors"
+    assert errors == {GoalsBlock.GOALS: goal_texts.GOALS_NOT_PLACED}
+    await anna.close()
     assert (await harness.db.run(_placement)).goals == GOALS
     assert await harness.db.run(_goals_rows) == []
     # Goals at the limit, all `&`, are shown clipped to Slack's limits, and nothing crashes.
