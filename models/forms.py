@@ -16,6 +16,9 @@ WORKPLACE_MAX = 150  # HostSlot.workplace
 DESCRIPTION_MAX = 2000
 WISH_TEXT_MAX = 2000
 GOALS_MAX = 1000  # the learning goals, as the intern writes them (Slack counts more)
+# A wish's free texts, each with its limit: read, checked and stored by name (a new one is a
+# field of WishForm, a column of Wish by the same name, and a line here).
+WISH_TEXTS: dict[str, int] = {"text": WISH_TEXT_MAX, "goals": GOALS_MAX}
 CAPACITY_MIN, CAPACITY_MAX = 1, 10
 TOPIC_MAX = 60  # Topic.name
 
@@ -48,8 +51,9 @@ class WishForm:
     wanted_sectors: tuple[Sector, ...]
     wanted_regions: tuple[str, ...]
     days: tuple[int, ...]
-    text: str
     manager_user_id: str | None
+    # WISH_TEXTS:
+    text: str = ""
     goals: str = ""
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
 from models.erasures import signed_up_again
-from models.forms import WishForm
+from models.forms import WISH_TEXTS, WishForm
 from models.participants import Profile, ensure_participant
 from models.tables import Answer, Participant, Proposal, ProposalStatus, Wish, WishStatus
 
@@ -32,8 +32,9 @@ def save_wish(
     wish.topics, wish.days = list(form.topics), list(form.days)
     wish.wanted_sectors = [s.value for s in form.wanted_sectors]
     wish.wanted_regions = list(form.wanted_regions)
-    wish.text, wish.manager_user_id = form.text, form.manager_user_id
-    wish.goals = form.goals
+    wish.manager_user_id = form.manager_user_id
+    for name in WISH_TEXTS:
+        setattr(wish, name, getattr(form, name))
     wish.status, wish.updated_at = WishStatus.ACTIVE, now
     person.workplace, person.sector = form.workplace, form.sector.value
     if form.municipality and form.municipality.isdigit():

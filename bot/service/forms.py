@@ -14,8 +14,7 @@ from bot.domain.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, municipality
 from bot.views.forms import FieldProblem, TooLong, field_errors
 from models.forms import (
     DESCRIPTION_MAX,
-    GOALS_MAX,
-    WISH_TEXT_MAX,
+    WISH_TEXTS,
     WORKPLACE_MAX,
     Raw,
     SlotForm,
@@ -119,8 +118,10 @@ def parse_wish(raw: Raw, *, known_topics: set[str], keys: dict[str, str]) -> Wis
     if any(r not in REGIONS for r in regions):
         problems[keys["wanted_regions"]] = FieldProblem.REGION
     days = _days(raw.choices.get("days", []), problems, keys["days"])
-    text = _long_text(raw.text.get("text"), WISH_TEXT_MAX, problems, keys["text"])
-    goals = _long_text(raw.text.get("goals"), GOALS_MAX, problems, keys.get("goals", "goals"))
+    texts = {
+        name: _long_text(raw.text.get(name), limit, problems, keys.get(name, name))
+        for name, limit in WISH_TEXTS.items()
+    }
     manager = raw.choice.get("manager") or None
     if manager is not None and not re.fullmatch(r"[UW][A-Z0-9]{2,30}", manager):
         problems[keys["manager"]] = FieldProblem.MANAGER
@@ -134,7 +135,6 @@ def parse_wish(raw: Raw, *, known_topics: set[str], keys: dict[str, str]) -> Wis
         wanted_sectors=tuple(sorted(set(wanted))),
         wanted_regions=tuple(r for r in REGIONS if r in regions),
         days=days,
-        text=text,
         manager_user_id=manager,
-        goals=goals,
+        **texts,
     )
