@@ -208,9 +208,7 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
         .values(**values(HostSlot, ["workplace", "description"]))
     )
     session.execute(
-        update(Wish)
-        .where(col(Wish.intern_id) == me)
-        .values(**values(Wish, ["text", "goals", "manager_user_id"]))
+        update(Wish).where(col(Wish.intern_id) == me).values(**values(Wish, PERSONAL[Wish]))
     )
     session.execute(
         update(Proposal)

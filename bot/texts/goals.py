@@ -86,3 +86,11 @@ PRACTISED_WHAT_HINT: Final = "Valgfrit: hvad har du gjort anderledes, eller hvad
 
 def followup_answered(until: str) -> str:
     return f"✅ Tak for dit svar! Du kan rette det indtil {full_stop(until)}"
+
+
+# The goals' columns as `/praktik mine-data` names them.
+EXPORT_KEYS: Final = {
+    "goals": "mål",
+    "goals_updated_at": "mål rettet",
+    "goals_met": "mål nået (1–5)",
+}

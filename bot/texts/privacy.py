@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.texts import goals
+
 NOTHING_HELD: Final = "Praktikbot har ingen data om dig."
 EXPORT_TITLE: Final = "Dine data i Praktikbot"
 EXPORT_SENT: Final = (
@@ -26,6 +28,7 @@ DELETED: Final = "Dine data er slettet. Tak fordi du var med i Innovationsprakti
 
 # The mine-data file: Danish keys and values a person reads, the same keys every time.
 # Every column of the export has its key here (tests/unit/test_privacy_export.py holds it).
+# Each column's name in the export; a feature's own columns are named in its text module.
 EXPORT_KEYS: Final = {
     # the sections
     "person": "dig",
@@ -97,9 +100,7 @@ EXPORT_KEYS: Final = {
     "rating": "vurdering",
     "comment": "kommentar",
     "benefit": "udbytte",
-    "goals": "mål",
-    "goals_updated_at": "mål rettet",
-    "goals_met": "mål nået (1–5)",
+    **goals.EXPORT_KEYS,
     "take_home": "det tager du med hjem",
     "inspiration": "det gav besøget jer",
     "quote_ok": "må citeres anonymt",
