@@ -31,6 +31,11 @@ What it found, and what was changed for it:
   App Home to redraw); setting up their sessions and round trips was a third of a press's
   CPU, and the round trips most of the rest. It is now one transaction of four statements
   built once with parameters (models/requests.py).
+- The metrics seemed to cost 37–46 % of a request's CPU; it was this bench feeding the app with
+  and without metrics the same people, so the second found its requests already made. Each
+  now has people of its own, and `--rounds` lets them take turns: the difference is within
+  what two servers of one app differ by (`--same`), and py-spy finds 0.14 % of a worker's
+  samples in the counting code (bench/metrics_profile.py).
 """
 
 from __future__ import annotations
