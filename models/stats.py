@@ -125,7 +125,16 @@ def season_stats(session: Session, *, year: int, with_feedback: bool = True) -> 
             select(HostSlot).where(HostSlot.season_year == year).order_by(col(HostSlot.id))
         ).all()
     )
-    open_slots = [s for s in slots if s.status == SlotStatus.OPEN]
+    placed = set(
+        session.exec(
+            select(Placement.slot_id).where(
+                Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED
+            )
+        ).all()
+    )
+    # A host counts while the slot is offered, and for good once a placement there is agreed:
+    # withdrawing or erasing after the week takes the slot off the list, not out of the season.
+    counted_slots = [s for s in slots if s.status == SlotStatus.OPEN or s.id in placed]
     interns = session.exec(
         select(Participant.sector).where(col(Participant.id).in_(season_interns(year)))
     ).all()
@@ -150,9 +159,9 @@ def season_stats(session: Session, *, year: int, with_feedback: bool = True) -> 
     statuses = session.exec(select(Proposal.status).where(Proposal.season_year == year)).all()
     return SeasonStats(
         year=year,
-        hosts_by_sector=dict(Counter(s.sector for s in open_slots)),
+        hosts_by_sector=dict(Counter(s.sector for s in counted_slots)),
         interns_by_sector=dict(Counter(sector or UNKNOWN_SECTOR for sector in interns)),
-        seats=sum(s.capacity for s in open_slots),
+        seats=sum(s.capacity for s in counted_slots),
         placements=placements,
         proposals=dict(Counter(str(s) for s in statuses)),
         slots=slots,

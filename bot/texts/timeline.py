@@ -140,6 +140,20 @@ def followup_intern(host: str, workplace: str) -> str:
     )
 
 
+# The other side has erased their data: no name, no mention, no "keep in touch".
+ERASED_SIDE: Final = "en deltager, der har slettet sine data"
+ERASED_WORKPLACE: Final = "en vært, der har slettet sine data"
+FOLLOWUP_INTERN_ALONE: Final = (
+    "🔁 Det er tre måneder siden din praktik. Har du brugt det, du lærte? Netværket på tværs "
+    "er noget af det bedste, praktikken giver: find andre deltagere med `/praktik netværk`."
+)
+FOLLOWUP_HOST_ALONE: Final = (
+    "🔁 Det er tre måneder siden, du var vært i Innovationspraktikken. Har du brugt det, du "
+    "lærte af at være vært? Netværket på tværs er noget af det bedste, praktikken giver: find "
+    "andre deltagere med `/praktik netværk`."
+)
+
+
 def followup_host(intern: str) -> str:
     return (
         f"🔁 Det er tre måneder siden, {intern} var i praktik hos dig. Har du brugt det, du lærte "

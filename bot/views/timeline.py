@@ -33,6 +33,7 @@ from bot.views import programme as programme_views
 from bot.views.common import button, days_text, md, mention, message, notice, place_text, user_text
 from bot.views.mrkdwn import literal
 from bot.views.mrkdwn import workplace as workplace_text
+from models.anonymise import ERASED
 from models.feedback import PlacementContext
 from models.hosts import hosts
 from models.tables import Participant
@@ -46,12 +47,21 @@ def name_of(person: Participant) -> str:
     return literal(person.name or person.slack_user_id, 100)
 
 
+def gone(person: Participant) -> bool:
+    """Erased (`slet-mine-data`): a placement that has begun keeps them, as a pseudonym."""
+    return person.slack_user_id.startswith(f"{ERASED}-")
+
+
 def who(person: Participant) -> str:
     """A mention with the name beside it, so it reads well in notifications too."""
+    if gone(person):
+        return texts.ERASED_SIDE
     return f"{mention(person.slack_user_id)} ({name_of(person)})"
 
 
 def workplace_of(ctx: PlacementContext) -> str:
+    if ctx.deal.slot.workplace == ERASED:
+        return texts.ERASED_WORKPLACE
     return workplace_text(ctx.deal.slot.workplace)
 
 
@@ -218,7 +228,10 @@ def evaluation_message(ctx: PlacementContext, role: Role, season: Season) -> Mes
 def followup_message(ctx: PlacementContext, role: Role, season: Season) -> Message:
     """The 90-day DM: was something put into practice? Its button opens the short form."""
     if role.hosts:
-        head = texts.followup_host(who(ctx.deal.intern))
+        intern = ctx.deal.intern
+        head = texts.FOLLOWUP_HOST_ALONE if gone(intern) else texts.followup_host(who(intern))
+    elif all(gone(host) for host in hosts(ctx.deal)):
+        head = texts.FOLLOWUP_INTERN_ALONE
     else:
         head = texts.followup_intern(_whom(ctx, role), workplace_of(ctx))
     answered = role in ctx.followups

@@ -184,6 +184,32 @@ async def test_erasure_after_the_week_keeps_the_placement_and_tells_nobody(
     assert "i praktik hos dig" in await _status(bo)
 
 
+async def test_a_host_erased_after_the_week_keeps_the_figures_and_is_named_by_nobody(
+    harness: Harness, clock: ManualClock
+) -> None:
+    bo, anna = await sign_up_in_may_confirm_in_june(harness, clock)
+    kim = harness.workspace.person(ADMIN, "kim", "Kim Koordinator")
+    clock.set(local(9, 20, 10))
+    await dispatcher(harness).run_once(clock.now())
+    await kim.command("/praktik", "admin stats")
+    before = shown(kim.ephemerals[-1])
+    assert "1 vært med" in before
+
+    await bo.command("/praktik", "slet-mine-data")
+    await bo.press("Slet mine data")
+    assert privacy_texts.DELETED in shown(bo.ephemerals[-1])
+    # The host took part: the season's figures hold him still, without his name.
+    await kim.command("/praktik", "admin stats")
+    assert shown(kim.ephemerals[-1]) == before
+
+    # Three months on, Anna is asked about practice with no name or mention in his place.
+    clock.set(local(12, 17, 10))
+    await dispatcher(harness).run_once(clock.now())
+    follow_up = shown(anna.dms[-1])
+    assert texts.timeline.FOLLOWUP_INTERN_ALONE.split(".")[0] in follow_up
+    assert "slettet-" not in follow_up and "<@" not in str(anna.last_dm.blocks)
+
+
 async def test_nobody_is_on_both_sides_of_a_placement(harness: Harness) -> None:
     ws = harness.workspace
     anna, bo = ws.person("UANNA", "anna", "Anna Holm"), ws.person("UBO", "bo", "Bo Berg")
