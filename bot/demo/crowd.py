@@ -16,13 +16,9 @@ from typing import Any
 from bot import texts
 from bot.demo.ledger import Ledger
 from bot.demo.people import Behaviour, Persona
-from bot.registry.ids import Block as B
 from bot.registry.ids import (
-    CohostBlock,
     FeedbackAction,
-    FeedbackBlock,
     GoalsAction,
-    GoalsBlock,
     PlacementAction,
     WorkshopAction,
     rating_action,
@@ -34,6 +30,10 @@ from bot.texts import cohosts as cohost_texts
 from bot.texts import demo as texts_demo
 from bot.texts import programme as programme_texts
 from bot.texts.goals import GOALS_MET_LABELS, PRACTISED_LABELS, QUOTE_OK
+from bot.views.cohosts import CohostBlock
+from bot.views.feedback import FeedbackBlock
+from bot.views.forms import FormBlock as B
+from bot.views.goals import GoalsBlock
 
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)>")
 # The start of the DM that tells an intern the placement is confirmed (from the catalogue).

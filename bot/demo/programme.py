@@ -16,10 +16,11 @@ from bot.demo.corpus import PHONE_SLIP
 from bot.demo.crowd import buttons, perform, text_of
 from bot.demo.ledger import Ledger
 from bot.demo.people import Behaviour, ProgrammePlan
-from bot.registry.ids import DMKind, ProgrammeAction, ProgrammeBlock, day_block
+from bot.registry.ids import DMKind, ProgrammeAction
 from bot.sandbox.fake_slack import Message
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
+from bot.views.programme import ProgrammeBlock, day_block
 
 _ASKS = {DMKind.INTRO.value: "intro", DMKind.PROGRAMME_REMINDER.value: "reminder"}
 _DAY_PREFIX = f"{ProgrammeBlock.TEXT}_"

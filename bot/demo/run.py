@@ -30,7 +30,7 @@ from bot.offline.progress import Progress
 from bot.outbox.dispatcher import Dispatcher
 from bot.process.clock import ManualClock
 from bot.process.current import season_of
-from bot.registry.ids import AdminAction, CoordinatorAction, DMKind, WorkshopBlock
+from bot.registry.ids import AdminAction, CoordinatorAction, DMKind
 from bot.sandbox.console_tools import ErrorCount
 from bot.sandbox.fake_slack import Message
 from bot.sandbox.harness import Harness
@@ -39,6 +39,7 @@ from bot.texts import dates
 from bot.texts import demo as t
 from bot.texts import rounds as round_texts
 from bot.texts import socket_mode as over_socket
+from bot.views.workshop import WorkshopBlock
 from models.db import Database
 from models.tables import OutboxMessage, OutboxStatus, SeasonSettings
 from models.workshop import KIND_INVITE, KIND_MOVED, KIND_REMINDER

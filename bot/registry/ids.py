@@ -1,4 +1,11 @@
-"""Every action, block and callback ID in one place, so views and handlers agree."""
+"""What Slack routes by, in one place so views and handlers agree: commands and their words,
+events, action and callback IDs (each mapped to its listener in handlers/__init__.py), and the
+kinds of DM the outbox keys by.
+
+A modal's block IDs are routed by nothing: only the view that builds the modal and the code that
+reads its submission name them, so they live with that view (`FormBlock` in bot/views/forms.py,
+`GoalsBlock` in bot/views/goals.py, …).
+"""
 
 from __future__ import annotations
 
@@ -72,26 +79,6 @@ class Callback(StrEnum):
     WISH_FORM = "wish_form"
 
 
-class Block(StrEnum):
-    SLOT_WORKPLACE = "slot_workplace"
-    SLOT_SECTOR = "slot_sector"
-    SLOT_MUNICIPALITY = "slot_municipality"
-    SLOT_CAPACITY = "slot_capacity"
-    SLOT_DAYS = "slot_days"
-    SLOT_TOPICS = "slot_topics"
-    SLOT_DESCRIPTION = "slot_description"
-    WISH_WORKPLACE = "wish_workplace"
-    WISH_SECTOR = "wish_sector"
-    WISH_MUNICIPALITY = "wish_municipality"
-    WISH_TOPICS = "wish_topics"
-    WISH_SECTORS = "wish_sectors"
-    WISH_REGIONS = "wish_regions"
-    WISH_DAYS = "wish_days"
-    WISH_TEXT = "wish_text"
-    WISH_GOALS = "wish_goals"
-    WISH_MANAGER = "wish_manager"
-
-
 class Action(StrEnum):
     """Shared by every modal: each feature's buttons have an enum of their own below."""
 
@@ -142,15 +129,6 @@ def rating_action(rating: int) -> str:
 class FeedbackCallback(StrEnum):
     CHECKIN = "checkin_form"
     EVALUATION = "evaluation_form"
-
-
-class FeedbackBlock(StrEnum):
-    PLACEMENT = "feedback_placement"
-    RATING = "checkin_rating"
-    COMMENT = "checkin_comment_text"
-    BENEFIT = "evaluation_benefit"
-    RECOMMEND = "evaluation_recommend"
-    TEXT = "evaluation_text"
 
 
 class AdminAction(StrEnum):
@@ -204,19 +182,6 @@ class WorkshopCallback(StrEnum):
     FORM = "workshop_form"
 
 
-class WorkshopBlock(StrEnum):
-    DAY = "workshop_day"
-    TIME = "workshop_time"
-    PLACE = "workshop_place"
-    NOTE = "workshop_note"
-
-
-class CohostBlock(StrEnum):
-    """Co-hosting (a *medvært* shares the host's side): the slot modal's co-host picker."""
-
-    SLOT_COHOST = "slot_cohost"
-
-
 class DaysAction(StrEnum):
     """Changing a confirmed placement's days when the other side accepts (*Ret dage*)."""
 
@@ -229,10 +194,6 @@ class DaysCallback(StrEnum):
     FORM = "days_change_form"
 
 
-class DaysBlock(StrEnum):
-    DAYS = "days_change_days"
-
-
 class GoalsAction(StrEnum):
     """The intern's learning goals for a confirmed placement (*Ret mine mål*)."""
 
@@ -243,16 +204,6 @@ class GoalsAction(StrEnum):
 class GoalsCallback(StrEnum):
     FORM = "goals_form"
     FOLLOWUP = "followup_form"
-
-
-class GoalsBlock(StrEnum):
-    GOALS = "goals_text"
-    GOALS_MET = "evaluation_goals_met"
-    TAKE_HOME = "evaluation_take_home"
-    INSPIRATION = "evaluation_inspiration"
-    QUOTE = "feedback_quote"
-    PRACTISED = "followup_practised"
-    PRACTISED_WHAT = "followup_what"
 
 
 class DMKind(StrEnum):
@@ -279,22 +230,6 @@ class ProgrammeAction(StrEnum):
 
 class ProgrammeCallback(StrEnum):
     FORM = "programme_form"
-
-
-class ProgrammeBlock(StrEnum):
-    """The modal's inputs; a day's three are `programme_text_3`, … (`day_block`)."""
-
-    TEXT = "programme_text"
-    TIME = "programme_time"
-    PLACE = "programme_place"
-    ADDRESS = "programme_address"
-    MEETING_POINT = "programme_meeting_point"
-    PHONE = "programme_phone"
-    ALSO_FOR = "programme_also_for"
-
-
-def day_block(block: ProgrammeBlock, day: int) -> str:
-    return f"{block}_{day}"
 
 
 class AskKind(StrEnum):

@@ -7,13 +7,12 @@ from __future__ import annotations
 from functools import partial
 
 from bot.process.current import season_of
-from bot.registry.ids import CohostBlock
 from bot.service import Env
 from bot.service.home import refresh_homes
 from bot.slack import dm
 from bot.slack.people import profile_of
 from bot.slack.view_state import ViewState
-from bot.views.cohosts import cohost_added, cohost_error, cohost_removed
+from bot.views.cohosts import CohostBlock, cohost_added, cohost_error, cohost_removed
 from models import cohosts as repo
 from models.cohosts import cohost_and_plan
 from models.placements import Deal

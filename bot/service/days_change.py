@@ -8,7 +8,6 @@ from functools import partial
 from bot.domain.placement import Role
 from bot.domain.season import Season
 from bot.process.current import season_of
-from bot.registry.ids import DaysBlock
 from bot.service import Env
 from bot.service.calendar import send_days_changed
 from bot.service.cohosts import host_side
@@ -18,6 +17,7 @@ from bot.slack.message import Message
 from bot.slack.view_state import ViewState
 from bot.views import days_change as views
 from bot.views.common import notice
+from bot.views.days_change import DaysBlock
 from bot.views.refusals import refusal_text
 from models import days_change as repo
 from models.days_change import Changing, DaysRefusal

@@ -4,7 +4,6 @@ each later edit refreshes until it is sent)."""
 
 from __future__ import annotations
 
-from bot.registry.ids import GoalsBlock
 from bot.service import Env
 from bot.service.home import refresh_homes
 from bot.slack import dm
@@ -12,6 +11,7 @@ from bot.slack.message import Message
 from bot.slack.view_state import ViewState
 from bot.views import goals as views
 from bot.views.common import notice
+from bot.views.goals import GoalsBlock
 from bot.views.refusals import refusal_text
 from bot.views.timeline import name_of
 from models import goals as repo

@@ -4,7 +4,6 @@ any of the host's other placements ticked; the intern is told once for a burst o
 
 from __future__ import annotations
 
-from bot.registry.ids import ProgrammeBlock, day_block
 from bot.service import Env
 from bot.service.calendar import send_programme_changed
 from bot.service.cohosts import host_side
@@ -14,6 +13,7 @@ from bot.slack.message import Message
 from bot.slack.view_state import ViewState
 from bot.views import programme as views
 from bot.views.common import notice
+from bot.views.programme import ProgrammeBlock, day_block
 from bot.views.refusals import refusal_text
 from models import programme as repo
 from models.days_change import calendar_sequence

@@ -3,9 +3,11 @@ what the intern is told, and what a co-host is told. Pure."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from slack_sdk.models.blocks import InputBlock, UserSelectElement
 
-from bot.registry.ids import Action, CohostBlock
+from bot.registry.ids import Action
 from bot.slack.message import Message
 from bot.texts import cohosts as t
 from bot.views.common import mention, notice
@@ -14,6 +16,12 @@ from bot.views.mrkdwn import workplace as workplace_text
 from models.hosts import hosts
 from models.placements import Deal
 from models.tables import HostSlot
+
+
+class CohostBlock(StrEnum):
+    """Co-hosting (a *medvært* shares the host's side): the slot modal's co-host picker."""
+
+    SLOT_COHOST = "slot_cohost"
 
 
 def cohost_input(current: str | None) -> InputBlock:

@@ -4,6 +4,7 @@ and what each side is told once it is answered."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import StrEnum
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -20,7 +21,7 @@ from slack_sdk.models.views import View
 from bot.buttons.values import DaysChangeButton, ProposalButton
 from bot.domain.placement import Role
 from bot.domain.season import Season
-from bot.registry.ids import Action, DaysAction, DaysBlock, DaysCallback
+from bot.registry.ids import Action, DaysAction, DaysCallback
 from bot.slack.message import Message
 from bot.slack.view_state import ViewState
 from bot.texts import days_change as t
@@ -28,6 +29,10 @@ from bot.views.common import button, days_text, mention, message, modal_view, no
 from bot.views.placements import outcome
 from models.placements import Deal
 from models.tables import DaysChange
+
+
+class DaysBlock(StrEnum):
+    DAYS = "days_change_days"
 
 
 def change_button(proposal_id: int | None) -> ButtonElement:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from slack_sdk.models.blocks import (
     Block,
@@ -27,18 +28,29 @@ from slack_sdk.models.views import View
 
 from bot.domain.placement import Role
 from bot.domain.season import day_label
-from bot.registry.ids import Action, FeedbackBlock, FeedbackCallback, GoalsBlock, GoalsCallback
+from bot.registry.ids import Action, FeedbackCallback, GoalsCallback
 from bot.slack.message import Message
 from bot.slack.view_state import ViewState
 from bot.texts import err_too_long
 from bot.texts import feedback as texts
 from bot.texts import goals as goal_texts
 from bot.views.common import md, modal_view, notice, user_text
+from bot.views.goals import GoalsBlock
 from bot.views.mrkdwn import plain
 from bot.views.timeline import date_text, name_of, workplace_of
 from models.feedback import PlacementContext
 from models.forms import clean_text
 from models.tables import CheckIn, Evaluation, FollowUp
+
+
+class FeedbackBlock(StrEnum):
+    PLACEMENT = "feedback_placement"
+    RATING = "checkin_rating"
+    COMMENT = "checkin_comment_text"
+    BENEFIT = "evaluation_benefit"
+    RECOMMEND = "evaluation_recommend"
+    TEXT = "evaluation_text"
+
 
 COMMENT_MAX = 2000
 TEXT_MAX = 3000

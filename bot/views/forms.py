@@ -26,7 +26,6 @@ from bot import texts
 from bot.domain.geo import CENTRAL_ADMINISTRATION, REGIONS, Sector, by_region
 from bot.domain.season import Season
 from bot.registry.ids import Action, Callback
-from bot.registry.ids import Block as B
 from bot.slack.view_state import ViewState
 from bot.texts import DEFAULT_TOPICS as DEFAULT_TOPICS  # for services, which read no catalogue
 from bot.texts import changes
@@ -36,6 +35,32 @@ from bot.views.common import modal_view
 from bot.views.privacy_notice import notice_link
 from models.forms import DESCRIPTION_MAX, GOALS_MAX, WISH_TEXT_MAX, Raw
 from models.tables import HostSlot, Participant, Wish
+
+
+class FormBlock(StrEnum):
+    """The slot and wish modals' inputs: one block ID per field."""
+
+    SLOT_WORKPLACE = "slot_workplace"
+    SLOT_SECTOR = "slot_sector"
+    SLOT_MUNICIPALITY = "slot_municipality"
+    SLOT_CAPACITY = "slot_capacity"
+    SLOT_DAYS = "slot_days"
+    SLOT_TOPICS = "slot_topics"
+    SLOT_DESCRIPTION = "slot_description"
+    WISH_WORKPLACE = "wish_workplace"
+    WISH_SECTOR = "wish_sector"
+    WISH_MUNICIPALITY = "wish_municipality"
+    WISH_TOPICS = "wish_topics"
+    WISH_SECTORS = "wish_sectors"
+    WISH_REGIONS = "wish_regions"
+    WISH_DAYS = "wish_days"
+    WISH_TEXT = "wish_text"
+    WISH_GOALS = "wish_goals"
+    WISH_MANAGER = "wish_manager"
+
+
+# The fields below name many blocks: a short name keeps each call on a line.
+B = FormBlock
 
 SLOT_KEYS = {
     "workplace": B.SLOT_WORKPLACE.value,

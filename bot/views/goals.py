@@ -3,6 +3,8 @@ change, and the lines `/praktik status` and App Home show."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from slack_sdk.models.blocks import (
     Block,
     ButtonElement,
@@ -14,7 +16,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.buttons.values import ProposalButton
-from bot.registry.ids import Action, GoalsAction, GoalsBlock, GoalsCallback
+from bot.registry.ids import Action, GoalsAction, GoalsCallback
 from bot.slack.message import Message
 from bot.slack.view_state import ViewState
 from bot.texts import err_too_long
@@ -22,6 +24,17 @@ from bot.texts import goals as t
 from bot.views.common import button, md, message, modal_view, notice, user_text
 from bot.views.mrkdwn import workplace as workplace_text
 from models.forms import GOALS_MAX, clean_text
+
+
+class GoalsBlock(StrEnum):
+    GOALS = "goals_text"
+    GOALS_MET = "evaluation_goals_met"
+    TAKE_HOME = "evaluation_take_home"
+    INSPIRATION = "evaluation_inspiration"
+    QUOTE = "feedback_quote"
+    PRACTISED = "followup_practised"
+    PRACTISED_WHAT = "followup_what"
+
 
 # Shown to the host side beside a placement; the request's profile field shows up to 1,500.
 GOALS_SHOWN = 1500

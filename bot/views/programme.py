@@ -5,6 +5,7 @@ form's faults and the host's receipt."""
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -21,7 +22,7 @@ from slack_sdk.models.views import View
 
 from bot.buttons.values import ProposalButton
 from bot.domain.season import Season
-from bot.registry.ids import Action, ProgrammeAction, ProgrammeBlock, ProgrammeCallback, day_block
+from bot.registry.ids import Action, ProgrammeAction, ProgrammeCallback
 from bot.slack.message import Message
 from bot.slack.view_state import ViewState
 from bot.texts import programme as t
@@ -39,6 +40,23 @@ from models.programme_form import (
     Fault,
 )
 from models.tables import Programme
+
+
+class ProgrammeBlock(StrEnum):
+    """The modal's inputs; a day's three are `programme_text_3`, … (`day_block`)."""
+
+    TEXT = "programme_text"
+    TIME = "programme_time"
+    PLACE = "programme_place"
+    ADDRESS = "programme_address"
+    MEETING_POINT = "programme_meeting_point"
+    PHONE = "programme_phone"
+    ALSO_FOR = "programme_also_for"
+
+
+def day_block(block: ProgrammeBlock, day: int) -> str:
+    return f"{block}_{day}"
+
 
 MAX_CHOICES = 100  # options of a multi-select (Block Kit)
 

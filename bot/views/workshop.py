@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from enum import StrEnum
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -21,7 +22,7 @@ from slack_sdk.models.views import View
 
 from bot.buttons.values import WorkshopButton
 from bot.domain.season import Season
-from bot.registry.ids import Action, WorkshopAction, WorkshopBlock, WorkshopCallback
+from bot.registry.ids import Action, WorkshopAction, WorkshopCallback
 from bot.slack.message import Message
 from bot.slack.view_state import ViewState
 from bot.texts import admin as admin_texts
@@ -32,6 +33,14 @@ from bot.views.mrkdwn import SECTION_TEXT, fit, literal
 from models.forms import clean_text
 from models.tables import Workshop
 from models.workshop import Attendance, WorkshopDetails
+
+
+class WorkshopBlock(StrEnum):
+    DAY = "workshop_day"
+    TIME = "workshop_time"
+    PLACE = "workshop_place"
+    NOTE = "workshop_note"
+
 
 PLACE_MAX = 200
 NOTE_MAX = 1000

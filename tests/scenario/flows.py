@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, select
 
-from bot.registry.ids import Block, PlacementAction
+from bot.registry.ids import PlacementAction
 from bot.sandbox.person import Person
+from bot.views.forms import FormBlock
 from models.tables import HostSlot, Participant, Wish
 
 # Week 37's days by value, for a season other than 2027 (the labels name the dates).
@@ -27,13 +28,13 @@ async def offer(
     description: str = "Du følger vores klimateam og besøger havnen.",
 ) -> None:
     await host.command("/praktik", "tilbyd")
-    host.fill(Block.SLOT_WORKPLACE, workplace)
-    host.fill(Block.SLOT_SECTOR, sector)
-    host.fill(Block.SLOT_MUNICIPALITY, municipality)
-    host.fill(Block.SLOT_CAPACITY, capacity)
-    host.fill(Block.SLOT_DAYS, list(days))
-    host.fill(Block.SLOT_TOPICS, list(topics))
-    host.fill(Block.SLOT_DESCRIPTION, description)
+    host.fill(FormBlock.SLOT_WORKPLACE, workplace)
+    host.fill(FormBlock.SLOT_SECTOR, sector)
+    host.fill(FormBlock.SLOT_MUNICIPALITY, municipality)
+    host.fill(FormBlock.SLOT_CAPACITY, capacity)
+    host.fill(FormBlock.SLOT_DAYS, list(days))
+    host.fill(FormBlock.SLOT_TOPICS, list(topics))
+    host.fill(FormBlock.SLOT_DESCRIPTION, description)
     outcome = await host.submit()
     assert outcome.action == "close", outcome.errors
 
@@ -49,13 +50,13 @@ async def wish(
     manager: str | None = None,
 ) -> None:
     await intern.command("/praktik", "find")
-    intern.fill(Block.WISH_WORKPLACE, workplace)
-    intern.fill(Block.WISH_SECTOR, sector)
-    intern.fill(Block.WISH_DAYS, list(days))
-    intern.fill(Block.WISH_TOPICS, list(topics))
-    intern.fill(Block.WISH_TEXT, text)
+    intern.fill(FormBlock.WISH_WORKPLACE, workplace)
+    intern.fill(FormBlock.WISH_SECTOR, sector)
+    intern.fill(FormBlock.WISH_DAYS, list(days))
+    intern.fill(FormBlock.WISH_TOPICS, list(topics))
+    intern.fill(FormBlock.WISH_TEXT, text)
     if manager is not None:
-        intern.fill(Block.WISH_MANAGER, manager)
+        intern.fill(FormBlock.WISH_MANAGER, manager)
     outcome = await intern.submit()
     assert outcome.action == "close", outcome.errors
 

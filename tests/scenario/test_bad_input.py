@@ -5,8 +5,9 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from bot import texts
-from bot.registry.ids import Action, Block
+from bot.registry.ids import Action
 from bot.sandbox.harness import Harness
+from bot.views.forms import FormBlock
 from models.tables import HostSlot, Participant, Wish
 from tests.scenario.flows import offer
 from tests.talk import shown, submit_raw
@@ -67,22 +68,22 @@ async def test_empty_and_too_long_fields_are_refused_inline_and_nothing_is_saved
 ) -> None:
     bo = harness.workspace.person("UBO", "bo", "Bo Hansen")
     await bo.command("/praktik", "tilbyd")
-    bo.fill(Block.SLOT_WORKPLACE, "x" * 5000)
-    bo.fill(Block.SLOT_SECTOR, "Kommune")
-    bo.fill(Block.SLOT_MUNICIPALITY, "Ærø")
-    bo.fill(Block.SLOT_CAPACITY, "to")
-    bo.fill(Block.SLOT_DAYS, [])
-    bo.fill(Block.SLOT_DESCRIPTION, "y" * 5000)
+    bo.fill(FormBlock.SLOT_WORKPLACE, "x" * 5000)
+    bo.fill(FormBlock.SLOT_SECTOR, "Kommune")
+    bo.fill(FormBlock.SLOT_MUNICIPALITY, "Ærø")
+    bo.fill(FormBlock.SLOT_CAPACITY, "to")
+    bo.fill(FormBlock.SLOT_DAYS, [])
+    bo.fill(FormBlock.SLOT_DESCRIPTION, "y" * 5000)
     status, action, errors = await submit_raw(bo)
     assert (status, action) == (200, "errors")
-    assert errors[Block.SLOT_WORKPLACE] == texts.err_too_long(150, 5000)
-    assert errors[Block.SLOT_CAPACITY] == texts.ERR_CAPACITY
-    assert errors[Block.SLOT_DAYS] == texts.ERR_NO_DAY
-    assert errors[Block.SLOT_DESCRIPTION] == texts.err_too_long(2000, 5000)
+    assert errors[FormBlock.SLOT_WORKPLACE] == texts.err_too_long(150, 5000)
+    assert errors[FormBlock.SLOT_CAPACITY] == texts.ERR_CAPACITY
+    assert errors[FormBlock.SLOT_DAYS] == texts.ERR_NO_DAY
+    assert errors[FormBlock.SLOT_DESCRIPTION] == texts.err_too_long(2000, 5000)
     for capacity in ("0", "11", "-1", "2.5", "١", " "):
-        bo.fill(Block.SLOT_CAPACITY, capacity)
+        bo.fill(FormBlock.SLOT_CAPACITY, capacity)
         _, action, errors = await submit_raw(bo)
-        assert action == "errors" and Block.SLOT_CAPACITY in errors
+        assert action == "errors" and FormBlock.SLOT_CAPACITY in errors
     assert await harness.db.run(lambda s: s.exec(select(HostSlot)).all()) == []
     assert harness.fake.calls_to("chat.postMessage") == []
 
@@ -90,32 +91,32 @@ async def test_empty_and_too_long_fields_are_refused_inline_and_nothing_is_saved
 async def test_a_forged_option_value_is_refused(harness: Harness) -> None:
     bo = harness.workspace.person("UBO", "bo", "Bo Hansen")
     await bo.command("/praktik", "tilbyd")
-    bo.fill(Block.SLOT_WORKPLACE, "Ærø Kommune")
-    bo.fill(Block.SLOT_SECTOR, "Kommune")
-    bo.fill(Block.SLOT_MUNICIPALITY, "Ærø")
-    bo.fill(Block.SLOT_DAYS, ["man 13. sep."])
+    bo.fill(FormBlock.SLOT_WORKPLACE, "Ærø Kommune")
+    bo.fill(FormBlock.SLOT_SECTOR, "Kommune")
+    bo.fill(FormBlock.SLOT_MUNICIPALITY, "Ærø")
+    bo.fill(FormBlock.SLOT_DAYS, ["man 13. sep."])
     values = bo.modal["state"]["values"]
-    values[Block.SLOT_SECTOR][Action.FIELD]["selected_option"]["value"] = "kongehuset"
-    values[Block.SLOT_DAYS][Action.FIELD]["selected_options"][0]["value"] = "7"
+    values[FormBlock.SLOT_SECTOR][Action.FIELD]["selected_option"]["value"] = "kongehuset"
+    values[FormBlock.SLOT_DAYS][Action.FIELD]["selected_options"][0]["value"] = "7"
     _, action, errors = await submit_raw(bo)
-    assert action == "errors" and set(errors) >= {Block.SLOT_SECTOR, Block.SLOT_DAYS}
+    assert action == "errors" and set(errors) >= {FormBlock.SLOT_SECTOR, FormBlock.SLOT_DAYS}
 
 
 async def test_wish_text_fields_and_search_survive_hostile_text(harness: Harness) -> None:
     anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
     for text in [*HOSTILE, "z" * 2000]:
         await anna.command("/praktik", "find")
-        anna.fill(Block.WISH_WORKPLACE, text[:150])
-        anna.fill(Block.WISH_SECTOR, "Region")
-        anna.fill(Block.WISH_TEXT, text)
+        anna.fill(FormBlock.WISH_WORKPLACE, text[:150])
+        anna.fill(FormBlock.WISH_SECTOR, "Region")
+        anna.fill(FormBlock.WISH_TEXT, text)
         status, action, errors = await submit_raw(anna)
         assert (status, action, errors) == (200, "close", {})
         wish = await harness.db.run(_wish)
         assert wish.text == text.replace("\x00", "").replace("\x07", "")
     await anna.command("/praktik", "find")
-    anna.fill(Block.WISH_TEXT, "æ" * 5000)
+    anna.fill(FormBlock.WISH_TEXT, "æ" * 5000)
     _, action, errors = await submit_raw(anna)
-    assert action == "errors" and errors[Block.WISH_TEXT].startswith("Højst 2000 tegn")
+    assert action == "errors" and errors[FormBlock.WISH_TEXT].startswith("Højst 2000 tegn")
     await anna.close()
     for query in ["x" * 20000, "\x00\x01", "%", "_", "'; DROP TABLE wish; --", "<!here>"]:
         await anna.command("/praktik", f"find {query}")

@@ -8,12 +8,12 @@ import json
 from datetime import date
 
 from bot import texts
-from bot.registry.ids import Block
 from bot.sandbox.console import Console
 from bot.sandbox.console_tools import listed
 from bot.sandbox.harness import Harness
 from bot.texts import changes
 from bot.texts import sandbox_confirm as confirm_texts
+from bot.views.forms import FormBlock
 from tests.conftest import ADMIN
 from tests.meaning import before, clause
 from tests.orthography import assert_one_full_stop_after_dates
@@ -88,17 +88,17 @@ async def test_a_host_cannot_remove_agreed_days_or_seats_and_is_told_why(
     await bo.press("Acceptér")
 
     await bo.command("/praktik", "tilbyd")
-    bo.fill(Block.SLOT_DAYS, ["man 13. sep.", "tir 14. sep.", "ons 15. sep.", "tor 16. sep."])
+    bo.fill(FormBlock.SLOT_DAYS, ["man 13. sep.", "tir 14. sep.", "ons 15. sep.", "tor 16. sep."])
     outcome = await bo.submit()
     assert outcome.action == "errors"
     assert changes.agreed_days_dropped([date(2027, 9, 17)]) in json.dumps(
         outcome.errors, ensure_ascii=False
     )
-    bo.fill(Block.SLOT_DAYS, ["man 13. sep.", "tor 16. sep.", "fre 17. sep."])
-    bo.fill(Block.SLOT_CAPACITY, "0")
+    bo.fill(FormBlock.SLOT_DAYS, ["man 13. sep.", "tor 16. sep.", "fre 17. sep."])
+    bo.fill(FormBlock.SLOT_CAPACITY, "0")
     outcome = await bo.submit()
     assert outcome.action == "errors"
-    bo.fill(Block.SLOT_CAPACITY, "1")  # one seat for the one agreed intern is fine
+    bo.fill(FormBlock.SLOT_CAPACITY, "1")  # one seat for the one agreed intern is fine
     assert (await bo.submit()).action == "close"
     await bo.command("/praktik", "status")
     assert "man 13. sep., tor 16. sep., fre 17. sep." in shown(bo.ephemerals[-1])
@@ -144,12 +144,12 @@ async def test_the_manager_named_is_told_of_the_agreement(harness: Harness) -> N
 async def test_nobody_is_their_own_manager(harness: Harness) -> None:
     anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
     await anna.command("/praktik", "find")
-    anna.fill(Block.WISH_WORKPLACE, "Styrelsen")
-    anna.fill(Block.WISH_SECTOR, "Stat")
-    anna.fill(Block.WISH_MANAGER, "UANNA")
+    anna.fill(FormBlock.WISH_WORKPLACE, "Styrelsen")
+    anna.fill(FormBlock.WISH_SECTOR, "Stat")
+    anna.fill(FormBlock.WISH_MANAGER, "UANNA")
     outcome = await anna.submit()
     assert outcome.action == "errors"
-    assert outcome.errors[Block.WISH_MANAGER] == changes.ERR_OWN_MANAGER
+    assert outcome.errors[FormBlock.WISH_MANAGER] == changes.ERR_OWN_MANAGER
 
 
 async def test_with_approval_the_intern_hears_the_host_said_yes_and_the_manager_is_asked(

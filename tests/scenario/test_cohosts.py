@@ -10,11 +10,14 @@ from sqlmodel import Session, select
 from bot.domain.timeline import HOST_ONLY
 from bot.outbox.dispatcher import Dispatcher
 from bot.process.clock import ManualClock
-from bot.registry.ids import CohostBlock, DaysBlock, FeedbackBlock, WorkshopBlock
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.texts import days_change as days_texts
 from bot.texts import network as network_texts
+from bot.views.cohosts import CohostBlock
+from bot.views.days_change import DaysBlock
+from bot.views.feedback import FeedbackBlock
+from bot.views.workshop import WorkshopBlock
 from models.feedback import feedback_summary
 from models.tables import CheckIn, Evaluation, HostSlot, OutboxMessage, OutboxStatus
 from tests.conftest import ADMIN

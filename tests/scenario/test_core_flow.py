@@ -7,8 +7,8 @@ import copy
 
 from bot import texts
 from bot.domain.placement import Refusal
-from bot.registry.ids import Block
 from bot.sandbox.harness import Harness
+from bot.views.forms import FormBlock
 from bot.views.refusals import refusal_text
 from tests.orthography import assert_one_full_stop_after_dates
 from tests.scenario.flows import offer, wish
@@ -200,7 +200,7 @@ async def test_search_shows_the_seats_left_as_they_change(harness: Harness) -> N
     await dan.command("/praktik", "find ærø")
     assert "1 af 2 ledige" in shown(dan.ephemerals[-1])
     await bo.command("/praktik", "tilbyd")
-    bo.fill(Block.SLOT_CAPACITY, "3")
+    bo.fill(FormBlock.SLOT_CAPACITY, "3")
     await bo.submit()
     await dan.command("/praktik", "find ærø")
     assert "2 af 3 ledige" in shown(dan.ephemerals[-1])

@@ -13,11 +13,13 @@ from sqlmodel import Session, col, select
 from bot.domain.season import COPENHAGEN
 from bot.outbox.dispatcher import Dispatcher
 from bot.process.clock import ManualClock
-from bot.registry.ids import Action, CohostBlock, DaysBlock
+from bot.registry.ids import Action
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.sandbox.wire import view_submission_payload
 from bot.texts import days_change as days_texts
+from bot.views.cohosts import CohostBlock
+from bot.views.days_change import DaysBlock
 from models.tables import OutboxMessage, OutboxStatus, Placement, Proposal
 from tests.scenario.flows import ALL_DAYS, offer, wish
 from tests.talk import buttons, last_words, press_as, shown

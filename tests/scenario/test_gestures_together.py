@@ -13,10 +13,10 @@ from collections.abc import AsyncIterator, Awaitable
 import pytest
 
 from bot.process.clock import ManualClock
-from bot.registry.ids import Block
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.sandbox.wire import WireResponse, view_submission_payload
+from bot.views.forms import FormBlock
 from models.db import Database
 from tests.scenario.flows import ALL_DAYS, offer
 from tests.talk import shown
@@ -46,11 +46,11 @@ async def _timed(request: Awaitable[WireResponse]) -> tuple[WireResponse, float]
 
 async def _fill_wish(intern: Person, text: str) -> None:
     await intern.command("/praktik", "find")
-    intern.fill(Block.WISH_WORKPLACE, "Styrelsen for Dataforsyning")
-    intern.fill(Block.WISH_SECTOR, "Stat")
-    intern.fill(Block.WISH_DAYS, list(ALL_DAYS))
-    intern.fill(Block.WISH_TOPICS, ["klima"])
-    intern.fill(Block.WISH_TEXT, text)
+    intern.fill(FormBlock.WISH_WORKPLACE, "Styrelsen for Dataforsyning")
+    intern.fill(FormBlock.WISH_SECTOR, "Stat")
+    intern.fill(FormBlock.WISH_DAYS, list(ALL_DAYS))
+    intern.fill(FormBlock.WISH_TOPICS, ["klima"])
+    intern.fill(FormBlock.WISH_TEXT, text)
 
 
 async def test_a_command_while_a_wish_is_saved_is_answered_in_time(patient: Harness) -> None:

@@ -15,15 +15,7 @@ from sqlmodel import Session, col, select
 
 from bot.domain.season import COPENHAGEN
 from bot.process.clock import ManualClock
-from bot.registry.ids import (
-    GOALS_CHANGED_KIND,
-    FeedbackAction,
-    FeedbackBlock,
-    GoalsAction,
-    GoalsBlock,
-    PrivacyAction,
-)
-from bot.registry.ids import Block as B
+from bot.registry.ids import GOALS_CHANGED_KIND, FeedbackAction, GoalsAction, PrivacyAction
 from bot.report import charts
 from bot.report.build import goals_panel, load_report
 from bot.report.charts import ChartData
@@ -33,6 +25,9 @@ from bot.texts import err_too_long
 from bot.texts import goal_figures as figure_texts
 from bot.texts import goals as goal_texts
 from bot.texts.goal_figures import ROLE_WORDS
+from bot.views.feedback import FeedbackBlock
+from bot.views.forms import FormBlock as B
+from bot.views.goals import GoalsBlock
 from bot.views.mrkdwn import escape
 from models.forms import GOALS_MAX
 from models.goals import GOALS_QUIET

@@ -11,8 +11,8 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from bot.process.clock import ManualClock
-from bot.registry.ids import Block
 from bot.sandbox.harness import Harness
+from bot.views.forms import FormBlock
 from models.db import Database
 from models.tables import HostSlot, Placement, PlacementStatus, Proposal, ProposalStatus
 from tests.scenario.flows import offer, wish
@@ -131,15 +131,15 @@ async def test_with_manager_approval_the_placement_waits_for_the_manager(
     await offer(bo)
 
     await anna.command("/praktik", "find")
-    anna.fill(Block.WISH_WORKPLACE, "Styrelsen")
-    anna.fill(Block.WISH_SECTOR, "Stat")
+    anna.fill(FormBlock.WISH_WORKPLACE, "Styrelsen")
+    anna.fill(FormBlock.WISH_SECTOR, "Stat")
     outcome = await anna.submit()
     assert (
-        outcome.action == "client_errors" and Block.WISH_MANAGER in outcome.errors
+        outcome.action == "client_errors" and FormBlock.WISH_MANAGER in outcome.errors
     )  # required field
     _, action, errors = await submit_raw(anna)  # and the app refuses it too, should a client not
-    assert action == "errors" and "leder" in errors[Block.WISH_MANAGER]
-    anna.fill(Block.WISH_MANAGER, "UMIA")
+    assert action == "errors" and "leder" in errors[FormBlock.WISH_MANAGER]
+    anna.fill(FormBlock.WISH_MANAGER, "UMIA")
     assert (await anna.submit()).action == "close"
 
     await anna.press("Anmod")

@@ -12,11 +12,11 @@ from bot import texts
 from bot.domain.placement import Refusal
 from bot.domain.season import COPENHAGEN
 from bot.process.clock import ManualClock
-from bot.registry.ids import CohostBlock
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.texts import days_change as days_texts
 from bot.texts import privacy as privacy_texts
+from bot.views.cohosts import CohostBlock
 from bot.views.refusals import refusal_text
 from models.tables import (
     CheckIn,

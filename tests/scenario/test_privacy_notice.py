@@ -9,10 +9,11 @@ from datetime import date
 import pytest
 
 from bot.process.clock import ManualClock
-from bot.registry.ids import Block, PrivacyAction, View
+from bot.registry.ids import PrivacyAction, View
 from bot.sandbox.harness import Harness
 from bot.texts import dates
 from bot.texts import privacy_notice as t
+from bot.views.forms import FormBlock
 from models.db import Database
 from tests.talk import shown
 
@@ -70,7 +71,7 @@ async def test_the_sign_up_modals_show_the_notice_on_top_and_keep_what_was_fille
     await anna.command("/praktik", command)
     form = anna.modal
     assert form is not None and t.LINK_TEXT in shown(form)
-    field = Block.SLOT_WORKPLACE if command == "tilbyd" else Block.WISH_WORKPLACE
+    field = FormBlock.SLOT_WORKPLACE if command == "tilbyd" else FormBlock.WISH_WORKPLACE
     anna.fill(field, "Ærø Kommune")
     await anna.press(PrivacyAction.SHOW_NOTICE, where="modal")
     notice = anna.modal

@@ -15,12 +15,14 @@ from bot.domain.season import COPENHAGEN
 from bot.domain.timeline import SkipReason
 from bot.outbox.dispatcher import Dispatcher
 from bot.process.clock import ManualClock
-from bot.registry.ids import Action, CohostBlock, DMKind, ProgrammeAction, ProgrammeBlock, day_block
+from bot.registry.ids import Action, DMKind, ProgrammeAction
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.sandbox.wire import view_submission_payload
 from bot.texts import programme as t
+from bot.views.cohosts import CohostBlock
 from bot.views.mrkdwn import SECTION_TEXT
+from bot.views.programme import ProgrammeBlock, day_block
 from bot.views.refusals import refusal_text
 from models.programme import ProgrammeRefusal
 from models.programme_form import DAY_TEXT_MAX

@@ -12,7 +12,6 @@ from sqlmodel import Session, col, select
 from bot.domain import timeline as plan
 from bot.domain.season import COPENHAGEN, to_local
 from bot.process.clock import ManualClock
-from bot.registry.ids import FeedbackBlock
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.texts import feedback as feedback_texts
@@ -20,6 +19,7 @@ from bot.texts import goals as goal_texts
 from bot.texts import network as network_texts
 from bot.texts import programme as programme_texts
 from bot.texts import timeline
+from bot.views.feedback import FeedbackBlock
 from models.db import Database
 from models.feedback import feedback_summary
 from models.tables import CheckIn, Evaluation, OutboxMessage, OutboxStatus

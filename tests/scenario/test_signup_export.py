@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from bot.registry.ids import CohostBlock
 from bot.sandbox.harness import Harness
 from bot.texts import csvio as csvio_texts
+from bot.views.cohosts import CohostBlock
 from models.db import Database
 from models.tables import HostSlot, Participant, Wish
 from tests.commandline import praktik

@@ -11,10 +11,10 @@ import pytest
 from sqlmodel import func, select
 
 from bot import texts
-from bot.registry.ids import Block
 from bot.sandbox.fake_slack import AppResponseError
 from bot.sandbox.fake_socket_mode import ACK_LIMIT, FakeSocketMode
 from bot.sandbox.harness import Harness
+from bot.views.forms import FormBlock
 from models.tables import HostSlot
 from tests.meaning import clause
 from tests.scenario.flows import offer, wish
@@ -52,20 +52,20 @@ async def test_command_button_submission_errors_and_event_are_acked_over_the_soc
     assert len(command) == 1
 
     # A view_submission with bad input: the ack itself carries response_action errors.
-    bo.fill(Block.SLOT_WORKPLACE, "Ærø Kommune")
-    bo.fill(Block.SLOT_SECTOR, "Kommune")
-    bo.fill(Block.SLOT_MUNICIPALITY, "Ærø")
-    bo.fill(Block.SLOT_CAPACITY, "to")
-    bo.fill(Block.SLOT_DAYS, ["man 13. sep."])
-    bo.fill(Block.SLOT_DESCRIPTION, "Klimateamet.")
+    bo.fill(FormBlock.SLOT_WORKPLACE, "Ærø Kommune")
+    bo.fill(FormBlock.SLOT_SECTOR, "Kommune")
+    bo.fill(FormBlock.SLOT_MUNICIPALITY, "Ærø")
+    bo.fill(FormBlock.SLOT_CAPACITY, "to")
+    bo.fill(FormBlock.SLOT_DAYS, ["man 13. sep."])
+    bo.fill(FormBlock.SLOT_DESCRIPTION, "Klimateamet.")
     outcome = await bo.submit()
     assert outcome.action == "errors"
     submitted = socket.acks_for("interactive")[-1]
     assert submitted.payload is not None
     assert submitted.payload["response_action"] == "errors"
-    assert submitted.payload["errors"][Block.SLOT_CAPACITY] == texts.ERR_CAPACITY
+    assert submitted.payload["errors"][FormBlock.SLOT_CAPACITY] == texts.ERR_CAPACITY
     assert await harness.db.run(lambda s: s.exec(select(HostSlot)).all()) == []
-    bo.fill(Block.SLOT_CAPACITY, "1")
+    bo.fill(FormBlock.SLOT_CAPACITY, "1")
     assert (await bo.submit()).action == "close"
 
     # An event: app_home_opened, answered with views.publish.

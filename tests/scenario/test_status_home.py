@@ -8,10 +8,11 @@ import json
 from sqlmodel import select
 
 from bot import texts
-from bot.registry.ids import Block, DMKind
+from bot.registry.ids import DMKind
 from bot.runtime.coalesce import WINDOW_SECONDS
 from bot.sandbox.harness import Harness
 from bot.texts import welcome as welcome_texts
+from bot.views.forms import FormBlock
 from models.tables import HostSlot
 from tests.meaning import clause
 from tests.scenario.flows import offer, wish
@@ -97,7 +98,7 @@ async def test_edit_slot_from_the_confirmation_keeps_one_slot(harness: Harness) 
     await offer(bo, capacity="1")
     await bo.press("Rediger")
     assert bo.modal is not None
-    bo.fill(Block.SLOT_CAPACITY, "3")
+    bo.fill(FormBlock.SLOT_CAPACITY, "3")
     assert (await bo.submit()).action == "close"
     assert "Din værtsplads er opdateret" in shown(bo.last_dm)
     assert "3 af 3 ledige" in shown(bo.last_dm)

@@ -15,17 +15,16 @@ from bot.registry.ids import (
     GOALS_CHANGED_KIND,
     DMKind,
     GoalsAction,
-    GoalsBlock,
     PlacementAction,
     PrivacyAction,
     ProgrammeAction,
-    ProgrammeBlock,
-    day_block,
 )
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.texts import goals as goal_texts
 from bot.texts import programme as programme_texts
+from bot.views.goals import GoalsBlock
+from bot.views.programme import ProgrammeBlock, day_block
 from models.goals import GOALS_QUIET
 from models.programme import COALESCE_MINUTES
 from models.tables import OutboxMessage, OutboxStatus

@@ -15,10 +15,10 @@ from sqlmodel import Session, col, select
 from bot.domain.season import COPENHAGEN
 from bot.outbox.dispatcher import Dispatcher
 from bot.process.clock import ManualClock
-from bot.registry.ids import WorkshopBlock
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.texts import workshop as workshop_texts
+from bot.views.workshop import WorkshopBlock
 from models.tables import OutboxMessage
 from tests.conftest import ADMIN
 from tests.scenario.flows import offer, wish

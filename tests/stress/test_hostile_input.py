@@ -27,12 +27,13 @@ from bot.domain.geo import municipality
 from bot.domain.season import COPENHAGEN
 from bot.outbox.dispatcher import Dispatcher
 from bot.process.clock import ManualClock
-from bot.registry.ids import Action, Block, FeedbackAction, FeedbackBlock
+from bot.registry.ids import Action, FeedbackAction
 from bot.sandbox.block_state import options_of
 from bot.sandbox.harness import Harness
 from bot.sandbox.person import Person
 from bot.texts import admin as admin_texts
-from bot.views.feedback import COMMENT_MAX, TEXT_MAX
+from bot.views.feedback import COMMENT_MAX, TEXT_MAX, FeedbackBlock
+from bot.views.forms import FormBlock
 from models.forms import DESCRIPTION_MAX, TOPIC_MAX, WISH_TEXT_MAX, WORKPLACE_MAX
 from models.tables import CheckIn, Evaluation, HostSlot, Participant, Topic, Wish
 from tests.scenario.flows import ALL_DAYS, offer, wish
@@ -188,23 +189,23 @@ async def test_slot_modal_stores_text_as_given_or_refuses_it_in_danish(
 ) -> None:
     host = newcomer(harness)
     await host.command("/praktik", "tilbyd")
-    host.fill(Block.SLOT_SECTOR, "Kommune")
-    host.fill(Block.SLOT_MUNICIPALITY, "Ærø")
-    host.fill(Block.SLOT_DAYS, list(ALL_DAYS))
-    host.fill(Block.SLOT_WORKPLACE, workplace)
-    host.fill(Block.SLOT_CAPACITY, capacity)
-    host.fill(Block.SLOT_DESCRIPTION, description)
+    host.fill(FormBlock.SLOT_SECTOR, "Kommune")
+    host.fill(FormBlock.SLOT_MUNICIPALITY, "Ærø")
+    host.fill(FormBlock.SLOT_DAYS, list(ALL_DAYS))
+    host.fill(FormBlock.SLOT_WORKPLACE, workplace)
+    host.fill(FormBlock.SLOT_CAPACITY, capacity)
+    host.fill(FormBlock.SLOT_DESCRIPTION, description)
     watching = watch()
 
     action, errors = await _submit(host, watching)
 
     expected: dict[str, str] = {}
-    _workplace_error(expected, Block.SLOT_WORKPLACE, as_stored(workplace))
+    _workplace_error(expected, FormBlock.SLOT_WORKPLACE, as_stored(workplace))
     seats = as_stored(capacity)
     whole = seats.isascii() and seats.isdigit() and len(seats.lstrip("0")) <= 2
     if not (whole and 1 <= int(seats.lstrip("0") or "0") <= 10):
-        expected[Block.SLOT_CAPACITY] = texts.ERR_CAPACITY
-    _length_error(expected, Block.SLOT_DESCRIPTION, as_stored(description), DESCRIPTION_MAX)
+        expected[FormBlock.SLOT_CAPACITY] = texts.ERR_CAPACITY
+    _length_error(expected, FormBlock.SLOT_DESCRIPTION, as_stored(description), DESCRIPTION_MAX)
     slot = await harness.db.run(_slot_of, user_id=host.id)
     event(f"refused: {sorted(expected)}" if expected else "stored")
     if expected:
@@ -225,17 +226,17 @@ async def test_wish_modal_stores_text_as_given_or_refuses_it_in_danish(
 ) -> None:
     intern = newcomer(harness)
     await intern.command("/praktik", "find")
-    intern.fill(Block.WISH_SECTOR, "Region")
-    intern.fill(Block.WISH_DAYS, list(ALL_DAYS))
-    intern.fill(Block.WISH_WORKPLACE, workplace)
-    intern.fill(Block.WISH_TEXT, text)
+    intern.fill(FormBlock.WISH_SECTOR, "Region")
+    intern.fill(FormBlock.WISH_DAYS, list(ALL_DAYS))
+    intern.fill(FormBlock.WISH_WORKPLACE, workplace)
+    intern.fill(FormBlock.WISH_TEXT, text)
     watching = watch()
 
     action, errors = await _submit(intern, watching)
 
     expected: dict[str, str] = {}
-    _workplace_error(expected, Block.WISH_WORKPLACE, as_stored(workplace))
-    _length_error(expected, Block.WISH_TEXT, as_stored(text), WISH_TEXT_MAX)
+    _workplace_error(expected, FormBlock.WISH_WORKPLACE, as_stored(workplace))
+    _length_error(expected, FormBlock.WISH_TEXT, as_stored(text), WISH_TEXT_MAX)
     stored = await harness.db.run(_wish_of, user_id=intern.id)
     event(f"refused: {sorted(expected)}" if expected else "stored")
     if expected:
@@ -249,10 +250,14 @@ async def test_wish_modal_stores_text_as_given_or_refuses_it_in_danish(
 
 FORGED = st.one_of(st.sampled_from(MARKUP), st.text(ANY_CHAR, min_size=1, max_size=200), NUMBERISH)
 CHOICES = {
-    "tilbyd": (Block.SLOT_SECTOR, Block.SLOT_MUNICIPALITY, Block.SLOT_DAYS, Block.SLOT_TOPICS),
+    "tilbyd": (
+        FormBlock.SLOT_SECTOR, FormBlock.SLOT_MUNICIPALITY, FormBlock.SLOT_DAYS,
+        FormBlock.SLOT_TOPICS,
+    ),
     "find": (
-        Block.WISH_SECTOR, Block.WISH_MUNICIPALITY, Block.WISH_TOPICS, Block.WISH_SECTORS,
-        Block.WISH_REGIONS, Block.WISH_DAYS, Block.WISH_MANAGER,
+        FormBlock.WISH_SECTOR, FormBlock.WISH_MUNICIPALITY, FormBlock.WISH_TOPICS,
+        FormBlock.WISH_SECTORS, FormBlock.WISH_REGIONS, FormBlock.WISH_DAYS,
+        FormBlock.WISH_MANAGER,
     ),
 }  # fmt: skip
 SLACK_USER = re.compile(r"[UW][A-Z0-9]{2,30}")
@@ -274,7 +279,7 @@ def _could_be_real(block: dict[str, Any], value: str) -> bool:
     element = block["element"]
     if element["type"] == "users_select":
         return SLACK_USER.fullmatch(value) is not None
-    if block["block_id"] in (Block.SLOT_MUNICIPALITY, Block.WISH_MUNICIPALITY):
+    if block["block_id"] in (FormBlock.SLOT_MUNICIPALITY, FormBlock.WISH_MUNICIPALITY):
         return municipality(value) is not None  # codes and names both find it
     return value in {o["value"] for o in options_of(element)}
 
@@ -292,17 +297,17 @@ async def test_a_made_up_choice_is_refused_in_danish_and_nothing_is_stored(
     person = newcomer(harness)
     await person.command("/praktik", command)
     if command == "tilbyd":
-        person.fill(Block.SLOT_WORKPLACE, "Ærø Kommune")
-        person.fill(Block.SLOT_SECTOR, "Kommune")
-        person.fill(Block.SLOT_MUNICIPALITY, "Ærø")
-        person.fill(Block.SLOT_CAPACITY, "2")
-        person.fill(Block.SLOT_DAYS, list(ALL_DAYS))
+        person.fill(FormBlock.SLOT_WORKPLACE, "Ærø Kommune")
+        person.fill(FormBlock.SLOT_SECTOR, "Kommune")
+        person.fill(FormBlock.SLOT_MUNICIPALITY, "Ærø")
+        person.fill(FormBlock.SLOT_CAPACITY, "2")
+        person.fill(FormBlock.SLOT_DAYS, list(ALL_DAYS))
     else:
-        person.fill(Block.WISH_WORKPLACE, "Styrelsen for Dataforsyning")
-        person.fill(Block.WISH_SECTOR, "Stat")
-        person.fill(Block.WISH_DAYS, list(ALL_DAYS))
+        person.fill(FormBlock.WISH_WORKPLACE, "Styrelsen for Dataforsyning")
+        person.fill(FormBlock.WISH_SECTOR, "Stat")
+        person.fill(FormBlock.WISH_DAYS, list(ALL_DAYS))
     fields = CHOICES[command]
-    block_id = data.draw(st.sampled_from(fields)) if data else Block.SLOT_DAYS
+    block_id = data.draw(st.sampled_from(fields)) if data else FormBlock.SLOT_DAYS
     view = person.modal
     assert view is not None
     block = next(b for b in view["blocks"] if b.get("block_id") == block_id)

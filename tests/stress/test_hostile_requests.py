@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel
 
-from bot.registry.ids import Block
 from bot.sandbox.fake_slack import TEAM_ID
 from bot.sandbox.harness import Harness
 from bot.sandbox.wire import (
@@ -32,6 +31,7 @@ from bot.sandbox.wire import (
     slash_command_form,
     view_submission_payload,
 )
+from bot.views.forms import FormBlock
 from tests.conftest import ADMIN
 from tests.scenario.flows import ALL_DAYS
 from tests.stress.hostile import (
@@ -66,11 +66,11 @@ async def slot_submission(harness: Harness) -> Send:
     """A filled-in slot modal: a new HostSlot and Participant, if it got through."""
     host = newcomer(harness)
     await host.command("/praktik", "tilbyd")
-    host.fill(Block.SLOT_WORKPLACE, "Ærø Kommune")
-    host.fill(Block.SLOT_SECTOR, "Kommune")
-    host.fill(Block.SLOT_MUNICIPALITY, "Ærø")
-    host.fill(Block.SLOT_CAPACITY, "2")
-    host.fill(Block.SLOT_DAYS, list(ALL_DAYS))
+    host.fill(FormBlock.SLOT_WORKPLACE, "Ærø Kommune")
+    host.fill(FormBlock.SLOT_SECTOR, "Kommune")
+    host.fill(FormBlock.SLOT_MUNICIPALITY, "Ærø")
+    host.fill(FormBlock.SLOT_CAPACITY, "2")
+    host.fill(FormBlock.SLOT_DAYS, list(ALL_DAYS))
     view = host.modal
     assert view is not None
 

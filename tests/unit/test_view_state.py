@@ -11,18 +11,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.domain.season import Season
-from bot.registry.ids import Block, CohostBlock, DaysBlock, FeedbackBlock, GoalsBlock, WorkshopBlock
 from bot.service.cohosts import chosen as cohost_chosen
 from bot.slack.view_state import ViewState
 from bot.texts import err_too_long
 from bot.texts import feedback as feedback_texts
 from bot.texts import goals as goal_texts
 from bot.texts import workshop as workshop_texts
-from bot.views.days_change import chosen_days
-from bot.views.feedback import CHECKIN_FORM, read_answer
-from bot.views.forms import read_state
-from bot.views.goals import read_goals
-from bot.views.workshop import read_form
+from bot.views.cohosts import CohostBlock
+from bot.views.days_change import DaysBlock, chosen_days
+from bot.views.feedback import CHECKIN_FORM, FeedbackBlock, read_answer
+from bot.views.forms import FormBlock, read_state
+from bot.views.goals import GoalsBlock, read_goals
+from bot.views.workshop import WorkshopBlock, read_form
 from models.forms import GOALS_MAX
 
 json_values = st.recursive(
@@ -197,20 +197,20 @@ def test_a_workshop_form_of_odd_values_gets_an_error_per_field() -> None:
 def test_read_state_reads_each_element_by_its_type() -> None:
     state = state_of(
         {
-            Block.SLOT_WORKPLACE: {"field": {"type": "static_select", "value": "Her"}},
-            Block.SLOT_SECTOR: {"field": {"type": "static_select", "selected_option": "stat"}},
-            Block.SLOT_DAYS: {"field": {"type": "checkboxes", "selected_options": [{}]}},
-            Block.WISH_MANAGER: {"field": {"type": "users_select", "selected_user": 5}},
+            FormBlock.SLOT_WORKPLACE: {"field": {"type": "static_select", "value": "Her"}},
+            FormBlock.SLOT_SECTOR: {"field": {"type": "static_select", "selected_option": "stat"}},
+            FormBlock.SLOT_DAYS: {"field": {"type": "checkboxes", "selected_options": [{}]}},
+            FormBlock.WISH_MANAGER: {"field": {"type": "users_select", "selected_user": 5}},
         }
     )
     raw = read_state(state)
     assert raw.text == {}
     assert raw.choice == {
-        Block.SLOT_WORKPLACE: None,
-        Block.SLOT_SECTOR: None,
-        Block.WISH_MANAGER: None,
+        FormBlock.SLOT_WORKPLACE: None,
+        FormBlock.SLOT_SECTOR: None,
+        FormBlock.WISH_MANAGER: None,
     }
-    assert raw.choices == {Block.SLOT_DAYS: ["None"]}
+    assert raw.choices == {FormBlock.SLOT_DAYS: ["None"]}
 
 
 def test_feedback_with_odd_answers_gets_the_same_errors() -> None:
