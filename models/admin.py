@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from models.anonymise import STAND_IN
 from models.fixed_dms import plan_fixed
-from models.privacy import ERASED
 from models.seasons import season_cohosts, season_interns
 from models.tables import HostSlot, OutboxMessage, Participant, SeasonSettings
 
@@ -32,7 +32,7 @@ def participants(session: Session, *, year: int) -> list[str]:
     rows = session.exec(
         select(Participant.slack_user_id)
         .where(col(Participant.id).in_(hosts) | col(Participant.id).in_(season_interns(year)))
-        .where(~col(Participant.slack_user_id).startswith(f"{ERASED}-"))
+        .where(~col(Participant.slack_user_id).startswith(STAND_IN))
     ).all()
     cohosts = session.exec(season_cohosts(year)).all()
     return sorted({*rows, *(c for c in cohosts if c)})

@@ -41,6 +41,12 @@ from models.tables import (
 )
 
 ERASED = "slettet"
+STAND_IN = f"{ERASED}-"  # how every pseudonym begins: `slettet-<id>`, or `slettet-x…` by retention
+
+
+def is_stand_in(user_id: str) -> bool:
+    """An erased person's pseudonym in place of a Slack user ID: never to be mentioned."""
+    return user_id.startswith(STAND_IN)
 
 
 class How(StrEnum):

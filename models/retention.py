@@ -21,7 +21,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from bot.domain.retention import expired, retention_day, season_closes_at
 from bot.domain.season import COPENHAGEN, default_closes_on, local_date
-from models.anonymise import ERASED, PERSONAL, How, anonymise_row
+from models.anonymise import ERASED, PERSONAL, STAND_IN, How, anonymise_row, is_stand_in
 from models.tables import (
     AuditEntry,
     CheckIn,
@@ -107,7 +107,7 @@ def _about(entry: AuditEntry, year: int, tz: tzinfo) -> bool:
 
 def _audit_rows(session: Session, year: int, tz: tzinfo) -> list[AuditEntry]:
     fresh = session.exec(
-        select(AuditEntry).where(~col(AuditEntry.actor).startswith(f"{ERASED}-"))
+        select(AuditEntry).where(~col(AuditEntry.actor).startswith(STAND_IN))
     ).all()
     return [e for e in fresh if _about(e, year, tz)]
 
@@ -149,7 +149,7 @@ class _Pseudonyms:
         self.names: dict[str, str] = {}
 
     def __call__(self, user_id: str) -> str:
-        if user_id.startswith(f"{ERASED}-"):
+        if is_stand_in(user_id):
             return user_id
         if user_id not in self.names:
             self.names[user_id] = f"{ERASED}-x{secrets.token_hex(5)}"
@@ -200,7 +200,7 @@ def anonymise_season(
     ids = _people(session, lambda t: col(t.season_year) == year)
     people = session.exec(select(Participant).where(col(Participant.id).in_(ids))).all()
     for person in people:
-        if person.id is None or person.slack_user_id.startswith(f"{ERASED}-"):
+        if person.id is None or is_stand_in(person.slack_user_id):
             continue
         outcome.add(Participant)
         if dry_run:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from models.privacy import ERASED
+from models.anonymise import is_stand_in
 from models.tables import (
     HostSlot,
     Participant,
@@ -67,7 +67,7 @@ def returning(session: Session, *, year: int) -> dict[str, tuple[bool, bool]]:
         for user in session.exec(
             select(Participant.slack_user_id).where(col(Participant.id).in_(ids))
         ).all():
-            if user.startswith(f"{ERASED}-"):
+            if is_stand_in(user):
                 continue
             host, intern = found.get(user, (False, False))
             found[user] = (host or role == "host", intern or role == "intern")

@@ -125,16 +125,6 @@ def season_stats(session: Session, *, year: int, with_feedback: bool = True) -> 
             select(HostSlot).where(HostSlot.season_year == year).order_by(col(HostSlot.id))
         ).all()
     )
-    placed = set(
-        session.exec(
-            select(Placement.slot_id).where(
-                Placement.season_year == year, Placement.status == PlacementStatus.CONFIRMED
-            )
-        ).all()
-    )
-    # A host counts while the slot is offered, and for good once a placement there is agreed:
-    # withdrawing or erasing after the week takes the slot off the list, not out of the season.
-    counted_slots = [s for s in slots if s.status == SlotStatus.OPEN or s.id in placed]
     interns = session.exec(
         select(Participant.sector).where(col(Participant.id).in_(season_interns(year)))
     ).all()
@@ -156,6 +146,10 @@ def season_stats(session: Session, *, year: int, with_feedback: bool = True) -> 
         placements.append(
             PlacedPair(placement.slot_id, slot.sector, sector, wishes.get(intern.id), intern)
         )
+    # A host counts while the slot is offered, and for good once a placement there is agreed:
+    # withdrawing or erasing after the week takes the slot off the list, not out of the season.
+    placed = {pair.slot_id for pair in placements}
+    counted_slots = [s for s in slots if s.status == SlotStatus.OPEN or s.id in placed]
     statuses = session.exec(select(Proposal.status).where(Proposal.season_year == year)).all()
     return SeasonStats(
         year=year,

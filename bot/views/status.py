@@ -40,9 +40,9 @@ from bot.views.programme import programme_blocks, write_actions
 from bot.views.slots import slot_blocks
 from bot.views.workshop import PLACE_MAX
 from bot.views.workshop import when as workshop_when
+from models.anonymise import is_stand_in
 from models.overview import Overview
 from models.placements import Deal
-from models.privacy import ERASED
 from models.tables import Answer, Participant, ProposalOrigin, SlotStatus, WishStatus
 
 
@@ -52,7 +52,7 @@ def _workplace(deal: Deal) -> str:
 
 def _intern(deal: Deal) -> str:
     user = deal.intern.slack_user_id
-    return season_texts.ERASED_PERSON if user.startswith(f"{ERASED}-") else mention(user)
+    return season_texts.ERASED_PERSON if is_stand_in(user) else mention(user)
 
 
 def own_season(deal: Deal, shown: Season) -> Season:

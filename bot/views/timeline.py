@@ -33,7 +33,7 @@ from bot.views import programme as programme_views
 from bot.views.common import button, days_text, md, mention, message, notice, place_text, user_text
 from bot.views.mrkdwn import literal
 from bot.views.mrkdwn import workplace as workplace_text
-from models.anonymise import ERASED
+from models.anonymise import ERASED, is_stand_in
 from models.feedback import PlacementContext
 from models.hosts import hosts
 from models.tables import Participant
@@ -49,7 +49,7 @@ def name_of(person: Participant) -> str:
 
 def gone(person: Participant) -> bool:
     """Erased (`slet-mine-data`): a placement that has begun keeps them, as a pseudonym."""
-    return person.slack_user_id.startswith(f"{ERASED}-")
+    return is_stand_in(person.slack_user_id)
 
 
 def who(person: Participant) -> str:
