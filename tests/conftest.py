@@ -5,12 +5,30 @@ from pathlib import Path
 
 import pytest
 
+from bot.sandbox.wire import wait_for_answers
 from models.db import Database
 from tests.databases import BACKENDS, fresh_database
+
+# How long a test's Slack waits for the app's answer: a guard against a hang, not Slack's 3 s,
+# which bench/load.py and bench/socket_ack.py measure (see bot/sandbox/wire.py). A test about
+# the limit itself passes its own.
+HANG_GUARD_S = 30.0
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "postgres: runs on PostgreSQL (PRAKTIK_TEST_DATABASE_URL)")
+    config.addinivalue_line(
+        "markers",
+        "slow: takes seconds (real processes, a PostgreSQL server of its own, many tries); "
+        "part of the default run and started first, deselect with -m 'not slow'",
+    )
+    wait_for_answers(HANG_GUARD_S)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first: the suite runs on several workers (pyproject's addopts), and a
+    long test started last would leave the others idle at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture(params=BACKENDS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Self
+from typing import Literal, Self
 
 from aiohttp import web
 from slack_bolt.async_app import AsyncApp
@@ -24,6 +24,7 @@ from bot.runtime.inflight import InFlight
 from bot.sandbox.fake_slack import FakeSlack
 from bot.sandbox.fake_socket_mode import APP_TOKEN, FakeSocketMode, SocketWire
 from bot.sandbox.person import Workspace
+from bot.sandbox.wire import SLACK
 from bot.service.retention import retention_job
 from bot.service.rounds import expiry_job
 from bot.serving.socket_mode import SocketMode
@@ -59,7 +60,7 @@ class Harness:
         clock: Clock,
         admins: frozenset[str] = frozenset(),
         trigger_ttl: float | None = None,
-        ack_timeout: float | None = 3.0,
+        ack_timeout: float | Literal["slack"] | None = SLACK,
         socket: bool = False,
         ping_interval: float = 1.0,
         home_window: float = LOCAL_HOME_WINDOW,
@@ -67,7 +68,9 @@ class Harness:
     ) -> Self:
         """Socket Mode with `socket`: the app's own `SocketMode` connects to the fake."""
         fake = FakeSlack(trigger_ttl=trigger_ttl)
-        socket_side = FakeSocketMode(fake) if socket else None
+        # Over Socket Mode `ack_timeout` is how long the fake waits for an envelope's ack.
+        socket_limit = SLACK if ack_timeout is None else ack_timeout
+        socket_side = FakeSocketMode(fake, ack_limit=socket_limit) if socket else None
         await fake.start()
         signing_secret = secrets.token_hex(16)
         settings = load_settings(

@@ -29,6 +29,7 @@ from bot.sandbox.fake_slack import (
     SubmitAction,
 )
 from bot.sandbox.wire import (
+    SLACK,
     Actor,
     Signing,
     SlackWire,
@@ -74,7 +75,7 @@ class Workspace:
         signing_secret: str,
         *,
         settle: Callable[[], Awaitable[None]] | None = None,
-        ack_timeout: float | None = 3.0,
+        ack_timeout: float | Literal["slack"] | None = SLACK,
         quiet_period: float = 0.1,
         wire: SlackWire | None = None,
     ) -> None:

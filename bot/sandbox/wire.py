@@ -14,7 +14,7 @@ import json
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlencode
 
 import aiohttp
@@ -32,6 +32,31 @@ from bot.sandbox.fake_slack import (
 
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
+
+# Slack gives up on the app's answer after 3 s and shows the user an error. The sandbox keeps
+# that limit, so a person walking it sees what Slack would show. The test suite widens it
+# (tests/conftest.py): on a shared two-core machine an answer is now and then slow for reasons
+# of the machine's own, and the 3 s is a performance figure that bench/load.py and
+# bench/socket_ack.py measure, not a timed assertion for every test. A hang still fails.
+SLACK_ANSWER_LIMIT = 3.0
+SLACK: Literal["slack"] = "slack"  # "wait as long as Slack would" (or as the tests were told)
+_answer_limit = SLACK_ANSWER_LIMIT
+
+
+def wait_for_answers(seconds: float) -> None:
+    """How long every later wire waits by default (the test suite's hang guard)."""
+    global _answer_limit
+    _answer_limit = seconds
+
+
+def slack_limit() -> float:
+    """The limit a wire or a Socket Mode fake takes when it is not told one."""
+    return _answer_limit
+
+
+def answer_limit(chosen: float | Literal["slack"] | None) -> float | None:
+    """`chosen`, or the default limit when it says SLACK; None waits for ever."""
+    return slack_limit() if chosen == SLACK else chosen
 
 
 @dataclass(frozen=True)
@@ -289,13 +314,12 @@ class SlackWire:
         signing_secret: str,
         *,
         fake: FakeSlack | None = None,
-        timeout: float | None = 3.0,
+        timeout: float | Literal["slack"] | None = SLACK,
     ) -> None:
         self.app_url = app_url
         self.signing_secret = signing_secret
         self.fake = fake
-        # Slack gives up after 3 s and shows the user an error; None waits for ever.
-        self.timeout = timeout
+        self.timeout = answer_limit(timeout)
 
     async def send(
         self, body: str, *, content_type: str, signing: Signing | None = None

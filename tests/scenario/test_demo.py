@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from sqlalchemy import create_engine, text
 
@@ -249,6 +250,7 @@ async def test_a_small_season_reports_what_the_database_holds(tmp_path: Path) ->
     assert "Koordinatorens statistik" in stderr.getvalue()  # the progress, phase by phase
 
 
+@pytest.mark.slow
 async def test_the_same_seed_gives_the_same_season(tmp_path: Path) -> None:
     options = DemoOptions(participants=12, seed=3, year=2027)
     first = await run_demo(replace(options, out=tmp_path / "a"), progress=Progress(None))

@@ -4,6 +4,8 @@ runs to several pages, and must still reach the coordinator with its *Send forsl
 
 from __future__ import annotations
 
+import pytest
+
 from bot.sandbox.harness import Harness
 from tests.conftest import ADMIN
 from tests.scenario.flows import offer, wish
@@ -13,6 +15,7 @@ HOSTS, INTERNS = 60, 70
 SEND = ["Send forslag (stabil)", "Send forslag (flest)"]
 
 
+@pytest.mark.slow
 async def test_a_preview_of_seventy_wishes_reaches_the_coordinator_with_its_send_buttons(
     harness: Harness,
 ) -> None:

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.scenario.console_scripts import HOST_INTERN_ACCEPT
 
 PRAKTIK = Path(sys.executable).parent / "praktik"
@@ -60,6 +62,7 @@ def _figures(report: str) -> tuple[list[str], list[list[str]]]:
     return lines, counted
 
 
+@pytest.mark.slow
 def test_the_demo_over_socket_mode_reports_the_same_season_as_over_http(tmp_path: Path) -> None:
     args = ("demo", "--participants", "12", "--seed", "5", "--year", "2027")
     over_http = _praktik(*args, "--out", str(tmp_path / "http"), folder=tmp_path)

@@ -32,6 +32,8 @@ from tests.scenario.test_socket_process import socket_env
 from tests.stress.procs import BIN, ROOT, free_port, scratch_cluster
 from tests.stress.two_sites import NOW
 
+pytestmark = pytest.mark.slow  # real processes, one with a PostgreSQL server of its own
+
 
 @dataclass
 class Running:

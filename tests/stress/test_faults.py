@@ -119,7 +119,7 @@ async def test_a_slack_never_answering_in_time_uses_up_no_attempt_and_late_dms_a
     made = await db.run(seed_placements, count=2)
     people(fake, made)
     fake.fail("chat.postMessage", delay=1.0, times=None)  # nothing ever gets through
-    worker = Dispatcher(db, client(fake, timeout=0.3), seasons, worker_id="patient")
+    worker = Dispatcher(db, client(fake, timeout=0.1), seasons, worker_id="patient")
     drain = Drain(db, worker, FRIDAY)
     await drain.until_settled(max_runs=60)
     rows = await drain.rows()

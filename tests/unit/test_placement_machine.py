@@ -523,6 +523,7 @@ def _settings() -> settings:
     )
 
 
+@pytest.mark.slow
 def test_every_sequence_keeps_every_invariant(db: Database) -> None:
     PlacementLife.db = db
     PlacementLife.TestCase.settings = _settings()
