@@ -66,6 +66,8 @@ from models.outbox_repo import Claimed, Settlement, claim_due, plan_missing, set
 from models.tables import OutboxStatus, SeasonSettings
 
 log = logging.getLogger("praktik.dispatch")
+# The reason of a row the app failed to prepare (the log line has the exception).
+NOT_PREPARED = "not_prepared"
 
 __all__ = ["CONCURRENCY", "DispatchReport", "Dispatcher", "decide", "dispatch_client"]
 
@@ -268,15 +270,7 @@ class Dispatcher:
 
     async def _row(self, row: Claimed, ctx: PlacementContext | None, run: _Run) -> None:
         try:
-            season = self.seasons(ctx.overrides) if ctx is not None else None
-            decision = decide(
-                row,
-                ctx,
-                season,
-                run.now,
-                max_attempts=self.max_attempts,
-                window=SendWindow(tz=self.tz),
-            )
+            decision = self._decide(row, ctx, run.now)
             if isinstance(decision, Send):
                 outcome = await self._send(row, decision.content, run)
                 if outcome is None:
@@ -284,8 +278,23 @@ class Dispatcher:
                 decision = outcome
             await self._record(row, decision, run)
         except Exception:
-            # The claim stays; after the lease another run picks the row up again.
+            # Failed around Slack's answer (recording it, most likely): the claim stays, and
+            # after the lease another run picks the row up again.
             log.exception("dispatch of outbox row %s failed", row.id)
+
+    def _decide(self, row: Claimed, ctx: PlacementContext | None, now: datetime) -> Decision:
+        try:
+            season = self.seasons(ctx.overrides) if ctx is not None else None
+            return decide(
+                row, ctx, season, now, max_attempts=self.max_attempts, window=SendWindow(tz=self.tz)
+            )
+        except Exception:
+            # A row the app cannot even prepare (a defect, data it does not expect) is tried
+            # like a DM Slack refused: later, then failed, where the outbox and the admin
+            # listing show it. Left claimed, it would be taken over after every lease for
+            # ever, and a takeover counts no attempt.
+            log.exception("outbox row %s could not be prepared", row.id)
+            return self._counted(row, NOT_PREPARED, now)
 
     async def _send(self, row: Claimed, content: dict[str, Any], run: _Run) -> Decision | None:
         """Post the DM and record it as sent before the slot is given back (None), or what to
@@ -330,6 +339,10 @@ class Dispatcher:
                 wait = self.backoff * 2 ** min(row.outage_tries, 16)
                 delay = min(wait, self.max_outage_backoff)
                 return Later(now + delay, reason, count_attempt=False, outage=True)
+        return self._counted(row, reason, now)
+
+    def _counted(self, row: Claimed, reason: str, now: datetime) -> Decision:
+        """An attempt used up: the row waits its backoff, or fails after the last one."""
         if row.attempts >= self.max_attempts:
             return Settle(OutboxStatus.FAILED, f"{reason} (after {row.attempts} attempts)")
         delay = min(self.backoff * 2 ** (row.attempts - 1), self.max_backoff)

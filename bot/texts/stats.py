@@ -102,6 +102,7 @@ FAILED_REASONS: Final = {
     "account_inactive": "kontoen er lukket",
     "user_disabled": "brugeren er deaktiveret",
     "channel_not_found": "samtalen findes ikke",
+    "not_prepared": "appen kunne ikke gøre beskeden klar (en fejl i appen; driftsloggen viser den)",
 }
 
 
@@ -110,7 +111,12 @@ def failed_header(count: int) -> str:
 
 
 def failed_line(user: str, kind: str, reason: str) -> str:
-    return f"<@{user}> · {kind} · {FAILED_REASONS.get(reason, reason)}"
+    # The outbox stores "<reason> (after N attempts)" for a DM that used up its attempts.
+    cause, after, tries = reason.partition(" (after ")
+    shown = FAILED_REASONS.get(cause, cause)
+    if after:
+        shown += f" (efter {tries.split(' ')[0]} forsøg)"
+    return f"<@{user}> · {kind} · {shown}"
 
 
 def failed_more(count: int) -> str:

@@ -18,7 +18,7 @@ import pytest
 from bot.sandbox.fake_slack import APP_ID, FakeSlack
 from bot.sandbox.fake_socket_mode import APP_TOKEN, FakeSocketMode
 
-LIMIT = 0.3  # a short ack limit: these tests wait for it to pass
+LIMIT = 1.0  # a short ack limit (these tests wait for it to pass), long beside a busy stall
 
 
 @pytest.fixture
