@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from bot.domain.placement import Role
 from bot.domain.season import Season
-from bot.domain.timeline import PlannedDM, cohost_copies, diff_plans, plan_placement
+from bot.domain.timeline import TIMELINE, PlannedDM, cohost_copies, diff_plans, plan_placement
 from models import placements
 from models.hosts import with_cohost
 from models.seasons import season_settings
@@ -49,8 +49,13 @@ def store_plan(
 
     Planning the same placement twice adds nothing: keys are unique and already there.
     """
+    # The timeline's DMs only: a DM an edit planned (the intern told that the programme
+    # changed) is not the days' to cancel; it is built from the programme when it goes out.
     rows = session.exec(
-        select(OutboxMessage).where(OutboxMessage.placement_id == placement_id)
+        select(OutboxMessage).where(
+            OutboxMessage.placement_id == placement_id,
+            col(OutboxMessage.kind).in_([kind.value for kind in TIMELINE]),
+        )
     ).all()
     existing = {row.key for row in rows}
     to_add, to_cancel = diff_plans(existing, planned)

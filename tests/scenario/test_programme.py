@@ -21,12 +21,13 @@ from bot.sandbox.person import Person
 from bot.sandbox.wire import view_submission_payload
 from bot.texts import programme as t
 from bot.views.cohosts import CohostBlock
+from bot.views.days_change import DaysBlock
 from bot.views.mrkdwn import SECTION_TEXT
 from bot.views.programme import ProgrammeBlock, day_block
 from bot.views.refusals import refusal_text
 from models.programme import ProgrammeRefusal
 from models.programme_form import DAY_TEXT_MAX
-from models.tables import OutboxMessage, OutboxStatus, Programme
+from models.tables import OutboxMessage, OutboxStatus, Placement, Programme
 from tests.scenario.flows import ALL_DAYS, offer, wish
 from tests.talk import last_words, press_as, shown
 
@@ -159,6 +160,38 @@ async def test_a_cohost_writes_it_the_intern_reads_it_and_calendars_update_by_ui
     news = [m for m in anna.dms[told:] if t.changed("Ærø Kommune") in shown(m)]
     assert len(news) == 1 and "Byrådsmøde kl. 10" in shown(news[0])
     assert not any(t.changed("Ærø Kommune") in shown(m) for m in bo.dms + cille.dms)
+
+
+async def test_the_intern_is_still_told_of_a_programme_change_when_days_or_co_host_change(
+    harness: Harness, clock: ManualClock
+) -> None:
+    """A re-plan of the timeline (other days, another co-host) once cancelled the waiting
+    news of the programme as "days changed": the intern never heard of the edit."""
+    bo, cille, anna = await _placed(harness)
+    assert await _write(cille, **{day_block(ProgrammeBlock.TEXT, TUESDAY): "Havnerundtur"}) == {}
+    # Within the ten quiet minutes: Anna moves the days and Bo agrees; Bo drops his co-host.
+    await anna.command("/praktik", "status")
+    await anna.press("Ret dage")
+    anna.fill(DaysBlock.DAYS, ["2", "3", "4"])
+    assert (await anna.submit()).action == "close"
+    await bo.press("Acceptér", where="message")
+    assert await harness.db.run(_agreed_days) == [2, 3, 4]
+    await bo.command("/praktik", "tilbyd")
+    bo.fill(CohostBlock.SLOT_COHOST, None)
+    assert (await bo.submit()).action == "close"
+
+    rows = await harness.db.run(_rows(DMKind.PROGRAMME_CHANGED))
+    assert [(r.recipient, r.status) for r in rows] == [("UANNA", OutboxStatus.PLANNED)]
+    worker = Dispatcher.from_settings(harness.settings, harness.db, worker_id="w1")
+    told = len(anna.dms)
+    clock.set(datetime(2027, 5, 3, 10, 30, tzinfo=COPENHAGEN))
+    await worker.run_once(clock.now())
+    news = [m for m in anna.dms[told:] if t.changed("Ærø Kommune") in shown(m)]
+    assert len(news) == 1 and "Havnerundtur" in shown(news[0])
+
+
+def _agreed_days(session: Session) -> list[int]:
+    return list(session.exec(select(Placement)).one().days)
 
 
 async def test_the_intern_and_a_stranger_cannot_write_it(harness: Harness) -> None:
