@@ -28,6 +28,7 @@ SIGNING_SECRET = re.compile(r"[0-9A-Za-z]{32,}")
 # hyphens, periods and underscores (the @ of a mention is allowed and dropped).
 GROUP_ID = re.compile(r"S[0-9A-Z]{2,}")
 GROUP_HANDLE = re.compile(r"[a-z0-9._-]{1,80}")
+NOTICE_NAME_MAX = 300  # a line of the privacy notice: a name and an address, not a text
 DRIVERS = {"postgresql": {"psycopg"}, "sqlite": {"pysqlite"}}
 
 
@@ -72,6 +73,10 @@ class Settings(BaseSettings):
     # Months after a season's evaluation deadline that its personal data is kept
     # (bot.domain.retention: 12 keeps last year's participants for the next season's invitations).
     praktik_retention_months: int = Field(default=DEFAULT_MONTHS, ge=1, le=120)
+    # Named in the privacy notice (`/praktik privatliv`): who is responsible for the data and
+    # how to reach them (the data protection officer), and who runs the server and database.
+    praktik_controller: str = ""
+    praktik_hosting: str = ""
     # GET /metrics (both modes); off only to measure what the metrics cost (bench/load.py).
     praktik_metrics: bool = True
     # `praktik socket` takes no HTTP requests: /healthz and /metrics get a port of their own.
@@ -146,6 +151,14 @@ class Settings(BaseSettings):
         if not value.get_secret_value().startswith("xoxb-"):
             raise ValueError(t.XOXB_EXPECTED)
         return value
+
+    @field_validator("praktik_controller", "praktik_hosting")
+    @classmethod
+    def _notice_line(cls, value: str) -> str:
+        given = " ".join(value.split())  # one line, as the notice shows it
+        if len(given) > NOTICE_NAME_MAX:
+            raise ValueError(t.too_long(NOTICE_NAME_MAX))
+        return given
 
     @field_validator("slack_app_token")
     @classmethod

@@ -1,5 +1,6 @@
 """The privacy notice: what is stored, why, who sees it, and how long it is kept, with the
-retention as configured (PRAKTIK_RETENTION_MONTHS) and the season in force."""
+retention as configured (PRAKTIK_RETENTION_MONTHS) and the season in force, and who is
+responsible and runs it (PRAKTIK_CONTROLLER, PRAKTIK_HOSTING)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ async def retention(env: Env) -> Retention:
         year=season.year,
         closes=season.close_date,
         kept_until=retention_day(season.year, months),
+        controller=env.settings.praktik_controller,
+        hosting=env.settings.praktik_hosting,
     )
 
 

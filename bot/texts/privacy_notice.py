@@ -55,12 +55,10 @@ WHO: Final = (
 HOW_LONG_HEADING: Final = "Hvor længe"
 PROCESSORS_HEADING: Final = "Hvem behandler dem for os"
 # Each processor's name is in the README's section too.
+HOSTED_AT: Final = "den server og database, Praktikbot kører på, hos"
 PROCESSORS: Final = (
     ("Slack", "viser beskederne, knapperne og filerne i jeres Slack-arbejdsområde"),
-    (
-        "driften",
-        "den server og database, Praktikbot kører på, hos koordinatorernes driftsleverandør",
-    ),
+    ("driften", f"{HOSTED_AT} koordinatorernes driftsleverandør"),
 )
 RIGHTS_HEADING: Final = "Se og slet dine data"
 RIGHTS: Final = (
@@ -89,5 +87,29 @@ def how_long(count: int, year: int, closes: str, anonymised: str) -> str:
     )
 
 
-def processors() -> str:
-    return "\n".join(f"• *{name}* – {what}" for name, what in PROCESSORS)
+def processors(hosting: str = "") -> str:
+    """`hosting`: who runs the server and database (PRAKTIK_HOSTING), when it is set."""
+    named = [
+        (name, f"{HOSTED_AT} {hosting}" if hosting and name == PROCESSORS[1][0] else what)
+        for name, what in PROCESSORS
+    ]
+    return "\n".join(f"• *{name}* – {what}" for name, what in named)
+
+
+RESPONSIBLE_HEADING: Final = "Hvem er ansvarlig"
+COMPLAIN: Final = "Du kan også klage til Datatilsynet (datatilsynet.dk)."
+RESPONSIBLE_UNNAMED: Final = (
+    "Den organisation, der står for Innovationspraktikken, er dataansvarlig for "
+    "oplysningerne i Praktikbot: spørg koordinatorerne, hvis du har spørgsmål til, hvordan "
+    "dine data bliver behandlet."
+)
+
+
+def responsible(controller: str) -> str:
+    """`controller`: who is responsible and how to reach them (PRAKTIK_CONTROLLER), or ""."""
+    if not controller:
+        return f"{RESPONSIBLE_UNNAMED} {COMPLAIN}"
+    return (
+        f"*{controller}* er dataansvarlig for oplysningerne i Praktikbot. Skriv dertil, hvis du "
+        f"har spørgsmål til, hvordan dine data bliver behandlet. {COMPLAIN}"
+    )

@@ -21,6 +21,10 @@ NOT_TRUE_OR_FALSE: Final = "skal være true eller false"
 BAD_VALUE: Final = "værdien kan ikke bruges"
 
 
+def too_long(limit: int) -> str:
+    return f"højst {limit} tegn"
+
+
 def at_least(limit: object) -> str:
     return f"skal være mindst {limit}"
 

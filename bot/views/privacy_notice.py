@@ -20,6 +20,7 @@ from bot.slack.message import Message
 from bot.texts import dates
 from bot.texts import privacy_notice as t
 from bot.views.common import button, md, message, modal_view
+from bot.views.mrkdwn import escape
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,9 @@ class Retention:
     year: int
     closes: date
     kept_until: date
+    # Who is responsible for the data and who runs the server, as configured ("" unnamed).
+    controller: str = ""
+    hosting: str = ""
 
 
 def notice_blocks(retention: Retention) -> list[Block]:
@@ -44,8 +48,9 @@ def notice_blocks(retention: Retention) -> list[Block]:
         (t.WHY_HEADING, t.WHY),
         (t.WHO_HEADING, t.WHO),
         (t.HOW_LONG_HEADING, how_long),
-        (t.PROCESSORS_HEADING, t.processors()),
+        (t.PROCESSORS_HEADING, t.processors(escape(retention.hosting))),
         (t.RIGHTS_HEADING, t.RIGHTS),
+        (t.RESPONSIBLE_HEADING, t.responsible(escape(retention.controller))),
     )
     return [md(f"*{heading}*\n{body}") for heading, body in sections]
 

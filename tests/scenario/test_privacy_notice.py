@@ -4,6 +4,7 @@ the command, in `hjælp`, and behind *Om dine data* in the sign-up modals and Ap
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date
 
 import pytest
@@ -25,22 +26,35 @@ def _how_long(months: int, kept_until: date) -> str:
     )
 
 
-@pytest.fixture
-async def seven_months(db: Database, clock: ManualClock) -> AsyncIterator[Harness]:
-    running = await Harness.start(db=db, clock=clock, praktik_retention_months=7)
+@asynccontextmanager
+async def _configured(
+    db: Database, clock: ManualClock, **settings: object
+) -> AsyncIterator[Harness]:
+    running = await Harness.start(db=db, clock=clock, **settings)
     try:
         yield running
     finally:
         await running.stop()
 
 
+async def _notice(harness: Harness, word: str) -> str:
+    """The notice as Anna reads it after `/praktik <word>`."""
+    anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
+    await anna.command("/praktik", word)
+    return shown(anna.ephemerals[-1])
+
+
+@pytest.fixture
+async def seven_months(db: Database, clock: ManualClock) -> AsyncIterator[Harness]:
+    async with _configured(db, clock, praktik_retention_months=7) as running:
+        yield running
+
+
 async def test_the_notice_says_what_is_stored_why_who_sees_it_and_for_how_long(
     harness: Harness,
 ) -> None:
-    anna = harness.workspace.person("UANNA", "anna", "Anna Jensen")
-    await anna.command("/praktik", "privatliv")
-    notice = shown(anna.ephemerals[-1])
-    for part in (t.TITLE, t.STORED, t.WHY, t.WHO, t.RIGHTS, t.processors()):
+    notice = await _notice(harness, "privatliv")
+    for part in (t.TITLE, t.STORED, t.WHY, t.WHO, t.RIGHTS, t.processors(), t.responsible("")):
         assert part in notice
     # The default: twelve months after the evaluation closes.
     assert _how_long(12, date(2029, 1, 15)) in notice
@@ -50,11 +64,29 @@ async def test_the_notice_says_what_is_stored_why_who_sees_it_and_for_how_long(
 async def test_the_retention_in_the_notice_follows_the_configuration(
     seven_months: Harness,
 ) -> None:
-    anna = seven_months.workspace.person("UANNA", "anna", "Anna Jensen")
-    await anna.command("/praktik", "PRIVATLIV")
-    notice = shown(anna.ephemerals[-1])
+    notice = await _notice(seven_months, "PRIVATLIV")
     assert _how_long(7, date(2028, 8, 15)) in notice
     assert _how_long(12, date(2029, 1, 15)) not in notice
+
+
+CONTROLLER = "Center for Offentlig Innovation, databeskyttelse@coi.example"
+HOSTING = "Statens It"
+
+
+@pytest.fixture
+async def named(db: Database, clock: ManualClock) -> AsyncIterator[Harness]:
+    settings = {"praktik_controller": f"  {CONTROLLER}\n", "praktik_hosting": HOSTING}
+    async with _configured(db, clock, **settings) as running:
+        yield running
+
+
+async def test_the_notice_names_who_is_responsible_and_who_runs_it_as_configured(
+    named: Harness,
+) -> None:
+    notice = await _notice(named, "privatliv")
+    assert t.responsible(CONTROLLER) in notice and t.COMPLAIN in notice
+    assert t.processors(HOSTING) in notice
+    assert t.RESPONSIBLE_UNNAMED not in notice and t.processors() not in notice
 
 
 async def test_help_lists_the_notice(harness: Harness) -> None:
@@ -93,3 +125,19 @@ async def test_app_home_opens_the_notice(harness: Harness) -> None:
     assert notice is not None and notice["callback_id"] == View.PRIVACY_NOTICE
     assert "previous_view_id" not in notice or notice["previous_view_id"] is None
     assert t.WHO in shown(notice)
+
+
+def test_a_configured_name_is_shown_as_text_never_as_a_mention() -> None:
+    from bot.views.privacy_notice import Retention, notice_blocks
+
+    hostile = Retention(
+        12,
+        2027,
+        date(2028, 1, 15),
+        date(2029, 1, 15),
+        controller="<!channel> & Co",
+        hosting="<@U1>",
+    )
+    text = " ".join(str(b.to_dict()) for b in notice_blocks(hostile))
+    assert "&lt;!channel&gt; &amp; Co" in text and "&lt;@U1&gt;" in text
+    assert "<!channel>" not in text and "<@U1>" not in text

@@ -5,11 +5,12 @@ import re
 import pytest
 
 from bot.cli import main
-from bot.process.config import ConfigError, load_settings
+from bot.process.config import NOTICE_NAME_MAX, ConfigError, load_settings
 from bot.texts.coordinators import LOG_FORMATS, NOT_A_GROUP
-from bot.texts.startup import setting_missing
+from bot.texts.startup import setting_missing, too_long
 
 SECRET = "8f742231b10e8888abcd99a0b1c2d385"  # 32 characters, as Slack's
+TOO_LONG = re.escape(too_long(NOTICE_NAME_MAX)) + "$"
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +25,8 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
         "PRAKTIK_TZ",
         "PRAKTIK_ADMIN_GROUP",
         "PRAKTIK_LOG_FORMAT",
+        "PRAKTIK_CONTROLLER",
+        "PRAKTIK_HOSTING",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(str(tmp_path))  # no stray .env
@@ -58,6 +61,8 @@ def test_missing_setting_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
         ("PRAKTIK_ADMIN_GROUP", "i COI", "_GROUP er ugyldig: " + re.escape(NOT_A_GROUP)),
         ("PRAKTIK_ADMIN_GROUP", "@", "PRAKTIK_ADMIN_GROUP er ugyldig: " + re.escape(NOT_A_GROUP)),
         ("PRAKTIK_LOG_FORMAT", "xml", "PRAKTIK_LOG_FORMAT er ugyldig: " + re.escape(LOG_FORMATS)),
+        ("PRAKTIK_CONTROLLER", "COI " * 100, "PRAKTIK_CONTROLLER er ugyldig: " + TOO_LONG),
+        ("PRAKTIK_HOSTING", "x" * 301, "PRAKTIK_HOSTING er ugyldig: " + TOO_LONG),
     ],
 )
 def test_malformed_setting_names_it(
