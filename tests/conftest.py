@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bot.sandbox.wire import wait_for_answers
+from bot.sandbox.wire import ANSWER_LIMIT_VARIABLE, wait_for_answers
 from models.db import Database
 from tests.databases import BACKENDS, fresh_database
 
@@ -23,6 +24,7 @@ def pytest_configure(config: pytest.Config) -> None:
         "part of the default run and started first, deselect with -m 'not slow'",
     )
     wait_for_answers(HANG_GUARD_S)
+    os.environ[ANSWER_LIMIT_VARIABLE] = str(HANG_GUARD_S)  # the sandbox and demo processes
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import os
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -40,7 +41,20 @@ JSON = "application/json"
 # bench/socket_ack.py measure, not a timed assertion for every test. A hang still fails.
 SLACK_ANSWER_LIMIT = 3.0
 SLACK: Literal["slack"] = "slack"  # "wait as long as Slack would" (or as the tests were told)
-_answer_limit = SLACK_ANSWER_LIMIT
+# The same widening for a sandbox or demo the test suite starts as a process of its own.
+ANSWER_LIMIT_VARIABLE = "PRAKTIK_SANDBOX_ANSWER_LIMIT"
+
+
+def _from_environment() -> float:
+    """Seconds from ANSWER_LIMIT_VARIABLE; anything but a number from 0.1 to 3600 is Slack's."""
+    try:
+        seconds = float(os.environ.get(ANSWER_LIMIT_VARIABLE, ""))
+    except ValueError:
+        return SLACK_ANSWER_LIMIT
+    return seconds if 0.1 <= seconds <= 3600 else SLACK_ANSWER_LIMIT
+
+
+_answer_limit = _from_environment()
 
 
 def wait_for_answers(seconds: float) -> None:

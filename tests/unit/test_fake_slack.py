@@ -690,6 +690,23 @@ async def test_an_app_too_slow_to_ack_is_an_error(fake: FakeSlack, bolt: Bolt) -
         await ida.command("/praktik")
 
 
+@pytest.mark.parametrize(
+    ("given", "limit"), [(None, 3.0), ("30", 30.0), ("0.5", 0.5), ("0", 3.0), ("tre", 3.0)]
+)
+def test_a_sandbox_process_waits_as_slack_unless_the_suite_widened_it(
+    monkeypatch: pytest.MonkeyPatch, given: str | None, limit: float
+) -> None:
+    from bot.sandbox import wire
+
+    if given is None:
+        monkeypatch.delenv(wire.ANSWER_LIMIT_VARIABLE, raising=False)
+    else:
+        monkeypatch.setenv(wire.ANSWER_LIMIT_VARIABLE, given)
+    assert wire._from_environment() == limit
+    # In this process the suite has widened every wire's default (tests/conftest.py).
+    assert SlackWire("", "").timeout == wire.slack_limit() > wire.SLACK_ANSWER_LIMIT
+
+
 async def test_response_actions_push_update_and_clear_the_modal_stack(
     fake: FakeSlack, bolt: Bolt
 ) -> None:
