@@ -370,6 +370,8 @@ class Console:
             real_name = " ".join(w[:1].upper() + w[1:] for w in name.split())
             seat = self._create(handle, real_name, title or say.DEFAULT_TITLE)
             self.screen.emit(say.new_person(real_name, handle, seat.person.id))
+            # Someone new in the workspace: Slack tells the app (team_join), as it would.
+            await self.h.workspace.announce_join(seat.person.id)
         self.me, seat.on_home = seat, False
         person = seat.person
         self.screen.emit(say.you_are(person.real_name, person.title))

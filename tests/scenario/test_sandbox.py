@@ -9,7 +9,7 @@ import subprocess
 import sys
 import types
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from bot.process.clock import ManualClock
 from bot.sandbox.console import Console
 from bot.sandbox.console_tools import listed, read_lines, user_id
 from bot.sandbox.harness import Harness
+from bot.texts import welcome as wtexts
 from models.db import Database
 from tests.conftest import CPH
 from tests.scenario.console_scripts import HOST_INTERN_ACCEPT, said_after
@@ -284,6 +285,20 @@ async def test_time_expires_an_unanswered_proposal_at_its_deadline(
     assert texts.OUTCOME_EXPIRED not in deadline
     assert rest.count(texts.OUTCOME_EXPIRED) == 2  # the host's and the intern's buttons
     assert rest.count("er udløbet, så den er lukket") == 2  # one DM to each side
+
+
+async def test_someone_new_joins_the_workspace_and_is_welcomed(harness: Harness) -> None:
+    """`/som` with a new name is someone joining: Slack's team_join reaches the app, whose
+    welcome goes out with the next dispatch; someone already there gets none."""
+    out = io.StringIO()
+    lines = ["/som zara", "/som bo", "tid 2027-05-03 10:10", "/som zara"]
+    code = await Console(harness, out=out, strict=True).run(listed(lines), echo=True, numbered=True)
+    assert code == 0, out.getvalue()
+    welcome = wtexts.welcome(date(2027, 9, 13), date(2027, 9, 17), date(2027, 6, 11))
+    assert out.getvalue().count(welcome) == 1
+    moved = said_after(out.getvalue(), "bo> tid 2027-05-03 10:10")
+    assert f"→ til Zara:\n   │ {welcome.splitlines()[0]}" in moved  # Bo sees it go to Zara
+    assert harness.workspace.people[user_id("bo")].dms == []
 
 
 async def test_the_clients_own_field_checks_speak_danish(harness: Harness) -> None:
