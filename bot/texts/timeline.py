@@ -140,9 +140,11 @@ def followup_intern(host: str, workplace: str) -> str:
     )
 
 
-# The other side has erased their data: no name, no mention, no "keep in touch".
+# The other side has erased their data: no name, no mention, no "keep in touch". The intern
+# knows where she was; her DMs ("God praktik i dag hos *…*", "Tak for din praktik hos *…*")
+# say it without a name rather than dwell on the erasure.
 ERASED_SIDE: Final = "en deltager, der har slettet sine data"
-ERASED_WORKPLACE: Final = "en vært, der har slettet sine data"
+ERASED_WORKPLACE: Final = "din værts arbejdsplads"
 FOLLOWUP_INTERN_ALONE: Final = (
     "🔁 Det er tre måneder siden din praktik. Har du brugt det, du lærte? Netværket på tværs "
     "er noget af det bedste, praktikken giver: find andre deltagere med `/praktik netværk`."

@@ -210,6 +210,24 @@ async def test_a_host_erased_after_the_week_keeps_the_figures_and_is_named_by_no
     assert "slettet-" not in follow_up and "<@" not in str(anna.last_dm.blocks)
 
 
+async def test_a_host_erased_during_the_week_leaves_the_intern_an_evaluation_without_him(
+    harness: Harness, clock: ManualClock
+) -> None:
+    bo, anna = await sign_up_in_may_confirm_in_june(harness, clock)
+    clock.set(local(9, 14, 10))  # the placement has begun: it stays, with a stand-in
+    await bo.command("/praktik", "slet-mine-data")
+    await bo.press("Slet mine data")
+    told = len(anna.dms)
+    for moment in (local(9, 17, 15, 30), local(9, 23, 10)):  # the check-in, the evaluation
+        clock.set(moment)
+        await dispatcher(harness).run_once(clock.now())
+    since = anna.dms[told:]
+    said = "\n".join(shown(m) for m in since)
+    assert texts.timeline.evaluation_intern(texts.timeline.ERASED_WORKPLACE) in said
+    assert texts.timeline.checkin_intern(texts.timeline.ERASED_WORKPLACE) in said
+    assert "slettet" not in said and "<@" not in str([m.blocks for m in since])
+
+
 async def test_nobody_is_on_both_sides_of_a_placement(harness: Harness) -> None:
     ws = harness.workspace
     anna, bo = ws.person("UANNA", "anna", "Anna Holm"), ws.person("UBO", "bo", "Bo Berg")
