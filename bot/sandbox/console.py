@@ -37,6 +37,7 @@ from bot.sandbox.console_tools import (
     element_of,
     listed,
     load_dispatcher,
+    names_for,
     parse_moment,
     read_lines,
     resolve_option,
@@ -229,8 +230,7 @@ class Console:
         return self._end(failed, numbered, newline=not echo)
 
     def _end(self, failed: int, numbered: bool, *, newline: bool = False) -> int:
-        """A script (or piped lines) with a failed line exits 1, so a caller notices;
-        at the prompt the person has seen each failure as it happened."""
+        """A script with a failed line exits 1; at the prompt each failure was seen."""
         if failed and numbered:
             self.screen.emit(more.lines_failed(failed))
         self.screen.emit(("\n" if newline else "") + say.BYE)
@@ -366,12 +366,10 @@ class Console:
             raise SandboxError(say.NEED_NAME)
         seat = self._find(name)
         if seat is None:
-            handle = "".join(c for c in name.split()[0].casefold() if c.isalnum()) or "person"
-            real_name = " ".join(w[:1].upper() + w[1:] for w in name.split())
+            handle, real_name = names_for(name)
             seat = self._create(handle, real_name, title or say.DEFAULT_TITLE)
             self.screen.emit(say.new_person(real_name, handle, seat.person.id))
-            # Someone new in the workspace: Slack tells the app (team_join), as it would.
-            await self.h.workspace.announce_join(seat.person.id)
+            await self.h.workspace.announce_join(seat.person.id)  # Slack's team_join
         self.me, seat.on_home = seat, False
         person = seat.person
         self.screen.emit(say.you_are(person.real_name, person.title))

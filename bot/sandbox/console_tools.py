@@ -357,3 +357,9 @@ def _read_one(
 
     with contextlib.suppress(RuntimeError):  # the loop is gone: the console has ended
         loop.call_soon_threadsafe(deliver)
+
+
+def names_for(typed: str) -> tuple[str, str]:
+    """The handle and the real name of someone `/som` brings into the workspace by a name."""
+    handle = "".join(c for c in typed.split()[0].casefold() if c.isalnum()) or "person"
+    return handle, " ".join(w[:1].upper() + w[1:] for w in typed.split())
