@@ -952,3 +952,52 @@ def test_a_lock_set_before_the_intern_became_co_host_is_not_honoured(db: Databas
     assert life.call(lambda s: s.get(HostSlot, slot_id)).cohost_user_id == "U3"
     life.match_round(Mode.STABIL, None)  # asserts that nobody is proposed on both sides
     assert life.call(lambda s: s.exec(select(Proposal)).all()) == []
+
+
+def test_a_co_host_who_never_signed_up_is_sent_nothing_after_erasing_their_data(
+    db: Database,
+) -> None:
+    """Found by the machine's check after an erasure: U5, named co-host without signing up,
+    is planned the host's DMs and the note of U3's refined goals; once U5 erases their data,
+    none of it may remain, nor go out (the note is fixed content, which the dispatcher sends
+    as it is)."""
+    PlacementLife.db = db
+    life = PlacementLife()
+    life.offer("U2", capacity=1, days=[1, 2, 3, 4, 5], cohost="U5")
+    life.wish("U3", days=[1, 2, 3, 4, 5], manager=None)
+    life.request("U3", 0)
+    life.answer(pick=1, role=Role.HOST, by_cohost=False, accept=True)
+    life.refine_goals(0, "intern")
+    to_u5 = select(OutboxMessage).where(OutboxMessage.recipient == "U5")
+    kinds = {m.kind for m in life.call(lambda s: s.exec(to_u5).all())}
+    assert GOALS_CHANGED_KIND in kinds and kinds >= PROMISED  # what there is to erase
+    life.erase("U5")  # asserts that nothing is left for U5
+    assert life.call(lambda s: s.exec(to_u5).all()) == []
+
+
+def test_goals_refined_after_the_host_erased_their_data_are_told_to_no_stand_in(
+    db: Database,
+) -> None:
+    """Found by a long run: U2 erases their data during the visit, which leaves the placement
+    with U2's stand-in as host; U3 then refines her goals, and the note of them must not be
+    planned for the stand-in, whom no DM reaches."""
+    PlacementLife.db = db
+    life = PlacementLife()
+    life.offer("U2", capacity=1, days=[1, 2, 3, 4, 5], cohost=None)
+    life.wish("U3", days=[1, 2, 3, 4, 5], manager=None)
+    life.request("U3", 0)
+    life.answer(pick=1, role=Role.HOST, by_cohost=False, accept=True)
+    life.time_passes(datetime(2027, 9, 15, 12, tzinfo=COPENHAGEN))  # under way
+    life.erase("U2")
+    placement = life.call(lambda s: s.exec(select(Placement)).one())
+    refined = life.call(
+        goals.refine_goals,
+        proposal_id=placement.proposal_id,
+        user_id="U3",
+        goals="goals U3 #1",
+        payload=_goals_payload,
+        tz=COPENHAGEN,
+        now=life.now,
+    )
+    assert isinstance(refined, goals.Refined) and refined.changed and refined.told == ()
+    life.holds()  # nothing planned for a stand-in, among the rest
