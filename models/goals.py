@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from bot.domain.placement import Role, Span, State, goals_editable, state_of
 from bot.registry.ids import GOALS_CHANGED_KIND
+from models.anonymise import is_stand_in
 from models.tables import (
     Evaluation,
     HostSlot,
@@ -72,12 +73,14 @@ def refusal_for(
 
 
 def host_side(session: Session, *, placement: Placement) -> list[str]:
+    """Who on the host side is told of changed goals. A host who erased their data during
+    or after the visit keeps the placement only as a stand-in, whom no DM can reach."""
     host = session.get(Participant, placement.host_id)
     slot = session.get(HostSlot, placement.slot_id)
     found = [host.slack_user_id] if host is not None else []
     if slot is not None and slot.cohost_user_id:
         found.append(slot.cohost_user_id)
-    return found
+    return [user for user in found if not is_stand_in(user)]
 
 
 def placement_of(session: Session, *, proposal_id: int, lock: bool = False) -> Placement | None:

@@ -193,9 +193,17 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
     person = session.exec(
         select(Participant).where(Participant.slack_user_id == user_id).with_for_update()
     ).first()
+    # What is stored under their Slack ID goes whether or not they signed up: a co-host gets
+    # the host's DMs and the note of an intern's goals (which would otherwise still be sent)
+    # and may propose other days.
+    keyed = [
+        session.execute(delete(OutboxMessage).where(col(OutboxMessage.recipient) == user_id)),
+        session.execute(delete(WorkshopAnswer).where(col(WorkshopAnswer.slack_user_id) == user_id)),
+        session.execute(delete(DaysChange).where(col(DaysChange.proposer_user_id) == user_id)),
+    ]
     if person is None or person.id is None:
         programme_erase(session, user_id=user_id, host_id=None)
-        return bool(getattr(cohosting, "rowcount", 0) or getattr(network, "rowcount", 0))
+        return any(getattr(r, "rowcount", 0) for r in (cohosting, network, *keyed))
     me = person.id
     pseudonym = f"{ERASED}-{me}"
     for column, value in values(Participant, PERSONAL[Participant], person=pseudonym).items():
@@ -243,9 +251,6 @@ def erase(session: Session, *, user_id: str, now: datetime) -> bool:
     forget_goals_dms(
         session, placement_ids=[p.id for p in placements if p.intern_id == me and p.id is not None]
     )
-    session.execute(delete(OutboxMessage).where(col(OutboxMessage.recipient) == user_id))
-    session.execute(delete(WorkshopAnswer).where(col(WorkshopAnswer.slack_user_id) == user_id))
-    session.execute(delete(DaysChange).where(col(DaysChange.proposer_user_id) == user_id))
     programme_erase(session, user_id=user_id, host_id=me)
     session.execute(
         update(AuditEntry)
