@@ -148,6 +148,13 @@ async def test_an_expired_proposal_is_expired_by_the_job_and_blocks_nothing_afte
     assert "Din praktik er bekræftet" in shown(last_words(dan))
 
 
+async def _erase(person: Person) -> None:
+    """`/praktik slet-mine-data`, confirmed."""
+    await person.command("/praktik", "slet-mine-data")
+    await person.press("Slet mine data")
+    assert privacy_texts.DELETED in shown(person.ephemerals[-1])
+
+
 async def test_erasure_after_the_week_keeps_the_placement_and_tells_nobody(
     harness: Harness, clock: ManualClock
 ) -> None:
@@ -162,9 +169,7 @@ async def test_erasure_after_the_week_keeps_the_placement_and_tells_nobody(
     assert "1 bekræftet hos 1 vært" in before
     bo_had, bo_files = len(bo.dms), len(bo.files)
 
-    await anna.command("/praktik", "slet-mine-data")
-    await anna.press("Slet mine data")
-    assert privacy_texts.DELETED in shown(anna.ephemerals[-1])
+    await _erase(anna)
 
     # Nobody is told of a cancellation and no calendar file goes out: it happened.
     assert len(bo.dms) == bo_had and len(bo.files) == bo_files
@@ -195,9 +200,7 @@ async def test_a_host_erased_after_the_week_keeps_the_figures_and_is_named_by_no
     before = shown(kim.ephemerals[-1])
     assert "1 vært med" in before
 
-    await bo.command("/praktik", "slet-mine-data")
-    await bo.press("Slet mine data")
-    assert privacy_texts.DELETED in shown(bo.ephemerals[-1])
+    await _erase(bo)
     # The host took part: the season's figures hold him still, without his name.
     await kim.command("/praktik", "admin stats")
     assert shown(kim.ephemerals[-1]) == before
@@ -215,8 +218,7 @@ async def test_a_host_erased_during_the_week_leaves_the_intern_an_evaluation_wit
 ) -> None:
     bo, anna = await sign_up_in_may_confirm_in_june(harness, clock)
     clock.set(local(9, 14, 10))  # the placement has begun: it stays, with a stand-in
-    await bo.command("/praktik", "slet-mine-data")
-    await bo.press("Slet mine data")
+    await _erase(bo)
     told = len(anna.dms)
     for moment in (local(9, 17, 15, 30), local(9, 23, 10)):  # the check-in, the evaluation
         clock.set(moment)
